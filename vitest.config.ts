@@ -1,0 +1,33 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * One vitest run for the whole repository.
+ *
+ * - `unit`: pure logic next to the source (`*.test.ts`), no servers, fast.
+ * - `infra`: tests that need the real PostgreSQL and Redis (`*.int.test.ts` next to the source, and every
+ *   end-to-end test in `test/`). Its global setup starts both servers once per run; each test file then
+ *   gets its own database and its own queue prefix from `test/support/fixtures.ts`.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["{packages,workflows,services,infra}/*/src/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "**/node_modules/**"],
+        },
+      },
+      {
+        test: {
+          name: "infra",
+          include: ["{packages,workflows,services,infra}/*/src/**/*.int.test.ts", "test/**/*.test.ts"],
+          exclude: ["**/node_modules/**"],
+          globalSetup: ["./test/support/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
