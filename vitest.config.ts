@@ -6,7 +6,7 @@ import { defineConfig } from "vitest/config";
  * - `unit`: pure logic next to the source (`*.test.ts`), no servers, fast.
  * - `infra`: tests that need the real PostgreSQL and Redis (`*.int.test.ts` next to the source, and every
  *   end-to-end test in `test/`). Its global setup starts both servers once per run; each test file then
- *   gets its own database and its own queue prefix from `test/support/fixtures.ts`.
+ *   gets its own database and its own queue prefix from `@huiyin/infra-local/testing`.
  */
 export default defineConfig({
   test: {
@@ -23,7 +23,7 @@ export default defineConfig({
           name: "infra",
           include: ["{packages,workflows,services,infra}/*/src/**/*.int.test.ts", "test/**/*.test.ts"],
           exclude: ["**/node_modules/**"],
-          globalSetup: ["./test/support/global-setup.ts"],
+          globalSetup: ["./infra/local/src/testing/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -1,1 +1,5 @@
-export {};
+export { SetupError } from "./errors.ts";
+export { type LocalInfrastructure, type LocalInfrastructureOptions, startLocalInfrastructure } from "./local.ts";
+export { dataDir, repoRoot } from "./paths.ts";
+export { type PostgresServer, startPostgres } from "./postgres.ts";
+export { type RedisServer, startRedis } from "./redis.ts";

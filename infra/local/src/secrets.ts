@@ -1,0 +1,17 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * Reads a generated secret from `<dir>/<name>`, creating it (owner-only, 0600) on first use. The embedded
+ * servers listen on loopback only, but on a shared machine every local user can reach loopback: a password
+ * keeps them out.
+ */
+export function localSecret(dir: string, name: string): string {
+  const file = path.join(dir, name);
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const secret = randomBytes(24).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,2 @@
+export { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis, withDatabase } from "./fixtures.ts";
+export { TEMPLATE_DATABASE } from "./names.ts";

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./config.ts";
+
+const minimal = {
+  DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/huiyin",
+  REDIS_URL: "redis://127.0.0.1:6379",
+};
+
+describe("parseConfig", () => {
+  it("applies defaults to a minimal environment", () => {
+    const config = parseConfig(minimal);
+    expect(config.PORT).toBe(3000);
+    expect(config.HOST).toBe("127.0.0.1");
+    expect(config.REDIS_MODE).toBe("standalone");
+    expect(config.REDIS_URL).toEqual(["redis://127.0.0.1:6379"]);
+    expect(config.QUEUE_PREFIX).toBe("{huiyin}");
+    expect(config.LOG_LEVEL).toBe("info");
+  });
+
+  it("coerces numbers from strings and treats empty strings as unset", () => {
+    const config = parseConfig({ ...minimal, PORT: "8080", LOG_LEVEL: "" });
+    expect(config.PORT).toBe(8080);
+    expect(config.LOG_LEVEL).toBe("info");
+  });
+
+  it("splits cluster seed lists", () => {
+    const config = parseConfig({
+      ...minimal,
+      REDIS_MODE: "cluster",
+      REDIS_URL: "redis://10.0.0.1:7000, redis://10.0.0.2:7000",
+    });
+    expect(config.REDIS_URL).toEqual(["redis://10.0.0.1:7000", "redis://10.0.0.2:7000"]);
+  });
+
+  it("names every bad variable in one error", () => {
+    let error: unknown;
+    try {
+      parseConfig({ DATABASE_URL: "mysql://x", REDIS_URL: "http://x", PORT: "70000", QUEUE_PREFIX: "a:b" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const issues = (error as ConfigError).issues.join("\n");
+    for (const name of ["DATABASE_URL", "REDIS_URL", "PORT", "QUEUE_PREFIX"]) expect(issues).toContain(name);
+  });
+
+  it("requires the database and Redis URLs", () => {
+    expect(() => parseConfig({})).toThrow(/DATABASE_URL[\s\S]*REDIS_URL/);
+  });
+});
