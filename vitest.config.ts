@@ -10,6 +10,7 @@ import { defineConfig } from "vitest/config";
  */
 export default defineConfig({
   test: {
+    reporters: ["default", "./infra/local/src/testing/summary-reporter.ts"],
     projects: [
       {
         test: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "./config.ts";
+import { ConfigError, parseConfig, parseLocalConfig } from "./config.ts";
 
 const minimal = {
   DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/huiyin",
@@ -46,5 +46,19 @@ describe("parseConfig", () => {
 
   it("requires the database and Redis URLs", () => {
     expect(() => parseConfig({})).toThrow(/DATABASE_URL[\s\S]*REDIS_URL/);
+  });
+});
+
+describe("parseLocalConfig", () => {
+  it("needs nothing: the embedded default has fixed loopback ports", () => {
+    const config = parseLocalConfig({});
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.HUIYIN_POSTGRES_PORT).toBe(55_432);
+    expect(config.HUIYIN_REDIS_PORT).toBe(56_379);
+    expect(config.PORT).toBe(3000);
+  });
+
+  it("refuses a database URL of another kind", () => {
+    expect(() => parseLocalConfig({ DATABASE_URL: "mysql://x/y" })).toThrow(/DATABASE_URL/);
   });
 });

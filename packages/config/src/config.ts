@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type LocalConfig, localConfigSchema } from "./local.ts";
 
 /**
  * The whole configuration of huiyin's processes, read from environment variables.
@@ -69,8 +70,20 @@ export class ConfigError extends Error {
  * `.env` file falls back to the default instead of failing validation.
  */
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  return parseWith(configSchema, env);
+}
+
+/** Settings of the start command; see `localConfigSchema`. */
+export function parseLocalConfig(env: Readonly<Record<string, string | undefined>>): LocalConfig {
+  return parseWith(localConfigSchema, env);
+}
+
+function parseWith<Schema extends z.ZodType>(
+  schema: Schema,
+  env: Readonly<Record<string, string | undefined>>,
+): z.output<Schema> {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
-  const result = configSchema.safeParse(cleaned);
+  const result = schema.safeParse(cleaned);
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`));
   }

@@ -1,2 +1,3 @@
-export { type Config, ConfigError, configSchema, parseConfig } from "./config.ts";
+export { type Config, ConfigError, configSchema, parseConfig, parseLocalConfig } from "./config.ts";
+export { type LocalConfig, localConfigSchema } from "./local.ts";
 export { configVariables } from "./variables.ts";

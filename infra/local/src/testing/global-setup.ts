@@ -1,10 +1,11 @@
-import { rmSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startLocalInfrastructure } from "../local.ts";
 import { dataDir } from "../paths.ts";
 import { freePort } from "../ports.ts";
 import { runPrisma } from "../prisma.ts";
+import { isAlive } from "../process.ts";
 import { TEMPLATE_DATABASE } from "./names.ts";
 
 declare module "vitest" {
@@ -26,8 +27,9 @@ declare module "vitest" {
  * behaviour, not crash safety of PostgreSQL itself, and these settings do not change query semantics.
  */
 export default async function globalSetup(project: TestProject): Promise<() => Promise<void>> {
-  const dir = path.join(dataDir(), "test-runs", `run-${process.pid}`);
-  rmSync(dir, { recursive: true, force: true });
+  const runs = path.join(dataDir(), "test-runs");
+  removeAbandonedRuns(runs);
+  const dir = path.join(runs, `run-${process.pid}`);
   const infra = await startLocalInfrastructure({
     dir,
     postgresPort: await freePort(),
@@ -48,4 +50,13 @@ export default async function globalSetup(project: TestProject): Promise<() => P
     await infra.stop();
     rmSync(dir, { recursive: true, force: true });
   };
+}
+
+/** Folders of runs whose process is gone (killed, or failed in setup before teardown was registered). */
+function removeAbandonedRuns(runs: string): void {
+  if (!existsSync(runs)) return;
+  for (const entry of readdirSync(runs)) {
+    const pid = Number(entry.replace(/^run-/, ""));
+    if (!Number.isInteger(pid) || !isAlive(pid)) rmSync(path.join(runs, entry), { recursive: true, force: true });
+  }
 }

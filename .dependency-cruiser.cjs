@@ -1,0 +1,86 @@
+/**
+ * The dependency direction of ARCHITECTURE.md, enforced: `pnpm deps:check` (part of `npm test`).
+ * Each internal package may import only the internal packages listed for it; nothing imports a service;
+ * the domain and the machines import no Node built-ins; there are no import cycles.
+ * Test files (`*.test.ts`) may also use the test infrastructure in infra/local.
+ */
+const internal = {
+  "packages/domain": [],
+  "workflows/[^/]+": ["packages/domain"],
+  "packages/config": ["packages/domain"],
+  "packages/logger": ["packages/config"],
+  "packages/runtime": ["packages/logger"],
+  "packages/db": ["packages/domain", "packages/config"],
+  "packages/queue": ["packages/domain", "packages/config"],
+  "packages/engine": [
+    "packages/domain",
+    "workflows/[^/]+",
+    "packages/config",
+    "packages/logger",
+    "packages/db",
+    "packages/queue",
+  ],
+  "services/([^/]+)": ["packages/[^/]+", "workflows/[^/]+"],
+  "infra/local": ["packages/config", "packages/logger"],
+};
+const allInternal = "^(packages|workflows|services|infra)/[^/]+/";
+const tests = "\\.(int\\.)?test\\.ts$";
+
+const layerRules = Object.entries(internal).map(([from, allowed]) => ({
+  name: `layer:${from}`,
+  comment: `${from} may import only: ${allowed.join(", ") || "no other internal package"}`,
+  severity: "error",
+  from: { path: `^${from}/`, pathNot: tests },
+  to: {
+    path: allInternal,
+    pathNot: [`^${from.replace("([^/]+)", "$1")}/`, ...allowed.map((dir) => `^${dir}/`)],
+  },
+}));
+
+module.exports = {
+  forbidden: [
+    { name: "no-circular", severity: "error", from: {}, to: { circular: true } },
+    {
+      name: "nothing-imports-services",
+      comment: "services are composition roots; share code through packages/*",
+      severity: "error",
+      from: { pathNot: "^(services|test)/" },
+      to: { path: "^services/" },
+    },
+    {
+      name: "pure-core-has-no-node-builtins",
+      comment: "the domain and the machines are pure: no IO, no Node built-ins",
+      severity: "error",
+      from: { path: "^(packages/domain|workflows/[^/]+)/", pathNot: tests },
+      to: { dependencyTypes: ["core"] },
+    },
+    {
+      name: "machines-import-only-xstate-and-domain",
+      severity: "error",
+      from: { path: "^workflows/[^/]+/src/", pathNot: tests },
+      to: {
+        dependencyTypesNot: ["local"],
+        pathNot: ["^packages/domain/", "/node_modules/xstate/"],
+      },
+    },
+    {
+      name: "test-infrastructure-only-in-tests",
+      severity: "error",
+      from: { pathNot: `(${tests})|^infra/|^test/` },
+      to: { path: "^infra/local/src/testing/" },
+    },
+    ...layerRules,
+    { name: "not-to-unresolvable", severity: "error", from: {}, to: { couldNotResolve: true } },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "(^|/)(node_modules|src/generated)/" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".js", ".mjs", ".cjs", ".json"],
+    },
+  },
+};

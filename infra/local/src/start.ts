@@ -1,0 +1,156 @@
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { ConfigError, parseLocalConfig } from "@huiyin/config";
+import { prettyFactory } from "pino-pretty";
+import { SetupError } from "./errors.ts";
+import { dataDir, repoRoot } from "./paths.ts";
+import { type PostgresServer, startPostgres } from "./postgres.ts";
+import { runPrisma } from "./prisma.ts";
+import { stopChild, waitUntil } from "./process.ts";
+import { type RedisServer, startRedis } from "./redis.ts";
+import { type RunningService, startService } from "./services.ts";
+
+/**
+ * `npm start`: the whole system on one machine. Uses DATABASE_URL / REDIS_URL when set, and otherwise a
+ * real PostgreSQL and Redis of its own under `.huiyin/`; applies migrations; runs api, worker and notifier;
+ * waits until the API is ready; on Ctrl-C stops everything it started, services first.
+ */
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = parseLocalConfig(process.env);
+  const dir = dataDir(config.HUIYIN_DATA_DIR === undefined ? {} : { HUIYIN_DATA_DIR: config.HUIYIN_DATA_DIR });
+  const logsDir = path.join(dir, "logs");
+  const secretsDir = path.join(dir, "secrets");
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const relative = (target: string) => path.relative(process.cwd(), target) || ".";
+
+  let postgres: PostgresServer | undefined;
+  let redis: RedisServer | undefined;
+  const services: RunningService[] = [];
+  let stopping = false;
+
+  const stopAll = async (force: boolean) => {
+    await Promise.all(services.map((service) => stopChild(service.child, force ? "SIGKILL" : "SIGTERM", 15_000)));
+    await Promise.allSettled([postgres?.stop(), redis?.stop()]);
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      say("Second signal: killing the services now.");
+      void stopAll(true).then(() => process.exit(130));
+      return;
+    }
+    stopping = true;
+    say(`\n${signal}: stopping huiyin (services first, then the databases)…`);
+    void stopAll(false).then(() => {
+      say("Stopped.");
+      process.exit(0);
+    });
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+
+  try {
+    mkdirSync(logsDir, { recursive: true });
+    const pending: Promise<void>[] = [];
+    if (!config.DATABASE_URL) {
+      say(`Starting the embedded PostgreSQL on 127.0.0.1:${config.HUIYIN_POSTGRES_PORT}…`);
+      pending.push(
+        startPostgres({
+          dir: path.join(dir, "postgres"),
+          secretsDir,
+          port: config.HUIYIN_POSTGRES_PORT,
+          logFile: path.join(logsDir, "postgres.log"),
+        }).then(async (server) => {
+          postgres = server;
+          await server.ensureDatabase("huiyin");
+        }),
+      );
+    }
+    if (!config.REDIS_URL) {
+      say(`Starting the embedded Redis on 127.0.0.1:${config.HUIYIN_REDIS_PORT}…`);
+      pending.push(
+        startRedis({
+          dir: path.join(dir, "redis"),
+          secretsDir,
+          port: config.HUIYIN_REDIS_PORT,
+          logFile: path.join(logsDir, "redis.log"),
+        }).then((server) => {
+          redis = server;
+        }),
+      );
+    }
+    await Promise.all(pending);
+    const databaseUrl = config.DATABASE_URL ?? (postgres as PostgresServer).url("huiyin");
+    const redisUrl = config.REDIS_URL ?? (redis as RedisServer).url;
+
+    say("Applying database migrations…");
+    runPrisma(["migrate", "deploy"], databaseUrl);
+
+    const pretty = prettyFactory({
+      colorize: process.stdout.isTTY === true,
+      translateTime: "SYS:HH:MM:ss",
+      ignore: "pid,hostname",
+    });
+    const common = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, LOG_FORMAT: "json" };
+    const specs = [
+      { name: "api", env: { ...common, PORT: String(config.PORT) } },
+      { name: "worker", env: { ...common, HEALTH_PORT: String(config.WORKER_HEALTH_PORT) } },
+      { name: "notifier", env: { ...common, HEALTH_PORT: String(config.NOTIFIER_HEALTH_PORT) } },
+    ] as const;
+    for (const spec of specs) {
+      const service = startService(spec, logsDir, (line) => {
+        process.stdout.write(line.startsWith("{") ? pretty(JSON.parse(line)) : `[${spec.name}] ${line}\n`);
+      });
+      services.push(service);
+      service.child.once("exit", (code, signal) => {
+        if (stopping) return;
+        say(`The ${spec.name} service exited (${signal ?? code}); see ${relative(service.logFile)}. Stopping huiyin.`);
+        stopping = true;
+        void stopAll(false).then(() => process.exit(1));
+      });
+    }
+
+    const apiUrl = `http://127.0.0.1:${config.PORT}`;
+    await waitUntil(
+      async () => {
+        const response = await fetch(`${apiUrl}/readyz`);
+        if (response.status !== 200) throw new Error(`readyz answered ${response.status}`);
+      },
+      60_000,
+      "The API",
+    );
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    say("");
+    say(`huiyin is ready (${seconds} s).`);
+    say(`  API          ${apiUrl}   (GET /healthz, GET /readyz)`);
+    say(`  worker       http://127.0.0.1:${config.WORKER_HEALTH_PORT}/readyz`);
+    say(`  notifier     http://127.0.0.1:${config.NOTIFIER_HEALTH_PORT}/readyz`);
+    say(
+      `  PostgreSQL   ${postgres ? `embedded, 127.0.0.1:${postgres.port}, data in ${relative(path.join(dir, "postgres"))}` : "DATABASE_URL"}`,
+    );
+    say(
+      `  Redis        ${redis ? `embedded, 127.0.0.1:${redis.port}, data in ${relative(path.join(dir, "redis"))}` : "REDIS_URL"}`,
+    );
+    say(
+      `  Logs         ${relative(logsDir)}/ (JSON lines: api.log, worker.log, notifier.log, postgres.log, redis.log)`,
+    );
+    say("Press Ctrl-C to stop.");
+  } catch (error) {
+    stopping = true;
+    await stopAll(false);
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof SetupError || error instanceof ConfigError) {
+    process.stderr.write(`\n${error.message}\n`);
+  } else {
+    process.stderr.write(
+      `\nhuiyin could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+  }
+  if (!existsSync(path.join(repoRoot, "node_modules")))
+    process.stderr.write("(Did the install step run? Try: npm start)\n");
+  process.exit(1);
+});

@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// The entry of `npm start` and `npm test` on a machine that has only Node and npm.
+//
+// It checks Node, gets the pinned pnpm (the one on PATH when it matches, otherwise a private copy under
+// .huiyin/tools installed from the npm registry), installs the workspace when its lockfile or manifests
+// changed, generates the Prisma client when the schema changed, and hands over to the real command.
+// Plain JavaScript with no dependencies, because it runs before anything is installed.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const state = path.resolve(process.env.HUIYIN_DATA_DIR ?? path.join(root, ".huiyin"));
+const manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+const pnpmVersion = manifest.packageManager.replace(/^pnpm@/, "").split("+")[0];
+
+function fail(message) {
+  process.stderr.write(`\n${message}\n`);
+  process.exit(1);
+}
+
+function checkNode() {
+  const [major, minor] = process.versions.node.split(".").map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) {
+    fail(`huiyin needs Node.js 20.19 or newer; this is ${process.version}. Install a current Node.js LTS and retry.`);
+  }
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", ...options });
+  if (result.error) fail(`Could not run ${command}: ${result.error.message}`);
+  return result.status ?? 1;
+}
+
+function runOrFail(command, args, what) {
+  const status = run(command, args);
+  if (status !== 0) fail(`${what} failed (exit ${status}).`);
+}
+
+/** [command, leading args] that run the pinned pnpm. */
+function pnpm() {
+  const onPath = spawnSync("pnpm", ["--version"], { encoding: "utf8" });
+  if (onPath.status === 0 && onPath.stdout.trim() === pnpmVersion) return ["pnpm", []];
+  const tools = path.join(state, "tools");
+  const cli = path.join(tools, "node_modules", "pnpm", "bin", "pnpm.cjs");
+  const installed =
+    existsSync(cli) &&
+    JSON.parse(readFileSync(path.join(tools, "node_modules", "pnpm", "package.json"), "utf8")).version;
+  if (installed !== pnpmVersion) {
+    process.stdout.write(`Getting pnpm ${pnpmVersion} (once, into ${path.relative(root, tools)})…\n`);
+    mkdirSync(tools, { recursive: true });
+    const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+    const status = run(npm, [
+      "install",
+      "--prefix",
+      tools,
+      "--no-save",
+      "--no-audit",
+      "--no-fund",
+      "--loglevel=error",
+      `pnpm@${pnpmVersion}`,
+    ]);
+    if (status !== 0) fail(`Could not install pnpm ${pnpmVersion} from the npm registry.`);
+  }
+  return [process.execPath, [cli]];
+}
+
+/** A fingerprint of the files whose change means "install again" or "generate again". */
+function fingerprint(files) {
+  const hash = createHash("sha256");
+  for (const file of files) hash.update(file).update(existsSync(file) ? readFileSync(file) : "");
+  return hash.digest("hex");
+}
+
+function workspaceManifests() {
+  const files = [
+    path.join(root, "package.json"),
+    path.join(root, "pnpm-lock.yaml"),
+    path.join(root, "pnpm-workspace.yaml"),
+  ];
+  for (const group of ["packages", "workflows", "services", "infra", "test"]) {
+    const dir = path.join(root, group);
+    if (!existsSync(dir)) continue;
+    if (existsSync(path.join(dir, "package.json"))) files.push(path.join(dir, "package.json"));
+    for (const entry of readdirSync(dir)) {
+      const candidate = path.join(dir, entry, "package.json");
+      if (existsSync(candidate)) files.push(candidate);
+    }
+  }
+  return files;
+}
+
+function stamped(name, files, work) {
+  const stampFile = path.join(root, "node_modules", `.huiyin-${name}`);
+  const print = fingerprint(files);
+  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === print) return;
+  work();
+  writeFileSync(stampFile, print);
+}
+
+function prepare() {
+  checkNode();
+  const [command, prefix] = pnpm();
+  stamped("install", workspaceManifests(), () => {
+    // CI and fresh clones must install exactly what the lockfile says.
+    runOrFail(command, [...prefix, "install", "--frozen-lockfile"], "Installing dependencies");
+  });
+  const db = path.join(root, "packages", "db");
+  stamped("generate", [path.join(db, "prisma", "schema.prisma"), path.join(db, "prisma.config.ts")], () => {
+    runOrFail(command, [...prefix, "--filter", "@huiyin/db", "run", "generate"], "Generating the Prisma client");
+  });
+  return [command, prefix];
+}
+
+const commands = {
+  start: (pn) => ["node", ["--import", "tsx", "infra/local/src/start.ts"], pn],
+  test: (pn) => [pn[0], [...pn[1], "run", "test:all"], pn],
+  check: (pn) => [pn[0], [...pn[1], "run", "check:all"], pn],
+  bench: (pn) => [pn[0], [...pn[1], "run", "bench:all"], pn],
+};
+
+const which = process.argv[2];
+if (!(which in commands)) fail(`usage: bootstrap.mjs ${Object.keys(commands).join("|")} [args]`);
+const pn = prepare();
+const [command, args] = commands[which](pn);
+const finalCommand = command === "node" ? process.execPath : command;
+
+// Ctrl-C reaches the whole foreground process group, so the child sees it itself; a SIGTERM or SIGHUP sent
+// to this process alone (a supervisor, a closed terminal) is passed on.
+const child = spawn(finalCommand, [...args, ...process.argv.slice(3)], { cwd: root, stdio: "inherit" });
+process.on("SIGINT", () => {});
+for (const signal of ["SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

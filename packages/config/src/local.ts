@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(1).max(65_535);
+
+/**
+ * Settings of the start command (`npm start`), which brings up the whole system on one machine. The
+ * services themselves read `configSchema`; these only say where the embedded default lives.
+ */
+export const localConfigSchema = z.object({
+  /** Use this PostgreSQL instead of starting the embedded one. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Use this Redis instead of starting the embedded one. */
+  REDIS_URL: z.string().min(1).optional(),
+  /** Where the embedded default keeps its state (databases, Redis, logs, secrets). */
+  HUIYIN_DATA_DIR: z.string().min(1).optional(),
+  /** Loopback port of the embedded PostgreSQL. */
+  HUIYIN_POSTGRES_PORT: port.default(55_432),
+  /** Loopback port of the embedded Redis. */
+  HUIYIN_REDIS_PORT: port.default(56_379),
+  /** Port of the HTTP API. */
+  PORT: port.default(3000),
+  /** Health-endpoint ports of the worker and the notifier. */
+  WORKER_HEALTH_PORT: port.default(3001),
+  NOTIFIER_HEALTH_PORT: port.default(3002),
+});
+
+export type LocalConfig = z.infer<typeof localConfigSchema>;
