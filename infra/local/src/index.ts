@@ -1,5 +1,6 @@
 export { SetupError } from "./errors.ts";
 export { type LocalInfrastructure, type LocalInfrastructureOptions, startLocalInfrastructure } from "./local.ts";
 export { dataDir, repoRoot } from "./paths.ts";
+export { freePort } from "./ports.ts";
 export { type PostgresServer, startPostgres } from "./postgres.ts";
 export { type RedisServer, startRedis } from "./redis.ts";

@@ -1,1 +1,3 @@
-export {};
+export { createDatabase, type Database, type DatabaseOptions } from "./client.ts";
+export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
+export { checkDatabase, expectedMigrations, type MigrationState, migrationState } from "./readiness.ts";

@@ -83,3 +83,18 @@ export async function checkRedis(connection: RedisConnection, timeoutMs = 1_000)
     clearTimeout(timer);
   }
 }
+
+/**
+ * Resolves once the connection is established. A `producer` connection refuses commands until then (it
+ * has no offline queue), so code that must use it at once waits here first.
+ */
+export function whenReady(connection: RedisConnection, timeoutMs = 10_000): Promise<void> {
+  if (connection.status === "ready") return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Redis not ready within ${timeoutMs} ms`)), timeoutMs);
+    connection.once("ready", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

@@ -1,2 +1,18 @@
-export { checkRedis, createRedisConnection, type RedisConnection, type RedisRole } from "./connection.ts";
+export {
+  type JobName,
+  type JobPayload,
+  jobCatalog,
+  jobId,
+  jobOptions,
+  parsePayload,
+  type QueueName,
+  queuesOf,
+} from "./catalog.ts";
+export {
+  checkRedis,
+  createRedisConnection,
+  type RedisConnection,
+  type RedisRole,
+  whenReady,
+} from "./connection.ts";
 export { createQueue, createWorker, type QueueSettings } from "./factory.ts";

@@ -1,7 +1,7 @@
 import { createTestRedis } from "@huiyin/infra-local/testing";
 import { QueueEvents } from "bullmq";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkRedis, createRedisConnection } from "./connection.ts";
+import { checkRedis, createRedisConnection, whenReady } from "./connection.ts";
 import { createQueue, createWorker } from "./factory.ts";
 
 const redis = createTestRedis();
@@ -21,13 +21,19 @@ afterAll(async () => {
 });
 
 describe("BullMQ on the embedded Redis", () => {
-  it("answers the readiness PING", async () => {
+  it("answers the readiness PING once connected", async () => {
+    await whenReady(producerConnection);
     await expect(checkRedis(producerConnection)).resolves.toBeUndefined();
   });
 
   it("round-trips a job: producer → Redis → worker → result", async () => {
     const queue = createQueue<{ a: number; b: number }, number>("roundtrip", producerConnection, redis);
-    const events = new QueueEvents("roundtrip", { connection: workerConnection.duplicate(), prefix: redis.prefix });
+    // QueueEvents blocks on its connection, so it gets one of its own.
+    const eventsConnection = createRedisConnection(
+      { urls: [redis.url], mode: "standalone", role: "worker", name: "test-events" },
+      (error) => errors.push(error),
+    );
+    const events = new QueueEvents("roundtrip", { connection: eventsConnection, prefix: redis.prefix });
     await events.waitUntilReady();
     const worker = createWorker<{ a: number; b: number }, number>(
       "roundtrip",
@@ -42,11 +48,13 @@ describe("BullMQ on the embedded Redis", () => {
       const keys = await producerConnection.keys(`${redis.prefix}:roundtrip:*`);
       expect(keys.length).toBeGreaterThan(0);
       // Re-adding the same job id is a no-op: the basis of idempotent relaying.
-      const again = await queue.add("sum", { a: 0, b: 0 }, { jobId: "sum-1" });
-      expect(again.data).toEqual({ a: 2, b: 40 });
+      await queue.add("sum", { a: 0, b: 0 }, { jobId: "sum-1" });
+      expect((await queue.getJob("sum-1"))?.data).toEqual({ a: 2, b: 40 });
+      expect(await queue.getJobCountByTypes("completed", "waiting", "delayed", "active")).toBe(1);
     } finally {
       await worker.close();
       await events.close();
+      await eventsConnection.quit();
       await queue.close();
     }
     expect(errors).toEqual([]);

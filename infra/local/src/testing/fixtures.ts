@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { inject } from "vitest";
+import "./names.ts";
 
 export interface TestDatabase {
   name: string;
@@ -32,11 +33,13 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
 
 /**
  * A fresh database with every migration applied, cloned from the run's template database (a file copy
- * inside PostgreSQL: milliseconds, where replaying migrations would take a second).
+ * inside PostgreSQL: milliseconds, where replaying migrations would take a second). `empty: true` gives
+ * one with no schema at all, for tests of migrating itself.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const name = `t_${uniqueSuffix()}`;
-  await admin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${inject("templateDatabase")}"`));
+  const template = options.empty ? "template0" : inject("templateDatabase");
+  await admin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
   return {
     name,
     url: withDatabase(inject("postgresAdminUrl"), name),

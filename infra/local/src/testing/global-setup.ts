@@ -8,16 +8,6 @@ import { runPrisma } from "../prisma.ts";
 import { isAlive } from "../process.ts";
 import { TEMPLATE_DATABASE } from "./names.ts";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    /** URL of the `postgres` maintenance database of the test server (for CREATE/DROP DATABASE). */
-    postgresAdminUrl: string;
-    /** A database with every migration applied, which each test file clones. */
-    templateDatabase: string;
-    redisUrl: string;
-  }
-}
-
 /**
  * Starts a real PostgreSQL and Redis once per test run, in a folder of its own (so that a run never
  * touches the data of `npm start`, and two runs never touch each other's), applies the migrations to a

@@ -1,2 +1,3 @@
+export { runPrisma } from "../prisma.ts";
 export { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis, withDatabase } from "./fixtures.ts";
 export { TEMPLATE_DATABASE } from "./names.ts";

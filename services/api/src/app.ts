@@ -1,0 +1,40 @@
+import { randomUUID } from "node:crypto";
+import type { Logger } from "@huiyin/logger";
+import type { Check } from "@huiyin/runtime";
+import express, { type Express } from "express";
+import { pinoHttp } from "pino-http";
+import { errorHandler, notFound } from "./http/errors.ts";
+import { healthRoutes } from "./http/health.ts";
+
+export interface AppDependencies {
+  logger: Logger;
+  checks: readonly Check[];
+}
+
+/**
+ * Builds the Express application. No listening, no connections here: `main.ts` owns those, tests drive
+ * the app over a real socket.
+ */
+export function createApp(deps: AppDependencies): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", false);
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      // A caller's X-Request-Id is kept (so one id spans systems) when it is sane; otherwise we make one.
+      genReqId: (request, response) => {
+        const given = request.headers["x-request-id"];
+        const id = typeof given === "string" && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
+        response.setHeader("x-request-id", id);
+        return id;
+      },
+      customAttributeKeys: { reqId: "requestId" },
+      autoLogging: { ignore: (request) => request.url === "/healthz" || request.url === "/readyz" },
+    }),
+  );
+  app.use(healthRoutes(deps.checks));
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}

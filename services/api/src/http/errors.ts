@@ -1,0 +1,54 @@
+import type { ErrorRequestHandler, RequestHandler } from "express";
+
+/**
+ * Every error the API answers has one shape:
+ * `{ "error": { "code": "STABLE_CODE", "message": "human sentence", "details": ... } }`.
+ * Codes are a contract with integrators: add new ones, never rename.
+ */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "HttpError";
+  }
+}
+
+export const notFound: RequestHandler = (request, _response, next) => {
+  next(new HttpError(404, "NOT_FOUND", `No route for ${request.method} ${request.path}.`));
+};
+
+/** body-parser's errors carry a `type`; map the ones a client can cause to 4xx codes. */
+function fromBodyParser(error: { type?: string; status?: number; message?: string }): HttpError | undefined {
+  switch (error.type) {
+    case "entity.too.large":
+      return new HttpError(413, "PAYLOAD_TOO_LARGE", "The request body is larger than this endpoint accepts.");
+    case "entity.parse.failed":
+      return new HttpError(400, "MALFORMED_JSON", "The request body is not valid JSON.");
+    case "encoding.unsupported":
+    case "charset.unsupported":
+      return new HttpError(415, "UNSUPPORTED_ENCODING", error.message ?? "Unsupported body encoding.");
+    default:
+      return undefined;
+  }
+}
+
+export const errorHandler: ErrorRequestHandler = (error, request, response, _next) => {
+  const known = error instanceof HttpError ? error : fromBodyParser(error);
+  if (known) {
+    request.log?.info({ code: known.code, status: known.status }, "request refused");
+    response.status(known.status).json({
+      error: {
+        code: known.code,
+        message: known.message,
+        ...(known.details === undefined ? {} : { details: known.details }),
+      },
+    });
+    return;
+  }
+  request.log?.error({ err: error }, "unhandled error");
+  response.status(500).json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } });
+};
