@@ -5,7 +5,7 @@
 // The CLI judges them by exit code, and reads the error from stderr: it drops the FIRST stderr line and
 // parses every other line as JSON, looking for an ERROR line with `error_code` and `message`.
 import { databaseName, quoteIdent, runOnce, withDatabase } from "./adapter.mjs";
-import { describeError, log, pgErrorKind } from "./protocol.mjs";
+import { knownPgError, log } from "./protocol.mjs";
 
 /** @type {Record<string, (url: string) => Promise<string>>} */
 const COMMANDS = {
@@ -47,9 +47,9 @@ export async function runCliCommand(command, url) {
     return 0;
   } catch (error) {
     // Known connection failures get the native engine's code (P1003 makes the CLI create the database).
-    const kind = pgErrorKind(error, url);
-    const { code, message } = describeError(kind ?? error, undefined);
-    log("ERROR", { message, ...(code ? { error_code: code } : {}) });
+    const known = knownPgError(error, url);
+    if (known) log("ERROR", { message: known.message, error_code: known.code });
+    else log("ERROR", { message: error instanceof Error ? error.message : String(error) });
     return 1;
   }
 }

@@ -15,78 +15,57 @@ export function log(level, fields) {
 }
 
 /**
- * Prisma error codes for the connection failures adapter-pg reports (driver adapter error kinds), with
- * the native engine's wording, so that the CLI's handling of e.g. P1003 (create the database) works.
- * @type {Record<string, (e: any) => { code: string, message: string }>}
+ * The Prisma code and message the native engine gives for the connection failures `pg` reports, so that
+ * the CLI's own handling works (P1003 → it creates the database). Undefined for other errors.
+ * @param {any} error thrown by `pg`
+ * @param {string} url the database it was connecting to
+ * @returns {{ code: string, message: string } | undefined}
  */
-const DRIVER_ERRORS = {
-  DatabaseNotReachable: (e) => ({
-    code: "P1001",
-    message: `Can't reach database server at \`${e.host ?? "?"}:${e.port ?? "?"}\``,
-  }),
-  AuthenticationFailed: (e) => ({
-    code: "P1000",
-    message: `Authentication failed against database server, the provided database credentials for \`${e.user ?? "?"}\` are not valid.`,
-  }),
-  DatabaseDoesNotExist: (e) => ({ code: "P1003", message: `Database \`${e.db ?? "?"}\` does not exist` }),
-  DatabaseAccessDenied: (e) => ({ code: "P1010", message: `User was denied access on the database \`${e.db ?? "?"}\`` }),
-  DatabaseAlreadyExists: (e) => ({ code: "P1009", message: `Database \`${e.db ?? "?"}\` already exists` }),
-  TlsConnectionError: (e) => ({ code: "P1011", message: `Error opening a TLS connection: ${e.reason ?? ""}` }),
-  SocketTimeout: () => ({ code: "P1002", message: "The database server was reached but timed out." }),
-};
-
-/**
- * A `pg` error (from our own connections) as a driver adapter error kind, for `DRIVER_ERRORS`.
- * @param {any} error
- * @param {string} url
- */
-export function pgErrorKind(error, url) {
-  const { hostname, port } = new URL(url);
-  const db = decodeURIComponent(new URL(url).pathname.slice(1)) || "postgres";
+export function knownPgError(error, url) {
+  const parsed = new URL(url);
+  const at = `\`${parsed.hostname}:${parsed.port || 5432}\``;
+  const db = `\`${decodeURIComponent(parsed.pathname.slice(1)) || "postgres"}\``;
   switch (error?.code) {
     case "ECONNREFUSED":
     case "ENOTFOUND":
     case "EHOSTUNREACH":
-      return { kind: "DatabaseNotReachable", host: hostname, port: port || 5432 };
+      return { code: "P1001", message: `Can't reach database server at ${at}` };
     case "ETIMEDOUT":
-      return { kind: "SocketTimeout" };
-    case "3D000":
-      return { kind: "DatabaseDoesNotExist", db };
+      return { code: "P1002", message: `The database server at ${at} was reached but timed out.` };
     case "28P01":
-      return { kind: "AuthenticationFailed", user: decodeURIComponent(new URL(url).username) };
-    case "28000":
-      return { kind: "DatabaseAccessDenied", db };
+      return { code: "P1000", message: `Authentication failed against database server at ${at}: the credentials for \`${decodeURIComponent(parsed.username)}\` are not valid.` };
+    case "3D000":
+      return { code: "P1003", message: `Database ${db} does not exist on the database server at ${at}.` };
     case "42P04":
-      return { kind: "DatabaseAlreadyExists", db };
+      return { code: "P1009", message: `Database ${db} already exists on the database server at ${at}` };
+    case "28000":
+      return { code: "P1010", message: `User was denied access on the database ${db}` };
     default:
       return undefined;
   }
 }
 
 /**
- * A user-facing error: a Prisma code when one is known, and a message.
- * @param {any} error anything the wasm engine, the adapter or pg threw
- * @param {{ consumeError(id: number): { error: unknown } | undefined } | undefined} registry
- *   the adapter factory's registry of JS errors, which the engine refers to by id
+ * What the wasm engine threw, as the native engine would report it.
+ * @param {any} error
+ * @param {{ consumeError(id: number): { error: unknown } | undefined }} registry the adapter factory's
+ *   registry of JS errors: the engine only says "External error id#N" for an error our adapter code threw
  * @returns {{ code?: string, message: string, meta?: unknown, isPanic: boolean, backtrace?: string }}
  */
 export function describeError(error, registry) {
-  // Errors of the engine itself carry a Prisma code (P3005, P3006, …) and meta, like the native engine's.
-  if (error && typeof error === "object" && typeof error.code === "string" && /^P\d{4}$/.test(error.code)) {
-    return { code: error.code, message: String(error.message), meta: error.meta, isPanic: false };
-  }
-  // A driver adapter error kind, thrown as such or wrapped by the engine.
-  const kind = error?.cause?.kind ?? error?.kind;
-  if (kind === "GenericJs" && registry) {
-    const original = registry.consumeError(error.cause?.id ?? error.id);
-    if (original) return describeError(original.error, undefined);
-  }
-  if (kind && DRIVER_ERRORS[kind]) return { ...DRIVER_ERRORS[kind](error.cause ?? error), isPanic: false };
   // A Rust panic inside wasm surfaces as a WebAssembly RuntimeError ("unreachable").
   if (error instanceof WebAssembly.RuntimeError) {
     return { message: String(error.message), isPanic: true, backtrace: error.stack };
   }
-  return { message: error instanceof Error ? error.message : String(error), isPanic: false };
+  const message = String(error instanceof Error ? error.message : error).replace(/External error id#(\d+)/g, (text, id) => {
+    const original = registry.consumeError(Number(id))?.error;
+    return original instanceof Error ? original.message : text;
+  });
+  // User-facing errors of the engine carry a Prisma code (P3005, P3018, …) and meta, like the native engine's.
+  if (typeof error?.code === "string" && /^P\d{4}$/.test(error.code)) {
+    return { code: error.code, message, meta: error.meta, isPanic: false };
+  }
+  return { message, isPanic: false };
 }
 
 /**

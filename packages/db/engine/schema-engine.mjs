@@ -58,21 +58,45 @@ const SPECIAL_METHODS = {
 };
 
 /**
+ * The wasm engine's `evaluateDataLoss` and `createMigration` are not given the adapter factory, so they
+ * cannot create a shadow database: they rely on the schema that `devDiagnostic` cached for the migration
+ * history, and fail with "PostgreSQL shadow DB must be provided through an external factory" when it is not
+ * there (e.g. `migrate dev` right after `migrate dev --create-only`, where the CLI first applies the pending
+ * migration). `diagnoseMigrationHistory` does get the factory and fills the same cache, so we ask it first;
+ * when the cache is already filled this costs one query.
+ * @param {any} engine
+ * @param {any} params
+ */
+async function warmMigrationSchemaCache(engine, params) {
+  await engine.diagnoseMigrationHistory({
+    migrationsList: params.migrationsList,
+    optInToShadowDatabase: true,
+    filters: params.filters,
+  });
+}
+const NEEDS_WARM_CACHE = new Set(["evaluateDataLoss", "createMigration"]);
+
+/**
  * Serves JSON-RPC on stdin/stdout until stdin closes, then exits (the wasm engine leaves a timer pending
  * that would otherwise keep the process alive for ~10 s after the CLI is done).
  * @param {Args} args
  */
 async function serve(args) {
   const glue = await loadSchemaEngineWasm();
+  /** @type {[string, string][]} path and content of each schema file */
   const datamodels = args.datamodels.map((file) => [file, readFileSync(file, "utf8")]);
   const { url, shadowDatabaseUrl } = args.datasource;
   const factory = createAdapterFactory({ url, shadowDatabaseUrl });
-  /** @type {any} */
-  const engine = await glue.SchemaEngine.new(
+  // The wasm engine connects when it starts; the native one connects on first use. If starting fails
+  // (database unreachable), keep serving and answer each request with that error, as the native engine
+  // would, so the CLI reports it instead of "engine exited".
+  /** @type {Promise<any>} */
+  const starting = glue.SchemaEngine.new(
     { datamodels: datamodels.length > 0 ? datamodels : undefined },
     (/** @type {string} */ line) => forwardEngineLog(line),
     factory,
   );
+  starting.catch(() => {});
 
   let nextOwnId = 0;
   /** @type {Map<string, () => void>} answers the CLI owes us (to our `print` requests) */
@@ -95,8 +119,10 @@ async function serve(args) {
   const handle = async (request) => {
     const { id, method, params } = request;
     try {
+      const engine = await starting;
       const special = SPECIAL_METHODS[method];
       if (!special && typeof engine[method] !== "function") throw new Error(`Unknown schema engine method '${method}'.`);
+      if (NEEDS_WARM_CACHE.has(method)) await warmMigrationSchemaCache(engine, params);
       // Called as engine[method](…): the wasm-bindgen methods need `this`.
       let result = special ? await special(engine, params, args.datasource) : await engine[method](params);
       if (method === "diff" && result && typeof result.stdout === "string") {
