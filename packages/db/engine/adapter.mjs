@@ -90,7 +90,8 @@ function reportCharAsText(queryable) {
 function patchConnection(adapter) {
   reportCharAsText(adapter);
   const startTransaction = adapter.startTransaction.bind(adapter);
-  adapter.startTransaction = async (/** @type {unknown[]} */ ...args) => reportCharAsText(await startTransaction(...args));
+  adapter.startTransaction = async (/** @type {unknown[]} */ ...args) =>
+    reportCharAsText(await startTransaction(...args));
   adapter.executeScript = async (/** @type {string} */ script) => {
     try {
       await adapter.client.query(script);

@@ -19,7 +19,10 @@ const COMMANDS = {
     return `Database '${databaseName(url)}' was successfully created.`;
   },
   "drop-database": async (url) => {
-    await runOnce(withDatabase(url, "postgres"), `DROP DATABASE IF EXISTS ${quoteIdent(databaseName(url))} WITH (FORCE)`);
+    await runOnce(
+      withDatabase(url, "postgres"),
+      `DROP DATABASE IF EXISTS ${quoteIdent(databaseName(url))} WITH (FORCE)`,
+    );
     return `The database '${databaseName(url)}' was successfully dropped.`;
   },
 };

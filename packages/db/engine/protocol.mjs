@@ -11,7 +11,9 @@ const LOG_TARGET = "schema_engine::logger";
  * @param {Record<string, unknown> & { message: string }} fields
  */
 export function log(level, fields) {
-  process.stderr.write(`${JSON.stringify({ timestamp: new Date().toISOString(), level, fields, target: LOG_TARGET })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ timestamp: new Date().toISOString(), level, fields, target: LOG_TARGET })}\n`,
+  );
 }
 
 /**
@@ -33,7 +35,10 @@ export function knownPgError(error, url) {
     case "ETIMEDOUT":
       return { code: "P1002", message: `The database server at ${at} was reached but timed out.` };
     case "28P01":
-      return { code: "P1000", message: `Authentication failed against database server at ${at}: the credentials for \`${decodeURIComponent(parsed.username)}\` are not valid.` };
+      return {
+        code: "P1000",
+        message: `Authentication failed against database server at ${at}: the credentials for \`${decodeURIComponent(parsed.username)}\` are not valid.`,
+      };
     case "3D000":
       return { code: "P1003", message: `Database ${db} does not exist on the database server at ${at}.` };
     case "42P04":
@@ -57,10 +62,13 @@ export function describeError(error, registry) {
   if (error instanceof WebAssembly.RuntimeError) {
     return { message: String(error.message), isPanic: true, backtrace: error.stack };
   }
-  const message = String(error instanceof Error ? error.message : error).replace(/External error id#(\d+)/g, (text, id) => {
-    const original = registry.consumeError(Number(id))?.error;
-    return original instanceof Error ? original.message : text;
-  });
+  const message = String(error instanceof Error ? error.message : error).replace(
+    /External error id#(\d+)/g,
+    (text, id) => {
+      const original = registry.consumeError(Number(id))?.error;
+      return original instanceof Error ? original.message : text;
+    },
+  );
   // User-facing errors of the engine carry a Prisma code (P3005, P3018, …) and meta, like the native engine's.
   if (typeof error?.code === "string" && /^P\d{4}$/.test(error.code)) {
     return { code: error.code, message, meta: error.meta, isPanic: false };

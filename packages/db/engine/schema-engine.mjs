@@ -52,7 +52,10 @@ const SPECIAL_METHODS = {
   // Only reached when the CLI asks for a database it was told to create; the wasm engine cannot do it.
   createDatabase: async (_engine, _params, datasource) => {
     if (!datasource.url) throw new Error("No datasource url to create a database for.");
-    await runOnce(withDatabase(datasource.url, "postgres"), `CREATE DATABASE ${quoteIdent(databaseName(datasource.url))}`);
+    await runOnce(
+      withDatabase(datasource.url, "postgres"),
+      `CREATE DATABASE ${quoteIdent(databaseName(datasource.url))}`,
+    );
     return { databaseName: databaseName(datasource.url) };
   },
 };
@@ -121,7 +124,8 @@ async function serve(args) {
     try {
       const engine = await starting;
       const special = SPECIAL_METHODS[method];
-      if (!special && typeof engine[method] !== "function") throw new Error(`Unknown schema engine method '${method}'.`);
+      if (!special && typeof engine[method] !== "function")
+        throw new Error(`Unknown schema engine method '${method}'.`);
       if (NEEDS_WARM_CACHE.has(method)) await warmMigrationSchemaCache(engine, params);
       // Called as engine[method](…): the wasm-bindgen methods need `this`.
       let result = special ? await special(engine, params, args.datasource) : await engine[method](params);

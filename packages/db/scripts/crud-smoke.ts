@@ -20,7 +20,12 @@ try {
   await prisma.proposalInstance.delete({ where: { id } });
   const gone = await prisma.proposalInstance.findUnique({ where: { id } });
   if (read.stage !== "review" || updated.version !== 1 || gone !== null) throw new Error("CRUD round trip failed");
-  console.log("CRUD round trip ok:", { created: created.stage, updated: read.stage, version: read.version, deleted: gone === null });
+  console.log("CRUD round trip ok:", {
+    created: created.stage,
+    updated: read.stage,
+    version: read.version,
+    deleted: gone === null,
+  });
 } finally {
   await prisma.$disconnect();
 }
