@@ -17,4 +17,3 @@ step "migrate deploy"; prisma migrate deploy
 step "tables"; psql "$DATABASE_URL" -c '\dt'
 step "migrate status"; prisma migrate status | tee /dev/stderr | grep -q 'Database schema is up to date'
 step "migrate diff (database → schema, expect empty)"; prisma migrate diff --from-config-datasource --to-schema prisma/schema.prisma --exit-code
-step "CRUD through the generated client"; "$(git rev-parse --show-toplevel)/node_modules/.bin/tsx" scripts/crud-smoke.ts
