@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+/** Who may act on a proposal. The engine authenticates the caller and stamps the resulting `Actor` on every event. */
+export const ROLES = ["admin", "staff", "unit", "leader", "proposer", "integrator", "system"] as const;
+export type Role = (typeof ROLES)[number];
+export const roleSchema = z.enum(ROLES);
+
+/**
+ * The party behind an event. `unitId` is required for `role: 'unit'` (the handling unit the person acts for);
+ * an integrator acting for someone is stamped with that someone's role, not with `integrator`.
+ */
+export const actorSchema = z.strictObject({
+  role: roleSchema,
+  id: z.string().min(1),
+  unitId: z.string().min(1).optional(),
+});
+export type Actor = z.infer<typeof actorSchema>;
+
+/** The actor the engine stamps on timer events (`deadline.*`). */
+export const TIMER_ACTOR = { role: "system", id: "timer" } as const satisfies Actor;
+
+/** Identifiers are opaque strings; the aliases document intent at call sites. */
+export type ProposalId = string;
+export type UnitId = string;
+export type PersonId = string;

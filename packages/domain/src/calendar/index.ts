@@ -1,0 +1,2 @@
+export * from "./business-calendar.ts";
+export { calendars, cnMainlandCalendar } from "./cn-mainland.ts";

@@ -1,0 +1,195 @@
+import { z } from "zod";
+import type { Actor } from "./actor.ts";
+import { proposalContentSchema } from "./content.ts";
+
+const text = z.string().trim().min(1);
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
+const isoInstant = z.iso.datetime({ offset: true });
+
+export const ASSIGNMENT_MODES = ["sole", "lead-co", "separate"] as const;
+export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number];
+export const UNIT_ROLES = ["lead", "co", "separate"] as const;
+export type UnitRole = (typeof UNIT_ROLES)[number];
+export const REPLY_CLASSES = ["A", "B", "C"] as const;
+export type ReplyClass = (typeof REPLY_CLASSES)[number];
+export const EVALUATION_RESULTS = ["satisfied", "basically-satisfied", "unsatisfied"] as const;
+export type EvaluationResult = (typeof EVALUATION_RESULTS)[number];
+export const SUPERVISION_MODES = ["on-site", "joint", "online", "tracking"] as const;
+export const CONVERT_TARGETS = ["opinion", "public-sentiment", "letter"] as const;
+export const CONTACT_CHANNELS = ["meeting", "visit", "phone", "online", "letter"] as const;
+
+export const assignedUnitSchema = z.strictObject({ unitId: text, role: z.enum(UNIT_ROLES) });
+export type AssignedUnit = z.infer<typeof assignedUnitSchema>;
+
+/**
+ * Whether units and mode agree: `sole` has one `lead`; `lead-co` one `lead` and at least one `co`; `separate` at
+ * least two `separate` units; no unit twice. Shared by the schema and the machine's guard.
+ */
+export function assignmentProblem(mode: AssignmentMode, units: readonly AssignedUnit[]): string | undefined {
+  if (new Set(units.map((u) => u.unitId)).size !== units.length) return "a unit is listed twice";
+  const count = (role: UnitRole) => units.filter((u) => u.role === role).length;
+  if (mode === "sole" && !(units.length === 1 && count("lead") === 1))
+    return "sole handling takes exactly one lead unit";
+  if (mode === "lead-co" && !(count("lead") === 1 && count("co") >= 1 && count("separate") === 0)) {
+    return "lead + co handling takes one lead unit and at least one co-unit";
+  }
+  if (mode === "separate" && !(count("separate") >= 2 && count("separate") === units.length)) {
+    return "separate handling takes at least two units, all with role 'separate'";
+  }
+  return undefined;
+}
+
+const deadlineRef = { deadlineId: text };
+
+/**
+ * Every public event body by `type` (the vocabulary of the domain reference). The HTTP API validates request
+ * bodies with `proposalEventSchema`; the engine then stamps `actor` and `at` (see `ProposalEvent`).
+ */
+export const eventBodySchemas = {
+  submit: z.strictObject({ type: z.literal("submit"), content: proposalContentSchema.optional() }),
+  withdraw: z.strictObject({ type: z.literal("withdraw"), reason: text }),
+  "review.register": z.strictObject({
+    type: z.literal("review.register"),
+    category: text,
+    key: z.boolean().optional(),
+  }),
+  "review.reject": z.strictObject({ type: z.literal("review.reject"), reason: text }),
+  "review.convert": z.strictObject({
+    type: z.literal("review.convert"),
+    target: z.enum(CONVERT_TARGETS),
+    reason: text,
+  }),
+  "review.merge": z.strictObject({ type: z.literal("review.merge"), intoId: text }),
+  "review.return": z.strictObject({ type: z.literal("review.return"), reason: text }),
+  resubmit: z.strictObject({ type: z.literal("resubmit"), content: proposalContentSchema }),
+  assign: z
+    .strictObject({
+      type: z.literal("assign"),
+      mode: z.enum(ASSIGNMENT_MODES),
+      units: z.array(assignedUnitSchema).min(1),
+      /** Overrides the policy's reply deadline (end of that local day); capped like an extension. */
+      replyDueDate: localDate.optional(),
+    })
+    .superRefine((body, ctx) => {
+      const problem = assignmentProblem(body.mode, body.units);
+      if (problem) ctx.addIssue({ code: "custom", path: ["units"], message: problem });
+    }),
+  "unit.acknowledge": z.strictObject({ type: z.literal("unit.acknowledge") }),
+  "unit.object": z.strictObject({ type: z.literal("unit.object"), reason: text }),
+  "key.designate": z.strictObject({ type: z.literal("key.designate"), leaderId: text }),
+  "handle.contact": z.strictObject({
+    type: z.literal("handle.contact"),
+    channel: z.enum(CONTACT_CHANNELS),
+    contactedAt: isoInstant,
+    summary: text,
+  }),
+  "handle.coOpinion": z.strictObject({ type: z.literal("handle.coOpinion"), opinion: text }),
+  "handle.requestExtension": z.strictObject({
+    type: z.literal("handle.requestExtension"),
+    newDueDate: localDate,
+    reason: text,
+  }),
+  "extension.approve": z.strictObject({ type: z.literal("extension.approve"), unitId: text.optional() }),
+  "extension.deny": z.strictObject({ type: z.literal("extension.deny"), unitId: text.optional(), reason: text }),
+  "handle.reply": z.strictObject({
+    type: z.literal("handle.reply"),
+    classification: z.enum(REPLY_CLASSES),
+    text,
+    signedOffBy: text,
+  }),
+  "supervise.record": z.strictObject({
+    type: z.literal("supervise.record"),
+    mode: z.enum(SUPERVISION_MODES),
+    note: text,
+  }),
+  "supervise.acceptReply": z.strictObject({ type: z.literal("supervise.acceptReply"), unitId: text.optional() }),
+  "supervise.returnReply": z.strictObject({
+    type: z.literal("supervise.returnReply"),
+    unitId: text.optional(),
+    reason: text,
+  }),
+  evaluate: z.strictObject({
+    type: z.literal("evaluate"),
+    result: z.enum(EVALUATION_RESULTS),
+    comment: z.string(),
+    /** With "unsatisfied": true asks for re-handling (refused past the limit); false declines it. Default: asks while allowed. */
+    rehandle: z.boolean().optional(),
+    /** Separate handling: the units whose part is to be handled again (default: all). */
+    unitIds: z.array(text).min(1).optional(),
+  }),
+  "followup.report": z.strictObject({ type: z.literal("followup.report"), progress: text, resolved: z.boolean() }),
+  "deadline.remind": z.strictObject({
+    type: z.literal("deadline.remind"),
+    ...deadlineRef,
+    level: z.number().int().optional(),
+  }),
+  "deadline.due": z.strictObject({
+    type: z.literal("deadline.due"),
+    ...deadlineRef,
+    level: z.number().int().optional(),
+  }),
+  "deadline.escalate": z.strictObject({
+    type: z.literal("deadline.escalate"),
+    ...deadlineRef,
+    level: z.number().int().min(1),
+  }),
+} as const;
+
+export type ProposalEventType = keyof typeof eventBodySchemas;
+export const PROPOSAL_EVENT_TYPES = Object.keys(eventBodySchemas) as ProposalEventType[];
+export const TIMER_EVENT_TYPES = ["deadline.remind", "deadline.due", "deadline.escalate"] as const;
+export type TimerEventType = (typeof TIMER_EVENT_TYPES)[number];
+
+/** One schema for every public event body, discriminated on `type`. */
+export const proposalEventSchema = z.discriminatedUnion("type", [
+  eventBodySchemas.submit,
+  eventBodySchemas.withdraw,
+  eventBodySchemas["review.register"],
+  eventBodySchemas["review.reject"],
+  eventBodySchemas["review.convert"],
+  eventBodySchemas["review.merge"],
+  eventBodySchemas["review.return"],
+  eventBodySchemas.resubmit,
+  eventBodySchemas.assign,
+  eventBodySchemas["unit.acknowledge"],
+  eventBodySchemas["unit.object"],
+  eventBodySchemas["key.designate"],
+  eventBodySchemas["handle.contact"],
+  eventBodySchemas["handle.coOpinion"],
+  eventBodySchemas["handle.requestExtension"],
+  eventBodySchemas["extension.approve"],
+  eventBodySchemas["extension.deny"],
+  eventBodySchemas["handle.reply"],
+  eventBodySchemas["supervise.record"],
+  eventBodySchemas["supervise.acceptReply"],
+  eventBodySchemas["supervise.returnReply"],
+  eventBodySchemas.evaluate,
+  eventBodySchemas["followup.report"],
+  eventBodySchemas["deadline.remind"],
+  eventBodySchemas["deadline.due"],
+  eventBodySchemas["deadline.escalate"],
+]);
+export type ProposalEventBody = z.infer<typeof proposalEventSchema>;
+
+/** What the engine adds to every body before the machine sees it. */
+export interface EventStamp {
+  actor: Actor;
+  /** ISO instant the engine accepted the event; all due dates are computed from it. */
+  at: string;
+}
+
+/**
+ * Facts the machine cannot look up itself (it does no IO), so the engine stamps them: for `review.merge`,
+ * whether the target proposal is registered.
+ */
+export interface MergeFacts {
+  intoRegistered: boolean;
+}
+
+type BodyOf<T extends ProposalEventType> = Extract<ProposalEventBody, { type: T }>;
+
+/** An event as the machine receives it: a validated body plus the engine's stamp. */
+export type ProposalEvent =
+  | (Exclude<ProposalEventBody, { type: "review.merge" }> & EventStamp)
+  | (BodyOf<"review.merge"> & MergeFacts & EventStamp);
+export type ProposalEventOf<T extends ProposalEventType> = Extract<ProposalEvent, { type: T }>;

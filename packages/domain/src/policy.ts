@@ -1,0 +1,173 @@
+import { z } from "zod";
+import { type BusinessCalendar, businessCalendarSchema, calendars } from "./calendar/index.ts";
+import { type Duration, days, durationSchema, months, workingDays } from "./duration.ts";
+
+/** Every time limit of the lifecycle has a kind; a policy gives each kind its duration, reminders and escalation. */
+export const DEADLINE_KINDS = [
+  "review",
+  "resubmission",
+  "objection",
+  "firstContact",
+  "coOpinion",
+  "reply",
+  "check",
+  "evaluation",
+  "rehandle",
+  "followUp",
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+export const deadlineKindSchema = z.enum(DEADLINE_KINDS);
+
+/**
+ * Who a notice goes to. The first four are the parties of a proposal; the others are the escalation chain's
+ * organisational roles, which the notifier resolves to people (e.g. `unit-head` of the deadline's unit,
+ * `supervising-leader` = the key proposal's leader when there is one).
+ */
+export const RECIPIENT_ROLES = [
+  "proposer",
+  "staff",
+  "unit",
+  "leader",
+  "staff-head",
+  "committee-leader",
+  "unit-head",
+  "co-unit-head",
+  "supervising-leader",
+  "chairs-meeting",
+] as const;
+export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
+export const recipientRoleSchema = z.enum(RECIPIENT_ROLES);
+
+export const escalationRuleSchema = z.strictObject({
+  level: z.number().int().min(1),
+  /** How long after the due time this level fires; zero means at the due time. */
+  after: durationSchema,
+  recipientRole: recipientRoleSchema,
+});
+export type EscalationRule = z.infer<typeof escalationRuleSchema>;
+
+export const deadlineRuleSchema = z.strictObject({
+  duration: durationSchema,
+  /** Reminders, each a duration before the due time. */
+  reminders: z.array(durationSchema),
+  /** Escalation levels in ascending order. */
+  escalations: z
+    .array(escalationRuleSchema)
+    .refine((levels) => levels.every((l, i) => l.level === i + 1), "escalation levels must be 1, 2, 3, ... in order"),
+});
+export type DeadlineRule = z.infer<typeof deadlineRuleSchema>;
+
+export const policySchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string(),
+  /** Names a calendar in `calendars`; `calendar` (inline data) wins when present. */
+  calendarId: z.string().min(1),
+  calendar: businessCalendarSchema.optional(),
+  /**
+   * How fast policy time runs: every interval the policy computes is multiplied by it. 1 is real time;
+   * 1/86400 makes a policy day last one second (for demos and tests).
+   */
+  timeScale: z.number().positive().max(1),
+  /** Local time of day (`HH:MM`) at which reminders fire on their day. */
+  reminderTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  deadlines: z.strictObject(
+    Object.fromEntries(DEADLINE_KINDS.map((k) => [k, deadlineRuleSchema])) as Record<
+      DeadlineKind,
+      typeof deadlineRuleSchema
+    >,
+  ),
+  /** The latest a reply may be due, counted from assignment, whatever extensions are approved. */
+  extensionCap: durationSchema,
+  /** How many times an "unsatisfied" evaluation sends a proposal back for re-handling. */
+  rehandleLimit: z.number().int().min(0),
+  /** The longest title that still reads as one matter (一事一案). */
+  titleMaxLength: z.number().int().positive(),
+});
+export type Policy = z.infer<typeof policySchema>;
+
+const asReply = (): DeadlineRule["escalations"] => [
+  { level: 1, after: days(0), recipientRole: "unit-head" },
+  { level: 2, after: workingDays(5), recipientRole: "supervising-leader" },
+  { level: 3, after: workingDays(15), recipientRole: "chairs-meeting" },
+];
+
+/** The defaults of the domain reference (docs: proposal-lifecycle.md, "Default policy"). */
+export const defaultPolicy: Policy = {
+  id: "default",
+  name: "Default policy (domain reference)",
+  calendarId: "cn-mainland",
+  timeScale: 1,
+  reminderTime: "09:00",
+  deadlines: {
+    review: {
+      duration: workingDays(10),
+      reminders: [workingDays(2)],
+      escalations: [
+        { level: 1, after: days(0), recipientRole: "staff-head" },
+        { level: 2, after: workingDays(5), recipientRole: "committee-leader" },
+      ],
+    },
+    // No escalation: at the due time an unrevised proposal lapses.
+    resubmission: { duration: workingDays(10), reminders: [days(3)], escalations: [] },
+    // A window, not a task: when it closes, objections are refused and silence counts as acceptance.
+    objection: { duration: days(10), reminders: [], escalations: [] },
+    firstContact: {
+      duration: workingDays(15),
+      reminders: [workingDays(3)],
+      escalations: [{ level: 1, after: days(0), recipientRole: "unit-head" }],
+    },
+    coOpinion: {
+      duration: months(1),
+      reminders: [days(7)],
+      escalations: [{ level: 1, after: days(0), recipientRole: "co-unit-head" }],
+    },
+    reply: { duration: months(3), reminders: [days(14), days(3)], escalations: asReply() },
+    check: {
+      duration: workingDays(5),
+      reminders: [],
+      escalations: [{ level: 1, after: days(0), recipientRole: "staff-head" }],
+    },
+    // At the due time the evaluation is recorded as "no answer".
+    evaluation: { duration: workingDays(15), reminders: [workingDays(3)], escalations: [] },
+    rehandle: { duration: months(1), reminders: [days(7)], escalations: asReply() },
+    followUp: { duration: months(6), reminders: [days(14)], escalations: asReply() },
+  },
+  extensionCap: months(6),
+  rehandleLimit: 1,
+  titleMaxLength: 60,
+};
+
+/**
+ * A jurisdiction's override: any top-level field, and per deadline kind any of duration / reminders /
+ * escalations (lists replace, they do not merge). Unknown keys are errors, so a typo cannot pass silently.
+ */
+export const policyOverrideSchema = policySchema
+  .omit({ deadlines: true })
+  .partial()
+  .extend({ deadlines: z.partialRecord(deadlineKindSchema, deadlineRuleSchema.partial()).optional() })
+  .strict();
+export type PolicyOverride = z.infer<typeof policyOverrideSchema>;
+
+/**
+ * Validates a jurisdiction's override (parsed JSON) and applies it to `base`. Throws a `ZodError` listing every
+ * problem when the override or the resulting policy is invalid.
+ */
+export function parsePolicyOverride(jurisdictionJson: unknown, base: Policy = defaultPolicy): Policy {
+  const override = policyOverrideSchema.parse(jurisdictionJson);
+  const { deadlines, ...rest } = override;
+  const merged = { ...base, ...rest, deadlines: { ...base.deadlines } };
+  for (const kind of DEADLINE_KINDS) {
+    const patch = deadlines?.[kind];
+    if (patch) merged.deadlines[kind] = { ...base.deadlines[kind], ...patch };
+  }
+  return policySchema.parse(merged);
+}
+
+/** The calendar a policy computes with. Throws when it names a calendar this package does not have. */
+export function calendarOf(policy: Policy): BusinessCalendar {
+  const calendar = policy.calendar ?? calendars[policy.calendarId];
+  if (!calendar) throw new RangeError(`unknown calendar: ${policy.calendarId}`);
+  return calendar;
+}
+
+export type { Duration };

@@ -1,0 +1,42 @@
+/**
+ * Stable reason codes for a refused event. Clients and the HTTP API match on these strings, so a code is never
+ * renamed or reused; add new ones at the end.
+ */
+export const REFUSAL_CODES = [
+  "INVALID_EVENT",
+  "EVENT_NOT_ALLOWED",
+  "ROLE_NOT_ALLOWED",
+  "NOT_A_PARTY",
+  "NOT_A_CO_UNIT",
+  "CONTENT_INCOMPLETE",
+  "ONE_MATTER_VIOLATION",
+  "MERGE_INTO_SELF",
+  "MERGE_TARGET_NOT_REGISTERED",
+  "ASSIGNMENT_INVALID",
+  "ALREADY_ACKNOWLEDGED",
+  "OBJECTION_WINDOW_CLOSED",
+  "CONTACT_REQUIRED",
+  "ALREADY_REPLIED",
+  "CO_OPINION_ALREADY_GIVEN",
+  "EXTENSION_PENDING",
+  "EXTENSION_NOT_APPLICABLE",
+  "EXTENSION_NOT_LATER",
+  "EXTENSION_CAP_EXCEEDED",
+  "NO_PENDING_EXTENSION",
+  "NO_REPLY_TO_CHECK",
+  "UNKNOWN_UNIT",
+  "REHANDLE_LIMIT_REACHED",
+  "NOT_TRACKED",
+  "STALE_DEADLINE",
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+/** Why an event was refused: a stable `code` to branch on and a `message` for people. */
+export interface Refusal {
+  readonly code: RefusalCode;
+  readonly message: string;
+}
+
+export function refusal(code: RefusalCode, message: string): Refusal {
+  return { code, message };
+}
