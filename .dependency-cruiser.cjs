@@ -24,7 +24,8 @@ const internal = {
   "infra/local": ["packages/config", "packages/logger"],
 };
 const allInternal = "^(packages|workflows|services|infra)/[^/]+/";
-const tests = "\\.(int\\.)?test\\.ts$";
+// Test code: `*.test.ts` / `*.int.test.ts` files and a package's own `test/` folder.
+const tests = "(\\.(int\\.)?test\\.ts$)|(^(packages|workflows|services|infra)/[^/]+/test/)";
 
 const layerRules = Object.entries(internal).map(([from, allowed]) => ({
   name: `layer:${from}`,

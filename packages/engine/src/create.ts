@@ -1,0 +1,85 @@
+import type { Prisma } from "@huiyin/db";
+import { initialTransition } from "xstate";
+import type { EngineDeps } from "./apply.ts";
+import { effectsOf } from "./effects.ts";
+import { EngineError } from "./errors.ts";
+import { newProposalId } from "./ids.ts";
+import { type ProposalRecord, toRecord } from "./records.ts";
+import type { Actor } from "./workflow.ts";
+import { writeEffects } from "./write-effects.ts";
+
+export interface CreateInput {
+  /** The machine's input (content, proposers, policy…); the engine adds `id` and `createdAt`. */
+  input: Record<string, unknown>;
+  actor: Actor;
+  /** An integrator's own id for the proposal; unique, so a retried create finds the first one. */
+  externalId?: string;
+  requestId?: string;
+}
+
+/**
+ * Creates a proposal: the machine's initial snapshot, its first history entry (`create`, seq 1) and the
+ * effects of the initial state, in one transaction. With an `externalId`, a repeat returns the proposal
+ * the first call created (`created: false`) instead of making a second one.
+ */
+export async function createProposal(
+  deps: EngineDeps,
+  input: CreateInput,
+): Promise<{ proposal: ProposalRecord; created: boolean }> {
+  const at = deps.clock.now();
+  if (input.externalId) {
+    const existing = await deps.db.prisma.proposal.findUnique({ where: { externalId: input.externalId } });
+    if (existing) return { proposal: toRecord(existing), created: false };
+  }
+  const id = newProposalId(at);
+  const { machine } = deps.workflow;
+  const machineInput = { ...input.input, id, createdAt: at.toISOString() };
+  let snapshot: ReturnType<typeof initialTransition>[0];
+  let actions: ReturnType<typeof initialTransition>[1];
+  try {
+    [snapshot, actions] = initialTransition(machine, machineInput);
+  } catch (error) {
+    throw new EngineError("INVALID_INPUT", error instanceof Error ? error.message : String(error));
+  }
+  const described = deps.workflow.describe(snapshot);
+  try {
+    const row = await deps.db.prisma.$transaction(async (tx) => {
+      const created = await tx.proposal.create({
+        data: {
+          id,
+          externalId: input.externalId ?? null,
+          machineVersion: deps.workflow.version,
+          snapshot: machine.getPersistedSnapshot(snapshot) as unknown as Prisma.InputJsonValue,
+          version: 1,
+          ...described,
+        },
+      });
+      await tx.proposalEvent.create({
+        data: {
+          proposalId: id,
+          seq: 1,
+          type: "create",
+          actor: input.actor as unknown as Prisma.InputJsonValue,
+          payload: input.input as Prisma.InputJsonValue,
+          fromStates: [],
+          toStates: described.states,
+          machineVersion: deps.workflow.version,
+          requestId: input.requestId ?? null,
+          at,
+        },
+      });
+      await writeEffects(tx, { proposalId: id, seq: 1, at, effects: effectsOf(actions) });
+      await tx.$executeRaw`SELECT pg_notify('huiyin_outbox', ${id})`;
+      return created;
+    });
+    deps.logger.info({ proposalId: id, requestId: input.requestId, states: described.states }, "proposal created");
+    return { proposal: toRecord(row), created: true };
+  } catch (error) {
+    // Two creates with one externalId raced: the second lost on the unique index and returns the first.
+    if (input.externalId && (error as { code?: string }).code === "P2002") {
+      const existing = await deps.db.prisma.proposal.findUnique({ where: { externalId: input.externalId } });
+      if (existing) return { proposal: toRecord(existing), created: false };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,14 @@
+import type { Proposal } from "@huiyin/db";
+
+/** A proposal as the engine returns it: the row, with the snapshot's state value and context alongside. */
+export type ProposalRecord = Omit<Proposal, "snapshot"> & {
+  /** XState's state value (nested object for compound and parallel states). */
+  state: unknown;
+  context: Record<string, unknown>;
+};
+
+export function toRecord(row: Proposal): ProposalRecord {
+  const { snapshot, ...rest } = row;
+  const persisted = (snapshot ?? {}) as { value?: unknown; context?: Record<string, unknown> };
+  return { ...rest, state: persisted.value ?? null, context: persisted.context ?? {} };
+}

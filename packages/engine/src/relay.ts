@@ -1,0 +1,125 @@
+import type { Database } from "@huiyin/db";
+import type { Logger } from "@huiyin/logger";
+import { type JobName, jobCatalog, jobOptions, type QueueName } from "@huiyin/queue";
+import type { Queue } from "bullmq";
+import type pg from "pg";
+import type { Clock } from "./clock.ts";
+
+export interface RelayDeps {
+  db: Database;
+  queues: Record<QueueName, Queue>;
+  logger: Logger;
+  clock: Clock;
+}
+
+/**
+ * Moves committed outbox messages to BullMQ. Each batch is claimed with `FOR UPDATE SKIP LOCKED`, so any
+ * number of relays (one per worker process) share the work without sending a message twice at once; a
+ * relay that dies after `add` but before marking the row leaves it to be sent again, and the
+ * deterministic job id makes that second `add` a no-op. Nothing committed is ever lost.
+ */
+export async function relayBatch(deps: RelayDeps, limit = 200): Promise<number> {
+  const client = await deps.db.pool.connect();
+  try {
+    await client.query("BEGIN");
+    const { rows } = await client.query<{
+      id: string;
+      action: string;
+      job_name: string;
+      job_id: string;
+      payload: Record<string, unknown>;
+      run_at: Date | null;
+    }>(
+      `SELECT id, action, job_name, job_id, payload, run_at FROM outbox
+        WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+    const now = deps.clock.now().getTime();
+    for (const row of rows) {
+      const name = row.job_name as JobName;
+      const definition = jobCatalog[name];
+      const queue = deps.queues[definition.queue];
+      if (row.action === "cancel") {
+        // An alarm already running cannot be removed; it will find its alarm cancelled and do nothing.
+        await queue.remove(row.job_id).catch(() => 0);
+      } else {
+        const delay = row.run_at ? row.run_at.getTime() - now : 0;
+        await queue.add(name, row.payload, jobOptions(name, row.job_id, delay));
+      }
+    }
+    if (rows.length > 0) {
+      await client.query("UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])", [
+        rows.map((row) => row.id),
+      ]);
+    }
+    await client.query("COMMIT");
+    if (rows.length > 0) deps.logger.debug({ count: rows.length }, "outbox relayed");
+    return rows.length;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+export interface Relay {
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `relayBatch` whenever PostgreSQL notifies that an event committed (`huiyin_outbox`) and at least
+ * every `pollMs`, so that a missed notification (a reconnect) delays a message by one poll at most.
+ */
+export async function startRelay(deps: RelayDeps, options: { pollMs?: number } = {}): Promise<Relay> {
+  const pollMs = options.pollMs ?? 1_000;
+  let stopped = false;
+  let running: Promise<void> | undefined;
+  let again = false;
+  const log = deps.logger.child({ component: "outbox-relay" });
+
+  const drain = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          while (!stopped && (await relayBatch(deps)) > 0) {}
+        } catch (error) {
+          log.error({ err: error }, "relaying the outbox failed; retrying at the next poll");
+        }
+      } while (again && !stopped);
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+
+  let listener: pg.PoolClient | undefined;
+  try {
+    listener = await deps.db.pool.connect();
+    listener.on("notification", () => void drain());
+    await listener.query("LISTEN huiyin_outbox");
+  } catch (error) {
+    log.warn({ err: error }, "LISTEN failed; relying on polling");
+    listener?.release();
+    listener = undefined;
+  }
+  const timer = setInterval(() => void drain(), pollMs);
+  void drain();
+
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+      if (listener) {
+        await listener.query("UNLISTEN *").catch(() => {});
+        listener.release();
+      }
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import type { Logger } from "@huiyin/logger";
+import { createWorker, parsePayload, type QueueName, type RedisConnection } from "@huiyin/queue";
+import type { Queue, Worker } from "bullmq";
+import { handleAlarm, reconcileAlarms } from "./alarms.ts";
+import { applyEvent, type EngineDeps } from "./apply.ts";
+import { EngineError } from "./errors.ts";
+import { startRelay } from "./relay.ts";
+
+export interface EngineWorkerOptions {
+  /** A `worker`-role connection (BullMQ duplicates it for blocking reads). */
+  connection: RedisConnection;
+  prefix: string;
+  /** Jobs in flight per queue in this process. */
+  concurrency?: number;
+  /** How often pending alarms are re-checked against Redis (besides at start). */
+  reconcileEveryMs?: number;
+  /**
+   * How long a job's lock lasts before another worker may take it over, and how often stalled jobs are
+   * looked for. Together they bound how soon a job whose process died (kill -9) runs again.
+   */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+  relayPollMs?: number;
+}
+
+export interface EngineWorkers {
+  workers: Worker[];
+  /** Drains in-flight jobs, stops the relay and the reconciler. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Everything that moves proposals without a request: the deadline alarms, queued events, the outbox relay
+ * and the alarm reconciler. Any number of processes may run this side by side.
+ */
+export async function startEngineWorkers(
+  deps: EngineDeps & { queues: Record<QueueName, Queue> },
+  options: EngineWorkerOptions,
+): Promise<EngineWorkers> {
+  const log: Logger = deps.logger.child({ component: "engine-workers" });
+  const common = {
+    prefix: options.prefix,
+    concurrency: options.concurrency ?? 10,
+    ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
+    ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
+  };
+
+  const alarms = createWorker(
+    "alarms",
+    async (job) => {
+      const payload = parsePayload("deadline.alarm", job.data);
+      const outcome = await handleAlarm(deps, payload, job.id);
+      return { outcome };
+    },
+    options.connection,
+    common,
+  );
+
+  const events = createWorker(
+    "events",
+    async (job) => {
+      const payload = parsePayload("proposal.event", job.data);
+      const { actor, ...event } = payload.event as { type: string; actor?: { role: string; id: string } };
+      try {
+        const result = await applyEvent(deps, {
+          proposalId: payload.proposalId,
+          event,
+          actor: actor ?? { role: "system", id: "queue" },
+          idempotencyKey: `outbox.${payload.outboxId}`,
+          ...(job.id ? { jobId: job.id } : {}),
+        });
+        return { outcome: result.outcome };
+      } catch (error) {
+        // A refusal will be refused again on every retry: record it and complete the job.
+        if (error instanceof EngineError) {
+          await deps.db.prisma.droppedEvent.create({
+            data: { proposalId: payload.proposalId, type: event.type, payload: event as object, reason: error.code },
+          });
+          log.warn({ proposalId: payload.proposalId, jobId: job.id, code: error.code }, "queued event refused");
+          return { outcome: "refused", code: error.code };
+        }
+        throw error;
+      }
+    },
+    options.connection,
+    common,
+  );
+
+  const workers = [alarms, events];
+  for (const worker of workers) {
+    worker.on("error", (error) => log.error({ err: error, queue: worker.name }, "worker error"));
+    worker.on("failed", (job, error) =>
+      log.warn({ err: error, jobId: job?.id, queue: worker.name, attempts: job?.attemptsMade }, "job failed"),
+    );
+  }
+
+  const relay = await startRelay(deps, { ...(options.relayPollMs ? { pollMs: options.relayPollMs } : {}) });
+  const reconcile = () =>
+    reconcileAlarms(deps).catch((error: unknown) => log.error({ err: error }, "reconciling alarms failed"));
+  await reconcile();
+  const reconciler = setInterval(() => void reconcile(), options.reconcileEveryMs ?? 5 * 60_000);
+  reconciler.unref();
+
+  let closing: Promise<void> | undefined;
+  return {
+    workers,
+    close() {
+      closing ??= (async () => {
+        clearInterval(reconciler);
+        await Promise.allSettled(workers.map((worker) => worker.close()));
+        await relay.stop();
+      })();
+      return closing;
+    },
+  };
+}
