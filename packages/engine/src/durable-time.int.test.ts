@@ -1,0 +1,161 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { freePort, startRedis } from "@huiyin/infra-local";
+import { createQueue, createRedisConnection, type QueueName, whenReady } from "@huiyin/queue";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, staff, startHarness, ticketInput, until } from "../test/harness.ts";
+import { applyEvent } from "./apply.ts";
+import { createProposal } from "./create.ts";
+import { relayBatch } from "./relay.ts";
+import { startEngineWorkers } from "./workers.ts";
+
+/**
+ * Deadlines in compressed time (milliseconds instead of months), with the engine's workers running:
+ * a ticket left alone produces its reminder, its due notice and both escalation levels, in order and on
+ * time; and a Redis that loses everything loses no alarm, because the reconciler rebuilds them from the
+ * database.
+ */
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+
+afterAll(async () => {
+  await h.close();
+});
+
+/** The tolerance this test promises for an alarm: committed within 1.5 s of its time on a loaded 2-core CI machine. */
+const TOLERANCE_MS = 1_500;
+
+describe("a proposal left alone", () => {
+  it("gets its reminder, due notice and escalation levels in order, each once and on time", async () => {
+    const workers = await startEngineWorkers(h.deps, {
+      connection: h.workerConnection,
+      prefix: h.redis.prefix,
+      relayPollMs: 200,
+    });
+    try {
+      const { proposal } = await createProposal(h.deps, {
+        input: ticketInput({ replyMs: 1_200, remindBeforeMs: 600, escalateEveryMs: 500 }),
+        actor: staff,
+      });
+      await applyEvent(h.deps, { proposalId: proposal.id, event: { type: "submit" }, actor: staff });
+      await until(
+        async () => (await h.db.prisma.notice.count({ where: { proposalId: proposal.id } })) === 4,
+        10_000,
+        "four notices",
+      );
+
+      const notices = await h.db.prisma.notice.findMany({
+        where: { proposalId: proposal.id },
+        orderBy: { createdAt: "asc" },
+      });
+      expect(notices.map((notice) => [notice.kind, notice.level])).toEqual([
+        ["reminder", 1],
+        ["overdue", 0],
+        ["escalation", 1],
+        ["escalation", 2],
+      ]);
+      const alarms = await h.db.prisma.alarm.findMany({
+        where: { proposalId: proposal.id },
+        orderBy: { fireAt: "asc" },
+      });
+      expect(alarms.map((alarm) => alarm.status)).toEqual(["fired", "fired", "fired", "fired"]);
+      for (const alarm of alarms) {
+        const lateness = (alarm.firedAt?.getTime() ?? Number.POSITIVE_INFINITY) - alarm.fireAt.getTime();
+        expect(lateness).toBeGreaterThanOrEqual(-50);
+        expect(lateness).toBeLessThan(TOLERANCE_MS);
+      }
+      // Each alarm became exactly one history entry.
+      const timerEvents = await h.db.prisma.proposalEvent.findMany({
+        where: { proposalId: proposal.id, type: { startsWith: "deadline." } },
+      });
+      expect(timerEvents.map((event) => event.idempotencyKey).sort()).toEqual(
+        alarms.map((alarm) => `alarm.${alarm.id}`).sort(),
+      );
+    } finally {
+      await workers.close();
+    }
+  });
+});
+
+describe("losing Redis", () => {
+  let dir: string;
+  let redis: Awaited<ReturnType<typeof startRedis>>;
+
+  beforeAll(async () => {
+    // A Redis of this test's own, so that FLUSHALL cannot touch the other test files' queues.
+    dir = mkdtempSync(path.join(tmpdir(), "huiyin-flush-"));
+    redis = await startRedis({
+      dir,
+      secretsDir: path.join(dir, "secrets"),
+      port: await freePort(),
+      logFile: path.join(dir, "redis.log"),
+    });
+  });
+
+  afterAll(async () => {
+    await redis.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("FLUSHALL while deadlines are pending: the reconciler re-creates every alarm and each still fires", async () => {
+    const prefix = "{flush}";
+    const producer = createRedisConnection(
+      { urls: [redis.url], mode: "standalone", role: "producer", name: "flush" },
+      () => {},
+    );
+    const workerConnection = createRedisConnection(
+      { urls: [redis.url], mode: "standalone", role: "worker", name: "flush" },
+      () => {},
+    );
+    await whenReady(producer);
+    const queues = Object.fromEntries(
+      (["events", "alarms", "notices", "webhooks"] as const).map((name) => [
+        name,
+        createQueue(name, producer, { prefix }),
+      ]),
+    ) as Record<QueueName, ReturnType<typeof createQueue>>;
+    const deps = { ...h.deps, queues };
+    try {
+      const ids: string[] = [];
+      for (let index = 0; index < 3; index += 1) {
+        const { proposal } = await createProposal(deps, {
+          input: ticketInput({ replyMs: 2_500, remindBeforeMs: 1_000, escalateEveryMs: 400 }),
+          actor: staff,
+        });
+        await applyEvent(deps, { proposalId: proposal.id, event: { type: "submit" }, actor: staff });
+        ids.push(proposal.id);
+      }
+      while ((await relayBatch(deps)) > 0) {}
+      expect(await queues.alarms.getDelayedCount()).toBe(12);
+
+      const admin = new Redis(redis.url);
+      await admin.flushall();
+      await admin.quit();
+      expect(await queues.alarms.getDelayedCount()).toBe(0);
+
+      // A worker starting up reconciles first: the database says which alarms are pending.
+      const workers = await startEngineWorkers(deps, { connection: workerConnection, prefix, relayPollMs: 200 });
+      try {
+        await until(
+          async () => (await h.db.prisma.notice.count({ where: { proposalId: { in: ids } } })) === 12,
+          15_000,
+          "twelve notices after the flush",
+        );
+        const alarms = await h.db.prisma.alarm.findMany({ where: { proposalId: { in: ids } } });
+        expect(alarms).toHaveLength(12);
+        expect(alarms.every((alarm) => alarm.status === "fired")).toBe(true);
+      } finally {
+        await workers.close();
+      }
+    } finally {
+      await Promise.all(Object.values(queues).map((queue) => queue.close()));
+      producer.disconnect();
+      workerConnection.disconnect();
+    }
+  });
+});
