@@ -9,7 +9,7 @@ const internal = {
   "workflows/[^/]+": ["packages/domain"],
   "packages/config": ["packages/domain"],
   "packages/logger": ["packages/config"],
-  "packages/runtime": ["packages/logger"],
+  "packages/runtime": ["packages/config", "packages/logger", "packages/db", "packages/queue"],
   "packages/db": ["packages/domain", "packages/config"],
   "packages/queue": ["packages/domain", "packages/config"],
   "packages/engine": [

@@ -1,38 +1,22 @@
-import { parseConfig } from "@huiyin/config";
-import { checkDatabase, createDatabase } from "@huiyin/db";
-import { createLogger } from "@huiyin/logger";
-import { checkRedis, createRedisConnection } from "@huiyin/queue";
-import { installShutdown, startHealthServer } from "@huiyin/runtime";
+import { createWorker, parsePayload } from "@huiyin/queue";
+import { runService } from "@huiyin/runtime";
+import { deliverToInbox } from "./inbox.ts";
 
-async function main(): Promise<void> {
-  const config = parseConfig(process.env);
-  const logger = createLogger({ service: "notifier", level: config.LOG_LEVEL, format: config.LOG_FORMAT });
-  const shutdown = installShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
-
-  const database = createDatabase(config.DATABASE_URL);
-  shutdown.add("database", () => database.close());
-  const redis = createRedisConnection(
-    { urls: config.REDIS_URL, mode: config.REDIS_MODE, role: "worker", name: "huiyin-notifier" },
-    (error) => logger.warn({ err: error }, "redis connection error"),
-  );
-  shutdown.add("redis", async () => {
-    await redis.quit().catch(() => redis.disconnect());
-  });
-
-  const health = await startHealthServer({
-    host: config.HOST,
-    port: config.HEALTH_PORT,
-    service: "notifier",
-    checks: [
-      { name: "database", run: () => checkDatabase(database) },
-      { name: "redis", run: () => checkRedis(redis) },
-    ],
-  });
-  shutdown.add("health", () => health.close());
-  logger.info({ healthUrl: `http://${config.HOST}:${health.port}` }, "notifier running");
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runService(
+  { name: "notifier", redisRole: "worker", healthServer: true },
+  async ({ config, logger, database, redis, shutdown }) => {
+    const notices = createWorker(
+      "notices",
+      async (job) => {
+        const { noticeId } = parsePayload("notice.deliver", job.data);
+        const delivered = await deliverToInbox(database, noticeId, logger.child({ jobId: job.id, noticeId }));
+        return { delivered };
+      },
+      redis,
+      { prefix: config.QUEUE_PREFIX, concurrency: 10 },
+    );
+    notices.on("error", (error) => logger.error({ err: error }, "notice worker error"));
+    shutdown.add("notices", () => notices.close());
+    logger.info("notifier running");
+  },
+);

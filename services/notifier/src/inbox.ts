@@ -1,0 +1,47 @@
+import type { Database } from "@huiyin/db";
+import type { Logger } from "@huiyin/logger";
+
+/** Who a notice is for, as the engine recorded it: role names, or objects naming a role and a scope. */
+export function recipientsOf(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : [value];
+  const names = list.flatMap((entry): string[] => {
+    if (typeof entry === "string" && entry) return [entry];
+    if (entry && typeof entry === "object") {
+      const { role, id, unitId } = entry as { role?: unknown; id?: unknown; unitId?: unknown };
+      const scope = typeof id === "string" ? id : typeof unitId === "string" ? unitId : undefined;
+      if (typeof role === "string") return [scope ? `${role}:${scope}` : role];
+    }
+    return [];
+  });
+  return names.length > 0 ? [...new Set(names)] : ["staff"];
+}
+
+/**
+ * Puts a notice into its recipients' in-app inboxes. The unique (notice, channel, recipient) index makes
+ * this exactly-once however often the job runs (a retry, a worker killed after the insert): a second run
+ * inserts nothing. Returns how many deliveries this run created.
+ */
+export async function deliverToInbox(database: Database, noticeId: string, logger: Logger): Promise<number> {
+  const notice = await database.prisma.notice.findUnique({ where: { id: noticeId } });
+  if (!notice) {
+    logger.warn("notice not found; nothing to deliver");
+    return 0;
+  }
+  const now = new Date();
+  const { count } = await database.prisma.noticeDelivery.createMany({
+    data: recipientsOf(notice.recipients).map((recipient) => ({
+      noticeId,
+      channel: "inbox",
+      recipient,
+      status: "delivered",
+      attempts: 1,
+      deliveredAt: now,
+    })),
+    skipDuplicates: true,
+  });
+  logger.info(
+    { proposalId: notice.proposalId, kind: notice.kind, level: notice.level, delivered: count },
+    "notice in inboxes",
+  );
+  return count;
+}
