@@ -1,1 +1,22 @@
-export {};
+export type { ProposalEvent, ProposalEventOf, ProposalEventType } from "@huiyin/domain";
+export type {
+  Assignment,
+  ClosureReason,
+  OpenDeadline,
+  Part,
+  ProposalContext,
+  ProposalInput,
+  Reply,
+} from "./context.ts";
+export { PROPOSAL_MACHINE_VERSION } from "./context.ts";
+export {
+  allStates,
+  exportDefinition,
+  type MachineDefinition,
+  type StateDefinition,
+  type TransitionDefinition,
+  toMermaid,
+} from "./definition.ts";
+export * from "./effects.ts";
+export { type ProposalMachine, proposalMachine, STAGES, type Stage, type StateMeta } from "./machine.ts";
+export { allowedEvents, checkEvent, openDeadlines, type ProposalSnapshot, stageOf, stateOf } from "./queries.ts";

@@ -1,0 +1,100 @@
+import type {
+  Actor,
+  AssignedUnit,
+  AssignmentMode,
+  EvaluationResult,
+  Policy,
+  ProposalContent,
+  Proposer,
+  ReplyClass,
+} from "@huiyin/domain";
+import type { DeadlineOpenParams } from "./effects.ts";
+
+/** Bumped on every change to states, events or context shape; the engine stores it with each instance. */
+export const PROPOSAL_MACHINE_VERSION = "1.0.0";
+
+/** What creating a proposal instance needs. */
+export interface ProposalInput {
+  id: string;
+  content: ProposalContent;
+  /** Lead proposer first (联名: the lead acts for all). */
+  proposers: Proposer[];
+  /** ISO instant. */
+  createdAt: string;
+  policy: Policy;
+}
+
+export interface Reply {
+  classification: ReplyClass;
+  text: string;
+  signedOffBy: string;
+  at: string;
+}
+
+/**
+ * One unit's share of the handling: the whole proposal for sole and lead + co handling, its own part for
+ * separate handling (分办). Statecharts have a fixed set of regions, so the N parallel parts of separate
+ * handling are data here, each with its own status, deadlines and reply; the machine moves on when all replied.
+ */
+export interface Part {
+  unitId: string;
+  status: "contacting" | "handling" | "replied" | "accepted";
+  /** Which limit the part is under now: the assignment's reply deadline, or re-handling. */
+  round: "reply" | "rehandle";
+  contacts: number;
+  /** When the current reply is due (ISO, already time-scaled). */
+  dueAt: string;
+  pendingExtension?: { newDueDate: string; reason: string; at: string };
+  extensions: number;
+  reply?: Reply;
+  replies: number;
+  /** B replies are tracked after evaluation until the unit reports the matter solved. */
+  tracking?: "open" | "resolved";
+}
+
+export interface Assignment {
+  mode: AssignmentMode;
+  units: AssignedUnit[];
+  assignedAt: string;
+  /** End of the objection window (ISO, time-scaled): objections after it are refused. */
+  objectionDueAt: string;
+  acknowledged: string[];
+  replyDueDate?: string;
+}
+
+/** A deadline the proposal is currently waiting on, as announced in `deadline.open`, plus what timers did to it. */
+export interface OpenDeadline extends DeadlineOpenParams {
+  openedAt: string;
+  overdue: boolean;
+  escalatedLevel: number;
+}
+
+export type ClosureReason = "withdrawn" | "rejected" | "converted" | "merged" | "lapsed" | "completed";
+
+export interface ProposalContext {
+  machineVersion: string;
+  id: string;
+  content: ProposalContent;
+  proposers: Proposer[];
+  createdAt: string;
+  /** `at` of the last event that changed the proposal. */
+  updatedAt: string;
+  policy: Policy;
+  submittedAt?: string;
+  submissions: number;
+  review?: { outcome: "registered" | "rejected" | "converted" | "merged" | "returned"; at: string; note?: string };
+  key?: { leaderId?: string };
+  assignment?: Assignment;
+  assignments: number;
+  objections: { unitId: string; reason: string; at: string }[];
+  parts: Part[];
+  coOpinions: { unitId: string; at: string; opinion: string }[];
+  deadlines: OpenDeadline[];
+  /** Source of deterministic deadline ids. */
+  deadlineSeq: number;
+  supervision: { mode: string; note: string; by: Actor; at: string }[];
+  rehandles: number;
+  evaluations: { result: EvaluationResult | "no-answer"; comment: string; at: string }[];
+  followUps: { unitId: string; progress: string; resolved: boolean; at: string }[];
+  closure?: { reason: ClosureReason; at: string; note?: string };
+}

@@ -1,0 +1,374 @@
+import { TIMER_ACTOR } from "@huiyin/domain";
+import { describe, expect, it } from "vitest";
+import { stageOf } from "./queries.ts";
+import { closed, content, input, lead, leader, opened, Run, staff, unit } from "./test-support/fixtures.ts";
+
+/** One test per path of the domain reference, each from a draft to its terminal state. */
+
+describe("submit and review", () => {
+  it("sole handling, reply A, satisfied: draft → closed.completed", () => {
+    const run = new Run();
+    expect(run.state).toBe("submit.draft");
+    run.submitAndRegister().assignSole("u-civil");
+    expect(run.state).toBe("handle.contacting");
+    run.contactAndReply("u-civil", "A");
+    expect(run.state).toBe("supervise.checking");
+    run.advanceDays(1).send({ type: "supervise.acceptReply" }, staff);
+    expect(run.state).toBe("evaluate.awaiting");
+    run.advanceDays(3).send({ type: "evaluate", result: "satisfied", comment: "good" }, lead);
+    expect(run.state).toBe("closed.completed");
+    expect(run.context.closure?.reason).toBe("completed");
+    expect(run.context.deadlines).toEqual([]);
+  });
+
+  it("withdraw a draft: → closed.withdrawn", () => {
+    const run = new Run();
+    run.send({ type: "withdraw", reason: "changed my mind" }, lead);
+    expect(run.state).toBe("closed.withdrawn");
+  });
+
+  it("withdraw during review, before registration: the review deadline closes", () => {
+    const run = new Run();
+    run.send({ type: "submit" }, lead);
+    const review = run.deadline("review").deadlineId;
+    const effects = run.advanceDays(1).send({ type: "withdraw", reason: "duplicate" }, lead);
+    expect(run.state).toBe("closed.withdrawn");
+    expect(closed(effects).map((c) => c.deadlineId)).toContain(review);
+  });
+
+  it("reject: → closed.rejected, the proposer is told why", () => {
+    const run = new Run();
+    run.send({ type: "submit" }, lead);
+    const effects = run.send({ type: "review.reject", reason: "a personal grievance" }, staff);
+    expect(run.state).toBe("closed.rejected");
+    expect(effects).toContainEqual({
+      type: "notify",
+      params: {
+        topic: "proposal.rejected",
+        recipients: [{ role: "proposer", id: lead.id }],
+        note: "a personal grievance",
+      },
+    });
+  });
+
+  it("convert to a public-sentiment report: → closed.converted", () => {
+    const run = new Run();
+    run.send({ type: "submit" }, lead);
+    run.send({ type: "review.convert", target: "public-sentiment", reason: "better as a report" }, staff);
+    expect(run.state).toBe("closed.converted");
+    expect(run.context.review?.note).toContain("public-sentiment");
+  });
+
+  it("merge into a registered proposal: → closed.merged, every proposer told", () => {
+    const run = new Run();
+    run.send({ type: "submit" }, lead);
+    const effects = run.send({ type: "review.merge", intoId: "p-0", intoRegistered: true }, staff);
+    expect(run.state).toBe("closed.merged");
+    const notice = effects.find((e) => e.type === "notify");
+    expect(notice?.params).toMatchObject({ topic: "proposal.merged", note: "p-0" });
+    expect(notice?.type === "notify" && notice.params.recipients.length).toBe(2);
+  });
+
+  it("return for revision, resubmit, register and complete", () => {
+    const run = new Run();
+    run.send({ type: "submit" }, lead);
+    run.send({ type: "review.return", reason: "make the suggestions concrete" }, staff);
+    expect(run.state).toBe("submit.revising");
+    expect(run.deadline("resubmission").owners).toEqual([{ role: "proposer", id: lead.id }]);
+    run
+      .advanceDays(4)
+      .send({ type: "resubmit", content: { ...content, suggestions: ["建设10个社区养老服务站"] } }, lead);
+    expect(run.state).toBe("review.reviewing");
+    expect(run.context.submissions).toBe(2);
+    run.send({ type: "review.register", category: "livelihood" }, staff);
+    run.assignSole().contactAndReply("u-civil");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    run.send({ type: "evaluate", result: "basically-satisfied", comment: "ok" }, lead);
+    expect(run.state).toBe("closed.completed");
+  });
+
+  it("return for revision and let it lapse: the resubmission deadline falls due → closed.lapsed", () => {
+    const run = new Run();
+    run.send({ type: "submit" }, lead);
+    run.send({ type: "review.return", reason: "unclear" }, staff);
+    run.fire("resubmission");
+    expect(run.state).toBe("closed.lapsed");
+  });
+});
+
+describe("assignment", () => {
+  it("lead + co-units: co-units send opinions, only the lead replies", () => {
+    const run = new Run().submitAndRegister();
+    run.send(
+      {
+        type: "assign",
+        mode: "lead-co",
+        units: [
+          { unitId: "u-lead", role: "lead" },
+          { unitId: "u-co1", role: "co" },
+          { unitId: "u-co2", role: "co" },
+        ],
+      },
+      staff,
+    );
+    run.send({ type: "unit.acknowledge" }, unit("u-co1"));
+    run.send({ type: "unit.acknowledge" }, unit("u-lead"));
+    expect(run.state).toBe("assign.confirming");
+    const effects = run.send({ type: "unit.acknowledge" }, unit("u-co2"));
+    expect(run.state).toBe("handle.contacting");
+    expect(opened(effects).map((d) => `${d.kind}:${d.unitId}`)).toEqual([
+      "firstContact:u-lead",
+      "reply:u-lead",
+      "coOpinion:u-co1",
+      "coOpinion:u-co2",
+    ]);
+    expect(run.context.parts.map((p) => p.unitId)).toEqual(["u-lead"]);
+    run.advanceDays(5).send({ type: "handle.coOpinion", opinion: "we can fund half" }, unit("u-co1"));
+    run.send({ type: "handle.coOpinion", opinion: "sites available" }, unit("u-co2"));
+    expect(run.context.deadlines.filter((d) => d.kind === "coOpinion")).toEqual([]);
+    run.contactAndReply("u-lead");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    run.send({ type: "evaluate", result: "satisfied", comment: "" }, lead);
+    expect(run.state).toBe("closed.completed");
+  });
+
+  it("separate handling (分办): N parts in parallel, each with its own deadlines and reply", () => {
+    const run = new Run().submitAndRegister();
+    const units = ["u-a", "u-b", "u-c"];
+    run.send(
+      { type: "assign", mode: "separate", units: units.map((unitId) => ({ unitId, role: "separate" as const })) },
+      staff,
+    );
+    for (const u of units) run.send({ type: "unit.acknowledge" }, unit(u));
+    expect(run.state).toBe("handle.separately");
+    expect(run.context.deadlines.filter((d) => d.kind === "reply").map((d) => d.unitId)).toEqual(units);
+    // Replies arrive in any order; the proposal stays in handling until the last one.
+    run.contactAndReply("u-b", "A");
+    expect(run.state).toBe("handle.separately");
+    run.send({ type: "supervise.acceptReply", unitId: "u-b" }, staff); // checked as it comes in
+    run.contactAndReply("u-c", "C");
+    expect(run.state).toBe("handle.separately");
+    run.contactAndReply("u-a", "A");
+    expect(run.state).toBe("supervise.checking");
+    // Staff return one part: only that unit handles again.
+    run.send({ type: "supervise.returnReply", unitId: "u-c", reason: "does not answer suggestion 2" }, staff);
+    expect(run.state).toBe("handle.separately");
+    expect(run.context.parts.map((p) => `${p.unitId}:${p.status}`)).toEqual([
+      "u-a:replied",
+      "u-b:accepted",
+      "u-c:handling",
+    ]);
+    expect(run.deadline("rehandle", "u-c")).toBeDefined();
+    run.reply("u-c", "A");
+    expect(run.state).toBe("supervise.checking");
+    run.send({ type: "supervise.acceptReply", unitId: "u-a" }, staff);
+    expect(run.state).toBe("supervise.checking");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    expect(run.state).toBe("evaluate.awaiting");
+    run.send({ type: "evaluate", result: "satisfied", comment: "" }, lead);
+    expect(run.state).toBe("closed.completed");
+  });
+
+  it("a unit objects within the window, staff reassign, the new unit handles", () => {
+    const run = new Run().submitAndRegister();
+    run.send({ type: "assign", mode: "sole", units: [{ unitId: "u-wrong", role: "lead" }] }, staff);
+    run.advanceDays(3).send({ type: "unit.object", reason: "not our remit" }, unit("u-wrong"));
+    expect(run.state).toBe("assign.objected");
+    expect(run.context.deadlines).toEqual([]);
+    run.send({ type: "assign", mode: "sole", units: [{ unitId: "u-right", role: "lead" }] }, staff);
+    expect(run.state).toBe("assign.confirming");
+    expect(run.context.assignments).toBe(2);
+    run.send({ type: "unit.acknowledge" }, unit("u-right"));
+    run.contactAndReply("u-right");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    run.send({ type: "evaluate", result: "satisfied", comment: "" }, lead);
+    expect(run.state).toBe("closed.completed");
+  });
+
+  it("silence is acceptance: when the objection window closes, handling starts", () => {
+    const run = new Run().submitAndRegister();
+    run.send({ type: "assign", mode: "sole", units: [{ unitId: "u-civil", role: "lead" }] }, staff);
+    run.fire("objection");
+    expect(run.state).toBe("handle.contacting");
+    expect(run.refuse({ type: "unit.object", reason: "late" }, unit("u-civil"))).toBe("OBJECTION_WINDOW_CLOSED");
+    run.contactAndReply("u-civil");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    run.send({ type: "evaluate", result: "satisfied", comment: "" }, lead);
+    expect(run.state).toBe("closed.completed");
+  });
+
+  it("key proposal: a leader is designated, records supervision and receives level-2 escalations", () => {
+    const run = new Run().submitAndRegister(true);
+    expect(run.context.key).toEqual({});
+    run.send({ type: "key.designate", leaderId: leader.id }, staff);
+    run.assignSole();
+    run.send({ type: "supervise.record", mode: "on-site", note: "visited three sites" }, leader);
+    run.send({ type: "supervise.record", mode: "online", note: "checked progress" }, staff);
+    expect(run.context.supervision.map((s) => s.by.role)).toEqual(["leader", "staff"]);
+    run.fire("reply", "deadline.due");
+    run.fire("reply", "deadline.escalate", 1);
+    const effects = run.fire("reply", "deadline.escalate", 2);
+    expect(effects).toContainEqual(
+      expect.objectContaining({
+        type: "notify",
+        params: expect.objectContaining({ recipients: [{ role: "supervising-leader", id: leader.id }], level: 2 }),
+      }),
+    );
+    run.contactAndReply("u-civil");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    run.send({ type: "evaluate", result: "satisfied", comment: "" }, lead);
+    expect(run.state).toBe("closed.completed");
+  });
+});
+
+describe("handling", () => {
+  it("extension requested and approved: the reply deadline is replaced by a later one", () => {
+    const run = new Run().submitAndRegister().assignSole();
+    const before = run.deadline("reply");
+    run.send(
+      { type: "handle.requestExtension", newDueDate: "2025-08-29", reason: "needs a budget cycle" },
+      unit("u-civil"),
+    );
+    const effects = run.send({ type: "extension.approve" }, staff);
+    expect(closed(effects)).toEqual([
+      { deadlineId: before.deadlineId, kind: "reply", unitId: "u-civil", reason: "superseded" },
+    ]);
+    const after = run.deadline("reply");
+    expect(after.dueAt).toBe("2025-08-29T15:59:59.999Z");
+    expect(after.deadlineId).not.toBe(before.deadlineId);
+    expect(run.context.parts[0]?.extensions).toBe(1);
+    run.contactAndReply("u-civil");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    run.send({ type: "evaluate", result: "satisfied", comment: "" }, lead);
+    expect(run.state).toBe("closed.completed");
+  });
+
+  it("extension denied: the reply stays due as before", () => {
+    const run = new Run().submitAndRegister().assignSole();
+    const before = run.deadline("reply");
+    run.send({ type: "handle.requestExtension", newDueDate: "2025-07-31", reason: "busy" }, unit("u-civil"));
+    run.send({ type: "extension.deny", reason: "not complex" }, staff);
+    expect(run.deadline("reply")).toEqual(before);
+    expect(run.context.parts[0]?.pendingExtension).toBeUndefined();
+    run.contactAndReply("u-civil");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    run.send({ type: "evaluate", result: "satisfied", comment: "" }, lead);
+    expect(run.state).toBe("closed.completed");
+  });
+
+  it("staff return a poor reply: the unit handles again and replies", () => {
+    const run = new Run().submitAndRegister().assignSole().contactAndReply("u-civil");
+    run.send({ type: "supervise.returnReply", reason: "incomplete" }, staff);
+    expect(run.state).toBe("handle.handling");
+    expect(run.deadline("rehandle", "u-civil").kind).toBe("rehandle");
+    run.reply("u-civil");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    run.send({ type: "evaluate", result: "satisfied", comment: "" }, lead);
+    expect(run.state).toBe("closed.completed");
+    expect(run.context.rehandles).toBe(0); // a staff return is not an evaluation re-handling
+  });
+
+  it("reply deadline: reminders, due and three escalation levels, then stale after the reply", () => {
+    const run = new Run().submitAndRegister().assignSole();
+    const d = run.deadline("reply");
+    expect(d.reminders.map((r) => r.offset)).toEqual([{ days: 14 }, { days: 3 }]);
+    expect(d.escalations.map((e) => e.recipientRole)).toEqual(["unit-head", "supervising-leader", "chairs-meeting"]);
+    run.fire("reply", "deadline.remind");
+    run.fire("reply", "deadline.due");
+    expect(run.deadline("reply").overdue).toBe(true);
+    for (const level of [1, 2, 3]) run.fire("reply", "deadline.escalate", level);
+    expect(run.deadline("reply").escalatedLevel).toBe(3);
+    run.contactAndReply("u-civil");
+    expect(run.refuse({ type: "deadline.escalate", deadlineId: d.deadlineId, level: 3 }, TIMER_ACTOR)).toBe(
+      "STALE_DEADLINE",
+    );
+  });
+});
+
+describe("evaluation and after", () => {
+  it("unsatisfied → re-handling once, then unsatisfied again closes (limit reached)", () => {
+    const run = new Run().submitAndRegister().assignSole().contactAndReply("u-civil");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    run.send({ type: "evaluate", result: "unsatisfied", comment: "did not answer" }, lead);
+    expect(run.state).toBe("handle.rehandling");
+    expect(run.context.rehandles).toBe(1);
+    run.reply("u-civil", "C");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    expect(run.refuse({ type: "evaluate", result: "unsatisfied", comment: "again", rehandle: true }, lead)).toBe(
+      "REHANDLE_LIMIT_REACHED",
+    );
+    run.send({ type: "evaluate", result: "unsatisfied", comment: "still not" }, lead);
+    expect(run.state).toBe("closed.completed");
+    expect(run.context.evaluations.map((e) => e.result)).toEqual(["unsatisfied", "unsatisfied"]);
+  });
+
+  it("separate handling: unsatisfied re-handles only the named units", () => {
+    const run = new Run().submitAndRegister();
+    run.send(
+      {
+        type: "assign",
+        mode: "separate",
+        units: [
+          { unitId: "u-a", role: "separate" },
+          { unitId: "u-b", role: "separate" },
+        ],
+      },
+      staff,
+    );
+    run.fire("objection");
+    run.contactAndReply("u-a").contactAndReply("u-b");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    run.send({ type: "evaluate", result: "unsatisfied", comment: "part b", unitIds: ["u-b"] }, lead);
+    expect(run.state).toBe("handle.separately");
+    expect(run.context.parts.map((p) => p.status)).toEqual(["accepted", "handling"]);
+    run.reply("u-b");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    run.send({ type: "evaluate", result: "satisfied", comment: "" }, lead);
+    expect(run.state).toBe("closed.completed");
+  });
+
+  it("no evaluation in time is recorded as such, and the proposal closes", () => {
+    const run = new Run().submitAndRegister().assignSole().contactAndReply("u-civil");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    run.fire("evaluation");
+    expect(run.state).toBe("closed.completed");
+    expect(run.context.evaluations).toEqual([expect.objectContaining({ result: "no-answer" })]);
+  });
+
+  it("B reply is tracked until the unit reports it solved (跟踪落实)", () => {
+    const run = new Run().submitAndRegister().assignSole().contactAndReply("u-civil", "B");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    run.send({ type: "evaluate", result: "basically-satisfied", comment: "" }, lead);
+    expect(run.state).toBe("evaluate.tracking");
+    expect(run.deadline("followUp", "u-civil")).toBeDefined();
+    run
+      .advanceDays(60)
+      .send({ type: "followup.report", progress: "funds allocated", resolved: false }, unit("u-civil"));
+    expect(run.state).toBe("evaluate.tracking");
+    run.send({ type: "supervise.record", mode: "tracking", note: "回头看" }, staff);
+    run.advanceDays(60).send({ type: "followup.report", progress: "stations open", resolved: true }, unit("u-civil"));
+    expect(run.state).toBe("closed.completed");
+    expect(stageOf(run.snapshot)).toBe("closed");
+  });
+
+  it("B reply without an evaluation in time is still tracked", () => {
+    const run = new Run().submitAndRegister().assignSole().contactAndReply("u-civil", "B");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    run.fire("evaluation");
+    expect(run.state).toBe("evaluate.tracking");
+    run.send({ type: "followup.report", progress: "done", resolved: true }, unit("u-civil"));
+    expect(run.state).toBe("closed.completed");
+  });
+});
+
+describe("policy in compressed time", () => {
+  it("runs a policy with a day lasting a second", () => {
+    const run = new Run(input({}, { ...input().policy, timeScale: 1 / 86_400 }));
+    run.send({ type: "submit" }, lead);
+    const due = Date.parse(run.deadline("review").dueAt) - run.now;
+    // 10 working days from Monday 3 March 2025 end on Monday 17 March, 23:59:59.999: 14 days and 14 hours of
+    // policy time, i.e. about 14.6 seconds.
+    expect(due).toBeGreaterThan(14_000);
+    expect(due).toBeLessThan(15_000);
+  });
+});

@@ -1,0 +1,312 @@
+import {
+  calendarOf,
+  endOfLocalDate,
+  type ProposalEvent,
+  type ProposalEventOf,
+  type ProposalEventType,
+} from "@huiyin/domain";
+import { Change, leadProposer, type Outcome, STAFF, unitRecipient } from "./change.ts";
+import type { ClosureReason, Part, ProposalContext } from "./context.ts";
+import type { Recipient } from "./effects.ts";
+import { canRehandle, targetParts } from "./rules.ts";
+
+/**
+ * What each accepted event does to the context, and the effects it declares. Pure functions: the machine runs
+ * them through one `apply` action after its guards have checked the rules.
+ */
+type Step<T extends ProposalEventType = ProposalEventType> = (
+  ctx: ProposalContext,
+  event: ProposalEventOf<T>,
+) => Outcome;
+
+function step<T extends ProposalEventType>(type: T, body: (c: Change, e: ProposalEventOf<T>) => void): Step {
+  return (ctx, event) => {
+    const c = new Change(ctx);
+    // The machine only routes matching events here; the check keeps a wrong wiring from corrupting the context.
+    if (event.type === type) body(c, event as ProposalEventOf<T>);
+    return c.done(event.at);
+  };
+}
+
+/** Steps that react to any event (entries, exits, timers): they only need `at`. */
+function anyStep(body: (c: Change, e: ProposalEvent) => void): Step {
+  return (ctx, event) => {
+    const c = new Change(ctx);
+    body(c, event);
+    return c.done(event.at);
+  };
+}
+
+/** Who a deadline's escalation level goes to: the role, bound to the deadline's unit or the key leader. */
+function escalationRecipient(ctx: ProposalContext, role: Recipient["role"], unitId: string | undefined): Recipient {
+  if (role === "supervising-leader" && ctx.key?.leaderId) return { role, id: ctx.key.leaderId };
+  if ((role === "unit-head" || role === "co-unit-head") && unitId) return { role, unitId };
+  return { role };
+}
+
+/** Opens the handling deadlines when handling starts: first contact and reply per part, opinion per co-unit. */
+const startHandling = anyStep((c, e) => {
+  const a = c.ctx.assignment;
+  if (!a) return;
+  const override = a.replyDueDate === undefined ? {} : { dueAt: calendarDue(c.ctx, a.replyDueDate) };
+  for (const part of c.ctx.parts) {
+    const owners = [unitRecipient(part.unitId)];
+    c.openDeadline("firstContact", a.assignedAt, e.at, { unitId: part.unitId, owners });
+    const reply = c.openDeadline("reply", a.assignedAt, e.at, { unitId: part.unitId, owners, ...override });
+    c.updatePart(part.unitId, () => ({ dueAt: reply.dueAt }));
+  }
+  for (const co of a.units.filter((u) => u.role === "co")) {
+    c.openDeadline("coOpinion", a.assignedAt, e.at, { unitId: co.unitId, owners: [unitRecipient(co.unitId)] });
+  }
+});
+
+/** Puts parts back to work under the re-handling limit (after a returned reply or an unsatisfied evaluation). */
+function rehandleParts(c: Change, unitIds: readonly string[], at: string, note: string) {
+  for (const unitId of unitIds) {
+    c.closeDeadlines("superseded", { kinds: ["check"], unitId });
+    const { dueAt } = c.openDeadline("rehandle", at, at, { unitId, owners: [unitRecipient(unitId)] });
+    c.updatePart(unitId, () => ({ status: "handling", round: "rehandle", dueAt }));
+    c.notify({ topic: "rehandle.requested", recipients: [unitRecipient(unitId)], note });
+  }
+}
+
+export const STEPS = {
+  submit: step("submit", (c, e) => {
+    c.set({ submittedAt: e.at, submissions: c.ctx.submissions + 1, ...(e.content ? { content: e.content } : {}) });
+    c.notify({ topic: "proposal.submitted", recipients: [STAFF] });
+  }),
+  withdraw: step("withdraw", (c, e) => c.set({ closure: { reason: "withdrawn", at: e.at, note: e.reason } })),
+  register: step("review.register", (c, e) => {
+    c.set({
+      review: { outcome: "registered", at: e.at },
+      content: { ...c.ctx.content, category: e.category },
+      ...(e.key ? { key: {} } : {}),
+    });
+  }),
+  reject: step("review.reject", (c, e) => {
+    c.set({ review: { outcome: "rejected", at: e.at, note: e.reason } });
+    c.notify({ topic: "proposal.rejected", recipients: [leadProposer(c.ctx)], note: e.reason });
+  }),
+  convert: step("review.convert", (c, e) => {
+    c.set({ review: { outcome: "converted", at: e.at, note: `${e.target}: ${e.reason}` } });
+    c.notify({ topic: "proposal.converted", recipients: [leadProposer(c.ctx)], note: e.target });
+  }),
+  merge: step("review.merge", (c, e) => {
+    c.set({ review: { outcome: "merged", at: e.at, note: e.intoId } });
+    // Every proposer of a merged proposal still gets the reply: the engine links them to the target.
+    c.notify({
+      topic: "proposal.merged",
+      recipients: c.ctx.proposers.map((p) => ({ role: "proposer", id: p.id })),
+      note: e.intoId,
+    });
+  }),
+  returnForRevision: step("review.return", (c, e) => {
+    c.set({ review: { outcome: "returned", at: e.at, note: e.reason } });
+    c.notify({ topic: "proposal.returned", recipients: [leadProposer(c.ctx)], note: e.reason });
+  }),
+  resubmit: step("resubmit", (c, e) =>
+    c.set({ content: e.content, submittedAt: e.at, submissions: c.ctx.submissions + 1 }),
+  ),
+  assign: step("assign", (c, e) => {
+    const replyDue = (unitId: string): Part => ({
+      unitId,
+      status: "contacting",
+      round: "reply",
+      contacts: 0,
+      dueAt: "",
+      extensions: 0,
+      replies: 0,
+    });
+    const handlers = e.units.filter((u) => u.role !== "co");
+    c.set({
+      assignment: {
+        mode: e.mode,
+        units: e.units,
+        assignedAt: e.at,
+        objectionDueAt: "",
+        acknowledged: [],
+        ...(e.replyDueDate === undefined ? {} : { replyDueDate: e.replyDueDate }),
+      },
+      assignments: c.ctx.assignments + 1,
+      parts: handlers.map((u) => replyDue(u.unitId)),
+      coOpinions: [],
+    });
+    c.notify({ topic: "proposal.assigned", recipients: e.units.map((u) => unitRecipient(u.unitId)) });
+  }),
+  acknowledge: step("unit.acknowledge", (c, e) => {
+    const a = c.ctx.assignment;
+    if (a) c.set({ assignment: { ...a, acknowledged: [...a.acknowledged, e.actor.unitId ?? ""] } });
+  }),
+  object: step("unit.object", (c, e) => {
+    c.set({ objections: [...c.ctx.objections, { unitId: e.actor.unitId ?? "", reason: e.reason, at: e.at }] });
+    c.notify({ topic: "assignment.objected", recipients: [STAFF], note: e.reason });
+  }),
+  startHandling,
+  designateKey: step("key.designate", (c, e) => {
+    c.set({ key: { leaderId: e.leaderId } });
+    c.notify({ topic: "key.designated", recipients: [{ role: "leader", id: e.leaderId }] });
+  }),
+  contact: step("handle.contact", (c, e) => {
+    const unitId = e.actor.unitId ?? "";
+    c.closeDeadlines("fulfilled", { kinds: ["firstContact"], unitId });
+    c.updatePart(unitId, (p) => ({
+      contacts: p.contacts + 1,
+      status: p.status === "contacting" ? "handling" : p.status,
+    }));
+  }),
+  coOpinion: step("handle.coOpinion", (c, e) => {
+    const unitId = e.actor.unitId ?? "";
+    c.closeDeadlines("fulfilled", { kinds: ["coOpinion"], unitId });
+    c.set({ coOpinions: [...c.ctx.coOpinions, { unitId, at: e.at, opinion: e.opinion }] });
+    const lead = c.ctx.assignment?.units.find((u) => u.role === "lead");
+    if (lead) c.notify({ topic: "coOpinion.received", recipients: [unitRecipient(lead.unitId)] });
+  }),
+  requestExtension: step("handle.requestExtension", (c, e) => {
+    c.updatePart(e.actor.unitId ?? "", () => ({
+      pendingExtension: { newDueDate: e.newDueDate, reason: e.reason, at: e.at },
+    }));
+    c.notify({ topic: "extension.requested", recipients: [STAFF], note: e.reason });
+  }),
+  approveExtension: step("extension.approve", (c, e) => {
+    const a = c.ctx.assignment;
+    for (const part of targetParts(c.ctx, e.unitId).filter((p) => p.pendingExtension)) {
+      const date = part.pendingExtension?.newDueDate ?? "";
+      c.closeDeadlines("superseded", { kinds: ["reply"], unitId: part.unitId });
+      const owners = [unitRecipient(part.unitId)];
+      const due = calendarDue(c.ctx, date);
+      const { dueAt } = c.openDeadline("reply", a?.assignedAt ?? e.at, e.at, {
+        unitId: part.unitId,
+        owners,
+        dueAt: due,
+      });
+      c.updatePart(part.unitId, (p) => ({ pendingExtension: undefined, extensions: p.extensions + 1, dueAt }));
+      c.notify({ topic: "extension.decided", recipients: owners, note: `approved: due ${date}` });
+    }
+  }),
+  denyExtension: step("extension.deny", (c, e) => {
+    for (const part of targetParts(c.ctx, e.unitId).filter((p) => p.pendingExtension)) {
+      c.updatePart(part.unitId, () => ({ pendingExtension: undefined }));
+      c.notify({ topic: "extension.decided", recipients: [unitRecipient(part.unitId)], note: `denied: ${e.reason}` });
+    }
+  }),
+  reply: step("handle.reply", (c, e) => {
+    const unitId = e.actor.unitId ?? "";
+    c.closeDeadlines("fulfilled", { kinds: ["reply", "rehandle", "firstContact"], unitId });
+    const reply = { classification: e.classification, text: e.text, signedOffBy: e.signedOffBy, at: e.at };
+    c.updatePart(unitId, (p) => ({ status: "replied", reply, replies: p.replies + 1, pendingExtension: undefined }));
+    c.openDeadline("check", e.at, e.at, { unitId, owners: [STAFF] });
+    c.notify({ topic: "reply.received", recipients: [STAFF] });
+  }),
+  recordSupervision: step("supervise.record", (c, e) =>
+    c.set({ supervision: [...c.ctx.supervision, { mode: e.mode, note: e.note, by: e.actor, at: e.at }] }),
+  ),
+  acceptReply: step("supervise.acceptReply", (c, e) => {
+    for (const part of targetParts(c.ctx, e.unitId).filter((p) => p.status === "replied")) {
+      c.closeDeadlines("fulfilled", { kinds: ["check"], unitId: part.unitId });
+      c.updatePart(part.unitId, () => ({ status: "accepted" }));
+    }
+    if (c.ctx.parts.every((p) => p.status === "accepted")) {
+      c.notify({ topic: "reply.released", recipients: [leadProposer(c.ctx)] });
+    }
+  }),
+  returnReply: step("supervise.returnReply", (c, e) => {
+    const returned = targetParts(c.ctx, e.unitId).filter((p) => p.status === "replied");
+    rehandleParts(
+      c,
+      returned.map((p) => p.unitId),
+      e.at,
+      e.reason,
+    );
+    c.notify({ topic: "reply.returned", recipients: returned.map((p) => unitRecipient(p.unitId)), note: e.reason });
+  }),
+  evaluate: step("evaluate", (c, e) => {
+    c.set({ evaluations: [...c.ctx.evaluations, { result: e.result, comment: e.comment, at: e.at }] });
+    if (wantsRehandle(c.ctx, e)) {
+      c.set({ rehandles: c.ctx.rehandles + 1 });
+      rehandleParts(c, e.unitIds ?? c.ctx.parts.map((p) => p.unitId), e.at, e.comment);
+    }
+  }),
+  noEvaluation: anyStep((c, e) =>
+    c.set({ evaluations: [...c.ctx.evaluations, { result: "no-answer", comment: "", at: e.at }] }),
+  ),
+  startTracking: anyStep((c, e) => {
+    for (const part of c.ctx.parts.filter((p) => p.reply?.classification === "B")) {
+      c.updatePart(part.unitId, () => ({ tracking: "open" }));
+      c.openDeadline("followUp", e.at, e.at, { unitId: part.unitId, owners: [unitRecipient(part.unitId)] });
+    }
+  }),
+  reportFollowUp: step("followup.report", (c, e) => {
+    const unitId = e.actor.unitId ?? "";
+    c.set({ followUps: [...c.ctx.followUps, { unitId, progress: e.progress, resolved: e.resolved, at: e.at }] });
+    if (e.resolved) {
+      c.closeDeadlines("fulfilled", { kinds: ["followUp"], unitId });
+      c.updatePart(unitId, () => ({ tracking: "resolved" }));
+    }
+    c.notify({ topic: "followUp.reported", recipients: [STAFF], note: e.progress });
+  }),
+  remind: step("deadline.remind", (c, e) => {
+    const d = c.ctx.deadlines.find((x) => x.deadlineId === e.deadlineId);
+    if (d) c.notify({ topic: "deadline.reminder", recipients: d.owners, deadlineId: d.deadlineId });
+  }),
+  markDue: step("deadline.due", (c, e) => {
+    const d = c.ctx.deadlines.find((x) => x.deadlineId === e.deadlineId);
+    if (!d) return;
+    c.updateDeadline(d.deadlineId, { overdue: true });
+    c.notify({ topic: "deadline.due", recipients: d.owners, deadlineId: d.deadlineId });
+  }),
+  escalate: step("deadline.escalate", (c, e) => {
+    const d = c.ctx.deadlines.find((x) => x.deadlineId === e.deadlineId);
+    const level = d?.escalations.find((x) => x.level === e.level);
+    if (!d || !level) return;
+    c.updateDeadline(d.deadlineId, { escalatedLevel: level.level });
+    c.notify({
+      topic: "deadline.escalation",
+      recipients: [escalationRecipient(c.ctx, level.recipientRole, d.unitId)],
+      deadlineId: d.deadlineId,
+      level: level.level,
+    });
+  }),
+  /** The objection window closed: silence is acceptance. */
+  closeObjectionWindow: anyStep((c) => c.closeDeadlines("fulfilled", { kinds: ["objection"] })),
+} satisfies Record<string, Step>;
+
+export type StepName = keyof typeof STEPS;
+
+/** A due date in policy time (the end of that local day); the time scale is applied when the deadline opens. */
+function calendarDue(ctx: ProposalContext, date: string): Date {
+  return endOfLocalDate(date, calendarOf(ctx.policy));
+}
+
+/** An unsatisfied evaluation re-handles unless the proposer declines or the limit is reached. */
+export function wantsRehandle(ctx: ProposalContext, e: ProposalEventOf<"evaluate">): boolean {
+  return e.result === "unsatisfied" && e.rehandle !== false && canRehandle(ctx);
+}
+
+/** Steps parameterised by data rather than by the event. */
+export const DATA_STEPS = {
+  openStageDeadline(
+    ctx: ProposalContext,
+    event: ProposalEvent,
+    kind: "review" | "resubmission" | "objection" | "evaluation",
+  ) {
+    const c = new Change(ctx);
+    const owners: Recipient[] =
+      kind === "review"
+        ? [STAFF]
+        : kind === "objection"
+          ? (ctx.assignment?.units ?? []).map((u) => unitRecipient(u.unitId))
+          : [leadProposer(ctx)];
+    const opened = c.openDeadline(kind, event.at, event.at, { owners });
+    if (kind === "objection" && c.ctx.assignment) {
+      c.set({ assignment: { ...c.ctx.assignment, objectionDueAt: opened.dueAt } });
+    }
+    return c.done();
+  },
+  close(ctx: ProposalContext, event: ProposalEvent, reason: ClosureReason): Outcome {
+    const c = new Change(ctx);
+    c.closeDeadlines("left");
+    c.set({ closure: { ...ctx.closure, reason, at: event.at } });
+    c.webhook({ topic: "proposal.closed", stage: "closed", reason });
+    return c.done();
+  },
+};
