@@ -1,0 +1,258 @@
+import {
+  type Actor,
+  cnMainlandCalendar,
+  months,
+  type ProposalEvent,
+  shiftLocalDate,
+  TIMER_ACTOR,
+} from "@huiyin/domain";
+import { describe, expect, it } from "vitest";
+import { type AnyStateNode, createActor, transition } from "xstate";
+import { type AdjacencyMap, getAdjacencyMap, type SerializedSnapshot } from "xstate/graph";
+import { allStates } from "./definition.ts";
+import { toEffects } from "./effects.ts";
+import { proposalMachine, STAGES } from "./machine.ts";
+import { checkEvent, type ProposalSnapshot, stageOf, stateOf } from "./queries.ts";
+import { input, lead, leader, staff, unit } from "./test-support/fixtures.ts";
+
+/**
+ * Model-based test: explore the machine's graph from a draft with every event the parties could send, then
+ * replay every edge of the graph, checking invariants on each and recording which transition definitions fire.
+ */
+
+const HOUR = 3_600_000;
+const later = (s: ProposalSnapshot) => new Date(Date.parse(s.context.updatedAt) + HOUR).toISOString();
+
+type Body = Omit<ProposalEvent, "actor" | "at"> & Record<string, unknown>;
+
+/** Every event a party could send in `s`, valid or not: the machine and `checkEvent` decide. */
+function candidateEvents(s: ProposalSnapshot): ProposalEvent[] {
+  const ctx = s.context;
+  const at = later(s);
+  const ev = (body: Body, actor: Actor, when = at) => ({ ...body, actor, at: when }) as ProposalEvent;
+  const units = ctx.assignment?.units.map((u) => u.unitId) ?? [];
+  const parts = ctx.parts.map((p) => p.unitId);
+  const out: ProposalEvent[] = [
+    ev({ type: "submit" }, lead),
+    ev({ type: "withdraw", reason: "r" }, lead),
+    ev({ type: "review.register", category: "livelihood" }, staff),
+    ev({ type: "review.reject", reason: "r" }, staff),
+    ev({ type: "review.convert", target: "letter", reason: "r" }, staff),
+    ev({ type: "review.merge", intoId: "p-0", intoRegistered: true }, staff),
+    ev({ type: "review.return", reason: "r" }, staff),
+    ev({ type: "resubmit", content: ctx.content }, lead),
+    ev({ type: "assign", mode: "sole", units: [{ unitId: "u1", role: "lead" }] }, staff),
+    ev(
+      {
+        type: "assign",
+        mode: "lead-co",
+        units: [
+          { unitId: "u1", role: "lead" },
+          { unitId: "u2", role: "co" },
+        ],
+      },
+      staff,
+    ),
+    ev(
+      {
+        type: "assign",
+        mode: "separate",
+        units: [
+          { unitId: "u1", role: "separate" },
+          { unitId: "u2", role: "separate" },
+        ],
+      },
+      staff,
+    ),
+    ev({ type: "key.designate", leaderId: leader.id }, staff),
+    ev({ type: "supervise.record", mode: "online", note: "n" }, staff),
+    ev({ type: "extension.approve" }, staff),
+    ev({ type: "extension.deny", reason: "r" }, staff),
+    ev({ type: "supervise.acceptReply" }, staff),
+    ev({ type: "supervise.returnReply", reason: "r" }, staff),
+    ev({ type: "evaluate", result: "satisfied", comment: "" }, lead),
+    ev({ type: "evaluate", result: "unsatisfied", comment: "" }, lead),
+    ev({ type: "evaluate", result: "unsatisfied", comment: "", rehandle: false }, lead),
+  ];
+  for (const u of units) {
+    out.push(ev({ type: "unit.acknowledge" }, unit(u)), ev({ type: "unit.object", reason: "r" }, unit(u)));
+    out.push(ev({ type: "handle.coOpinion", opinion: "o" }, unit(u)));
+  }
+  for (const u of parts) {
+    const newDueDate = shiftLocalDate(ctx.assignment?.assignedAt ?? at, months(5), cnMainlandCalendar);
+    out.push(
+      ev({ type: "handle.contact", channel: "phone", contactedAt: at, summary: "s" }, unit(u)),
+      ev({ type: "handle.requestExtension", newDueDate, reason: "r" }, unit(u)),
+      ev({ type: "handle.reply", classification: "A", text: "t", signedOffBy: "h" }, unit(u)),
+      ev({ type: "handle.reply", classification: "B", text: "t", signedOffBy: "h" }, unit(u)),
+      ev({ type: "supervise.acceptReply", unitId: u }, staff),
+      ev({ type: "supervise.returnReply", unitId: u, reason: "r" }, staff),
+      ev({ type: "followup.report", progress: "p", resolved: false }, unit(u)),
+      ev({ type: "followup.report", progress: "p", resolved: true }, unit(u)),
+    );
+  }
+  for (const d of ctx.deadlines) {
+    out.push(ev({ type: "deadline.remind", deadlineId: d.deadlineId }, TIMER_ACTOR, d.reminders[0]?.at ?? at));
+    out.push(ev({ type: "deadline.due", deadlineId: d.deadlineId }, TIMER_ACTOR, d.dueAt));
+    const first = d.escalations[0];
+    if (first) out.push(ev({ type: "deadline.escalate", deadlineId: d.deadlineId, level: 1 }, TIMER_ACTOR, first.at));
+  }
+  // A timer for a deadline that was never opened is always stale.
+  out.push(ev({ type: "deadline.due", deadlineId: "dl999-reply" }, TIMER_ACTOR));
+  return out;
+}
+
+/** The abstract state: enough to tell situations apart, without timestamps and counters that never repeat. */
+function abstractState(s: ProposalSnapshot): string {
+  const c = s.context;
+  return JSON.stringify([
+    stateOf(s),
+    c.assignment?.mode,
+    c.assignment?.acknowledged.length,
+    c.parts.map((p) => [
+      p.status,
+      p.round,
+      p.contacts > 0,
+      Boolean(p.pendingExtension),
+      p.reply?.classification,
+      p.tracking,
+    ]),
+    c.coOpinions.length,
+    c.rehandles,
+    // Not the open deadlines, key designation, extensions granted or timer history: they follow from the rest or
+    // only multiply the graph, and every transition is still reached the first time its situation arises.
+  ]);
+}
+
+const transitionId = (source: AnyStateNode, event: string, index: number) => `${source.id} ${event} #${index}`;
+
+function allTransitionIds(): string[] {
+  const ids: string[] = [];
+  const walk = (node: AnyStateNode) => {
+    for (const [event, list] of node.transitions) {
+      for (let i = 0; i < list.length; i++) ids.push(transitionId(node, event, i));
+    }
+    for (const child of Object.values(node.states)) walk(child);
+  };
+  walk(proposalMachine.root);
+  return ids;
+}
+
+describe("model-based: every state and transition from the machine's graph", () => {
+  const adjacency: AdjacencyMap<ProposalSnapshot, ProposalEvent> = getAdjacencyMap(proposalMachine, {
+    input: input(),
+    events: candidateEvents,
+    // Only accepted events make edges; refused ones are checked separately below.
+    filterEvents: (s, e) => checkEvent(s as ProposalSnapshot, e).ok,
+    serializeState: (s) => abstractState(s as ProposalSnapshot) as SerializedSnapshot,
+    limit: 500_000,
+  });
+  type Vertex = {
+    state: ProposalSnapshot;
+    transitions: Record<string, { event: ProposalEvent; state: ProposalSnapshot }>;
+  };
+  // The map is keyed by branded strings, which Object.values cannot see through.
+  const vertices = Object.values(adjacency as Record<string, Vertex>);
+  const edges = vertices.flatMap((v) =>
+    Object.values(v.transitions).map((t) => ({
+      from: v.state,
+      event: t.event,
+      to: t.state,
+    })),
+  );
+
+  it("reaches every state of the definition", { timeout: 60_000 }, () => {
+    const reached = new Set<string>();
+    for (const v of vertices) {
+      const path = stateOf(v.state as ProposalSnapshot).split(".");
+      for (let i = 1; i <= path.length; i++) reached.add(path.slice(0, i).join("."));
+    }
+    const states = allStates().map((s) => s.path);
+    const missing = states.filter((p) => !reached.has(p));
+    console.log(
+      `state coverage: ${states.length - missing.length}/${states.length} (${vertices.length} abstract states, ${edges.length} edges)`,
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it("agrees with checkEvent on every candidate event in every state: refused changes nothing, accepted changes", {
+    timeout: 60_000,
+  }, () => {
+    let refused = 0;
+    for (const v of vertices) {
+      const from = v.state as ProposalSnapshot;
+      for (const event of candidateEvents(from)) {
+        const verdict = checkEvent(from, event);
+        const [next] = transition(proposalMachine, from, event);
+        const changed =
+          stateOf(next) !== stateOf(from) || JSON.stringify(next.context) !== JSON.stringify(from.context);
+        if (verdict.ok !== changed) {
+          throw new Error(
+            `${event.type} in ${stateOf(from)}: checkEvent ${JSON.stringify(verdict)}, machine changed: ${changed}`,
+          );
+        }
+        if (!verdict.ok) refused++;
+      }
+    }
+    console.log(`refusals checked: ${refused}`);
+    expect(refused).toBeGreaterThan(0);
+  });
+
+  it("fires every transition definition", { timeout: 60_000 }, () => {
+    const fired = new Set<string>();
+    let accepted = 0;
+    for (const { from, event, to } of edges) {
+      const next = to;
+      accepted++;
+      const actor = createActor(proposalMachine, {
+        snapshot: proposalMachine.getPersistedSnapshot(from),
+        input: input(), // ignored when restoring a snapshot, but the types ask for it
+        inspect: (e) => {
+          if (e.type !== "@xstate.microstep") return;
+          for (const t of (e as unknown as { _transitions: { source: AnyStateNode; eventType: string }[] })
+            ._transitions) {
+            const list = t.source.transitions.get(t.eventType) ?? [];
+            fired.add(transitionId(t.source, t.eventType, list.indexOf(t as never)));
+          }
+        },
+      });
+      actor.start();
+      actor.send(event);
+      expect(stateOf(actor.getSnapshot())).toBe(stateOf(next));
+      actor.stop();
+    }
+    const all = allTransitionIds();
+    const missing = all.filter((id) => !fired.has(id));
+    console.log(
+      `transition coverage: ${all.length - missing.length}/${all.length} (${(((all.length - missing.length) / all.length) * 100).toFixed(1)}%) over ${accepted} accepted edges`,
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it("keeps its invariants on every accepted edge", { timeout: 60_000 }, () => {
+    for (const { from, event } of edges) {
+      const [next, actions] = transition(proposalMachine, from, event);
+      const effects = toEffects(actions);
+      // Stage is always visible.
+      expect(STAGES).toContain(stageOf(next));
+      // Effects are data: they survive JSON.
+      expect(JSON.parse(JSON.stringify(effects))).toEqual(effects);
+      // Open deadlines: unique ids without ':', and the opens and closes of this step are what changed.
+      const ids = next.context.deadlines.map((d) => d.deadlineId);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const id of ids) expect(id).not.toContain(":");
+      const before = new Set(from.context.deadlines.map((d) => d.deadlineId));
+      const opened = effects.flatMap((e) => (e.type === "deadline.open" ? [e.params.deadlineId] : []));
+      const closed = effects.flatMap((e) => (e.type === "deadline.close" ? [e.params.deadlineId] : []));
+      expect(new Set(ids)).toEqual(new Set([...before, ...opened].filter((id) => !closed.includes(id))));
+      // A closed proposal waits on nothing.
+      if (stageOf(next) === "closed") expect(ids).toEqual([]);
+      // The snapshot round-trips through JSON.
+      const restored = proposalMachine.resolveState(
+        JSON.parse(JSON.stringify(proposalMachine.getPersistedSnapshot(next))),
+      );
+      expect(restored.value).toEqual(next.value);
+      expect(restored.context).toEqual(JSON.parse(JSON.stringify(next.context)));
+    }
+  });
+});
