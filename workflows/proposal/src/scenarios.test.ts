@@ -99,18 +99,7 @@ describe("submit and review", () => {
 describe("assignment", () => {
   it("lead + co-units: co-units send opinions, only the lead replies", () => {
     const run = new Run().submitAndRegister();
-    run.send(
-      {
-        type: "assign",
-        mode: "lead-co",
-        units: [
-          { unitId: "u-lead", role: "lead" },
-          { unitId: "u-co1", role: "co" },
-          { unitId: "u-co2", role: "co" },
-        ],
-      },
-      staff,
-    );
+    run.assignLeadCo("u-lead", ["u-co1", "u-co2"]);
     run.send({ type: "unit.acknowledge" }, unit("u-co1"));
     run.send({ type: "unit.acknowledge" }, unit("u-lead"));
     expect(run.state).toBe("assign.confirming");
@@ -304,18 +293,7 @@ describe("evaluation and after", () => {
 
   it("separate handling: unsatisfied re-handles only the named units", () => {
     const run = new Run().submitAndRegister();
-    run.send(
-      {
-        type: "assign",
-        mode: "separate",
-        units: [
-          { unitId: "u-a", role: "separate" },
-          { unitId: "u-b", role: "separate" },
-        ],
-      },
-      staff,
-    );
-    run.fire("objection");
+    run.assignSeparately(["u-a", "u-b"]);
     run.contactAndReply("u-a").contactAndReply("u-b");
     run.send({ type: "supervise.acceptReply" }, staff);
     run.send({ type: "evaluate", result: "unsatisfied", comment: "part b", unitIds: ["u-b"] }, lead);

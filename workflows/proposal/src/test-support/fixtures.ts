@@ -144,6 +144,26 @@ export class Run {
     return this;
   }
 
+  /** A lead unit with co-handling units (主办 + 会办); handling starts once they acknowledge or the window closes. */
+  assignLeadCo(leadUnit: string, coUnits: string[]): this {
+    const units = [
+      { unitId: leadUnit, role: "lead" as const },
+      ...coUnits.map((unitId) => ({ unitId, role: "co" as const })),
+    ];
+    this.advanceDays(1).send({ type: "assign", mode: "lead-co", units }, staff);
+    return this;
+  }
+
+  /** Separate handling (分办) of `unitIds`; handling starts when the objection window closes. */
+  assignSeparately(unitIds: string[]): this {
+    this.advanceDays(1).send(
+      { type: "assign", mode: "separate", units: unitIds.map((unitId) => ({ unitId, role: "separate" as const })) },
+      staff,
+    );
+    this.fire("objection");
+    return this;
+  }
+
   contactAndReply(unitId: string, classification: "A" | "B" | "C" = "A"): this {
     this.advanceDays(3).send(
       { type: "handle.contact", channel: "meeting", contactedAt: new Date(this.now).toISOString(), summary: "met" },
