@@ -97,7 +97,14 @@ async function applyInTransaction(
   }
 
   const at = deps.clock.now();
-  const event = { ...input.event, actor: input.actor, at: at.toISOString() };
+  const prepared = deps.workflow.prepare
+    ? await deps.workflow.prepare(input.event, async (id) => {
+        const other = await tx.proposal.findUnique({ where: { id }, select: { snapshot: true, stage: true } });
+        const context = (other?.snapshot as { context?: Record<string, unknown> } | undefined)?.context;
+        return other && context ? { context, stage: other.stage } : null;
+      })
+    : input.event;
+  const event = { ...prepared, actor: input.actor, at: at.toISOString() };
   const { machine } = deps.workflow;
   const snapshot = machine.resolveState(
     row.snapshot as unknown as Parameters<typeof machine.resolveState>[0],

@@ -72,7 +72,8 @@ export function effectsOf(actions: readonly ActionLike[]): Effect[] {
         break;
       }
       case "notify":
-        effects.push({ type: "notify", kind: typeof params.kind === "string" ? params.kind : "notice", params });
+        // The proposal machine calls it `topic`; `kind` is accepted too.
+        effects.push({ type: "notify", kind: String(params.topic ?? params.kind ?? "notice"), params });
         break;
       case "webhook.emit":
         effects.push({ type: "webhook.emit", params });

@@ -5,6 +5,7 @@ export { type CreateInput, createProposal } from "./create.ts";
 export { type Effect, effectsOf } from "./effects.ts";
 export { EngineError } from "./errors.ts";
 export { alarmId, newProposalId } from "./ids.ts";
+export { proposalWorkflow } from "./proposal-workflow.ts";
 export { type ProposalRecord, toRecord } from "./records.ts";
 export { type Relay, type RelayDeps, relayBatch, startRelay } from "./relay.ts";
 export { type Actor, type Described, type Refusal, statePaths, type Workflow } from "./workflow.ts";

@@ -37,6 +37,14 @@ export interface Workflow {
   describe(snapshot: AnyMachineSnapshot): Described;
   /** The event types `actor` may send now. */
   allowedEvents(snapshot: AnyMachineSnapshot, actor: Actor): string[];
+  /**
+   * Adds facts from outside the instance that the pure machine needs to judge an event (another
+   * proposal's state, say). `load` reads a proposal's persisted context inside the same transaction.
+   */
+  prepare?(
+    event: { type: string } & Record<string, unknown>,
+    load: (proposalId: string) => Promise<{ context: Record<string, unknown>; stage: string } | null>,
+  ): Promise<{ type: string } & Record<string, unknown>>;
 }
 
 /** Flattens an XState state value into dotted paths of its leaves: {a: {b: "c"}} → ["a.b.c"]. */
