@@ -92,8 +92,10 @@ async function main(): Promise<void> {
       ignore: "pid,hostname",
     });
     const common = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, LOG_FORMAT: "json" };
+    const adminKeyFile = config.HUIYIN_ADMIN_KEY_FILE ?? path.join(secretsDir, "admin-api-key");
     const specs = [
-      { name: "api", env: { ...common, PORT: String(config.PORT) } },
+      // Without HUIYIN_ADMIN_KEY the api generates the first admin key into this file (owner-only).
+      { name: "api", env: { ...common, PORT: String(config.PORT), HUIYIN_ADMIN_KEY_FILE: adminKeyFile } },
       { name: "worker", env: { ...common, HEALTH_PORT: String(config.WORKER_HEALTH_PORT) } },
       { name: "notifier", env: { ...common, HEALTH_PORT: String(config.NOTIFIER_HEALTH_PORT) } },
     ] as const;
@@ -123,6 +125,9 @@ async function main(): Promise<void> {
     say("");
     say(`huiyin is ready (${seconds} s).`);
     say(`  API          ${apiUrl}   (GET /healthz, GET /readyz)`);
+    say(
+      `  Admin key    ${config.HUIYIN_ADMIN_KEY ? "from HUIYIN_ADMIN_KEY" : `${relative(adminKeyFile)} (owner-only; send it as Authorization: Bearer <key>)`}`,
+    );
     say(`  worker       http://127.0.0.1:${config.WORKER_HEALTH_PORT}/readyz`);
     say(`  notifier     http://127.0.0.1:${config.NOTIFIER_HEALTH_PORT}/readyz`);
     say(

@@ -49,8 +49,32 @@ export const configSchema = z.object({
   LOG_LEVEL: logLevel.default("info"),
   /** `json` for machines, `pretty` for people, `auto` = pretty when stdout is a terminal. */
   LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
+  /** Jobs a worker process runs at once per queue. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(10),
+  /**
+   * How long a running job's lock lasts, and how often stalled jobs are looked for: together they bound
+   * how soon a job whose worker died (kill -9, a lost machine) runs again elsewhere.
+   */
+  JOB_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
+  JOB_STALLED_CHECK_MS: z.coerce.number().int().min(500).default(30_000),
+  /** How often a worker re-creates missing deadline alarms from the database (also done at start). */
+  RECONCILE_EVERY_MS: z.coerce.number().int().min(1_000).default(300_000),
   /** How long a process may drain in-flight work on SIGTERM/SIGINT before it exits anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /**
+   * The first admin key of the HTTP API (at least 32 characters; keep it in a secret store). When set, the api
+   * registers it at start (only its SHA-256 is stored). When unset, see HUIYIN_ADMIN_KEY_FILE.
+   */
+  HUIYIN_ADMIN_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+  /**
+   * Where the api keeps the admin key it generated when HUIYIN_ADMIN_KEY is unset: written once, owner-only
+   * (0600), read back on later starts. `npm start` sets it to `<data dir>/secrets/admin-api-key`.
+   */
+  HUIYIN_ADMIN_KEY_FILE: z.string().min(1).optional(),
+  /** Largest JSON request body the HTTP API accepts, in bytes; larger ones get 413. */
+  API_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(100_000),
+  /** Requests per minute one API key may make (a token bucket: short bursts up to this size). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -22,6 +22,10 @@ export const localConfigSchema = z.object({
   /** Health-endpoint ports of the worker and the notifier. */
   WORKER_HEALTH_PORT: port.default(3001),
   NOTIFIER_HEALTH_PORT: port.default(3002),
+  /** When set, the api registers this admin key instead of generating one (see `configSchema`). */
+  HUIYIN_ADMIN_KEY: z.string().min(1).optional(),
+  /** Where the api keeps the admin key it generates; default `<data dir>/secrets/admin-api-key`. */
+  HUIYIN_ADMIN_KEY_FILE: z.string().min(1).optional(),
 });
 
 export type LocalConfig = z.infer<typeof localConfigSchema>;

@@ -1,14 +1,20 @@
 import { randomUUID } from "node:crypto";
+import type { Database } from "@huiyin/db";
 import type { Logger } from "@huiyin/logger";
 import type { Check } from "@huiyin/runtime";
-import express, { type Express } from "express";
+import express, { type Express, Router } from "express";
 import { pinoHttp } from "pino-http";
+import { apiKeyRoutes } from "./auth/api-keys.ts";
+import { authenticate, callerOf } from "./auth/authenticate.ts";
 import { errorHandler, notFound } from "./http/errors.ts";
 import { healthRoutes } from "./http/health.ts";
 
 export interface AppDependencies {
   logger: Logger;
   checks: readonly Check[];
+  database: Database;
+  /** Largest JSON body accepted, in bytes (413 beyond). */
+  bodyLimitBytes: number;
 }
 
 /**
@@ -34,7 +40,20 @@ export function createApp(deps: AppDependencies): Express {
     }),
   );
   app.use(healthRoutes(deps.checks));
+  app.use("/v1", v1(deps));
   app.use(notFound);
   app.use(errorHandler);
   return app;
+}
+
+function v1(deps: AppDependencies): Router {
+  const router = Router();
+  router.use(express.json({ limit: deps.bodyLimitBytes }));
+  router.use(authenticate(deps.database));
+  router.get("/whoami", (_request, response) => {
+    const { role, actorId, unitId, prefix } = callerOf(response);
+    response.json({ role, actorId, unitId, prefix });
+  });
+  router.use(apiKeyRoutes(deps.database));
+  return router;
 }

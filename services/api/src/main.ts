@@ -1,10 +1,24 @@
 import { runService } from "@huiyin/runtime";
 import { createApp } from "./app.ts";
+import { ensureAdminKey } from "./auth/bootstrap.ts";
 
 runService(
   { name: "api", redisRole: "producer", healthServer: false },
-  async ({ config, logger, shutdown, checks }) => {
-    const app = createApp({ logger, checks });
+  async ({ config, logger, database, shutdown, checks }) => {
+    const admin = await ensureAdminKey(
+      database,
+      { key: config.HUIYIN_ADMIN_KEY, file: config.HUIYIN_ADMIN_KEY_FILE },
+      logger,
+    );
+    if (admin.source === "file") {
+      logger.info(
+        { adminKeyFile: admin.file, keyPrefix: admin.prefix, generated: admin.generated },
+        admin.generated ? "generated the first admin API key (owner-only file)" : "admin API key from file",
+      );
+    } else if (admin.source === "env") {
+      logger.info({ keyPrefix: admin.prefix }, "admin API key from HUIYIN_ADMIN_KEY");
+    }
+    const app = createApp({ logger, checks, database, bodyLimitBytes: config.API_BODY_LIMIT_BYTES });
     const server = app.listen(config.PORT, config.HOST);
     await new Promise<void>((resolve, reject) => {
       server.once("listening", resolve);

@@ -11,6 +11,7 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(message);
     this.name = "HttpError";
@@ -40,6 +41,7 @@ export const errorHandler: ErrorRequestHandler = (error, request, response, _nex
   const known = error instanceof HttpError ? error : fromBodyParser(error);
   if (known) {
     request.log?.info({ code: known.code, status: known.status }, "request refused");
+    for (const [name, value] of Object.entries(known.headers ?? {})) response.setHeader(name, value);
     response.status(known.status).json({
       error: {
         code: known.code,

@@ -1,0 +1,47 @@
+import { createHash, randomBytes } from "node:crypto";
+
+/** The roles an API key can carry (the domain's `system` is the engine's own, never a key's). */
+export const KEY_ROLES = ["admin", "staff", "unit", "leader", "proposer", "integrator"] as const;
+export type KeyRole = (typeof KEY_ROLES)[number];
+
+/**
+ * The caller behind a request: who the key acts as and what it may see. `actorId` is stamped on the events the
+ * key sends; `unitId` is the handling unit of a `unit` key.
+ */
+export interface Caller {
+  keyId: string;
+  prefix: string;
+  role: KeyRole;
+  actorId: string;
+  unitId: string | null;
+}
+
+const PREFIX_LENGTH = 12;
+
+/**
+ * A new API key: `hy_` + a 12-character public prefix + `_` + 43 characters of secret (256 random bits). The
+ * prefix names the key in lists and logs without revealing it; only the SHA-256 of the whole key is stored.
+ * A fast hash is right here (unlike for passwords): the key is random with 256 bits, nothing to brute-force.
+ */
+export function generateKey(): { key: string; prefix: string; hash: string } {
+  const prefix = `hy_${randomBytes(9).toString("base64url").replace(/[-_]/g, "x").slice(0, PREFIX_LENGTH)}`;
+  const key = `${prefix}_${randomBytes(32).toString("base64url")}`;
+  return { key, prefix, hash: hashKey(key) };
+}
+
+export function hashKey(key: string): string {
+  return createHash("sha256").update(key, "utf8").digest("hex");
+}
+
+/** The public prefix of a key in our format, or a short neutral label for a key given from outside. */
+export function prefixOf(key: string): string {
+  const match = /^(hy_[A-Za-z0-9]{12})_/.exec(key);
+  return match?.[1] ?? `ext_${hashKey(key).slice(0, 12)}`;
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or undefined when the header is missing or not Bearer. */
+export function bearerToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const match = /^Bearer +([\x21-\x7e]{16,512}) *$/i.exec(header);
+  return match?.[1];
+}

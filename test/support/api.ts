@@ -1,0 +1,82 @@
+import { randomBytes } from "node:crypto";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createDatabase, type Database } from "@huiyin/db";
+import { createTestDatabase, type TestDatabase } from "@huiyin/infra-local/testing";
+import { createLogger } from "@huiyin/logger";
+import { type AppDependencies, createApp, ensureAdminKey } from "../../services/api/src/index.ts";
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field in the tests
+  body: any;
+}
+
+export interface RequestOptions {
+  key?: string | null;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface ApiHarness {
+  base: string;
+  adminKey: string;
+  database: Database;
+  call(method: string, path: string, options?: RequestOptions): Promise<ApiResponse>;
+  /** Issues a key through the API itself, as the admin. */
+  issueKey(role: string, actorId: string, unitId?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The api's Express app (`createApp`, with its real dependencies) on an ephemeral port, over a database of this
+ * test file's own: real HTTP, real PostgreSQL. `overrides` injects what differs per test file (the workflow).
+ */
+export async function startApi(overrides: Partial<AppDependencies> = {}): Promise<ApiHarness> {
+  const testDatabase: TestDatabase = await createTestDatabase();
+  const database = createDatabase(testDatabase.url);
+  const logger = createLogger({ service: "api-test", level: process.env.TEST_LOG_LEVEL ?? "silent", format: "json" });
+  const adminKey = `admin-key-for-tests-${randomBytes(16).toString("hex")}`;
+  await ensureAdminKey(database, { key: adminKey }, logger);
+  const app = createApp({ logger, checks: [], database, bodyLimitBytes: 10_000, ...overrides });
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  async function call(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> {
+    const key = options.key === undefined ? adminKey : options.key;
+    const headers: Record<string, string> = { ...options.headers };
+    if (key !== null) headers.authorization = `Bearer ${key}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers["content-type"] ??= "application/json";
+      body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
+    }
+    const response = await fetch(`${base}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  }
+
+  return {
+    base,
+    adminKey,
+    database,
+    call,
+    async issueKey(role, actorId, unitId) {
+      const issued = await call("POST", "/v1/api-keys", { body: { role, actorId, ...(unitId ? { unitId } : {}) } });
+      if (issued.status !== 201)
+        throw new Error(`issuing a ${role} key: ${issued.status} ${JSON.stringify(issued.body)}`);
+      return issued.body.key as string;
+    },
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await database.close();
+      await testDatabase.drop();
+    },
+  };
+}
