@@ -10,7 +10,8 @@ const eventTypeOf: Record<string, string> = {
   escalate: "deadline.escalate",
 };
 
-export type AlarmOutcome = ApplyResult["outcome"] | "already-handled";
+/** `wait`: an earlier alarm of the same deadline has not rung yet; try again shortly. */
+export type AlarmOutcome = ApplyResult["outcome"] | "already-handled" | "wait";
 
 /**
  * What a ringing alarm does: feed the matching `deadline.*` event to its proposal through the same path
@@ -25,6 +26,18 @@ export async function handleAlarm(
 ): Promise<AlarmOutcome> {
   const alarm = await deps.db.prisma.alarm.findUnique({ where: { id: payload.alarmId } });
   if (alarm?.status !== "pending") return "already-handled";
+  // Alarms of one deadline ring in order. An earlier one still pending (its job was on a worker that died
+  // and waits for the stalled-job check) goes first; otherwise the machine, having seen level 2, would
+  // refuse the late level 1 as stale and that notice would never be sent.
+  const earlier = await deps.db.prisma.alarm.count({
+    where: {
+      proposalId: alarm.proposalId,
+      deadlineId: alarm.deadlineId,
+      status: "pending",
+      fireAt: { lt: alarm.fireAt },
+    },
+  });
+  if (earlier > 0) return "wait";
   const type = eventTypeOf[alarm.kind];
   if (!type) throw new Error(`alarm ${alarm.id} has an unknown kind ${alarm.kind}`);
   const result = await applyEvent(deps, {

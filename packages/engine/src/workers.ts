@@ -1,10 +1,13 @@
 import type { Logger } from "@huiyin/logger";
 import { createWorker, parsePayload, type QueueName, type RedisConnection } from "@huiyin/queue";
-import type { Queue, Worker } from "bullmq";
+import { DelayedError, type Queue, type Worker } from "bullmq";
 import { handleAlarm, reconcileAlarms } from "./alarms.ts";
 import { applyEvent, type EngineDeps } from "./apply.ts";
 import { EngineError } from "./errors.ts";
 import { startRelay } from "./relay.ts";
+
+/** How soon an alarm that waits for an earlier one of its deadline looks again. */
+const ALARM_ORDER_RECHECK_MS = 250;
 
 export interface EngineWorkerOptions {
   /** A `worker`-role connection (BullMQ duplicates it for blocking reads). */
@@ -47,9 +50,14 @@ export async function startEngineWorkers(
 
   const alarms = createWorker(
     "alarms",
-    async (job) => {
+    async (job, token) => {
       const payload = parsePayload("deadline.alarm", job.data);
       const outcome = await handleAlarm(deps, payload, job.id);
+      if (outcome === "wait" && token) {
+        // Back to the delayed set without spending an attempt: BullMQ's way to postpone a running job.
+        await job.moveToDelayed(Date.now() + ALARM_ORDER_RECHECK_MS, token);
+        throw new DelayedError();
+      }
       return { outcome };
     },
     options.connection,

@@ -1,5 +1,42 @@
+import { proposalWorkflow, startEngineWorkers, systemClock } from "@huiyin/engine";
+import { createQueue, createRedisConnection, type JobName, jobCatalog, type QueueName, queuesOf } from "@huiyin/queue";
 import { runService } from "@huiyin/runtime";
+import type { Queue } from "bullmq";
 
-runService({ name: "worker", redisRole: "worker", healthServer: true }, async ({ logger }) => {
-  logger.info("worker running");
-});
+/**
+ * The worker: fires deadline alarms, applies queued events, relays the outbox and reconciles alarms.
+ * Run as many as you like; they share the work through Redis and row locks.
+ */
+runService(
+  { name: "worker", redisRole: "worker", healthServer: true },
+  async ({ config, logger, database, redis, shutdown }) => {
+    // Producers (the relay) fail fast on their own connection; the workers' connection waits for Redis.
+    const producer = createRedisConnection(
+      { urls: config.REDIS_URL, mode: config.REDIS_MODE, role: "producer", name: "huiyin-worker-producer" },
+      (error) => logger.warn({ err: error }, "redis producer connection error"),
+    );
+    shutdown.add("redis-producer", async () => {
+      await producer.quit().catch(() => producer.disconnect());
+    });
+    const names = queuesOf(Object.keys(jobCatalog) as JobName[]);
+    const queues = Object.fromEntries(
+      names.map((name) => [name, createQueue(name, producer, { prefix: config.QUEUE_PREFIX })]),
+    ) as Record<QueueName, Queue>;
+    shutdown.add("queues", async () => {
+      await Promise.all(Object.values(queues).map((queue) => queue.close()));
+    });
+    const workers = await startEngineWorkers(
+      { db: database, logger, clock: systemClock, workflow: proposalWorkflow, queues },
+      {
+        connection: redis,
+        prefix: config.QUEUE_PREFIX,
+        concurrency: config.WORKER_CONCURRENCY,
+        lockDurationMs: config.JOB_LOCK_MS,
+        stalledIntervalMs: config.JOB_STALLED_CHECK_MS,
+        reconcileEveryMs: config.RECONCILE_EVERY_MS,
+      },
+    );
+    shutdown.add("engine-workers", () => workers.close());
+    logger.info({ queues: names, concurrency: config.WORKER_CONCURRENCY }, "worker running");
+  },
+);
