@@ -4,6 +4,8 @@ import type { AddressInfo } from "node:net";
 import { createDatabase, type Database } from "@huiyin/db";
 import { createTestDatabase, type TestDatabase } from "@huiyin/infra-local/testing";
 import { createLogger } from "@huiyin/logger";
+import { defaultPolicy } from "../../packages/domain/src/index.ts";
+import { proposalWorkflow, systemClock } from "../../packages/engine/src/index.ts";
 import { type AppDependencies, createApp, ensureAdminKey } from "../../services/api/src/index.ts";
 
 export interface ApiResponse {
@@ -39,7 +41,16 @@ export async function startApi(overrides: Partial<AppDependencies> = {}): Promis
   const logger = createLogger({ service: "api-test", level: process.env.TEST_LOG_LEVEL ?? "silent", format: "json" });
   const adminKey = `admin-key-for-tests-${randomBytes(16).toString("hex")}`;
   await ensureAdminKey(database, { key: adminKey }, logger);
-  const app = createApp({ logger, checks: [], database, bodyLimitBytes: 10_000, ...overrides });
+  const app = createApp({
+    logger,
+    checks: [],
+    database,
+    bodyLimitBytes: 10_000,
+    workflow: proposalWorkflow,
+    clock: systemClock,
+    policy: defaultPolicy,
+    ...overrides,
+  });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
   });

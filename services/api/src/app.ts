@@ -8,8 +8,9 @@ import { apiKeyRoutes } from "./auth/api-keys.ts";
 import { authenticate, callerOf } from "./auth/authenticate.ts";
 import { errorHandler, notFound } from "./http/errors.ts";
 import { healthRoutes } from "./http/health.ts";
+import { type ProposalRoutesDeps, proposalRoutes } from "./proposals/routes.ts";
 
-export interface AppDependencies {
+export interface AppDependencies extends ProposalRoutesDeps {
   logger: Logger;
   checks: readonly Check[];
   database: Database;
@@ -55,5 +56,6 @@ function v1(deps: AppDependencies): Router {
     response.json({ role, actorId, unitId, prefix });
   });
   router.use(apiKeyRoutes(deps.database));
+  router.use(proposalRoutes(deps));
   return router;
 }

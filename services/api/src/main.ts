@@ -1,3 +1,5 @@
+import { defaultPolicy } from "@huiyin/domain";
+import { proposalWorkflow, systemClock } from "@huiyin/engine";
 import { runService } from "@huiyin/runtime";
 import { createApp } from "./app.ts";
 import { ensureAdminKey } from "./auth/bootstrap.ts";
@@ -18,7 +20,15 @@ runService(
     } else if (admin.source === "env") {
       logger.info({ keyPrefix: admin.prefix }, "admin API key from HUIYIN_ADMIN_KEY");
     }
-    const app = createApp({ logger, checks, database, bodyLimitBytes: config.API_BODY_LIMIT_BYTES });
+    const app = createApp({
+      logger,
+      checks,
+      database,
+      bodyLimitBytes: config.API_BODY_LIMIT_BYTES,
+      workflow: proposalWorkflow,
+      clock: systemClock,
+      policy: defaultPolicy,
+    });
     const server = app.listen(config.PORT, config.HOST);
     await new Promise<void>((resolve, reject) => {
       server.once("listening", resolve);

@@ -1,0 +1,96 @@
+import { createHash } from "node:crypto";
+import type { Database, Prisma } from "@huiyin/db";
+import type { Request, Response } from "express";
+import type { Caller } from "../auth/keys.ts";
+import { HttpError } from "./errors.ts";
+
+/** What a handler answers when it succeeds; failures are thrown (HttpError) and never stored. */
+export interface Answer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A reservation older than this belongs to a request that died mid-way; another attempt may take it over. */
+const ABANDONED_MS = 60_000;
+const IN_PROGRESS = 0;
+
+/**
+ * Runs `handle` at most once per `Idempotency-Key` and API key. The first request reserves the key (a row with
+ * status 0, inserted with ON CONFLICT DO NOTHING, so of two concurrent first requests exactly one runs); its
+ * successful answer is stored and every repeat gets that answer again (`Idempotent-Replayed: true`) and changes
+ * nothing. A refused request stores nothing, so it can be retried with the same key after fixing it. The same
+ * key with another method, path or body is a client bug: 422 `IDEMPOTENCY_KEY_REUSED`.
+ */
+export async function respondOnce(
+  database: Database,
+  caller: Caller,
+  request: Request,
+  response: Response,
+  handle: (key: string | undefined) => Promise<Answer>,
+): Promise<void> {
+  const key = request.headers["idempotency-key"];
+  if (key === undefined) return send(response, await handle(undefined));
+  if (typeof key !== "string" || !/^[\x21-\x7e]{1,200}$/.test(key)) {
+    throw new HttpError(400, "INVALID_IDEMPOTENCY_KEY", "Idempotency-Key must be 1 to 200 visible ASCII characters.");
+  }
+  const identity = { apiKeyId: caller.keyId, key };
+  const request_ = {
+    method: request.method,
+    path: request.originalUrl.split("?")[0] ?? request.originalUrl,
+    bodyHash: createHash("sha256")
+      .update(JSON.stringify(request.body ?? null))
+      .digest("hex"),
+  };
+  const requests = database.prisma.idempotentRequest;
+  await requests.deleteMany({
+    where: { ...identity, status: IN_PROGRESS, createdAt: { lt: new Date(Date.now() - ABANDONED_MS) } },
+  });
+  const reserved = await requests.createMany({
+    data: [{ ...identity, ...request_, status: IN_PROGRESS, response: {} }],
+    skipDuplicates: true,
+  });
+  if (reserved.count === 0) {
+    const first = await requests.findUnique({ where: { apiKeyId_key: identity } });
+    if (!first) throw new HttpError(409, "IDEMPOTENCY_IN_PROGRESS", "Retry: a request with this key just ended.");
+    if (first.method !== request_.method || first.path !== request_.path || first.bodyHash !== request_.bodyHash) {
+      throw new HttpError(
+        422,
+        "IDEMPOTENCY_KEY_REUSED",
+        "This Idempotency-Key was used for a different request; use a new key for a new request.",
+      );
+    }
+    if (first.status === IN_PROGRESS) {
+      throw new HttpError(409, "IDEMPOTENCY_IN_PROGRESS", "A request with this Idempotency-Key is still running.", {
+        retryAfterSeconds: 1,
+      });
+    }
+    request.log.info({ idempotencyKey: key }, "idempotent repeat: the first answer replayed");
+    const stored = first.response as { body: unknown; headers?: Record<string, string> };
+    return send(response, {
+      status: first.status,
+      body: stored.body,
+      headers: { ...stored.headers, "Idempotent-Replayed": "true" },
+    });
+  }
+  let answer: Answer;
+  try {
+    answer = await handle(key);
+  } catch (error) {
+    await requests.delete({ where: { apiKeyId_key: identity } }).catch(() => {});
+    throw error;
+  }
+  await requests.update({
+    where: { apiKeyId_key: identity },
+    data: {
+      status: answer.status,
+      response: { body: answer.body, headers: answer.headers ?? {} } as Prisma.InputJsonValue,
+    },
+  });
+  send(response, answer);
+}
+
+function send(response: Response, answer: Answer): void {
+  for (const [name, value] of Object.entries(answer.headers ?? {})) response.setHeader(name, value);
+  response.status(answer.status).json(answer.body);
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import type { Caller, KeyRole } from "../auth/keys.ts";
+import { actorOf, createRefusal, visibleWhere } from "./access.ts";
+
+const caller = (role: KeyRole, extra: Partial<Caller> = {}): Caller => ({
+  keyId: "k",
+  prefix: "hy_x",
+  role,
+  actorId: "person-1",
+  unitId: null,
+  ...extra,
+});
+
+describe("what a caller sees", () => {
+  it("is everything for admin and staff", () => {
+    expect(visibleWhere(caller("admin"))).toEqual({});
+    expect(visibleWhere(caller("staff"))).toEqual({});
+  });
+
+  it("is the assigned proposals for a unit, and nothing for a unit key without a unit", () => {
+    expect(visibleWhere(caller("unit", { unitId: "water" }))).toEqual({ unitIds: { has: "water" } });
+    expect(visibleWhere(caller("unit"))).toEqual({ id: { in: [] } });
+  });
+
+  it("is its own proposals for a proposer and a leader, its creations for an integrator", () => {
+    expect(visibleWhere(caller("leader"))).toEqual({ leaderId: "person-1" });
+    expect(JSON.stringify(visibleWhere(caller("proposer")))).toContain('"proposerId":"person-1"');
+    expect(JSON.stringify(visibleWhere(caller("integrator")))).toContain('"equals":"integrator"');
+  });
+});
+
+describe("the actor stamped on events", () => {
+  it("acts as staff for an admin, keeps the unit of a unit key", () => {
+    expect(actorOf(caller("admin"))).toEqual({ role: "staff", id: "person-1" });
+    expect(actorOf(caller("unit", { unitId: "water" }))).toEqual({ role: "unit", id: "person-1", unitId: "water" });
+    expect(actorOf(caller("proposer"))).toEqual({ role: "proposer", id: "person-1" });
+  });
+});
+
+describe("who may create a proposal", () => {
+  it("is staff, admin, integrators, and proposers for themselves", () => {
+    expect(createRefusal(caller("staff"), ["x"])).toBeUndefined();
+    expect(createRefusal(caller("integrator"), ["x"])).toBeUndefined();
+    expect(createRefusal(caller("proposer"), ["x", "person-1"])).toBeUndefined();
+    expect(createRefusal(caller("proposer"), ["x"])).toMatch(/only proposals it proposes/);
+    expect(createRefusal(caller("unit", { unitId: "u" }), ["x"])).toBeDefined();
+    expect(createRefusal(caller("leader"), ["x"])).toBeDefined();
+  });
+});

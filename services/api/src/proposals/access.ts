@@ -1,0 +1,72 @@
+import type { Prisma } from "@huiyin/db";
+import type { Actor } from "@huiyin/engine";
+import type { Caller } from "../auth/keys.ts";
+
+/**
+ * What a caller may see, as a condition on proposals. One condition serves the list, the single fetch and every
+ * action, so the rules live in one place:
+ * - admin, staff: everything;
+ * - unit: proposals assigned to its unit;
+ * - leader: proposals it leads or supervises (key proposals with it as leader);
+ * - proposer: proposals it is a proposer of (lead or joint);
+ * - integrator: proposals it created.
+ * What a caller may not see answers 404, exactly like an id that does not exist: ids are time-ordered, so a 403
+ * would confirm to a unit that a proposal it is not concerned with exists and when it was made.
+ */
+export function visibleWhere(caller: Caller): Prisma.ProposalWhereInput {
+  switch (caller.role) {
+    case "admin":
+    case "staff":
+      return {};
+    case "unit":
+      return caller.unitId ? { unitIds: { has: caller.unitId } } : { id: { in: [] } };
+    case "leader":
+      return { leaderId: caller.actorId };
+    case "proposer":
+      return {
+        OR: [
+          { proposerId: caller.actorId },
+          { snapshot: { path: ["context", "proposers"], array_contains: [{ id: caller.actorId }] } },
+        ],
+      };
+    case "integrator":
+      return {
+        events: {
+          some: {
+            seq: 1,
+            AND: [
+              { actor: { path: ["role"], equals: "integrator" } },
+              { actor: { path: ["id"], equals: caller.actorId } },
+            ],
+          },
+        },
+      };
+  }
+}
+
+/**
+ * The actor stamped on what the caller does. An admin acts on proposals as staff (the machine knows the roles of
+ * the proposal work; admin is an operator's role for keys and settings); the key's actor id keeps who it was.
+ */
+export function actorOf(caller: Caller): Actor {
+  return {
+    role: caller.role === "admin" ? "staff" : caller.role,
+    id: caller.actorId,
+    ...(caller.unitId ? { unitId: caller.unitId } : {}),
+  };
+}
+
+/** Why the caller may not create this proposal, or undefined when it may. */
+export function createRefusal(caller: Caller, proposerIds: readonly string[]): string | undefined {
+  switch (caller.role) {
+    case "admin":
+    case "staff":
+    case "integrator":
+      return undefined;
+    case "proposer":
+      return proposerIds.includes(caller.actorId) ? undefined : "a proposer key creates only proposals it proposes";
+    case "unit":
+    case "leader":
+      return `a ${caller.role} key does not create proposals`;
+  }
+}

@@ -1,0 +1,253 @@
+import type { Database, Prisma, Proposal } from "@huiyin/db";
+import { type Policy, proposalEventSchema, TIMER_EVENT_TYPES } from "@huiyin/domain";
+import {
+  type Actor,
+  applyEvent,
+  type Clock,
+  createProposal,
+  type EngineDeps,
+  EngineError,
+  type Workflow,
+} from "@huiyin/engine";
+import { type Request, Router } from "express";
+import { initialTransition } from "xstate";
+import { callerOf } from "../auth/authenticate.ts";
+import type { Caller } from "../auth/keys.ts";
+import { HttpError } from "../http/errors.ts";
+import { respondOnce } from "../http/idempotency.ts";
+import { parseBody, parseQuery } from "../http/validate.ts";
+import { actorOf, createRefusal, visibleWhere } from "./access.ts";
+import { httpErrorOf } from "./refusals.ts";
+import {
+  type CreateProposalBody,
+  createProposalSchema,
+  historyQuerySchema,
+  type ListQuery,
+  listQuerySchema,
+  parseIfMatch,
+} from "./schemas.ts";
+import { allowedFor, proposalView, summaryOf } from "./view.ts";
+
+export interface ProposalRoutesDeps {
+  database: Database;
+  /** The machine the engine runs: `proposalWorkflow` in production. */
+  workflow: Workflow;
+  clock: Clock;
+  /** The deadlines and limits new proposals are created under. */
+  policy: Policy;
+}
+
+const TIMERS: readonly string[] = TIMER_EVENT_TYPES;
+
+/** The proposals routes under /v1: create, read, send events, history, list. */
+export function proposalRoutes(deps: ProposalRoutesDeps): Router {
+  const router = Router();
+  const { database, workflow, clock } = deps;
+  const engine = (request: Request): EngineDeps => ({ db: database, logger: request.log, clock, workflow });
+
+  /** The row, if the caller may see it; otherwise 404 as if it did not exist (see `visibleWhere`). */
+  async function findVisible(id: string, caller: Caller): Promise<Proposal> {
+    const row = await database.prisma.proposal.findFirst({ where: { AND: [{ id }, visibleWhere(caller)] } });
+    if (!row) throw new HttpError(404, "NOT_FOUND", `No proposal ${id}.`);
+    return row;
+  }
+
+  /** Maps an engine refusal, with the state and what the caller may send now. */
+  async function refused(error: EngineError, id: string, actor: Actor): Promise<HttpError> {
+    const row = await database.prisma.proposal.findUnique({ where: { id } });
+    const context = row
+      ? { stage: row.stage, states: row.states, allowedEvents: allowedFor(workflow, row, actor) }
+      : undefined;
+    return httpErrorOf(error, context);
+  }
+
+  async function answer(row: Proposal, actor: Actor, status: number) {
+    return {
+      status,
+      body: await proposalView(database, workflow, row, actor, clock.now()),
+      headers: { ETag: `"${row.version}"` },
+    };
+  }
+
+  router.post("/proposals", async (request, response) => {
+    const caller = callerOf(response);
+    await respondOnce(database, caller, request, response, async () => {
+      const body = parseBody(createProposalSchema, request.body);
+      const refusal = createRefusal(
+        caller,
+        body.proposers.map((proposer) => proposer.id),
+      );
+      if (refusal) throw new HttpError(403, "FORBIDDEN", refusal);
+      const actor = actorOf(caller);
+      const input = machineInput(body, deps.policy);
+      // Submitting is done by the lead proposer: a proposer key for itself, anyone else on the lead's behalf.
+      const submitter: Actor =
+        caller.role === "proposer" ? actor : { role: "proposer", id: body.proposers[0]?.id ?? "" };
+      if (body.submit) refuseSubmitAhead(workflow, input, submitter, clock.now());
+      const created = await createProposal(engine(request), {
+        input,
+        actor,
+        ...(body.externalId ? { externalId: body.externalId } : {}),
+        requestId: String(request.id),
+      }).catch(rethrowEngine);
+      let row = await database.prisma.proposal.findFirst({
+        where: { AND: [{ id: created.proposal.id }, visibleWhere(caller)] },
+      });
+      if (!row) {
+        throw new HttpError(409, "EXTERNAL_ID_TAKEN", "Another caller's proposal has this externalId.");
+      }
+      if (created.created && body.submit) {
+        await applyEvent(engine(request), {
+          proposalId: row.id,
+          event: { type: "submit" },
+          actor: submitter,
+          requestId: String(request.id),
+        }).catch(async (error: unknown) => {
+          throw error instanceof EngineError ? await refused(error, created.proposal.id, actor) : error;
+        });
+        row = await database.prisma.proposal.findUniqueOrThrow({ where: { id: row.id } });
+      }
+      const result = await answer(row, actor, created.created ? 201 : 200);
+      return { ...result, headers: { ...result.headers, Location: `/v1/proposals/${row.id}` } };
+    });
+  });
+
+  router.get("/proposals/:id", async (request, response) => {
+    const caller = callerOf(response);
+    const row = await findVisible(request.params.id, caller);
+    const { status, body, headers } = await answer(row, actorOf(caller), 200);
+    response.status(status).set(headers).json(body);
+  });
+
+  router.post("/proposals/:id/events", async (request, response) => {
+    const caller = callerOf(response);
+    const id = request.params.id;
+    const expectedVersion = parseIfMatch(request.headers["if-match"]);
+    if (expectedVersion === null) {
+      throw new HttpError(400, "INVALID_IF_MATCH", 'If-Match must be a proposal version, e.g. If-Match: "3".');
+    }
+    await respondOnce(database, caller, request, response, async (idempotencyKey) => {
+      await findVisible(id, caller);
+      const event = parseBody(proposalEventSchema, request.body) as { type: string } & Record<string, unknown>;
+      if (TIMERS.includes(event.type)) {
+        throw new HttpError(403, "FORBIDDEN", `${event.type} is sent by the engine's own timers, not over HTTP.`);
+      }
+      const actor = actorOf(caller);
+      const log = request.log.child({ proposalId: id });
+      const result = await applyEvent(
+        { ...engine(request), logger: log },
+        {
+          proposalId: id,
+          event,
+          actor,
+          requestId: String(request.id),
+          // Scoped to the API key, so two callers cannot collide on a key in the engine's per-proposal index.
+          ...(idempotencyKey ? { idempotencyKey: `${caller.keyId}:${idempotencyKey}` } : {}),
+          ...(expectedVersion === undefined ? {} : { expectedVersion }),
+        },
+      ).catch(async (error: unknown) => {
+        throw error instanceof EngineError ? await refused(error, id, actor) : error;
+      });
+      const row = await database.prisma.proposal.findUniqueOrThrow({ where: { id: result.proposal.id } });
+      return answer(row, actor, 200);
+    });
+  });
+
+  router.get("/proposals/:id/history", async (request, response) => {
+    const caller = callerOf(response);
+    const row = await findVisible(request.params.id, caller);
+    const query = parseQuery(historyQuerySchema, request.query);
+    const events = await database.prisma.proposalEvent.findMany({
+      where: { proposalId: row.id, seq: { gt: query.after } },
+      orderBy: { seq: "asc" },
+      take: query.limit + 1,
+    });
+    const page = events.slice(0, query.limit);
+    response.json({
+      items: page.map((event) => ({
+        seq: event.seq,
+        type: event.type,
+        actor: event.actor,
+        payload: event.payload,
+        fromStates: event.fromStates,
+        toStates: event.toStates,
+        at: event.at.toISOString(),
+        requestId: event.requestId,
+      })),
+      nextCursor: events.length > query.limit ? String(page.at(-1)?.seq) : null,
+    });
+  });
+
+  router.get("/proposals", async (request, response) => {
+    const caller = callerOf(response);
+    const query = parseQuery(listQuerySchema, request.query);
+    const rows = await database.prisma.proposal.findMany({
+      where: { AND: [visibleWhere(caller), ...filtersOf(query, clock.now())] },
+      orderBy: { id: query.order },
+      take: query.limit + 1,
+      omit: { snapshot: true },
+    });
+    const page = rows.slice(0, query.limit);
+    response.json({
+      items: page.map((row) => summaryOf(row)),
+      nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
+    });
+  });
+
+  return router;
+}
+
+/** The machine's input for a new proposal. */
+function machineInput(body: CreateProposalBody, policy: Policy): Record<string, unknown> {
+  return {
+    content: { title: body.title, reasons: body.reasons, suggestions: body.suggestions, category: body.category },
+    proposers: body.proposers,
+    policy,
+  };
+}
+
+/**
+ * With `submit: true`, asks the machine before anything is written whether the new draft may be submitted, so
+ * that a refused submission (incomplete, several matters) creates no draft either.
+ */
+function refuseSubmitAhead(workflow: Workflow, input: Record<string, unknown>, submitter: Actor, now: Date): void {
+  let snapshot: ReturnType<typeof initialTransition>[0];
+  try {
+    [snapshot] = initialTransition(workflow.machine, { ...input, id: "p_precheck", createdAt: now.toISOString() });
+  } catch (error) {
+    throw new HttpError(422, "INVALID_INPUT", error instanceof Error ? error.message : String(error));
+  }
+  const refusal = workflow.check(snapshot, { type: "submit", actor: submitter, at: now.toISOString() });
+  if (refusal) {
+    const allowedEvents = workflow.allowedEvents(snapshot, submitter);
+    throw httpErrorOf(new EngineError(refusal.code, refusal.message), {
+      stage: workflow.describe(snapshot).stage,
+      states: workflow.describe(snapshot).states,
+      allowedEvents,
+    });
+  }
+}
+
+function rethrowEngine(error: unknown): never {
+  throw error instanceof EngineError ? httpErrorOf(error, undefined) : error;
+}
+
+function filtersOf(query: ListQuery, now: Date): Prisma.ProposalWhereInput[] {
+  const filters: Prisma.ProposalWhereInput[] = [];
+  if (query.stage) filters.push({ stage: query.stage });
+  if (query.state) filters.push({ states: { has: query.state } });
+  if (query.unit) filters.push({ unitIds: { has: query.unit } });
+  if (query.leader) filters.push({ leaderId: query.leader });
+  if (query.proposer) filters.push({ proposerId: query.proposer });
+  if (query.category) filters.push({ category: query.category });
+  if (query.key !== undefined) filters.push({ isKey: query.key });
+  if (query.q) filters.push({ title: { contains: query.q, mode: "insensitive" } });
+  const overdue: Prisma.ProposalWhereInput = { deadlines: { some: { status: "open", dueAt: { lt: now } } } };
+  if (query.overdue !== undefined) filters.push(query.overdue ? overdue : { NOT: overdue });
+  if (query.createdFrom) filters.push({ createdAt: { gte: query.createdFrom } });
+  if (query.createdTo) filters.push({ createdAt: { lt: query.createdTo } });
+  if (query.updatedFrom) filters.push({ updatedAt: { gte: query.updatedFrom } });
+  if (query.updatedTo) filters.push({ updatedAt: { lt: query.updatedTo } });
+  if (query.cursor) filters.push({ id: query.order === "desc" ? { lt: query.cursor } : { gt: query.cursor } });
+  return filters;
+}

@@ -1,0 +1,80 @@
+import type { Database, Proposal } from "@huiyin/db";
+import { type Actor, type ProposalRecord, toRecord, type Workflow } from "@huiyin/engine";
+import type { AnyMachineSnapshot } from "xstate";
+
+/** An open deadline as clients see it: `level` is the highest escalation level reached so far (0: none). */
+export interface DeadlineView {
+  deadlineId: string;
+  kind: string;
+  unitId: string | null;
+  dueAt: string;
+  level: number;
+  overdue: boolean;
+}
+
+/** The XState snapshot of a stored row, ready for the workflow's queries. */
+export function snapshotOf(workflow: Workflow, row: Proposal): AnyMachineSnapshot {
+  const { machine } = workflow;
+  return machine.resolveState(
+    row.snapshot as unknown as Parameters<typeof machine.resolveState>[0],
+  ) as AnyMachineSnapshot;
+}
+
+/** The events `actor` may send now, never the engine's own timer events. */
+export function allowedFor(workflow: Workflow, row: Proposal, actor: Actor): string[] {
+  return workflow.allowedEvents(snapshotOf(workflow, row), actor).filter((type) => !type.startsWith("deadline."));
+}
+
+async function openDeadlines(database: Database, proposalId: string, now: Date): Promise<DeadlineView[]> {
+  const [deadlines, escalations] = await Promise.all([
+    database.prisma.deadline.findMany({ where: { proposalId, status: "open" }, orderBy: { dueAt: "asc" } }),
+    database.prisma.alarm.groupBy({
+      by: ["deadlineId"],
+      where: { proposalId, kind: "escalate", status: "fired" },
+      _max: { level: true },
+    }),
+  ]);
+  const levels = new Map(escalations.map((row) => [row.deadlineId, row._max.level ?? 0]));
+  return deadlines.map((deadline) => ({
+    deadlineId: deadline.deadlineId,
+    kind: deadline.kind,
+    unitId: deadline.unitId,
+    dueAt: deadline.dueAt.toISOString(),
+    level: levels.get(deadline.deadlineId) ?? 0,
+    overdue: deadline.dueAt.getTime() < now.getTime(),
+  }));
+}
+
+/** The summary of a proposal in lists: the listing columns, no context. */
+export function summaryOf(record: Omit<ProposalRecord, "context" | "state"> & { state?: unknown }) {
+  return {
+    id: record.id,
+    externalId: record.externalId,
+    stage: record.stage,
+    states: record.states,
+    version: record.version,
+    title: record.title,
+    category: record.category,
+    proposerId: record.proposerId,
+    unitIds: record.unitIds,
+    leaderId: record.leaderId,
+    isKey: record.isKey,
+    createdAt: record.createdAt.toISOString(),
+    updatedAt: record.updatedAt.toISOString(),
+  };
+}
+
+/** `GET /v1/proposals/:id`: the summary, the full state value, content, assignment, open deadlines, allowed events. */
+export async function proposalView(database: Database, workflow: Workflow, row: Proposal, actor: Actor, now: Date) {
+  const record = toRecord(row);
+  const context = record.context;
+  return {
+    ...summaryOf(record),
+    state: record.state,
+    content: context.content ?? { title: record.title, category: record.category },
+    proposers: context.proposers ?? [{ id: record.proposerId }],
+    assignment: context.assignment ?? null,
+    deadlines: await openDeadlines(database, row.id, now),
+    allowedEvents: allowedFor(workflow, row, actor),
+  };
+}
