@@ -83,7 +83,11 @@ describe("kill -9 of the worker while deadlines fire", () => {
     expect(await fired()).toBeLessThan(alarmCount);
 
     const second = await start("worker");
-    await eventually(async () => (await fired()) === alarmCount, 60_000, () => `${second.output().slice(-3000)}`);
+    await eventually(
+      async () => (await fired()) === alarmCount,
+      60_000,
+      () => `${second.output().slice(-3000)}`,
+    );
 
     // One history entry per alarm: none lost, none doubled.
     const timerEvents = await db.prisma.proposalEvent.groupBy({

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { ConfigError, parseLocalConfig } from "@huiyin/config";
 import { prettyFactory } from "pino-pretty";
+import { seedDemo } from "./demo.ts";
 import { SetupError } from "./errors.ts";
 import { dataDir, repoRoot } from "./paths.ts";
 import { type PostgresServer, startPostgres } from "./postgres.ts";
@@ -89,7 +90,9 @@ async function main(): Promise<void> {
     const pretty = prettyFactory({
       colorize: process.stdout.isTTY === true,
       translateTime: "SYS:HH:MM:ss",
-      ignore: "pid,hostname",
+      ignore: "pid,hostname,service",
+      messageFormat: "[{service}] {msg}",
+      singleLine: true,
     });
     const common = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, LOG_FORMAT: "json" };
     const adminKeyFile = config.HUIYIN_ADMIN_KEY_FILE ?? path.join(secretsDir, "admin-api-key");
@@ -101,7 +104,7 @@ async function main(): Promise<void> {
     ] as const;
     for (const spec of specs) {
       const service = startService(spec, logsDir, (line) => {
-        process.stdout.write(line.startsWith("{") ? pretty(JSON.parse(line)) : `[${spec.name}] ${line}\n`);
+        process.stdout.write(line.startsWith("{") ? pretty(line) : `[${spec.name}] ${line}\n`);
       });
       services.push(service);
       service.child.once("exit", (code, signal) => {
@@ -139,6 +142,7 @@ async function main(): Promise<void> {
     say(
       `  Logs         ${relative(logsDir)}/ (JSON lines: api.log, worker.log, notifier.log, postgres.log, redis.log)`,
     );
+    if (process.argv.includes("--demo")) await seedDemo(databaseUrl, say);
     say("Press Ctrl-C to stop.");
   } catch (error) {
     stopping = true;

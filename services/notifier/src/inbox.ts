@@ -40,7 +40,7 @@ export async function deliverToInbox(database: Database, noticeId: string, logge
     skipDuplicates: true,
   });
   logger.info(
-    { proposalId: notice.proposalId, kind: notice.kind, level: notice.level, delivered: count },
+    { proposalId: notice.proposalId, kind: notice.kind, noticeLevel: notice.level, delivered: count },
     "notice in inboxes",
   );
   return count;
