@@ -333,17 +333,7 @@ describe("GET /v1/proposals", () => {
     const all = await api.call("GET", "/v1/proposals?limit=100", { key: keys.staff });
     const expected = all.body.items.map((item: { id: string }) => item.id);
     expect(expected).toEqual([...expected].sort().reverse());
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await api.call(
-        "GET",
-        `/v1/proposals?limit=3${cursor ? `&cursor=${cursor}` : ""}`,
-        { key: keys.staff },
-      );
-      seen.push(...page.body.items.map((item) => item.id));
-      cursor = page.body.nextCursor;
-    } while (cursor);
+    const seen = await api.pageIds("/v1/proposals?limit=3", keys.staff);
     expect(seen).toEqual(expected);
   });
 

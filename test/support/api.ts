@@ -26,6 +26,8 @@ export interface ApiHarness {
   adminKey: string;
   database: Database;
   call(method: string, path: string, options?: RequestOptions): Promise<ApiResponse>;
+  /** Follows `nextCursor` from the first page to the last; the ids of every item, in the order served. */
+  pageIds(path: string, key: string): Promise<string[]>;
   /** Issues a key through the API itself, as the admin. */
   issueKey(role: string, actorId: string, unitId?: string): Promise<string>;
   close(): Promise<void>;
@@ -75,6 +77,17 @@ export async function startApi(overrides: Partial<AppDependencies> = {}): Promis
     adminKey,
     database,
     call,
+    async pageIds(path, key) {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await call("GET", `${path}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, { key });
+        if (page.status !== 200) throw new Error(`${path}: ${page.status} ${JSON.stringify(page.body)}`);
+        ids.push(...page.body.items.map((item: { id: string }) => item.id));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      return ids;
+    },
     async issueKey(role, actorId, unitId) {
       const issued = await call("POST", "/v1/api-keys", { body: { role, actorId, ...(unitId ? { unitId } : {}) } });
       if (issued.status !== 201)

@@ -8,6 +8,7 @@ import { apiKeyRoutes } from "./auth/api-keys.ts";
 import { authenticate, callerOf } from "./auth/authenticate.ts";
 import { errorHandler, notFound } from "./http/errors.ts";
 import { healthRoutes } from "./http/health.ts";
+import { notificationRoutes } from "./notifications/routes.ts";
 import { type ProposalRoutesDeps, proposalRoutes } from "./proposals/routes.ts";
 
 export interface AppDependencies extends ProposalRoutesDeps {
@@ -57,5 +58,6 @@ function v1(deps: AppDependencies): Router {
   });
   router.use(apiKeyRoutes(deps.database));
   router.use(proposalRoutes(deps));
+  router.use(notificationRoutes(deps.database));
   return router;
 }
