@@ -2,11 +2,12 @@ import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createDatabase, type Database } from "@huiyin/db";
-import { createTestDatabase, type TestDatabase } from "@huiyin/infra-local/testing";
+import { createTestDatabase, createTestRedis, type TestDatabase } from "@huiyin/infra-local/testing";
 import { createLogger } from "@huiyin/logger";
+import { createRedisConnection } from "@huiyin/queue";
 import { defaultPolicy } from "../../packages/domain/src/index.ts";
 import { proposalWorkflow, systemClock } from "../../packages/engine/src/index.ts";
-import { type AppDependencies, createApp, ensureAdminKey } from "../../services/api/src/index.ts";
+import { type AppDependencies, createApp, ensureAdminKey, redisRateLimiter } from "../../services/api/src/index.ts";
 
 export interface ApiResponse {
   status: number;
@@ -35,12 +36,25 @@ export interface ApiHarness {
 
 /**
  * The api's Express app (`createApp`, with its real dependencies) on an ephemeral port, over a database of this
- * test file's own: real HTTP, real PostgreSQL. `overrides` injects what differs per test file (the workflow).
+ * test file's own and a Redis prefix of its own: real HTTP, real PostgreSQL, real Redis. `rateLimitPerMinute` is
+ * the budget of each key; `overrides` injects what else differs per test file.
  */
-export async function startApi(overrides: Partial<AppDependencies> = {}): Promise<ApiHarness> {
+export async function startApi(
+  options: { rateLimitPerMinute?: number; overrides?: Partial<AppDependencies> } = {},
+): Promise<ApiHarness> {
   const testDatabase: TestDatabase = await createTestDatabase();
   const database = createDatabase(testDatabase.url);
   const logger = createLogger({ service: "api-test", level: process.env.TEST_LOG_LEVEL ?? "silent", format: "json" });
+  const redis = createTestRedis();
+  const connection = createRedisConnection(
+    { urls: [redis.url], mode: "standalone", role: "producer", name: "api-test" },
+    () => {},
+  );
+  const rateLimiter = redisRateLimiter(connection, {
+    perMinute: options.rateLimitPerMinute ?? 100_000,
+    prefix: redis.prefix,
+    logger,
+  });
   const adminKey = `admin-key-for-tests-${randomBytes(16).toString("hex")}`;
   await ensureAdminKey(database, { key: adminKey }, logger);
   const app = createApp({
@@ -51,7 +65,8 @@ export async function startApi(overrides: Partial<AppDependencies> = {}): Promis
     workflow: proposalWorkflow,
     clock: systemClock,
     policy: defaultPolicy,
-    ...overrides,
+    rateLimiter,
+    ...options.overrides,
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
@@ -101,6 +116,8 @@ export async function startApi(overrides: Partial<AppDependencies> = {}): Promis
       });
       await database.close();
       await testDatabase.drop();
+      await redis.cleanup();
+      connection.disconnect();
     },
   };
 }

@@ -3,11 +3,13 @@ import type { Database } from "@huiyin/db";
 import type { Logger } from "@huiyin/logger";
 import type { Check } from "@huiyin/runtime";
 import express, { type Express, Router } from "express";
+import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { apiKeyRoutes } from "./auth/api-keys.ts";
 import { authenticate, callerOf } from "./auth/authenticate.ts";
 import { errorHandler, notFound } from "./http/errors.ts";
 import { healthRoutes } from "./http/health.ts";
+import { type RateLimiter, rateLimit } from "./http/rate-limit.ts";
 import { notificationRoutes } from "./notifications/routes.ts";
 import { type ProposalRoutesDeps, proposalRoutes } from "./proposals/routes.ts";
 
@@ -17,6 +19,8 @@ export interface AppDependencies extends ProposalRoutesDeps {
   database: Database;
   /** Largest JSON body accepted, in bytes (413 beyond). */
   bodyLimitBytes: number;
+  /** The per-key request budget (429 beyond). */
+  rateLimiter: RateLimiter;
 }
 
 /**
@@ -41,6 +45,9 @@ export function createApp(deps: AppDependencies): Express {
       autoLogging: { ignore: (request) => request.url === "/healthz" || request.url === "/readyz" },
     }),
   );
+  // helmet's defaults: nosniff, frame and referrer policies, HSTS, a strict CSP (our JSON needs none of what it
+  // forbids); a browser that opens the API gets no room for content sniffing or framing.
+  app.use(helmet());
   app.use(healthRoutes(deps.checks));
   app.use("/v1", v1(deps));
   app.use(notFound);
@@ -52,6 +59,7 @@ function v1(deps: AppDependencies): Router {
   const router = Router();
   router.use(express.json({ limit: deps.bodyLimitBytes }));
   router.use(authenticate(deps.database));
+  router.use(rateLimit(deps.rateLimiter));
   router.get("/whoami", (_request, response) => {
     const { role, actorId, unitId, prefix } = callerOf(response);
     response.json({ role, actorId, unitId, prefix });

@@ -3,10 +3,11 @@ import { proposalWorkflow, systemClock } from "@huiyin/engine";
 import { runService } from "@huiyin/runtime";
 import { createApp } from "./app.ts";
 import { ensureAdminKey } from "./auth/bootstrap.ts";
+import { redisRateLimiter } from "./http/rate-limit.ts";
 
 runService(
   { name: "api", redisRole: "producer", healthServer: false },
-  async ({ config, logger, database, shutdown, checks }) => {
+  async ({ config, logger, database, redis, shutdown, checks }) => {
     const admin = await ensureAdminKey(
       database,
       { key: config.HUIYIN_ADMIN_KEY, file: config.HUIYIN_ADMIN_KEY_FILE },
@@ -25,6 +26,11 @@ runService(
       checks,
       database,
       bodyLimitBytes: config.API_BODY_LIMIT_BYTES,
+      rateLimiter: redisRateLimiter(redis, {
+        perMinute: config.API_RATE_LIMIT_PER_MINUTE,
+        prefix: config.QUEUE_PREFIX,
+        logger,
+      }),
       workflow: proposalWorkflow,
       clock: systemClock,
       policy: defaultPolicy,
