@@ -21,7 +21,15 @@ const internal = {
     "packages/queue",
   ],
   "services/([^/]+)": ["packages/[^/]+", "workflows/[^/]+"],
-  "infra/local": ["packages/config", "packages/logger", "packages/domain", "packages/db", "packages/engine"],
+  "infra/local": [],
+  "infra/launcher": [
+    "infra/local",
+    "packages/config",
+    "packages/logger",
+    "packages/domain",
+    "packages/db",
+    "packages/engine",
+  ],
 };
 const allInternal = "^(packages|workflows|services|infra)/[^/]+/";
 // Test code: `*.test.ts` / `*.int.test.ts` files and a package's own `test/` folder.

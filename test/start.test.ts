@@ -34,7 +34,7 @@ afterAll(() => {
 });
 
 async function startOnce() {
-  const start = spawnEntry("infra/local/src/start.ts", env);
+  const start = spawnEntry("infra/launcher/src/start.ts", env);
   await eventually(async () => start.output().includes("huiyin is ready"), 90_000, start.output);
   return start;
 }

@@ -115,7 +115,7 @@ function prepare() {
 }
 
 const commands = {
-  start: (pn) => ["node", ["--import", "tsx", "infra/local/src/start.ts"], pn],
+  start: (pn) => ["node", ["--import", "tsx", "infra/launcher/src/start.ts"], pn],
   test: (pn) => [pn[0], [...pn[1], "run", "test:all"], pn],
   check: (pn) => [pn[0], [...pn[1], "run", "check:all"], pn],
   bench: (pn) => [pn[0], [...pn[1], "run", "bench:all"], pn],

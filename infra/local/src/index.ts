@@ -3,4 +3,6 @@ export { type LocalInfrastructure, type LocalInfrastructureOptions, startLocalIn
 export { dataDir, repoRoot } from "./paths.ts";
 export { freePort } from "./ports.ts";
 export { type PostgresServer, startPostgres } from "./postgres.ts";
+export { runPrisma } from "./prisma.ts";
+export { stopChild, waitUntil } from "./process.ts";
 export { type RedisServer, startRedis } from "./redis.ts";

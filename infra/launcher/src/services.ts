@@ -3,7 +3,7 @@ import { createWriteStream } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { repoRoot } from "./paths.ts";
+import { repoRoot } from "@huiyin/infra-local";
 
 export interface ServiceSpec {
   name: "api" | "worker" | "notifier";

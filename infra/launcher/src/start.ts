@@ -1,14 +1,20 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { ConfigError, parseLocalConfig } from "@huiyin/config";
+import {
+  dataDir,
+  type PostgresServer,
+  type RedisServer,
+  repoRoot,
+  runPrisma,
+  SetupError,
+  startPostgres,
+  startRedis,
+  stopChild,
+  waitUntil,
+} from "@huiyin/infra-local";
 import { prettyFactory } from "pino-pretty";
 import { seedDemo } from "./demo.ts";
-import { SetupError } from "./errors.ts";
-import { dataDir, repoRoot } from "./paths.ts";
-import { type PostgresServer, startPostgres } from "./postgres.ts";
-import { runPrisma } from "./prisma.ts";
-import { stopChild, waitUntil } from "./process.ts";
-import { type RedisServer, startRedis } from "./redis.ts";
 import { type RunningService, startService } from "./services.ts";
 
 /**
