@@ -47,6 +47,17 @@ describe("Bearer authentication", () => {
   });
 });
 
+describe("GET /v1/openapi.json", () => {
+  it("needs no key and describes the API as OpenAPI 3.1", async () => {
+    const response = await api.call("GET", "/v1/openapi.json", { key: null });
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toBe("3.1.0");
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining(["/v1/proposals", "/v1/proposals/{id}/events", "/v1/notifications"]),
+    );
+  });
+});
+
 describe("POST /v1/api-keys", () => {
   it("issues a key once: the answer carries it, the database only its SHA-256", async () => {
     const response = await api.call("POST", "/v1/api-keys", {

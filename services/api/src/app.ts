@@ -9,6 +9,7 @@ import { apiKeyRoutes } from "./auth/api-keys.ts";
 import { authenticate, callerOf } from "./auth/authenticate.ts";
 import { errorHandler, notFound } from "./http/errors.ts";
 import { healthRoutes } from "./http/health.ts";
+import { openApiDocument } from "./http/openapi.ts";
 import { type RateLimiter, rateLimit } from "./http/rate-limit.ts";
 import { notificationRoutes } from "./notifications/routes.ts";
 import { type ProposalRoutesDeps, proposalRoutes } from "./proposals/routes.ts";
@@ -57,6 +58,10 @@ export function createApp(deps: AppDependencies): Express {
 
 function v1(deps: AppDependencies): Router {
   const router = Router();
+  const openApi = openApiDocument();
+  router.get("/openapi.json", (_request, response) => {
+    response.json(openApi);
+  });
   router.use(express.json({ limit: deps.bodyLimitBytes }));
   router.use(authenticate(deps.database));
   router.use(rateLimit(deps.rateLimiter));
