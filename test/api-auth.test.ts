@@ -101,6 +101,35 @@ describe("POST /v1/api-keys", () => {
   });
 });
 
+describe("GET /v1/api-keys and POST /v1/api-keys/:id/revoke", () => {
+  it("list keys by prefix without key or hash, and revoke one at once", async () => {
+    const key = await api.issueKey("leader", "leader-7");
+    const list = await api.call("GET", "/v1/api-keys");
+    expect(list.status).toBe(200);
+    const listed = list.body.items.find((item: { actorId: string }) => item.actorId === "leader-7");
+    expect(listed).toMatchObject({ role: "leader", revokedAt: null });
+    expect(JSON.stringify(list.body)).not.toContain(key.slice(listed.prefix.length + 1));
+    expect(JSON.stringify(list.body)).not.toMatch(/[0-9a-f]{64}/);
+
+    const revoked = await api.call("POST", `/v1/api-keys/${listed.id}/revoke`);
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.revokedAt).toEqual(expect.any(String));
+    expect((await api.call("GET", "/v1/whoami", { key })).status).toBe(401);
+    const again = await api.call("POST", `/v1/api-keys/${listed.id}/revoke`);
+    expect(again.body.revokedAt).toBe(revoked.body.revokedAt);
+  });
+
+  it("are for admins only; an unknown key id is 404; an admin cannot lock itself out", async () => {
+    const staff = await api.issueKey("staff", "staff-7");
+    expect((await api.call("GET", "/v1/api-keys", { key: staff })).status).toBe(403);
+    expect((await api.call("POST", "/v1/api-keys/nope/revoke")).status).toBe(404);
+    const me = await api.database.prisma.apiKey.findFirstOrThrow({ where: { actorId: "admin", revokedAt: null } });
+    const self = await api.call("POST", `/v1/api-keys/${me.id}/revoke`);
+    expect(self.status).toBe(409);
+    expect((await api.call("GET", "/v1/whoami")).status).toBe(200);
+  });
+});
+
 describe("the first admin key", () => {
   let folder: string;
   beforeAll(async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@huiyin/db";
 import { Router } from "express";
 import { z } from "zod";
+import { HttpError } from "../http/errors.ts";
 import { parseBody } from "../http/validate.ts";
 import { callerOf, requireRole } from "./authenticate.ts";
 import { generateKey, KEY_ROLES } from "./keys.ts";
@@ -26,7 +27,33 @@ export const createApiKeySchema = z
     }
   });
 
-/** `POST /v1/api-keys` (admin): issues a key and returns it this once; only its hash is kept. */
+/** A key as lists show it: never the key, never its hash. */
+function keyView(row: {
+  id: string;
+  prefix: string;
+  role: string;
+  actorId: string;
+  unitId: string | null;
+  name: string | null;
+  createdAt: Date;
+  revokedAt: Date | null;
+}) {
+  return {
+    id: row.id,
+    prefix: row.prefix,
+    role: row.role,
+    actorId: row.actorId,
+    unitId: row.unitId,
+    name: row.name,
+    createdAt: row.createdAt.toISOString(),
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * `POST /v1/api-keys` (admin): issues a key and returns it this once; only its hash is kept.
+ * `GET /v1/api-keys` (admin) lists keys by prefix; `POST /v1/api-keys/:id/revoke` (admin) revokes one at once.
+ */
 export function apiKeyRoutes(database: Database): Router {
   const router = Router();
   router.post("/api-keys", requireRole("admin"), async (request, response) => {
@@ -46,16 +73,27 @@ export function apiKeyRoutes(database: Database): Router {
       },
     });
     request.log.info({ issuedKey: prefix, issuedRole: row.role }, "api key issued");
-    response.status(201).json({
-      id: row.id,
-      prefix: row.prefix,
-      role: row.role,
-      actorId: row.actorId,
-      unitId: row.unitId,
-      name: row.name,
-      createdAt: row.createdAt.toISOString(),
-      key,
+    response.status(201).json({ ...keyView(row), key });
+  });
+  router.get("/api-keys", requireRole("admin"), async (_request, response) => {
+    const rows = await database.prisma.apiKey.findMany({ orderBy: { createdAt: "asc" } });
+    response.json({ items: rows.map(keyView) });
+  });
+  router.post("/api-keys/:id/revoke", requireRole("admin"), async (request, response) => {
+    const caller = callerOf(response);
+    const id = String(request.params.id);
+    if (id === caller.keyId) {
+      throw new HttpError(409, "CANNOT_REVOKE_SELF", "Revoke this key with another admin key.");
+    }
+    // The first revocation stands; a repeat answers the same.
+    await database.prisma.apiKey.updateMany({
+      where: { id, revokedAt: null },
+      data: { revokedAt: new Date() },
     });
+    const row = await database.prisma.apiKey.findUnique({ where: { id } });
+    if (!row) throw new HttpError(404, "NOT_FOUND", `No API key ${id}.`);
+    request.log.info({ revokedKey: row.prefix }, "api key revoked");
+    response.json(keyView(row));
   });
   return router;
 }

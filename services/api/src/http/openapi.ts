@@ -156,6 +156,17 @@ export function openApiDocument(): JsonSchema {
           requestBody: { required: true, ...json(ref("CreateApiKey")) },
           responses: { "201": { description: "The key, once." }, ...errors(...common, 403, 422) },
         },
+        get: {
+          summary: "List the API keys (admin): prefix, role, scope, revocation; never the key.",
+          responses: { "200": { description: "The keys." }, ...errors(...common, 403) },
+        },
+      },
+      "/v1/api-keys/{id}/revoke": {
+        post: {
+          summary: "Revoke an API key (admin); it stops working at once.",
+          parameters: [{ ...proposalId, name: "id" }],
+          responses: { "200": { description: "The revoked key." }, ...errors(...common, 403, 404, 409) },
+        },
       },
       "/v1/whoami": {
         get: { summary: "The key's role and scope.", responses: { "200": { description: "The caller." } } },
