@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startLocalInfrastructure } from "../local.ts";
@@ -38,6 +38,8 @@ export default async function globalSetup(project: TestProject): Promise<() => P
   project.provide("redisUrl", infra.redisUrl);
   return async () => {
     await infra.stop();
+    // When the checkout is not traversable by the postgres user, the cluster lives elsewhere behind a link.
+    rmSync(realpathSync(path.join(dir, "postgres")), { recursive: true, force: true });
     rmSync(dir, { recursive: true, force: true });
   };
 }
