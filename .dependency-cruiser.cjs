@@ -21,6 +21,7 @@ const internal = {
     "packages/queue",
   ],
   "services/([^/]+)": ["packages/[^/]+", "workflows/[^/]+"],
+  "packages/bench": ["packages/[^/]+", "workflows/[^/]+", "infra/local"],
   "infra/local": [],
   "infra/launcher": [
     "infra/local",

@@ -1,0 +1,93 @@
+/** What one run measures. `--quick` shrinks every size so that the whole run takes under a minute. */
+export interface BenchOptions {
+  quick: boolean;
+  /** Proposals driven through a whole lifecycle, per concurrency level. */
+  proposals: number;
+  /** Seconds after which scenario 1 starts no new lifecycle at one concurrency level. */
+  budgetSeconds: number;
+  /** Concurrent clients (and connections in the pool) for scenarios 1 and 2. */
+  concurrency: number[];
+  /** Pending deadlines scheduled in scenario 3 and rebuilt in scenario 4. */
+  deadlines: number;
+  /** Deadlines that fall due in the same second, for the lateness of firing. */
+  dueTogether: number;
+  /** Seconds each HTTP measurement lasts. */
+  httpSeconds: number;
+  httpConnections: number;
+  /** Only these scenarios (1–6); all when empty. */
+  only: Set<number>;
+  /** Write a V8 CPU profile of scenario 1 at the highest concurrency into results/. */
+  cpuProfile: boolean;
+}
+
+const usage = `pnpm bench [-- options]
+  --quick              small sizes: the whole run in under a minute
+  --proposals N        proposals per concurrency level in scenario 1 (default 2000; quick 150)
+  --budget S           scenario 1 starts no new lifecycle after S seconds per level (default 50; quick 5)
+  --concurrency 1,8,32 concurrent clients = pool connections (default 1,8,32)
+  --deadlines N        pending deadlines in scenarios 3 and 4 (default 100000; quick 5000)
+  --million            --deadlines 1000000
+  --due-together N     deadlines due in the same second (default 1000; quick 300)
+  --http-seconds S     length of each HTTP measurement (default 10; quick 3)
+  --only 1,3           run only these scenarios
+  --cpu-profile        write a CPU profile of scenario 1 (highest concurrency) to results/
+Set DATABASE_URL and REDIS_URL to measure your own servers instead of the embedded ones.`;
+
+export function parseArgs(argv: readonly string[]): BenchOptions {
+  const args = argv.filter((arg) => arg !== "--");
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log(usage);
+    process.exit(0);
+  }
+  const quick = args.includes("--quick");
+  const value = (name: string): string | undefined => {
+    const index = args.indexOf(name);
+    if (index === -1) return undefined;
+    const given = args[index + 1];
+    if (given === undefined || given.startsWith("--")) throw new Error(`${name} needs a value\n${usage}`);
+    return given;
+  };
+  const count = (name: string, fallback: number): number => {
+    const given = value(name);
+    if (given === undefined) return fallback;
+    const parsed = Number(given.replaceAll("_", ""));
+    if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} must be a positive integer, not ${given}`);
+    return parsed;
+  };
+  const list = (name: string, fallback: number[]): number[] => {
+    const given = value(name);
+    if (given === undefined) return fallback;
+    return given.split(",").map((part) => {
+      const parsed = Number(part);
+      if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} takes positive integers, not ${given}`);
+      return parsed;
+    });
+  };
+  const known = new Set([
+    "--quick",
+    "--proposals",
+    "--concurrency",
+    "--budget",
+    "--deadlines",
+    "--million",
+    "--due-together",
+    "--http-seconds",
+    "--only",
+    "--cpu-profile",
+  ]);
+  for (const arg of args) {
+    if (arg.startsWith("--") && !known.has(arg)) throw new Error(`unknown option ${arg}\n${usage}`);
+  }
+  return {
+    quick,
+    proposals: count("--proposals", quick ? 150 : 2_000),
+    budgetSeconds: count("--budget", quick ? 5 : 50),
+    concurrency: list("--concurrency", [1, 8, 32]),
+    deadlines: args.includes("--million") ? 1_000_000 : count("--deadlines", quick ? 5_000 : 100_000),
+    dueTogether: count("--due-together", quick ? 300 : 1_000),
+    httpSeconds: count("--http-seconds", quick ? 3 : 10),
+    httpConnections: 32,
+    only: new Set(list("--only", [])),
+    cpuProfile: args.includes("--cpu-profile"),
+  };
+}

@@ -1,0 +1,71 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { anonRssMiB } from "../processes.ts";
+import { round } from "../stats.ts";
+
+export interface MemoryResult {
+  /** The bench process (the engine's client side: Prisma, pg, XState, BullMQ). */
+  benchRssMiB: { baseline: number; peak: number; after: number; afterGc: number };
+  /** Sum of anonymous RSS of all PostgreSQL processes (shared buffers excluded), and of Redis. */
+  postgresAnonMiB: { baseline: number; peak: number; after: number };
+  redisAnonMiB: { baseline: number; peak: number; after: number };
+  /** True when the bench process is back within 10% (or 20 MiB) of its baseline after a full GC. */
+  returnedToBaseline: boolean;
+}
+
+const mib = (bytes: number) => bytes / 2 ** 20;
+
+/** Scenario 6: samples resident memory every 250 ms while `work` runs (scenario 1), then after it and after a GC. */
+export async function measureMemory<T>(work: () => Promise<T>): Promise<{ result: T; memory: MemoryResult }> {
+  const gc = exposeGc();
+  gc();
+  const baseline = {
+    bench: mib(process.memoryUsage().rss),
+    postgres: anonRssMiB("postgres"),
+    redis: anonRssMiB("redis-server"),
+  };
+  const peak = { ...baseline };
+  const timer = setInterval(() => {
+    peak.bench = Math.max(peak.bench, mib(process.memoryUsage().rss));
+    peak.postgres = Math.max(peak.postgres, anonRssMiB("postgres"));
+    peak.redis = Math.max(peak.redis, anonRssMiB("redis-server"));
+  }, 250);
+  let result: T;
+  try {
+    result = await work();
+  } finally {
+    clearInterval(timer);
+  }
+  const after = {
+    bench: mib(process.memoryUsage().rss),
+    postgres: anonRssMiB("postgres"),
+    redis: anonRssMiB("redis-server"),
+  };
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  gc();
+  const afterGc = mib(process.memoryUsage().rss);
+  return {
+    result,
+    memory: {
+      benchRssMiB: {
+        baseline: round(baseline.bench, 0),
+        peak: round(peak.bench, 0),
+        after: round(after.bench, 0),
+        afterGc: round(afterGc, 0),
+      },
+      postgresAnonMiB: {
+        baseline: round(baseline.postgres, 0),
+        peak: round(peak.postgres, 0),
+        after: round(after.postgres, 0),
+      },
+      redisAnonMiB: { baseline: round(baseline.redis, 0), peak: round(peak.redis, 0), after: round(after.redis, 0) },
+      returnedToBaseline: afterGc <= Math.max(baseline.bench * 1.1, baseline.bench + 20),
+    },
+  };
+}
+
+function exposeGc(): () => void {
+  setFlagsFromString("--expose-gc");
+  return runInNewContext("gc") as () => void;
+}

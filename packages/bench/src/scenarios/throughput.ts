@@ -1,0 +1,152 @@
+import { startRelay } from "@huiyin/engine";
+import { type EngineContext, openEngine, resetState } from "../context.ts";
+import type { Environment } from "../environment.ts";
+import { driveLifecycle } from "../lifecycle.ts";
+import { cpuMeter } from "../processes.ts";
+import { type Profiler, startProfiler } from "../profile.ts";
+import { percentiles, pool, round } from "../stats.ts";
+
+export interface ThroughputResult {
+  concurrency: number;
+  poolConnections: number;
+  /** Lifecycles asked for, and those completed within the time budget. */
+  proposalsRequested: number;
+  proposals: number;
+  transitions: number;
+  /** From the first event in to the last commit. */
+  seconds: number;
+  transitionsPerSecond: number;
+  latencyMs: Record<string, number>;
+  /** From the first event in until the last outbox message is in BullMQ (events in, committed and relayed). */
+  endToEnd: { outboxMessages: number; seconds: number; transitionsPerSecond: number; relayTailSeconds: number };
+  /** CPU seconds spent by each side during the run: who was busy. */
+  cpuSeconds: Record<string, number>;
+  /** Statements the database executed per committed transition (pg_stat_statements), and the costliest ones. */
+  statements?: StatementProfile;
+  /** Self time by component in the CPU profile of this run, percent. */
+  profile?: Record<string, number>;
+  /** Average stored size of a proposal's snapshot and of a history row's payload, in bytes. */
+  rowBytes: { snapshot: number; payload: number };
+}
+
+export interface StatementProfile {
+  perTransition: number;
+  top: { query: string; callsPerTransition: number; msPerTransition: number }[];
+}
+
+const warmupProposals = (proposals: number) => Math.min(30, Math.max(5, Math.floor(proposals / 20)));
+
+/**
+ * Scenario 1: up to N proposals, each created and driven to closed.completed, by C clients at once, through
+ * the engine directly (createProposal / applyEvent) with a pool of C connections, while the outbox relay
+ * runs beside it as in a worker process (LISTEN/NOTIFY and a poll, on its own connection). A client starts
+ * no new lifecycle once `budgetMs` has passed, so that a slow machine still finishes; the report says how
+ * many completed. Committed/s counts to the last commit; end to end counts until the relay has put every
+ * outbox message into BullMQ.
+ */
+export async function engineThroughput(
+  environment: Environment,
+  options: { proposals: number; concurrency: number; budgetMs: number; statements: boolean; profileTo?: string },
+): Promise<ThroughputResult> {
+  const { proposals, concurrency } = options;
+  const engine = await openEngine(environment, concurrency + 2);
+  try {
+    await warmUp(engine, environment, proposals, concurrency);
+    if (options.statements) await engine.db.pool.query("SELECT pg_stat_statements_reset()").catch(() => {});
+    const relay = await startRelay(engine.deps, { pollMs: 100 });
+    try {
+      const latencies: number[] = [];
+      let completed = 0;
+      let profiler: Profiler | undefined;
+      if (options.profileTo) profiler = await startProfiler();
+      const cpu = cpuMeter();
+      const started = performance.now();
+      const stopAt = started + options.budgetMs;
+      await pool(proposals, concurrency, async () => {
+        if (performance.now() > stopAt) return;
+        await driveLifecycle(engine.deps, latencies);
+        completed += 1;
+      });
+      const committed = performance.now();
+      await waitForEmptyOutbox(engine);
+      const finished = performance.now();
+      const cpuSeconds = cpu();
+      const profile = profiler && options.profileTo ? await profiler.stop(options.profileTo) : undefined;
+      const transitions = latencies.length;
+      const seconds = (committed - started) / 1000;
+      const endSeconds = (finished - started) / 1000;
+      const statements = options.statements ? await statementProfile(engine, transitions) : undefined;
+      return {
+        concurrency,
+        poolConnections: concurrency,
+        proposalsRequested: proposals,
+        proposals: completed,
+        transitions,
+        seconds: round(seconds),
+        transitionsPerSecond: round(transitions / seconds, 0),
+        latencyMs: percentiles(latencies, [50, 95, 99]),
+        endToEnd: {
+          outboxMessages: await count(engine, "SELECT count(*)::int AS n FROM outbox"),
+          seconds: round(endSeconds),
+          transitionsPerSecond: round(transitions / endSeconds, 0),
+          relayTailSeconds: round((finished - committed) / 1000),
+        },
+        cpuSeconds,
+        ...(statements ? { statements } : {}),
+        ...(profile ? { profile } : {}),
+        rowBytes: await averageRowBytes(engine),
+      };
+    } finally {
+      await relay.stop();
+    }
+  } finally {
+    await engine.close();
+  }
+}
+
+async function warmUp(engine: EngineContext, environment: Environment, proposals: number, concurrency: number) {
+  // JIT, prepared plans, pool connections: then empty tables again so that every run starts alike.
+  await pool(warmupProposals(proposals), concurrency, () => driveLifecycle(engine.deps, []).then(() => {}));
+  await resetState(environment, engine.db, engine.producer);
+}
+
+async function waitForEmptyOutbox(engine: EngineContext): Promise<void> {
+  while ((await count(engine, "SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL")) > 0) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function count(engine: EngineContext, sql: string): Promise<number> {
+  const { rows } = await engine.db.pool.query<{ n: number }>(sql);
+  return rows[0]?.n ?? 0;
+}
+
+async function averageRowBytes(engine: EngineContext): Promise<ThroughputResult["rowBytes"]> {
+  const { rows } = await engine.db.pool.query<{ snapshot: number; payload: number }>(
+    `SELECT (SELECT avg(pg_column_size(snapshot)) FROM proposals)::int AS snapshot,
+            (SELECT avg(pg_column_size(payload)) FROM proposal_events)::int AS payload`,
+  );
+  return rows[0] ?? { snapshot: 0, payload: 0 };
+}
+
+async function statementProfile(engine: EngineContext, transitions: number): Promise<StatementProfile | undefined> {
+  try {
+    const { rows } = await engine.db.pool.query<{ query: string; calls: string; ms: number }>(
+      `SELECT query, calls::text, total_exec_time AS ms FROM pg_stat_statements
+        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+        ORDER BY calls DESC`,
+    );
+    const relevant = rows.filter((row) => !row.query.includes("pg_stat_statements"));
+    const calls = relevant.reduce((sum, row) => sum + Number(row.calls), 0);
+    return {
+      perTransition: round(calls / transitions, 1),
+      top: relevant.slice(0, 14).map((row) => ({
+        query: row.query.replace(/\s+/g, " ").slice(0, 110),
+        callsPerTransition: round(Number(row.calls) / transitions, 2),
+        msPerTransition: round(row.ms / transitions, 3),
+      })),
+    };
+  } catch {
+    return undefined;
+  }
+}
