@@ -8,6 +8,7 @@ import { createRedisConnection } from "@huiyin/queue";
 import { defaultPolicy } from "../../packages/domain/src/index.ts";
 import { proposalWorkflow, systemClock } from "../../packages/engine/src/index.ts";
 import { type AppDependencies, createApp, ensureAdminKey, redisRateLimiter } from "../../services/api/src/index.ts";
+import { exportDefinition, toMermaid } from "../../workflows/proposal/src/index.ts";
 
 export interface ApiResponse {
   status: number;
@@ -66,6 +67,7 @@ export async function startApi(
     clock: systemClock,
     policy: defaultPolicy,
     rateLimiter,
+    workflowDefinition: { describe: exportDefinition, diagram: () => toMermaid() },
     ...options.overrides,
   });
   const server: Server = await new Promise((resolve) => {

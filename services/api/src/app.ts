@@ -13,6 +13,8 @@ import { openApiDocument } from "./http/openapi.ts";
 import { type RateLimiter, rateLimit } from "./http/rate-limit.ts";
 import { notificationRoutes } from "./notifications/routes.ts";
 import { type ProposalRoutesDeps, proposalRoutes } from "./proposals/routes.ts";
+import { statsRoutes } from "./stats/routes.ts";
+import { workflowRoutes } from "./stats/workflow.ts";
 
 export interface AppDependencies extends ProposalRoutesDeps {
   logger: Logger;
@@ -22,6 +24,8 @@ export interface AppDependencies extends ProposalRoutesDeps {
   bodyLimitBytes: number;
   /** The per-key request budget (429 beyond). */
   rateLimiter: RateLimiter;
+  /** The definition of the workflow, as data and as a diagram, for `GET /v1/workflows/proposal`. */
+  workflowDefinition: { describe(): unknown; diagram(): string };
 }
 
 /**
@@ -72,5 +76,7 @@ function v1(deps: AppDependencies): Router {
   router.use(apiKeyRoutes(deps.database));
   router.use(proposalRoutes(deps));
   router.use(notificationRoutes(deps.database));
+  router.use(statsRoutes(deps.database, deps.clock));
+  router.use(workflowRoutes(deps.workflowDefinition));
   return router;
 }

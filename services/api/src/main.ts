@@ -1,6 +1,7 @@
 import { defaultPolicy } from "@huiyin/domain";
 import { proposalWorkflow, systemClock } from "@huiyin/engine";
 import { runService } from "@huiyin/runtime";
+import { exportDefinition, toMermaid } from "@huiyin/workflow-proposal";
 import { createApp } from "./app.ts";
 import { ensureAdminKey } from "./auth/bootstrap.ts";
 import { redisRateLimiter } from "./http/rate-limit.ts";
@@ -34,6 +35,7 @@ runService(
       workflow: proposalWorkflow,
       clock: systemClock,
       policy: defaultPolicy,
+      workflowDefinition: { describe: exportDefinition, diagram: () => toMermaid() },
     });
     const server = app.listen(config.PORT, config.HOST);
     await new Promise<void>((resolve, reject) => {

@@ -168,6 +168,18 @@ export function openApiDocument(): JsonSchema {
           responses: { "200": { description: "The revoked key." }, ...errors(...common, 403, 404, 409) },
         },
       },
+      "/v1/stats": {
+        get: {
+          summary: "Proposals per stage, key proposals, overdue deadlines per unit (admin, staff, leader).",
+          responses: { "200": { description: "The figures." }, ...errors(...common, 403) },
+        },
+      },
+      "/v1/workflows/proposal": {
+        get: {
+          summary: "The proposal machine: states, events and effects as data, and a Mermaid diagram.",
+          responses: { "200": { description: "The definition." }, ...errors(...common) },
+        },
+      },
       "/v1/whoami": {
         get: { summary: "The key's role and scope.", responses: { "200": { description: "The caller." } } },
       },
