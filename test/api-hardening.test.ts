@@ -56,3 +56,18 @@ describe("the per-key rate limit", () => {
     expect(await api.database.prisma.proposal.count()).toBe(before + 5);
   });
 });
+
+describe("GET /metrics", () => {
+  it("counts answered requests per route pattern and status, in the Prometheus format", async () => {
+    const key = await api.issueKey("staff", "metrics-1");
+    await api.call("GET", "/v1/proposals/p_nothere0000000000", { key });
+    await api.call("GET", "/v1/whoami", { key: null });
+    const response = await fetch(`${api.base}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/plain");
+    const text = await response.text();
+    expect(text).toMatch(/http_requests_total\{method="GET",route="\/v1\/proposals\/:id",status="404"\} 1\n/);
+    expect(text).toMatch(/http_requests_total\{method="GET",route="unmatched",status="401"\} \d+/);
+    expect(text).toContain("process_resident_memory_bytes");
+  });
+});

@@ -9,6 +9,7 @@ import { apiKeyRoutes } from "./auth/api-keys.ts";
 import { authenticate, callerOf } from "./auth/authenticate.ts";
 import { errorHandler, notFound } from "./http/errors.ts";
 import { healthRoutes } from "./http/health.ts";
+import { HttpMetrics, measure, mountedAt } from "./http/metrics.ts";
 import { openApiDocument } from "./http/openapi.ts";
 import { type RateLimiter, rateLimit } from "./http/rate-limit.ts";
 import { notificationRoutes } from "./notifications/routes.ts";
@@ -47,13 +48,19 @@ export function createApp(deps: AppDependencies): Express {
         return id;
       },
       customAttributeKeys: { reqId: "requestId" },
-      autoLogging: { ignore: (request) => request.url === "/healthz" || request.url === "/readyz" },
+      autoLogging: { ignore: (request) => ["/healthz", "/readyz", "/metrics"].includes(request.url ?? "") },
     }),
   );
   // helmet's defaults: nosniff, frame and referrer policies, HSTS, a strict CSP (our JSON needs none of what it
   // forbids); a browser that opens the API gets no room for content sniffing or framing.
   app.use(helmet());
+  const metrics = new HttpMetrics();
+  app.use(measure(metrics));
   app.use(healthRoutes(deps.checks));
+  // For the scraper, on the API port: request counts and durations per route pattern, nothing about any caller.
+  app.get("/metrics", (_request, response) => {
+    response.type("text/plain; version=0.0.4").send(metrics.render());
+  });
   app.use("/v1", v1(deps));
   app.use(notFound);
   app.use(errorHandler);
@@ -62,6 +69,7 @@ export function createApp(deps: AppDependencies): Express {
 
 function v1(deps: AppDependencies): Router {
   const router = Router();
+  router.use(mountedAt);
   const openApi = openApiDocument();
   router.get("/openapi.json", (_request, response) => {
     response.json(openApi);
