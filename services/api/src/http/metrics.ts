@@ -19,7 +19,7 @@ export class HttpMetrics {
   private readonly series = new Map<string, Series>();
 
   observe(method: string, route: string, status: number, seconds: number): void {
-    const labels = `method="${escape(method)}",route="${escape(route)}",status="${status}"`;
+    const labels = `method="${escapeLabel(method)}",route="${escapeLabel(route)}",status="${status}"`;
     let series = this.series.get(labels);
     if (!series) {
       series = { labels, count: 0, sum: 0, buckets: BUCKETS.map(() => 0) };
@@ -63,7 +63,7 @@ export class HttpMetrics {
   }
 }
 
-function escape(value: string): string {
+function escapeLabel(value: string): string {
   return value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
 }
 
