@@ -45,7 +45,7 @@ async function start(name: "worker" | "notifier"): Promise<Spawned> {
   return spawned;
 }
 
-describe("kill -9 of the worker while deadlines fire", () => {
+describe("kill -9 of one of two workers while deadlines fire", () => {
   it("loses no reminder or escalation and delivers each to the inbox exactly once", { timeout: 180_000 }, async () => {
     const engine = { db, logger, clock: systemClock, workflow: proposalWorkflow };
     const policy = { ...defaultPolicy, timeScale: 1 / 864_000 }; // a day lasts 100 ms
@@ -76,7 +76,9 @@ describe("kill -9 of the worker while deadlines fire", () => {
     const fired = () => db.prisma.alarm.count({ where: { proposalId: { in: ids }, status: "fired" } });
 
     await start("notifier");
+    // Two workers share the work from the start (N processes); one of them is then killed.
     const first = await start("worker");
+    const companion = await start("worker");
     await eventually(async () => (await fired()) > 0, 30_000, first.output);
     first.child.kill("SIGKILL");
     expect(await first.exited).toBe(137);
@@ -89,6 +91,7 @@ describe("kill -9 of the worker while deadlines fire", () => {
       () => `${second.output().slice(-3000)}`,
     );
 
+    expect(companion.child.exitCode).toBeNull();
     // One history entry per alarm: none lost, none doubled.
     const timerEvents = await db.prisma.proposalEvent.groupBy({
       by: ["idempotencyKey"],
