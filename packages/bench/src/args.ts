@@ -23,12 +23,12 @@ export interface BenchOptions {
 const usage = `pnpm bench [-- options]
   --quick              small sizes: the whole run in under a minute
   --proposals N        proposals per concurrency level in scenario 1 (default 2000; quick 150)
-  --budget S           scenario 1 starts no new lifecycle after S seconds per level (default 50; quick 5)
+  --budget S           scenario 1 starts no new lifecycle after S seconds per level (default 50; quick 3)
   --concurrency 1,8,32 concurrent clients = pool connections (default 1,8,32)
-  --deadlines N        pending deadlines in scenarios 3 and 4 (default 100000; quick 5000)
+  --deadlines N        pending deadlines in scenarios 3 and 4 (default 100000; quick 3000)
   --million            --deadlines 1000000
-  --due-together N     deadlines due in the same second (default 1000; quick 300)
-  --http-seconds S     length of each HTTP measurement (default 10; quick 3)
+  --due-together N     deadlines due in the same second (default 1000; quick 200)
+  --http-seconds S     length of each HTTP measurement (default 10; quick 2)
   --only 1,3           run only these scenarios
   --cpu-profile        write a CPU profile of scenario 1 (highest concurrency) to results/
 Set DATABASE_URL and REDIS_URL to measure your own servers instead of the embedded ones.`;
@@ -81,11 +81,11 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
   return {
     quick,
     proposals: count("--proposals", quick ? 150 : 2_000),
-    budgetSeconds: count("--budget", quick ? 5 : 50),
+    budgetSeconds: count("--budget", quick ? 3 : 50),
     concurrency: list("--concurrency", [1, 8, 32]),
-    deadlines: args.includes("--million") ? 1_000_000 : count("--deadlines", quick ? 5_000 : 100_000),
-    dueTogether: count("--due-together", quick ? 300 : 1_000),
-    httpSeconds: count("--http-seconds", quick ? 3 : 10),
+    deadlines: args.includes("--million") ? 1_000_000 : count("--deadlines", quick ? 3_000 : 100_000),
+    dueTogether: count("--due-together", quick ? 200 : 1_000),
+    httpSeconds: count("--http-seconds", quick ? 2 : 10),
     httpConnections: 32,
     only: new Set(list("--only", [])),
     cpuProfile: args.includes("--cpu-profile"),

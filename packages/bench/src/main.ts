@@ -2,12 +2,17 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BenchOptions, parseArgs } from "./args.ts";
+import { openEngine } from "./context.ts";
 import { type Environment, prepareEnvironment } from "./environment.ts";
 import { TRANSITIONS_PER_LIFECYCLE } from "./lifecycle.ts";
 import { markdown, ms, perSecond, type Row, ratio, type Skipped } from "./report.ts";
+import { type DeadlinesResult, scheduleDeadlines } from "./scenarios/deadlines.ts";
+import { type HttpResult, httpScenario, httpUnavailable } from "./scenarios/http.ts";
 import { type MemoryResult, measureMemory } from "./scenarios/memory.ts";
 import { type RawResult, rawTransactions } from "./scenarios/raw.ts";
+import { type RecoveryResult, recoverAlarms } from "./scenarios/recovery.ts";
 import { engineThroughput, type ThroughputResult } from "./scenarios/throughput.ts";
+import { round } from "./stats.ts";
 
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "results");
 
@@ -35,6 +40,35 @@ async function main() {
       results.memory = memory;
       rows.push(...throughputRows(result), ...memoryRows(memory));
       notes.push(...throughputNotes(result));
+    }
+    if (wants(3) || wants(4)) {
+      const timeScenarios = await deadlineScenarios(environment, options, wants(4));
+      results.deadlines = timeScenarios.deadlines;
+      rows.push(...deadlineRows(timeScenarios.deadlines));
+      if (timeScenarios.recovery) {
+        results.recovery = timeScenarios.recovery;
+        rows.push(recoveryRow(timeScenarios.recovery, timeScenarios.deadlines));
+      }
+    }
+    if (wants(5)) {
+      const reason = httpUnavailable();
+      if (reason) {
+        skipped.push({ scenario: "5 (HTTP)", reason });
+      } else {
+        const engine = await openEngine(environment, 4);
+        try {
+          log(`5. HTTP: api process, ${options.httpConnections} connections, ${options.httpSeconds} s per route`);
+          const http = await httpScenario(environment, engine, {
+            seconds: options.httpSeconds,
+            connections: options.httpConnections,
+            drafts: options.quick ? 1_500 : 4_000,
+          });
+          results.http = http;
+          rows.push(...httpRows(http));
+        } finally {
+          await engine.close();
+        }
+      }
     }
   } finally {
     await environment.stop();
@@ -157,6 +191,92 @@ function throughputNotes(result: ThroughputScenarios): string[] {
   return notes;
 }
 
+async function deadlineScenarios(environment: Environment, options: BenchOptions, recovery: boolean) {
+  const engine = await openEngine(environment, 12);
+  try {
+    log(`3. deadlines: ${options.deadlines} pending, ${options.dueTogether} due in the same second`);
+    const { result, workers } = await scheduleDeadlines(environment, engine, options);
+    await workers.close();
+    log(
+      `   ${result.relay.deadlinesPerSecond} deadlines/s scheduled, ${result.redisBytesPerDeadline} Redis bytes each, ` +
+        `lateness p99 ${result.lateness.engineMs.p99} ms`,
+    );
+    if (!recovery) return { deadlines: result };
+    log(`4. recovery: ${environment.embedded ? "FLUSHALL" : "bench keys deleted"}, then reconcileAlarms`);
+    const rebuilt = await recoverAlarms(environment, engine);
+    log(`   ${rebuilt.pendingAlarms} alarms rebuilt in ${rebuilt.seconds} s`);
+    return { deadlines: result, recovery: rebuilt };
+  } finally {
+    await engine.close();
+  }
+}
+
+function deadlineRows(result: DeadlinesResult): Row[] {
+  const per = result.alarmsPerDeadline;
+  const baselineDeadlines = result.baseline.jobsPerSecond / per;
+  return [
+    {
+      scenario: "3",
+      figure: `scheduling: pending deadlines/s put into BullMQ by the outbox relay (${per} alarms each; ${result.deadlines.toLocaleString("en-US")} deadlines) (baseline: addBulk of the same jobs)`,
+      huiyin: `${perSecond(result.relay.deadlinesPerSecond)} (${perSecond(result.relay.jobsPerSecond)} jobs)`,
+      baseline: `${perSecond(baselineDeadlines)} (${perSecond(result.baseline.jobsPerSecond)} jobs)`,
+      ratio: ratio(result.relay.deadlinesPerSecond, baselineDeadlines),
+    },
+    {
+      scenario: "3",
+      figure: "Redis bytes per pending deadline (baseline: the same jobs added bare)",
+      huiyin: `${result.redisBytesPerDeadline.toLocaleString("en-US")} B`,
+      baseline: `${(result.baseline.redisBytesPerJob * per).toLocaleString("en-US")} B`,
+      ratio: ratio(result.baseline.redisBytesPerJob * per, result.redisBytesPerDeadline),
+    },
+    {
+      scenario: "3",
+      figure: "PostgreSQL bytes per pending deadline: deadline + alarm rows with indexes; sent outbox rows kept",
+      huiyin: `${result.postgresBytesPerDeadline.deadlineAndAlarms.toLocaleString("en-US")} B; outbox ${result.postgresBytesPerDeadline.outbox.toLocaleString("en-US")} B`,
+      baseline: "—",
+    },
+    {
+      scenario: "3",
+      figure: `lateness of firing, ${result.lateness.due} due in one second: dueAt → deadline.remind applied, p50 / p99 / max ms (baseline: no-op BullMQ jobs, same concurrency ${result.lateness.workerConcurrency}; ratio of p99s)`,
+      huiyin: ms(result.lateness.engineMs, ["p50", "p99", "p100"]),
+      baseline: ms(result.lateness.baselineMs, ["p50", "p99", "p100"]),
+      ratio: ratio(result.lateness.baselineMs.p99 ?? 0, result.lateness.engineMs.p99 ?? 0),
+    },
+    {
+      scenario: "3",
+      figure: "worker start with every alarm pending (startEngineWorkers' reconcile pass), s",
+      huiyin: `${result.startupReconcileSeconds} s`,
+      baseline: "—",
+    },
+  ];
+}
+
+function recoveryRow(result: RecoveryResult, deadlines: DeadlinesResult): Row {
+  const baselineSeconds = result.pendingAlarms / deadlines.baseline.jobsPerSecond;
+  return {
+    scenario: "4",
+    figure: `recovery: ${result.pendingAlarms.toLocaleString("en-US")} alarms rebuilt by reconcileAlarms after ${result.wiped}, s (baseline: addBulk of as many jobs)`,
+    huiyin: `${result.seconds} s (${perSecond(result.alarmsPerSecond)})`,
+    baseline: `${round(baselineSeconds)} s`,
+    ratio: ratio(baselineSeconds, result.seconds),
+  };
+}
+
+function httpRows(result: HttpResult): Row[] {
+  const ceiling = result.healthz;
+  const row = (figure: string, measured: HttpResult["healthz"]): Row => ({
+    scenario: "5",
+    figure: `${figure}: requests/s; p50 / p90 / p99 ms (${result.connections} connections; baseline: GET /healthz of the same server)`,
+    huiyin: `${perSecond(measured.requestsPerSecond)}; ${ms(measured.latencyMs, ["p50", "p90", "p99"])}${measured.non2xx || measured.errors ? ` (${measured.non2xx} non-2xx, ${measured.errors} errors)` : ""}`,
+    baseline: `${perSecond(ceiling.requestsPerSecond)}; ${ms(ceiling.latencyMs, ["p50", "p90", "p99"])}`,
+    ratio: ratio(measured.requestsPerSecond, ceiling.requestsPerSecond),
+  });
+  return [
+    row("GET /v1/proposals/:id", result.getProposal),
+    row("POST /v1/proposals/:id/events (submit)", result.postEvent),
+  ];
+}
+
 function memoryRows(memory: MemoryResult): Row[] {
   const b = memory.benchRssMiB;
   return [
@@ -168,6 +288,12 @@ function memoryRows(memory: MemoryResult): Row[] {
     },
     {
       scenario: "6",
+      figure: "bench process V8 heap in use MiB: baseline → after GC",
+      huiyin: `${memory.benchHeapUsedMiB.baseline} → ${memory.benchHeapUsedMiB.afterGc}`,
+      baseline: memory.heapReturnedToBaseline ? "returns to baseline" : "does NOT return to baseline",
+    },
+    {
+      scenario: "6",
       figure: "PostgreSQL (all processes, anonymous RSS) / Redis RSS MiB: baseline → peak → after",
       huiyin: `${memory.postgresAnonMiB.baseline} → ${memory.postgresAnonMiB.peak} → ${memory.postgresAnonMiB.after} / ${memory.redisAnonMiB.baseline} → ${memory.redisAnonMiB.peak} → ${memory.redisAnonMiB.after}`,
       baseline: "—",
@@ -175,7 +301,11 @@ function memoryRows(memory: MemoryResult): Row[] {
   ];
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// Exit explicitly: client libraries (BullMQ's blocking connections, timers) may hold the loop a while longer.
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

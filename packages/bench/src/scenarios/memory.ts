@@ -6,11 +6,15 @@ import { round } from "../stats.ts";
 export interface MemoryResult {
   /** The bench process (the engine's client side: Prisma, pg, XState, BullMQ). */
   benchRssMiB: { baseline: number; peak: number; after: number; afterGc: number };
+  /** V8 heap in use: tells a leak (heap grows) from pages V8 keeps for reuse (RSS stays, heap does not). */
+  benchHeapUsedMiB: { baseline: number; afterGc: number };
   /** Sum of anonymous RSS of all PostgreSQL processes (shared buffers excluded), and of Redis. */
   postgresAnonMiB: { baseline: number; peak: number; after: number };
   redisAnonMiB: { baseline: number; peak: number; after: number };
   /** True when the bench process is back within 10% (or 20 MiB) of its baseline after a full GC. */
   returnedToBaseline: boolean;
+  /** The same for the V8 heap in use (10% or 5 MiB). */
+  heapReturnedToBaseline: boolean;
 }
 
 const mib = (bytes: number) => bytes / 2 ** 20;
@@ -19,6 +23,7 @@ const mib = (bytes: number) => bytes / 2 ** 20;
 export async function measureMemory<T>(work: () => Promise<T>): Promise<{ result: T; memory: MemoryResult }> {
   const gc = exposeGc();
   gc();
+  const heapBaseline = mib(process.memoryUsage().heapUsed);
   const baseline = {
     bench: mib(process.memoryUsage().rss),
     postgres: anonRssMiB("postgres"),
@@ -45,6 +50,7 @@ export async function measureMemory<T>(work: () => Promise<T>): Promise<{ result
   await new Promise((resolve) => setTimeout(resolve, 500));
   gc();
   const afterGc = mib(process.memoryUsage().rss);
+  const heapAfterGc = mib(process.memoryUsage().heapUsed);
   return {
     result,
     memory: {
@@ -54,6 +60,7 @@ export async function measureMemory<T>(work: () => Promise<T>): Promise<{ result
         after: round(after.bench, 0),
         afterGc: round(afterGc, 0),
       },
+      benchHeapUsedMiB: { baseline: round(heapBaseline, 0), afterGc: round(heapAfterGc, 0) },
       postgresAnonMiB: {
         baseline: round(baseline.postgres, 0),
         peak: round(peak.postgres, 0),
@@ -61,6 +68,7 @@ export async function measureMemory<T>(work: () => Promise<T>): Promise<{ result
       },
       redisAnonMiB: { baseline: round(baseline.redis, 0), peak: round(peak.redis, 0), after: round(after.redis, 0) },
       returnedToBaseline: afterGc <= Math.max(baseline.bench * 1.1, baseline.bench + 20),
+      heapReturnedToBaseline: heapAfterGc <= Math.max(heapBaseline * 1.1, heapBaseline + 5),
     },
   };
 }

@@ -1,0 +1,37 @@
+import { reconcileAlarms } from "@huiyin/engine";
+import { deleteBenchKeys, type EngineContext } from "../context.ts";
+import type { Environment } from "../environment.ts";
+import { round } from "../stats.ts";
+
+export interface RecoveryResult {
+  /** FLUSHALL on the embedded Redis; on a user's Redis only the bench's keys are deleted. */
+  wiped: "FLUSHALL" | "bench keys";
+  pendingAlarms: number;
+  seconds: number;
+  alarmsPerSecond: number;
+  /** Delayed jobs in BullMQ afterwards: should equal pendingAlarms. */
+  delayedJobsAfter: number;
+}
+
+/**
+ * Scenario 4: Redis loses everything; the reconciler rebuilds every pending alarm's delayed job from the
+ * database (reconcileAlarms, as the worker runs it at start and periodically).
+ */
+export async function recoverAlarms(environment: Environment, engine: EngineContext): Promise<RecoveryResult> {
+  const { rows } = await engine.db.pool.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM alarms WHERE status = 'pending'",
+  );
+  await deleteBenchKeys(environment, engine.producer);
+  const started = performance.now();
+  const pendingAlarms = await reconcileAlarms(engine.deps);
+  const seconds = (performance.now() - started) / 1000;
+  const delayedJobsAfter = await engine.deps.queues.alarms.getDelayedCount();
+  if (pendingAlarms !== rows[0]?.n) throw new Error(`reconciled ${pendingAlarms} of ${rows[0]?.n} pending alarms`);
+  return {
+    wiped: environment.embedded ? "FLUSHALL" : "bench keys",
+    pendingAlarms,
+    seconds: round(seconds),
+    alarmsPerSecond: round(pendingAlarms / seconds, 0),
+    delayedJobsAfter,
+  };
+}
