@@ -12,6 +12,8 @@ const internal = {
   "packages/runtime": ["packages/config", "packages/logger", "packages/db", "packages/queue"],
   "packages/db": ["packages/domain", "packages/config"],
   "packages/queue": ["packages/domain", "packages/config"],
+  // The notifier's pure parts (resolution, channels, templates); IO stays in services/notifier.
+  "packages/notify": ["packages/domain", "packages/config", "packages/logger", "packages/db"],
   "packages/engine": [
     "packages/domain",
     "workflows/[^/]+",

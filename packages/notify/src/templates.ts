@@ -1,0 +1,158 @@
+import type { DeadlineKind } from "@huiyin/domain";
+import type { Language } from "./directory.ts";
+
+/** Everything a message says, gathered by the notifier from the notice, the proposal and the directory. */
+export interface NoticeFacts {
+  noticeId: string;
+  /** The notice kind (the machine's topic): `deadline.reminder`, `deadline.escalation`, … */
+  kind: string;
+  level: number;
+  proposal: { id: string; title: string };
+  deadline?: { kind: DeadlineKind | string; dueAt: Date; unitName?: string };
+  /** When the message is written: how late an escalation is counts from the due time to now. */
+  now: Date;
+  /** Names of the people notified before this escalation level (lower levels, the unit itself). */
+  notifiedBefore: string[];
+  note?: string;
+  links: { proposal: string; acknowledge?: string };
+  /** The time zone dates are shown in; the committees' own by default. */
+  timeZone?: string;
+}
+
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const EXPECTED: Record<Language, Record<string, string>> = {
+  "zh-CN": {
+    review: "完成提案审查并作出立案与否的决定",
+    resubmission: "修改后重新提交提案",
+    objection: "如认为不属于本单位职责，提出异议并说明理由",
+    firstContact: "办理前与提案者联系沟通",
+    coOpinion: "向主办单位提交会办意见",
+    reply: "书面答复提案者（须经单位领导签发）",
+    check: "审核承办单位的答复",
+    evaluation: "对答复进行满意度测评",
+    rehandle: "重新办理并再次答复",
+    followUp: "报告跟踪落实情况",
+  },
+  en: {
+    review: "review the proposal and decide whether to register it",
+    resubmission: "revise and resubmit the proposal",
+    objection: "object, with a reason, if the proposal is outside the unit's remit",
+    firstContact: "contact the proposer before handling",
+    coOpinion: "send the co-handling opinion to the lead unit",
+    reply: "reply to the proposer in writing, signed off by the unit's leader",
+    check: "check the handling unit's reply",
+    evaluation: "evaluate the reply",
+    rehandle: "handle the proposal again and reply",
+    followUp: "report on the follow-up of the reply",
+  },
+};
+
+const KIND_NAMES: Record<Language, Record<string, string>> = {
+  "zh-CN": {
+    "deadline.reminder": "办理提醒",
+    "deadline.due": "到期通知",
+    "deadline.escalation": "逾期督办",
+  },
+  en: {
+    "deadline.reminder": "Reminder",
+    "deadline.due": "Due now",
+    "deadline.escalation": "Escalation",
+  },
+};
+
+function formatDate(date: Date, language: Language, timeZone: string): string {
+  return new Intl.DateTimeFormat(language, { timeZone, dateStyle: "long", timeStyle: "short" }).format(date);
+}
+
+/** How late, in the largest unit that says it: days, else hours, else minutes (compressed time is minutes). */
+export function formatLateness(ms: number, language: Language): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  const hours = Math.floor(minutes / 60);
+  const days = Math.floor(hours / 24);
+  if (language === "zh-CN") {
+    if (days > 0) return `${days} 天`;
+    if (hours > 0) return `${hours} 小时`;
+    return `${minutes} 分钟`;
+  }
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+  if (days > 0) return plural(days, "day");
+  if (hours > 0) return plural(hours, "hour");
+  return plural(minutes, "minute");
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The lines of the message body, in order; each line is a label and a value, or a paragraph (label only). */
+function lines(facts: NoticeFacts, language: Language): { label: string; value?: string; href?: string }[] {
+  const zh = language === "zh-CN";
+  const timeZone = facts.timeZone ?? "Asia/Shanghai";
+  const out: { label: string; value?: string; href?: string }[] = [];
+  out.push({ label: zh ? "提案" : "Proposal", value: `${facts.proposal.title} (${facts.proposal.id})` });
+  const deadline = facts.deadline;
+  if (deadline) {
+    out.push({ label: zh ? "期限" : "Deadline", value: EXPECTED[language][deadline.kind] ?? deadline.kind });
+    if (deadline.unitName) out.push({ label: zh ? "承办单位" : "Handling unit", value: deadline.unitName });
+    out.push({ label: zh ? "截止时间" : "Due", value: formatDate(deadline.dueAt, language, timeZone) });
+  }
+  if (facts.kind === "deadline.escalation") {
+    out.push({ label: zh ? "督办级别" : "Escalation level", value: String(facts.level) });
+    if (deadline) {
+      out.push({
+        label: zh ? "已逾期" : "Overdue by",
+        value: formatLateness(facts.now.getTime() - deadline.dueAt.getTime(), language),
+      });
+    }
+    const before = facts.notifiedBefore.length > 0 ? facts.notifiedBefore.join(zh ? "、" : ", ") : zh ? "无" : "nobody";
+    out.push({ label: zh ? "此前已通知" : "Notified before", value: before });
+  }
+  if (deadline && facts.kind !== "deadline.escalation") {
+    out.push({ label: zh ? "需要完成" : "Expected", value: EXPECTED[language][deadline.kind] ?? deadline.kind });
+  }
+  if (facts.note) out.push({ label: zh ? "说明" : "Note", value: facts.note });
+  out.push({ label: zh ? "查看提案" : "Open the proposal", value: facts.links.proposal, href: facts.links.proposal });
+  if (facts.links.acknowledge) {
+    out.push({
+      label: zh ? "确认已阅" : "Acknowledge",
+      value: facts.links.acknowledge,
+      href: facts.links.acknowledge,
+    });
+  }
+  return out;
+}
+
+function subjectOf(facts: NoticeFacts, language: Language): string {
+  const zh = language === "zh-CN";
+  const kindName = KIND_NAMES[language][facts.kind] ?? facts.kind;
+  const level = facts.kind === "deadline.escalation" ? (zh ? `（第${facts.level}级）` : ` (level ${facts.level})`) : "";
+  return zh
+    ? `【回音】${kindName}${level}：${facts.proposal.title}`
+    : `[huiyin] ${kindName}${level}: ${facts.proposal.title}`;
+}
+
+/**
+ * The e-mail for a notice in the recipient's language: subject, plain text and HTML with the same content.
+ * A reminder says which proposal, which deadline, when it is due and what is expected; an escalation adds the
+ * level, how late it is and who was notified before; both link to the proposal (and to acknowledge, if given).
+ */
+export function renderNotice(facts: NoticeFacts, language: Language): RenderedMessage {
+  const body = lines(facts, language);
+  const subject = subjectOf(facts, language);
+  const separator = language === "zh-CN" ? "：" : ": ";
+  const text = `${body.map((line) => (line.value ? `${line.label}${separator}${line.value}` : line.label)).join("\n")}\n`;
+  const rows = body
+    .map((line) => {
+      const value = line.value ?? "";
+      const cell = line.href ? `<a href="${escapeHtml(line.href)}">${escapeHtml(value)}</a>` : escapeHtml(value);
+      return `<tr><th align="left">${escapeHtml(line.label)}</th><td>${cell}</td></tr>`;
+    })
+    .join("");
+  const html = `<!doctype html><html lang="${language}"><body><h1>${escapeHtml(subject)}</h1><table>${rows}</table></body></html>`;
+  return { subject, text, html };
+}
