@@ -27,6 +27,8 @@ export interface ApiHarness {
   base: string;
   adminKey: string;
   database: Database;
+  /** This file's Redis and queue prefix, for tests that run workers beside the api. */
+  redis: { url: string; prefix: string };
   call(method: string, path: string, options?: RequestOptions): Promise<ApiResponse>;
   /** Follows `nextCursor` from the first page to the last; the ids of every item, in the order served. */
   pageIds(path: string, key: string): Promise<string[]>;
@@ -93,6 +95,7 @@ export async function startApi(
     base,
     adminKey,
     database,
+    redis: { url: redis.url, prefix: redis.prefix },
     call,
     async pageIds(path, key) {
       const ids: string[] = [];

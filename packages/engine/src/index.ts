@@ -8,5 +8,14 @@ export { alarmId, newProposalId } from "./ids.ts";
 export { proposalWorkflow } from "./proposal-workflow.ts";
 export { type ProposalRecord, toRecord } from "./records.ts";
 export { type Relay, type RelayDeps, relayBatch, startRelay } from "./relay.ts";
+export { WEBHOOK_TOPICS, type WebhookTopic } from "./webhook-deliveries.ts";
+export {
+  deliverWebhook,
+  startWebhookWorker,
+  type WebhookDeliveryDeps,
+  WebhookDeliveryError,
+  type WebhookOutcome,
+  webhookSignature,
+} from "./webhooks.ts";
 export { type EngineWorkerOptions, type EngineWorkers, startEngineWorkers } from "./workers.ts";
 export { type Actor, type Described, type Refusal, statePaths, type Workflow } from "./workflow.ts";

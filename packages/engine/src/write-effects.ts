@@ -2,6 +2,7 @@ import type { Prisma } from "@huiyin/db";
 import { type JobName, type JobPayload, jobId } from "@huiyin/queue";
 import type { DeadlineOpen, Effect } from "./effects.ts";
 import { alarmId } from "./ids.ts";
+import { webhookDeliveriesOf } from "./webhook-deliveries.ts";
 
 interface EffectContext {
   proposalId: string;
@@ -128,10 +129,15 @@ export async function writeEffects(tx: Prisma.TransactionClient, context: Effect
         outbox.push(enqueue("notice.deliver", noticeId, { noticeId }, proposalId));
         break;
       }
-      case "webhook.emit":
-        // Subscriptions and signed deliveries belong to the HTTP API (webhooks); until a subscriber exists
-        // there is nobody to deliver to, and the history already records the event.
+      case "webhook.emit": {
+        const deliveries = await webhookDeliveriesOf(tx, { proposalId, seq, at, index, params: effect.params });
+        if (deliveries.length === 0) break;
+        await tx.webhookDelivery.createMany({ data: deliveries });
+        for (const delivery of deliveries) {
+          outbox.push(enqueue("webhook.deliver", delivery.id, { deliveryId: delivery.id }, proposalId));
+        }
         break;
+      }
     }
   }
   if (outbox.length > 0) await tx.outboxMessage.createMany({ data: outbox });

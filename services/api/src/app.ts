@@ -16,6 +16,7 @@ import { notificationRoutes } from "./notifications/routes.ts";
 import { type ProposalRoutesDeps, proposalRoutes } from "./proposals/routes.ts";
 import { statsRoutes } from "./stats/routes.ts";
 import { workflowRoutes } from "./stats/workflow.ts";
+import { webhookRoutes } from "./webhooks/routes.ts";
 
 export interface AppDependencies extends ProposalRoutesDeps {
   logger: Logger;
@@ -86,5 +87,6 @@ function v1(deps: AppDependencies): Router {
   router.use(notificationRoutes(deps.database));
   router.use(statsRoutes(deps.database, deps.clock));
   router.use(workflowRoutes(deps.workflowDefinition));
+  router.use(webhookRoutes(deps.database));
   return router;
 }

@@ -1,10 +1,11 @@
-import { proposalWorkflow, startEngineWorkers, systemClock } from "@huiyin/engine";
+import { proposalWorkflow, startEngineWorkers, startWebhookWorker, systemClock } from "@huiyin/engine";
 import { createQueue, createRedisConnection, type JobName, jobCatalog, type QueueName, queuesOf } from "@huiyin/queue";
 import { runService } from "@huiyin/runtime";
 import type { Queue } from "bullmq";
 
 /**
- * The worker: fires deadline alarms, applies queued events, relays the outbox and reconciles alarms.
+ * The worker: fires deadline alarms, applies queued events, relays the outbox, reconciles alarms and delivers
+ * webhooks.
  * Run as many as you like; they share the work through Redis and row locks.
  */
 runService(
@@ -37,6 +38,16 @@ runService(
       },
     );
     shutdown.add("engine-workers", () => workers.close());
+    const webhooks = startWebhookWorker(
+      { db: database, logger, clock: systemClock },
+      {
+        connection: redis,
+        prefix: config.QUEUE_PREFIX,
+        concurrency: config.WORKER_CONCURRENCY,
+        lockDurationMs: config.JOB_LOCK_MS,
+      },
+    );
+    shutdown.add("webhook-worker", () => webhooks.close());
     logger.info({ queues: names, concurrency: config.WORKER_CONCURRENCY }, "worker running");
   },
 );

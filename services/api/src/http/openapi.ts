@@ -3,6 +3,7 @@ import { z } from "zod";
 import { createApiKeySchema } from "../auth/api-keys.ts";
 import { inboxQuerySchema } from "../notifications/routes.ts";
 import { createProposalSchema, historyQuerySchema, listQuerySchema } from "../proposals/schemas.ts";
+import { createWebhookSchema, deliveriesQuerySchema } from "../webhooks/routes.ts";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -76,6 +77,7 @@ export function openApiDocument(): JsonSchema {
         CreateProposal: jsonSchemaOf(createProposalSchema),
         ProposalEvent: jsonSchemaOf(proposalEventSchema),
         CreateApiKey: jsonSchemaOf(createApiKeySchema),
+        CreateWebhook: jsonSchemaOf(createWebhookSchema),
         Error: {
           type: "object",
           required: ["error"],
@@ -178,6 +180,41 @@ export function openApiDocument(): JsonSchema {
         get: {
           summary: "The proposal machine: states, events and effects as data, and a Mermaid diagram.",
           responses: { "200": { description: "The definition." }, ...errors(...common) },
+        },
+      },
+      "/v1/webhooks": {
+        post: {
+          summary:
+            "Subscribe a URL to webhook topics (admin, integrator). The signing secret is in this answer only; deliveries carry Huiyin-Signature: t=<unix>,v1=<hex HMAC-SHA256 of `<t>.<body>`>.",
+          parameters: [idempotencyKey],
+          requestBody: { required: true, ...json(ref("CreateWebhook")) },
+          responses: {
+            "201": { description: "The subscription and its secret, once." },
+            ...errors(...common, 403, 422),
+          },
+        },
+        get: {
+          summary: "The key's webhook subscriptions (an admin sees all), without secrets.",
+          responses: { "200": { description: "The subscriptions." }, ...errors(...common, 403) },
+        },
+      },
+      "/v1/webhooks/{id}": {
+        get: {
+          summary: "One webhook subscription.",
+          parameters: [{ ...proposalId, name: "id" }],
+          responses: { "200": { description: "The subscription." }, ...errors(...common, 403, 404) },
+        },
+        delete: {
+          summary: "Delete a subscription: nothing more is sent to it, pending deliveries are cancelled.",
+          parameters: [{ ...proposalId, name: "id" }],
+          responses: { "204": { description: "Deleted." }, ...errors(...common, 403, 404) },
+        },
+      },
+      "/v1/webhooks/{id}/deliveries": {
+        get: {
+          summary: "The subscription's deliveries, newest first: status, attempts, last status code and error.",
+          parameters: [{ ...proposalId, name: "id" }, ...queryParameters(deliveriesQuerySchema)],
+          responses: { "200": { description: "A page: items and nextCursor." }, ...errors(...common, 400, 403, 404) },
         },
       },
       "/v1/whoami": {

@@ -1,0 +1,144 @@
+import { createHmac } from "node:crypto";
+import type { Database } from "@huiyin/db";
+import type { Logger } from "@huiyin/logger";
+import { createWorker, parsePayload, type RedisConnection } from "@huiyin/queue";
+import type { Worker } from "bullmq";
+import type { Clock } from "./clock.ts";
+
+/**
+ * The `Huiyin-Signature` header of a webhook body: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. The
+ * timestamp is inside the signed text, so a receiver that refuses old timestamps refuses replays too.
+ */
+export function webhookSignature(secret: string, body: string, unixSeconds: number): string {
+  const mac = createHmac("sha256", secret).update(`${unixSeconds}.${body}`).digest("hex");
+  return `t=${unixSeconds},v1=${mac}`;
+}
+
+export interface WebhookDeliveryDeps {
+  db: Database;
+  logger: Logger;
+  clock: Clock;
+  /** Injected so that a test could watch requests; `globalThis.fetch` in production. */
+  fetch?: typeof fetch;
+  /** How long a receiver may take to answer. */
+  timeoutMs?: number;
+}
+
+export type WebhookOutcome = "delivered" | "already-delivered" | "cancelled" | "missing";
+
+/** A receiver's refusal or silence: the job fails and BullMQ retries it with the catalog's backoff. */
+export class WebhookDeliveryError extends Error {
+  override name = "WebhookDeliveryError";
+}
+
+const ERROR_TEXT_MAX = 500;
+
+/**
+ * POSTs one delivery to its subscription's URL, signed with the subscription's secret, and records the attempt.
+ * Delivered and cancelled deliveries are not sent again (a job that runs twice, a relay that enqueued twice).
+ * A non-2xx answer, a timeout or a network error throws, so BullMQ retries; on the last attempt the delivery
+ * is marked `failed`, otherwise `retrying`. Redirects are not followed: the subscriber registered one URL.
+ */
+export async function deliverWebhook(
+  deps: WebhookDeliveryDeps,
+  deliveryId: string,
+  attempt: { number: number; last: boolean },
+): Promise<WebhookOutcome> {
+  const prisma = deps.db.prisma;
+  const delivery = await prisma.webhookDelivery.findUnique({
+    where: { id: deliveryId },
+    include: { subscription: true },
+  });
+  if (!delivery) return "missing";
+  if (delivery.status === "delivered") return "already-delivered";
+  if (delivery.status === "cancelled") return "cancelled";
+  if (delivery.subscription.deletedAt !== null) {
+    await prisma.webhookDelivery.update({ where: { id: deliveryId }, data: { status: "cancelled" } });
+    return "cancelled";
+  }
+  const body = JSON.stringify(delivery.payload);
+  const now = deps.clock.now();
+  const headers = {
+    "content-type": "application/json",
+    "user-agent": "huiyin-webhooks/1",
+    "huiyin-signature": webhookSignature(delivery.subscription.secret, body, Math.floor(now.getTime() / 1000)),
+    "huiyin-delivery": delivery.id,
+    "huiyin-topic": delivery.topic,
+  };
+  let statusCode: number | null = null;
+  let problem: string | null = null;
+  try {
+    const response = await (deps.fetch ?? fetch)(delivery.subscription.url, {
+      method: "POST",
+      headers,
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000),
+    });
+    statusCode = response.status;
+    await response.body?.cancel().catch(() => {});
+    if (response.status < 200 || response.status >= 300) problem = `HTTP ${response.status}`;
+  } catch (error) {
+    problem = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  }
+  const at = deps.clock.now();
+  if (problem === null) {
+    await prisma.webhookDelivery.update({
+      where: { id: deliveryId },
+      data: {
+        status: "delivered",
+        attempts: attempt.number,
+        lastStatusCode: statusCode,
+        lastError: null,
+        lastAttemptAt: at,
+        deliveredAt: at,
+      },
+    });
+    return "delivered";
+  }
+  await prisma.webhookDelivery.update({
+    where: { id: deliveryId },
+    data: {
+      status: attempt.last ? "failed" : "retrying",
+      attempts: attempt.number,
+      lastStatusCode: statusCode,
+      lastError: problem.slice(0, ERROR_TEXT_MAX),
+      lastAttemptAt: at,
+    },
+  });
+  throw new WebhookDeliveryError(`webhook ${deliveryId}: ${problem}`);
+}
+
+/**
+ * The `webhooks` queue's worker: one `webhook.deliver` job per delivery row. Attempts and backoff come from the
+ * job (the catalog's options, set by the relay), so the worker only tells BullMQ whether this attempt worked.
+ */
+export function startWebhookWorker(
+  deps: WebhookDeliveryDeps,
+  options: { connection: RedisConnection; prefix: string; concurrency?: number; lockDurationMs?: number },
+): Worker {
+  const log = deps.logger.child({ component: "webhooks" });
+  const worker = createWorker(
+    "webhooks",
+    async (job) => {
+      const { deliveryId } = parsePayload("webhook.deliver", job.data);
+      const number = job.attemptsMade + 1;
+      const outcome = await deliverWebhook({ ...deps, logger: log.child({ jobId: job.id }) }, deliveryId, {
+        number,
+        last: number >= (job.opts.attempts ?? 1),
+      });
+      return { outcome };
+    },
+    options.connection,
+    {
+      prefix: options.prefix,
+      concurrency: options.concurrency ?? 10,
+      ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
+    },
+  );
+  worker.on("error", (error) => log.error({ err: error }, "webhook worker error"));
+  worker.on("failed", (job, error) =>
+    log.warn({ err: error.message, jobId: job?.id, attempts: job?.attemptsMade }, "webhook attempt failed"),
+  );
+  return worker;
+}
