@@ -75,6 +75,24 @@ export const configSchema = z.object({
   API_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(100_000),
   /** Requests per minute one API key may make (a token bucket: short bursts up to this size). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /**
+   * The SMTP server the notifier sends e-mail through (`smtp://user:pass@host:587`, `smtps://…:465`). Unset: the
+   * e-mail channel is off (the notifier says so at start) and notices reach the in-app inbox only.
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The From of the notifier's e-mails, e.g. `政协提案委员会 <tian@example.gov.cn>`. */
+  NOTIFY_FROM: z.string().min(3).default("huiyin <huiyin@localhost>"),
+  /** Where people open huiyin: the base of the links in messages (proposal, acknowledge). */
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:3000"),
+  /**
+   * The key that signs the acknowledge links in e-mails (HMAC-SHA256; at least 32 characters). Unset: e-mails
+   * carry no acknowledge link, only the link to the proposal.
+   */
+  NOTIFY_LINK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** How many times one e-mail is tried before its delivery is `dead` (a 5xx answer is final at once). */
+  NOTIFY_EMAIL_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** The first retry delay of an e-mail; each further retry waits twice as long (exponential backoff). */
+  NOTIFY_EMAIL_BACKOFF_MS: z.coerce.number().int().min(10).default(30_000),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -17,4 +17,5 @@ export {
   type RoleAssignment,
   resolveRecipients,
 } from "./directory.ts";
+export { ackLink, proposalLink, verifyAckSignature } from "./links.ts";
 export { formatLateness, type NoticeFacts, type RenderedMessage, renderNotice } from "./templates.ts";

@@ -27,6 +27,7 @@ describe("renderNotice", () => {
     const message = renderNotice(reminder, "zh-CN");
     expect(message.subject).toBe("【回音】办理提醒：关于加强社区居家养老服务的建议");
     expect(message.text).toContain("提案：关于加强社区居家养老服务的建议 (p_1)");
+    expect(message.text).toContain("期限：答复期限");
     expect(message.text).toContain("承办单位：市民政局");
     expect(message.text).toContain("截止时间：2026年3月2日");
     expect(message.text).toContain("需要完成：书面答复提案者");
@@ -38,6 +39,7 @@ describe("renderNotice", () => {
   it("writes an English reminder", () => {
     const message = renderNotice(reminder, "en");
     expect(message.subject).toBe("[huiyin] Reminder: 关于加强社区居家养老服务的建议");
+    expect(message.text).toContain("Deadline: written reply");
     expect(message.text).toContain("Due: March 2, 2026");
     expect(message.text).toContain("Expected: reply to the proposer in writing");
     expect(message.text).not.toMatch(/Escalation level/);

@@ -52,6 +52,33 @@ const EXPECTED: Record<Language, Record<string, string>> = {
   },
 };
 
+const DEADLINE_NAMES: Record<Language, Record<string, string>> = {
+  "zh-CN": {
+    review: "审查期限",
+    resubmission: "修改重提期限",
+    objection: "异议期限",
+    firstContact: "办前沟通期限",
+    coOpinion: "会办意见期限",
+    reply: "答复期限",
+    check: "答复审核期限",
+    evaluation: "测评期限",
+    rehandle: "重新办理期限",
+    followUp: "跟踪落实期限",
+  },
+  en: {
+    review: "review",
+    resubmission: "resubmission",
+    objection: "objection window",
+    firstContact: "first contact with the proposer",
+    coOpinion: "co-handling opinion",
+    reply: "written reply",
+    check: "check of the reply",
+    evaluation: "evaluation",
+    rehandle: "re-handling",
+    followUp: "follow-up report",
+  },
+};
+
 const KIND_NAMES: Record<Language, Record<string, string>> = {
   "zh-CN": {
     "deadline.reminder": "办理提醒",
@@ -97,7 +124,7 @@ function lines(facts: NoticeFacts, language: Language): { label: string; value?:
   out.push({ label: zh ? "提案" : "Proposal", value: `${facts.proposal.title} (${facts.proposal.id})` });
   const deadline = facts.deadline;
   if (deadline) {
-    out.push({ label: zh ? "期限" : "Deadline", value: EXPECTED[language][deadline.kind] ?? deadline.kind });
+    out.push({ label: zh ? "期限" : "Deadline", value: DEADLINE_NAMES[language][deadline.kind] ?? deadline.kind });
     if (deadline.unitName) out.push({ label: zh ? "承办单位" : "Handling unit", value: deadline.unitName });
     out.push({ label: zh ? "截止时间" : "Due", value: formatDate(deadline.dueAt, language, timeZone) });
   }
@@ -112,7 +139,7 @@ function lines(facts: NoticeFacts, language: Language): { label: string; value?:
     const before = facts.notifiedBefore.length > 0 ? facts.notifiedBefore.join(zh ? "、" : ", ") : zh ? "无" : "nobody";
     out.push({ label: zh ? "此前已通知" : "Notified before", value: before });
   }
-  if (deadline && facts.kind !== "deadline.escalation") {
+  if (deadline) {
     out.push({ label: zh ? "需要完成" : "Expected", value: EXPECTED[language][deadline.kind] ?? deadline.kind });
   }
   if (facts.note) out.push({ label: zh ? "说明" : "Note", value: facts.note });

@@ -1,22 +1,60 @@
-import { createWorker, parsePayload } from "@huiyin/queue";
+import { createQueue, createWorker, parsePayload } from "@huiyin/queue";
 import { runService } from "@huiyin/runtime";
+import { createTransport } from "nodemailer";
+import {
+  EMAIL_QUEUE,
+  type EmailJob,
+  type EmailSettings,
+  enqueueEmails,
+  planEmails,
+  startEmailWorker,
+} from "./email.ts";
 import { deliverToInbox } from "./inbox.ts";
 
 runService(
   { name: "notifier", redisRole: "worker", healthServer: true },
   async ({ config, logger, database, redis, shutdown }) => {
+    const settings: EmailSettings = {
+      from: config.NOTIFY_FROM,
+      publicBaseUrl: config.PUBLIC_BASE_URL,
+      linkSecret: config.NOTIFY_LINK_SECRET,
+      attempts: config.NOTIFY_EMAIL_ATTEMPTS,
+      backoffMs: config.NOTIFY_EMAIL_BACKOFF_MS,
+    };
+    const queueSettings = { prefix: config.QUEUE_PREFIX };
+    const emailQueue = config.SMTP_URL ? createQueue<EmailJob>(EMAIL_QUEUE, redis, queueSettings) : undefined;
+    if (emailQueue) shutdown.add("email queue", () => emailQueue.close());
+
     const notices = createWorker(
       "notices",
       async (job) => {
         const { noticeId } = parsePayload("notice.deliver", job.data);
-        const delivered = await deliverToInbox(database, noticeId, logger.child({ jobId: job.id, noticeId }));
-        return { delivered };
+        const jobLogger = logger.child({ jobId: job.id, noticeId });
+        const delivered = await deliverToInbox(database, noticeId, jobLogger);
+        // The e-mails are reserved (rows) and enqueued as their own jobs: one refusing SMTP answer for one
+        // person retries that e-mail only, never the inbox or the other people.
+        const emails = emailQueue ? await planEmails(database, noticeId, jobLogger) : [];
+        if (emailQueue) await enqueueEmails(emailQueue, emails, settings);
+        return { delivered, emails: emails.length };
       },
       redis,
-      { prefix: config.QUEUE_PREFIX, concurrency: 10 },
+      { ...queueSettings, concurrency: 10 },
     );
     notices.on("error", (error) => logger.error({ err: error }, "notice worker error"));
     shutdown.add("notices", () => notices.close());
+
+    if (config.SMTP_URL) {
+      const transport = createTransport(config.SMTP_URL);
+      shutdown.add("smtp", () => transport.close());
+      const emails = startEmailWorker(
+        { database, mailer: transport, settings, logger, redis, prefix: config.QUEUE_PREFIX },
+        { lockDuration: config.JOB_LOCK_MS, stalledInterval: config.JOB_STALLED_CHECK_MS },
+      );
+      shutdown.add("emails", () => emails.close());
+      logger.info({ from: settings.from, attempts: settings.attempts }, "e-mail channel on");
+    } else {
+      logger.warn("SMTP_URL is not set: the e-mail channel is off; notices reach the in-app inbox only");
+    }
     logger.info("notifier running");
   },
 );
