@@ -4,6 +4,7 @@ import { createApiKeySchema } from "../auth/api-keys.ts";
 import { inboxQuerySchema } from "../notifications/routes.ts";
 import { createProposalSchema, historyQuerySchema, listQuerySchema } from "../proposals/schemas.ts";
 import { createWebhookSchema, deliveriesQuerySchema } from "../webhooks/routes.ts";
+import { RESPONSE_SCHEMAS } from "./openapi-responses.ts";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -78,6 +79,7 @@ export function openApiDocument(): JsonSchema {
         ProposalEvent: jsonSchemaOf(proposalEventSchema),
         CreateApiKey: jsonSchemaOf(createApiKeySchema),
         CreateWebhook: jsonSchemaOf(createWebhookSchema),
+        ...RESPONSE_SCHEMAS,
         Error: {
           type: "object",
           required: ["error"],
@@ -98,22 +100,28 @@ export function openApiDocument(): JsonSchema {
           parameters: [idempotencyKey],
           requestBody: { required: true, ...json(ref("CreateProposal")) },
           responses: {
-            "201": { description: "Created." },
-            "200": { description: "A repeat of an externalId: the first proposal." },
+            "201": { description: "Created.", ...json(ref("Proposal")) },
+            "200": { description: "A repeat of an externalId: the first proposal.", ...json(ref("Proposal")) },
             ...errors(...common, 403, 409, 413, 422),
           },
         },
         get: {
           summary: "List the proposals the key may see, filtered, newest first, with a cursor.",
           parameters: queryParameters(listQuerySchema),
-          responses: { "200": { description: "A page: items and nextCursor." }, ...errors(...common, 400) },
+          responses: {
+            "200": { description: "A page: items and nextCursor.", ...json(ref("ProposalPage")) },
+            ...errors(...common, 400),
+          },
         },
       },
       "/v1/proposals/{id}": {
         get: {
           summary: "One proposal: state, content, assignment, open deadlines, the events the key may send now.",
           parameters: [proposalId],
-          responses: { "200": { description: "The proposal; ETag is its version." }, ...errors(...common, 404) },
+          responses: {
+            "200": { description: "The proposal; ETag is its version.", ...json(ref("Proposal")) },
+            ...errors(...common, 404),
+          },
         },
       },
       "/v1/proposals/{id}/events": {
@@ -126,7 +134,7 @@ export function openApiDocument(): JsonSchema {
           ],
           requestBody: { required: true, ...json(ref("ProposalEvent")) },
           responses: {
-            "200": { description: "The updated proposal." },
+            "200": { description: "The updated proposal.", ...json(ref("Proposal")) },
             ...errors(...common, 400, 403, 404, 409, 412, 413, 422),
           },
         },
@@ -135,51 +143,69 @@ export function openApiDocument(): JsonSchema {
         get: {
           summary: "The audit trail, oldest first.",
           parameters: [proposalId, ...queryParameters(historyQuerySchema)],
-          responses: { "200": { description: "A page: items and nextCursor." }, ...errors(...common, 400, 404) },
+          responses: {
+            "200": { description: "A page: items and nextCursor.", ...json(ref("HistoryPage")) },
+            ...errors(...common, 400, 404),
+          },
         },
       },
       "/v1/notifications": {
         get: {
           summary: "The key's inbox, newest first.",
           parameters: queryParameters(inboxQuerySchema),
-          responses: { "200": { description: "A page: items and nextCursor." }, ...errors(...common, 400) },
+          responses: {
+            "200": { description: "A page: items and nextCursor.", ...json(ref("NotificationPage")) },
+            ...errors(...common, 400),
+          },
         },
       },
       "/v1/notifications/{id}/ack": {
         post: {
           summary: "Acknowledge a notification (the first acknowledgement stands).",
           parameters: [{ ...proposalId, name: "id" }],
-          responses: { "200": { description: "The notification." }, ...errors(...common, 404) },
+          responses: {
+            "200": { description: "The notification.", ...json(ref("Notification")) },
+            ...errors(...common, 404),
+          },
         },
       },
       "/v1/api-keys": {
         post: {
           summary: "Issue an API key (admin). The key is in this answer only.",
           requestBody: { required: true, ...json(ref("CreateApiKey")) },
-          responses: { "201": { description: "The key, once." }, ...errors(...common, 403, 422) },
+          responses: {
+            "201": { description: "The key, once.", ...json(ref("ApiKeyCreated")) },
+            ...errors(...common, 403, 422),
+          },
         },
         get: {
           summary: "List the API keys (admin): prefix, role, scope, revocation; never the key.",
-          responses: { "200": { description: "The keys." }, ...errors(...common, 403) },
+          responses: { "200": { description: "The keys.", ...json(ref("ApiKeyList")) }, ...errors(...common, 403) },
         },
       },
       "/v1/api-keys/{id}/revoke": {
         post: {
           summary: "Revoke an API key (admin); it stops working at once.",
           parameters: [{ ...proposalId, name: "id" }],
-          responses: { "200": { description: "The revoked key." }, ...errors(...common, 403, 404, 409) },
+          responses: {
+            "200": { description: "The revoked key.", ...json(ref("ApiKey")) },
+            ...errors(...common, 403, 404, 409),
+          },
         },
       },
       "/v1/stats": {
         get: {
           summary: "Proposals per stage, key proposals, overdue deadlines per unit (admin, staff, leader).",
-          responses: { "200": { description: "The figures." }, ...errors(...common, 403) },
+          responses: { "200": { description: "The figures.", ...json(ref("Stats")) }, ...errors(...common, 403) },
         },
       },
       "/v1/workflows/proposal": {
         get: {
           summary: "The proposal machine: states, events and effects as data, and a Mermaid diagram.",
-          responses: { "200": { description: "The definition." }, ...errors(...common) },
+          responses: {
+            "200": { description: "The definition.", ...json(ref("WorkflowDefinition")) },
+            ...errors(...common),
+          },
         },
       },
       "/v1/webhooks": {
@@ -189,20 +215,26 @@ export function openApiDocument(): JsonSchema {
           parameters: [idempotencyKey],
           requestBody: { required: true, ...json(ref("CreateWebhook")) },
           responses: {
-            "201": { description: "The subscription and its secret, once." },
+            "201": { description: "The subscription and its secret, once.", ...json(ref("WebhookCreated")) },
             ...errors(...common, 403, 422),
           },
         },
         get: {
           summary: "The key's webhook subscriptions (an admin sees all), without secrets.",
-          responses: { "200": { description: "The subscriptions." }, ...errors(...common, 403) },
+          responses: {
+            "200": { description: "The subscriptions.", ...json(ref("WebhookList")) },
+            ...errors(...common, 403),
+          },
         },
       },
       "/v1/webhooks/{id}": {
         get: {
           summary: "One webhook subscription.",
           parameters: [{ ...proposalId, name: "id" }],
-          responses: { "200": { description: "The subscription." }, ...errors(...common, 403, 404) },
+          responses: {
+            "200": { description: "The subscription.", ...json(ref("Webhook")) },
+            ...errors(...common, 403, 404),
+          },
         },
         delete: {
           summary: "Delete a subscription: nothing more is sent to it, pending deliveries are cancelled.",
@@ -214,11 +246,17 @@ export function openApiDocument(): JsonSchema {
         get: {
           summary: "The subscription's deliveries, newest first: status, attempts, last status code and error.",
           parameters: [{ ...proposalId, name: "id" }, ...queryParameters(deliveriesQuerySchema)],
-          responses: { "200": { description: "A page: items and nextCursor." }, ...errors(...common, 400, 403, 404) },
+          responses: {
+            "200": { description: "A page: items and nextCursor.", ...json(ref("WebhookDeliveryPage")) },
+            ...errors(...common, 400, 403, 404),
+          },
         },
       },
       "/v1/whoami": {
-        get: { summary: "The key's role and scope.", responses: { "200": { description: "The caller." } } },
+        get: {
+          summary: "The key's role and scope.",
+          responses: { "200": { description: "The caller.", ...json(ref("Caller")) }, ...errors(...common) },
+        },
       },
     },
   };

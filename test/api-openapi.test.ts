@@ -1,0 +1,163 @@
+import { createLogger } from "@huiyin/logger";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deliverToInbox } from "../services/notifier/src/inbox.ts";
+import { type ApiHarness, type ApiResponse, startApi } from "./support/api.ts";
+
+/**
+ * The OpenAPI document is a contract: it must be a valid OpenAPI 3.1 document, and what the running API answers
+ * must match the response schemas it declares, route by route, including the error shape.
+ */
+let api: ApiHarness;
+// biome-ignore lint/suspicious/noExplicitAny: walking a JSON document
+let document: any;
+let ajv: Ajv2020;
+const DOCUMENT_ID = "https://huiyin.invalid/openapi.json";
+
+beforeAll(async () => {
+  api = await startApi();
+  const served = await api.call("GET", "/v1/openapi.json", { key: null });
+  expect(served.status).toBe(200);
+  document = served.body;
+  // The document is also a JSON Schema 2020-12 resource, so `#/components/schemas/…` refs resolve inside it.
+  ajv = new Ajv2020({ strict: false, allErrors: true });
+  ajv.addFormat("date-time", /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
+  ajv.addSchema({ ...document, $id: DOCUMENT_ID });
+});
+
+afterAll(async () => {
+  await api.close();
+});
+
+/** Checks one real answer against the schema the document declares for that operation and status. */
+function expectConforms(method: string, path: string, response: ApiResponse) {
+  const operation = document.paths[path]?.[method.toLowerCase()];
+  expect(operation, `${method} ${path} is documented`).toBeDefined();
+  const declared = operation.responses[String(response.status)];
+  expect(declared, `${method} ${path} documents ${response.status}`).toBeDefined();
+  const schema = declared.content?.["application/json"]?.schema;
+  expect(schema, `${method} ${path} ${response.status} has a schema`).toBeDefined();
+  const validate = ajv.compile({ $ref: `${DOCUMENT_ID}${schema.$ref}` });
+  const valid = validate(response.body);
+  expect(validate.errors ?? [], `${method} ${path} ${response.status}`).toEqual([]);
+  expect(valid).toBe(true);
+}
+
+describe("the OpenAPI document", () => {
+  it("is a valid OpenAPI 3.1 document", async () => {
+    const result = await new Validator().validate(structuredClone(document));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it("declares a JSON schema for every success answer but 204, and every $ref resolves", () => {
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(operations as Record<string, { responses: object }>)) {
+        for (const [status, response] of Object.entries(operation.responses)) {
+          if (status === "204") continue;
+          const ref = (response as { content?: Record<string, { schema: { $ref: string } }> }).content?.[
+            "application/json"
+          ]?.schema.$ref;
+          expect(ref, `${method} ${path} ${status}`).toMatch(/^#\/components\/schemas\//);
+          expect(ajv.getSchema(`${DOCUMENT_ID}${ref}`), ref).toBeDefined();
+        }
+      }
+    }
+  });
+
+  it("refuses an answer that drifts from its schema (the check below can fail)", () => {
+    const validate = ajv.compile({ $ref: `${DOCUMENT_ID}#/components/schemas/ApiKey` });
+    expect(validate({ id: "k", prefix: "hy_x", role: "admin", actorId: "a", createdAt: "now" })).toBe(false);
+  });
+});
+
+describe("real answers match their response schemas", () => {
+  it("proposals, events, history, notifications, keys, stats, workflow, webhooks and errors", async () => {
+    const staff = await api.issueKey("staff", "staff-1");
+    const proposer = await api.issueKey("proposer", "member-1");
+    const water = await api.issueKey("unit", "clerk-1", "water");
+    const integrator = await api.issueKey("integrator", "smart-cppcc");
+
+    const hook = await api.call("POST", "/v1/webhooks", {
+      key: integrator,
+      body: { url: "https://example.org/hook", events: ["*"] },
+    });
+    expectConforms("POST", "/v1/webhooks", hook);
+
+    const created = await api.call("POST", "/v1/proposals", {
+      key: integrator,
+      body: {
+        title: "关于治理城市内涝的建议",
+        reasons: "雨季积水严重。",
+        suggestions: ["改造排水管网"],
+        category: "environment",
+        proposers: [{ id: "member-1" }],
+        externalId: "oa-1",
+        submit: true,
+      },
+    });
+    expectConforms("POST", "/v1/proposals", created);
+    const id = created.body.id as string;
+    expectConforms(
+      "POST",
+      "/v1/proposals",
+      await api.call("POST", "/v1/proposals", {
+        key: integrator,
+        body: { title: "x", proposers: [{ id: "m" }], externalId: "oa-1" },
+      }),
+    );
+    const send = (key: string, body: object) => api.call("POST", `/v1/proposals/${id}/events`, { key, body });
+    expectConforms(
+      "POST",
+      "/v1/proposals/{id}/events",
+      await send(staff, { type: "review.register", category: "environment" }),
+    );
+    const assigned = await send(staff, { type: "assign", mode: "sole", units: [{ unitId: "water", role: "lead" }] });
+    expectConforms("POST", "/v1/proposals/{id}/events", assigned);
+    expect(assigned.body.deadlines.length).toBeGreaterThan(0);
+
+    expectConforms("GET", "/v1/proposals/{id}", await api.call("GET", `/v1/proposals/${id}`, { key: water }));
+    expectConforms("GET", "/v1/proposals", await api.call("GET", "/v1/proposals?limit=1", { key: staff }));
+    expectConforms(
+      "GET",
+      "/v1/proposals/{id}/history",
+      await api.call("GET", `/v1/proposals/${id}/history`, { key: proposer }),
+    );
+
+    // The inbox shows what the notifier delivered to it: deliver the notices the events wrote, with its own code.
+    const silent = createLogger({ service: "api-test", level: "silent", format: "json" });
+    for (const notice of await api.database.prisma.notice.findMany())
+      await deliverToInbox(api.database, notice.id, silent);
+    const inbox = await api.call("GET", "/v1/notifications", { key: water });
+    expectConforms("GET", "/v1/notifications", inbox);
+    expect(inbox.body.items.length).toBeGreaterThan(0);
+    const ack = await api.call("POST", `/v1/notifications/${inbox.body.items[0].id}/ack`, { key: water });
+    expectConforms("POST", "/v1/notifications/{id}/ack", ack);
+
+    const issued = await api.call("POST", "/v1/api-keys", { body: { role: "leader", actorId: "leader-1" } });
+    expectConforms("POST", "/v1/api-keys", issued);
+    expectConforms("GET", "/v1/api-keys", await api.call("GET", "/v1/api-keys"));
+    expectConforms("POST", "/v1/api-keys/{id}/revoke", await api.call("POST", `/v1/api-keys/${issued.body.id}/revoke`));
+    expectConforms("GET", "/v1/whoami", await api.call("GET", "/v1/whoami", { key: water }));
+    expectConforms("GET", "/v1/stats", await api.call("GET", "/v1/stats", { key: staff }));
+    expectConforms("GET", "/v1/workflows/proposal", await api.call("GET", "/v1/workflows/proposal", { key: staff }));
+
+    expectConforms("GET", "/v1/webhooks", await api.call("GET", "/v1/webhooks", { key: integrator }));
+    expectConforms(
+      "GET",
+      "/v1/webhooks/{id}",
+      await api.call("GET", `/v1/webhooks/${hook.body.id}`, { key: integrator }),
+    );
+    const deliveries = await api.call("GET", `/v1/webhooks/${hook.body.id}/deliveries`, { key: integrator });
+    expectConforms("GET", "/v1/webhooks/{id}/deliveries", deliveries);
+    expect(deliveries.body.items.length).toBeGreaterThan(0);
+
+    // Refusals, in the error shape.
+    expectConforms("GET", "/v1/proposals/{id}", await api.call("GET", "/v1/proposals/p_nosuch", { key: staff }));
+    expectConforms("POST", "/v1/proposals/{id}/events", await send(proposer, { type: "evaluate" }));
+    expectConforms("POST", "/v1/proposals/{id}/events", await send(water, { type: "supervise.acceptReply" }));
+    expectConforms("GET", "/v1/stats", await api.call("GET", "/v1/stats", { key: water }));
+    expectConforms("GET", "/v1/whoami", await api.call("GET", "/v1/whoami", { key: "hy_wrong" }));
+  });
+});
