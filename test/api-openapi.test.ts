@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createLogger } from "@huiyin/logger";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -159,5 +160,29 @@ describe("real answers match their response schemas", () => {
     expectConforms("POST", "/v1/proposals/{id}/events", await send(water, { type: "supervise.acceptReply" }));
     expectConforms("GET", "/v1/stats", await api.call("GET", "/v1/stats", { key: water }));
     expectConforms("GET", "/v1/whoami", await api.call("GET", "/v1/whoami", { key: "hy_wrong" }));
+  });
+});
+
+describe("GET /v1/docs", () => {
+  it("lists every operation on a self-contained page whose CSP allows only its own style", async () => {
+    const response = await fetch(`${api.base}/v1/docs`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+    const html = await response.text();
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const method of Object.keys(operations as object)) {
+        expect(html, `${method} ${path}`).toMatch(
+          new RegExp(`<td class="m">${method}</td><td><code>${path.replace(/[{}]/g, "\\$&")}</code>`),
+        );
+      }
+    }
+    // Summaries are escaped: the webhooks one mentions <t>.
+    expect(html).toContain("&#60;t&#62;");
+    expect(html).not.toMatch(/<script|https?:\/\/(?!huiyin)/i);
+    const policy = response.headers.get("content-security-policy") ?? "";
+    expect(policy).toContain("default-src 'none'");
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? "";
+    const hash = createHash("sha256").update(style).digest("base64");
+    expect(policy).toContain(`style-src 'sha256-${hash}'`);
   });
 });

@@ -7,6 +7,7 @@ import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { apiKeyRoutes } from "./auth/api-keys.ts";
 import { authenticate, callerOf } from "./auth/authenticate.ts";
+import { docsPage } from "./http/docs.ts";
 import { errorHandler, notFound } from "./http/errors.ts";
 import { healthRoutes } from "./http/health.ts";
 import { HttpMetrics, measure, mountedAt } from "./http/metrics.ts";
@@ -75,6 +76,7 @@ function v1(deps: AppDependencies): Router {
   router.get("/openapi.json", (_request, response) => {
     response.json(openApi);
   });
+  router.get("/docs", docsPage(openApi));
   router.use(express.json({ limit: deps.bodyLimitBytes }));
   router.use(authenticate(deps.database));
   router.use(rateLimit(deps.rateLimiter));
