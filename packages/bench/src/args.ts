@@ -23,7 +23,7 @@ export interface BenchOptions {
 const usage = `pnpm bench [-- options]
   --quick              small sizes: the whole run in under a minute
   --proposals N        proposals per concurrency level in scenario 1 (default 2000; quick 150)
-  --budget S           scenario 1 starts no new lifecycle after S seconds per level (default 50; quick 3)
+  --budget S           scenario 1 starts no new lifecycle after S seconds per level (default 50; quick 2)
   --concurrency 1,8,32 concurrent clients = pool connections (default 1,8,32)
   --deadlines N        pending deadlines in scenarios 3 and 4 (default 100000; quick 3000)
   --million            --deadlines 1000000
@@ -81,7 +81,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
   return {
     quick,
     proposals: count("--proposals", quick ? 150 : 2_000),
-    budgetSeconds: count("--budget", quick ? 3 : 50),
+    budgetSeconds: count("--budget", quick ? 2 : 50),
     concurrency: list("--concurrency", [1, 8, 32]),
     deadlines: args.includes("--million") ? 1_000_000 : count("--deadlines", quick ? 3_000 : 100_000),
     dueTogether: count("--due-together", quick ? 200 : 1_000),

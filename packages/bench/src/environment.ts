@@ -127,8 +127,9 @@ async function describeMachine(databaseUrl: string, redisUrl: string): Promise<M
     const info = await redis.info("server");
     redisVersion = /redis_version:(\S+)/.exec(info)?.[1] ?? "";
     for (const name of ["appendonly", "appendfsync", "maxmemory-policy"]) {
-      const [, setting] = (await redis.config("GET", name)) as [string, string];
-      redisSettings[name] = setting;
+      // Managed Redis services often refuse CONFIG: then the report says so instead of failing.
+      const reply = (await redis.config("GET", name).catch(() => [])) as string[];
+      redisSettings[name] = reply[1] ?? "unknown (CONFIG refused)";
     }
   } finally {
     redis.disconnect();

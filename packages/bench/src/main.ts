@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BenchOptions, parseArgs } from "./args.ts";
@@ -23,6 +24,7 @@ function log(message: string) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const began = performance.now();
+  const loadAtStart = round(loadavg()[0] ?? 0, 1);
   const wants = (scenario: number) => options.only.size === 0 || options.only.has(scenario);
   mkdirSync(resultsDir, { recursive: true });
   log(
@@ -47,7 +49,7 @@ async function main() {
       rows.push(...deadlineRows(timeScenarios.deadlines));
       if (timeScenarios.recovery) {
         results.recovery = timeScenarios.recovery;
-        rows.push(recoveryRow(timeScenarios.recovery, timeScenarios.deadlines));
+        rows.push(recoveryRow(timeScenarios.recovery));
       }
     }
     if (wants(5)) {
@@ -76,9 +78,10 @@ async function main() {
   const seconds = Math.round((performance.now() - began) / 100) / 10;
   const generatedAt = new Date().toISOString().replace(/\.\d+Z$/, "Z");
   const settings = settingsOf(options, environment);
-  const json = { generatedAt, seconds, machine: environment.machine, settings, rows, skipped, notes, results };
+  const load = { start: loadAtStart, end: round(loadavg()[0] ?? 0, 1) };
+  const json = { generatedAt, seconds, load, machine: environment.machine, settings, rows, skipped, notes, results };
   writeFileSync(path.join(resultsDir, "latest.json"), `${JSON.stringify(json, null, 2)}\n`);
-  const table = markdown({ machine: environment.machine, settings, rows, skipped, notes, generatedAt, seconds });
+  const table = markdown({ machine: environment.machine, settings, rows, skipped, notes, generatedAt, seconds, load });
   writeFileSync(path.join(resultsDir, "latest.md"), table);
   process.stdout.write(`\n${table}`);
   log(`results in ${path.relative(process.cwd(), resultsDir)}/latest.{json,md}`);
@@ -185,7 +188,7 @@ function throughputNotes(result: ThroughputScenarios): string[] {
   const profiled = result.engine.find((engine) => engine.statements);
   if (profiled?.statements) {
     notes.push(
-      `Statements per committed transition (pg_stat_statements, ${profiled.concurrency} clients): ${profiled.statements.perTransition}, against 4 for the raw baseline (BEGIN, UPDATE, INSERT, COMMIT).`,
+      `Statements per committed transition (pg_stat_statements, ${profiled.concurrency} clients, the relay's included): ${profiled.statements.perTransition}, against 4 for the raw baseline (BEGIN, UPDATE, INSERT, COMMIT).`,
     );
   }
   return notes;
@@ -251,11 +254,11 @@ function deadlineRows(result: DeadlinesResult): Row[] {
   ];
 }
 
-function recoveryRow(result: RecoveryResult, deadlines: DeadlinesResult): Row {
-  const baselineSeconds = result.pendingAlarms / deadlines.baseline.jobsPerSecond;
+function recoveryRow(result: RecoveryResult): Row {
+  const baselineSeconds = result.pendingAlarms / result.baseline.jobsPerSecond;
   return {
     scenario: "4",
-    figure: `recovery: ${result.pendingAlarms.toLocaleString("en-US")} alarms rebuilt by reconcileAlarms after ${result.wiped}, s (baseline: addBulk of as many jobs)`,
+    figure: `recovery: ${result.pendingAlarms.toLocaleString("en-US")} alarms rebuilt by reconcileAlarms after ${result.wiped}, s (baseline: addBulk, ${perSecond(result.baseline.jobsPerSecond)} measured just before, scaled to as many jobs)`,
     huiyin: `${result.seconds} s (${perSecond(result.alarmsPerSecond)})`,
     baseline: `${round(baselineSeconds)} s`,
     ratio: ratio(baselineSeconds, result.seconds),

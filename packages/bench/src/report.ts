@@ -24,6 +24,8 @@ export function markdown(report: {
   notes: string[];
   generatedAt: string;
   seconds: number;
+  /** 1-minute load average at the start and at the end: other work on the machine shows here. */
+  load: { start: number; end: number };
 }): string {
   const { machine } = report;
   const lines = [
@@ -39,6 +41,10 @@ export function markdown(report: {
     `Settings: ${Object.entries(report.settings)
       .map(([name, value]) => `${name}=${Array.isArray(value) ? value.join("/") : String(value)}`)
       .join(", ")}. Whole run: ${report.seconds} s.`,
+    `Load average (1 min) at start / end: ${report.load.start} / ${report.load.end} on ${machine.cpus} cores` +
+      (Math.max(report.load.start, report.load.end) > machine.cpus
+        ? " — other work shared the machine: compare ratios, not absolute figures."
+        : "."),
     "",
     "| # | figure | huiyin | baseline (same machine, same run) | ratio |",
     "|---|---|---|---|---|",

@@ -121,7 +121,7 @@ async function cloneRows(engine: EngineContext, template: string, deadlines: num
 }
 
 /** BullMQ alone: as many delayed jobs of the alarm's shape through `addBulk`, its fastest way in. */
-async function bulkBaseline(engine: EngineContext, jobs: number): Promise<DeadlinesResult["baseline"]> {
+export async function bulkBaseline(engine: EngineContext, jobs: number): Promise<DeadlinesResult["baseline"]> {
   const queue = createQueue("bench-baseline", engine.producer, { prefix: BENCH_PREFIX });
   try {
     const before = await usedMemory(engine);
@@ -163,7 +163,7 @@ async function firingLateness(engine: EngineContext, template: string, due: numb
       WHERE kind = 'remind' AND status = 'pending' AND proposal_id <> $1 ORDER BY proposal_id LIMIT $2`,
     [template, due],
   );
-  const second = Math.ceil(Date.now() / 1000) * 1000 + 3_000;
+  const second = Math.ceil(Date.now() / 1000) * 1000 + 2_000;
   const fireAt = rows.map((_, index) => second + Math.floor((index * 1000) / rows.length));
   await engine.db.pool.query(
     "UPDATE alarms AS a SET fire_at = v.fire_at FROM unnest($1::text[], $2::timestamptz[]) AS v(id, fire_at) WHERE a.id = v.id",
@@ -226,7 +226,7 @@ async function noopLateness(engine: EngineContext, due: number): Promise<Record<
     { connection: engine.workerConnection, prefix: BENCH_PREFIX, concurrency: WORKER_CONCURRENCY },
   );
   try {
-    const second = Math.ceil(Date.now() / 1000) * 1000 + 2_000;
+    const second = Math.ceil(Date.now() / 1000) * 1000 + 1_000;
     const now = Date.now();
     await queue.addBulk(
       Array.from({ length: due }, (_, index) => {

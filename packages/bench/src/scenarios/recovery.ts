@@ -2,6 +2,7 @@ import { reconcileAlarms } from "@huiyin/engine";
 import { deleteBenchKeys, type EngineContext } from "../context.ts";
 import type { Environment } from "../environment.ts";
 import { round } from "../stats.ts";
+import { bulkBaseline } from "./deadlines.ts";
 
 export interface RecoveryResult {
   /** FLUSHALL on the embedded Redis; on a user's Redis only the bench's keys are deleted. */
@@ -9,6 +10,8 @@ export interface RecoveryResult {
   pendingAlarms: number;
   seconds: number;
   alarmsPerSecond: number;
+  /** BullMQ's addBulk of min(pendingAlarms, 100,000) jobs of the same shape, measured just before. */
+  baseline: { jobs: number; jobsPerSecond: number };
   /** Delayed jobs in BullMQ afterwards: should equal pendingAlarms. */
   delayedJobsAfter: number;
 }
@@ -22,6 +25,9 @@ export async function recoverAlarms(environment: Environment, engine: EngineCont
     "SELECT count(*)::int AS n FROM alarms WHERE status = 'pending'",
   );
   await deleteBenchKeys(environment, engine.producer);
+  // The limit, measured right before: on a shared machine the load can change between scenarios.
+  const sample = Math.min(rows[0]?.n ?? 0, 100_000);
+  const baseline = await bulkBaseline(engine, sample);
   const started = performance.now();
   const pendingAlarms = await reconcileAlarms(engine.deps);
   const seconds = (performance.now() - started) / 1000;
@@ -32,6 +38,7 @@ export async function recoverAlarms(environment: Environment, engine: EngineCont
     pendingAlarms,
     seconds: round(seconds),
     alarmsPerSecond: round(pendingAlarms / seconds, 0),
+    baseline: { jobs: sample, jobsPerSecond: baseline.jobsPerSecond },
     delayedJobsAfter,
   };
 }

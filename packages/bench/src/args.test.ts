@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { parseArgs } from "./args.ts";
+
+describe("parseArgs", () => {
+  it("has the issue's defaults, and a quick mode that shrinks every size", () => {
+    const defaults = parseArgs([]);
+    expect(defaults).toMatchObject({
+      proposals: 2_000,
+      concurrency: [1, 8, 32],
+      deadlines: 100_000,
+      dueTogether: 1_000,
+    });
+    const quick = parseArgs(["--quick"]);
+    expect(quick.proposals).toBeLessThan(defaults.proposals);
+    expect(quick.deadlines).toBeLessThan(defaults.deadlines);
+    expect(quick.budgetSeconds).toBeLessThan(defaults.budgetSeconds);
+  });
+
+  it("takes what `pnpm bench -- …` passes, the separator included", () => {
+    const options = parseArgs(["--", "--concurrency", "4,16", "--only", "1,3", "--million"]);
+    expect(options.concurrency).toEqual([4, 16]);
+    expect([...options.only]).toEqual([1, 3]);
+    expect(options.deadlines).toBe(1_000_000);
+  });
+
+  it("refuses unknown options and bad numbers", () => {
+    expect(() => parseArgs(["--fast"])).toThrow(/unknown option --fast/);
+    expect(() => parseArgs(["--proposals", "many"])).toThrow(/positive integer/);
+    expect(() => parseArgs(["--concurrency", "0,8"])).toThrow(/positive integers/);
+  });
+});
