@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort, type LocalInfrastructure, repoRoot, runPrisma, startLocalInfrastructure } from "@huiyin/infra-local";
@@ -69,7 +69,12 @@ export async function prepareEnvironment(env: NodeJS.ProcessEnv = process.env): 
       embedded: infrastructure !== undefined,
       machine,
       stop: async () => {
-        await infrastructure?.stop();
+        if (!infrastructure) return;
+        // Our own servers: drop what the run wrote (the next run starts from an empty database anyway). The
+        // cluster keeps up to max_wal_size (1 GB) of recycled WAL; delete .huiyin/bench to reclaim it.
+        await recreateDatabase(adminUrl, BENCH_DATABASE, { create: false }).catch(() => {});
+        await infrastructure.stop();
+        rmSync(path.join(benchDir, "redis", "appendonlydir"), { recursive: true, force: true });
       },
     };
   } catch (error) {
@@ -84,12 +89,12 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-async function recreateDatabase(adminUrl: string, database: string): Promise<void> {
+async function recreateDatabase(adminUrl: string, database: string, options = { create: true }): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${database}"`);
+    if (options.create) await client.query(`CREATE DATABASE "${database}"`);
   } finally {
     await client.end();
   }
