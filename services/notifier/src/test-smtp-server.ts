@@ -14,6 +14,16 @@ export interface TestSmtpServer {
   refuse(times: number, code?: number): void;
   /** How many recipients were refused so far. */
   refusals(): number;
+  /**
+   * From now on take in every message but never answer it (the sender waits for a 250 that does not come), until
+   * `release()`. Resolves with the recipients of the first message held. Held messages are not in `messages`:
+   * they were never accepted.
+   */
+  hold(): Promise<string[]>;
+  /** Stop holding: later messages are answered again (held ones never are). */
+  release(): void;
+  /** The recipients of every message held so far. */
+  heldFor(): string[];
   close(): Promise<void>;
 }
 
@@ -22,6 +32,9 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
   let refuseLeft = 0;
   let refuseCode = 451;
   let refused = 0;
+  let holding = false;
+  let onFirstHeld: ((recipients: string[]) => void) | undefined;
+  const held: string[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -36,15 +49,25 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
       }
       callback();
     },
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) => {
+          if (holding) {
+            const recipients = session.envelope.rcptTo.map((address) => address.address);
+            held.push(...recipients);
+            onFirstHeld?.(recipients);
+            onFirstHeld = undefined;
+            return;
+          }
           messages.push(mail);
           callback();
         })
         .catch(callback);
     },
   });
+  // A client that dies mid-conversation (the killed notifier) resets its connection: smtp-server reports that as
+  // an `error` event, which would end the test process without a listener. It is what the tests cause on purpose.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
@@ -55,6 +78,15 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
       refuseCode = code;
     },
     refusals: () => refused,
+    hold: () =>
+      new Promise<string[]>((resolve) => {
+        holding = true;
+        onFirstHeld = resolve;
+      }),
+    release() {
+      holding = false;
+    },
+    heldFor: () => [...held],
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

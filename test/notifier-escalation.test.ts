@@ -1,0 +1,150 @@
+import { createDatabase, type Database } from "@huiyin/db";
+import { defaultPolicy } from "@huiyin/domain";
+import { applyEvent, createProposal, proposalWorkflow, systemClock } from "@huiyin/engine";
+import { freePort } from "@huiyin/infra-local";
+import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from "@huiyin/infra-local/testing";
+import { createLogger } from "@huiyin/logger";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importDirectory } from "../services/notifier/src/directory.ts";
+import { startTestSmtpServer, type TestSmtpServer } from "../services/notifier/src/test-smtp-server.ts";
+import { eventually, type Spawned, spawnEntry } from "./support/processes.ts";
+
+/**
+ * Issue 6 end to end: the real worker and notifier as processes, a real SMTP server, the proposal machine in
+ * compressed time. A reply deadline passes: level 1 goes to the unit's head (in Chinese), level 2 to the
+ * supervising leader (in English), each e-mail exactly once, although the notifier is killed with SIGKILL while
+ * the SMTP server has its message and has not answered it.
+ */
+let testDatabase: TestDatabase;
+let redis: TestRedis;
+let db: Database;
+let smtp: TestSmtpServer;
+const processes: Spawned[] = [];
+const logger = createLogger({ service: "notifier-e2e", level: "silent", format: "json" });
+
+beforeAll(async () => {
+  testDatabase = await createTestDatabase();
+  redis = createTestRedis();
+  db = createDatabase(testDatabase.url, { maxConnections: 4 });
+  smtp = await startTestSmtpServer();
+  await importDirectory(db, {
+    people: [
+      { id: "wang", name: "王局长", email: "wang@zhujian.example", language: "zh-CN" },
+      { id: "li", name: "Li Ming", email: "li@cppcc.example", language: "en" },
+    ],
+    units: [{ id: "u-1", name: "市住建局", headPersonId: "wang", supervisorLeaderId: "leader-9" }],
+    roles: [{ role: "leader", scope: "leader-9", personId: "li" }],
+  });
+});
+
+afterAll(async () => {
+  for (const spawned of processes) if (spawned.child.exitCode === null) spawned.child.kill("SIGKILL");
+  await smtp.close();
+  await db.close();
+  await redis.cleanup();
+  await testDatabase.drop();
+});
+
+async function start(name: "worker" | "notifier"): Promise<Spawned> {
+  const spawned = spawnEntry(`services/${name}/src/main.ts`, {
+    DATABASE_URL: testDatabase.url,
+    REDIS_URL: redis.url,
+    QUEUE_PREFIX: redis.prefix,
+    HEALTH_PORT: String(await freePort()),
+    LOG_FORMAT: "json",
+    JOB_LOCK_MS: "2000",
+    JOB_STALLED_CHECK_MS: "1000",
+    SMTP_URL: smtp.url,
+    PUBLIC_BASE_URL: "https://huiyin.example",
+    NOTIFY_EMAIL_BACKOFF_MS: "200",
+  });
+  processes.push(spawned);
+  return spawned;
+}
+
+describe("a proposal left past its reply deadline", () => {
+  it("e-mails level 1 to the unit head and level 2 to the supervising leader, each once, across a notifier crash", {
+    timeout: 180_000,
+  }, async () => {
+    const engine = { db, logger, clock: systemClock, workflow: proposalWorkflow };
+    const policy = { ...defaultPolicy, timeScale: 1 / 864_000 }; // a day lasts 100 ms: the reply is due in ~9 s
+    const { proposal } = await createProposal(engine, {
+      input: {
+        content: {
+          title: "关于加快老旧小区改造的建议",
+          reasons: "设施老化。",
+          suggestions: ["加装电梯"],
+          category: "urban",
+        },
+        proposers: [{ id: "member-1" }],
+        policy,
+      },
+      actor: { role: "proposer", id: "member-1" },
+    });
+    const staff = { role: "staff", id: "staff-1" };
+    const unit = { role: "unit", id: "clerk-1", unitId: "u-1" };
+    const send = (event: { type: string } & Record<string, unknown>, actor: typeof staff) =>
+      applyEvent(engine, { proposalId: proposal.id, event, actor });
+    await send({ type: "submit" }, { role: "proposer", id: "member-1" });
+    await send({ type: "review.register", category: "urban" }, staff);
+    await send({ type: "assign", mode: "sole", units: [{ unitId: "u-1", role: "lead" }] }, staff);
+    await send({ type: "unit.acknowledge" }, unit);
+    // First contact is made, so the only escalations left are those of the unanswered reply.
+    await send(
+      { type: "handle.contact", channel: "phone", contactedAt: new Date().toISOString(), summary: "已沟通" },
+      unit,
+    );
+
+    // Nothing the first notifier sends is ever answered: it is killed with its message on the wire.
+    const held = smtp.hold();
+    const firstNotifier = await start("notifier");
+    await start("worker");
+    await held;
+    firstNotifier.child.kill("SIGKILL");
+    expect(await firstNotifier.exited).toBe(137);
+    smtp.release();
+    expect(smtp.messages).toHaveLength(0);
+    const secondNotifier = await start("notifier");
+
+    const accepted = (email: string) => smtp.messages.filter((m) => JSON.stringify(m.to).includes(email));
+    // Every escalation level has fired and every e-mail has settled before anything is counted.
+    await eventually(
+      async () =>
+        accepted("li@cppcc.example").length >= 1 &&
+        (await db.prisma.alarm.count({ where: { proposalId: proposal.id, kind: "escalate", status: "pending" } })) ===
+          0 &&
+        (await db.prisma.noticeDelivery.count({
+          where: { notice: { proposalId: proposal.id }, channel: "email", status: { not: "delivered" } },
+        })) === 0,
+      90_000,
+      () => secondNotifier.output().slice(-3000),
+    );
+
+    const [toHead, ...moreToHead] = accepted("wang@zhujian.example");
+    const [toLeader, ...moreToLeader] = accepted("li@cppcc.example");
+    expect(moreToHead).toHaveLength(0);
+    expect(moreToLeader).toHaveLength(0);
+    expect(smtp.messages).toHaveLength(2);
+    expect(toHead?.subject).toBe("【回音】逾期督办（第1级）：关于加快老旧小区改造的建议");
+    expect(toHead?.text).toContain("期限：答复期限");
+    expect(toHead?.text).toContain("承办单位：市住建局");
+    expect(toHead?.text).toContain(`查看提案：https://huiyin.example/v1/proposals/${proposal.id}`);
+    expect(toLeader?.subject).toBe("[huiyin] Escalation (level 2): 关于加快老旧小区改造的建议");
+    expect(toLeader?.text).toContain("Deadline: written reply");
+    expect(toLeader?.text).toContain(`Open the proposal: https://huiyin.example/v1/proposals/${proposal.id}`);
+
+    const rows = await db.prisma.noticeDelivery.findMany({
+      where: { notice: { proposalId: proposal.id }, channel: "email" },
+      include: { notice: { select: { kind: true, level: true } } },
+      orderBy: { id: "asc" },
+    });
+    expect(rows.map((row) => [row.recipient, row.notice.kind, row.notice.level, row.status])).toEqual([
+      ["person:wang", "deadline.escalation", 1, "delivered"],
+      ["person:li", "deadline.escalation", 2, "delivered"],
+    ]);
+    // Each e-mail the killed notifier had on the wire (never answered) was sent again after the restart.
+    const heldFor: string[] = smtp.heldFor().map((address) => `person:${address.split("@")[0]}`);
+    expect(heldFor.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.attempts).toBe(heldFor.includes(row.recipient) ? 2 : 1);
+  });
+});
