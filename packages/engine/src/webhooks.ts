@@ -115,7 +115,14 @@ export async function deliverWebhook(
  */
 export function startWebhookWorker(
   deps: WebhookDeliveryDeps,
-  options: { connection: RedisConnection; prefix: string; concurrency?: number; lockDurationMs?: number },
+  options: {
+    connection: RedisConnection;
+    prefix: string;
+    concurrency?: number;
+    lockDurationMs?: number;
+    /** false: take jobs only once `run()` is called (a service starts it when the rest of it is up). */
+    autorun?: boolean;
+  },
 ): Worker {
   const log = deps.logger.child({ component: "webhooks" });
   const worker = createWorker(
@@ -133,6 +140,7 @@ export function startWebhookWorker(
     {
       prefix: options.prefix,
       concurrency: options.concurrency ?? 10,
+      autorun: options.autorun ?? true,
       ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
     },
   );

@@ -26,6 +26,23 @@ runService(
     shutdown.add("queues", async () => {
       await Promise.all(Object.values(queues).map((queue) => queue.close()));
     });
+    // Registered before the first await, started after the last: a signal that arrives while the engine
+    // workers start still finds it registered (so it is closed), and it takes no job once shutdown began.
+    const webhooks = startWebhookWorker(
+      { db: database, logger, clock: systemClock },
+      {
+        connection: redis,
+        prefix: config.QUEUE_PREFIX,
+        concurrency: config.WORKER_CONCURRENCY,
+        lockDurationMs: config.JOB_LOCK_MS,
+        autorun: false,
+      },
+    );
+    let stopping = false;
+    shutdown.add("webhook-worker", () => {
+      stopping = true;
+      return webhooks.close();
+    });
     const workers = await startEngineWorkers(
       { db: database, logger, clock: systemClock, workflow: proposalWorkflow, queues },
       {
@@ -38,16 +55,8 @@ runService(
       },
     );
     shutdown.add("engine-workers", () => workers.close());
-    const webhooks = startWebhookWorker(
-      { db: database, logger, clock: systemClock },
-      {
-        connection: redis,
-        prefix: config.QUEUE_PREFIX,
-        concurrency: config.WORKER_CONCURRENCY,
-        lockDurationMs: config.JOB_LOCK_MS,
-      },
-    );
-    shutdown.add("webhook-worker", () => webhooks.close());
+    if (!stopping)
+      void webhooks.run().catch((error: unknown) => logger.error({ err: error }, "webhook worker stopped"));
     logger.info({ queues: names, concurrency: config.WORKER_CONCURRENCY }, "worker running");
   },
 );
