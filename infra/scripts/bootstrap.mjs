@@ -39,11 +39,12 @@ function runOrFail(command, args, what) {
   if (status !== 0) fail(`${what} failed (exit ${status}).`);
 }
 
+const tools = path.join(state, "tools");
+
 /** [command, leading args] that run the pinned pnpm. */
 function pnpm() {
   const onPath = spawnSync("pnpm", ["--version"], { encoding: "utf8" });
   if (onPath.status === 0 && onPath.stdout.trim() === pnpmVersion) return ["pnpm", []];
-  const tools = path.join(state, "tools");
   const cli = path.join(tools, "node_modules", "pnpm", "bin", "pnpm.cjs");
   const installed =
     existsSync(cli) &&
@@ -129,7 +130,9 @@ const finalCommand = command === "node" ? process.execPath : command;
 
 // Ctrl-C reaches the whole foreground process group, so the child sees it itself; a SIGTERM or SIGHUP sent
 // to this process alone (a supervisor, a closed terminal) is passed on.
-const child = spawn(finalCommand, [...args, ...process.argv.slice(3)], { cwd: root, stdio: "inherit" });
+// Package scripts call `pnpm` themselves: the private copy goes first on their PATH.
+const env = { ...process.env, PATH: [path.join(tools, "node_modules", ".bin"), process.env.PATH].join(path.delimiter) };
+const child = spawn(finalCommand, [...args, ...process.argv.slice(3)], { cwd: root, stdio: "inherit", env });
 process.on("SIGINT", () => {});
 for (const signal of ["SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

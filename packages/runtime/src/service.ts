@@ -43,9 +43,17 @@ export function runService(options: ServiceOptions, start: (context: ServiceCont
     shutdown.add("redis", async () => {
       await redis.quit().catch(() => redis.disconnect());
     });
+    let started = false;
     const checks: Check[] = [
       { name: "database", run: () => checkDatabase(database) },
       { name: "redis", run: () => checkRedis(redis) },
+      {
+        // Ready means ready to work: not before the service's own start has finished.
+        name: "started",
+        run: async () => {
+          if (!started) throw new Error("still starting");
+        },
+      },
     ];
     if (options.healthServer) {
       const health = await startHealthServer({
@@ -58,6 +66,7 @@ export function runService(options: ServiceOptions, start: (context: ServiceCont
       logger.info({ healthUrl: `http://${config.HOST}:${health.port}` }, "health endpoints listening");
     }
     await start({ config, logger, database, redis, shutdown, checks });
+    started = true;
   };
   main().catch((error: unknown) => {
     // Before the logger exists (a bad configuration), plain stderr is all there is.

@@ -41,4 +41,26 @@ describe("installShutdown", () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(codes).toEqual([130, 143]);
   });
+
+  it("closes what is registered while shutdown runs, and what comes after it at once", async () => {
+    const shutdown = installShutdown({ logger, timeoutMs: 1_000, exit: () => {} });
+    const closed: string[] = [];
+    let release: () => void = () => {};
+    shutdown.add("database", () => {
+      closed.push("database");
+    });
+    shutdown.add("slow", () => new Promise<void>((resolve) => (release = resolve)));
+    const running = shutdown.run("test");
+    // The service was still starting when the signal came: it opens workers after shutdown began.
+    shutdown.add("workers", () => {
+      closed.push("workers");
+    });
+    release();
+    await running;
+    expect(closed).toEqual(["workers", "database"]);
+    shutdown.add("late", () => {
+      closed.push("late");
+    });
+    expect(closed).toEqual(["workers", "database", "late"]);
+  });
 });

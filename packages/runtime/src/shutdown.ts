@@ -9,7 +9,11 @@ export interface ShutdownOptions {
 }
 
 export interface Shutdown {
-  /** Registers a cleanup. Cleanups run in reverse order of registration (last opened, first closed). */
+  /**
+   * Registers a cleanup. Cleanups run in reverse order of registration (last opened, first closed). One
+   * registered while shutdown is under way still runs (a service may still be starting when the signal
+   * comes); one registered after shutdown finished runs at once.
+   */
   add(name: string, cleanup: () => Promise<void> | void): void;
   /** Runs every cleanup once, even if some throw; later calls return the same promise. */
   run(reason: string): Promise<void>;
@@ -27,18 +31,29 @@ export function installShutdown(options: ShutdownOptions): Shutdown {
   const cleanups: { name: string; cleanup: () => Promise<void> | void }[] = [];
   let running: Promise<void> | undefined;
 
+  let finished = false;
+
+  const runOne = async ({ name, cleanup }: (typeof cleanups)[number]) => {
+    try {
+      await cleanup();
+    } catch (error) {
+      options.logger.error({ err: error, cleanup: name }, "cleanup failed; continuing");
+    }
+  };
+
   const run = (reason: string): Promise<void> => {
     running ??= (async () => {
       options.logger.info({ reason }, "shutting down");
-      for (const { name, cleanup } of [...cleanups].reverse()) {
-        try {
-          await cleanup();
-        } catch (error) {
-          options.logger.error({ err: error, cleanup: name }, "cleanup failed; continuing");
-        }
-      }
+      // Pop rather than iterate a copy: what `start` registers while we drain is closed too, first.
+      for (let next = cleanups.pop(); next; next = cleanups.pop()) await runOne(next);
+      finished = true;
     })();
     return running;
+  };
+
+  const add = (name: string, cleanup: () => Promise<void> | void) => {
+    if (finished) void runOne({ name, cleanup });
+    else cleanups.push({ name, cleanup });
   };
 
   const onSignal = (signal: NodeJS.Signals) => {
@@ -62,5 +77,5 @@ export function installShutdown(options: ShutdownOptions): Shutdown {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
 
-  return { add: (name, cleanup) => cleanups.push({ name, cleanup }), run };
+  return { add, run };
 }
