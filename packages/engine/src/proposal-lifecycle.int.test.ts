@@ -136,6 +136,16 @@ describe("a proposal left alone in review, in compressed time", () => {
       relayPollMs: 100,
     });
     try {
+      const hook = await h.db.prisma.webhookSubscription.create({
+        data: {
+          id: `wh_escalations${Date.now()}`,
+          url: "http://127.0.0.1:9/unused",
+          events: ["deadline.escalated"],
+          secret: "whsec_test",
+          ownerRole: "admin",
+          ownerId: "admin",
+        },
+      });
       const { proposal } = await createProposal(h.deps, { input: proposalInput(policy), actor: proposer });
       await applyEvent(h.deps, { proposalId: proposal.id, event: { type: "submit" }, actor: proposer });
       const deadline = await h.db.prisma.deadline.findFirstOrThrow({
@@ -169,6 +179,15 @@ describe("a proposal left alone in review, in compressed time", () => {
         where: { proposalId: proposal.id, type: { startsWith: "deadline." } },
       });
       expect(timerEvents).toBe(4);
+      // Integrators subscribed to escalations hear of each level once, with the deadline and the recipient role.
+      const hooks = await h.db.prisma.webhookDelivery.findMany({
+        where: { subscriptionId: hook.id, proposalId: proposal.id },
+        orderBy: { createdAt: "asc" },
+      });
+      expect(hooks.map((row) => (row.payload as { data: unknown }).data)).toEqual([
+        expect.objectContaining({ deadlineId: deadline.deadlineId, deadlineKind: "review", level: 1 }),
+        expect.objectContaining({ deadlineId: deadline.deadlineId, deadlineKind: "review", level: 2 }),
+      ]);
     } finally {
       await workers.close();
     }

@@ -22,7 +22,8 @@ export async function webhookDeliveriesOf(
   tx: Prisma.TransactionClient,
   emitted: Emitted,
 ): Promise<Prisma.WebhookDeliveryCreateManyInput[]> {
-  const topic = String(emitted.params.topic ?? "");
+  const { topic: declared, ...details } = emitted.params;
+  const topic = String(declared ?? "");
   const subscriptions = await tx.webhookSubscription.findMany({
     where: { deletedAt: null, events: { hasSome: [topic, "*"] } },
     select: { id: true, ownerRole: true, ownerId: true },
@@ -46,12 +47,9 @@ export async function webhookDeliveriesOf(
       id,
       topic,
       occurredAt: emitted.at.toISOString(),
-      data: {
-        proposalId: emitted.proposalId,
-        seq: emitted.seq,
-        stage: emitted.params.stage ?? null,
-        ...(emitted.params.reason === undefined ? {} : { reason: emitted.params.reason }),
-      },
+      // The topic's own fields (stage and reason; or deadline, level and role of an escalation) as the
+      // workflow declared them.
+      data: { proposalId: emitted.proposalId, seq: emitted.seq, ...details },
     };
     return {
       id,

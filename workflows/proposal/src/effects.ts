@@ -72,11 +72,10 @@ export interface NotifyParams {
 }
 
 /** Tell integrators. `proposal.stage` on entering every stage, `proposal.closed` with the reason on closing. */
-export interface WebhookParams {
-  topic: "proposal.stage" | "proposal.closed";
-  stage: string;
-  reason?: string;
-}
+/** What integrators hear: a stage entered, the proposal closed, or a missed deadline escalated to a level. */
+export type WebhookParams =
+  | { topic: "proposal.stage" | "proposal.closed"; stage: string; reason?: string }
+  | { topic: "deadline.escalated"; deadlineId: string; deadlineKind: string; level: number; recipientRole: string };
 
 export type Effect =
   | { type: "deadline.open"; params: DeadlineOpenParams }

@@ -203,6 +203,17 @@ describe("assignment", () => {
         params: expect.objectContaining({ recipients: [{ role: "supervising-leader", id: leader.id }], level: 2 }),
       }),
     );
+    // Integrators hear of it too: the webhook names the deadline, the level and who it went to.
+    expect(effects).toContainEqual({
+      type: "webhook.emit",
+      params: {
+        topic: "deadline.escalated",
+        deadlineId: expect.stringMatching(/-reply$/),
+        deadlineKind: "reply",
+        level: 2,
+        recipientRole: "supervising-leader",
+      },
+    });
     run.contactAndReply("u-civil");
     run.send({ type: "supervise.acceptReply" }, staff);
     run.send({ type: "evaluate", result: "satisfied", comment: "" }, lead);

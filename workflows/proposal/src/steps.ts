@@ -265,6 +265,13 @@ export const STEPS = {
       deadlineId: d.deadlineId,
       level: level.level,
     });
+    c.webhook({
+      topic: "deadline.escalated",
+      deadlineId: d.deadlineId,
+      deadlineKind: d.kind,
+      level: level.level,
+      recipientRole: level.recipientRole,
+    });
   }),
   /** The objection window closed: silence is acceptance. */
   closeObjectionWindow: anyStep((c) => c.closeDeadlines("fulfilled", { kinds: ["objection"] })),
