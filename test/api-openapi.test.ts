@@ -1,49 +1,31 @@
 import { createHash } from "node:crypto";
 import { createLogger } from "@huiyin/logger";
 import { Validator } from "@seriousme/openapi-schema-validator";
-import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverToInbox } from "../services/notifier/src/inbox.ts";
-import { type ApiHarness, type ApiResponse, startApi } from "./support/api.ts";
+import { type ApiHarness, startApi } from "./support/api.ts";
+import { type Contract, openApiContract } from "./support/contract.ts";
 
 /**
  * The OpenAPI document is a contract: it must be a valid OpenAPI 3.1 document, and what the running API answers
  * must match the response schemas it declares, route by route, including the error shape.
  */
 let api: ApiHarness;
+let contract: Contract;
 // biome-ignore lint/suspicious/noExplicitAny: walking a JSON document
 let document: any;
-let ajv: Ajv2020;
-const DOCUMENT_ID = "https://huiyin.invalid/openapi.json";
 
 beforeAll(async () => {
   api = await startApi();
-  const served = await api.call("GET", "/v1/openapi.json", { key: null });
-  expect(served.status).toBe(200);
-  document = served.body;
-  // The document is also a JSON Schema 2020-12 resource, so `#/components/schemas/…` refs resolve inside it.
-  ajv = new Ajv2020({ strict: false, allErrors: true });
-  ajv.addFormat("date-time", /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
-  ajv.addSchema({ ...document, $id: DOCUMENT_ID });
+  contract = await openApiContract(api);
+  document = contract.document;
 });
 
 afterAll(async () => {
   await api.close();
 });
 
-/** Checks one real answer against the schema the document declares for that operation and status. */
-function expectConforms(method: string, path: string, response: ApiResponse) {
-  const operation = document.paths[path]?.[method.toLowerCase()];
-  expect(operation, `${method} ${path} is documented`).toBeDefined();
-  const declared = operation.responses[String(response.status)];
-  expect(declared, `${method} ${path} documents ${response.status}`).toBeDefined();
-  const schema = declared.content?.["application/json"]?.schema;
-  expect(schema, `${method} ${path} ${response.status} has a schema`).toBeDefined();
-  const validate = ajv.compile({ $ref: `${DOCUMENT_ID}${schema.$ref}` });
-  const valid = validate(response.body);
-  expect(validate.errors ?? [], `${method} ${path} ${response.status}`).toEqual([]);
-  expect(valid).toBe(true);
-}
+const expectConforms: Contract["expectConforms"] = (...args) => contract.expectConforms(...args);
 
 describe("the OpenAPI document", () => {
   it("is a valid OpenAPI 3.1 document", async () => {
@@ -61,14 +43,14 @@ describe("the OpenAPI document", () => {
             "application/json"
           ]?.schema.$ref;
           expect(ref, `${method} ${path} ${status}`).toMatch(/^#\/components\/schemas\//);
-          expect(ajv.getSchema(`${DOCUMENT_ID}${ref}`), ref).toBeDefined();
+          expect(contract.ajv.getSchema(contract.schemaRef(ref ?? "")), ref).toBeDefined();
         }
       }
     }
   });
 
   it("refuses an answer that drifts from its schema (the check below can fail)", () => {
-    const validate = ajv.compile({ $ref: `${DOCUMENT_ID}#/components/schemas/ApiKey` });
+    const validate = contract.ajv.compile({ $ref: contract.schemaRef("#/components/schemas/ApiKey") });
     expect(validate({ id: "k", prefix: "hy_x", role: "admin", actorId: "a", createdAt: "now" })).toBe(false);
   });
 });

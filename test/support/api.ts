@@ -27,6 +27,8 @@ export interface ApiHarness {
   base: string;
   adminKey: string;
   database: Database;
+  /** The URL of this file's database, for services a test runs as processes beside the api. */
+  databaseUrl: string;
   /** This file's Redis and queue prefix, for tests that run workers beside the api. */
   redis: { url: string; prefix: string };
   call(method: string, path: string, options?: RequestOptions): Promise<ApiResponse>;
@@ -95,6 +97,7 @@ export async function startApi(
     base,
     adminKey,
     database,
+    databaseUrl: testDatabase.url,
     redis: { url: redis.url, prefix: redis.prefix },
     call,
     async pageIds(path, key) {

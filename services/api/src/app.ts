@@ -7,12 +7,15 @@ import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { apiKeyRoutes } from "./auth/api-keys.ts";
 import { authenticate, callerOf } from "./auth/authenticate.ts";
+import { directoryRoutes } from "./directory/routes.ts";
 import { docsPage } from "./http/docs.ts";
 import { errorHandler, notFound } from "./http/errors.ts";
 import { healthRoutes } from "./http/health.ts";
 import { HttpMetrics, measure, mountedAt } from "./http/metrics.ts";
 import { openApiDocument } from "./http/openapi.ts";
 import { type RateLimiter, rateLimit } from "./http/rate-limit.ts";
+import { noticeDeliveryRoutes } from "./notifications/deliveries.ts";
+import type { EmailRequeue } from "./notifications/email-requeue.ts";
 import { notificationRoutes } from "./notifications/routes.ts";
 import { type ProposalRoutesDeps, proposalRoutes } from "./proposals/routes.ts";
 import { statsRoutes } from "./stats/routes.ts";
@@ -29,6 +32,8 @@ export interface AppDependencies extends ProposalRoutesDeps {
   rateLimiter: RateLimiter;
   /** The definition of the workflow, as data and as a diagram, for `GET /v1/workflows/proposal`. */
   workflowDefinition: { describe(): unknown; diagram(): string };
+  /** The notifier's e-mail queue, for retrying dead e-mails; absent when the e-mail channel is off (no SMTP_URL). */
+  emailRequeue?: EmailRequeue | undefined;
 }
 
 /**
@@ -90,5 +95,7 @@ function v1(deps: AppDependencies): Router {
   router.use(statsRoutes(deps.database, deps.clock));
   router.use(workflowRoutes(deps.workflowDefinition));
   router.use(webhookRoutes(deps.database));
+  router.use("/directory", directoryRoutes(deps.database));
+  router.use(noticeDeliveryRoutes(deps.database, deps.emailRequeue));
   return router;
 }

@@ -1,10 +1,12 @@
 import { defaultPolicy } from "@huiyin/domain";
 import { proposalWorkflow, systemClock } from "@huiyin/engine";
+import { createQueue } from "@huiyin/queue";
 import { runService } from "@huiyin/runtime";
 import { exportDefinition, toMermaid } from "@huiyin/workflow-proposal";
 import { createApp } from "./app.ts";
 import { ensureAdminKey } from "./auth/bootstrap.ts";
 import { redisRateLimiter } from "./http/rate-limit.ts";
+import { EMAIL_QUEUE, type EmailJob, emailRequeue } from "./notifications/email-requeue.ts";
 
 runService(
   { name: "api", redisRole: "producer", healthServer: false },
@@ -22,6 +24,11 @@ runService(
     } else if (admin.source === "env") {
       logger.info({ keyPrefix: admin.prefix }, "admin API key from HUIYIN_ADMIN_KEY");
     }
+    // Only where the notifier sends e-mail (the same SMTP_URL): retrying a dead e-mail puts it on its queue.
+    const emailQueue = config.SMTP_URL
+      ? createQueue<EmailJob>(EMAIL_QUEUE, redis, { prefix: config.QUEUE_PREFIX })
+      : undefined;
+    if (emailQueue) shutdown.add("email queue", () => emailQueue.close());
     const app = createApp({
       logger,
       checks,
@@ -36,6 +43,12 @@ runService(
       clock: systemClock,
       policy: defaultPolicy,
       workflowDefinition: { describe: exportDefinition, diagram: () => toMermaid() },
+      emailRequeue: emailQueue
+        ? emailRequeue(emailQueue, {
+            attempts: config.NOTIFY_EMAIL_ATTEMPTS,
+            backoffMs: config.NOTIFY_EMAIL_BACKOFF_MS,
+          })
+        : undefined,
     });
     const server = app.listen(config.PORT, config.HOST);
     await new Promise<void>((resolve, reject) => {

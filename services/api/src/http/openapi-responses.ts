@@ -1,4 +1,6 @@
+import { CHANNELS, LANGUAGES } from "@huiyin/notify";
 import { KEY_ROLES } from "../auth/keys.ts";
+import { NOTICE_DELIVERY_STATUSES } from "../notifications/deliveries.ts";
 import { DELIVERY_STATUSES, WEBHOOK_EVENT_CHOICES } from "../webhooks/routes.ts";
 
 type JsonSchema = Record<string, unknown>;
@@ -57,6 +59,47 @@ const webhook = {
   createdAt: instant,
 };
 
+const noticeDelivery = {
+  id: { type: "string", pattern: "^\\d+$" },
+  channel: { type: "string", enum: [...CHANNELS] },
+  recipient: { ...string, description: "`role[:scope]` for the inbox, `person:<id>` for e-mail." },
+  status: { type: "string", enum: [...NOTICE_DELIVERY_STATUSES] },
+  attempts: integer,
+  createdAt: instant,
+  deliveredAt: nullableInstant,
+  lastError: nullableString,
+};
+
+const notice = {
+  id: string,
+  proposalId: string,
+  deadlineId: nullableString,
+  kind: string,
+  level: integer,
+  content: { type: "object" },
+  createdAt: instant,
+  acknowledgedAt: nullableInstant,
+  acknowledgedBy: nullableString,
+  deliveries: { type: "array", items: ref("NoticeDelivery") },
+};
+
+const directoryPerson = {
+  id: string,
+  name: string,
+  email: nullableString,
+  language: { type: "string", enum: [...LANGUAGES] },
+  channels: {
+    type: ["object", "null"],
+    additionalProperties: { type: "array", items: { type: "string", enum: [...CHANNELS] } },
+  },
+  roles: { ...strings, description: "The role labels held: `staff-head`, `leader:<id>`, `unit:<id>`, …" },
+  headOf: { ...strings, description: "The units this person heads." },
+  createdAt: instant,
+  updatedAt: instant,
+};
+
+const roleLabel = { label: string, role: string, scope: string };
+
 /**
  * What the API answers, as JSON Schema 2020-12: the response side of the OpenAPI document. Written by hand (the
  * answers are built by view functions, not zod schemas); `test/api-openapi.test.ts` checks real answers against
@@ -95,19 +138,34 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
     requestId: nullableString,
   }),
   HistoryPage: page("HistoryEntry"),
-  Notification: closed({
-    id: string,
-    proposalId: string,
-    deadlineId: nullableString,
-    kind: string,
-    topic: string,
-    level: integer,
-    content: { type: "object" },
-    createdAt: instant,
-    acknowledgedAt: nullableInstant,
-    acknowledgedBy: nullableString,
-  }),
+  Notification: closed({ ...notice, topic: string }),
   NotificationPage: page("Notification"),
+  NoticeDelivery: closed(noticeDelivery),
+  Notice: closed({ ...notice, recipients: { description: "Who the notice is for, as the engine recorded it." } }),
+  NoticeDeliveryListItem: closed({
+    noticeId: string,
+    proposalId: string,
+    kind: string,
+    level: integer,
+    ...noticeDelivery,
+  }),
+  NoticeDeliveryPage: page("NoticeDeliveryListItem"),
+  DirectoryPerson: closed(directoryPerson),
+  DirectoryPersonPage: page("DirectoryPerson"),
+  DirectoryUnit: closed({
+    id: string,
+    name: string,
+    headPersonId: nullableString,
+    supervisorLeaderId: nullableString,
+    createdAt: instant,
+    updatedAt: instant,
+  }),
+  DirectoryUnitPage: page("DirectoryUnit"),
+  DirectoryRole: closed({ ...roleLabel, people: { type: "array", items: ref("DirectoryPerson") } }),
+  DirectoryRoleList: closed({
+    items: { type: "array", items: closed({ ...roleLabel, personIds: strings }) },
+  }),
+  DirectoryRoleAssignment: closed({ ...roleLabel, personId: string }),
   ApiKey: closed(apiKey),
   ApiKeyCreated: closed({ ...apiKey, key: string }),
   ApiKeyList: closed({ items: { type: "array", items: ref("ApiKey") } }),

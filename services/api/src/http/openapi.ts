@@ -1,6 +1,8 @@
 import { proposalEventSchema } from "@huiyin/domain";
 import { z } from "zod";
 import { createApiKeySchema } from "../auth/api-keys.ts";
+import { directoryPageSchema, personSchema, rolesQuerySchema, unitSchema } from "../directory/schemas.ts";
+import { noticeDeliveriesQuerySchema } from "../notifications/deliveries.ts";
 import { inboxQuerySchema } from "../notifications/routes.ts";
 import { createProposalSchema, historyQuerySchema, listQuerySchema } from "../proposals/schemas.ts";
 import { createWebhookSchema, deliveriesQuerySchema } from "../webhooks/routes.ts";
@@ -40,11 +42,12 @@ const ERROR_MEANINGS: Record<number, string> = {
   401: "No API key, or an unknown or revoked one (UNAUTHENTICATED).",
   403: "The key's role may not do this (FORBIDDEN; details.reason carries the machine's code).",
   404: "No such resource, or one the key may not see (NOT_FOUND).",
-  409: "The event is not allowed in the current state (EVENT_NOT_ALLOWED or the machine's rule code; details: stage, state, allowedEvents), or IDEMPOTENCY_IN_PROGRESS.",
+  409: "The event is not allowed in the current state (EVENT_NOT_ALLOWED or the machine's rule code; details: stage, state, allowedEvents), or IDEMPOTENCY_IN_PROGRESS; for the directory and deliveries: PERSON_HEADS_UNIT, ALREADY_DELIVERED, NOT_RETRYABLE.",
   412: "If-Match names an older version (VERSION_MISMATCH; details.currentVersion).",
   413: "The body is larger than the limit (PAYLOAD_TOO_LARGE).",
   422: "The body is invalid (VALIDATION_FAILED; details.fields), or an Idempotency-Key reused for another request.",
   429: "The key spent its request budget (RATE_LIMITED; Retry-After).",
+  503: "The e-mail channel is off: no SMTP_URL (EMAIL_CHANNEL_OFF).",
 };
 
 const proposalId = { name: "id", in: "path", required: true, schema: { type: "string" } };
@@ -79,6 +82,8 @@ export function openApiDocument(): JsonSchema {
         ProposalEvent: jsonSchemaOf(proposalEventSchema),
         CreateApiKey: jsonSchemaOf(createApiKeySchema),
         CreateWebhook: jsonSchemaOf(createWebhookSchema),
+        PutDirectoryPerson: jsonSchemaOf(personSchema),
+        PutDirectoryUnit: jsonSchemaOf(unitSchema),
         ...RESPONSE_SCHEMAS,
         Error: {
           type: "object",
@@ -252,10 +257,136 @@ export function openApiDocument(): JsonSchema {
           },
         },
       },
+      ...directoryPaths(),
+      ...noticeDeliveryPaths(),
       "/v1/whoami": {
         get: {
           summary: "The key's role and scope.",
           responses: { "200": { description: "The caller.", ...json(ref("Caller")) }, ...errors(...common) },
+        },
+      },
+    },
+  };
+}
+
+const pathParameter = (name: string, description?: string) => ({
+  name,
+  in: "path",
+  required: true,
+  schema: { type: "string" },
+  ...(description ? { description } : {}),
+});
+const roleLabel = pathParameter(
+  "label",
+  "`role` or `role:scope`: staff, staff-head, committee-leader, chairs-meeting, leader:<id>, unit:<id>, proposer:<id>.",
+);
+const admin = [...common, 403];
+
+/** The recipients directory (admin only): people, units, and who holds each role of the escalation chain. */
+function directoryPaths(): Record<string, JsonSchema> {
+  const one = (kind: "person" | "unit", schema: string, body: string, conflict: number[]) => ({
+    get: {
+      summary: `One ${kind} of the directory (admin).`,
+      parameters: [pathParameter("id")],
+      responses: { "200": { description: `The ${kind}.`, ...json(ref(schema)) }, ...errors(...admin, 404) },
+    },
+    put: {
+      summary: `Create or replace a ${kind} (admin): 201 when new, 200 when replaced; idempotent.`,
+      parameters: [pathParameter("id")],
+      requestBody: { required: true, ...json(ref(body)) },
+      responses: {
+        "201": { description: "Created.", ...json(ref(schema)) },
+        "200": { description: "Replaced.", ...json(ref(schema)) },
+        ...errors(...admin, 400, 413, 422),
+      },
+    },
+    delete: {
+      summary: `Delete a ${kind} (admin).${kind === "person" ? " Their role assignments go with them; refused while they head a unit." : ""}`,
+      parameters: [pathParameter("id")],
+      responses: { "204": { description: "Deleted." }, ...errors(...admin, 404, ...conflict) },
+    },
+  });
+  const list = (kind: string, schema: string) => ({
+    get: {
+      summary: `The ${kind} of the directory by id, with a cursor (admin).`,
+      parameters: queryParameters(directoryPageSchema),
+      responses: {
+        "200": { description: "A page: items and nextCursor.", ...json(ref(schema)) },
+        ...errors(...admin, 400),
+      },
+    },
+  });
+  return {
+    "/v1/directory/people": list("people", "DirectoryPersonPage"),
+    "/v1/directory/people/{id}": one("person", "DirectoryPerson", "PutDirectoryPerson", [409]),
+    "/v1/directory/units": list("units", "DirectoryUnitPage"),
+    "/v1/directory/units/{id}": one("unit", "DirectoryUnit", "PutDirectoryUnit", []),
+    "/v1/directory/roles": {
+      get: {
+        summary: "Every role assignment, one item per role label with its holders (admin).",
+        parameters: queryParameters(rolesQuerySchema),
+        responses: {
+          "200": { description: "The roles.", ...json(ref("DirectoryRoleList")) },
+          ...errors(...admin, 400),
+        },
+      },
+    },
+    "/v1/directory/roles/{label}": {
+      get: {
+        summary: "Who holds one role (admin): the people escalation at that role reaches.",
+        parameters: [roleLabel],
+        responses: {
+          "200": { description: "The role and its holders.", ...json(ref("DirectoryRole")) },
+          ...errors(...admin, 404),
+        },
+      },
+    },
+    "/v1/directory/roles/{label}/people/{personId}": {
+      put: {
+        summary: "Give a person a role (admin): 201 when new, 200 when they held it already.",
+        parameters: [roleLabel, pathParameter("personId")],
+        responses: {
+          "201": { description: "Assigned.", ...json(ref("DirectoryRoleAssignment")) },
+          "200": { description: "Already assigned.", ...json(ref("DirectoryRoleAssignment")) },
+          ...errors(...admin, 404, 422),
+        },
+      },
+      delete: {
+        summary: "Take a role from a person (admin).",
+        parameters: [roleLabel, pathParameter("personId")],
+        responses: { "204": { description: "Unassigned." }, ...errors(...admin, 404, 422) },
+      },
+    },
+  };
+}
+
+/** Delivery status per channel and the dead letters (admin, staff), and the retry of a dead e-mail (admin). */
+function noticeDeliveryPaths(): Record<string, JsonSchema> {
+  return {
+    "/v1/notices/{id}": {
+      get: {
+        summary: "One notice with every delivery: channel, recipient, status, attempts, last error (admin, staff).",
+        parameters: [pathParameter("id")],
+        responses: { "200": { description: "The notice.", ...json(ref("Notice")) }, ...errors(...admin, 404) },
+      },
+    },
+    "/v1/notice-deliveries": {
+      get: {
+        summary: "Notice deliveries, newest first, filtered; status=dead lists the dead letters (admin, staff).",
+        parameters: queryParameters(noticeDeliveriesQuerySchema),
+        responses: {
+          "200": { description: "A page: items and nextCursor.", ...json(ref("NoticeDeliveryPage")) },
+          ...errors(...admin, 400),
+        },
+      },
+    },
+    "/v1/notice-deliveries/{id}/retry": {
+      post: {
+        summary: "Put a dead e-mail back on the notifier's queue for a new round of attempts (admin); idempotent.",
+        parameters: [pathParameter("id")],
+        responses: {
+          "202": { description: "Requeued (or already on its way): the delivery.", ...json(ref("NoticeDelivery")) },
+          ...errors(...admin, 404, 409, 503),
         },
       },
     },

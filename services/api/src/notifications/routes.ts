@@ -1,10 +1,11 @@
-import type { Database, Prisma } from "@huiyin/db";
+import type { Database, NoticeDelivery, Prisma } from "@huiyin/db";
 import { Router } from "express";
 import { z } from "zod";
 import { callerOf } from "../auth/authenticate.ts";
 import type { Caller } from "../auth/keys.ts";
 import { HttpError } from "../http/errors.ts";
 import { parseQuery } from "../http/validate.ts";
+import { deliveriesVisibleTo, deliveryView } from "./deliveries.ts";
 import { decodeCursor, encodeCursor, inboxNamesOf } from "./recipients.ts";
 
 export const inboxQuerySchema = z.strictObject({
@@ -48,13 +49,15 @@ export function notificationRoutes(database: Database): Router {
     }
     const rows = await database.prisma.notice.findMany({
       where: { AND: filters },
+      include: { deliveries: { orderBy: { id: "asc" } } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: query.limit + 1,
     });
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
+    const visible = await deliveriesVisibleTo(database, caller);
     response.json({
-      items: page.map(noticeView),
+      items: page.map((notice) => noticeView(notice, visible)),
       nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
     });
   });
@@ -69,26 +72,34 @@ export function notificationRoutes(database: Database): Router {
       where: { id: notice.id, acknowledgedAt: null },
       data: { acknowledgedAt: new Date(), acknowledgedBy: `${caller.role}:${caller.actorId}` },
     });
-    const acknowledged = await database.prisma.notice.findUniqueOrThrow({ where: { id: notice.id } });
+    const acknowledged = await database.prisma.notice.findUniqueOrThrow({
+      where: { id: notice.id },
+      include: { deliveries: { orderBy: { id: "asc" } } },
+    });
     request.log.info({ proposalId: notice.proposalId, noticeId: notice.id }, "notification acknowledged");
-    response.json(noticeView(acknowledged));
+    response.json(noticeView(acknowledged, await deliveriesVisibleTo(database, caller)));
   });
 
   return router;
 }
 
-function noticeView(notice: {
-  id: string;
-  proposalId: string;
-  deadlineId: string | null;
-  kind: string;
-  level: number;
-  recipients: Prisma.JsonValue;
-  content: Prisma.JsonValue;
-  createdAt: Date;
-  acknowledgedAt: Date | null;
-  acknowledgedBy: string | null;
-}) {
+/** A notice as its recipients see it, with the deliveries `visible` lets through (all when undefined). */
+function noticeView(
+  notice: {
+    id: string;
+    proposalId: string;
+    deadlineId: string | null;
+    kind: string;
+    level: number;
+    recipients: Prisma.JsonValue;
+    content: Prisma.JsonValue;
+    createdAt: Date;
+    acknowledgedAt: Date | null;
+    acknowledgedBy: string | null;
+    deliveries: NoticeDelivery[];
+  },
+  visible: ((delivery: NoticeDelivery) => boolean) | undefined,
+) {
   const content = (notice.content ?? {}) as Record<string, unknown>;
   return {
     id: notice.id,
@@ -101,5 +112,6 @@ function noticeView(notice: {
     createdAt: notice.createdAt.toISOString(),
     acknowledgedAt: notice.acknowledgedAt?.toISOString() ?? null,
     acknowledgedBy: notice.acknowledgedBy,
+    deliveries: (visible ? notice.deliveries.filter(visible) : notice.deliveries).map(deliveryView),
   };
 }

@@ -1,0 +1,250 @@
+import { type Database, Prisma } from "@huiyin/db";
+import { type Request, Router } from "express";
+import { requireRole } from "../auth/authenticate.ts";
+import { HttpError } from "../http/errors.ts";
+import { parseBody, parseQuery } from "../http/validate.ts";
+import { labelOf, parseRoleLabel, type RoleLabel } from "./roles.ts";
+import { directoryId, directoryPageSchema, personSchema, rolesQuerySchema, unitSchema } from "./schemas.ts";
+
+type PersonRow = Prisma.PersonGetPayload<{
+  include: { roles: true; headOf: { select: { id: true } } };
+}>;
+type UnitRow = Prisma.UnitGetPayload<Record<string, never>>;
+
+const personInclude = { roles: true, headOf: { select: { id: true }, orderBy: { id: "asc" } } } as const;
+
+/** A person as the API shows it, with the roles they hold and the units they head (what escalation reaches). */
+export function personView(row: PersonRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    language: row.language,
+    channels: (row.channels ?? null) as Record<string, string[]> | null,
+    roles: row.roles.map(labelOf).sort(),
+    headOf: row.headOf.map((unit) => unit.id),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function unitView(row: UnitRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    headPersonId: row.headPersonId,
+    supervisorLeaderId: row.supervisorLeaderId,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The id of a PUT's path: 422 when it is not one the directory can hold. */
+function idOf(request: Request, name: string): string {
+  const parsed = directoryId.safeParse(request.params[name]);
+  if (!parsed.success) {
+    throw new HttpError(422, "VALIDATION_FAILED", `The ${name} in the path is not a directory id.`, {
+      fields: [{ path: name, message: parsed.error.issues[0]?.message ?? "invalid" }],
+    });
+  }
+  return parsed.data;
+}
+
+function roleOf(request: Request): RoleLabel {
+  const parsed = parseRoleLabel(String(request.params.label));
+  if (typeof parsed === "string") {
+    throw new HttpError(422, "VALIDATION_FAILED", "The role in the path is not one a person can hold.", {
+      fields: [{ path: "label", message: parsed }],
+    });
+  }
+  return parsed;
+}
+
+/** A page by id, ascending: `take` one more than the limit to know whether there is a next page. */
+function pageOf<Row extends { id: string }, View>(rows: Row[], limit: number, view: (row: Row) => View) {
+  const page = rows.slice(0, limit);
+  return { items: page.map(view), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+}
+
+/**
+ * The recipients directory (admin only): people and how to reach them, units with their head and supervising
+ * leader, and the role-to-person mapping the escalation levels resolve through (`staff-head`, `leader:<id>`,
+ * `unit:<id>`, …). The notifier reads it fresh for every notice, so a change here applies to the next notice.
+ * PUTs create or replace (201 / 200) and are idempotent; every change is logged with what changed.
+ */
+export function directoryRoutes(database: Database): Router {
+  const router = Router();
+  router.use(requireRole("admin"));
+
+  // People.
+  router.get("/people", async (request, response) => {
+    const query = parseQuery(directoryPageSchema, request.query);
+    const rows = await database.prisma.person.findMany({
+      where: query.cursor ? { id: { gt: query.cursor } } : {},
+      include: personInclude,
+      orderBy: { id: "asc" },
+      take: query.limit + 1,
+    });
+    response.json(pageOf(rows, query.limit, personView));
+  });
+
+  router.get("/people/:id", async (request, response) => {
+    const row = await database.prisma.person.findUnique({ where: { id: request.params.id }, include: personInclude });
+    if (!row) throw new HttpError(404, "NOT_FOUND", `No person ${request.params.id} in the directory.`);
+    response.json(personView(row));
+  });
+
+  router.put("/people/:id", async (request, response) => {
+    const id = idOf(request, "id");
+    const body = parseBody(personSchema, request.body);
+    const fields = {
+      name: body.name,
+      email: body.email ?? null,
+      language: body.language,
+      // A JSON column's SQL NULL (the notifier's defaults), not the JSON value null.
+      channels: body.channels ?? Prisma.DbNull,
+    };
+    const { created, row } = await database.prisma.$transaction(async (tx) => {
+      const existed = await tx.person.findUnique({ where: { id }, select: { id: true } });
+      const row = await tx.person.upsert({
+        where: { id },
+        create: { id, ...fields },
+        update: fields,
+        include: personInclude,
+      });
+      return { created: !existed, row };
+    });
+    request.log.info(
+      { personId: id, change: created ? "created" : "replaced", language: row.language, email: row.email !== null },
+      "directory person saved",
+    );
+    response.status(created ? 201 : 200).json(personView(row));
+  });
+
+  router.delete("/people/:id", async (request, response) => {
+    const id = request.params.id;
+    await database.prisma.$transaction(async (tx) => {
+      const row = await tx.person.findUnique({ where: { id }, include: personInclude });
+      if (!row) throw new HttpError(404, "NOT_FOUND", `No person ${id} in the directory.`);
+      // A unit whose head disappears loses its level-1 escalation silently; make the admin name a new head first.
+      if (row.headOf.length > 0) {
+        throw new HttpError(409, "PERSON_HEADS_UNIT", `${id} heads a unit; give the unit another head first.`, {
+          units: row.headOf.map((unit) => unit.id),
+        });
+      }
+      // Role assignments go with the person (schema: ON DELETE CASCADE); the log says which.
+      await tx.person.delete({ where: { id } });
+      request.log.info({ personId: id, change: "deleted", roles: row.roles.map(labelOf) }, "directory person deleted");
+    });
+    response.status(204).end();
+  });
+
+  // Units.
+  router.get("/units", async (request, response) => {
+    const query = parseQuery(directoryPageSchema, request.query);
+    const rows = await database.prisma.unit.findMany({
+      where: query.cursor ? { id: { gt: query.cursor } } : {},
+      orderBy: { id: "asc" },
+      take: query.limit + 1,
+    });
+    response.json(pageOf(rows, query.limit, unitView));
+  });
+
+  router.get("/units/:id", async (request, response) => {
+    const row = await database.prisma.unit.findUnique({ where: { id: request.params.id } });
+    if (!row) throw new HttpError(404, "NOT_FOUND", `No unit ${request.params.id} in the directory.`);
+    response.json(unitView(row));
+  });
+
+  router.put("/units/:id", async (request, response) => {
+    const id = idOf(request, "id");
+    const body = parseBody(unitSchema, request.body);
+    const fields = {
+      name: body.name,
+      headPersonId: body.headPersonId ?? null,
+      supervisorLeaderId: body.supervisorLeaderId ?? null,
+    };
+    const { created, row } = await database.prisma.$transaction(async (tx) => {
+      if (fields.headPersonId && !(await tx.person.findUnique({ where: { id: fields.headPersonId } }))) {
+        throw new HttpError(422, "VALIDATION_FAILED", "The unit's head is not in the directory.", {
+          fields: [{ path: "headPersonId", message: `no person ${fields.headPersonId}; PUT the person first` }],
+        });
+      }
+      const existed = await tx.unit.findUnique({ where: { id }, select: { id: true } });
+      const row = await tx.unit.upsert({ where: { id }, create: { id, ...fields }, update: fields });
+      return { created: !existed, row };
+    });
+    request.log.info(
+      {
+        unitId: id,
+        change: created ? "created" : "replaced",
+        headPersonId: fields.headPersonId,
+        supervisorLeaderId: fields.supervisorLeaderId,
+      },
+      "directory unit saved",
+    );
+    response.status(created ? 201 : 200).json(unitView(row));
+  });
+
+  router.delete("/units/:id", async (request, response) => {
+    const { count } = await database.prisma.unit.deleteMany({ where: { id: request.params.id } });
+    if (count === 0) throw new HttpError(404, "NOT_FOUND", `No unit ${request.params.id} in the directory.`);
+    request.log.info({ unitId: request.params.id, change: "deleted" }, "directory unit deleted");
+    response.status(204).end();
+  });
+
+  // Role assignments: `label` is `role` or `role:scope`, as the escalation levels and inboxes name them.
+  router.get("/roles", async (request, response) => {
+    const query = parseQuery(rolesQuerySchema, request.query);
+    const rows = await database.prisma.roleAssignment.findMany({
+      where: query.role ? { role: query.role } : {},
+      orderBy: [{ role: "asc" }, { scope: "asc" }, { personId: "asc" }],
+    });
+    const byLabel = new Map<string, { label: string; role: string; scope: string; personIds: string[] }>();
+    for (const row of rows) {
+      const label = labelOf(row);
+      const entry = byLabel.get(label) ?? { label, role: row.role, scope: row.scope, personIds: [] };
+      entry.personIds.push(row.personId);
+      byLabel.set(label, entry);
+    }
+    response.json({ items: [...byLabel.values()] });
+  });
+
+  router.get("/roles/:label", async (request, response) => {
+    const parsed = parseRoleLabel(String(request.params.label));
+    if (typeof parsed === "string")
+      throw new HttpError(404, "NOT_FOUND", `No role ${request.params.label}: ${parsed}.`);
+    const rows = await database.prisma.roleAssignment.findMany({
+      where: parsed,
+      include: { person: { include: personInclude } },
+      orderBy: { personId: "asc" },
+    });
+    response.json({ label: labelOf(parsed), ...parsed, people: rows.map((row) => personView(row.person)) });
+  });
+
+  router.put("/roles/:label/people/:personId", async (request, response) => {
+    const role = roleOf(request);
+    const personId = String(request.params.personId);
+    const { count } = await database.prisma.$transaction(async (tx) => {
+      if (!(await tx.person.findUnique({ where: { id: personId } }))) {
+        throw new HttpError(404, "NOT_FOUND", `No person ${personId} in the directory.`);
+      }
+      return tx.roleAssignment.createMany({ data: [{ ...role, personId }], skipDuplicates: true });
+    });
+    const label = labelOf(role);
+    if (count > 0) request.log.info({ roleLabel: label, personId, change: "assigned" }, "directory role assigned");
+    response.status(count > 0 ? 201 : 200).json({ label, ...role, personId });
+  });
+
+  router.delete("/roles/:label/people/:personId", async (request, response) => {
+    const role = roleOf(request);
+    const personId = String(request.params.personId);
+    const { count } = await database.prisma.roleAssignment.deleteMany({ where: { ...role, personId } });
+    const label = labelOf(role);
+    if (count === 0) throw new HttpError(404, "NOT_FOUND", `${personId} does not hold ${label}.`);
+    request.log.info({ roleLabel: label, personId, change: "unassigned" }, "directory role unassigned");
+    response.status(204).end();
+  });
+
+  return router;
+}

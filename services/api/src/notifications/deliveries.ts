@@ -1,0 +1,168 @@
+import type { Database, NoticeDelivery, Prisma } from "@huiyin/db";
+import { CHANNELS } from "@huiyin/notify";
+import { Router } from "express";
+import { z } from "zod";
+import { requireRole } from "../auth/authenticate.ts";
+import type { Caller } from "../auth/keys.ts";
+import { HttpError } from "../http/errors.ts";
+import { parseQuery } from "../http/validate.ts";
+import type { EmailRequeue } from "./email-requeue.ts";
+import { inboxNamesOf } from "./recipients.ts";
+
+/**
+ * The states of a notice's delivery on one channel, as the notifier writes them (services/notifier/src/inbox.ts,
+ * email.ts). An inbox delivery is `delivered` when it is written. An e-mail is reserved `queued`, claimed
+ * `sending` for each attempt, and ends `delivered`, or `retrying` after a failure (BullMQ retries it with
+ * backoff) and `dead` after a permanent refusal (SMTP 5xx, no address) or the last attempt: the dead letters.
+ */
+export const NOTICE_DELIVERY_STATUSES = ["queued", "sending", "retrying", "delivered", "dead"] as const;
+
+/** One channel's delivery of a notice to one recipient (`role[:scope]` for the inbox, `person:<id>` for e-mail). */
+export function deliveryView(row: NoticeDelivery) {
+  return {
+    id: row.id.toString(),
+    channel: row.channel,
+    recipient: row.recipient,
+    status: row.status,
+    attempts: row.attempts,
+    createdAt: row.createdAt.toISOString(),
+    deliveredAt: row.deliveredAt?.toISOString() ?? null,
+    lastError: row.lastError,
+  };
+}
+
+/**
+ * The deliveries of its notices a caller may see. Admin and staff (the back office) see all of them; anyone
+ * else sees the deliveries to their own inboxes and the e-mails to the people who hold those inboxes' roles in
+ * the directory (a leader key `leader-9` sees the e-mail to whoever holds `leader:leader-9`), never a
+ * colleague's or another unit's.
+ */
+export async function deliveriesVisibleTo(
+  database: Database,
+  caller: Caller,
+): Promise<((delivery: NoticeDelivery) => boolean) | undefined> {
+  if (caller.role === "admin" || caller.role === "staff") return undefined;
+  const names = inboxNamesOf(caller);
+  const holders = await database.prisma.roleAssignment.findMany({
+    where: {
+      OR: names.map((name) => {
+        const colon = name.indexOf(":");
+        return colon === -1 ? { role: name, scope: "" } : { role: name.slice(0, colon), scope: name.slice(colon + 1) };
+      }),
+    },
+    select: { personId: true },
+  });
+  const visible = new Set([...names, ...holders.map((holder) => `person:${holder.personId}`)]);
+  return (delivery) => visible.has(delivery.recipient);
+}
+
+/** `GET /v1/notice-deliveries`: newest first, `cursor` = the last id seen. */
+export const noticeDeliveriesQuerySchema = z.strictObject({
+  status: z.enum(NOTICE_DELIVERY_STATUSES).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  proposalId: z.string().min(1).max(100).optional(),
+  noticeId: z.string().min(1).max(300).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z
+    .string()
+    .regex(/^\d{1,18}$/, "a delivery id")
+    .optional(),
+});
+
+type NoticeRow = Prisma.NoticeGetPayload<{ include: { deliveries: true } }>;
+
+/** A notice with every delivery, for the back office. */
+function noticeDetailView(row: NoticeRow) {
+  return {
+    id: row.id,
+    proposalId: row.proposalId,
+    deadlineId: row.deadlineId,
+    kind: row.kind,
+    level: row.level,
+    recipients: row.recipients,
+    content: row.content,
+    createdAt: row.createdAt.toISOString(),
+    acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedBy: row.acknowledgedBy,
+    deliveries: row.deliveries.map(deliveryView),
+  };
+}
+
+const deliveryOrder = { id: "asc" } as const;
+
+/**
+ * The back office's view of delivery: `GET /v1/notices/:id` (a notice and all its deliveries) and
+ * `GET /v1/notice-deliveries` (filtered, e.g. `status=dead`: the dead letters) for admin and staff, and
+ * `POST /v1/notice-deliveries/:id/retry` (admin): a dead e-mail goes back on the notifier's queue.
+ */
+export function noticeDeliveryRoutes(database: Database, emails: EmailRequeue | undefined): Router {
+  const router = Router();
+  const backOffice = requireRole("admin", "staff");
+
+  router.get("/notices/:id", backOffice, async (request, response) => {
+    const id = String(request.params.id);
+    const row = await database.prisma.notice.findUnique({
+      where: { id },
+      include: { deliveries: { orderBy: deliveryOrder } },
+    });
+    if (!row) throw new HttpError(404, "NOT_FOUND", `No notice ${id}.`);
+    response.json(noticeDetailView(row));
+  });
+
+  router.get("/notice-deliveries", backOffice, async (request, response) => {
+    const query = parseQuery(noticeDeliveriesQuerySchema, request.query);
+    const where: Prisma.NoticeDeliveryWhereInput = {
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.channel ? { channel: query.channel } : {}),
+      ...(query.noticeId ? { noticeId: query.noticeId } : {}),
+      ...(query.proposalId ? { notice: { proposalId: query.proposalId } } : {}),
+      ...(query.cursor ? { id: { lt: BigInt(query.cursor) } } : {}),
+    };
+    const rows = await database.prisma.noticeDelivery.findMany({
+      where,
+      include: { notice: { select: { proposalId: true, kind: true, level: true } } },
+      orderBy: { id: "desc" },
+      take: query.limit + 1,
+    });
+    const page = rows.slice(0, query.limit);
+    response.json({
+      items: page.map(({ notice, ...row }) => ({ noticeId: row.noticeId, ...notice, ...deliveryView(row) })),
+      nextCursor: rows.length > query.limit ? (page.at(-1)?.id.toString() ?? null) : null,
+    });
+  });
+
+  router.post("/notice-deliveries/:id/retry", requireRole("admin"), async (request, response) => {
+    const given = String(request.params.id);
+    // Ids are bigints; one beyond their range names no delivery (and must not reach the database as an error).
+    const id = /^\d{1,18}$/.test(given) ? BigInt(given) : undefined;
+    const row = id === undefined ? null : await database.prisma.noticeDelivery.findUnique({ where: { id } });
+    if (!row) throw new HttpError(404, "NOT_FOUND", `No notice delivery ${given}.`);
+    const log = request.log.child({ noticeId: row.noticeId, deliveryId: row.id.toString() });
+    if (row.status === "delivered") {
+      throw new HttpError(409, "ALREADY_DELIVERED", "This delivery was delivered; there is nothing to retry.");
+    }
+    if (row.channel !== "email" || !row.recipient.startsWith("person:")) {
+      throw new HttpError(409, "NOT_RETRYABLE", `Deliveries on the ${row.channel} channel are not retried.`);
+    }
+    if (!emails) {
+      throw new HttpError(503, "EMAIL_CHANNEL_OFF", "The e-mail channel is off (SMTP_URL is not set).");
+    }
+    // The row first: the job the requeue wakes only sends a delivery it can claim (`queued`). A repeat finds it
+    // queued (or already on its way) and only makes sure its job exists: the retry is idempotent and repairs a
+    // requeue that failed after the row changed.
+    const { count } = await database.prisma.noticeDelivery.updateMany({
+      where: { id: row.id, status: "dead" },
+      data: { status: "queued" },
+    });
+    const outcome = await emails.requeue(row.noticeId, row.recipient.slice("person:".length));
+    const notice = await database.prisma.notice.findUnique({ where: { id: row.noticeId } });
+    log.info(
+      { proposalId: notice?.proposalId, revived: count > 0, job: outcome, previousError: row.lastError },
+      "dead e-mail requeued",
+    );
+    const current = await database.prisma.noticeDelivery.findUniqueOrThrow({ where: { id: row.id } });
+    response.status(202).json(deliveryView(current));
+  });
+
+  return router;
+}
