@@ -14,6 +14,7 @@ import { healthRoutes } from "./http/health.ts";
 import { HttpMetrics, measure, mountedAt } from "./http/metrics.ts";
 import { openApiDocument } from "./http/openapi.ts";
 import { type RateLimiter, rateLimit } from "./http/rate-limit.ts";
+import { ackLinkRoutes } from "./notifications/ack-link.ts";
 import { noticeDeliveryRoutes } from "./notifications/deliveries.ts";
 import type { EmailRequeue } from "./notifications/email-requeue.ts";
 import { notificationRoutes } from "./notifications/routes.ts";
@@ -32,6 +33,8 @@ export interface AppDependencies extends ProposalRoutesDeps {
   rateLimiter: RateLimiter;
   /** The definition of the workflow, as data and as a diagram, for `GET /v1/workflows/proposal`. */
   workflowDefinition: { describe(): unknown; diagram(): string };
+  /** NOTIFY_LINK_SECRET: verifies the acknowledge links in e-mails (none is valid without it). */
+  ackLinkSecret?: string | undefined;
   /** The notifier's e-mail queue, for retrying dead e-mails; absent when the e-mail channel is off (no SMTP_URL). */
   emailRequeue?: EmailRequeue | undefined;
 }
@@ -68,6 +71,7 @@ export function createApp(deps: AppDependencies): Express {
   app.get("/metrics", (_request, response) => {
     response.type("text/plain; version=0.0.4").send(metrics.render());
   });
+  app.use("/v1", ackLinkRoutes({ database: deps.database, secret: deps.ackLinkSecret, clock: deps.clock }));
   app.use("/v1", v1(deps));
   app.use(notFound);
   app.use(errorHandler);

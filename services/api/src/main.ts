@@ -43,6 +43,7 @@ runService(
       clock: systemClock,
       policy: defaultPolicy,
       workflowDefinition: { describe: exportDefinition, diagram: () => toMermaid() },
+      ackLinkSecret: config.NOTIFY_LINK_SECRET,
       emailRequeue: emailQueue
         ? emailRequeue(emailQueue, {
             attempts: config.NOTIFY_EMAIL_ATTEMPTS,

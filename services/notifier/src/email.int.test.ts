@@ -153,8 +153,9 @@ describe("e-mail delivery", () => {
     expect(english[0]?.text).toContain("Notified before: 王局长");
     expect(english[0]?.text).toContain("Expected: reply to the proposer in writing");
     const ack = new URL(/Acknowledge: (\S+)/.exec(english[0]?.text ?? "")?.[1] ?? "https://x/");
-    expect(ack.pathname).toBe(`/v1/notifications/${level2}/ack`);
-    expect(verifyAckSignature(secret, level2, "li", ack.searchParams.get("sig") ?? "")).toBe(true);
+    expect(ack.pathname).toBe(`/v1/notifications/${level2}/ack-link`);
+    const expires = Number(ack.searchParams.get("exp"));
+    expect(verifyAckSignature(secret, level2, "li", expires, ack.searchParams.get("sig") ?? "")).toBe(true);
   });
 
   it("sends nothing by e-mail to people who chose the inbox only, or who are not in the directory", async () => {

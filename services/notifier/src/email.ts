@@ -230,7 +230,7 @@ export async function noticeFacts(
     links: {
       proposal: proposalLink(settings.publicBaseUrl, notice.proposalId),
       ...(settings.linkSecret
-        ? { acknowledge: ackLink(settings.publicBaseUrl, settings.linkSecret, noticeId, person.id) }
+        ? { acknowledge: ackLink(settings.publicBaseUrl, settings.linkSecret, noticeId, person.id, now) }
         : {}),
     },
   };

@@ -2,6 +2,7 @@ import { proposalEventSchema } from "@huiyin/domain";
 import { z } from "zod";
 import { createApiKeySchema } from "../auth/api-keys.ts";
 import { directoryPageSchema, personSchema, rolesQuerySchema, unitSchema } from "../directory/schemas.ts";
+import { ackLinkNoticeSchema, ackLinkQuerySchema } from "../notifications/ack-link.ts";
 import { noticeDeliveriesQuerySchema } from "../notifications/deliveries.ts";
 import { inboxQuerySchema } from "../notifications/routes.ts";
 import { createProposalSchema, historyQuerySchema, listQuerySchema } from "../proposals/schemas.ts";
@@ -84,6 +85,7 @@ export function openApiDocument(): JsonSchema {
         CreateWebhook: jsonSchemaOf(createWebhookSchema),
         PutDirectoryPerson: jsonSchemaOf(personSchema),
         PutDirectoryUnit: jsonSchemaOf(unitSchema),
+        AckLinkNotice: jsonSchemaOf(ackLinkNoticeSchema),
         ...RESPONSE_SCHEMAS,
         Error: {
           type: "object",
@@ -174,6 +176,7 @@ export function openApiDocument(): JsonSchema {
           },
         },
       },
+      "/v1/notifications/{id}/ack-link": ackLinkOperations(),
       "/v1/api-keys": {
         post: {
           summary: "Issue an API key (admin). The key is in this answer only.",
@@ -389,6 +392,38 @@ function noticeDeliveryPaths(): Record<string, JsonSchema> {
           ...errors(...admin, 404, 409, 503),
         },
       },
+    },
+  };
+}
+
+/**
+ * The acknowledge link of an e-mail: no API key (the signed query is the credential); a browser gets pages, a
+ * client asking for JSON the notice. GET never changes anything; POST acknowledges.
+ */
+function ackLinkOperations(): JsonSchema {
+  const answer = (description: string) => ({
+    description,
+    content: { ...json(ref("AckLinkNotice")).content, "text/html": { schema: { type: "string" } } },
+  });
+  const refused = {
+    "400": { description: "The link's query is malformed (INVALID_QUERY).", ...json(ref("Error")) },
+    "403": { description: "Not a link huiyin signed, or links are off (ACK_LINK_INVALID).", ...json(ref("Error")) },
+    "404": { description: "No such notification (NOT_FOUND).", ...json(ref("Error")) },
+    "410": { description: "The link has expired (ACK_LINK_EXPIRED).", ...json(ref("Error")) },
+  };
+  const parameters = [{ ...proposalId, name: "id" }, ...queryParameters(ackLinkQuerySchema)];
+  return {
+    get: {
+      summary: "An e-mail's acknowledge link: a confirmation page whose button POSTs; changes nothing.",
+      security: [],
+      parameters,
+      responses: { "200": answer("The notice (JSON), or the confirmation page (HTML)."), ...refused },
+    },
+    post: {
+      summary: "Acknowledge a notification through its e-mail link (the first acknowledgement stands).",
+      security: [],
+      parameters,
+      responses: { "200": answer("The acknowledged notice (JSON), or a page saying so (HTML)."), ...refused },
     },
   };
 }
