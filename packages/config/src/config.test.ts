@@ -44,6 +44,19 @@ describe("parseConfig", () => {
     for (const name of ["DATABASE_URL", "REDIS_URL", "PORT", "QUEUE_PREFIX"]) expect(issues).toContain(name);
   });
 
+  it("reads the digest time: HH:MM in an IANA zone, off when unset, empty or off", () => {
+    const unset = parseConfig(minimal);
+    expect([unset.DIGEST_TIME, unset.DIGEST_TIME_ZONE]).toEqual([undefined, "Asia/Shanghai"]);
+    expect(parseConfig({ ...minimal, DIGEST_TIME: "off" }).DIGEST_TIME).toBeUndefined();
+    expect(parseConfig({ ...minimal, DIGEST_TIME: "" }).DIGEST_TIME).toBeUndefined();
+    const set = parseConfig({ ...minimal, DIGEST_TIME: "07:30", DIGEST_TIME_ZONE: "Europe/Berlin" });
+    expect([set.DIGEST_TIME, set.DIGEST_TIME_ZONE]).toEqual(["07:30", "Europe/Berlin"]);
+    expect(() => parseConfig({ ...minimal, DIGEST_TIME: "8:00", DIGEST_TIME_ZONE: "Mars/Olympus" })).toThrow(
+      /DIGEST_TIME:[\s\S]*DIGEST_TIME_ZONE:/,
+    );
+    expect(() => parseConfig({ ...minimal, DIGEST_TIME: "24:00" })).toThrow(/DIGEST_TIME/);
+  });
+
   it("requires the database and Redis URLs", () => {
     expect(() => parseConfig({})).toThrow(/DATABASE_URL[\s\S]*REDIS_URL/);
   });

@@ -93,7 +93,31 @@ export const configSchema = z.object({
   NOTIFY_EMAIL_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   /** The first retry delay of an e-mail; each further retry waits twice as long (exponential backoff). */
   NOTIFY_EMAIL_BACKOFF_MS: z.coerce.number().int().min(10).default(30_000),
+  /**
+   * When the notifier sends the daily digest (what is overdue, due within 7 days, escalated) to unit heads and
+   * leaders: `HH:MM`, 24-hour, in DIGEST_TIME_ZONE. Unset or `off`: no digest (and a schedule left from an earlier
+   * start is removed).
+   */
+  DIGEST_TIME: z
+    .string()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, "must be HH:MM (24-hour) or off")
+    .optional()
+    .transform((value) => (value === "off" ? undefined : value)),
+  /** The IANA time zone of DIGEST_TIME and of the digest's dates (the day a digest is for). */
+  DIGEST_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, "must be an IANA time zone such as Asia/Shanghai")
+    .default("Asia/Shanghai"),
 });
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type Config = z.infer<typeof configSchema>;
 

@@ -76,6 +76,7 @@ describe("channelsFor", () => {
     expect(channelsFor(picky, "deadline.escalation")).toEqual(["email"]);
     expect(channelsFor(person("q"), "deadline.escalation")).toEqual(["inbox", "email"]);
     expect(channelsFor(person("q"), "proposal.assigned")).toEqual(["inbox"]);
+    expect(channelsFor(person("q"), "digest")).toEqual(["inbox", "email"]);
   });
 
   it("ignores channels it does not know", () => {

@@ -124,9 +124,9 @@ export function resolveRecipients(
   }
 }
 
-/** The default channels when a person chose none for a kind: inbox always, e-mail for deadlines. */
+/** The default channels when a person chose none for a kind: inbox always, e-mail for deadlines and the digest. */
 export function defaultChannels(kind: string): Channel[] {
-  return kind.startsWith("deadline.") ? ["inbox", "email"] : ["inbox"];
+  return kind.startsWith("deadline.") || kind === "digest" ? ["inbox", "email"] : ["inbox"];
 }
 
 /** The channels a person gets a notice of this kind on: their choice for the kind, else for `*`, else the defaults. */

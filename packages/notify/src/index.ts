@@ -1,4 +1,29 @@
 export {
+  DIGEST_DUE_WITHIN_MS,
+  type DigestContent,
+  type DigestDeadline,
+  type DigestEscalation,
+  type DigestEscalationItem,
+  type DigestInput,
+  type DigestItem,
+  type DigestProposal,
+  type PlannedDigest,
+  planDigests,
+} from "./digest.ts";
+export { renderDigest } from "./digest-template.ts";
+export {
+  addDays,
+  cronPatternOf,
+  type DigestSlot,
+  type DigestTime,
+  type LocalDate,
+  latestSlot,
+  localDateIn,
+  nextSlot,
+  parseDigestTime,
+  slotOn,
+} from "./digest-time.ts";
+export {
   CHANNELS,
   type Channel,
   channelsFor,
@@ -18,4 +43,4 @@ export {
   resolveRecipients,
 } from "./directory.ts";
 export { ackLink, proposalLink, verifyAckSignature } from "./links.ts";
-export { formatLateness, type NoticeFacts, type RenderedMessage, renderNotice } from "./templates.ts";
+export { deadlineName, formatLateness, type NoticeFacts, type RenderedMessage, renderNotice } from "./templates.ts";

@@ -92,7 +92,8 @@ const KIND_NAMES: Record<Language, Record<string, string>> = {
   },
 };
 
-function formatDate(date: Date, language: Language, timeZone: string): string {
+/** A date and time as people of the language write it, in the zone (`2026年3月2日 23:59`, `March 2, 2026 at 11:59 PM`). */
+export function formatDate(date: Date, language: Language, timeZone: string): string {
   return new Intl.DateTimeFormat(language, { timeZone, dateStyle: "long", timeStyle: "short" }).format(date);
 }
 
@@ -112,7 +113,12 @@ export function formatLateness(ms: number, language: Language): string {
   return plural(minutes, "minute");
 }
 
-function escapeHtml(value: string): string {
+/** What a deadline kind is called in messages (`答复期限`, `written reply`); an unknown kind as it is. */
+export function deadlineName(kind: string, language: Language): string {
+  return DEADLINE_NAMES[language][kind] ?? kind;
+}
+
+export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -124,7 +130,7 @@ function lines(facts: NoticeFacts, language: Language): { label: string; value?:
   out.push({ label: zh ? "提案" : "Proposal", value: `${facts.proposal.title} (${facts.proposal.id})` });
   const deadline = facts.deadline;
   if (deadline) {
-    out.push({ label: zh ? "期限" : "Deadline", value: DEADLINE_NAMES[language][deadline.kind] ?? deadline.kind });
+    out.push({ label: zh ? "期限" : "Deadline", value: deadlineName(deadline.kind, language) });
     if (deadline.unitName) out.push({ label: zh ? "承办单位" : "Handling unit", value: deadline.unitName });
     out.push({ label: zh ? "截止时间" : "Due", value: formatDate(deadline.dueAt, language, timeZone) });
   }

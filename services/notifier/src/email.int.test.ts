@@ -1,10 +1,11 @@
-import { createDatabase, type Database } from "@huiyin/db";
-import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from "@huiyin/infra-local/testing";
+import type { Database } from "@huiyin/db";
+import type { TestRedis } from "@huiyin/infra-local/testing";
 import { createLogger } from "@huiyin/logger";
 import { verifyAckSignature } from "@huiyin/notify";
-import { createQueue, createRedisConnection, type RedisConnection } from "@huiyin/queue";
-import { createTransport, type Transporter } from "nodemailer";
+import { createQueue, type RedisConnection } from "@huiyin/queue";
+import type { Transporter } from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type NotifierTestbed, seedProposalWithDeadline, startNotifierTestbed } from "../test/testbed.ts";
 import { importDirectory } from "./directory.ts";
 import {
   EMAIL_QUEUE,
@@ -15,10 +16,10 @@ import {
   sendEmail,
   startEmailWorker,
 } from "./email.ts";
-import { startTestSmtpServer, type TestSmtpServer } from "./test-smtp-server.ts";
+import type { TestSmtpServer } from "./test-smtp-server.ts";
 
 /** The e-mail channel against real PostgreSQL, Redis (BullMQ retries) and a real SMTP server. */
-let testDatabase: TestDatabase;
+let bed: NotifierTestbed;
 let database: Database;
 let redis: TestRedis;
 let connection: RedisConnection;
@@ -36,15 +37,8 @@ const settings: EmailSettings = {
 const dueAt = new Date(Date.now() - 3 * 86_400_000);
 
 beforeAll(async () => {
-  testDatabase = await createTestDatabase();
-  database = createDatabase(testDatabase.url, { maxConnections: 4 });
-  redis = createTestRedis();
-  connection = createRedisConnection(
-    { urls: [redis.url], mode: "standalone", role: "worker", name: "notifier-email-test" },
-    () => {},
-  );
-  smtp = await startTestSmtpServer();
-  transport = createTransport(smtp.url);
+  bed = await startNotifierTestbed("notifier-email-test");
+  ({ database, redis, connection, smtp, transport } = bed);
   await importDirectory(database, {
     people: [
       { id: "wang", name: "王局长", email: "wang@zhujian.example", language: "zh-CN" },
@@ -59,41 +53,16 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  transport.close();
-  await smtp.close();
-  await connection.quit();
-  await redis.cleanup();
-  await database.close();
-  await testDatabase.drop();
-});
+afterAll(() => bed.close());
 
 /** A proposal with an overdue reply deadline of unit u-1, and one notice about it. */
 async function overdueProposal(id: string): Promise<void> {
-  await database.prisma.proposal.create({
-    data: {
-      id,
-      machineVersion: "test",
-      snapshot: {},
-      stage: "handle",
-      states: ["handle.lead.awaitingReply"],
-      version: 5,
-      title: "关于加强社区居家养老服务的建议",
-      proposerId: "member-zhang",
-      unitIds: ["u-1"],
-    },
-  });
-  await database.prisma.deadline.create({
-    data: {
-      proposalId: id,
-      deadlineId: "dl1-reply",
-      kind: "reply",
-      unitId: "u-1",
-      dueAt,
-      status: "open",
-      openedAt: new Date(dueAt.getTime() - 90 * 86_400_000),
-      definition: {},
-    },
+  await seedProposalWithDeadline(database, {
+    id,
+    title: "关于加强社区居家养老服务的建议",
+    unitId: "u-1",
+    dueAt,
+    deadlineId: "dl1-reply",
   });
 }
 
@@ -118,7 +87,7 @@ const deliveryOf = (noticeId: string, personId: string) =>
   database.prisma.noticeDelivery.findUniqueOrThrow({
     where: { noticeId_channel_recipient: { noticeId, channel: "email", recipient: `person:${personId}` } },
   });
-const to = (personEmail: string) => smtp.messages.filter((message) => JSON.stringify(message.to).includes(personEmail));
+const to = (personEmail: string) => bed.to(personEmail);
 
 describe("e-mail delivery", () => {
   it("sends level 1 to the unit head in Chinese and level 2 to the supervising leader in English, each once", async () => {

@@ -34,15 +34,7 @@ export interface EmailSettings {
 
 /** What sends one message: a nodemailer transporter, in production and in tests (against a real SMTP server). */
 export interface Mailer {
-  sendMail(message: {
-    from: string;
-    to: string;
-    subject: string;
-    text: string;
-    html: string;
-    messageId: string;
-    headers: Record<string, string>;
-  }): Promise<unknown>;
+  sendMail(message: OutgoingMail & { from: string }): Promise<unknown>;
 }
 
 /** The delivery row's recipient for a person (the inbox rows name roles, e-mail rows name people). */
@@ -110,8 +102,13 @@ export async function planEmails(database: Database, noticeId: string, logger: L
 
 /** The BullMQ options of one e-mail: a deterministic id (adding it twice leaves one job), retries with backoff. */
 export function emailJobOptions(job: EmailJob, settings: EmailSettings): JobsOptions {
+  return mailJobOptions(`email-${job.noticeId}-${job.personId}`, settings);
+}
+
+/** The options of any tracked e-mail job (notice or digest): its id made safe for BullMQ, the retry policy. */
+export function mailJobOptions(id: string, settings: EmailSettings): JobsOptions {
   return {
-    jobId: `email-${job.noticeId}-${job.personId}`.replaceAll(":", "_"),
+    jobId: id.replaceAll(":", "_"),
     attempts: settings.attempts,
     backoff: { type: "exponential", delay: settings.backoffMs },
     removeOnComplete: true,
@@ -140,57 +137,116 @@ export interface SendContext {
 
 export type SendOutcome = "sent" | "skipped";
 
+/** The row that tracks one e-mail: notices keep theirs in `notice_deliveries`, digests in `digests`. */
+export interface TrackedRow {
+  /** Marks the row `sending` (attempts + 1) unless it was delivered or given up; false: nothing to send. */
+  claim(): Promise<boolean>;
+  failed(status: "retrying" | "dead", error: string): Promise<void>;
+  delivered(): Promise<void>;
+}
+
+/** The columns `trackedRow` writes: status, attempts, last error and delivery time, as both tables name them. */
+export interface TrackedUpdate {
+  status: string;
+  attempts?: { increment: number };
+  lastError?: string | null;
+  deliveredAt?: Date;
+}
+
 /**
- * Sends one notice to one person by e-mail, at most once per successful delivery: the row is claimed
- * (`sending`, attempts + 1) before the SMTP conversation and marked `delivered` after it, and a run that finds it
- * `delivered` (a retried or re-added job) sends nothing. A failure is recorded on the row and rethrown for
- * BullMQ's retry with backoff; a permanent one (5xx), or the last attempt (`final`), makes the row `dead`.
+ * A `TrackedRow` over one table's `updateMany` on the row's key: `narrow` is spread into the key's `where` (the
+ * claim takes only a row still to send), and the count says whether it took.
+ */
+export function trackedRow(
+  update: (narrow: { status?: { in: string[] } }, data: TrackedUpdate) => Promise<{ count: number }>,
+): TrackedRow {
+  return {
+    claim: async () =>
+      (
+        await update(
+          { status: { in: ["queued", "sending", "retrying"] } },
+          { status: "sending", attempts: { increment: 1 } },
+        )
+      ).count > 0,
+    failed: async (status, error) => {
+      await update({}, { status, lastError: error.slice(0, 1000) });
+    },
+    delivered: async () => {
+      await update({}, { status: "delivered", deliveredAt: new Date(), lastError: null });
+    },
+  };
+}
+
+/** One composed e-mail: what `sendTracked` hands to the mailer. */
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * Sends one e-mail at most once per successful delivery: the row is claimed (`sending`, attempts + 1) before the
+ * SMTP conversation and marked `delivered` after it, and a run that finds it `delivered` (a retried or re-added
+ * job) sends nothing. A failure is recorded on the row and rethrown for BullMQ's retry with backoff; a permanent
+ * one (5xx, or an `UnrecoverableError` from `compose`), or the last attempt (`final`), makes the row `dead`.
  *
  * What is left: a process killed after the server accepted the message and before the row says `delivered`
  * sends it again on retry. The Message-ID is the same every time, so mail clients show it once.
  */
-export async function sendEmail(context: SendContext, job: EmailJob, final: boolean): Promise<SendOutcome> {
-  const { database, mailer, settings } = context;
-  const where = { noticeId: job.noticeId, channel: EMAIL_CHANNEL, recipient: personRecipient(job.personId) };
-  const logger = context.logger.child({ noticeId: job.noticeId, personId: job.personId });
-  const claimed = await database.prisma.noticeDelivery.updateMany({
-    where: { ...where, status: { in: ["queued", "sending", "retrying"] } },
-    data: { status: "sending", attempts: { increment: 1 } },
-  });
-  if (claimed.count === 0) {
+export async function sendTracked(
+  context: { mailer: Mailer; settings: Pick<EmailSettings, "from">; logger: Logger },
+  row: TrackedRow,
+  compose: () => Promise<OutgoingMail>,
+  final: boolean,
+): Promise<SendOutcome> {
+  const { logger } = context;
+  if (!(await row.claim())) {
     logger.info("e-mail already delivered or given up; nothing to send");
     return "skipped";
   }
   try {
-    const person = await database.prisma.person.findUnique({ where: { id: job.personId } });
-    if (!person?.email) throw new UnrecoverableError(`person ${job.personId} has no e-mail address`);
-    const facts = await noticeFacts(database, job.noticeId, person, settings, context.now?.() ?? new Date());
-    const message = renderNotice(facts, person.language === "en" ? "en" : "zh-CN");
-    await mailer.sendMail({
-      from: settings.from,
-      to: `${person.name} <${person.email}>`,
-      ...message,
-      messageId: `<${job.noticeId}.${job.personId}@huiyin>`,
-      headers: { "X-Huiyin-Notice": job.noticeId },
-    });
+    await context.mailer.sendMail({ from: context.settings.from, ...(await compose()) });
   } catch (error) {
     const permanent = error instanceof UnrecoverableError || isPermanent(error);
     const status = permanent || final ? "dead" : "retrying";
-    await database.prisma.noticeDelivery.updateMany({
-      where,
-      data: { status, lastError: String((error as Error).message ?? error).slice(0, 1000) },
-    });
+    await row.failed(status, String((error as Error).message ?? error));
     logger.warn({ err: error, status }, status === "dead" ? "e-mail given up" : "e-mail failed; will retry");
     throw permanent && !(error instanceof UnrecoverableError)
       ? new UnrecoverableError((error as Error).message)
       : error;
   }
-  await database.prisma.noticeDelivery.updateMany({
-    where,
-    data: { status: "delivered", deliveredAt: new Date(), lastError: null },
-  });
+  await row.delivered();
   logger.info("e-mail delivered");
   return "sent";
+}
+
+/** Sends one notice to one person by e-mail, tracked by its `notice_deliveries` row (see `sendTracked`). */
+export async function sendEmail(context: SendContext, job: EmailJob, final: boolean): Promise<SendOutcome> {
+  const { database, settings } = context;
+  const where = { noticeId: job.noticeId, channel: EMAIL_CHANNEL, recipient: personRecipient(job.personId) };
+  const row = trackedRow((narrow, data) =>
+    database.prisma.noticeDelivery.updateMany({ where: { ...where, ...narrow }, data }),
+  );
+  const logger = context.logger.child({ noticeId: job.noticeId, personId: job.personId });
+  return sendTracked(
+    { ...context, logger },
+    row,
+    async () => {
+      const person = await database.prisma.person.findUnique({ where: { id: job.personId } });
+      if (!person?.email) throw new UnrecoverableError(`person ${job.personId} has no e-mail address`);
+      const facts = await noticeFacts(database, job.noticeId, person, settings, context.now?.() ?? new Date());
+      return {
+        to: `${person.name} <${person.email}>`,
+        ...renderNotice(facts, person.language === "en" ? "en" : "zh-CN"),
+        messageId: `<${job.noticeId}.${job.personId}@huiyin>`,
+        headers: { "X-Huiyin-Notice": job.noticeId },
+      };
+    },
+    final,
+  );
 }
 
 /** Gathers what the message says: the proposal, the deadline, who was told before, the links. */
@@ -264,17 +320,33 @@ export function startEmailWorker(
   options: Omit<WorkerOptions, "connection" | "prefix"> = {},
 ): Worker<EmailJob> {
   const { redis, prefix, ...sendContext } = context;
-  const worker = createWorker<EmailJob>(
+  return startMailWorker<EmailJob>(
     EMAIL_QUEUE,
+    (data, final, logger) => sendEmail({ ...sendContext, logger }, data, final),
+    { logger: context.logger, redis, prefix },
+    options,
+  );
+}
+
+/**
+ * A worker of tracked e-mails (notices, digests): `send` gets the job's data, whether this is the last attempt
+ * (so that a failure makes the row `dead`), and a logger bound to the job id.
+ */
+export function startMailWorker<Data>(
+  queue: string,
+  send: (data: Data, final: boolean, logger: Logger) => Promise<SendOutcome>,
+  context: { logger: Logger; redis: RedisConnection; prefix: string },
+  options: Omit<WorkerOptions, "connection" | "prefix"> = {},
+): Worker<Data> {
+  const worker = createWorker<Data>(
+    queue,
     async (job) => {
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      return {
-        outcome: await sendEmail({ ...sendContext, logger: context.logger.child({ jobId: job.id }) }, job.data, final),
-      };
+      return { outcome: await send(job.data, final, context.logger.child({ jobId: job.id })) };
     },
-    redis,
-    { concurrency: 5, ...options, prefix },
+    context.redis,
+    { concurrency: 5, ...options, prefix: context.prefix },
   );
-  worker.on("error", (error) => context.logger.error({ err: error }, "e-mail worker error"));
+  worker.on("error", (error) => context.logger.error({ err: error, queue }, "e-mail worker error"));
   return worker;
 }

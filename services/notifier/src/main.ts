@@ -1,6 +1,8 @@
+import { parseDigestTime } from "@huiyin/notify";
 import { createQueue, createWorker, parsePayload } from "@huiyin/queue";
 import { runService } from "@huiyin/runtime";
 import { createTransport } from "nodemailer";
+import { createDigestService } from "./digest/start.ts";
 import {
   EMAIL_QUEUE,
   type EmailJob,
@@ -43,8 +45,8 @@ runService(
     notices.on("error", (error) => logger.error({ err: error }, "notice worker error"));
     shutdown.add("notices", () => notices.close());
 
-    if (config.SMTP_URL) {
-      const transport = createTransport(config.SMTP_URL);
+    const transport = config.SMTP_URL ? createTransport(config.SMTP_URL) : undefined;
+    if (transport) {
       shutdown.add("smtp", () => transport.close());
       const emails = startEmailWorker(
         { database, mailer: transport, settings, logger, redis, prefix: config.QUEUE_PREFIX },
@@ -55,6 +57,19 @@ runService(
     } else {
       logger.warn("SMTP_URL is not set: the e-mail channel is off; notices reach the in-app inbox only");
     }
+    const digests = createDigestService({
+      database,
+      logger,
+      redis,
+      prefix: config.QUEUE_PREFIX,
+      digest: config.DIGEST_TIME
+        ? { time: parseDigestTime(config.DIGEST_TIME), timeZone: config.DIGEST_TIME_ZONE }
+        : undefined,
+      email: transport ? { mailer: transport, settings } : undefined,
+      workerOptions: { lockDuration: config.JOB_LOCK_MS, stalledInterval: config.JOB_STALLED_CHECK_MS },
+    });
+    shutdown.add("digests", () => digests.close());
+    await digests.start();
     logger.info("notifier running");
   },
 );
