@@ -1,12 +1,27 @@
-import type { Database, Prisma } from "@huiyin/db";
+import type { Database } from "@huiyin/db";
 import type { Logger } from "@huiyin/logger";
+import type pg from "pg";
 import { type AnyMachineSnapshot, transition } from "xstate";
 import type { Clock } from "./clock.ts";
 import { effectsOf } from "./effects.ts";
 import { EngineError } from "./errors.ts";
 import { type ProposalRecord, toRecord } from "./records.ts";
+import {
+  describedColumns,
+  dropStale,
+  findRepeat,
+  inTransaction,
+  isUniqueViolation,
+  json,
+  lockProposal,
+  type ProposalRow,
+  proposalOf,
+  readProposal,
+  run,
+  writeTransition,
+} from "./sql.ts";
 import type { Actor, Workflow } from "./workflow.ts";
-import { writeEffects } from "./write-effects.ts";
+import { effectRows } from "./write-effects.ts";
 
 export interface EngineDeps {
   db: Database;
@@ -29,6 +44,22 @@ export interface ApplyInput {
   jobId?: string;
   /** Set when a deadline alarm caused the event: the alarm is marked fired (or stale) in the same transaction. */
   alarmId?: string;
+  /**
+   * Asked inside the transaction, with the proposal locked, once the machine has accepted a timer event: a hold
+   * drops the event as a stale one is dropped (recorded with its reason, the alarm marked `alarmStatus`). For
+   * edge rules the pure machine cannot see, such as an acknowledged escalation.
+   */
+  hold?: (client: pg.ClientBase) => Promise<TimerHold | undefined>;
+}
+
+/** A `hold`'s answer when it keeps a timer event from being applied: recorded, not applied. */
+export interface TimerHold {
+  /** The dropped event's reason, and the outcome's. */
+  reason: string;
+  /** What the alarm that rang becomes (instead of `fired`). */
+  alarmStatus: string;
+  /** Logged, and kept with the dropped event's payload. */
+  details: Record<string, unknown>;
 }
 
 export type ApplyResult =
@@ -55,14 +86,11 @@ export async function applyEvent(deps: EngineDeps, input: ApplyInput): Promise<A
     ...(input.jobId ? { jobId: input.jobId } : {}),
   });
   try {
-    return await deps.db.prisma.$transaction((tx) => applyInTransaction(tx, deps, input, log), {
-      maxWait: 10_000,
-      timeout: 15_000,
-    });
+    return await inTransaction(deps.db.pool, (client) => applyInTransaction(client, deps, input, log));
   } catch (error) {
     // Two first-time requests with one idempotency key: the loser hits the unique index; it is a repeat.
     if (input.idempotencyKey && isUniqueViolation(error)) {
-      const first = await findByKey(deps.db.prisma, input.proposalId, input.idempotencyKey);
+      const first = await findByKey(deps.db.pool, input.proposalId, input.idempotencyKey);
       if (first) return first;
     }
     throw error;
@@ -70,19 +98,18 @@ export async function applyEvent(deps: EngineDeps, input: ApplyInput): Promise<A
 }
 
 async function applyInTransaction(
-  tx: Prisma.TransactionClient,
+  client: pg.PoolClient,
   deps: EngineDeps,
   input: ApplyInput,
   log: Logger,
 ): Promise<ApplyResult> {
-  const locked = await tx.$queryRaw<
-    { id: string }[]
-  >`SELECT id FROM proposals WHERE id = ${input.proposalId} FOR UPDATE`;
-  if (locked.length === 0) throw new EngineError("PROPOSAL_NOT_FOUND", `No proposal ${input.proposalId}.`);
-  const row = await tx.proposal.findUniqueOrThrow({ where: { id: input.proposalId } });
+  const { rows: locked } = await run<ProposalRow>(client, lockProposal, [input.proposalId]);
+  const found = locked[0];
+  if (!found) throw new EngineError("PROPOSAL_NOT_FOUND", `No proposal ${input.proposalId}.`);
+  const row = proposalOf(found);
 
   if (input.idempotencyKey) {
-    const first = await findByKey(tx, input.proposalId, input.idempotencyKey);
+    const first = await findByKey(client, input.proposalId, input.idempotencyKey, row);
     if (first) {
       log.info({ idempotencyKey: input.idempotencyKey }, "repeated event: nothing applied");
       return first;
@@ -99,7 +126,8 @@ async function applyInTransaction(
   const at = deps.clock.now();
   const prepared = deps.workflow.prepare
     ? await deps.workflow.prepare(input.event, async (id) => {
-        const other = await tx.proposal.findUnique({ where: { id }, select: { snapshot: true, stage: true } });
+        const { rows } = await run<ProposalRow>(client, readProposal, [id]);
+        const other = rows[0];
         const context = (other?.snapshot as { context?: Record<string, unknown> } | undefined)?.context;
         return other && context ? { context, stage: other.stage } : null;
       })
@@ -110,94 +138,72 @@ async function applyInTransaction(
     row.snapshot as unknown as Parameters<typeof machine.resolveState>[0],
   ) as AnyMachineSnapshot;
   const refusal = deps.workflow.check(snapshot, event);
-  if (refusal) {
-    if (TIMER_EVENTS.has(input.event.type)) {
-      // The proposal moved on before the alarm rang: record it, change nothing else.
-      await tx.droppedEvent.create({
-        data: {
-          proposalId: row.id,
-          type: input.event.type,
-          payload: input.event as Prisma.InputJsonValue,
-          reason: refusal.code,
-        },
-      });
-      if (input.alarmId) {
-        await tx.alarm.updateMany({
-          where: { id: input.alarmId, status: "pending" },
-          data: { status: "stale", firedAt: at },
-        });
-      }
-      log.info({ reason: refusal.code }, "stale timer event dropped");
-      return { outcome: "stale", proposal: toRecord(row), reason: refusal.code };
-    }
+  const isTimer = TIMER_EVENTS.has(input.event.type);
+  if (refusal && !isTimer) {
     throw new EngineError(refusal.code, refusal.message, {
       state: row.states,
       stage: row.stage,
     });
   }
+  // A timer event that came too late (the proposal moved on before the alarm rang), or one held back by a rule
+  // the machine cannot see: record it and mark its alarm, change nothing else.
+  const held = refusal
+    ? { reason: refusal.code, alarmStatus: "stale", details: {} }
+    : isTimer && input.hold
+      ? await input.hold(client)
+      : undefined;
+  if (held) {
+    await run(client, dropStale, [
+      row.id,
+      input.event.type,
+      json({ ...input.event, ...held.details }),
+      held.reason,
+      input.alarmId ?? null,
+      at,
+      held.alarmStatus,
+    ]);
+    log.info({ reason: held.reason, ...held.details }, refusal ? "stale timer event dropped" : "timer event held");
+    return { outcome: "stale", proposal: toRecord(row), reason: held.reason };
+  }
 
   const [next, actions] = transition(machine, snapshot, event);
   const seq = row.version + 1;
   const described = deps.workflow.describe(next);
-  const persisted = machine.getPersistedSnapshot(next) as unknown as Prisma.InputJsonValue;
-
-  // The lock makes this condition always true; it stays as a guard against a future path without it.
-  const updated = await tx.proposal.updateMany({
-    where: { id: row.id, version: row.version },
-    data: { snapshot: persisted, version: seq, ...described },
-  });
-  if (updated.count !== 1) throw new EngineError("VERSION_CONFLICT", "The proposal changed during the update.");
-
   const { type: _type, ...payload } = input.event;
-  await tx.proposalEvent.create({
-    data: {
-      proposalId: row.id,
-      seq,
-      type: input.event.type,
-      actor: input.actor as unknown as Prisma.InputJsonValue,
-      payload: payload as Prisma.InputJsonValue,
-      fromStates: row.states,
-      toStates: described.states,
-      machineVersion: row.machineVersion,
-      idempotencyKey: input.idempotencyKey ?? null,
-      requestId: input.requestId ?? null,
-      at,
-    },
-  });
-  await writeEffects(tx, { proposalId: row.id, seq, at, effects: effectsOf(actions) });
-  if (input.alarmId) {
-    await tx.alarm.updateMany({
-      where: { id: input.alarmId, status: "pending" },
-      data: { status: "fired", firedAt: at },
-    });
-  }
-  // Wake the outbox relays now rather than at their next poll; NOTIFY is delivered at commit.
-  await tx.$executeRaw`SELECT pg_notify('huiyin_outbox', ${row.id})`;
-  log.info(
-    {
-      seq,
-      from: row.states,
-      to: described.states,
-    },
-    "event applied",
-  );
-  const after = await tx.proposal.findUniqueOrThrow({ where: { id: row.id } });
-  return { outcome: "applied", proposal: toRecord(after), seq };
+  const effects = await effectRows(client, { proposalId: row.id, seq, at, effects: effectsOf(actions) });
+  // The lock makes the version condition always true; it stays as a guard against a future path without it.
+  const { rows: written } = await run<ProposalRow>(client, writeTransition, [
+    row.id,
+    row.version,
+    json(machine.getPersistedSnapshot(next)),
+    ...describedColumns(described),
+    input.event.type,
+    json(input.actor),
+    json(payload),
+    row.states,
+    input.idempotencyKey ?? null,
+    input.requestId ?? null,
+    at,
+    ...effects,
+    input.alarmId ?? null,
+  ]);
+  const after = written[0];
+  if (!after) throw new EngineError("VERSION_CONFLICT", "The proposal changed during the update.");
+  log.info({ seq, from: row.states, to: described.states }, "event applied");
+  return { outcome: "applied", proposal: toRecord(proposalOf(after)), seq };
 }
 
+/** The first result of an idempotency key, if it was used on this proposal already. */
 async function findByKey(
-  client: Prisma.TransactionClient,
+  client: pg.ClientBase | pg.Pool,
   proposalId: string,
   idempotencyKey: string,
+  proposal?: ReturnType<typeof proposalOf>,
 ): Promise<ApplyResult | undefined> {
-  const event = await client.proposalEvent.findUnique({
-    where: { proposalId_idempotencyKey: { proposalId, idempotencyKey } },
-  });
+  const { rows } = await run<{ seq: number }>(client, findRepeat, [proposalId, idempotencyKey]);
+  const event = rows[0];
   if (!event) return undefined;
-  const proposal = await client.proposal.findUniqueOrThrow({ where: { id: proposalId } });
-  return { outcome: "duplicate", proposal: toRecord(proposal), seq: event.seq };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+  const current =
+    proposal ?? proposalOf((await run<ProposalRow>(client, readProposal, [proposalId])).rows[0] as ProposalRow);
+  return { outcome: "duplicate", proposal: toRecord(current), seq: event.seq };
 }

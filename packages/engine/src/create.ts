@@ -1,12 +1,21 @@
-import type { Prisma } from "@huiyin/db";
 import { initialTransition } from "xstate";
 import type { EngineDeps } from "./apply.ts";
 import { effectsOf } from "./effects.ts";
 import { EngineError } from "./errors.ts";
 import { newProposalId } from "./ids.ts";
 import { type ProposalRecord, toRecord } from "./records.ts";
+import {
+  describedColumns,
+  inTransaction,
+  isUniqueViolation,
+  json,
+  type ProposalRow,
+  proposalOf,
+  run,
+  writeCreation,
+} from "./sql.ts";
 import type { Actor } from "./workflow.ts";
-import { writeEffects } from "./write-effects.ts";
+import { effectRows } from "./write-effects.ts";
 
 export interface CreateInput {
   /** The machine's input (content, proposers, policy…); the engine adds `id` and `createdAt`. */
@@ -43,40 +52,33 @@ export async function createProposal(
   }
   const described = deps.workflow.describe(snapshot);
   try {
-    const row = await deps.db.prisma.$transaction(async (tx) => {
-      const created = await tx.proposal.create({
-        data: {
-          id,
-          externalId: input.externalId ?? null,
-          machineVersion: deps.workflow.version,
-          snapshot: machine.getPersistedSnapshot(snapshot) as unknown as Prisma.InputJsonValue,
-          version: 1,
-          ...described,
-        },
+    const row = await inTransaction(deps.db.pool, async (client) => {
+      const effects = await effectRows(client, {
+        proposalId: id,
+        seq: 1,
+        at,
+        effects: effectsOf(actions),
+        creator: input.actor,
       });
-      await tx.proposalEvent.create({
-        data: {
-          proposalId: id,
-          seq: 1,
-          type: "create",
-          actor: input.actor as unknown as Prisma.InputJsonValue,
-          payload: input.input as Prisma.InputJsonValue,
-          fromStates: [],
-          toStates: described.states,
-          machineVersion: deps.workflow.version,
-          requestId: input.requestId ?? null,
-          at,
-        },
-      });
-      await writeEffects(tx, { proposalId: id, seq: 1, at, effects: effectsOf(actions) });
-      await tx.$executeRaw`SELECT pg_notify('huiyin_outbox', ${id})`;
-      return created;
+      const { rows } = await run<ProposalRow>(client, writeCreation, [
+        id,
+        input.externalId ?? null,
+        deps.workflow.version,
+        json(machine.getPersistedSnapshot(snapshot)),
+        ...describedColumns(described),
+        json(input.actor),
+        json(input.input),
+        input.requestId ?? null,
+        at,
+        ...effects,
+      ]);
+      return proposalOf(rows[0] as ProposalRow);
     });
     deps.logger.info({ proposalId: id, requestId: input.requestId, states: described.states }, "proposal created");
     return { proposal: toRecord(row), created: true };
   } catch (error) {
     // Two creates with one externalId raced: the second lost on the unique index and returns the first.
-    if (input.externalId && (error as { code?: string }).code === "P2002") {
+    if (input.externalId && isUniqueViolation(error)) {
       const existing = await deps.db.prisma.proposal.findUnique({ where: { externalId: input.externalId } });
       if (existing) return { proposal: toRecord(existing), created: false };
     }

@@ -1,8 +1,11 @@
-import type { Prisma } from "@huiyin/db";
+import type pg from "pg";
+import { findCreator, findSubscriptions, run } from "./sql.ts";
 
 /** The topics a subscription may name; `*` is every one. */
 export const WEBHOOK_TOPICS = ["proposal.stage", "proposal.closed", "deadline.escalated"] as const;
 export type WebhookTopic = (typeof WEBHOOK_TOPICS)[number];
+
+type Creator = { role?: unknown; id?: unknown };
 
 interface Emitted {
   proposalId: string;
@@ -11,6 +14,18 @@ interface Emitted {
   /** The effect's position among the transition's effects: two webhooks of one event get two ids. */
   index: number;
   params: Record<string, unknown>;
+  /** Who created the proposal, when known already; otherwise read from its first history row. */
+  creator?: Creator;
+}
+
+/** One delivery row, with the column names of `webhook_deliveries` (status is always `pending`). */
+export interface DeliveryRow {
+  id: string;
+  subscription_id: string;
+  proposal_id: string;
+  topic: string;
+  payload: unknown;
+  created_at: string;
 }
 
 /**
@@ -18,29 +33,23 @@ interface Emitted {
  * integrator's subscription hears only of proposals that integrator created (what its key may see); an admin's
  * hears of all. Ids are deterministic, so the same event can never be delivered twice to one subscription.
  */
-export async function webhookDeliveriesOf(
-  tx: Prisma.TransactionClient,
-  emitted: Emitted,
-): Promise<Prisma.WebhookDeliveryCreateManyInput[]> {
+export async function webhookDeliveriesOf(client: pg.ClientBase, emitted: Emitted): Promise<DeliveryRow[]> {
   const { topic: declared, ...details } = emitted.params;
   const topic = String(declared ?? "");
-  const subscriptions = await tx.webhookSubscription.findMany({
-    where: { deletedAt: null, events: { hasSome: [topic, "*"] } },
-    select: { id: true, ownerRole: true, ownerId: true },
-    orderBy: { id: "asc" },
-  });
+  const { rows: subscriptions } = await run<{ id: string; owner_role: string; owner_id: string }>(
+    client,
+    findSubscriptions,
+    [topic],
+  );
   if (subscriptions.length === 0) return [];
-  let creator: { role?: unknown; id?: unknown } | undefined;
-  if (subscriptions.some((subscription) => subscription.ownerRole !== "admin")) {
-    const first = await tx.proposalEvent.findFirst({
-      where: { proposalId: emitted.proposalId, seq: 1 },
-      select: { actor: true },
-    });
-    creator = (first?.actor ?? undefined) as typeof creator;
+  let creator = emitted.creator;
+  if (!creator && subscriptions.some((subscription) => subscription.owner_role !== "admin")) {
+    const { rows } = await run<{ actor: Creator }>(client, findCreator, [emitted.proposalId]);
+    creator = rows[0]?.actor;
   }
-  const mayHear = (subscription: { ownerRole: string; ownerId: string }) =>
-    subscription.ownerRole === "admin" ||
-    (creator?.role === subscription.ownerRole && creator.id === subscription.ownerId);
+  const mayHear = (subscription: { owner_role: string; owner_id: string }) =>
+    subscription.owner_role === "admin" ||
+    (creator?.role === subscription.owner_role && creator.id === subscription.owner_id);
   return subscriptions.filter(mayHear).map((subscription) => {
     const id = `${emitted.proposalId}.${emitted.seq}.${emitted.index}.${subscription.id}`;
     const payload = {
@@ -53,12 +62,11 @@ export async function webhookDeliveriesOf(
     };
     return {
       id,
-      subscriptionId: subscription.id,
-      proposalId: emitted.proposalId,
+      subscription_id: subscription.id,
+      proposal_id: emitted.proposalId,
       topic,
       payload,
-      status: "pending",
-      createdAt: emitted.at,
+      created_at: emitted.at.toISOString(),
     };
   });
 }

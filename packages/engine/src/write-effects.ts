@@ -1,7 +1,8 @@
-import type { Prisma } from "@huiyin/db";
 import { type JobName, type JobPayload, jobId } from "@huiyin/queue";
+import type pg from "pg";
 import type { DeadlineOpen, Effect } from "./effects.ts";
 import { alarmId } from "./ids.ts";
+import { closeDeadlines, json, run } from "./sql.ts";
 import { webhookDeliveriesOf } from "./webhook-deliveries.ts";
 
 interface EffectContext {
@@ -10,6 +11,28 @@ interface EffectContext {
   seq: number;
   at: Date;
   effects: readonly Effect[];
+  /** Who created the proposal, when the caller knows it already (a create): webhooks go by it. */
+  creator?: { role?: unknown; id?: unknown };
+}
+
+/** One outbox message, with the column names of `outbox`. */
+interface OutboxRow {
+  proposal_id: string;
+  action: "enqueue" | "cancel";
+  job_name: JobName;
+  job_id: string;
+  payload: unknown;
+  run_at: string | null;
+}
+
+/** One alarm clock, with the column names of `alarms`. */
+interface AlarmRow {
+  id: string;
+  proposal_id: string;
+  deadline_id: string;
+  kind: string;
+  level: number;
+  fire_at: string;
 }
 
 function enqueue<Name extends JobName>(
@@ -17,28 +40,27 @@ function enqueue<Name extends JobName>(
   id: string,
   payload: JobPayload<Name>,
   proposalId: string,
-  runAt?: Date,
-): Prisma.OutboxMessageCreateManyInput {
+  runAt?: string,
+): OutboxRow {
   return {
-    proposalId,
+    proposal_id: proposalId,
     action: "enqueue",
-    jobName: name,
-    jobId: jobId(name, id),
-    payload: payload as Prisma.InputJsonValue,
-    runAt: runAt ?? null,
+    job_name: name,
+    job_id: jobId(name, id),
+    payload,
+    run_at: runAt ?? null,
   };
 }
 
 /** The alarm clocks of a deadline: each reminder, the due moment, each escalation level. */
-export function alarmsOf(proposalId: string, open: DeadlineOpen): Prisma.AlarmCreateManyInput[] {
-  const make = (kind: string, level: number, at: string): Prisma.AlarmCreateManyInput => ({
+export function alarmsOf(proposalId: string, open: DeadlineOpen): AlarmRow[] {
+  const make = (kind: string, level: number, at: string): AlarmRow => ({
     id: alarmId(proposalId, open.deadlineId, kind, level),
-    proposalId,
-    deadlineId: open.deadlineId,
+    proposal_id: proposalId,
+    deadline_id: open.deadlineId,
     kind,
     level,
-    fireAt: new Date(at),
-    status: "pending",
+    fire_at: new Date(at).toISOString(),
   });
   return [
     ...open.reminders.map((reminder, index) => make("remind", index + 1, reminder.at)),
@@ -48,97 +70,99 @@ export function alarmsOf(proposalId: string, open: DeadlineOpen): Prisma.AlarmCr
 }
 
 /**
- * Writes the rows that carry a transition's effects, inside the caller's transaction: deadlines and their
- * alarms, notices, and the outbox messages that schedule or cancel BullMQ jobs for them. Ids are derived
- * from the proposal, the deadline and the event's sequence number, never random, so that a relayed
- * message always names the same job.
+ * The rows that carry a transition's effects: deadlines and their alarms, notices, webhook deliveries, and
+ * the outbox messages that schedule or cancel BullMQ jobs for them, as the five JSON parameters of the write
+ * statement (sql.ts). Deadlines the transition closes are closed here, in the caller's transaction, because
+ * the cancel messages name the alarms that were still pending. Ids are derived from the proposal, the
+ * deadline and the event's sequence number, never random, so that a relayed message always names the same
+ * job.
  */
-export async function writeEffects(tx: Prisma.TransactionClient, context: EffectContext): Promise<void> {
+export async function effectRows(client: pg.ClientBase, context: EffectContext): Promise<string[]> {
   const { proposalId, seq, at } = context;
-  const outbox: Prisma.OutboxMessageCreateManyInput[] = [];
+  const closing = context.effects.flatMap((effect) => (effect.type === "deadline.close" ? [effect.deadlineId] : []));
+  const cancelled = new Map<string, string[]>();
+  if (closing.length > 0) {
+    const { rows } = await run<{ id: string; deadline_id: string }>(client, closeDeadlines, [proposalId, closing, at]);
+    for (const row of rows) cancelled.set(row.deadline_id, [...(cancelled.get(row.deadline_id) ?? []), row.id]);
+  }
+
+  const deadlines: unknown[] = [];
+  const alarms: AlarmRow[] = [];
+  const notices: unknown[] = [];
+  const deliveries: unknown[] = [];
+  const outbox: OutboxRow[] = [];
   for (const [index, effect] of context.effects.entries()) {
     switch (effect.type) {
       case "deadline.open": {
-        await tx.deadline.create({
-          data: {
-            proposalId,
-            deadlineId: effect.deadlineId,
-            kind: effect.kind,
-            unitId: effect.unitId ?? null,
-            dueAt: new Date(effect.dueAt),
-            status: "open",
-            openedAt: at,
-            definition: effect as unknown as Prisma.InputJsonValue,
-          },
+        deadlines.push({
+          proposal_id: proposalId,
+          deadline_id: effect.deadlineId,
+          kind: effect.kind,
+          unit_id: effect.unitId ?? null,
+          due_at: new Date(effect.dueAt).toISOString(),
+          opened_at: at.toISOString(),
+          definition: effect,
         });
-        const alarms = alarmsOf(proposalId, effect);
-        await tx.alarm.createMany({ data: alarms });
-        for (const alarm of alarms) {
+        for (const alarm of alarmsOf(proposalId, effect)) {
+          alarms.push(alarm);
           outbox.push(
             enqueue(
               "deadline.alarm",
               alarm.id,
               { alarmId: alarm.id, proposalId, deadlineId: effect.deadlineId },
               proposalId,
-              alarm.fireAt as Date,
+              alarm.fire_at,
             ),
           );
         }
         break;
       }
       case "deadline.close": {
-        await tx.deadline.updateMany({
-          where: { proposalId, deadlineId: effect.deadlineId, status: "open" },
-          data: { status: "closed", closedAt: at },
-        });
-        const pending = await tx.alarm.findMany({
-          where: { proposalId, deadlineId: effect.deadlineId, status: "pending" },
-          select: { id: true },
-        });
-        await tx.alarm.updateMany({
-          where: { proposalId, deadlineId: effect.deadlineId, status: "pending" },
-          data: { status: "cancelled" },
-        });
-        for (const alarm of pending) {
+        for (const id of cancelled.get(effect.deadlineId) ?? []) {
           outbox.push({
-            proposalId,
+            proposal_id: proposalId,
             action: "cancel",
-            jobName: "deadline.alarm",
-            jobId: jobId("deadline.alarm", alarm.id),
+            job_name: "deadline.alarm",
+            job_id: jobId("deadline.alarm", id),
             payload: {},
+            run_at: null,
           });
         }
+        // A second close of the same deadline in one transition finds nothing pending, as before.
+        cancelled.delete(effect.deadlineId);
         break;
       }
       case "notify": {
         const noticeId = `${proposalId}.${seq}.${index}`;
         const { deadlineId, level } = effect.params;
-        await tx.notice.create({
-          data: {
-            id: noticeId,
-            proposalId,
-            deadlineId: typeof deadlineId === "string" ? deadlineId : null,
-            kind: effect.kind,
-            level: typeof level === "number" ? level : 0,
-            recipients: (effect.params.recipients ?? [
-              effect.params.recipient ?? effect.params.recipientRole ?? null,
-            ]) as Prisma.InputJsonValue,
-            content: effect.params as Prisma.InputJsonValue,
-          },
+        notices.push({
+          id: noticeId,
+          proposal_id: proposalId,
+          deadline_id: typeof deadlineId === "string" ? deadlineId : null,
+          kind: effect.kind,
+          level: typeof level === "number" ? level : 0,
+          recipients: effect.params.recipients ?? [effect.params.recipient ?? effect.params.recipientRole ?? null],
+          content: effect.params,
         });
         outbox.push(enqueue("notice.deliver", noticeId, { noticeId }, proposalId));
         break;
       }
       case "webhook.emit": {
-        const deliveries = await webhookDeliveriesOf(tx, { proposalId, seq, at, index, params: effect.params });
-        if (deliveries.length === 0) break;
-        await tx.webhookDelivery.createMany({ data: deliveries });
-        for (const delivery of deliveries) {
+        const emitted = await webhookDeliveriesOf(client, {
+          proposalId,
+          seq,
+          at,
+          index,
+          params: effect.params,
+          ...(context.creator ? { creator: context.creator } : {}),
+        });
+        for (const delivery of emitted) {
+          deliveries.push(delivery);
           outbox.push(enqueue("webhook.deliver", delivery.id, { deliveryId: delivery.id }, proposalId));
         }
         break;
       }
     }
   }
-  if (outbox.length > 0) await tx.outboxMessage.createMany({ data: outbox });
+  return [json(deadlines), json(alarms), json(notices), json(deliveries), json(outbox)];
 }
