@@ -8,6 +8,8 @@ import { startTestSmtpServer, type TestSmtpServer } from "../src/test-smtp-serve
 /** What the notifier's integration tests run against: a database and a queue prefix of their own, a real SMTP server. */
 export interface NotifierTestbed {
   database: Database;
+  /** The URL of `database`, for processes a test starts. */
+  databaseUrl: string;
   redis: TestRedis;
   connection: RedisConnection;
   smtp: TestSmtpServer;
@@ -27,6 +29,7 @@ export async function startNotifierTestbed(name: string): Promise<NotifierTestbe
   const transport = createTransport(smtp.url);
   return {
     database,
+    databaseUrl: testDatabase.url,
     redis,
     connection,
     smtp,
