@@ -72,15 +72,15 @@ export async function runDigest(context: DigestRunContext, firedAt: Date, now = 
   const input = await loadDigestInput(database, now, { from: previous.at, to: slot.at });
   const planned = planDigests(input, slot.date, digest.timeZone);
   const { count: reserved } = await database.prisma.digest.createMany({
-    data: planned.map((digest) => ({
-      personId: digest.person.id,
+    data: planned.map((one) => ({
+      personId: one.person.id,
       digestDate: dateColumn(slot.date),
-      content: digest.content as unknown as Prisma.InputJsonValue,
-      status: wantsEmail(digest, context.emails !== undefined) ? "queued" : "stored",
+      content: one.content as unknown as Prisma.InputJsonValue,
+      status: wantsEmail(one, context.emails !== undefined) ? "queued" : "stored",
     })),
     skipDuplicates: true,
   });
-  for (const digest of planned) logPlanned(logger, digest);
+  for (const one of planned) logPlanned(logger, one);
   let enqueued = 0;
   if (context.emails) {
     const unsent = await database.prisma.digest.findMany({
