@@ -1,4 +1,3 @@
-import { freePort } from "@huiyin/infra-local";
 import { createQueue, createRedisConnection, type RedisConnection } from "@huiyin/queue";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -10,7 +9,7 @@ import {
 import { startTestSmtpServer, type TestSmtpServer } from "../services/notifier/src/test-smtp-server.ts";
 import { type ApiHarness, type ApiResponse, startApi } from "./support/api.ts";
 import { type Contract, openApiContract } from "./support/contract.ts";
-import { eventually, type Spawned, spawnEntry } from "./support/processes.ts";
+import { eventually, type Spawned, serviceEnv, spawnEntry } from "./support/processes.ts";
 
 /**
  * Delivery status per channel and the dead letters, end to end: the real worker and notifier as processes, an
@@ -84,19 +83,11 @@ afterAll(async () => {
 });
 
 async function start(name: "worker" | "notifier"): Promise<Spawned> {
-  return spawnEntry(`services/${name}/src/main.ts`, {
-    DATABASE_URL: api.databaseUrl,
-    REDIS_URL: api.redis.url,
-    QUEUE_PREFIX: api.redis.prefix,
-    HEALTH_PORT: String(await freePort()),
-    LOG_FORMAT: "json",
-    JOB_LOCK_MS: "2000",
-    JOB_STALLED_CHECK_MS: "1000",
-    SMTP_URL: smtp.url,
-    PUBLIC_BASE_URL: "https://huiyin.example",
-    NOTIFY_EMAIL_ATTEMPTS: "2",
-    NOTIFY_EMAIL_BACKOFF_MS: "100",
-  });
+  const stores = { databaseUrl: api.databaseUrl, redisUrl: api.redis.url, prefix: api.redis.prefix };
+  return spawnEntry(
+    `services/${name}/src/main.ts`,
+    await serviceEnv(stores, { SMTP_URL: smtp.url, NOTIFY_EMAIL_ATTEMPTS: "2", NOTIFY_EMAIL_BACKOFF_MS: "100" }),
+  );
 }
 
 const output = () => processes.map((p) => p.output().slice(-2000)).join("\n---\n");
@@ -300,5 +291,34 @@ describe("POST /v1/notice-deliveries/:id/retry", () => {
     expect(smtp.messages.filter((m) => JSON.stringify(m.to).includes("liu@roads.example"))).toHaveLength(1);
     const dead = await call("GET", "/v1/notice-deliveries?status=dead", "/v1/notice-deliveries", keys.staff);
     expect(dead.body.items).toEqual([]);
+  });
+});
+
+describe("without the e-mail channel (no SMTP_URL)", () => {
+  it("answers a retry with 503 EMAIL_CHANNEL_OFF and changes nothing", async () => {
+    const bare = await startApi();
+    try {
+      // The rows as the notifier leaves a dead e-mail: its code writes them, there is no notifier here.
+      await bare.database.prisma.notice.create({
+        data: { id: "n-1", proposalId: "p-1", kind: "deadline.escalation", level: 1, recipients: [], content: {} },
+      });
+      const row = await bare.database.prisma.noticeDelivery.create({
+        data: {
+          noticeId: "n-1",
+          channel: "email",
+          recipient: "person:wang",
+          status: "dead",
+          attempts: 8,
+          lastError: "451",
+        },
+      });
+      const response = await bare.call("POST", `/v1/notice-deliveries/${row.id}/retry`);
+      contract.expectConforms("POST", "/v1/notice-deliveries/{id}/retry", response);
+      expect(response.status).toBe(503);
+      expect(response.body.error.code).toBe("EMAIL_CHANNEL_OFF");
+      expect(await bare.database.prisma.noticeDelivery.findUniqueOrThrow({ where: { id: row.id } })).toEqual(row);
+    } finally {
+      await bare.close();
+    }
   });
 });

@@ -1,7 +1,9 @@
 import { PassThrough } from "node:stream";
 import { createLogger } from "@huiyin/logger";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveRecipients } from "../packages/notify/src/index.ts";
+import { personSchema, unitSchema } from "../services/api/src/directory/schemas.ts";
 import { loadDirectory } from "../services/notifier/src/directory.ts";
 import { type ApiHarness, type ApiResponse, startApi } from "./support/api.ts";
 import { type Contract, openApiContract } from "./support/contract.ts";
@@ -238,6 +240,47 @@ describe("role assignments", () => {
     expect((await admin("DELETE", "/v1/directory/people/sun", "/v1/directory/people/{id}")).status).toBe(204);
     const role = await admin("GET", "/v1/directory/roles/committee-leader", "/v1/directory/roles/{label}");
     expect(role.body.people).toEqual([]);
+  });
+});
+
+describe("generated hostile bodies", () => {
+  /** Every directory row, in order: a refused request must leave this exactly as it was. */
+  const directoryRows = async () => ({
+    people: await api.database.prisma.person.findMany({ orderBy: { id: "asc" } }),
+    units: await api.database.prisma.unit.findMany({ orderBy: { id: "asc" } }),
+    roles: await api.database.prisma.roleAssignment.findMany({ orderBy: [{ role: "asc" }, { personId: "asc" }] }),
+  });
+  const hostileValue = fc.oneof(
+    fc.anything(),
+    fc.string({ maxLength: 3000 }),
+    fc.constantFrom("__proto__", "", " ", "zh-TW", "a@", "@b.c", "webhook", null, -1, 1.5, true),
+  );
+  const field = fc.constantFrom("name", "email", "language", "channels", "headPersonId", "supervisorLeaderId", "x");
+
+  it("answers every invalid body with a 4xx in the error shape, never a 5xx, and changes nothing", async () => {
+    const before = await directoryRows();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(["people/wang", personSchema, wang], ["units/u-1", unitSchema, { name: "市住建局" }] as const),
+        fc.oneof(
+          fc.tuple(field, hostileValue).map(([key, value]) => [key, value] as const),
+          fc.tuple(fc.constant("channels"), fc.dictionary(fc.string(), hostileValue)),
+        ),
+        async ([path, schema, valid], [key, value]) => {
+          const body = { ...(valid as object), [key]: value };
+          fc.pre(!schema.safeParse(body).success);
+          const response = await api.call("PUT", `/v1/directory/${path}`, {
+            body: JSON.stringify(body),
+            headers: { "content-type": "application/json" },
+          });
+          expect(response.status, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
+          expect(response.status).toBeLessThan(500);
+          expect(response.body.error.code).toEqual(expect.any(String));
+        },
+      ),
+      { numRuns: 100 },
+    );
+    expect(await directoryRows()).toEqual(before);
   });
 });
 

@@ -1,13 +1,12 @@
 import { createDatabase, type Database } from "@huiyin/db";
 import { defaultPolicy } from "@huiyin/domain";
 import { applyEvent, createProposal, proposalWorkflow, systemClock } from "@huiyin/engine";
-import { freePort } from "@huiyin/infra-local";
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from "@huiyin/infra-local/testing";
 import { createLogger } from "@huiyin/logger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importDirectory } from "../services/notifier/src/directory.ts";
 import { startTestSmtpServer, type TestSmtpServer } from "../services/notifier/src/test-smtp-server.ts";
-import { eventually, type Spawned, spawnEntry } from "./support/processes.ts";
+import { eventually, type Spawned, serviceEnv, spawnEntry } from "./support/processes.ts";
 
 /**
  * Issue 6 end to end: the real worker and notifier as processes, a real SMTP server, the proposal machine in
@@ -46,18 +45,11 @@ afterAll(async () => {
 });
 
 async function start(name: "worker" | "notifier"): Promise<Spawned> {
-  const spawned = spawnEntry(`services/${name}/src/main.ts`, {
-    DATABASE_URL: testDatabase.url,
-    REDIS_URL: redis.url,
-    QUEUE_PREFIX: redis.prefix,
-    HEALTH_PORT: String(await freePort()),
-    LOG_FORMAT: "json",
-    JOB_LOCK_MS: "2000",
-    JOB_STALLED_CHECK_MS: "1000",
-    SMTP_URL: smtp.url,
-    PUBLIC_BASE_URL: "https://huiyin.example",
-    NOTIFY_EMAIL_BACKOFF_MS: "200",
-  });
+  const stores = { databaseUrl: testDatabase.url, redisUrl: redis.url, prefix: redis.prefix };
+  const spawned = spawnEntry(
+    `services/${name}/src/main.ts`,
+    await serviceEnv(stores, { SMTP_URL: smtp.url, NOTIFY_EMAIL_BACKOFF_MS: "200" }),
+  );
   processes.push(spawned);
   return spawned;
 }

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "@huiyin/infra-local";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const tsx = createRequire(import.meta.url).resolve("tsx");
@@ -49,4 +50,26 @@ export async function eventually(
 export async function getJson(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(url);
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/**
+ * The environment of a worker or notifier process a test runs beside it: the test's database and Redis prefix, a
+ * free health port, JSON logs, short job locks (the jobs of a killed process run elsewhere within seconds), and
+ * links under a fixed public base. `extra` adds or overrides (SMTP_URL, NOTIFY_*, …).
+ */
+export async function serviceEnv(
+  stores: { databaseUrl: string; redisUrl: string; prefix: string },
+  extra: NodeJS.ProcessEnv = {},
+): Promise<NodeJS.ProcessEnv> {
+  return {
+    DATABASE_URL: stores.databaseUrl,
+    REDIS_URL: stores.redisUrl,
+    QUEUE_PREFIX: stores.prefix,
+    HEALTH_PORT: String(await freePort()),
+    LOG_FORMAT: "json",
+    JOB_LOCK_MS: "2000",
+    JOB_STALLED_CHECK_MS: "1000",
+    PUBLIC_BASE_URL: "https://huiyin.example",
+    ...extra,
+  };
 }
