@@ -5,11 +5,34 @@ export function cpuSecondsOf(names: readonly string[]): Record<string, number> {
   const totals: Record<string, number> = Object.fromEntries(names.map((name) => [name, 0]));
   for (const { comm, stat } of processes()) {
     if (!(comm in totals)) continue;
-    // Fields after the command: state is [0]; utime and stime are fields 14 and 15 of stat, i.e. [11], [12].
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    totals[comm] = (totals[comm] ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100;
+    totals[comm] = (totals[comm] ?? 0) + cpuSecondsIn(stat);
   }
   return totals;
+}
+
+/** utime + stime of a /proc/<pid>/stat line, in seconds. */
+function cpuSecondsIn(stat: string): number {
+  // Fields after the command: state is [0]; utime and stime are fields 14 and 15 of stat, i.e. [11], [12].
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU seconds one process has used so far (0 once it is gone, or off Linux). */
+export function cpuSecondsOfPid(pid: number | undefined): number {
+  try {
+    return cpuSecondsIn(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return 0;
+  }
+}
+
+/** Resident memory of one process in MiB (0 once it is gone, or off Linux). */
+export function rssMiBOf(pid: number | undefined): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
 }
 
 /** Anonymous resident memory in MiB of every process named `name` (shared buffers excluded, so no double count). */

@@ -1,14 +1,13 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createProposal } from "@huiyin/engine";
-import { freePort, repoRoot } from "@huiyin/infra-local";
+import { repoRoot } from "@huiyin/infra-local";
 import autocannon from "autocannon";
 import { cloneIdOf, cloneProposal } from "../clone.ts";
-import { BENCH_PREFIX, type EngineContext, resetState } from "../context.ts";
+import { type EngineContext, resetState } from "../context.ts";
 import type { Environment } from "../environment.ts";
 import { proposalInput, proposer } from "../lifecycle.ts";
+import { issueKey, startServices } from "../services.ts";
 import { round } from "../stats.ts";
 
 export interface HttpFigure {
@@ -53,13 +52,10 @@ export async function httpScenario(
   await cloneProposal(engine, proposal.id, options.drafts, ["proposals", "proposal_events"]);
   await engine.db.pool.query("VACUUM ANALYZE proposals, proposal_events");
 
-  const adminKey = randomBytes(32).toString("base64url");
-  const port = await freePort();
-  const api = startApi(environment, port, adminKey);
+  const services = await startServices(environment, { worker: false });
   try {
-    const url = `http://127.0.0.1:${port}`;
-    await waitForHealth(url, api);
-    const key = await issueKey(url, adminKey);
+    const { url } = services;
+    const key = await issueKey(url, services.adminKey, proposer);
     const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
     const run = (requests: autocannon.Request[]) =>
       measure({ url, connections: options.connections, duration: options.seconds, requests });
@@ -95,54 +91,8 @@ export async function httpScenario(
       draftsUsed: Math.min(next, options.drafts),
     };
   } finally {
-    await stopApi(api);
+    await services.stop();
   }
-}
-
-function startApi(environment: Environment, port: number, adminKey: string): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: apiDir,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      DATABASE_URL: environment.databaseUrl,
-      REDIS_URL: environment.redisUrl,
-      QUEUE_PREFIX: BENCH_PREFIX,
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      LOG_LEVEL: "silent",
-      HUIYIN_ADMIN_KEY: adminKey,
-      // The per-key rate limit protects a deployment from one client; here one client is the load.
-      API_RATE_LIMIT_PER_MINUTE: "100000000",
-    },
-  });
-}
-
-async function waitForHealth(url: string, api: ChildProcess): Promise<void> {
-  const until = Date.now() + 30_000;
-  let last = "not listening";
-  while (Date.now() < until) {
-    if (api.exitCode !== null) throw new Error(`the api exited with code ${api.exitCode} during start-up`);
-    try {
-      const response = await fetch(`${url}/readyz`);
-      if (response.ok) return;
-      last = await response.text();
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`the api did not become ready within 30 s: ${last}`);
-}
-
-async function issueKey(url: string, adminKey: string): Promise<string> {
-  const response = await fetch(`${url}/v1/api-keys`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${adminKey}`, "content-type": "application/json" },
-    body: JSON.stringify({ role: "proposer", actorId: proposer.id, name: "bench" }),
-  });
-  if (response.status !== 201) throw new Error(`issuing a key: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { key: string }).key;
 }
 
 async function measure(options: autocannon.Options): Promise<HttpFigure> {
@@ -156,12 +106,4 @@ async function measure(options: autocannon.Options): Promise<HttpFigure> {
     non2xx: result.non2xx,
     errors: result.errors,
   };
-}
-
-async function stopApi(api: ChildProcess): Promise<void> {
-  if (api.exitCode !== null) return;
-  const exited = new Promise((resolve) => api.once("exit", resolve));
-  api.kill("SIGTERM");
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-  if (api.exitCode === null) api.kill("SIGKILL");
 }
