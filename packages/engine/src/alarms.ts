@@ -1,6 +1,7 @@
 import { type JobPayload, jobCatalog, jobId, jobOptions, type QueueName } from "@huiyin/queue";
 import type { Queue } from "bullmq";
 import { type ApplyResult, applyEvent, type EngineDeps } from "./apply.ts";
+import { ESCALATION_ACKNOWLEDGED, escalationHold } from "./escalation-hold.ts";
 
 const TIMER_ACTOR = { role: "system", id: "timer" } as const;
 
@@ -10,14 +11,18 @@ const eventTypeOf: Record<string, string> = {
   escalate: "deadline.escalate",
 };
 
-/** `wait`: an earlier alarm of the same deadline has not rung yet; try again shortly. */
-export type AlarmOutcome = ApplyResult["outcome"] | "already-handled" | "wait";
+/**
+ * `wait`: an earlier alarm of the same deadline has not rung yet; try again shortly. `suppressed`: an escalation
+ * level held back because an earlier level of the deadline was acknowledged (recorded, not applied).
+ */
+export type AlarmOutcome = ApplyResult["outcome"] | "already-handled" | "wait" | "suppressed";
 
 /**
  * What a ringing alarm does: feed the matching `deadline.*` event to its proposal through the same path
  * as every other event. The alarm row decides: only a `pending` alarm acts (a job that BullMQ delivers
  * twice, or one the reconciler re-created, finds it `fired` and does nothing), and its id is the
- * idempotency key, so even two deliveries racing each other apply the event once.
+ * idempotency key, so even two deliveries racing each other apply the event once. An escalation whose
+ * earlier level was acknowledged is not applied: the alarm ends `suppressed` (see `escalationHold`).
  */
 export async function handleAlarm(
   deps: EngineDeps,
@@ -39,6 +44,7 @@ export async function handleAlarm(
   });
   if (earlier > 0) return "wait";
   const type = eventTypeOf[alarm.kind];
+  const escalationKind = deps.workflow.escalationNoticeKind;
   if (!type) throw new Error(`alarm ${alarm.id} has an unknown kind ${alarm.kind}`);
   const result = await applyEvent(deps, {
     proposalId: alarm.proposalId,
@@ -47,8 +53,12 @@ export async function handleAlarm(
     idempotencyKey: `alarm.${alarm.id}`,
     alarmId: alarm.id,
     ...(jobIdValue ? { jobId: jobIdValue } : {}),
+    // Acknowledging an escalation stops the chain: checked in the transaction that would escalate.
+    ...(alarm.kind === "escalate" && escalationKind
+      ? { hold: (client) => escalationHold(client, alarm, escalationKind) }
+      : {}),
   });
-  return result.outcome;
+  return result.outcome === "stale" && result.reason === ESCALATION_ACKNOWLEDGED ? "suppressed" : result.outcome;
 }
 
 /**

@@ -20,6 +20,7 @@ const asProposal = (snapshot: unknown) => snapshot as ProposalSnapshot;
 export const proposalWorkflow: Workflow = {
   machine: proposalMachine,
   version: PROPOSAL_MACHINE_VERSION,
+  escalationNoticeKind: "deadline.escalation",
   check(snapshot, event) {
     const result = checkEvent(asProposal(snapshot), event as unknown as ProposalEvent);
     return result.ok ? null : { code: result.code, message: result.message };

@@ -35,6 +35,11 @@ export interface Workflow {
   /** Why `event` would be refused in `snapshot`, or `null` when it is accepted. Pure. */
   check(snapshot: AnyMachineSnapshot, event: { type: string } & Record<string, unknown>): Refusal | null;
   describe(snapshot: AnyMachineSnapshot): Described;
+  /**
+   * The notice kind the machine gives its escalation notices. Acknowledging one stops the later escalation
+   * levels of its deadline (see `escalationHold`); a workflow without it escalates every level regardless.
+   */
+  escalationNoticeKind?: string;
   /** The event types `actor` may send now. */
   allowedEvents(snapshot: AnyMachineSnapshot, actor: Actor): string[];
   /**
