@@ -1,14 +1,13 @@
 import { createDatabase, type Database } from "@huiyin/db";
 import { days, defaultPolicy, type Policy } from "@huiyin/domain";
-import { applyEvent, createProposal, proposalWorkflow, systemClock } from "@huiyin/engine";
 import { freePort } from "@huiyin/infra-local";
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from "@huiyin/infra-local/testing";
 import { createLogger } from "@huiyin/logger";
 import { createQueue, createRedisConnection, jobId, type RedisConnection } from "@huiyin/queue";
 import type { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importDirectory } from "../services/notifier/src/directory.ts";
 import { startTestSmtpServer, type TestSmtpServer } from "../services/notifier/src/test-smtp-server.ts";
+import { importLeaders, lateReply } from "./support/late-reply.ts";
 import { eventually, type Spawned, spawnEntry } from "./support/processes.ts";
 
 /**
@@ -41,14 +40,7 @@ beforeAll(async () => {
     () => {},
   );
   alarms = createQueue("alarms", producer, { prefix: redis.prefix });
-  await importDirectory(db, {
-    people: [
-      { id: "wang", name: "王局长", email: "wang@zhujian.example", language: "zh-CN" },
-      { id: "li", name: "Li Ming", email: "li@cppcc.example", language: "en" },
-    ],
-    units: [{ id: "u-1", name: "市住建局", headPersonId: "wang", supervisorLeaderId: "leader-9" }],
-    roles: [{ role: "leader", scope: "leader-9", personId: "li" }],
-  });
+  await importLeaders(db);
 });
 
 afterAll(async () => {
@@ -92,32 +84,6 @@ const policy: Policy = {
   },
 };
 
-/** A proposal assigned to u-1, contacted, never answered: only its reply deadline is left to escalate. */
-async function lateReply(title: string): Promise<string> {
-  const deps = { db, logger, clock: systemClock, workflow: proposalWorkflow };
-  const { proposal } = await createProposal(deps, {
-    input: {
-      content: { title, reasons: "设施老化。", suggestions: ["加装电梯"], category: "urban" },
-      proposers: [{ id: "member-1" }],
-      policy,
-    },
-    actor: { role: "proposer", id: "member-1" },
-  });
-  const staff = { role: "staff", id: "staff-1" };
-  const unit = { role: "unit", id: "clerk-1", unitId: "u-1" };
-  const send = (event: { type: string } & Record<string, unknown>, actor: typeof staff) =>
-    applyEvent(deps, { proposalId: proposal.id, event, actor });
-  await send({ type: "submit" }, { role: "proposer", id: "member-1" });
-  await send({ type: "review.register", category: "urban" }, staff);
-  await send({ type: "assign", mode: "sole", units: [{ unitId: "u-1", role: "lead" }] }, staff);
-  await send({ type: "unit.acknowledge" }, unit);
-  await send(
-    { type: "handle.contact", channel: "phone", contactedAt: new Date().toISOString(), summary: "已沟通" },
-    unit,
-  );
-  return proposal.id;
-}
-
 const mailsTo = (email: string) => smtp.messages.filter((message) => JSON.stringify(message.to).includes(email));
 /** The alarm of an escalation level of the proposal's reply deadline. */
 async function escalationAlarm(proposalId: string, level: number) {
@@ -129,8 +95,8 @@ describe("an escalation e-mail", () => {
   it("acknowledged through its link stops level 2; the one nobody acknowledges reaches level 2 once", {
     timeout: 180_000,
   }, async () => {
-    const acknowledged = await lateReply("关于加快老旧小区改造的建议");
-    const ignored = await lateReply("关于完善城市排水设施的建议");
+    const acknowledged = await lateReply({ db, logger }, "关于加快老旧小区改造的建议", policy);
+    const ignored = await lateReply({ db, logger }, "关于完善城市排水设施的建议", policy);
 
     const apiPort = await freePort();
     const api = `http://127.0.0.1:${apiPort}`;

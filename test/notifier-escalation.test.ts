@@ -1,11 +1,10 @@
 import { createDatabase, type Database } from "@huiyin/db";
 import { defaultPolicy } from "@huiyin/domain";
-import { applyEvent, createProposal, proposalWorkflow, systemClock } from "@huiyin/engine";
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from "@huiyin/infra-local/testing";
 import { createLogger } from "@huiyin/logger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importDirectory } from "../services/notifier/src/directory.ts";
 import { startTestSmtpServer, type TestSmtpServer } from "../services/notifier/src/test-smtp-server.ts";
+import { importLeaders, lateReply } from "./support/late-reply.ts";
 import { eventually, type Spawned, serviceEnv, spawnEntry } from "./support/processes.ts";
 
 /**
@@ -26,14 +25,7 @@ beforeAll(async () => {
   redis = createTestRedis();
   db = createDatabase(testDatabase.url, { maxConnections: 4 });
   smtp = await startTestSmtpServer();
-  await importDirectory(db, {
-    people: [
-      { id: "wang", name: "王局长", email: "wang@zhujian.example", language: "zh-CN" },
-      { id: "li", name: "Li Ming", email: "li@cppcc.example", language: "en" },
-    ],
-    units: [{ id: "u-1", name: "市住建局", headPersonId: "wang", supervisorLeaderId: "leader-9" }],
-    roles: [{ role: "leader", scope: "leader-9", personId: "li" }],
-  });
+  await importLeaders(db);
 });
 
 afterAll(async () => {
@@ -58,34 +50,9 @@ describe("a proposal left past its reply deadline", () => {
   it("e-mails level 1 to the unit head and level 2 to the supervising leader, each once, across a notifier crash", {
     timeout: 180_000,
   }, async () => {
-    const engine = { db, logger, clock: systemClock, workflow: proposalWorkflow };
     const policy = { ...defaultPolicy, timeScale: 1 / 864_000 }; // a day lasts 100 ms: the reply is due in ~9 s
-    const { proposal } = await createProposal(engine, {
-      input: {
-        content: {
-          title: "关于加快老旧小区改造的建议",
-          reasons: "设施老化。",
-          suggestions: ["加装电梯"],
-          category: "urban",
-        },
-        proposers: [{ id: "member-1" }],
-        policy,
-      },
-      actor: { role: "proposer", id: "member-1" },
-    });
-    const staff = { role: "staff", id: "staff-1" };
-    const unit = { role: "unit", id: "clerk-1", unitId: "u-1" };
-    const send = (event: { type: string } & Record<string, unknown>, actor: typeof staff) =>
-      applyEvent(engine, { proposalId: proposal.id, event, actor });
-    await send({ type: "submit" }, { role: "proposer", id: "member-1" });
-    await send({ type: "review.register", category: "urban" }, staff);
-    await send({ type: "assign", mode: "sole", units: [{ unitId: "u-1", role: "lead" }] }, staff);
-    await send({ type: "unit.acknowledge" }, unit);
     // First contact is made, so the only escalations left are those of the unanswered reply.
-    await send(
-      { type: "handle.contact", channel: "phone", contactedAt: new Date().toISOString(), summary: "已沟通" },
-      unit,
-    );
+    const proposal = { id: await lateReply({ db, logger }, "关于加快老旧小区改造的建议", policy) };
 
     // Nothing the first notifier sends is ever answered: it is killed with its message on the wire.
     const held = smtp.hold();
