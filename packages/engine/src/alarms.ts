@@ -1,5 +1,5 @@
 import { type JobPayload, jobCatalog, jobId, jobOptions, type QueueName } from "@huiyin/queue";
-import type { Queue } from "bullmq";
+import type { Job, Queue } from "bullmq";
 import { type ApplyResult, applyEvent, type EngineDeps } from "./apply.ts";
 import { ESCALATION_ACKNOWLEDGED, escalationHold } from "./escalation-hold.ts";
 
@@ -63,9 +63,9 @@ export async function handleAlarm(
 
 /**
  * Re-creates the BullMQ job of every pending alarm, for when Redis lost its data (a flush, a failover
- * without persistence) or a job was removed by hand. The database is the source of truth: adding a job
- * whose id exists is a no-op, and an alarm that should have rung already rings at once. Returns the number
- * of pending alarms it went through.
+ * without persistence) or a job was removed by hand, and brings back the failed job of every alarm that
+ * is still pending. The database is the source of truth: adding a job whose id exists is a no-op, and an
+ * alarm that should have rung already rings at once. Returns the number of pending alarms it went through.
  */
 export async function reconcileAlarms(
   deps: EngineDeps & { queues: Record<QueueName, Queue> },
@@ -92,6 +92,49 @@ export async function reconcileAlarms(
     total += alarms.length;
     cursor = alarms[alarms.length - 1]?.id;
   }
-  deps.logger.info({ pendingAlarms: total }, "alarms reconciled");
+  const retried = await retryFailedAlarmJobs(deps, queue, batchSize);
+  deps.logger.info({ pendingAlarms: total, retriedFailedJobs: retried }, "alarms reconciled");
   return total;
+}
+
+/**
+ * A job that BullMQ gave up on (out of attempts, or stalled more often than allowed while its process
+ * starved or died) sits in the failed set under the alarm's job id, so re-adding that id is a no-op and
+ * the alarm would stay pending for ever. Each failed job whose alarm is still pending goes back to the
+ * queue with fresh attempts; failed jobs of alarms that rang after all are left to expire. The failed set
+ * is small in a healthy system, so this reads it whole (in pages) rather than asking Redis per alarm.
+ */
+async function retryFailedAlarmJobs(deps: EngineDeps, queue: Queue, pageSize: number): Promise<number> {
+  const failed: Job[] = [];
+  for (let start = 0; ; start += pageSize) {
+    const page = await queue.getFailed(start, start + pageSize - 1);
+    failed.push(...page.filter((job): job is Job => Boolean(job)));
+    if (page.length < pageSize) break;
+  }
+  let retried = 0;
+  for (let index = 0; index < failed.length; index += pageSize) {
+    const jobs = failed.slice(index, index + pageSize);
+    const ids = jobs.map((job) => String((job.data as { alarmId?: unknown }).alarmId));
+    const pending = await deps.db.prisma.alarm.findMany({
+      where: { id: { in: ids }, status: "pending" },
+      select: { id: true },
+    });
+    const pendingIds = new Set(pending.map((alarm) => alarm.id));
+    for (const job of jobs) {
+      const alarmId = String((job.data as { alarmId?: unknown }).alarmId);
+      if (!pendingIds.has(alarmId)) continue;
+      try {
+        await job.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true });
+        retried += 1;
+        deps.logger.warn(
+          { alarmId, proposalId: (job.data as { proposalId?: unknown }).proposalId, jobId: job.id },
+          "failed alarm job retried: its alarm is still pending",
+        );
+      } catch (error) {
+        // Another reconciler (or an operator) moved it first: it is no longer failed, which is the point.
+        deps.logger.debug({ err: error, alarmId, jobId: job.id }, "failed alarm job already moved");
+      }
+    }
+  }
+  return retried;
 }

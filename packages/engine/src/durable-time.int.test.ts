@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort, startRedis } from "@huiyin/infra-local";
 import { createQueue, createRedisConnection, type QueueName, whenReady } from "@huiyin/queue";
+import { UnrecoverableError, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, staff, startHarness, ticketInput, until } from "../test/harness.ts";
@@ -76,6 +77,56 @@ describe("a proposal left alone", () => {
       expect(timerEvents.map((event) => event.idempotencyKey).sort()).toEqual(
         alarms.map((alarm) => `alarm.${alarm.id}`).sort(),
       );
+    } finally {
+      await workers.close();
+    }
+  });
+});
+
+describe("an alarm job that BullMQ gave up on", () => {
+  it("rings after all: the reconciler brings back the failed job of a pending alarm", async () => {
+    const { proposal } = await createProposal(h.deps, {
+      input: ticketInput({ replyMs: 60_000, remindBeforeMs: 59_000, escalateEveryMs: 60_000 }),
+      actor: staff,
+    });
+    await applyEvent(h.deps, { proposalId: proposal.id, event: { type: "submit" }, actor: staff });
+    while ((await relayBatch(h.deps)) > 0) {}
+    const first = await h.db.prisma.alarm.findFirstOrThrow({
+      where: { proposalId: proposal.id },
+      orderBy: { fireAt: "asc" },
+    });
+    expect(first.kind).toBe("remind");
+
+    // What a process starved past its lock (stalled over the limit) leaves behind: the alarm's job in the
+    // failed set, under the id that every re-add would collide with.
+    const queue = h.deps.queues.alarms;
+    const job = (await queue.getDelayed()).find((candidate) => candidate.data.alarmId === first.id);
+    if (!job) throw new Error("the reminder's job is not in the delayed set");
+    await job.promote();
+    const taker = new Worker("alarms", null, { connection: h.workerConnection, prefix: h.redis.prefix });
+    try {
+      const token = "starved-worker";
+      const taken = await taker.getNextJob(token);
+      expect(taken?.id).toBe(job.id);
+      await taken?.moveToFailed(new UnrecoverableError("job stalled more than allowable limit"), token);
+    } finally {
+      await taker.close();
+    }
+    expect(await queue.getJobState(job.id ?? "")).toBe("failed");
+
+    const workers = await startEngineWorkers(h.deps, {
+      connection: h.workerConnection,
+      prefix: h.redis.prefix,
+      relayPollMs: 200,
+    });
+    try {
+      await until(
+        async () => (await h.db.prisma.alarm.findUniqueOrThrow({ where: { id: first.id } })).status === "fired",
+        10_000,
+        "the reminder fires",
+      );
+      const notices = await h.db.prisma.notice.findMany({ where: { proposalId: proposal.id } });
+      expect(notices.map((notice) => notice.kind)).toEqual(["reminder"]);
     } finally {
       await workers.close();
     }

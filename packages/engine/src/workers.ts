@@ -44,6 +44,9 @@ export async function startEngineWorkers(
   const common = {
     prefix: options.prefix,
     concurrency: options.concurrency ?? 10,
+    // Both handlers are idempotent, so a job whose lock lapsed (a starved or killed process) may safely run
+    // again a few times before BullMQ fails it; the reconciler brings back any that fail anyway.
+    maxStalledCount: 5,
     ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
     ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
   };
