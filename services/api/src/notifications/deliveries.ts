@@ -7,7 +7,7 @@ import type { Caller } from "../auth/keys.ts";
 import { HttpError } from "../http/errors.ts";
 import { parseQuery } from "../http/validate.ts";
 import type { EmailRequeue } from "./email-requeue.ts";
-import { inboxNamesOf } from "./recipients.ts";
+import type { Inbox } from "./inbox.ts";
 
 /**
  * The states of a notice's delivery on one channel, as the notifier writes them (services/notifier/src/inbox.ts,
@@ -32,28 +32,20 @@ export function deliveryView(row: NoticeDelivery) {
 }
 
 /**
- * The deliveries of its notices a caller may see. Admin and staff (the back office) see all of them; anyone
- * else sees the deliveries to their own inboxes and the e-mails to the people who hold those inboxes' roles in
- * the directory (a leader key `leader-9` sees the e-mail to whoever holds `leader:leader-9`), never a
- * colleague's or another unit's.
+ * The deliveries of a notice in its inbox that a caller may see. Admin and staff (the back office) see all of
+ * them; anyone else sees the inbox deliveries addressed to it (`matched`: the ones that put the notice into its
+ * inbox, see `inboxOf`), those to its inbox labels, and the e-mails to the people it stands for (a leader key
+ * `leader-9` sees the e-mail to whoever holds `leader:leader-9`), never a colleague's or another unit's.
  */
-export async function deliveriesVisibleTo(
-  database: Database,
+export function deliveriesVisibleTo(
   caller: Caller,
-): Promise<((delivery: NoticeDelivery) => boolean) | undefined> {
+  inbox: Inbox,
+  matched: readonly string[],
+): ((delivery: NoticeDelivery) => boolean) | undefined {
   if (caller.role === "admin" || caller.role === "staff") return undefined;
-  const names = inboxNamesOf(caller);
-  const holders = await database.prisma.roleAssignment.findMany({
-    where: {
-      OR: names.map((name) => {
-        const colon = name.indexOf(":");
-        return colon === -1 ? { role: name, scope: "" } : { role: name.slice(0, colon), scope: name.slice(colon + 1) };
-      }),
-    },
-    select: { personId: true },
-  });
-  const visible = new Set([...names, ...holders.map((holder) => `person:${holder.personId}`)]);
-  return (delivery) => visible.has(delivery.recipient);
+  const ids = new Set(matched);
+  const recipients = new Set([...inbox.labels, ...inbox.people]);
+  return (delivery) => ids.has(delivery.id.toString()) || recipients.has(delivery.recipient);
 }
 
 /** `GET /v1/notice-deliveries`: newest first, `cursor` = the last id seen. */

@@ -4,7 +4,7 @@ import type { Caller } from "../auth/keys.ts";
  * The inbox names a caller reads, in the notifier's naming (`role` or `role:scope`, see the notifier's
  * `recipientsOf`): staff read the committee office's inbox and its head's; a unit its own; a leader and a proposer
  * their personal one. Integrators have no inbox (they get webhooks). Escalation roles recorded without a scope
- * (`unit-head`, `supervising-leader`) are not matched to a unit or leader here yet.
+ * (`unit-head`, `supervising-leader`) and the people a key stands for are added from the directory by `inboxOf`.
  */
 export function inboxNamesOf(caller: Caller): string[] {
   switch (caller.role) {

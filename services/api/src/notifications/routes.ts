@@ -2,11 +2,11 @@ import type { Database, NoticeDelivery, Prisma } from "@huiyin/db";
 import { Router } from "express";
 import { z } from "zod";
 import { callerOf } from "../auth/authenticate.ts";
-import type { Caller } from "../auth/keys.ts";
 import { HttpError } from "../http/errors.ts";
 import { parseQuery } from "../http/validate.ts";
 import { deliveriesVisibleTo, deliveryView } from "./deliveries.ts";
-import { decodeCursor, encodeCursor, inboxNamesOf } from "./recipients.ts";
+import { inboxOf, inboxPage } from "./inbox.ts";
+import { decodeCursor, encodeCursor } from "./recipients.ts";
 
 export const inboxQuerySchema = z.strictObject({
   /** Only notices nobody has acknowledged yet. */
@@ -19,12 +19,10 @@ export const inboxQuerySchema = z.strictObject({
   cursor: z.string().min(1).max(400).optional(),
 });
 
-/** The notices delivered to one of the caller's inboxes. */
-function inboxWhere(caller: Caller): Prisma.NoticeWhereInput {
-  return { deliveries: { some: { channel: "inbox", recipient: { in: inboxNamesOf(caller) } } } };
-}
-
-/** `GET /v1/notifications` (the caller's inbox, newest first) and `POST /v1/notifications/:id/ack`. */
+/**
+ * `GET /v1/notifications` (the caller's inbox, newest first) and `POST /v1/notifications/:id/ack`: the notices
+ * with an inbox delivery addressed to whom the caller's key stands for (`inboxOf`), and no others.
+ */
 export function notificationRoutes(database: Database): Router {
   const router = Router();
 
@@ -37,47 +35,48 @@ export function notificationRoutes(database: Database): Router {
         fields: [{ path: "cursor", message: "unknown cursor" }],
       });
     }
-    const filters: Prisma.NoticeWhereInput[] = [inboxWhere(caller)];
-    if (query.unacknowledged !== undefined) {
-      filters.push({ acknowledgedAt: query.unacknowledged ? null : { not: null } });
-    }
-    if (query.proposalId) filters.push({ proposalId: query.proposalId });
-    if (after) {
-      filters.push({
-        OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }],
-      });
-    }
-    const rows = await database.prisma.notice.findMany({
-      where: { AND: filters },
-      include: { deliveries: { orderBy: { id: "asc" } } },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: query.limit + 1,
+    const inbox = await inboxOf(database, caller);
+    const found = await inboxPage(database, inbox, {
+      ...(query.unacknowledged === undefined ? {} : { unacknowledged: query.unacknowledged }),
+      ...(query.proposalId ? { proposalId: query.proposalId } : {}),
+      ...(after ? { after } : {}),
+      limit: query.limit + 1,
     });
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    const visible = await deliveriesVisibleTo(database, caller);
+    const page = found.slice(0, query.limit);
+    const rows = await database.prisma.notice.findMany({
+      where: { id: { in: page.map((row) => row.id) } },
+      include: { deliveries: { orderBy: { id: "asc" } } },
+    });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const items = page.flatMap(({ id, matched }) => {
+      const notice = byId.get(id);
+      return notice ? [noticeView(notice, deliveriesVisibleTo(caller, inbox, matched))] : [];
+    });
+    const lastId = page.at(-1)?.id;
+    const last = lastId === undefined ? undefined : byId.get(lastId);
     response.json({
-      items: page.map((notice) => noticeView(notice, visible)),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+      items,
+      nextCursor: found.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
     });
   });
 
   router.post("/notifications/:id/ack", async (request, response) => {
     const caller = callerOf(response);
-    const where = { AND: [{ id: request.params.id }, inboxWhere(caller)] };
-    const notice = await database.prisma.notice.findFirst({ where });
-    if (!notice) throw new HttpError(404, "NOT_FOUND", `No notification ${request.params.id} in your inbox.`);
+    const inbox = await inboxOf(database, caller);
+    const [found] = await inboxPage(database, inbox, { noticeId: String(request.params.id), limit: 1 });
+    // Someone else's notice is as absent as a notice that does not exist: 404, and nothing changes.
+    if (!found) throw new HttpError(404, "NOT_FOUND", `No notification ${request.params.id} in your inbox.`);
     // The first acknowledgement stands: a repeat (or a colleague's) changes nothing and answers the same.
     await database.prisma.notice.updateMany({
-      where: { id: notice.id, acknowledgedAt: null },
+      where: { id: found.id, acknowledgedAt: null },
       data: { acknowledgedAt: new Date(), acknowledgedBy: `${caller.role}:${caller.actorId}` },
     });
     const acknowledged = await database.prisma.notice.findUniqueOrThrow({
-      where: { id: notice.id },
+      where: { id: found.id },
       include: { deliveries: { orderBy: { id: "asc" } } },
     });
-    request.log.info({ proposalId: notice.proposalId, noticeId: notice.id }, "notification acknowledged");
-    response.json(noticeView(acknowledged, await deliveriesVisibleTo(database, caller)));
+    request.log.info({ proposalId: acknowledged.proposalId, noticeId: found.id }, "notification acknowledged");
+    response.json(noticeView(acknowledged, deliveriesVisibleTo(caller, inbox, found.matched)));
   });
 
   return router;

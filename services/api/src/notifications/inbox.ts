@@ -1,0 +1,151 @@
+import { type Database, Prisma } from "@huiyin/db";
+import type { Caller } from "../auth/keys.ts";
+import { inboxNamesOf } from "./recipients.ts";
+
+/**
+ * Whom a key stands for, in the terms notices are addressed in: the notifier writes one inbox delivery per
+ * recipient reference (`unit:water`, `unit-head:u-1`, `supervising-leader:leader-9`, or an unscoped
+ * `supervising-leader` that the directory resolves per notice), and e-mails the people the directory names.
+ */
+export interface Inbox {
+  /** Inbox labels addressed to the caller as they stand. */
+  labels: string[];
+  /** Leader ids the caller is: an unscoped `supervising-leader` resolving to one of them is addressed to it. */
+  leaderIds: string[];
+  /** Units whose head the caller stands for: an unscoped `unit-head`/`co-unit-head` of their deadlines too. */
+  headedUnitIds: string[];
+  /** `person:<id>` of the people the caller stands for: the e-mail deliveries it may see. */
+  people: string[];
+}
+
+/** Committee-wide escalation roles a leader's person may hold (the review deadline's level 2, a reply's level 3). */
+const LEADING_ROLES = ["committee-leader", "chairs-meeting"];
+
+const headLabels = (unitIds: readonly string[]) =>
+  unitIds.flatMap((unitId) => [`unit-head:${unitId}`, `co-unit-head:${unitId}`]);
+
+/**
+ * The caller's inbox, read from the recipients directory the notifier resolves notices with:
+ * - a `leader` key (actor `leader-9`) stands for leader-9, so for the people holding `leader:leader-9`. It gets
+ *   `leader:leader-9`, the supervising-leader escalations that resolve to leader-9 (named, as for a key proposal,
+ *   or unscoped: the proposal's leader, else the leader supervising the deadline's unit), the unit-head
+ *   escalations of the units those people head, and the committee-wide leading roles they hold;
+ * - a `unit` key gets its unit's inbox; when its actor is the unit's head (`Unit.headPersonId`), also the unit-head
+ *   escalations of that unit: a clerk's key of the same unit does not;
+ * - staff, proposers: their role's inboxes as before (`inboxNamesOf`); integrators have none.
+ */
+export async function inboxOf(database: Database, caller: Caller): Promise<Inbox> {
+  const base = inboxNamesOf(caller);
+  const holders = await holdersOf(database, base);
+  if (caller.role === "leader") {
+    const leaderId = caller.actorId;
+    const [headed, leading] = await Promise.all([
+      database.prisma.unit.findMany({ where: { headPersonId: { in: holders } }, select: { id: true } }),
+      database.prisma.roleAssignment.findMany({
+        where: { personId: { in: holders }, role: { in: LEADING_ROLES }, scope: "" },
+        select: { role: true },
+      }),
+    ]);
+    const headedUnitIds = headed.map((unit) => unit.id);
+    return {
+      labels: unique([
+        ...base,
+        `supervising-leader:${leaderId}`,
+        ...headLabels(headedUnitIds),
+        ...leading.map((row) => row.role),
+      ]),
+      leaderIds: [leaderId],
+      headedUnitIds,
+      people: holders.map((id) => `person:${id}`),
+    };
+  }
+  if (caller.role === "unit" && caller.unitId) {
+    const headed = await database.prisma.unit.findFirst({
+      where: { id: caller.unitId, headPersonId: caller.actorId },
+      select: { id: true },
+    });
+    const headedUnitIds = headed ? [headed.id] : [];
+    const people = headed ? unique([...holders, caller.actorId]) : holders;
+    return {
+      labels: [...base, ...headLabels(headedUnitIds)],
+      leaderIds: [],
+      headedUnitIds,
+      people: people.map((id) => `person:${id}`),
+    };
+  }
+  return { labels: base, leaderIds: [], headedUnitIds: [], people: holders.map((id) => `person:${id}`) };
+}
+
+/** The people holding the roles of these inbox labels (`role` committee-wide, `role:scope` scoped). */
+async function holdersOf(database: Database, labels: readonly string[]): Promise<string[]> {
+  if (labels.length === 0) return [];
+  const rows = await database.prisma.roleAssignment.findMany({
+    where: {
+      OR: labels.map((label) => {
+        const colon = label.indexOf(":");
+        return colon === -1
+          ? { role: label, scope: "" }
+          : { role: label.slice(0, colon), scope: label.slice(colon + 1) };
+      }),
+    },
+    select: { personId: true },
+  });
+  return unique(rows.map((row) => row.personId));
+}
+
+/**
+ * SQL: the inbox delivery `d` (of notice `n`) is addressed to the inbox. The unscoped roles are resolved as the
+ * notifier resolves them (packages/notify `resolveRecipients`, with the proposal's leader and the deadline's unit).
+ */
+function addressedTo(inbox: Inbox): Prisma.Sql {
+  return Prisma.sql`(
+    d.recipient = ANY(${inbox.labels}::text[])
+    OR (d.recipient = 'supervising-leader' AND COALESCE(
+      (SELECT p.leader_id FROM proposals p WHERE p.id = n.proposal_id),
+      (SELECT u.supervisor_leader_id FROM deadlines dl JOIN units u ON u.id = dl.unit_id
+        WHERE dl.proposal_id = n.proposal_id AND dl.deadline_id = n.deadline_id)
+    ) = ANY(${inbox.leaderIds}::text[]))
+    OR (d.recipient IN ('unit-head', 'co-unit-head') AND EXISTS (
+      SELECT 1 FROM deadlines dl
+      WHERE dl.proposal_id = n.proposal_id AND dl.deadline_id = n.deadline_id
+        AND dl.unit_id = ANY(${inbox.headedUnitIds}::text[])))
+  )`;
+}
+
+/** A page of the inbox: notice ids with the ids (as text) of their inbox deliveries addressed to the caller. */
+export async function inboxPage(
+  database: Database,
+  inbox: Inbox,
+  filters: {
+    noticeId?: string;
+    unacknowledged?: boolean;
+    proposalId?: string;
+    after?: { createdAt: Date; id: string };
+    limit: number;
+  },
+): Promise<{ id: string; matched: string[] }[]> {
+  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (filters.noticeId !== undefined) conditions.push(Prisma.sql`n.id = ${filters.noticeId}`);
+  if (filters.unacknowledged !== undefined) {
+    conditions.push(
+      filters.unacknowledged ? Prisma.sql`n.acknowledged_at IS NULL` : Prisma.sql`n.acknowledged_at IS NOT NULL`,
+    );
+  }
+  if (filters.proposalId !== undefined) conditions.push(Prisma.sql`n.proposal_id = ${filters.proposalId}`);
+  if (filters.after) {
+    const { createdAt, id } = filters.after;
+    conditions.push(Prisma.sql`(n.created_at < ${createdAt} OR (n.created_at = ${createdAt} AND n.id < ${id}))`);
+  }
+  return database.prisma.$queryRaw<{ id: string; matched: string[] }[]>`
+    SELECT n.id, array_agg(d.id::text ORDER BY d.id) AS matched
+    FROM notices n
+    JOIN notice_deliveries d ON d.notice_id = n.id AND d.channel = 'inbox' AND ${addressedTo(inbox)}
+    WHERE ${Prisma.join(conditions, " AND ")}
+    GROUP BY n.id, n.created_at
+    ORDER BY n.created_at DESC, n.id DESC
+    LIMIT ${filters.limit}`;
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
