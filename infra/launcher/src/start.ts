@@ -15,6 +15,7 @@ import {
 } from "@huiyin/infra-local";
 import { prettyFactory } from "pino-pretty";
 import { seedDemo } from "./demo.ts";
+import { adminKeyFileOf, serviceSpecs } from "./env.ts";
 import { type RunningService, startService } from "./services.ts";
 
 /**
@@ -100,14 +101,8 @@ async function main(): Promise<void> {
       messageFormat: "[{service}] {msg}",
       singleLine: true,
     });
-    const common = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, LOG_FORMAT: "json" };
-    const adminKeyFile = config.HUIYIN_ADMIN_KEY_FILE ?? path.join(secretsDir, "admin-api-key");
-    const specs = [
-      // Without HUIYIN_ADMIN_KEY the api generates the first admin key into this file (owner-only).
-      { name: "api", env: { ...common, PORT: String(config.PORT), HUIYIN_ADMIN_KEY_FILE: adminKeyFile } },
-      { name: "worker", env: { ...common, HEALTH_PORT: String(config.WORKER_HEALTH_PORT) } },
-      { name: "notifier", env: { ...common, HEALTH_PORT: String(config.NOTIFIER_HEALTH_PORT) } },
-    ] as const;
+    const adminKeyFile = adminKeyFileOf(config, secretsDir);
+    const specs = serviceSpecs({ env: process.env, config, databaseUrl, redisUrl, secretsDir });
     for (const spec of specs) {
       const service = startService(spec, logsDir, (line) => {
         process.stdout.write(line.startsWith("{") ? pretty(line) : `[${spec.name}] ${line}\n`);

@@ -6,3 +6,4 @@ export { type PostgresServer, startPostgres } from "./postgres.ts";
 export { runPrisma } from "./prisma.ts";
 export { stopChild, waitUntil } from "./process.ts";
 export { type RedisServer, startRedis } from "./redis.ts";
+export { localSecret } from "./secrets.ts";

@@ -26,6 +26,8 @@ export const localConfigSchema = z.object({
   HUIYIN_ADMIN_KEY: z.string().min(1).optional(),
   /** Where the api keeps the admin key it generates; default `<data dir>/secrets/admin-api-key`. */
   HUIYIN_ADMIN_KEY_FILE: z.string().min(1).optional(),
+  /** Signs the e-mails' acknowledge links (see `configSchema`); unset, the start command generates one. */
+  NOTIFY_LINK_SECRET: z.string().min(1).optional(),
 });
 
 export type LocalConfig = z.infer<typeof localConfigSchema>;

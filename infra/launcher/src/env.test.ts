@@ -1,0 +1,52 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseConfig, parseLocalConfig } from "@huiyin/config";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { LINK_SECRET_FILE, serviceSpecs } from "./env.ts";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "huiyin-launcher-env-"));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function specsFor(env: Record<string, string>) {
+  const secretsDir = path.join(dir, "secrets");
+  const specs = serviceSpecs({
+    env,
+    config: parseLocalConfig(env),
+    databaseUrl: "postgresql://u:p@127.0.0.1:5432/huiyin",
+    redisUrl: "redis://127.0.0.1:6379",
+    secretsDir,
+  });
+  const envOf = (name: string) => specs.find((spec) => spec.name === name)?.env ?? {};
+  return { secretsDir, envOf };
+}
+
+describe("the services' environment under npm start", () => {
+  it("gives the api and the notifier one generated link secret, kept owner-only and reused on the next start", () => {
+    const first = specsFor({ NOTIFY_LINK_SECRET: "" });
+    const secret = first.envOf("api").NOTIFY_LINK_SECRET;
+    expect(secret).toBeDefined();
+    expect(first.envOf("notifier").NOTIFY_LINK_SECRET).toBe(secret);
+    // Both services accept it (the configuration wants at least 32 characters).
+    expect(parseConfig({ ...first.envOf("notifier") }).NOTIFY_LINK_SECRET).toBe(secret);
+    const file = path.join(first.secretsDir, LINK_SECRET_FILE);
+    expect(readFileSync(file, "utf8").trim()).toBe(secret);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+
+    // Links in e-mails sent before a restart still verify: the next start reads the same secret.
+    expect(specsFor({}).envOf("api").NOTIFY_LINK_SECRET).toBe(secret);
+  });
+
+  it("passes an explicitly set NOTIFY_LINK_SECRET to both and generates nothing", () => {
+    const given = "an-operator-chosen-link-secret-of-40-chars";
+    const { secretsDir, envOf } = specsFor({ NOTIFY_LINK_SECRET: given });
+    expect(envOf("api").NOTIFY_LINK_SECRET).toBe(given);
+    expect(envOf("notifier").NOTIFY_LINK_SECRET).toBe(given);
+    expect(existsSync(path.join(secretsDir, LINK_SECRET_FILE))).toBe(false);
+  });
+});
