@@ -61,11 +61,29 @@ export async function openEngine(environment: Environment, connections: number):
 
 /** Empties every table the engine writes and every bench key in Redis, so that each measurement starts alike. */
 export async function resetState(environment: Environment, db: Database, redis: RedisConnection): Promise<void> {
+  await emptyTables(db);
+  await deleteBenchKeys(environment, redis);
+}
+
+/** Only the tables: safe while a worker process runs, where FLUSHALL would pull its queues from under it. */
+export async function emptyTables(db: Database): Promise<void> {
   await db.pool.query(
     "TRUNCATE proposals, proposal_events, dropped_events, deadlines, alarms, outbox, notices, notice_deliveries CASCADE",
   );
-  await deleteBenchKeys(environment, redis);
   await db.pool.query("VACUUM ANALYZE");
+}
+
+/** Until the relay (ours or a worker process's) has put every outbox message into BullMQ. */
+export async function waitForEmptyOutbox(db: Database): Promise<void> {
+  while ((await countOf(db, "SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL")) > 0) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The `n` column of a one-row count query. */
+export async function countOf(db: Database, sql: string): Promise<number> {
+  const { rows } = await db.pool.query<{ n: number }>(sql);
+  return rows[0]?.n ?? 0;
 }
 
 /** FLUSHALL on our own Redis; on the user's, only the bench's keys go. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { percentiles, pool } from "./stats.ts";
+import { nearBaseline, percentiles, pool } from "./stats.ts";
 
 describe("percentiles", () => {
   it("takes the nearest rank", () => {
@@ -23,5 +23,16 @@ describe("pool", () => {
     expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, index) => index));
     expect(most).toBe(3);
     expect(latencies).toHaveLength(20);
+  });
+});
+
+describe("nearBaseline", () => {
+  it("allows a fraction of the baseline or a fixed slack, whichever is larger", () => {
+    const tolerance = { fraction: 0.1, slack: 20 };
+    expect(nearBaseline(100, 120, tolerance)).toBe(true);
+    expect(nearBaseline(100, 121, tolerance)).toBe(false);
+    expect(nearBaseline(400, 440, tolerance)).toBe(true);
+    expect(nearBaseline(400, 441, tolerance)).toBe(false);
+    expect(nearBaseline(100, 60, tolerance)).toBe(true);
   });
 });

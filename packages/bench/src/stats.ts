@@ -32,3 +32,11 @@ export async function pool(
   await Promise.all(Array.from({ length: Math.min(concurrency, total) }, lane));
   return latencies;
 }
+
+/**
+ * Whether `after` is back near `baseline`: within `fraction` of it or `slack` above it, whichever is larger
+ * (a small process has little room in 10% of itself, a big one has noise beyond a fixed amount).
+ */
+export function nearBaseline(baseline: number, after: number, tolerance: { fraction: number; slack: number }): boolean {
+  return after <= Math.max(baseline * (1 + tolerance.fraction), baseline + tolerance.slack);
+}

@@ -1,7 +1,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { anonRssMiB } from "../processes.ts";
-import { round } from "../stats.ts";
+import { nearBaseline, round } from "../stats.ts";
 
 export interface MemoryResult {
   /** The bench process (the engine's client side: Prisma, pg, XState, BullMQ). */
@@ -67,8 +67,8 @@ export async function measureMemory<T>(work: () => Promise<T>): Promise<{ result
         after: round(after.postgres, 0),
       },
       redisAnonMiB: { baseline: round(baseline.redis, 0), peak: round(peak.redis, 0), after: round(after.redis, 0) },
-      returnedToBaseline: afterGc <= Math.max(baseline.bench * 1.1, baseline.bench + 20),
-      heapReturnedToBaseline: heapAfterGc <= Math.max(heapBaseline * 1.1, heapBaseline + 5),
+      returnedToBaseline: nearBaseline(baseline.bench, afterGc, { fraction: 0.1, slack: 20 }),
+      heapReturnedToBaseline: nearBaseline(heapBaseline, heapAfterGc, { fraction: 0.1, slack: 5 }),
     },
   };
 }

@@ -1,22 +1,14 @@
 import { startRelay } from "@huiyin/engine";
-import { type EngineContext, openEngine, resetState } from "../context.ts";
+import { countOf, type EngineContext, openEngine, resetState, waitForEmptyOutbox } from "../context.ts";
 import type { Environment } from "../environment.ts";
 import { driveLifecycle } from "../lifecycle.ts";
+import { type LifecycleRun, runLifecycles } from "../lifecycle-run.ts";
 import { cpuMeter } from "../processes.ts";
 import { type Profiler, startProfiler } from "../profile.ts";
-import { percentiles, pool, round } from "../stats.ts";
+import { pool, round } from "../stats.ts";
 
-export interface ThroughputResult {
-  concurrency: number;
+export interface ThroughputResult extends LifecycleRun {
   poolConnections: number;
-  /** Lifecycles asked for, and those completed within the time budget. */
-  proposalsRequested: number;
-  proposals: number;
-  transitions: number;
-  /** From the first event in to the last commit. */
-  seconds: number;
-  transitionsPerSecond: number;
-  latencyMs: Record<string, number>;
   /** From the first event in until the last outbox message is in BullMQ (events in, committed and relayed). */
   endToEnd: { outboxMessages: number; seconds: number; transitionsPerSecond: number; relayTailSeconds: number };
   /** CPU seconds spent by each side during the run: who was busy. */
@@ -34,7 +26,7 @@ export interface StatementProfile {
   top: { query: string; callsPerTransition: number; msPerTransition: number }[];
 }
 
-const warmupProposals = (proposals: number) => Math.min(30, Math.max(5, Math.floor(proposals / 20)));
+export const warmupProposals = (proposals: number) => Math.min(30, Math.max(5, Math.floor(proposals / 20)));
 
 /**
  * Scenario 1: up to N proposals, each created and driven to closed.completed, by C clients at once, through
@@ -55,41 +47,27 @@ export async function engineThroughput(
     if (options.statements) await engine.db.pool.query("SELECT pg_stat_statements_reset()").catch(() => {});
     const relay = await startRelay(engine.deps, { pollMs: 100 });
     try {
-      const latencies: number[] = [];
-      let completed = 0;
       let profiler: Profiler | undefined;
       if (options.profileTo) profiler = await startProfiler();
       const cpu = cpuMeter();
-      const started = performance.now();
-      const stopAt = started + options.budgetMs;
-      await pool(proposals, concurrency, async () => {
-        if (performance.now() > stopAt) return;
-        await driveLifecycle(engine.deps, latencies);
-        completed += 1;
-      });
-      const committed = performance.now();
-      await waitForEmptyOutbox(engine);
+      const { run, startedAt, committedAt } = await runLifecycles(options, (latencies) =>
+        driveLifecycle(engine.deps, latencies),
+      );
+      await waitForEmptyOutbox(engine.db);
       const finished = performance.now();
       const cpuSeconds = cpu();
       const profile = profiler && options.profileTo ? await profiler.stop(options.profileTo) : undefined;
-      const transitions = latencies.length;
-      const seconds = (committed - started) / 1000;
-      const endSeconds = (finished - started) / 1000;
+      const { transitions } = run;
+      const endSeconds = (finished - startedAt) / 1000;
       const statements = options.statements ? await statementProfile(engine, transitions) : undefined;
       return {
-        concurrency,
+        ...run,
         poolConnections: concurrency,
-        proposalsRequested: proposals,
-        proposals: completed,
-        transitions,
-        seconds: round(seconds),
-        transitionsPerSecond: round(transitions / seconds, 0),
-        latencyMs: percentiles(latencies, [50, 95, 99]),
         endToEnd: {
-          outboxMessages: await count(engine, "SELECT count(*)::int AS n FROM outbox"),
+          outboxMessages: await countOf(engine.db, "SELECT count(*)::int AS n FROM outbox"),
           seconds: round(endSeconds),
           transitionsPerSecond: round(transitions / endSeconds, 0),
-          relayTailSeconds: round((finished - committed) / 1000),
+          relayTailSeconds: round((finished - committedAt) / 1000),
         },
         cpuSeconds,
         ...(statements ? { statements } : {}),
@@ -110,17 +88,6 @@ async function warmUp(engine: EngineContext, environment: Environment, proposals
   await resetState(environment, engine.db, engine.producer);
 }
 
-async function waitForEmptyOutbox(engine: EngineContext): Promise<void> {
-  while ((await count(engine, "SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL")) > 0) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-async function count(engine: EngineContext, sql: string): Promise<number> {
-  const { rows } = await engine.db.pool.query<{ n: number }>(sql);
-  return rows[0]?.n ?? 0;
-}
-
 async function averageRowBytes(engine: EngineContext): Promise<ThroughputResult["rowBytes"]> {
   const { rows } = await engine.db.pool.query<{ snapshot: number; payload: number }>(
     `SELECT (SELECT avg(pg_column_size(snapshot)) FROM proposals)::int AS snapshot,
@@ -129,7 +96,10 @@ async function averageRowBytes(engine: EngineContext): Promise<ThroughputResult[
   return rows[0] ?? { snapshot: 0, payload: 0 };
 }
 
-async function statementProfile(engine: EngineContext, transitions: number): Promise<StatementProfile | undefined> {
+export async function statementProfile(
+  engine: EngineContext,
+  transitions: number,
+): Promise<StatementProfile | undefined> {
   try {
     const { rows } = await engine.db.pool.query<{ query: string; calls: string; ms: number }>(
       `SELECT query, calls::text, total_exec_time AS ms FROM pg_stat_statements
