@@ -23,6 +23,13 @@ describe("parseArgs", () => {
     expect(options.deadlines).toBe(1_000_000);
   });
 
+  it("bounds scenario 1 through HTTP by --budget, at most 20 s unless --http-budget says otherwise", () => {
+    expect(parseArgs([]).httpBudgetSeconds).toBe(20);
+    expect(parseArgs(["--budget", "10"]).httpBudgetSeconds).toBe(10);
+    expect(parseArgs(["--quick"]).httpBudgetSeconds).toBe(2);
+    expect(parseArgs(["--budget", "10", "--http-budget", "40"]).httpBudgetSeconds).toBe(40);
+  });
+
   it("refuses unknown options and bad numbers", () => {
     expect(() => parseArgs(["--fast"])).toThrow(/unknown option --fast/);
     expect(() => parseArgs(["--proposals", "many"])).toThrow(/positive integer/);

@@ -5,6 +5,8 @@ export interface BenchOptions {
   proposals: number;
   /** Seconds after which scenario 1 starts no new lifecycle at one concurrency level. */
   budgetSeconds: number;
+  /** The same for scenario 1 through HTTP: a level of its own, slower, so shorter by default to keep the run under 10 minutes. */
+  httpBudgetSeconds: number;
   /** Concurrent clients (and connections in the pool) for scenarios 1 and 2. */
   concurrency: number[];
   /** Pending deadlines scheduled in scenario 3 and rebuilt in scenario 4. */
@@ -24,6 +26,7 @@ const usage = `pnpm bench [-- options]
   --quick              small sizes: the whole run in under a minute
   --proposals N        proposals per concurrency level in scenario 1 (default 2000; quick 150)
   --budget S           scenario 1 starts no new lifecycle after S seconds per level (default 50; quick 2)
+  --http-budget S      the same for scenario 1 through HTTP (default: --budget, at most 20)
   --concurrency 1,8,32 concurrent clients = pool connections (default 1,8,32)
   --deadlines N        pending deadlines in scenarios 3 and 4 (default 100000; quick 3000)
   --million            --deadlines 1000000
@@ -68,6 +71,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     "--proposals",
     "--concurrency",
     "--budget",
+    "--http-budget",
     "--deadlines",
     "--million",
     "--due-together",
@@ -78,10 +82,12 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
   for (const arg of args) {
     if (arg.startsWith("--") && !known.has(arg)) throw new Error(`unknown option ${arg}\n${usage}`);
   }
+  const budgetSeconds = count("--budget", quick ? 2 : 50);
   return {
     quick,
     proposals: count("--proposals", quick ? 150 : 2_000),
-    budgetSeconds: count("--budget", quick ? 2 : 50),
+    budgetSeconds,
+    httpBudgetSeconds: count("--http-budget", Math.min(budgetSeconds, 20)),
     concurrency: list("--concurrency", [1, 8, 32]),
     deadlines: args.includes("--million") ? 1_000_000 : count("--deadlines", quick ? 3_000 : 100_000),
     dueTogether: count("--due-together", quick ? 200 : 1_000),

@@ -9,6 +9,7 @@ import { TRANSITIONS_PER_LIFECYCLE } from "./lifecycle.ts";
 import { markdown, ms, perSecond, type Row, ratio, type Skipped } from "./report.ts";
 import { type DeadlinesResult, scheduleDeadlines } from "./scenarios/deadlines.ts";
 import { type HttpResult, httpScenario, httpUnavailable } from "./scenarios/http.ts";
+import { type HttpLifecyclesResult, httpLifecycles } from "./scenarios/http-lifecycle.ts";
 import { type MemoryResult, measureMemory } from "./scenarios/memory.ts";
 import { type RawResult, rawTransactions } from "./scenarios/raw.ts";
 import { type RecoveryResult, recoverAlarms } from "./scenarios/recovery.ts";
@@ -40,8 +41,10 @@ async function main() {
       const { result, memory } = await measureMemory(() => throughputScenarios(environment, options));
       results.throughput = result;
       results.memory = memory;
-      rows.push(...throughputRows(result), ...memoryRows(memory));
+      rows.push(...throughputRows(result), ...memoryRows(memory), ...serviceMemoryRows(result.http));
       notes.push(...throughputNotes(result));
+      if (result.httpSkipped)
+        skipped.push({ scenario: "1 through HTTP, 6 for api/worker", reason: result.httpSkipped });
     }
     if (wants(3) || wants(4)) {
       const timeScenarios = await deadlineScenarios(environment, options, wants(4));
@@ -93,6 +96,7 @@ function settingsOf(options: BenchOptions, environment: Environment): Record<str
     servers: environment.embedded ? "embedded (.huiyin/bench)" : "DATABASE_URL/REDIS_URL",
     proposals: options.proposals,
     budgetSecondsPerLevel: options.budgetSeconds,
+    httpBudgetSecondsPerLevel: options.httpBudgetSeconds,
     transitionsPerProposal: TRANSITIONS_PER_LIFECYCLE,
     clients: options.concurrency,
     poolConnections: "= clients",
@@ -105,7 +109,13 @@ function settingsOf(options: BenchOptions, environment: Environment): Record<str
 interface ThroughputScenarios {
   engine: ThroughputResult[];
   raw: RawResult[];
+  /** Scenario 1 through the api process, with scenario 6 for the api and the worker. */
+  http?: HttpLifecyclesResult;
+  httpSkipped?: string;
 }
+
+/** Seconds the api and worker stay idle after the HTTP levels before their RSS is read again. */
+const settleSeconds = (options: BenchOptions) => (options.quick ? 2 : 10);
 
 async function throughputScenarios(environment: Environment, options: BenchOptions): Promise<ThroughputScenarios> {
   const engine: ThroughputResult[] = [];
@@ -141,7 +151,19 @@ async function throughputScenarios(environment: Environment, options: BenchOptio
     raw.push(limit);
     log(`   ${limit.transactionsPerSecond} transactions/s, p50 ${limit.latencyMs.p50} ms`);
   }
-  return { engine, raw };
+  // After every engine level: the api and worker processes would otherwise share the machine with them.
+  const overHttp = options.only.size === 0 || options.only.has(1) || options.only.has(6);
+  if (!overHttp) return { engine, raw };
+  const httpSkipped = httpUnavailable();
+  if (httpSkipped) return { engine, raw, httpSkipped };
+  const http = await httpLifecycles(environment, {
+    proposals: options.proposals,
+    concurrency: options.concurrency,
+    budgetMs: options.httpBudgetSeconds * 1000,
+    settleSeconds: settleSeconds(options),
+    log,
+  });
+  return { engine, raw, http };
 }
 
 function throughputRows(result: ThroughputScenarios): Row[] {
@@ -171,6 +193,22 @@ function throughputRows(result: ThroughputScenarios): Row[] {
       baseline: `${perSecond(engine.transitionsPerSecond)} committed`,
       ratio: ratio(engine.endToEnd.transitionsPerSecond, engine.transitionsPerSecond),
     });
+    const http = result.http?.levels.find((level) => level.concurrency === c);
+    if (!http) return;
+    rows.push({
+      scenario: "1·2",
+      figure: `through HTTP (api process): committed transitions/s, ${clients} (baseline: raw UPDATE+INSERT tx/s)`,
+      huiyin: perSecond(http.transitionsPerSecond),
+      baseline: raw ? perSecond(raw.transactionsPerSecond) : "—",
+      ratio: raw ? ratio(http.transitionsPerSecond, raw.transactionsPerSecond) : undefined,
+    });
+    rows.push({
+      scenario: "1·2",
+      figure: `through HTTP: latency per event p50 / p95 / p99 ms, ${clients} (ratio of p50s)`,
+      huiyin: ms(http.latencyMs),
+      baseline: raw ? ms(raw.latencyMs) : "—",
+      ratio: raw ? ratio(raw.latencyMs.p50 ?? 0, http.latencyMs.p50 ?? 0) : undefined,
+    });
   });
   return rows;
 }
@@ -183,6 +221,22 @@ function throughputNotes(result: ThroughputScenarios): string[] {
       `${engine.concurrency} clients: ${engine.proposals} of ${engine.proposalsRequested} lifecycles within the budget (${engine.transitions} transitions, ${engine.endToEnd.outboxMessages} outbox messages); CPU seconds of the engine run (${engine.seconds} s): bench ${engine.cpuSeconds.bench}, ` +
         `postgres ${engine.cpuSeconds.postgres}, redis ${engine.cpuSeconds.redis}` +
         (raw ? `; raw run (${raw.seconds} s): bench ${raw.cpuSeconds.bench}, postgres ${raw.cpuSeconds.postgres}` : ""),
+    );
+  }
+  for (const http of result.http?.levels ?? []) {
+    const engine = result.engine.find((level) => level.concurrency === http.concurrency);
+    const api = http.transitions > 0 ? round(((http.cpuSeconds.api ?? 0) / http.transitions) * 1000, 1) : 0;
+    notes.push(
+      `${http.concurrency} clients through HTTP: ${http.proposals} of ${http.proposalsRequested} lifecycles within the budget (${http.transitions} transitions)` +
+        (engine ? `, ${ratio(http.transitionsPerSecond, engine.transitionsPerSecond)} of the engine-direct rate` : "") +
+        `; end to end (relayed by the worker) ${perSecond(http.endToEnd.transitionsPerSecond)}; CPU seconds (${http.seconds} s): ` +
+        `api ${http.cpuSeconds.api} (${api} ms per transition), worker ${http.cpuSeconds.worker}, bench ${http.cpuSeconds.bench}, postgres ${http.cpuSeconds.postgres}`,
+    );
+  }
+  const profiledHttp = result.http?.levels.find((level) => level.statements);
+  if (profiledHttp?.statements) {
+    notes.push(
+      `Statements per committed transition through HTTP (pg_stat_statements, ${profiledHttp.concurrency} clients, the api's and the worker's relay's): ${profiledHttp.statements.perTransition}.`,
     );
   }
   const profiled = result.engine.find((engine) => engine.statements);
@@ -302,6 +356,23 @@ function memoryRows(memory: MemoryResult): Row[] {
       baseline: "—",
     },
   ];
+}
+
+function serviceMemoryRows(http: HttpLifecyclesResult | undefined): Row[] {
+  if (!http) return [];
+  const { settleSeconds } = http.memory;
+  const row = (name: string, rss: HttpLifecyclesResult["memory"]["api"] | undefined): Row[] =>
+    rss
+      ? [
+          {
+            scenario: "6",
+            figure: `${name} process RSS MiB during 1 through HTTP: started → warmed up (baseline) → peak → after ${settleSeconds} s idle`,
+            huiyin: `${rss.started} → ${rss.baseline} → ${rss.peak} → ${rss.after}`,
+            baseline: `${rss.baseline}; ${rss.returnedToBaseline ? "returns to baseline" : "does NOT return to baseline"}`,
+          },
+        ]
+      : [];
+  return [...row("api", http.memory.api), ...row("worker", http.memory.worker)];
 }
 
 // Exit explicitly: client libraries (BullMQ's blocking connections, timers) may hold the loop a while longer.
