@@ -2,6 +2,8 @@ import { parseDigestTime } from "@huiyin/notify";
 import { createQueue, createWorker, parsePayload } from "@huiyin/queue";
 import { runService } from "@huiyin/runtime";
 import { createTransport } from "nodemailer";
+import type { DigestEmailJob } from "./digest/run.ts";
+import { DIGEST_EMAIL_QUEUE } from "./digest/send.ts";
 import { createDigestService } from "./digest/start.ts";
 import {
   EMAIL_QUEUE,
@@ -12,6 +14,7 @@ import {
   startEmailWorker,
 } from "./email.ts";
 import { deliverToInbox } from "./inbox.ts";
+import { startDeliveryReconciler } from "./reconcile.ts";
 
 runService(
   { name: "notifier", redisRole: "worker", healthServer: true },
@@ -70,6 +73,18 @@ runService(
     });
     shutdown.add("digests", () => digests.close());
     await digests.start();
+
+    // Jobs BullMQ failed without our failure path (stalled past the limit): see reconcileDeliveries.
+    const queues = {
+      notices: createQueue("notices", redis, queueSettings),
+      emails: emailQueue,
+      digestEmails: transport ? createQueue<DigestEmailJob>(DIGEST_EMAIL_QUEUE, redis, queueSettings) : undefined,
+    };
+    shutdown.add("reconciler queues", async () => {
+      await Promise.all([queues.notices.close(), queues.digestEmails?.close()]);
+    });
+    const reconciler = startDeliveryReconciler({ database, logger, queues }, config.RECONCILE_EVERY_MS);
+    shutdown.add("delivery reconciler", () => reconciler.close());
     logger.info("notifier running");
   },
 );
