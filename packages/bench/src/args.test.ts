@@ -26,8 +26,15 @@ describe("parseArgs", () => {
   it("bounds scenario 1 through HTTP by --budget, at most 20 s unless --http-budget says otherwise", () => {
     expect(parseArgs([]).httpBudgetSeconds).toBe(20);
     expect(parseArgs(["--budget", "10"]).httpBudgetSeconds).toBe(10);
-    expect(parseArgs(["--quick"]).httpBudgetSeconds).toBe(2);
+    expect(parseArgs(["--quick"]).httpBudgetSeconds).toBe(1);
     expect(parseArgs(["--budget", "10", "--http-budget", "40"]).httpBudgetSeconds).toBe(40);
+  });
+
+  it("runs scenario 1 through HTTP at every level, but at 8 clients alone in a quick run unless told", () => {
+    expect(parseArgs([]).httpConcurrency).toEqual([1, 8, 32]);
+    expect(parseArgs(["--quick"]).httpConcurrency).toEqual([8]);
+    expect(parseArgs(["--quick", "--concurrency", "2,4"]).httpConcurrency).toEqual([2, 4]);
+    expect(parseArgs(["--http-concurrency", "16"]).httpConcurrency).toEqual([16]);
   });
 
   it("refuses unknown options and bad numbers", () => {

@@ -7,6 +7,8 @@ export interface BenchOptions {
   budgetSeconds: number;
   /** The same for scenario 1 through HTTP: a level of its own, slower, so shorter by default to keep the run under 10 minutes. */
   httpBudgetSeconds: number;
+  /** Concurrent clients of scenario 1 through HTTP (quick: 8 alone, which keeps the whole run under a minute). */
+  httpConcurrency: number[];
   /** Concurrent clients (and connections in the pool) for scenarios 1 and 2. */
   concurrency: number[];
   /** Pending deadlines scheduled in scenario 3 and rebuilt in scenario 4. */
@@ -25,13 +27,14 @@ export interface BenchOptions {
 const usage = `pnpm bench [-- options]
   --quick              small sizes: the whole run in under a minute
   --proposals N        proposals per concurrency level in scenario 1 (default 2000; quick 150)
-  --budget S           scenario 1 starts no new lifecycle after S seconds per level (default 50; quick 2)
+  --budget S           scenario 1 starts no new lifecycle after S seconds per level (default 50; quick 1)
   --http-budget S      the same for scenario 1 through HTTP (default: --budget, at most 20)
+  --http-concurrency L clients of scenario 1 through HTTP (default: --concurrency; quick 8)
   --concurrency 1,8,32 concurrent clients = pool connections (default 1,8,32)
-  --deadlines N        pending deadlines in scenarios 3 and 4 (default 100000; quick 3000)
+  --deadlines N        pending deadlines in scenarios 3 and 4 (default 100000; quick 2000)
   --million            --deadlines 1000000
   --due-together N     deadlines due in the same second (default 1000; quick 200)
-  --http-seconds S     length of each HTTP measurement (default 10; quick 2)
+  --http-seconds S     length of each HTTP measurement (default 10; quick 1)
   --only 1,3           run only these scenarios
   --cpu-profile        write a CPU profile of scenario 1 (highest concurrency) to results/
 Set DATABASE_URL and REDIS_URL to measure your own servers instead of the embedded ones.`;
@@ -72,6 +75,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     "--concurrency",
     "--budget",
     "--http-budget",
+    "--http-concurrency",
     "--deadlines",
     "--million",
     "--due-together",
@@ -82,16 +86,18 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
   for (const arg of args) {
     if (arg.startsWith("--") && !known.has(arg)) throw new Error(`unknown option ${arg}\n${usage}`);
   }
-  const budgetSeconds = count("--budget", quick ? 2 : 50);
+  const budgetSeconds = count("--budget", quick ? 1 : 50);
+  const concurrency = list("--concurrency", [1, 8, 32]);
   return {
     quick,
     proposals: count("--proposals", quick ? 150 : 2_000),
     budgetSeconds,
     httpBudgetSeconds: count("--http-budget", Math.min(budgetSeconds, 20)),
-    concurrency: list("--concurrency", [1, 8, 32]),
-    deadlines: args.includes("--million") ? 1_000_000 : count("--deadlines", quick ? 3_000 : 100_000),
+    concurrency,
+    httpConcurrency: list("--http-concurrency", quick && value("--concurrency") === undefined ? [8] : concurrency),
+    deadlines: args.includes("--million") ? 1_000_000 : count("--deadlines", quick ? 2_000 : 100_000),
     dueTogether: count("--due-together", quick ? 200 : 1_000),
-    httpSeconds: count("--http-seconds", quick ? 2 : 10),
+    httpSeconds: count("--http-seconds", quick ? 1 : 10),
     httpConnections: 32,
     only: new Set(list("--only", [])),
     cpuProfile: args.includes("--cpu-profile"),

@@ -97,6 +97,7 @@ function settingsOf(options: BenchOptions, environment: Environment): Record<str
     proposals: options.proposals,
     budgetSecondsPerLevel: options.budgetSeconds,
     httpBudgetSecondsPerLevel: options.httpBudgetSeconds,
+    httpClients: options.httpConcurrency,
     transitionsPerProposal: TRANSITIONS_PER_LIFECYCLE,
     clients: options.concurrency,
     poolConnections: "= clients",
@@ -158,7 +159,7 @@ async function throughputScenarios(environment: Environment, options: BenchOptio
   if (httpSkipped) return { engine, raw, httpSkipped };
   const http = await httpLifecycles(environment, {
     proposals: options.proposals,
-    concurrency: options.concurrency,
+    concurrency: options.httpConcurrency,
     budgetMs: options.httpBudgetSeconds * 1000,
     settleSeconds: settleSeconds(options),
     log,
