@@ -1,4 +1,4 @@
-import { type JobPayload, jobCatalog, jobId, jobOptions, type QueueName } from "@huiyin/queue";
+import { type JobPayload, jobCatalog, jobId, jobOptions, type QueueName, type RedisConnection } from "@huiyin/queue";
 import type { Job, Queue } from "bullmq";
 import { type ApplyResult, applyEvent, type EngineDeps } from "./apply.ts";
 import { ESCALATION_ACKNOWLEDGED, escalationHold } from "./escalation-hold.ts";
@@ -70,10 +70,17 @@ export async function handleAlarm(
 export async function reconcileAlarms(
   deps: EngineDeps & { queues: Record<QueueName, Queue> },
   batchSize = 1_000,
+  /**
+   * When given (the worker passes its connection), alarms whose job is still in Redis are not added
+   * again: one pipelined EXISTS per alarm instead of BullMQ's add script, so that a worker starting beside
+   * 100,000 pending deadlines does not spend a minute re-adding jobs that are all there.
+   */
+  redis?: RedisConnection,
 ): Promise<number> {
   const queue = deps.queues[jobCatalog["deadline.alarm"].queue];
   let cursor: string | undefined;
   let total = 0;
+  let added = 0;
   for (;;) {
     const alarms = await deps.db.prisma.alarm.findMany({
       where: { status: "pending", ...(cursor ? { id: { gt: cursor } } : {}) },
@@ -82,8 +89,10 @@ export async function reconcileAlarms(
     });
     if (alarms.length === 0) break;
     const now = deps.clock.now().getTime();
+    const missing = redis ? await withoutJobs(redis, queue, alarms) : alarms;
+    added += missing.length;
     await queue.addBulk(
-      alarms.map((alarm) => ({
+      missing.map((alarm) => ({
         name: "deadline.alarm",
         data: { alarmId: alarm.id, proposalId: alarm.proposalId, deadlineId: alarm.deadlineId },
         opts: jobOptions("deadline.alarm", jobId("deadline.alarm", alarm.id), alarm.fireAt.getTime() - now),
@@ -93,8 +102,22 @@ export async function reconcileAlarms(
     cursor = alarms[alarms.length - 1]?.id;
   }
   const retried = await retryFailedAlarmJobs(deps, queue, batchSize);
-  deps.logger.info({ pendingAlarms: total, retriedFailedJobs: retried }, "alarms reconciled");
+  deps.logger.info({ pendingAlarms: total, jobsAdded: added, retriedFailedJobs: retried }, "alarms reconciled");
   return total;
+}
+
+/** The alarms whose BullMQ job hash is gone (a job in any state, failed included, keeps its hash). */
+async function withoutJobs<T extends { id: string }>(redis: RedisConnection, queue: Queue, alarms: T[]): Promise<T[]> {
+  if (alarms.length === 0) return alarms;
+  // Every key carries the queue prefix (with Redis Cluster a hash tag), so one pipeline stays in one slot.
+  const pipeline = redis.pipeline();
+  for (const alarm of alarms) pipeline.exists(queue.toKey(jobId("deadline.alarm", alarm.id)));
+  const answers = (await pipeline.exec()) ?? [];
+  return alarms.filter((_, index) => {
+    const [error, exists] = answers[index] ?? [null, 0];
+    // An unanswered check counts as missing: adding an existing id is a harmless no-op.
+    return error !== null || exists !== 1;
+  });
 }
 
 /**

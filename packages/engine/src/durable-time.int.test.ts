@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort, startRedis } from "@huiyin/infra-local";
-import { createQueue, createRedisConnection, type QueueName, whenReady } from "@huiyin/queue";
+import { createQueue, createRedisConnection, jobId, type QueueName, whenReady } from "@huiyin/queue";
 import { UnrecoverableError, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, staff, startHarness, ticketInput, until } from "../test/harness.ts";
+import { reconcileAlarms } from "./alarms.ts";
 import { applyEvent } from "./apply.ts";
 import { createProposal } from "./create.ts";
 import { relayBatch } from "./relay.ts";
@@ -130,6 +131,37 @@ describe("an alarm job that BullMQ gave up on", () => {
     } finally {
       await workers.close();
     }
+  });
+});
+
+describe("a worker starting beside pending alarms", () => {
+  it("adds again only the jobs that are gone from Redis", async () => {
+    const { proposal } = await createProposal(h.deps, {
+      input: ticketInput({ replyMs: 120_000, remindBeforeMs: 60_000, escalateEveryMs: 60_000 }),
+      actor: staff,
+    });
+    await applyEvent(h.deps, { proposalId: proposal.id, event: { type: "submit" }, actor: staff });
+    while ((await relayBatch(h.deps)) > 0) {}
+    const alarms = await h.db.prisma.alarm.findMany({ where: { proposalId: proposal.id }, orderBy: { fireAt: "asc" } });
+    expect(alarms.length).toBeGreaterThan(1);
+    const queue = h.deps.queues.alarms;
+    const lost = alarms[alarms.length - 1];
+    if (!lost) throw new Error("no alarm");
+    await queue.remove(jobId("deadline.alarm", lost.id));
+
+    const added: string[] = [];
+    const addBulk = queue.addBulk.bind(queue);
+    queue.addBulk = async (jobs) => {
+      added.push(...jobs.map((job) => String(job.opts?.jobId)));
+      return addBulk(jobs);
+    };
+    try {
+      await reconcileAlarms(h.deps, 1_000, h.workerConnection);
+    } finally {
+      queue.addBulk = addBulk;
+    }
+    expect(added).toEqual([jobId("deadline.alarm", lost.id)]);
+    expect(await queue.getJobState(jobId("deadline.alarm", lost.id))).toBe("delayed");
   });
 });
 

@@ -107,7 +107,9 @@ export async function startEngineWorkers(
 
   const relay = await startRelay(deps, { ...(options.relayPollMs ? { pollMs: options.relayPollMs } : {}) });
   const reconcile = () =>
-    reconcileAlarms(deps).catch((error: unknown) => log.error({ err: error }, "reconciling alarms failed"));
+    reconcileAlarms(deps, undefined, options.connection).catch((error: unknown) =>
+      log.error({ err: error }, "reconciling alarms failed"),
+    );
   await reconcile();
   const reconciler = setInterval(() => void reconcile(), options.reconcileEveryMs ?? 5 * 60_000);
   reconciler.unref();
