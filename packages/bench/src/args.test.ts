@@ -23,9 +23,9 @@ describe("parseArgs", () => {
     expect(options.deadlines).toBe(1_000_000);
   });
 
-  it("bounds scenario 1 through HTTP by --budget, at most 20 s unless --http-budget says otherwise", () => {
-    expect(parseArgs([]).httpBudgetSeconds).toBe(20);
-    expect(parseArgs(["--budget", "10"]).httpBudgetSeconds).toBe(10);
+  it("bounds scenario 1 through HTTP by --budget, at most 10 s unless --http-budget says otherwise", () => {
+    expect(parseArgs([]).httpBudgetSeconds).toBe(10);
+    expect(parseArgs(["--budget", "5"]).httpBudgetSeconds).toBe(5);
     expect(parseArgs(["--quick"]).httpBudgetSeconds).toBe(1);
     expect(parseArgs(["--budget", "10", "--http-budget", "40"]).httpBudgetSeconds).toBe(40);
   });

@@ -27,8 +27,8 @@ export interface BenchOptions {
 const usage = `pnpm bench [-- options]
   --quick              small sizes: the whole run in under a minute
   --proposals N        proposals per concurrency level in scenario 1 (default 2000; quick 150)
-  --budget S           scenario 1 starts no new lifecycle after S seconds per level (default 50; quick 1)
-  --http-budget S      the same for scenario 1 through HTTP (default: --budget, at most 20)
+  --budget S           scenario 1 starts no new lifecycle after S seconds per level (default 30; quick 1)
+  --http-budget S      the same for scenario 1 through HTTP (default: --budget, at most 10)
   --http-concurrency L clients of scenario 1 through HTTP (default: --concurrency; quick 8)
   --concurrency 1,8,32 concurrent clients = pool connections (default 1,8,32)
   --deadlines N        pending deadlines in scenarios 3 and 4 (default 100000; quick 2000)
@@ -86,13 +86,13 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
   for (const arg of args) {
     if (arg.startsWith("--") && !known.has(arg)) throw new Error(`unknown option ${arg}\n${usage}`);
   }
-  const budgetSeconds = count("--budget", quick ? 1 : 50);
+  const budgetSeconds = count("--budget", quick ? 1 : 30);
   const concurrency = list("--concurrency", [1, 8, 32]);
   return {
     quick,
     proposals: count("--proposals", quick ? 150 : 2_000),
     budgetSeconds,
-    httpBudgetSeconds: count("--http-budget", Math.min(budgetSeconds, 20)),
+    httpBudgetSeconds: count("--http-budget", Math.min(budgetSeconds, 10)),
     concurrency,
     httpConcurrency: list("--http-concurrency", quick && value("--concurrency") === undefined ? [8] : concurrency),
     deadlines: args.includes("--million") ? 1_000_000 : count("--deadlines", quick ? 2_000 : 100_000),
