@@ -27,7 +27,7 @@ export interface BenchOptions {
 const usage = `pnpm bench [-- options]
   --quick              small sizes: the whole run in under a minute
   --proposals N        proposals per concurrency level in scenario 1 (default 2000; quick 150)
-  --budget S           scenario 1 starts no new lifecycle after S seconds per level (default 30; quick 1)
+  --budget S           scenario 1 starts no new lifecycle after S seconds per level (default 25; quick 1)
   --http-budget S      the same for scenario 1 through HTTP (default: --budget, at most 10)
   --http-concurrency L clients of scenario 1 through HTTP (default: --concurrency; quick 8)
   --concurrency 1,8,32 concurrent clients = pool connections (default 1,8,32)
@@ -86,7 +86,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
   for (const arg of args) {
     if (arg.startsWith("--") && !known.has(arg)) throw new Error(`unknown option ${arg}\n${usage}`);
   }
-  const budgetSeconds = count("--budget", quick ? 1 : 30);
+  const budgetSeconds = count("--budget", quick ? 1 : 25);
   const concurrency = list("--concurrency", [1, 8, 32]);
   return {
     quick,

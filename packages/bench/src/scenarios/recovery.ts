@@ -10,7 +10,7 @@ export interface RecoveryResult {
   pendingAlarms: number;
   seconds: number;
   alarmsPerSecond: number;
-  /** BullMQ's addBulk of min(pendingAlarms, 100,000) jobs of the same shape, measured just before. */
+  /** BullMQ's addBulk of min(pendingAlarms, 50,000) jobs of the same shape, measured just before. */
   baseline: { jobs: number; jobsPerSecond: number };
   /** Delayed jobs in BullMQ afterwards: should equal pendingAlarms. */
   delayedJobsAfter: number;
@@ -26,7 +26,7 @@ export async function recoverAlarms(environment: Environment, engine: EngineCont
   );
   await deleteBenchKeys(environment, engine.producer);
   // The limit, measured right before: on a shared machine the load can change between scenarios.
-  const sample = Math.min(rows[0]?.n ?? 0, 100_000);
+  const sample = Math.min(rows[0]?.n ?? 0, 50_000);
   const baseline = await bulkBaseline(engine, sample);
   const started = performance.now();
   const pendingAlarms = await reconcileAlarms(engine.deps);
