@@ -124,7 +124,9 @@ async function withoutJobs<T extends { id: string }>(redis: RedisConnection, que
  * A job that BullMQ gave up on (out of attempts, or stalled more often than allowed while its process
  * starved or died) sits in the failed set under the alarm's job id, so re-adding that id is a no-op and
  * the alarm would stay pending for ever. Each failed job whose alarm is still pending goes back to the
- * queue with fresh attempts; failed jobs of alarms that rang after all are left to expire. The failed set
+ * queue as a new job (fresh attempts, no stalls counted), whatever it failed of: the database says the alarm
+ * has not rung, so it must ring, and a lasting failure is retried at each pass (logged as a warning) rather
+ * than given up; failed jobs of alarms that rang after all are left to expire. The failed set
  * is small in a healthy system, so this reads it whole (in pages) rather than asking Redis per alarm.
  */
 async function retryFailedAlarmJobs(deps: EngineDeps, queue: Queue, pageSize: number): Promise<number> {
@@ -140,21 +142,29 @@ async function retryFailedAlarmJobs(deps: EngineDeps, queue: Queue, pageSize: nu
     const ids = jobs.map((job) => String((job.data as { alarmId?: unknown }).alarmId));
     const pending = await deps.db.prisma.alarm.findMany({
       where: { id: { in: ids }, status: "pending" },
-      select: { id: true },
+      select: { id: true, proposalId: true, deadlineId: true, fireAt: true },
     });
-    const pendingIds = new Set(pending.map((alarm) => alarm.id));
+    const pendingById = new Map(pending.map((alarm) => [alarm.id, alarm]));
     for (const job of jobs) {
       const alarmId = String((job.data as { alarmId?: unknown }).alarmId);
-      if (!pendingIds.has(alarmId)) continue;
+      const alarm = pendingById.get(alarmId);
+      if (!alarm || !job.id) continue;
       try {
-        await job.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true });
+        // Removed and added anew rather than `job.retry`: a retried job keeps its stall count (the hash's
+        // `stc`), so the job of a starved process would fail again at its very next stall.
+        await job.remove();
+        await queue.add(
+          "deadline.alarm",
+          { alarmId, proposalId: alarm.proposalId, deadlineId: alarm.deadlineId },
+          jobOptions("deadline.alarm", job.id, alarm.fireAt.getTime() - deps.clock.now().getTime()),
+        );
         retried += 1;
         deps.logger.warn(
           { alarmId, proposalId: (job.data as { proposalId?: unknown }).proposalId, jobId: job.id },
           "failed alarm job retried: its alarm is still pending",
         );
       } catch (error) {
-        // Another reconciler (or an operator) moved it first: it is no longer failed, which is the point.
+        // Another reconciler (or an operator) moved it first, or it is locked: the next pass looks again.
         deps.logger.debug({ err: error, alarmId, jobId: job.id }, "failed alarm job already moved");
       }
     }

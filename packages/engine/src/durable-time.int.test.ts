@@ -110,10 +110,17 @@ describe("an alarm job that BullMQ gave up on", () => {
       const taken = await taker.getNextJob(token);
       expect(taken?.id).toBe(job.id);
       await taken?.moveToFailed(new UnrecoverableError("job stalled more than allowable limit"), token);
+      // What BullMQ's stalled check leaves on a job it fails: its stall count past the limit.
+      await h.workerConnection.hset(queue.toKey(job.id ?? ""), "stc", "6");
     } finally {
       await taker.close();
     }
     expect(await queue.getJobState(job.id ?? "")).toBe("failed");
+
+    await reconcileAlarms(h.deps, 1_000, h.workerConnection);
+    expect(["waiting", "delayed"]).toContain(await queue.getJobState(job.id ?? ""));
+    // A new job, not a retried one: its stalls start from nought, so one more stall does not fail it again.
+    expect(await h.workerConnection.hget(queue.toKey(job.id ?? ""), "stc")).toBeNull();
 
     const workers = await startEngineWorkers(h.deps, {
       connection: h.workerConnection,
