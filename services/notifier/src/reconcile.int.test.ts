@@ -73,6 +73,8 @@ async function failAsStalled(queueName: string, expectedJobId: string, beforeFai
     expect(taken?.id).toBe(expectedJobId);
     await beforeFailing?.();
     await taken?.moveToFailed(new UnrecoverableError("job stalled more than allowable limit"), token);
+    // What BullMQ's stalled check leaves on a job it fails: its stall count past the limit.
+    await bed.connection.hset(`${bed.redis.prefix}:${queueName}:${expectedJobId}`, "stc", "6");
   } finally {
     await taker.close();
   }
@@ -163,5 +165,7 @@ describe("a notice job that BullMQ gave up on", () => {
     expect(result.retriedNotices).toBe(1);
     expect(await notices.getJobState(id)).toBe("waiting");
     expect((await notices.getJob(id))?.attemptsMade).toBe(0);
+    // A new job, not a retried one: its stalls start from nought, so one more stall does not fail it again.
+    expect(await bed.connection.hget(notices.toKey(id), "stc")).toBeNull();
   });
 });

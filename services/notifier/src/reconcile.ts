@@ -1,5 +1,6 @@
 import type { Database } from "@huiyin/db";
 import type { Logger } from "@huiyin/logger";
+import { jobOptions } from "@huiyin/queue";
 import type { Queue } from "bullmq";
 import { type DigestEmailJob, dateColumn } from "./digest/run.ts";
 import { EMAIL_CHANNEL, type EmailJob, personRecipient } from "./email.ts";
@@ -26,7 +27,7 @@ export interface ReconcileResult {
  * `maxStalledCount` allows (its process starved past its lock, or died), or its last attempt lost that way. Such a
  * job sits in the failed set under its deterministic id, so nothing re-adds it, and the row it was to finish
  * would stay `queued`, `sending` or `retrying` for ever, out of the dead letters and never retried.
- * - A failed `notice.deliver` job goes back to the queue with fresh attempts: it is idempotent (inbox rows and
+ * - A failed `notice.deliver` job goes back to the queue as a new job (fresh attempts, no stalls counted): it is idempotent (inbox rows and
  *   e-mail rows are unique, e-mail jobs have deterministic ids, a delivered e-mail is never sent again), and
  *   without it the notice reaches nobody.
  * - A failed e-mail job whose row is not final makes the row `dead`, with the job's failure as `lastError`,
@@ -41,8 +42,12 @@ export async function reconcileDeliveries(
   const { database, logger, queues } = deps;
   let retriedNotices = 0;
   for (const job of await failedJobs(queues.notices, pageSize)) {
+    if (!job.id) continue;
     try {
-      await job.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true });
+      // Removed and added anew rather than `job.retry`: a retried job keeps its stall count (the hash's `stc`),
+      // so the job of a starved process would fail again at its very next stall.
+      await job.remove();
+      await queues.notices.add("notice.deliver", job.data, jobOptions("notice.deliver", job.id));
       retriedNotices += 1;
       logger.warn(
         { jobId: job.id, noticeId: (job.data as { noticeId?: unknown }).noticeId },
@@ -84,7 +89,8 @@ interface FailedJob<Data> {
   id?: string | undefined;
   failedReason: string;
   data: Data;
-  retry(state: "failed", options: { resetAttemptsMade: boolean; resetAttemptsStarted: boolean }): Promise<void>;
+  remove(): Promise<void>;
+  isFailed(): Promise<boolean>;
 }
 
 /** Marks the row of each failed job `dead` when it is not final yet; returns how many it marked. */
@@ -95,6 +101,9 @@ async function markDead<Data>(
 ): Promise<number> {
   let marked = 0;
   for (const job of jobs) {
+    // Still failed now, not only when the set was read: an admin's retry in between has put it back to work,
+    // and its row back to `queued`, which must stay so.
+    if (!(await job.isFailed())) continue;
     const reason = job.failedReason || "failed";
     const { count } = await mark(job.data, `${reason} (the queue gave up on the job)`.slice(0, 1000));
     if (count === 0) continue;
