@@ -1,7 +1,8 @@
 import { type JobPayload, jobCatalog, jobId, jobOptions, type QueueName, type RedisConnection } from "@huiyin/queue";
-import type { Job, Queue } from "bullmq";
+import type { Queue } from "bullmq";
 import { type ApplyResult, applyEvent, type EngineDeps } from "./apply.ts";
 import { ESCALATION_ACKNOWLEDGED, escalationHold } from "./escalation-hold.ts";
+import { failedJobsOf } from "./failed-jobs.ts";
 
 const TIMER_ACTOR = { role: "system", id: "timer" } as const;
 
@@ -130,12 +131,7 @@ async function withoutJobs<T extends { id: string }>(redis: RedisConnection, que
  * is small in a healthy system, so this reads it whole (in pages) rather than asking Redis per alarm.
  */
 async function retryFailedAlarmJobs(deps: EngineDeps, queue: Queue, pageSize: number): Promise<number> {
-  const failed: Job[] = [];
-  for (let start = 0; ; start += pageSize) {
-    const page = await queue.getFailed(start, start + pageSize - 1);
-    failed.push(...page.filter((job): job is Job => Boolean(job)));
-    if (page.length < pageSize) break;
-  }
+  const failed = await failedJobsOf(queue, pageSize);
   let retried = 0;
   for (let index = 0; index < failed.length; index += pageSize) {
     const jobs = failed.slice(index, index + pageSize);

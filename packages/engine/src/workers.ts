@@ -4,6 +4,7 @@ import { DelayedError, type Queue, type Worker } from "bullmq";
 import { handleAlarm, reconcileAlarms } from "./alarms.ts";
 import { applyEvent, type EngineDeps } from "./apply.ts";
 import { EngineError } from "./errors.ts";
+import { reviveFailedEvents } from "./failed-events.ts";
 import { startRelay } from "./relay.ts";
 
 /** How soon an alarm that waits for an earlier one of its deadline looks again. */
@@ -107,9 +108,9 @@ export async function startEngineWorkers(
 
   const relay = await startRelay(deps, { ...(options.relayPollMs ? { pollMs: options.relayPollMs } : {}) });
   const reconcile = () =>
-    reconcileAlarms(deps, undefined, options.connection).catch((error: unknown) =>
-      log.error({ err: error }, "reconciling alarms failed"),
-    );
+    reconcileAlarms(deps, undefined, options.connection)
+      .then(() => reviveFailedEvents(deps))
+      .catch((error: unknown) => log.error({ err: error }, "reconciling alarms failed"));
   await reconcile();
   const reconciler = setInterval(() => void reconcile(), options.reconcileEveryMs ?? 5 * 60_000);
   reconciler.unref();
