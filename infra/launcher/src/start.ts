@@ -21,7 +21,7 @@ import { type RunningService, startService } from "./services.ts";
 /**
  * `npm start`: the whole system on one machine. Uses DATABASE_URL / REDIS_URL when set, and otherwise a
  * real PostgreSQL and Redis of its own under `.huiyin/`; applies migrations; runs api, worker and notifier;
- * waits until the API is ready; on Ctrl-C stops everything it started, services first.
+ * waits until the API, the worker and the notifier are ready; on Ctrl-C stops everything it started, services first.
  */
 async function main(): Promise<void> {
   const started = performance.now();
@@ -117,14 +117,23 @@ async function main(): Promise<void> {
     }
 
     const apiUrl = `http://127.0.0.1:${config.PORT}`;
-    await waitUntil(
-      async () => {
-        const response = await fetch(`${apiUrl}/readyz`);
-        if (response.status !== 200) throw new Error(`readyz answered ${response.status}`);
-      },
-      60_000,
-      "The API",
-    );
+    // "Ready" means every service is: the worker and the notifier reconcile their queues before they say so,
+    // and can take longer than the API.
+    const readiness: [string, string][] = [
+      ["The API", apiUrl],
+      ["The worker", `http://127.0.0.1:${config.WORKER_HEALTH_PORT}`],
+      ["The notifier", `http://127.0.0.1:${config.NOTIFIER_HEALTH_PORT}`],
+    ];
+    for (const [name, url] of readiness) {
+      await waitUntil(
+        async () => {
+          const response = await fetch(`${url}/readyz`);
+          if (response.status !== 200) throw new Error(`readyz answered ${response.status}`);
+        },
+        60_000,
+        name,
+      );
+    }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     say("");
     say(`huiyin is ready (${seconds} s).`);
