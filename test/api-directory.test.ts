@@ -267,7 +267,9 @@ describe("generated hostile bodies", () => {
           fc.tuple(fc.constant("channels"), fc.dictionary(fc.string(), hostileValue)),
         ),
         async ([path, schema, valid], [key, value]) => {
-          const body = { ...(valid as object), [key]: value };
+          // Judged as it goes on the wire: JSON drops `undefined` (and turns NaN into null), so `{email: undefined}`
+          // beside a valid unit arrives as that valid unit.
+          const body = JSON.parse(JSON.stringify({ ...(valid as object), [key]: value }) ?? "null");
           fc.pre(!schema.safeParse(body).success);
           const response = await api.call("PUT", `/v1/directory/${path}`, {
             body: JSON.stringify(body),
