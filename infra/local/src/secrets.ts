@@ -9,7 +9,13 @@ import path from "node:path";
  */
 export function localSecret(dir: string, name: string): string {
   const file = path.join(dir, name);
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  if (existsSync(file)) {
+    const kept = readFileSync(file, "utf8").trim();
+    // An empty file (a write cut short, a hand edit) would silently mean "no secret": an unguarded server or
+    // acknowledge links turned off. Say so instead of guessing which.
+    if (kept === "") throw new Error(`${file} is empty: delete it to have a new secret generated`);
+    return kept;
+  }
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(24).toString("base64url");
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
