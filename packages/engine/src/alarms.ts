@@ -1,8 +1,16 @@
-import { type JobPayload, jobCatalog, jobId, jobOptions, type QueueName, type RedisConnection } from "@huiyin/queue";
+import {
+  addAgainAsNew,
+  failedJobsOf,
+  type JobPayload,
+  jobCatalog,
+  jobId,
+  jobOptions,
+  type QueueName,
+  type RedisConnection,
+} from "@huiyin/queue";
 import type { Queue } from "bullmq";
 import { type ApplyResult, applyEvent, type EngineDeps } from "./apply.ts";
 import { ESCALATION_ACKNOWLEDGED, escalationHold } from "./escalation-hold.ts";
-import { failedJobsOf } from "./failed-jobs.ts";
 
 const TIMER_ACTOR = { role: "system", id: "timer" } as const;
 
@@ -138,7 +146,7 @@ async function retryFailedAlarmJobs(deps: EngineDeps, queue: Queue, pageSize: nu
     const ids = jobs.map((job) => String((job.data as { alarmId?: unknown }).alarmId));
     const pending = await deps.db.prisma.alarm.findMany({
       where: { id: { in: ids }, status: "pending" },
-      select: { id: true, proposalId: true, deadlineId: true, fireAt: true },
+      select: { id: true, fireAt: true },
     });
     const pendingById = new Map(pending.map((alarm) => [alarm.id, alarm]));
     for (const job of jobs) {
@@ -146,21 +154,14 @@ async function retryFailedAlarmJobs(deps: EngineDeps, queue: Queue, pageSize: nu
       const alarm = pendingById.get(alarmId);
       if (!alarm || !job.id) continue;
       try {
-        // Removed and added anew rather than `job.retry`: a retried job keeps its stall count (the hash's
-        // `stc`), so the job of a starved process would fail again at its very next stall.
-        await job.remove();
-        await queue.add(
-          "deadline.alarm",
-          { alarmId, proposalId: alarm.proposalId, deadlineId: alarm.deadlineId },
-          jobOptions("deadline.alarm", job.id, alarm.fireAt.getTime() - deps.clock.now().getTime()),
-        );
+        const delayMs = alarm.fireAt.getTime() - deps.clock.now().getTime();
+        await addAgainAsNew(queue, job, jobOptions("deadline.alarm", job.id, delayMs));
         retried += 1;
         deps.logger.warn(
           { alarmId, proposalId: (job.data as { proposalId?: unknown }).proposalId, jobId: job.id },
           "failed alarm job retried: its alarm is still pending",
         );
       } catch (error) {
-        // Another reconciler (or an operator) moved it first, or it is locked: the next pass looks again.
         deps.logger.debug({ err: error, alarmId, jobId: job.id }, "failed alarm job already moved");
       }
     }

@@ -1,7 +1,6 @@
-import { jobOptions, type QueueName } from "@huiyin/queue";
+import { addAgainAsNew, failedJobsOf, jobOptions, type QueueName } from "@huiyin/queue";
 import type { Queue } from "bullmq";
 import type { EngineDeps } from "./apply.ts";
-import { failedJobsOf } from "./failed-jobs.ts";
 
 interface QueuedEvent {
   outboxId?: unknown;
@@ -33,16 +32,13 @@ export async function reviveFailedEvents(
     );
     if (rows.length > 0) continue;
     try {
-      // Removed and added anew rather than `job.retry`, which would keep the job's stall count.
-      await job.remove();
-      await queue.add("proposal.event", job.data, jobOptions("proposal.event", job.id));
+      await addAgainAsNew(queue, job, jobOptions("proposal.event", job.id));
       revived += 1;
       deps.logger.warn(
         { proposalId: data.proposalId, outboxId: data.outboxId, jobId: job.id },
         "failed queued event brought back: it is not in the history",
       );
     } catch (error) {
-      // Another worker (or an operator) moved it first, or it is locked: the next pass looks again.
       deps.logger.debug({ err: error, jobId: job.id }, "failed event job already moved");
     }
   }

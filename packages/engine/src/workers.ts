@@ -110,7 +110,7 @@ export async function startEngineWorkers(
   const reconcile = () =>
     reconcileAlarms(deps, undefined, options.connection)
       .then(() => reviveFailedEvents(deps))
-      .catch((error: unknown) => log.error({ err: error }, "reconciling alarms failed"));
+      .catch((error: unknown) => log.error({ err: error }, "reconciling alarms and queued events failed"));
   await reconcile();
   const reconciler = setInterval(() => void reconcile(), options.reconcileEveryMs ?? 5 * 60_000);
   reconciler.unref();

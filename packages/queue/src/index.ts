@@ -16,3 +16,4 @@ export {
   whenReady,
 } from "./connection.ts";
 export { createQueue, createWorker, type QueueSettings } from "./factory.ts";
+export { addAgainAsNew, failedJobsOf } from "./failed.ts";

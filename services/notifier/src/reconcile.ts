@@ -1,7 +1,7 @@
 import type { Database } from "@huiyin/db";
 import type { Logger } from "@huiyin/logger";
-import { jobOptions } from "@huiyin/queue";
-import type { Queue } from "bullmq";
+import { addAgainAsNew, failedJobsOf, jobOptions } from "@huiyin/queue";
+import type { Job, Queue } from "bullmq";
 import { type DigestEmailJob, dateColumn } from "./digest/run.ts";
 import { EMAIL_CHANNEL, type EmailJob, personRecipient } from "./email.ts";
 
@@ -41,25 +41,21 @@ export async function reconcileDeliveries(
 ): Promise<ReconcileResult> {
   const { database, logger, queues } = deps;
   let retriedNotices = 0;
-  for (const job of await failedJobs(queues.notices, pageSize)) {
+  for (const job of await failedJobsOf(queues.notices, pageSize)) {
     if (!job.id) continue;
     try {
-      // Removed and added anew rather than `job.retry`: a retried job keeps its stall count (the hash's `stc`),
-      // so the job of a starved process would fail again at its very next stall.
-      await job.remove();
-      await queues.notices.add("notice.deliver", job.data, jobOptions("notice.deliver", job.id));
+      await addAgainAsNew(queues.notices, job, jobOptions("notice.deliver", job.id));
       retriedNotices += 1;
       logger.warn(
         { jobId: job.id, noticeId: (job.data as { noticeId?: unknown }).noticeId },
         "failed notice job retried",
       );
     } catch (error) {
-      // Another notifier (or an operator) moved it first: it is no longer failed, which is the point.
       logger.debug({ err: error, jobId: job.id }, "failed notice job already moved");
     }
   }
   const deadEmails = queues.emails
-    ? await markDead(await failedJobs(queues.emails, pageSize), logger, (data, lastError) =>
+    ? await markDead(await failedJobsOf(queues.emails, pageSize), logger, (data, lastError) =>
         database.prisma.noticeDelivery.updateMany({
           where: {
             noticeId: data.noticeId,
@@ -72,7 +68,7 @@ export async function reconcileDeliveries(
       )
     : 0;
   const deadDigests = queues.digestEmails
-    ? await markDead(await failedJobs(queues.digestEmails, pageSize), logger, (data, lastError) =>
+    ? await markDead(await failedJobsOf(queues.digestEmails, pageSize), logger, (data, lastError) =>
         database.prisma.digest.updateMany({
           where: { personId: data.personId, digestDate: dateColumn(data.date), status: { in: UNFINISHED } },
           data: { status: "dead", lastError },
@@ -84,18 +80,9 @@ export async function reconcileDeliveries(
   return result;
 }
 
-/** What the reconciler reads of a failed job. */
-interface FailedJob<Data> {
-  id?: string | undefined;
-  failedReason: string;
-  data: Data;
-  remove(): Promise<void>;
-  isFailed(): Promise<boolean>;
-}
-
 /** Marks the row of each failed job `dead` when it is not final yet; returns how many it marked. */
 async function markDead<Data>(
-  jobs: readonly FailedJob<Data>[],
+  jobs: readonly Job<Data>[],
   logger: Logger,
   mark: (data: Data, lastError: string) => Promise<{ count: number }>,
 ): Promise<number> {
@@ -111,17 +98,6 @@ async function markDead<Data>(
     logger.warn({ jobId: job.id, reason, job: job.data }, "e-mail given up by the queue; its row is now dead");
   }
   return marked;
-}
-
-/** Every failed job of a queue, read in pages: the failed set is small in a healthy system. */
-async function failedJobs<Data>(queue: Queue<Data>, pageSize: number): Promise<FailedJob<Data>[]> {
-  const failed: FailedJob<Data>[] = [];
-  for (let start = 0; ; start += pageSize) {
-    const page: (FailedJob<Data> | undefined)[] = await queue.getFailed(start, start + pageSize - 1);
-    failed.push(...page.filter((job): job is FailedJob<Data> => Boolean(job)));
-    if (page.length < pageSize) break;
-  }
-  return failed;
 }
 
 /**
