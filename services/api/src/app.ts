@@ -5,6 +5,8 @@ import type { Check } from "@huiyin/runtime";
 import express, { type Express, Router } from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
+import { auditRefusals } from "./audit/record.ts";
+import { auditRoutes } from "./audit/routes.ts";
 import { apiKeyRoutes } from "./auth/api-keys.ts";
 import { authenticate, callerOf } from "./auth/authenticate.ts";
 import { directoryRoutes } from "./directory/routes.ts";
@@ -87,6 +89,8 @@ function v1(deps: AppDependencies): Router {
   });
   router.get("/docs", docsPage(openApi));
   router.use(express.json({ limit: deps.bodyLimitBytes }));
+  // Before authentication, so that failed authentications (401) are audited as well as refusals (403).
+  router.use(auditRefusals(deps.database));
   router.use(authenticate(deps.database));
   router.use(rateLimit(deps.rateLimiter));
   router.get("/whoami", (_request, response) => {
@@ -94,6 +98,7 @@ function v1(deps: AppDependencies): Router {
     response.json({ role, actorId, unitId, prefix });
   });
   router.use(apiKeyRoutes(deps.database));
+  router.use(auditRoutes(deps.database));
   router.use(proposalRoutes(deps));
   router.use(notificationRoutes(deps.database));
   router.use(statsRoutes(deps.database, deps.clock));

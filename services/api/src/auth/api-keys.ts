@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@huiyin/db";
 import { Router } from "express";
 import { z } from "zod";
+import { recordAudit, subjectOf } from "../audit/record.ts";
 import { HttpError } from "../http/errors.ts";
 import { parseBody } from "../http/validate.ts";
 import { callerOf, requireRole } from "./authenticate.ts";
@@ -60,17 +61,25 @@ export function apiKeyRoutes(database: Database): Router {
     const body = parseBody(createApiKeySchema, request.body);
     const caller = callerOf(response);
     const { key, prefix, hash } = generateKey();
-    const row = await database.prisma.apiKey.create({
-      data: {
-        id: randomUUID(),
-        prefix,
-        hash,
-        role: body.role,
-        actorId: body.actorId,
-        unitId: body.unitId ?? null,
-        name: body.name ?? null,
-        createdBy: caller.keyId,
-      },
+    const row = await database.prisma.$transaction(async (tx) => {
+      const row = await tx.apiKey.create({
+        data: {
+          id: randomUUID(),
+          prefix,
+          hash,
+          role: body.role,
+          actorId: body.actorId,
+          unitId: body.unitId ?? null,
+          name: body.name ?? null,
+          createdBy: caller.keyId,
+        },
+      });
+      await recordAudit(tx, subjectOf(request, response), {
+        action: "api-key.issue",
+        target: { type: "api-key", id: row.id },
+        details: { prefix, role: row.role, actorId: row.actorId, unitId: row.unitId, name: row.name },
+      });
+      return row;
     });
     request.log.info({ issuedKey: prefix, issuedRole: row.role }, "api key issued");
     response.status(201).json({ ...keyView(row), key });
@@ -85,12 +94,22 @@ export function apiKeyRoutes(database: Database): Router {
     if (id === caller.keyId) {
       throw new HttpError(409, "CANNOT_REVOKE_SELF", "Revoke this key with another admin key.");
     }
-    // The first revocation stands; a repeat answers the same.
-    await database.prisma.apiKey.updateMany({
-      where: { id, revokedAt: null },
-      data: { revokedAt: new Date() },
+    // The first revocation stands (and alone is audited); a repeat answers the same.
+    const row = await database.prisma.$transaction(async (tx) => {
+      const { count } = await tx.apiKey.updateMany({
+        where: { id, revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
+      const row = await tx.apiKey.findUnique({ where: { id } });
+      if (row && count > 0) {
+        await recordAudit(tx, subjectOf(request, response), {
+          action: "api-key.revoke",
+          target: { type: "api-key", id },
+          details: { prefix: row.prefix, role: row.role, actorId: row.actorId },
+        });
+      }
+      return row;
     });
-    const row = await database.prisma.apiKey.findUnique({ where: { id } });
     if (!row) throw new HttpError(404, "NOT_FOUND", `No API key ${id}.`);
     request.log.info({ revokedKey: row.prefix }, "api key revoked");
     response.json(keyView(row));

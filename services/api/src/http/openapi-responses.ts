@@ -1,4 +1,5 @@
 import { CHANNELS, LANGUAGES } from "@huiyin/notify";
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "../audit/record.ts";
 import { KEY_ROLES } from "../auth/keys.ts";
 import { NOTICE_DELIVERY_STATUSES } from "../notifications/deliveries.ts";
 import { DELIVERY_STATUSES, WEBHOOK_EVENT_CHOICES } from "../webhooks/routes.ts";
@@ -150,6 +151,23 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
     ...noticeDelivery,
   }),
   NoticeDeliveryPage: page("NoticeDeliveryListItem"),
+  AuditEntry: closed({
+    id: string,
+    at: instant,
+    actor: {
+      oneOf: [
+        { type: "null" },
+        closed({ keyId: string, keyPrefix: nullableString, role: nullableString, actorId: nullableString }),
+      ],
+    },
+    action: { type: "string", enum: [...AUDIT_ACTIONS] },
+    outcome: { type: "string", enum: [...AUDIT_OUTCOMES] },
+    target: { oneOf: [{ type: "null" }, closed({ type: string, id: nullableString })] },
+    details: {},
+    requestId: nullableString,
+    address: nullableString,
+  }),
+  AuditEntryPage: page("AuditEntry"),
   DirectoryPerson: closed(directoryPerson),
   DirectoryPersonPage: page("DirectoryPerson"),
   DirectoryUnit: closed({

@@ -1,5 +1,6 @@
 import { proposalEventSchema } from "@huiyin/domain";
 import { z } from "zod";
+import { auditQuerySchema } from "../audit/routes.ts";
 import { createApiKeySchema } from "../auth/api-keys.ts";
 import { directoryPageSchema, personSchema, rolesQuerySchema, unitSchema } from "../directory/schemas.ts";
 import { ackLinkNoticeSchema, ackLinkQuerySchema } from "../notifications/ack-link.ts";
@@ -262,6 +263,7 @@ export function openApiDocument(): JsonSchema {
       },
       ...directoryPaths(),
       ...noticeDeliveryPaths(),
+      ...auditPaths(),
       "/v1/whoami": {
         get: {
           summary: "The key's role and scope.",
@@ -358,6 +360,23 @@ function directoryPaths(): Record<string, JsonSchema> {
         summary: "Take a role from a person (admin).",
         parameters: [roleLabel, pathParameter("personId")],
         responses: { "204": { description: "Unassigned." }, ...errors(...admin, 404, 422) },
+      },
+    },
+  };
+}
+
+/** The append-only audit trail (admin). */
+function auditPaths(): Record<string, JsonSchema> {
+  return {
+    "/v1/audit-log": {
+      get: {
+        summary:
+          "The audit trail, newest first (admin): keys issued and revoked, directory changes, webhook subscriptions, dead letters retried, failed authentications and refused requests; who, when, from where, what.",
+        parameters: queryParameters(auditQuerySchema),
+        responses: {
+          "200": { description: "A page: items and nextCursor.", ...json(ref("AuditEntryPage")) },
+          ...errors(...admin, 400),
+        },
       },
     },
   };

@@ -2,6 +2,7 @@ import type { Database, NoticeDelivery, Prisma } from "@huiyin/db";
 import { CHANNELS } from "@huiyin/notify";
 import { Router } from "express";
 import { z } from "zod";
+import { recordAudit, subjectOf } from "../audit/record.ts";
 import { requireRole } from "../auth/authenticate.ts";
 import type { Caller } from "../auth/keys.ts";
 import { HttpError } from "../http/errors.ts";
@@ -142,9 +143,19 @@ export function noticeDeliveryRoutes(database: Database, emails: EmailRequeue | 
     // The row first: the job the requeue wakes only sends a delivery it can claim (`queued`). A repeat finds it
     // queued (or already on its way) and only makes sure its job exists: the retry is idempotent and repairs a
     // requeue that failed after the row changed.
-    const { count } = await database.prisma.noticeDelivery.updateMany({
-      where: { id: row.id, status: "dead" },
-      data: { status: "queued" },
+    const { count } = await database.prisma.$transaction(async (tx) => {
+      const revived = await tx.noticeDelivery.updateMany({
+        where: { id: row.id, status: "dead" },
+        data: { status: "queued" },
+      });
+      if (revived.count > 0) {
+        await recordAudit(tx, subjectOf(request, response), {
+          action: "notice-delivery.retry",
+          target: { type: "notice-delivery", id: row.id.toString() },
+          details: { noticeId: row.noticeId, recipient: row.recipient, previousError: row.lastError },
+        });
+      }
+      return revived;
     });
     const outcome = await emails.requeue(row.noticeId, row.recipient.slice("person:".length));
     const notice = await database.prisma.notice.findUnique({ where: { id: row.noticeId } });
