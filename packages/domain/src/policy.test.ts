@@ -65,8 +65,10 @@ describe("deadline schedule", () => {
     expect(s.reminders.map((r) => r.offset)).toEqual([{ days: 3 }]);
   });
 
-  it("uses the calendar's data file (CN mainland has 2025 and 2026)", () => {
-    expect(cnMainlandCalendar.years.map((y) => y.year)).toEqual([2025, 2026]);
+  it("uses the calendar's data files (CN mainland: the notices of 2025 and 2026, then provisional years)", () => {
+    const official = cnMainlandCalendar.years.filter((y) => (y.status ?? "official") === "official");
+    expect(official.map((y) => y.year)).toEqual([2025, 2026]);
+    expect(cnMainlandCalendar.years.find((y) => y.year === 2027)?.status).toBe("provisional");
   });
 });
 

@@ -82,6 +82,12 @@ export const policySchema = z.strictObject({
   rehandleLimit: z.number().int().min(0),
   /** The longest title that still reads as one matter (一事一案). */
   titleMaxLength: z.number().int().positive(),
+  /**
+   * A deadline counted in days or months whose last day is a weekend or holiday: `next-working-day` moves it on
+   * to the next working day (the legal convention, 民法典 Art. 203); `keep` leaves it there. Absent means `keep`,
+   * so that policies snapshotted before this setting existed compute as they did.
+   */
+  deadlineOnDayOff: z.enum(["keep", "next-working-day"]).optional(),
 });
 export type Policy = z.infer<typeof policySchema>;
 
@@ -135,6 +141,7 @@ export const defaultPolicy: Policy = {
   extensionCap: months(6),
   rehandleLimit: 1,
   titleMaxLength: 60,
+  deadlineOnDayOff: "next-working-day",
 };
 
 /**

@@ -48,7 +48,9 @@ export function scheduleDeadline(
   options: ScheduleOptions = {},
 ): DeadlineSchedule {
   const calendar = calendarOf(policy);
-  const due = options.dueAt ? new Date(options.dueAt) : addDuration(origin, rule.duration, calendar);
+  const due = options.dueAt
+    ? new Date(options.dueAt)
+    : addDuration(origin, rule.duration, calendar, { endOnWorkingDay: policy.deadlineOnDayOff === "next-working-day" });
   const scale = (t: Instant) => scaleInstant(origin, t, policy.timeScale).toISOString();
   const notBefore = options.notBefore ? new Date(options.notBefore).getTime() : new Date(origin).getTime();
   const reminders = rule.reminders

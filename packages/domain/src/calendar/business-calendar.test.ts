@@ -15,11 +15,14 @@ import { cnMainlandCalendar as cn } from "./cn-mainland.ts";
 const local = (d: Date) => localDateOf(d, cn);
 
 describe("CN mainland data", () => {
-  it("validates against the calendar schema and covers 2025 and 2026", () => {
+  it("validates against the calendar schema: 2025 and 2026 official, later years provisional, none beyond the table", () => {
     expect(() => businessCalendarSchema.parse(cn)).not.toThrow();
     for (const y of cn.years) expect(() => calendarYearSchema.parse(y)).not.toThrow();
     expect(coversDate("2025-06-01", cn) && coversDate("2026-12-31", cn)).toBe(true);
-    expect(coversDate("2027-01-01", cn)).toBe(false);
+    expect(cn.years.filter((y) => y.year <= 2026).every((y) => (y.status ?? "official") === "official")).toBe(true);
+    expect(cn.years.filter((y) => y.year >= 2027).every((y) => y.status === "provisional")).toBe(true);
+    expect(coversDate("2027-01-01", cn)).toBe(true);
+    expect(coversDate("2099-01-01", cn)).toBe(false);
   });
 
   it("has 2025's holidays and make-up working days (Spring Festival, Labour Day, National Day)", () => {

@@ -17,9 +17,14 @@ export const holidaySchema = z.strictObject({
   makeUpWorkdays: z.array(localDateSchema),
 });
 
-/** One year of a calendar's data: what is published once a year (usually in November for the next year). */
+/**
+ * One year of a calendar's data: what is published once a year (usually in November for the next year).
+ * `provisional`: computed from the statutory rules because the year's notice is not loaded (see statutory.ts); its
+ * holidays may move and it has no make-up working days. Absent means `official`.
+ */
 export const calendarYearSchema = z.strictObject({
   year: z.number().int(),
+  status: z.enum(["official", "provisional"]).optional(),
   source: z.string().optional(),
   holidays: z.array(holidaySchema),
 });
@@ -38,6 +43,13 @@ export const businessCalendarSchema = z.strictObject({
   /** Days of the week that are not working days, 0 = Sunday ... 6 = Saturday. */
   weekend: z.array(z.number().int().min(0).max(6)),
   years: z.array(calendarYearSchema),
+  /**
+   * Days off of this jurisdiction beyond the national ones: a region's own holidays (e.g. 三月三 in Guangxi) and a
+   * committee's closed days. Each is a run of days off; a local day never turns a day off into a working day.
+   */
+  localClosedDays: z
+    .array(z.strictObject({ name: z.string().min(1), from: localDateSchema, to: localDateSchema }))
+    .optional(),
 });
 export type BusinessCalendar = z.infer<typeof businessCalendarSchema>;
 
@@ -93,6 +105,7 @@ function inRange(date: LocalDate, from: LocalDate, to: LocalDate): boolean {
 
 /** Whether a local date is a working day: make-up days win over weekends, holidays over ordinary weekdays. */
 export function isWorkingDay(date: LocalDate, calendar: BusinessCalendar): boolean {
+  if (calendar.localClosedDays?.some((d) => inRange(date, d.from, d.to))) return false;
   const year = calendar.years.find((y) => y.year === Number(date.slice(0, 4)));
   if (year?.holidays.some((h) => h.makeUpWorkdays.includes(date))) return true;
   if (year?.holidays.some((h) => inRange(date, h.from, h.to))) return false;
@@ -103,6 +116,42 @@ export function isWorkingDay(date: LocalDate, calendar: BusinessCalendar): boole
 /** Whether the calendar has holiday data for the year of a date (outside it only weekends count). */
 export function coversDate(date: LocalDate, calendar: BusinessCalendar): boolean {
   return calendar.years.some((y) => y.year === Number(date.slice(0, 4)));
+}
+
+/**
+ * The calendar with `year` in place of what it had for that year (a provisional year replaced by the loaded
+ * notice, or a notice corrected): one year is one unit of calendar data.
+ */
+export function withYear(calendar: BusinessCalendar, year: CalendarYear): BusinessCalendar {
+  const years = calendar.years.filter((y) => y.year !== year.year);
+  return { ...calendar, years: [...years, year].sort((a, b) => a.year - b.year) };
+}
+
+/** What the calendar knows of the year of a date: the State Council's notice, the statutory rules alone, or nothing. */
+export function yearStatusOf(date: LocalDate, calendar: BusinessCalendar): "official" | "provisional" | "missing" {
+  const year = calendar.years.find((y) => y.year === Number(date.slice(0, 4)));
+  return year ? (year.status ?? "official") : "missing";
+}
+
+/**
+ * Whether the calendar knows the months ahead with official data: the years from the local date of `at` to the
+ * one `months` later that are provisional or missing. An operator is warned (API, logs, metrics) while this is
+ * not empty: a deadline counted on a provisional year may move when the notice is loaded.
+ */
+export function calendarGaps(
+  at: Instant,
+  calendar: BusinessCalendar,
+  months = 12,
+): { year: number; status: "provisional" | "missing" }[] {
+  const start = localDay(at, calendar);
+  const first = Number(dateOfDay(start).slice(0, 4));
+  const last = Number(dateOfDay(shiftMonths(start, months)).slice(0, 4));
+  const gaps: { year: number; status: "provisional" | "missing" }[] = [];
+  for (let year = first; year <= last; year += 1) {
+    const status = yearStatusOf(`${year}-01-01`, calendar);
+    if (status !== "official") gaps.push({ year, status });
+  }
+  return gaps;
 }
 
 function shiftWorkingDays(day: DayNumber, n: number, calendar: BusinessCalendar): DayNumber {
@@ -146,8 +195,18 @@ export function addWorkingDays(at: Instant, n: number, calendar: BusinessCalenda
 
 /**
  * The deadline a policy duration after `at`: the end of the local day reached by counting the duration from the
- * local day of `at` (calendar days, working days per the calendar, or months with the day clamped to the month).
+ * local day of `at` (calendar days, working days per the calendar, or months with the day clamped to the month);
+ * with `endOnWorkingDay`, moved on to the next working day when that day is a day off.
  */
-export function addDuration(at: Instant, duration: Duration, calendar: BusinessCalendar): Date {
-  return endOfDay(shiftDay(localDay(at, calendar), duration, 1, calendar), calendar);
+export function addDuration(
+  at: Instant,
+  duration: Duration,
+  calendar: BusinessCalendar,
+  options: { endOnWorkingDay?: boolean } = {},
+): Date {
+  let day = shiftDay(localDay(at, calendar), duration, 1, calendar);
+  // The legal convention for periods (民法典 Art. 203): a period in days or months whose last day is a day off ends
+  // on the next working day. A period in working days always ends on one.
+  if (options.endOnWorkingDay) while (!isWorkingDay(dateOfDay(day), calendar)) day += 1;
+  return endOfDay(day, calendar);
 }

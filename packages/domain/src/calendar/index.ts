@@ -1,2 +1,10 @@
 export * from "./business-calendar.ts";
 export { calendars, cnMainlandCalendar } from "./cn-mainland.ts";
+export {
+  provisionalYear,
+  STATUTORY_YEARS,
+  type StatutoryDates,
+  type StatutoryHoliday,
+  statutoryDatesOf,
+  statutoryHolidays,
+} from "./statutory.ts";
