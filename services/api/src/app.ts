@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@huiyin/db";
+import { calendarOf } from "@huiyin/domain";
 import type { Logger } from "@huiyin/logger";
 import type { Check } from "@huiyin/runtime";
 import express, { type Express, Router } from "express";
@@ -9,6 +10,8 @@ import { auditRefusals } from "./audit/record.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { apiKeyRoutes } from "./auth/api-keys.ts";
 import { authenticate, callerOf } from "./auth/authenticate.ts";
+import { coverageMetrics } from "./calendar/coverage.ts";
+import { calendarRoutes } from "./calendar/routes.ts";
 import { directoryRoutes } from "./directory/routes.ts";
 import { docsPage } from "./http/docs.ts";
 import { errorHandler, notFound } from "./http/errors.ts";
@@ -71,7 +74,8 @@ export function createApp(deps: AppDependencies): Express {
   app.use(healthRoutes(deps.checks));
   // For the scraper, on the API port: request counts and durations per route pattern, nothing about any caller.
   app.get("/metrics", (_request, response) => {
-    response.type("text/plain; version=0.0.4").send(metrics.render());
+    const calendar = coverageMetrics(calendarOf(deps.policy), deps.clock.now());
+    response.type("text/plain; version=0.0.4").send(`${metrics.render()}${calendar}`);
   });
   app.use("/v1", ackLinkRoutes({ database: deps.database, secret: deps.ackLinkSecret, clock: deps.clock }));
   app.use("/v1", v1(deps));
@@ -103,6 +107,7 @@ function v1(deps: AppDependencies): Router {
   router.use(notificationRoutes(deps.database));
   router.use(statsRoutes(deps.database, deps.clock));
   router.use(workflowRoutes(deps.workflowDefinition));
+  router.use(calendarRoutes(calendarOf(deps.policy), deps.clock));
   router.use(webhookRoutes(deps.database));
   router.use("/directory", directoryRoutes(deps.database));
   router.use(noticeDeliveryRoutes(deps.database, deps.emailRequeue));

@@ -1,10 +1,11 @@
-import { defaultPolicy } from "@huiyin/domain";
+import { calendarOf, defaultPolicy } from "@huiyin/domain";
 import { proposalWorkflow, systemClock } from "@huiyin/engine";
 import { createQueue } from "@huiyin/queue";
 import { runService } from "@huiyin/runtime";
 import { exportDefinition, toMermaid } from "@huiyin/workflow-proposal";
 import { createApp } from "./app.ts";
 import { ensureAdminKey } from "./auth/bootstrap.ts";
+import { warnWhileUncovered } from "./calendar/coverage.ts";
 import { redisRateLimiter } from "./http/rate-limit.ts";
 import { EMAIL_QUEUE, type EmailJob, emailRequeue } from "./notifications/email-requeue.ts";
 
@@ -51,6 +52,8 @@ runService(
           })
         : undefined,
     });
+    // /readyz stays ready: a provisional year is a warning for the operator (logs, /metrics, GET /v1/calendar).
+    const stopCoverageWarning = warnWhileUncovered(logger, calendarOf(defaultPolicy), systemClock.now);
     const server = app.listen(config.PORT, config.HOST);
     await new Promise<void>((resolve, reject) => {
       server.once("listening", resolve);
@@ -63,5 +66,6 @@ runService(
       return closed;
     });
     logger.info({ url: `http://${config.HOST}:${config.PORT}` }, "api listening");
+    shutdown.add("calendar coverage", async () => stopCoverageWarning());
   },
 );

@@ -134,6 +134,27 @@ export function yearStatusOf(date: LocalDate, calendar: BusinessCalendar): "offi
 }
 
 /**
+ * What a period from `from` to `to` was counted on: `official` when every year it touches has the State Council's
+ * notice, else `provisional` (a year computed from the statutory rules; the end may move when the notice is
+ * loaded), else `missing` (weekends only).
+ */
+export function calendarStatusBetween(
+  from: Instant,
+  to: Instant,
+  calendar: BusinessCalendar,
+): "official" | "provisional" | "missing" {
+  const first = Number(localDateOf(from, calendar).slice(0, 4));
+  const last = Number(localDateOf(to, calendar).slice(0, 4));
+  let status: "official" | "provisional" | "missing" = "official";
+  for (let year = Math.min(first, last); year <= Math.max(first, last); year += 1) {
+    const of = yearStatusOf(`${year}-01-01`, calendar);
+    if (of === "missing") return "missing";
+    if (of === "provisional") status = "provisional";
+  }
+  return status;
+}
+
+/**
  * Whether the calendar knows the months ahead with official data: the years from the local date of `at` to the
  * one `months` later that are provisional or missing. An operator is warned (API, logs, metrics) while this is
  * not empty: a deadline counted on a provisional year may move when the notice is loaded.

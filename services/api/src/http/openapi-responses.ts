@@ -124,6 +124,7 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
         dueAt: instant,
         level: integer,
         overdue: { type: "boolean" },
+        calendar: { type: "string", enum: ["official", "provisional", "missing"] },
       }),
     },
     allowedEvents: strings,
@@ -168,6 +169,33 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
     address: nullableString,
   }),
   AuditEntryPage: page("AuditEntry"),
+  Calendar: closed({
+    id: string,
+    name: string,
+    utcOffsetMinutes: integer,
+    weekend: { type: "array", items: integer },
+    years: {
+      type: "array",
+      items: closed({
+        year: integer,
+        status: { type: "string", enum: ["official", "provisional"] },
+        source: nullableString,
+        holidays: {
+          type: "array",
+          items: closed({ name: string, from: string, to: string, makeUpWorkdays: strings }),
+        },
+      }),
+    },
+    localClosedDays: { type: "array", items: closed({ name: string, from: string, to: string }) },
+    coverage: closed({
+      months: integer,
+      gaps: {
+        type: "array",
+        items: closed({ year: integer, status: { type: "string", enum: ["provisional", "missing"] } }),
+      },
+      warning: nullableString,
+    }),
+  }),
   DirectoryPerson: closed(directoryPerson),
   DirectoryPersonPage: page("DirectoryPerson"),
   DirectoryUnit: closed({

@@ -217,6 +217,13 @@ export function openApiDocument(): JsonSchema {
           },
         },
       },
+      "/v1/calendar": {
+        get: {
+          summary:
+            "The working calendar deadlines are counted on: each year's holidays and make-up working days, whether the year is official (the State Council's notice) or provisional (the statutory rules alone), and a warning while the next 12 months are not all official.",
+          responses: { "200": { description: "The calendar.", ...json(ref("Calendar")) }, ...errors(...common) },
+        },
+      },
       "/v1/webhooks": {
         post: {
           summary:

@@ -1,4 +1,5 @@
 import type { Database, Proposal } from "@huiyin/db";
+import { type BusinessCalendar, calendarOf, calendarStatusBetween, defaultPolicy, type Policy } from "@huiyin/domain";
 import { type Actor, type ProposalRecord, toRecord, type Workflow } from "@huiyin/engine";
 import type { AnyMachineSnapshot } from "xstate";
 
@@ -10,6 +11,11 @@ export interface DeadlineView {
   dueAt: string;
   level: number;
   overdue: boolean;
+  /**
+   * The calendar data the due time was counted on: `provisional` when the period touches a year whose State
+   * Council notice is not loaded (its holidays may still move, see README "Working days and the holiday calendar").
+   */
+  calendar: "official" | "provisional" | "missing";
 }
 
 /** The XState snapshot of a stored row, ready for the workflow's queries. */
@@ -25,7 +31,12 @@ export function allowedFor(workflow: Workflow, row: Proposal, actor: Actor): str
   return workflow.allowedEvents(snapshotOf(workflow, row), actor).filter((type) => !type.startsWith("deadline."));
 }
 
-async function openDeadlines(database: Database, proposalId: string, now: Date): Promise<DeadlineView[]> {
+async function openDeadlines(
+  database: Database,
+  proposalId: string,
+  now: Date,
+  calendar: BusinessCalendar,
+): Promise<DeadlineView[]> {
   const [deadlines, escalations] = await Promise.all([
     database.prisma.deadline.findMany({ where: { proposalId, status: "open" }, orderBy: { dueAt: "asc" } }),
     database.prisma.alarm.groupBy({
@@ -42,6 +53,7 @@ async function openDeadlines(database: Database, proposalId: string, now: Date):
     dueAt: deadline.dueAt.toISOString(),
     level: levels.get(deadline.deadlineId) ?? 0,
     overdue: deadline.dueAt.getTime() < now.getTime(),
+    calendar: calendarStatusBetween(deadline.openedAt, deadline.dueAt, calendar),
   }));
 }
 
@@ -68,13 +80,15 @@ export function summaryOf(record: Omit<ProposalRecord, "context" | "state"> & { 
 export async function proposalView(database: Database, workflow: Workflow, row: Proposal, actor: Actor, now: Date) {
   const record = toRecord(row);
   const context = record.context;
+  // The calendar of the policy the proposal runs under (snapshotted when it was created).
+  const calendar = calendarOf((context.policy as Policy | undefined) ?? defaultPolicy);
   return {
     ...summaryOf(record),
     state: record.state,
     content: context.content ?? { title: record.title, category: record.category },
     proposers: context.proposers ?? [{ id: record.proposerId }],
     assignment: context.assignment ?? null,
-    deadlines: await openDeadlines(database, row.id, now),
+    deadlines: await openDeadlines(database, row.id, now, calendar),
     allowedEvents: allowedFor(workflow, row, actor),
   };
 }
