@@ -17,6 +17,14 @@ export {
   type TransitionDefinition,
   toMermaid,
 } from "./definition.ts";
+export {
+  type Audience,
+  acceptedReplies,
+  disclose,
+  type HistoryEntryFacts,
+  maySeePayload,
+  type Viewer,
+} from "./disclosure.ts";
 export * from "./effects.ts";
 export { type ProposalMachine, proposalMachine, STAGES, type Stage, type StateMeta } from "./machine.ts";
 export { allowedEvents, checkEvent, openDeadlines, type ProposalSnapshot, stageOf, stateOf } from "./queries.ts";

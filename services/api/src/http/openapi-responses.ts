@@ -133,7 +133,9 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
     seq: integer,
     type: string,
     actor: { type: "object", required: ["role", "id"], properties: { role: string, id: string } },
+    /** null where the disclosure rules keep it from the caller (`payloadHidden`). */
     payload: {},
+    payloadHidden: { type: "boolean" },
     fromStates: strings,
     toStates: strings,
     at: instant,

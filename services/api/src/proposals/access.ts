@@ -1,5 +1,6 @@
 import type { Prisma } from "@huiyin/db";
 import type { Actor } from "@huiyin/engine";
+import type { Viewer } from "@huiyin/workflow-proposal";
 import type { Caller } from "../auth/keys.ts";
 
 /**
@@ -68,5 +69,24 @@ export function createRefusal(caller: Caller, proposerIds: readonly string[]): s
     case "unit":
     case "leader":
       return `a ${caller.role} key does not create proposals`;
+  }
+}
+
+/**
+ * Which audience of the disclosure rules (workflows/proposal `disclose`) a caller reads as: an integrator creates
+ * and follows proposals for their proposers (the member app, the public platform), so it reads what they read.
+ */
+export function viewerOf(caller: Caller): Viewer {
+  switch (caller.role) {
+    case "admin":
+    case "staff":
+      return { audience: "back-office" };
+    case "leader":
+      return { audience: "leader" };
+    case "unit":
+      return { audience: "unit", unitId: caller.unitId };
+    case "proposer":
+    case "integrator":
+      return { audience: "proposer" };
   }
 }

@@ -9,6 +9,7 @@ import {
   EngineError,
   type Workflow,
 } from "@huiyin/engine";
+import { acceptedReplies, disclose } from "@huiyin/workflow-proposal";
 import { type Request, Router } from "express";
 import { initialTransition } from "xstate";
 import { callerOf } from "../auth/authenticate.ts";
@@ -16,7 +17,7 @@ import type { Caller } from "../auth/keys.ts";
 import { HttpError } from "../http/errors.ts";
 import { respondOnce } from "../http/idempotency.ts";
 import { parseBody, parseQuery } from "../http/validate.ts";
-import { actorOf, createRefusal, visibleWhere } from "./access.ts";
+import { actorOf, createRefusal, viewerOf, visibleWhere } from "./access.ts";
 import { httpErrorOf } from "./refusals.ts";
 import {
   type CreateProposalBody,
@@ -163,12 +164,19 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
       take: query.limit + 1,
     });
     const page = events.slice(0, query.limit);
+    // Whether a reply was accepted can be decided on a later page: read the replies' fate over the whole history.
+    const replyFates = await database.prisma.proposalEvent.findMany({
+      where: { proposalId: row.id, type: { in: ["handle.reply", "supervise.acceptReply", "supervise.returnReply"] } },
+      select: { seq: true, type: true, actor: true, payload: true },
+    });
+    const visible = disclose(viewerOf(caller), page, acceptedReplies(replyFates));
     response.json({
-      items: page.map((event) => ({
+      items: visible.map((event) => ({
         seq: event.seq,
         type: event.type,
         actor: event.actor,
         payload: event.payload,
+        payloadHidden: event.payloadHidden,
         fromStates: event.fromStates,
         toStates: event.toStates,
         at: event.at.toISOString(),

@@ -1,0 +1,140 @@
+import type { ProposalEventType } from "@huiyin/domain";
+
+/**
+ * Who may read what of a proposal's history: the rules of the committee's work, as data. Every party sees that an
+ * event happened (its type, time and actor); its payload (a reply's text, a return reason, a supervision note)
+ * only when the rules give it to them:
+ * - the back office (staff, admin) and leaders see everything: they supervise the whole;
+ * - a handling unit sees the proposal itself, the assignment, and its own part (its contacts, opinions,
+ *   extension requests, replies, and what staff decided about them), not another unit's part nor the committee's
+ *   internal notes;
+ * - the proposers (and integrators acting for them) see their proposal, what the committee decided about it and
+ *   why, the contacts, and a reply only once staff have accepted it: the staff check is a gate, so a reply that
+ *   is returned for rework never reaches them. Internal notes (supervision, objections, co-units' opinions,
+ *   extensions, staff's return reasons) stay internal.
+ * The history, the proposal view, notices, webhooks and exports apply the same rules through `disclose`.
+ */
+export type Audience = "back-office" | "leader" | "unit" | "proposer";
+
+export interface Viewer {
+  audience: Audience;
+  /** The viewer's unit, for `unit`. */
+  unitId?: string | null;
+}
+
+/** What of a history entry `disclose` needs. */
+export interface HistoryEntryFacts {
+  seq: number;
+  type: string;
+  actor: unknown;
+  payload: unknown;
+}
+
+/**
+ * Per event type, who besides the back office and leaders sees its payload: `all`, `proposer`, `unit` (any
+ * handling unit), `own-unit` (the unit the event concerns), `accepted-reply` (a unit's reply: its unit at once, the
+ * proposers once staff accepted it), or `internal` (nobody else). A type missing here is internal: a new event
+ * type is hidden until someone decides who may read it.
+ */
+const RULES: Record<ProposalEventType | "create", "all" | "proposer" | "own-unit" | "accepted-reply" | "internal"> = {
+  // The proposal as it was first written (the history's first entry, `create`).
+  create: "all",
+  submit: "all",
+  resubmit: "all",
+  withdraw: "all",
+  "review.register": "all",
+  // The grounds of not registering, of a conversion and of a return are the proposer's to know (不予立案 must be
+  // explained to the proposer); units were not yet concerned.
+  "review.reject": "proposer",
+  "review.convert": "proposer",
+  "review.merge": "proposer",
+  "review.return": "proposer",
+  assign: "all",
+  "key.designate": "all",
+  "unit.acknowledge": "own-unit",
+  "unit.object": "own-unit",
+  // A contact is with the proposer: both sides know what was said.
+  "handle.contact": "own-unit",
+  "handle.coOpinion": "own-unit",
+  "handle.requestExtension": "own-unit",
+  "extension.approve": "own-unit",
+  "extension.deny": "own-unit",
+  "handle.reply": "accepted-reply",
+  "supervise.record": "internal",
+  "supervise.acceptReply": "own-unit",
+  "supervise.returnReply": "own-unit",
+  // The proposers' evaluation is about the units' replies: both see it.
+  evaluate: "all",
+  "followup.report": "all",
+  "deadline.remind": "own-unit",
+  "deadline.due": "own-unit",
+  "deadline.escalate": "own-unit",
+};
+
+/** Types whose payload the proposer sees in addition to `all`: decisions addressed to them, and contacts. */
+const PROPOSER_ALSO: ReadonlySet<string> = new Set(["handle.contact"]);
+
+function unitOf(entry: HistoryEntryFacts): string | undefined {
+  const payload = entry.payload as { unitId?: unknown } | null;
+  if (payload && typeof payload.unitId === "string") return payload.unitId;
+  const actor = entry.actor as { unitId?: unknown } | null;
+  return actor && typeof actor.unitId === "string" ? actor.unitId : undefined;
+}
+
+/**
+ * For each reply (by seq), whether staff accepted it: a later `supervise.acceptReply` for its unit, or one without
+ * a unit (a proposal with one replying unit). Computed over the whole history, since the acceptance can lie on a
+ * later page than the reply.
+ */
+export function acceptedReplies(history: readonly HistoryEntryFacts[]): Set<number> {
+  const accepted = new Set<number>();
+  const open = new Map<string, number[]>();
+  for (const entry of [...history].sort((a, b) => a.seq - b.seq)) {
+    if (entry.type === "handle.reply") {
+      const unit = unitOf(entry) ?? "";
+      open.set(unit, [...(open.get(unit) ?? []), entry.seq]);
+    } else if (entry.type === "supervise.acceptReply") {
+      const unit = unitOf(entry);
+      for (const [replyUnit, seqs] of open) {
+        if (unit === undefined || unit === replyUnit) {
+          for (const seq of seqs) accepted.add(seq);
+          open.set(replyUnit, []);
+        }
+      }
+    } else if (entry.type === "supervise.returnReply") {
+      // A returned reply is replaced by the next one; it never becomes the proposer's to read.
+      const unit = unitOf(entry);
+      for (const replyUnit of open.keys()) if (unit === undefined || unit === replyUnit) open.set(replyUnit, []);
+    }
+  }
+  return accepted;
+}
+
+/** Whether `viewer` may read the payload of `entry`; `accepted` comes from `acceptedReplies` of the whole history. */
+export function maySeePayload(viewer: Viewer, entry: HistoryEntryFacts, accepted: ReadonlySet<number>): boolean {
+  if (viewer.audience === "back-office" || viewer.audience === "leader") return true;
+  const rule = RULES[entry.type as keyof typeof RULES] ?? "internal";
+  if (rule === "all") return true;
+  if (viewer.audience === "proposer") {
+    if (rule === "proposer" || PROPOSER_ALSO.has(entry.type)) return true;
+    return rule === "accepted-reply" && accepted.has(entry.seq);
+  }
+  // A unit: its own part, and its own replies from the start.
+  if (rule === "own-unit" || rule === "accepted-reply") {
+    return viewer.unitId != null && unitOf(entry) === viewer.unitId;
+  }
+  return false;
+}
+
+/** The history as `viewer` may read it: every entry, with `payload` null and `payloadHidden` where it may not. */
+export function disclose<Entry extends HistoryEntryFacts>(
+  viewer: Viewer,
+  page: readonly Entry[],
+  accepted: ReadonlySet<number>,
+): (Entry & { payloadHidden: boolean })[] {
+  return page.map((entry) =>
+    maySeePayload(viewer, entry, accepted)
+      ? { ...entry, payloadHidden: false }
+      : { ...entry, payload: null, payloadHidden: true },
+  );
+}
