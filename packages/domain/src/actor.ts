@@ -13,6 +13,11 @@ export const actorSchema = z.strictObject({
   role: roleSchema,
   id: z.string().min(1),
   unitId: z.string().min(1).optional(),
+  /**
+   * A leader's supervised units (from the recipients directory), stamped by the edge that authenticated the
+   * leader, so that the pure machine can tell a supervising leader without reading the directory.
+   */
+  supervisedUnitIds: z.array(z.string().min(1)).optional(),
 });
 export type Actor = z.infer<typeof actorSchema>;
 

@@ -5,6 +5,8 @@ export interface Actor {
   role: string;
   id: string;
   unitId?: string;
+  /** A leader's supervised units, when the caller's edge knows them (see the domain's `actorSchema`). */
+  supervisedUnitIds?: string[];
 }
 
 /** The columns of a proposal row that are copied out of its snapshot for lists, filters and statistics. */

@@ -23,6 +23,7 @@ import { ackLinkRoutes } from "./notifications/ack-link.ts";
 import { noticeDeliveryRoutes } from "./notifications/deliveries.ts";
 import type { EmailRequeue } from "./notifications/email-requeue.ts";
 import { notificationRoutes } from "./notifications/routes.ts";
+import { leaderScope } from "./proposals/leader-scope.ts";
 import { type ProposalRoutesDeps, proposalRoutes } from "./proposals/routes.ts";
 import { statsRoutes } from "./stats/routes.ts";
 import { workflowRoutes } from "./stats/workflow.ts";
@@ -97,6 +98,7 @@ function v1(deps: AppDependencies): Router {
   router.use(auditRefusals(deps.database));
   router.use(authenticate(deps.database));
   router.use(rateLimit(deps.rateLimiter));
+  router.use(leaderScope(deps.database));
   router.get("/whoami", (_request, response) => {
     const { role, actorId, unitId, prefix } = callerOf(response);
     response.json({ role, actorId, unitId, prefix });

@@ -175,9 +175,15 @@ export const RULES: Rules = {
   },
   "supervise.record": {
     roles: ["staff", "leader"],
+    // A leader supervises the key proposals they lead and the proposals of the units they supervise (督办).
     actor: (ctx, actor) =>
-      actor.role === "leader" && ctx.key?.leaderId !== actor.id
-        ? refusal("NOT_A_PARTY", "a leader records supervision of the key proposal they lead")
+      actor.role === "leader" &&
+      ctx.key?.leaderId !== actor.id &&
+      !ctx.parts.some((part) => actor.supervisedUnitIds?.includes(part.unitId))
+        ? refusal(
+            "NOT_A_PARTY",
+            "a leader records supervision of the key proposals they lead or of the units they supervise",
+          )
         : undefined,
   },
   "supervise.acceptReply": { roles: STAFF, payload: (ctx, e) => replyToCheck(ctx, e.unitId) },

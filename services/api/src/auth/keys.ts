@@ -14,6 +14,12 @@ export interface Caller {
   role: KeyRole;
   actorId: string;
   unitId: string | null;
+  /**
+   * A leader's reach beyond the key proposals it leads, read from the directory and the inbox for each request
+   * (services/api/src/proposals/leader-scope.ts): the units it supervises, and the proposals whose notices are
+   * addressed to it (escalations). Absent for the other roles.
+   */
+  leaderScope?: { supervisedUnitIds: string[]; addressedProposalIds: string[] };
 }
 
 const PREFIX_LENGTH = 12;

@@ -112,6 +112,15 @@ function addressedTo(inbox: Inbox): Prisma.Sql {
   )`;
 }
 
+/** The proposals that have a notice in the inbox: what a leader was told about, it may open. */
+export async function proposalsAddressedTo(database: Database, inbox: Inbox): Promise<string[]> {
+  const rows = await database.prisma.$queryRaw<{ proposal_id: string }[]>`
+    SELECT DISTINCT n.proposal_id
+    FROM notices n
+    JOIN notice_deliveries d ON d.notice_id = n.id AND d.channel = 'inbox' AND ${addressedTo(inbox)}`;
+  return rows.map((row) => row.proposal_id);
+}
+
 /** A page of the inbox: notice ids with the ids (as text) of their inbox deliveries addressed to the caller. */
 export async function inboxPage(
   database: Database,

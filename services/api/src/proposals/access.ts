@@ -8,7 +8,8 @@ import type { Caller } from "../auth/keys.ts";
  * action, so the rules live in one place:
  * - admin, staff: everything;
  * - unit: proposals assigned to its unit;
- * - leader: proposals it leads or supervises (key proposals with it as leader);
+ * - leader: key proposals it leads, proposals of the units it supervises (the directory's supervising leader),
+ *   and proposals whose notices were addressed to it (escalations);
  * - proposer: proposals it is a proposer of (lead or joint);
  * - integrator: proposals it created.
  * What a caller may not see answers 404, exactly like an id that does not exist: ids are time-ordered, so a 403
@@ -21,8 +22,18 @@ export function visibleWhere(caller: Caller): Prisma.ProposalWhereInput {
       return {};
     case "unit":
       return caller.unitId ? { unitIds: { has: caller.unitId } } : { id: { in: [] } };
-    case "leader":
-      return { leaderId: caller.actorId };
+    case "leader": {
+      // The key proposals it leads, the proposals of the units it supervises, and those escalated to it.
+      const scope = caller.leaderScope;
+      if (!scope) return { leaderId: caller.actorId };
+      return {
+        OR: [
+          { leaderId: caller.actorId },
+          ...(scope.supervisedUnitIds.length > 0 ? [{ unitIds: { hasSome: scope.supervisedUnitIds } }] : []),
+          ...(scope.addressedProposalIds.length > 0 ? [{ id: { in: scope.addressedProposalIds } }] : []),
+        ],
+      };
+    }
     case "proposer":
       return {
         OR: [
@@ -54,6 +65,8 @@ export function actorOf(caller: Caller): Actor {
     role: caller.role === "admin" ? "staff" : caller.role,
     id: caller.actorId,
     ...(caller.unitId ? { unitId: caller.unitId } : {}),
+    // The machine decides a leader's supervision by the units it supervises; the history keeps the scope it had.
+    ...(caller.leaderScope ? { supervisedUnitIds: caller.leaderScope.supervisedUnitIds } : {}),
   };
 }
 
