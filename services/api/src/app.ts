@@ -14,6 +14,7 @@ import { healthRoutes } from "./http/health.ts";
 import { HttpMetrics, measure, mountedAt } from "./http/metrics.ts";
 import { openApiDocument } from "./http/openapi.ts";
 import { type RateLimiter, rateLimit } from "./http/rate-limit.ts";
+import { requestForLog } from "./http/request-log.ts";
 import { ackLinkRoutes } from "./notifications/ack-link.ts";
 import { noticeDeliveryRoutes } from "./notifications/deliveries.ts";
 import type { EmailRequeue } from "./notifications/email-requeue.ts";
@@ -58,6 +59,8 @@ export function createApp(deps: AppDependencies): Express {
         return id;
       },
       customAttributeKeys: { reqId: "requestId" },
+      // No credential in a request line: the ack link's signature is in its query, API keys in headers.
+      serializers: { req: requestForLog },
       autoLogging: { ignore: (request) => ["/healthz", "/readyz", "/metrics"].includes(request.url ?? "") },
     }),
   );
