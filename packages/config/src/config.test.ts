@@ -57,6 +57,26 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ ...minimal, DIGEST_TIME: "24:00" })).toThrow(/DIGEST_TIME/);
   });
 
+  it("reads TRUST_PROXY: none by default, a hop count, or the proxies' addresses and ranges; never 'true'", () => {
+    expect(parseConfig(minimal).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ ...minimal, TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ ...minimal, TRUST_PROXY: "0" }).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ ...minimal, TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(parseConfig({ ...minimal, TRUST_PROXY: "loopback, 10.0.0.0/8,fd00::/8,192.0.2.1" }).TRUST_PROXY).toEqual([
+      "loopback",
+      "10.0.0.0/8",
+      "fd00::/8",
+      "192.0.2.1",
+    ]);
+    for (const bad of ["true", "10.0.0.0/33", "proxy.example", "loopback,", "1.2.3.4/8/8"]) {
+      expect(() => parseConfig({ ...minimal, TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+    }
+    const limits = parseConfig(minimal);
+    expect([limits.API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE, limits.API_AUTH_FAILURES_PER_ADDRESS_PER_MINUTE]).toEqual([
+      1200, 30,
+    ]);
+  });
+
   it("requires the database and Redis URLs", () => {
     expect(() => parseConfig({})).toThrow(/DATABASE_URL[\s\S]*REDIS_URL/);
   });
