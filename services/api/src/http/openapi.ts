@@ -108,8 +108,17 @@ export function openApiDocument(): JsonSchema {
           requestBody: { required: true, ...json(ref("CreateProposal")) },
           responses: {
             "201": { description: "Created.", ...json(ref("Proposal")) },
-            "200": { description: "A repeat of an externalId: the first proposal.", ...json(ref("Proposal")) },
+            "200": {
+              description:
+                "A repeat of an externalId by the same creator: the first proposal. An externalId is unique per creator (the key's role and actor), so another integrator's ids neither conflict nor show.",
+              ...json(ref("Proposal")),
+            },
             ...errors(...common, 403, 409, 413, 422),
+            "403": {
+              description:
+                "The key's role does not create proposals (FORBIDDEN), or a proposer key names another member as the lead proposer, the first of proposers (FORBIDDEN, details.reason NOT_LEAD_PROPOSER).",
+              ...json(ref("Error")),
+            },
           },
         },
         get: {
