@@ -57,6 +57,34 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ ...minimal, DIGEST_TIME: "24:00" })).toThrow(/DIGEST_TIME/);
   });
 
+  it("never repeats a bad value in its message: URLs and keys carry credentials, and the message is logged", () => {
+    const env = {
+      DATABASE_URL: "mysql://u:db-password-1@h/db",
+      REDIS_URL: "http://:redis-password-1@h",
+      SMTP_URL: "ftp://u:smtp-password-1@h",
+      HUIYIN_ADMIN_KEY: "short-admin-key-1",
+      NOTIFY_LINK_SECRET: "short-link-secret-1",
+    };
+    const error = (() => {
+      try {
+        parseConfig(env);
+      } catch (caught) {
+        return caught as ConfigError;
+      }
+      return undefined;
+    })();
+    expect(error?.issues).toHaveLength(5);
+    for (const secret of [
+      "db-password-1",
+      "redis-password-1",
+      "smtp-password-1",
+      "short-admin-key-1",
+      "short-link-secret-1",
+    ]) {
+      expect(error?.message).not.toContain(secret);
+    }
+  });
+
   it("reads TRUST_PROXY: none by default, a hop count, or the proxies' addresses and ranges; never 'true'", () => {
     expect(parseConfig(minimal).TRUST_PROXY).toBe(false);
     expect(parseConfig({ ...minimal, TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
