@@ -22,8 +22,8 @@ export interface RateLimiter {
 }
 
 /**
- * A token bucket per subject (an API key, a client address, the failed authentications of an address) in Redis, so that N api processes share one budget: `capacity`
- * requests at once, refilled at `capacity` per minute. One Lua script reads, refills and takes atomically, using
+ * A token bucket per subject (an API key, a client address, the failed authentications of an address) in Redis,
+ * so that N api processes share one budget: `capacity` requests at once, refilled at `capacity` per minute. One Lua script reads, refills and takes atomically, using
  * Redis's own clock (TIME), so the processes' clocks do not matter. The key expires once the bucket would be
  * full again, so idle keys cost nothing.
  */
