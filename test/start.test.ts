@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "@huiyin/infra-local";
@@ -46,6 +46,32 @@ async function portAnswers(port: string): Promise<boolean> {
   );
 }
 
+/**
+ * No credential in any log: none of the generated secrets (database and Redis passwords, the admin key, the link
+ * secret) is in the start command's output or in any file under the logs folder.
+ */
+function expectNoSecretIn(output: string): void {
+  const secretsDir = path.join(dataDir, "secrets");
+  const secrets = readdirSync(secretsDir).map((name) => [
+    name,
+    readFileSync(path.join(secretsDir, name), "utf8").trim(),
+  ]);
+  expect(secrets.map(([name]) => name)).toEqual(
+    expect.arrayContaining(["admin-api-key", "notify-link-secret", "postgres-password", "redis-password"]),
+  );
+  const logsDir = path.join(dataDir, "logs");
+  const logs = readdirSync(logsDir).map((name) => [name, readFileSync(path.join(logsDir, name), "utf8")]);
+  expect(logs.find(([name]) => name === "api.log")?.[1]).toContain('"url":"/v1/whoami"');
+  const found = [];
+  for (const [secretName, secret = ""] of secrets) {
+    expect(secret.length, secretName).toBeGreaterThanOrEqual(16);
+    for (const [where, text = ""] of [["the start command's output", output], ...logs]) {
+      if (text.includes(secret) || text.includes(encodeURIComponent(secret))) found.push(`${secretName} in ${where}`);
+    }
+  }
+  expect(found).toEqual([]);
+}
+
 function databaseUrl(): string {
   const password = readFileSync(path.join(dataDir, "secrets", "postgres-password"), "utf8").trim();
   return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${env.HUIYIN_POSTGRES_PORT}/huiyin`;
@@ -67,11 +93,18 @@ describe("the start command on the embedded default", () => {
       await client.connect();
       await client.query("CREATE TABLE start_test_marker (id int)");
       await client.end();
+      // One request with the admin key, so the api's log has a line about an authenticated request.
+      const adminKey = readFileSync(path.join(dataDir, "secrets", "admin-api-key"), "utf8").trim();
+      const whoami = await fetch(`http://127.0.0.1:${env.PORT}/v1/whoami`, {
+        headers: { authorization: `Bearer ${adminKey}` },
+      });
+      expect(whoami.status).toBe(200);
     } finally {
       start.child.kill("SIGINT");
     }
     expect(await start.exited).toBe(0);
     expect(start.output()).toContain("Stopped.");
+    expectNoSecretIn(start.output());
   });
 
   it("leaves no server running after Ctrl-C", async () => {

@@ -45,7 +45,13 @@ export interface ApiHarness {
  * the budget of each key; `overrides` injects what else differs per test file.
  */
 export async function startApi(
-  options: { rateLimitPerMinute?: number; overrides?: Partial<AppDependencies> } = {},
+  options: {
+    rateLimitPerMinute?: number;
+    /** Per client address, and failed authentications per address: high unless a test is about them. */
+    addressRateLimitPerMinute?: number;
+    authFailuresPerMinute?: number;
+    overrides?: Partial<AppDependencies>;
+  } = {},
 ): Promise<ApiHarness> {
   const testDatabase: TestDatabase = await createTestDatabase();
   const database = createDatabase(testDatabase.url);
@@ -60,6 +66,18 @@ export async function startApi(
     prefix: redis.prefix,
     logger,
   });
+  const addressRateLimiter = redisRateLimiter(connection, {
+    perMinute: options.addressRateLimitPerMinute ?? 100_000,
+    prefix: redis.prefix,
+    name: "address",
+    logger,
+  });
+  const authFailureLimiter = redisRateLimiter(connection, {
+    perMinute: options.authFailuresPerMinute ?? 100_000,
+    prefix: redis.prefix,
+    name: "auth-failures",
+    logger,
+  });
   const adminKey = `admin-key-for-tests-${randomBytes(16).toString("hex")}`;
   await ensureAdminKey(database, { key: adminKey }, logger);
   const app = createApp({
@@ -71,6 +89,8 @@ export async function startApi(
     clock: systemClock,
     policy: defaultPolicy,
     rateLimiter,
+    addressRateLimiter,
+    authFailureLimiter,
     workflowDefinition: { describe: exportDefinition, diagram: () => toMermaid() },
     ...options.overrides,
   });

@@ -57,6 +57,54 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ ...minimal, DIGEST_TIME: "24:00" })).toThrow(/DIGEST_TIME/);
   });
 
+  it("never repeats a bad value in its message: URLs and keys carry credentials, and the message is logged", () => {
+    const env = {
+      DATABASE_URL: "mysql://u:db-password-1@h/db",
+      REDIS_URL: "http://:redis-password-1@h",
+      SMTP_URL: "ftp://u:smtp-password-1@h",
+      HUIYIN_ADMIN_KEY: "short-admin-key-1",
+      NOTIFY_LINK_SECRET: "short-link-secret-1",
+    };
+    const error = (() => {
+      try {
+        parseConfig(env);
+      } catch (caught) {
+        return caught as ConfigError;
+      }
+      return undefined;
+    })();
+    expect(error?.issues).toHaveLength(5);
+    for (const secret of [
+      "db-password-1",
+      "redis-password-1",
+      "smtp-password-1",
+      "short-admin-key-1",
+      "short-link-secret-1",
+    ]) {
+      expect(error?.message).not.toContain(secret);
+    }
+  });
+
+  it("reads TRUST_PROXY: none by default, a hop count, or the proxies' addresses and ranges; never 'true'", () => {
+    expect(parseConfig(minimal).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ ...minimal, TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ ...minimal, TRUST_PROXY: "0" }).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ ...minimal, TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(parseConfig({ ...minimal, TRUST_PROXY: "loopback, 10.0.0.0/8,fd00::/8,192.0.2.1" }).TRUST_PROXY).toEqual([
+      "loopback",
+      "10.0.0.0/8",
+      "fd00::/8",
+      "192.0.2.1",
+    ]);
+    for (const bad of ["true", "10.0.0.0/33", "proxy.example", "loopback,", "1.2.3.4/8/8"]) {
+      expect(() => parseConfig({ ...minimal, TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+    }
+    const limits = parseConfig(minimal);
+    expect([limits.API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE, limits.API_AUTH_FAILURES_PER_ADDRESS_PER_MINUTE]).toEqual([
+      1200, 30,
+    ]);
+  });
+
   it("requires the database and Redis URLs", () => {
     expect(() => parseConfig({})).toThrow(/DATABASE_URL[\s\S]*REDIS_URL/);
   });

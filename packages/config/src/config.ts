@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 import { type LocalConfig, localConfigSchema } from "./local.ts";
 
@@ -23,6 +24,39 @@ const redisUrls = z
   .pipe(z.array(z.url({ protocol: /^rediss?$/ })).min(1));
 
 const port = z.coerce.number().int().min(0).max(65_535);
+
+/** Express's names for address ranges (`trust proxy`). */
+const PROXY_RANGES = ["loopback", "linklocal", "uniquelocal"];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.includes(entry)) return true;
+  const [address = "", bits, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies in front of the API may say who the client is (X-Forwarded-For): `false` (none: the socket's
+ * address is the client), a hop count, or the proxies' addresses, CIDR ranges and Express's range names.
+ */
+export const trustProxySchema = z
+  .string()
+  .trim()
+  .refine((value) => value !== "true", "true would let any client choose its address; name the proxies or hops")
+  .refine(
+    (value) =>
+      ["false", "off"].includes(value) ||
+      /^\d{1,2}$/.test(value) ||
+      value.split(",").every((entry) => isProxyAddress(entry.trim())),
+    "must be false, a hop count, or a comma-separated list of addresses, CIDR ranges, loopback, linklocal, uniquelocal",
+  )
+  .transform((value): false | number | string[] => {
+    if (value === "false" || value === "off") return false;
+    if (/^\d+$/.test(value)) return Number(value) === 0 ? false : Number(value);
+    return value.split(",").map((entry) => entry.trim());
+  });
 
 export const configSchema = z.object({
   /** PostgreSQL connection URL. The start command provides the embedded one when unset. */
@@ -75,6 +109,18 @@ export const configSchema = z.object({
   API_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(100_000),
   /** Requests per minute one API key may make (a token bucket: short bursts up to this size). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /**
+   * Requests per minute from one client address (an IPv6 /64), counted before the key is looked up: it bounds
+   * what missing and unknown keys and the acknowledge-link pages cost. Behind a proxy, see TRUST_PROXY.
+   */
+  API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().default(1200),
+  /** Failed authentications (401) per minute from one address; beyond, 429 before any key is looked up. */
+  API_AUTH_FAILURES_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /**
+   * The proxies whose X-Forwarded-For names the client (for the per-address budget and the logs). Unset: none,
+   * the socket's address is the client's, and a client cannot choose its bucket by sending the header.
+   */
+  TRUST_PROXY: trustProxySchema.default(false),
   /**
    * The SMTP server the notifier sends e-mail through (`smtp://user:pass@host:587`, `smtps://…:465`). Unset: the
    * e-mail channel is off (the notifier says so at start) and notices reach the in-app inbox only.

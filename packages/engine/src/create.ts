@@ -21,7 +21,10 @@ export interface CreateInput {
   /** The machine's input (content, proposers, policy…); the engine adds `id` and `createdAt`. */
   input: Record<string, unknown>;
   actor: Actor;
-  /** An integrator's own id for the proposal; unique, so a retried create finds the first one. */
+  /**
+   * The creator's own id for the proposal (an integrator's ticket number); unique per creating actor (`role:id`),
+   * so a retried create finds the first one and another creator's ids are neither in the way nor revealed.
+   */
   externalId?: string;
   requestId?: string;
 }
@@ -36,8 +39,11 @@ export async function createProposal(
   input: CreateInput,
 ): Promise<{ proposal: ProposalRecord; created: boolean }> {
   const at = deps.clock.now();
-  if (input.externalId) {
-    const existing = await deps.db.prisma.proposal.findUnique({ where: { externalId: input.externalId } });
+  const byExternalId = input.externalId
+    ? { createdBy_externalId: { createdBy: creatorOf(input.actor), externalId: input.externalId } }
+    : undefined;
+  if (byExternalId) {
+    const existing = await deps.db.prisma.proposal.findUnique({ where: byExternalId });
     if (existing) return { proposal: toRecord(existing), created: false };
   }
   const id = newProposalId(at);
@@ -78,10 +84,15 @@ export async function createProposal(
     return { proposal: toRecord(row), created: true };
   } catch (error) {
     // Two creates with one externalId raced: the second lost on the unique index and returns the first.
-    if (input.externalId && isUniqueViolation(error)) {
-      const existing = await deps.db.prisma.proposal.findUnique({ where: { externalId: input.externalId } });
+    if (byExternalId && isUniqueViolation(error)) {
+      const existing = await deps.db.prisma.proposal.findUnique({ where: byExternalId });
       if (existing) return { proposal: toRecord(existing), created: false };
     }
     throw error;
   }
+}
+
+/** The namespace of a creator's externalIds: as `writeCreation` fills `proposals.created_by` from the actor. */
+export function creatorOf(actor: Actor): string {
+  return `${actor.role}:${actor.id}`;
 }

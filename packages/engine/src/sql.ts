@@ -19,6 +19,7 @@ import type { Described } from "./workflow.ts";
 interface ProposalRow {
   id: string;
   external_id: string | null;
+  created_by: string | null;
   machine_version: string;
   snapshot: Proposal["snapshot"];
   stage: string;
@@ -39,6 +40,7 @@ export function proposalOf(row: ProposalRow): Proposal {
   return {
     id: row.id,
     externalId: row.external_id,
+    createdBy: row.created_by,
     machineVersion: row.machine_version,
     snapshot: row.snapshot,
     stage: row.stage,
@@ -167,9 +169,10 @@ export const writeTransition = statement(
 export const writeCreation = statement(
   "writeCreation",
   `WITH created AS (
-     INSERT INTO proposals (id, external_id, machine_version, snapshot, stage, states, version, title, category,
-                            proposer_id, unit_ids, leader_id, is_key, updated_at)
-     VALUES ($1, $2, $3, $4::jsonb, $5, $6::text[], 1, $7, $8, $9, $10::text[], $11, $12, now())
+     INSERT INTO proposals (id, external_id, created_by, machine_version, snapshot, stage, states, version, title,
+                            category, proposer_id, unit_ids, leader_id, is_key, updated_at)
+     VALUES ($1, $2, ($13::jsonb ->> 'role') || ':' || ($13::jsonb ->> 'id'), $3, $4::jsonb, $5, $6::text[], 1, $7,
+             $8, $9, $10::text[], $11, $12, now())
      RETURNING *
    ),
    history AS (

@@ -19,6 +19,7 @@ export interface LoggerOptions {
 const redactPaths = [
   "req.headers.authorization",
   "req.headers.cookie",
+  'req.headers["proxy-authorization"]',
   'req.headers["x-api-key"]',
   "*.password",
   "*.secret",

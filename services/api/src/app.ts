@@ -18,7 +18,8 @@ import { errorHandler, notFound } from "./http/errors.ts";
 import { healthRoutes } from "./http/health.ts";
 import { HttpMetrics, measure, mountedAt } from "./http/metrics.ts";
 import { openApiDocument } from "./http/openapi.ts";
-import { type RateLimiter, rateLimit } from "./http/rate-limit.ts";
+import { limitFailedAuthentication, type RateLimiter, rateLimit, rateLimitByAddress } from "./http/rate-limit.ts";
+import { requestForLog } from "./http/request-log.ts";
 import { ackLinkRoutes } from "./notifications/ack-link.ts";
 import { noticeDeliveryRoutes } from "./notifications/deliveries.ts";
 import type { EmailRequeue } from "./notifications/email-requeue.ts";
@@ -37,6 +38,12 @@ export interface AppDependencies extends ProposalRoutesDeps {
   bodyLimitBytes: number;
   /** The per-key request budget (429 beyond). */
   rateLimiter: RateLimiter;
+  /** The per-address request budget, spent before authentication (429 beyond). */
+  addressRateLimiter: RateLimiter;
+  /** The per-address budget of failed authentications (429 before the key is looked up, once spent). */
+  authFailureLimiter: RateLimiter;
+  /** Express's `trust proxy` (TRUST_PROXY): whose X-Forwarded-For names the client. `false`: nobody's. */
+  trustProxy?: false | number | readonly string[];
   /** The definition of the workflow, as data and as a diagram, for `GET /v1/workflows/proposal`. */
   workflowDefinition: { describe(): unknown; diagram(): string };
   /** NOTIFY_LINK_SECRET: verifies the acknowledge links in e-mails (none is valid without it). */
@@ -52,7 +59,8 @@ export interface AppDependencies extends ProposalRoutesDeps {
 export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", false);
+  // Only a configured proxy may name the client (req.ip), so a client cannot pick its rate-limit bucket.
+  app.set("trust proxy", typeof deps.trustProxy === "object" ? [...deps.trustProxy] : (deps.trustProxy ?? false));
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -64,6 +72,8 @@ export function createApp(deps: AppDependencies): Express {
         return id;
       },
       customAttributeKeys: { reqId: "requestId" },
+      // No credential in a request line: the ack link's signature is in its query, API keys in headers.
+      serializers: { req: requestForLog },
       autoLogging: { ignore: (request) => ["/healthz", "/readyz", "/metrics"].includes(request.url ?? "") },
     }),
   );
@@ -78,6 +88,8 @@ export function createApp(deps: AppDependencies): Express {
     const calendar = coverageMetrics(calendarOf(deps.policy), deps.clock.now());
     response.type("text/plain; version=0.0.4").send(`${metrics.render()}${calendar}`);
   });
+  // Per address, before the acknowledge-link pages and authentication: what an unauthenticated caller can cost.
+  app.use("/v1", rateLimitByAddress(deps.addressRateLimiter));
   app.use("/v1", ackLinkRoutes({ database: deps.database, secret: deps.ackLinkSecret, clock: deps.clock }));
   app.use("/v1", v1(deps));
   app.use(notFound);
@@ -96,7 +108,10 @@ function v1(deps: AppDependencies): Router {
   router.use(express.json({ limit: deps.bodyLimitBytes }));
   // Before authentication, so that failed authentications (401) are audited as well as refusals (403).
   router.use(auditRefusals(deps.database));
+  const failedAuthentication = limitFailedAuthentication(deps.authFailureLimiter);
+  router.use(failedAuthentication.before);
   router.use(authenticate(deps.database));
+  router.use(failedAuthentication.counting);
   router.use(rateLimit(deps.rateLimiter));
   router.use(leaderScope(deps.database));
   router.get("/whoami", (_request, response) => {

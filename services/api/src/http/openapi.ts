@@ -48,7 +48,7 @@ const ERROR_MEANINGS: Record<number, string> = {
   412: "If-Match names an older version (VERSION_MISMATCH; details.currentVersion).",
   413: "The body is larger than the limit (PAYLOAD_TOO_LARGE).",
   422: "The body is invalid (VALIDATION_FAILED; details.fields), or an Idempotency-Key reused for another request.",
-  429: "The key spent its request budget (RATE_LIMITED; Retry-After).",
+  429: "The key, or the client's address, spent its request budget, or the address its budget of failed authentications (RATE_LIMITED; Retry-After).",
   503: "The e-mail channel is off: no SMTP_URL (EMAIL_CHANNEL_OFF).",
 };
 
@@ -109,8 +109,17 @@ export function openApiDocument(): JsonSchema {
           requestBody: { required: true, ...json(ref("CreateProposal")) },
           responses: {
             "201": { description: "Created.", ...json(ref("Proposal")) },
-            "200": { description: "A repeat of an externalId: the first proposal.", ...json(ref("Proposal")) },
+            "200": {
+              description:
+                "A repeat of an externalId by the same creator: the first proposal. An externalId is unique per creator (the key's role and actor), so another integrator's ids neither conflict nor show.",
+              ...json(ref("Proposal")),
+            },
             ...errors(...common, 403, 409, 413, 422),
+            "403": {
+              description:
+                "The key's role does not create proposals (FORBIDDEN), or a proposer key names another member as the lead proposer, the first of proposers (FORBIDDEN, details.reason NOT_LEAD_PROPOSER).",
+              ...json(ref("Error")),
+            },
           },
         },
         get: {
@@ -436,6 +445,7 @@ function ackLinkOperations(): JsonSchema {
     "403": { description: "Not a link huiyin signed, or links are off (ACK_LINK_INVALID).", ...json(ref("Error")) },
     "404": { description: "No such notification (NOT_FOUND).", ...json(ref("Error")) },
     "410": { description: "The link has expired (ACK_LINK_EXPIRED).", ...json(ref("Error")) },
+    "429": { description: "The client's address spent its request budget (RATE_LIMITED).", ...json(ref("Error")) },
   };
   const parameters = [{ ...proposalId, name: "id" }, ...queryParameters(ackLinkQuerySchema)];
   return {

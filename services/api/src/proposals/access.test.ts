@@ -38,12 +38,13 @@ describe("the actor stamped on events", () => {
 });
 
 describe("who may create a proposal", () => {
-  it("is staff, admin, integrators, and proposers for themselves", () => {
+  it("is staff, admin, integrators, and proposers for proposals they lead (co-proposers may be anyone)", () => {
     expect(createRefusal(caller("staff"), ["x"])).toBeUndefined();
     expect(createRefusal(caller("integrator"), ["x"])).toBeUndefined();
-    expect(createRefusal(caller("proposer"), ["x", "person-1"])).toBeUndefined();
-    expect(createRefusal(caller("proposer"), ["x"])).toMatch(/only proposals it proposes/);
-    expect(createRefusal(caller("unit", { unitId: "u" }), ["x"])).toBeDefined();
-    expect(createRefusal(caller("leader"), ["x"])).toBeDefined();
+    expect(createRefusal(caller("proposer"), ["person-1", "x"])).toBeUndefined();
+    expect(createRefusal(caller("proposer"), ["x", "person-1"])?.reason).toBe("NOT_LEAD_PROPOSER");
+    expect(createRefusal(caller("proposer"), ["x"])?.reason).toBe("NOT_LEAD_PROPOSER");
+    expect(createRefusal(caller("unit", { unitId: "u" }), ["x"])?.message).toMatch(/does not create/);
+    expect(createRefusal(caller("leader"), ["x"])?.message).toMatch(/does not create/);
   });
 });

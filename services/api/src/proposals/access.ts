@@ -70,18 +70,33 @@ export function actorOf(caller: Caller): Actor {
   };
 }
 
-/** Why the caller may not create this proposal, or undefined when it may. */
-export function createRefusal(caller: Caller, proposerIds: readonly string[]): string | undefined {
+/**
+ * Why the caller may not create this proposal, or undefined when it may: a sentence, and for a proposer key that
+ * names another member as lead the reason `NOT_LEAD_PROPOSER` (answered as 403 `FORBIDDEN` with
+ * `details.reason`, like the machine's refusals of who may act). A proposer
+ * key creates only proposals it leads: the lead proposer (first of `proposers`) submits and acts for all, so a
+ * member naming another as lead would act in their name. Co-proposers (联名) may be anyone. Staff and admin
+ * register proposals on a member's behalf; an integrator creates for the people of its own system.
+ */
+export function createRefusal(
+  caller: Caller,
+  proposerIds: readonly string[],
+): { message: string; reason?: "NOT_LEAD_PROPOSER" } | undefined {
   switch (caller.role) {
     case "admin":
     case "staff":
     case "integrator":
       return undefined;
     case "proposer":
-      return proposerIds.includes(caller.actorId) ? undefined : "a proposer key creates only proposals it proposes";
+      return proposerIds[0] === caller.actorId
+        ? undefined
+        : {
+            reason: "NOT_LEAD_PROPOSER",
+            message: `A proposer key creates only proposals it leads: the first of proposers must be ${caller.actorId}.`,
+          };
     case "unit":
     case "leader":
-      return `a ${caller.role} key does not create proposals`;
+      return { message: `a ${caller.role} key does not create proposals` };
   }
 }
 

@@ -78,7 +78,10 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
         caller,
         body.proposers.map((proposer) => proposer.id),
       );
-      if (refusal) throw new HttpError(403, "FORBIDDEN", refusal);
+      if (refusal) {
+        const details = refusal.reason ? { reason: refusal.reason } : undefined;
+        throw new HttpError(403, "FORBIDDEN", refusal.message, details);
+      }
       const actor = actorOf(caller);
       const input = machineInput(body, deps.policy);
       // Submitting is done by the lead proposer: a proposer key for itself, anyone else on the lead's behalf.

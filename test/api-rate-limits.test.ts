@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { type ApiHarness, startApi } from "./support/api.ts";
+import { openApiContract } from "./support/contract.ts";
+
+/**
+ * The budgets that hold before a key is known (per client address, and failed authentications per address), and
+ * where the client address comes from: the socket, or X-Forwarded-For only behind a configured trusted proxy.
+ */
+const started: ApiHarness[] = [];
+async function api(options: Parameters<typeof startApi>[0]): Promise<ApiHarness> {
+  const harness = await startApi(options);
+  started.push(harness);
+  return harness;
+}
+
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((harness) => harness.close()));
+});
+
+const unknownKey = "hy_unknown_0000000000000000000000000000000000";
+const statusesOf = async (count: number, send: (index: number) => Promise<{ status: number }>) => {
+  const statuses: number[] = [];
+  for (let index = 0; index < count; index++) statuses.push((await send(index)).status);
+  return statuses;
+};
+
+describe("the per-address budget", () => {
+  it("limits unknown and missing keys, then every request of that address, before any key is looked up", async () => {
+    const server = await api({ addressRateLimitPerMinute: 4 });
+    const contract = await openApiContract(server); // the document itself is one request of the budget
+    const statuses = await statusesOf(5, (index) =>
+      server.call("GET", "/v1/whoami", { key: index % 2 === 0 ? unknownKey : null }),
+    );
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    const limited = await server.call("GET", "/v1/whoami");
+    expect([limited.status, limited.body.error.code]).toEqual([429, "RATE_LIMITED"]);
+    expect(limited.body.error.message).toContain("from this address");
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    contract.expectConforms("GET", "/v1/whoami", limited);
+    // Health and metrics stay open to probes and scrapers.
+    expect((await server.call("GET", "/healthz", { key: null })).status).toBe(200);
+  });
+
+  it("limits the acknowledge-link pages, which take no key", async () => {
+    const server = await api({ addressRateLimitPerMinute: 3 });
+    const link = `/v1/notifications/n-1/ack-link?person=li&exp=1&sig=${"A".repeat(43)}`;
+    const json = { key: null, headers: { accept: "application/json" } };
+    const statuses = await statusesOf(5, (index) => server.call(index % 2 ? "POST" : "GET", link, json));
+    expect(statuses).toEqual([403, 403, 403, 429, 429]);
+    const page = await fetch(`${server.base}${link}`, { headers: { accept: "text/html" } });
+    expect(page.status).toBe(429);
+  });
+});
+
+describe("the budget of failed authentications", () => {
+  it("refuses an address that spent it with 429 before looking its key up; other failures cost nothing", async () => {
+    const server = await api({ authFailuresPerMinute: 3 });
+    const staff = await server.issueKey("staff", "s-1");
+    // Successes and other refusals do not count.
+    const fine = await statusesOf(5, () => server.call("GET", "/v1/proposals/p_none", { key: staff }));
+    expect(fine).toEqual([404, 404, 404, 404, 404]);
+    const guesses = await statusesOf(5, (index) => server.call("GET", "/v1/whoami", { key: `${unknownKey}${index}` }));
+    expect(guesses).toEqual([401, 401, 401, 429, 429]);
+    const refused = await server.call("GET", "/v1/whoami", { key: unknownKey });
+    expect(refused.body.error.message).toContain("failed authentications");
+    // A good key from that address waits too, until the budget refills (one failure per 20 s here).
+    expect((await server.call("GET", "/v1/whoami", { key: staff })).status).toBe(429);
+  });
+});
+
+describe("the client address", () => {
+  it("is the socket's without TRUST_PROXY: a forged X-Forwarded-For does not get a fresh budget", async () => {
+    const server = await api({ addressRateLimitPerMinute: 3 });
+    const statuses = await statusesOf(5, (index) =>
+      server.call("GET", "/v1/whoami", { headers: { "x-forwarded-for": `198.51.100.${index + 1}` } }),
+    );
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+  });
+
+  it("comes from X-Forwarded-For behind a trusted proxy (TRUST_PROXY=loopback): one budget per client", async () => {
+    const server = await api({ addressRateLimitPerMinute: 3, overrides: { trustProxy: ["loopback"] } });
+    const clients = await statusesOf(5, (index) =>
+      server.call("GET", "/v1/whoami", { headers: { "x-forwarded-for": `198.51.100.${index + 1}` } }),
+    );
+    expect(clients).toEqual([200, 200, 200, 200, 200]);
+    const oneClient = await statusesOf(4, () =>
+      server.call("GET", "/v1/whoami", { headers: { "x-forwarded-for": "203.0.113.9" } }),
+    );
+    expect(oneClient).toEqual([200, 200, 200, 429]);
+    // The proxy's own requests (no header) are its own client.
+    expect((await server.call("GET", "/v1/whoami")).status).toBe(200);
+  });
+});
