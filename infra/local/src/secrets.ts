@@ -7,7 +7,11 @@ import path from "node:path";
  * servers listen on loopback only, but on a shared machine every local user can reach loopback: a password
  * keeps them out.
  */
-export function localSecret(dir: string, name: string): string {
+export function localSecret(
+  dir: string,
+  name: string,
+  generate: () => string = () => randomBytes(24).toString("base64url"),
+): string {
   const file = path.join(dir, name);
   if (existsSync(file)) {
     const kept = readFileSync(file, "utf8").trim();
@@ -17,7 +21,7 @@ export function localSecret(dir: string, name: string): string {
     return kept;
   }
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const secret = randomBytes(24).toString("base64url");
+  const secret = generate();
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }
