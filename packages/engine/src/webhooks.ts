@@ -85,6 +85,7 @@ export async function deliverWebhook(
     const vetted = await vetDestination(subscription.url, deps.destinations);
     if (!vetted.ok) {
       problem = DELIVERY_PROBLEMS[vetted.reason];
+      detail = `${vetted.reason} destination ${new URL(subscription.url).host}`;
     } else {
       const body = JSON.stringify(delivery.payload);
       const now = deps.clock.now();
