@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseConfig } from "@huiyin/config";
@@ -9,11 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type DestinationPolicy,
   deliverWebhook,
+  newWebhookSecret,
   openSecret,
   relayBatch,
   startWebhookWorker,
   systemClock,
   systemResolver,
+  WebhookDeliveryError,
 } from "../packages/engine/src/index.ts";
 import { type ApiHarness, startApi, testKeyring } from "./support/api.ts";
 
@@ -378,5 +380,37 @@ describe("webhook deliveries", () => {
     });
     expect(outcome).toBe("already-delivered");
     expect(receivers.received.length).toBe(before);
+  });
+
+  it("sends nothing, and says only 'signing secret unavailable', when no key opens a subscription's secret", async () => {
+    const id = "wh_lostkey";
+    await api.database.prisma.webhookSubscription.create({
+      data: {
+        id,
+        url: `${receivers.base}/lost`,
+        events: ["proposal.closed"],
+        secretSealed: newWebhookSecret([{ id: "gone", key: randomBytes(32) }], id).sealed,
+        ownerRole: "admin",
+        ownerId: "admin",
+      },
+    });
+    const deliveryId = `${mineId}.lost.0.${id}`;
+    await api.database.prisma.webhookDelivery.create({
+      data: {
+        id: deliveryId,
+        subscriptionId: id,
+        proposalId: mineId,
+        topic: "proposal.closed",
+        payload: {},
+        status: "pending",
+      },
+    });
+    const deps = { db: api.database, logger, clock: systemClock, destinations, keyring: testKeyring };
+    await expect(deliverWebhook(deps, deliveryId, { number: 1, last: true })).rejects.toBeInstanceOf(
+      WebhookDeliveryError,
+    );
+    const row = await api.database.prisma.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
+    expect([row.status, row.lastError]).toEqual(["failed", "signing secret unavailable"]);
+    expect(receivers.at("/lost")).toHaveLength(0);
   });
 });

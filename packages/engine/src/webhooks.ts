@@ -80,42 +80,43 @@ export async function deliverWebhook(
   let statusCode: number | null = null;
   let problem: string | null = null;
   let detail: string | undefined;
+  let secret: string | null = null;
   try {
-    const secret = webhookSecretOf(deps.keyring, subscription);
-    const vetted = await vetDestination(subscription.url, deps.destinations);
-    if (!vetted.ok) {
-      problem = DELIVERY_PROBLEMS[vetted.reason];
-      detail = `${vetted.reason} destination ${new URL(subscription.url).host}`;
-    } else {
-      const body = JSON.stringify(delivery.payload);
-      const now = deps.clock.now();
-      try {
-        statusCode = await postPinned({
-          url: subscription.url,
-          address: vetted.address,
-          family: vetted.family,
-          headers: {
-            "content-type": "application/json",
-            "user-agent": "huiyin-webhooks/1",
-            "huiyin-signature": webhookSignature(secret, body, Math.floor(now.getTime() / 1000)),
-            "huiyin-delivery": delivery.id,
-            "huiyin-topic": delivery.topic,
-          },
-          body,
-          timeoutMs: deps.timeoutMs ?? 10_000,
-        });
-        if (statusCode < 200 || statusCode >= 300) problem = `HTTP ${statusCode}`;
-      } catch (error) {
-        detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        problem =
-          error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError")
-            ? DELIVERY_PROBLEMS.timeout
-            : DELIVERY_PROBLEMS.connection;
-      }
-    }
+    secret = webhookSecretOf(deps.keyring, subscription);
   } catch (error) {
     detail = error instanceof Error ? error.message : String(error);
     problem = DELIVERY_PROBLEMS.secret;
+  }
+  const vetted = secret === null ? null : await vetDestination(subscription.url, deps.destinations);
+  if (vetted && !vetted.ok) {
+    problem = DELIVERY_PROBLEMS[vetted.reason];
+    detail = `${vetted.reason} destination ${URL.canParse(subscription.url) ? new URL(subscription.url).host : "(bad URL)"}`;
+  } else if (vetted?.ok && secret !== null) {
+    const body = JSON.stringify(delivery.payload);
+    const now = deps.clock.now();
+    try {
+      statusCode = await postPinned({
+        url: subscription.url,
+        address: vetted.address,
+        family: vetted.family,
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "huiyin-webhooks/1",
+          "huiyin-signature": webhookSignature(secret, body, Math.floor(now.getTime() / 1000)),
+          "huiyin-delivery": delivery.id,
+          "huiyin-topic": delivery.topic,
+        },
+        body,
+        timeoutMs: deps.timeoutMs ?? 10_000,
+      });
+      if (statusCode < 200 || statusCode >= 300) problem = `HTTP ${statusCode}`;
+    } catch (error) {
+      detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      problem =
+        error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError")
+          ? DELIVERY_PROBLEMS.timeout
+          : DELIVERY_PROBLEMS.connection;
+    }
   }
   const at = deps.clock.now();
   if (problem === null) {
