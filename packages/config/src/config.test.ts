@@ -104,11 +104,13 @@ describe("parseConfig", () => {
     expect(keys?.[1]?.key.equals(second)).toBe(true);
     expect(parseConfig(minimal).SECRETS_ENCRYPTION_KEYS).toBeUndefined();
     const short = randomBytes(16).toString("base64");
+    const bare = randomBytes(20).toString("base64url"); // 27 characters that look like an id
     for (const bad of [
       `k1:${short}`,
       short,
       `k1:${first.toString("base64")},k1:${second.toString("base64")}`,
       "bad id:x",
+      bare,
     ]) {
       let error: unknown;
       try {
@@ -119,7 +121,7 @@ describe("parseConfig", () => {
       expect(error, bad).toBeInstanceOf(ConfigError);
       const text = (error as ConfigError).message;
       expect(text).toContain("SECRETS_ENCRYPTION_KEYS");
-      for (const material of [short, first.toString("base64"), second.toString("base64")])
+      for (const material of [short, bare, first.toString("base64"), second.toString("base64")])
         expect(text).not.toContain(material);
     }
     expect(() => requireEncryptionKeys(parseConfig(minimal))).toThrow(/SECRETS_ENCRYPTION_KEYS: required/);

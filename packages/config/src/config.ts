@@ -72,14 +72,17 @@ const allowedDestinations = z.string().transform((value, context) => {
 /** `kid:base64key` entries: a name (written into what it seals) and a 256-bit key. */
 const encryptionKeys = z.string().transform((value, context) => {
   const keys: { id: string; key: Buffer }[] = [];
-  for (const text of value
+  const entries = value
     .split(",")
     .map((part) => part.trim())
-    .filter(Boolean)) {
+    .filter(Boolean);
+  for (const [index, text] of entries.entries()) {
     const [id = "", encoded = "", ...rest] = text.split(":");
     const key = Buffer.from(encoded, "base64");
-    // Never echo the key material into an error (it goes to logs): say which entry, by name or position.
-    const which = /^[A-Za-z0-9_-]{1,32}$/.test(id) ? `"${id}"` : `number ${keys.length + 1}`;
+    // Never echo key material into an error (it goes to logs): name the entry by its id only when it has one
+    // (an entry without `<id>:` may be a bare key), else by its position.
+    const named = text.includes(":") && /^[A-Za-z0-9_-]{1,32}$/.test(id);
+    const which = named ? `"${id}"` : `number ${index + 1}`;
     if (!/^[A-Za-z0-9_-]{1,32}$/.test(id) || rest.length > 0 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(encoded))
       context.addIssue({ code: "custom", message: `key ${which} is not <id>:<base64 of 32 bytes>` });
     else if (key.length !== 32) context.addIssue({ code: "custom", message: `key ${which} is not 32 bytes` });
