@@ -3,3 +3,8 @@
 -- AlterTable
 ALTER TABLE "webhook_subscriptions" ADD COLUMN     "secret_sealed" TEXT,
 ALTER COLUMN "secret" DROP NOT NULL;
+
+-- Errors recorded before the outbound policy could name internal hosts and system errors (what a port scan
+-- reads): keep only the kind of failure, as the worker now writes it.
+UPDATE "webhook_deliveries" SET "last_error" = 'connection failed'
+WHERE "last_error" IS NOT NULL AND "last_error" !~ '^HTTP [0-9]{3}$';
