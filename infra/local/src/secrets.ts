@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
- * Reads a generated secret from `<dir>/<name>`, creating it (owner-only, 0600) on first use. The embedded
+ * Reads a generated secret from `<dir>/<name>`, creating it (owner-only, 0600) on first use with `generate`
+ * (24 random bytes by default; a caller whose secret has a format of its own passes its maker). The embedded
  * servers listen on loopback only, but on a shared machine every local user can reach loopback: a password
  * keeps them out.
  */
