@@ -1,18 +1,31 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { parseConfig } from "@huiyin/config";
 import { createLogger } from "@huiyin/logger";
 import { createQueue, createRedisConnection, type QueueName, type RedisConnection } from "@huiyin/queue";
 import type { Queue, Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliverWebhook, relayBatch, startWebhookWorker, systemClock } from "../packages/engine/src/index.ts";
-import { type ApiHarness, startApi } from "./support/api.ts";
+import {
+  type DestinationPolicy,
+  deliverWebhook,
+  newWebhookSecret,
+  openSecret,
+  relayBatch,
+  startWebhookWorker,
+  systemClock,
+  systemResolver,
+  WebhookDeliveryError,
+} from "../packages/engine/src/index.ts";
+import { type ApiHarness, startApi, testKeyring } from "./support/api.ts";
 
 /**
  * Webhooks end to end: subscriptions over HTTP, delivery rows written with the event, the real relay and the
  * real `webhooks` worker POSTing to receivers on 127.0.0.1 that check the signature and the timestamp the way the
  * README tells integrators to. Retries use BullMQ's exponential backoff with a short base delay (the jobs the
  * relay enqueued are moved to a second prefix with `delay: 50`), so the 8 × 2 s of the catalog fit in a test.
+ * The receivers' loopback address and port are allowed the way an operator allows an intranet system:
+ * WEBHOOK_ALLOWED_DESTINATIONS=127.0.0.1:<port> (webhooks-ssrf.test.ts runs without it).
  */
 
 const TOLERANCE_S = 300;
@@ -99,16 +112,23 @@ let relayQueues: Record<QueueName, Queue>;
 let fastQueue: Queue;
 let worker: Worker;
 const logger = createLogger({ service: "webhooks-test", level: "silent", format: "json" });
+let destinations: DestinationPolicy;
 
 beforeAll(async () => {
-  api = await startApi();
+  await receivers.start();
+  const allowed = parseConfig({
+    DATABASE_URL: "postgresql://unused@127.0.0.1/unused",
+    REDIS_URL: "redis://127.0.0.1:1",
+    WEBHOOK_ALLOWED_DESTINATIONS: new URL(receivers.base).host,
+  }).WEBHOOK_ALLOWED_DESTINATIONS;
+  destinations = { allow: allowed, resolve: systemResolver() };
+  api = await startApi({ overrides: { webhooks: { destinations, keyring: testKeyring } } });
   keys = {
     integrator: await api.issueKey("integrator", "smart-cppcc"),
     otherIntegrator: await api.issueKey("integrator", "oa-system"),
     proposer: await api.issueKey("proposer", "member-1"),
     staff: await api.issueKey("staff", "staff-1"),
   };
-  await receivers.start();
   producer = createRedisConnection(
     { urls: [api.redis.url], mode: "standalone", role: "producer", name: "wh" },
     () => {},
@@ -126,7 +146,7 @@ beforeAll(async () => {
   const fastPrefix = `${api.redis.prefix}-fast`;
   fastQueue = createQueue("webhooks", producer, { prefix: fastPrefix });
   worker = startWebhookWorker(
-    { db: api.database, logger, clock: systemClock, timeoutMs: 5_000 },
+    { db: api.database, logger, clock: systemClock, timeoutMs: 5_000, destinations, keyring: testKeyring },
     { connection: workerConnection, prefix: fastPrefix, concurrency: 4 },
   );
 });
@@ -205,6 +225,12 @@ describe("webhook subscriptions", () => {
     const admin = await api.call("GET", `/v1/webhooks/${created.body.id}`);
     expect(admin.status).toBe(200);
     expect(admin.body.secret).toBeUndefined();
+    // At rest the secret is sealed: no clear column, nothing of it in the sealed text, and only the key opens it.
+    const row = await api.database.prisma.webhookSubscription.findUniqueOrThrow({ where: { id: created.body.id } });
+    expect(row.secret).toBeNull();
+    expect(row.secretSealed).toMatch(/^v1:test1:/);
+    expect(row.secretSealed).not.toContain(created.body.secret.slice("whsec_".length, 20));
+    expect(openSecret(testKeyring, row.secretSealed as string, row.id)).toBe(created.body.secret);
     const deleted = await api.call("DELETE", `/v1/webhooks/${created.body.id}`, { key: keys.otherIntegrator });
     expect(deleted.status).toBe(204);
     expect((await api.call("GET", "/v1/webhooks", { key: keys.otherIntegrator })).body.items).toEqual([]);
@@ -347,11 +373,44 @@ describe("webhook deliveries", () => {
       where: { subscriptionId: good.id, status: "delivered" },
     });
     const before = receivers.received.length;
-    const outcome = await deliverWebhook({ db: api.database, logger, clock: systemClock }, delivered.id, {
+    const deps = { db: api.database, logger, clock: systemClock, destinations, keyring: testKeyring };
+    const outcome = await deliverWebhook(deps, delivered.id, {
       number: 1,
       last: false,
     });
     expect(outcome).toBe("already-delivered");
     expect(receivers.received.length).toBe(before);
+  });
+
+  it("sends nothing, and says only 'signing secret unavailable', when no key opens a subscription's secret", async () => {
+    const id = "wh_lostkey";
+    await api.database.prisma.webhookSubscription.create({
+      data: {
+        id,
+        url: `${receivers.base}/lost`,
+        events: ["proposal.closed"],
+        secretSealed: newWebhookSecret([{ id: "gone", key: randomBytes(32) }], id).sealed,
+        ownerRole: "admin",
+        ownerId: "admin",
+      },
+    });
+    const deliveryId = `${mineId}.lost.0.${id}`;
+    await api.database.prisma.webhookDelivery.create({
+      data: {
+        id: deliveryId,
+        subscriptionId: id,
+        proposalId: mineId,
+        topic: "proposal.closed",
+        payload: {},
+        status: "pending",
+      },
+    });
+    const deps = { db: api.database, logger, clock: systemClock, destinations, keyring: testKeyring };
+    await expect(deliverWebhook(deps, deliveryId, { number: 1, last: true })).rejects.toBeInstanceOf(
+      WebhookDeliveryError,
+    );
+    const row = await api.database.prisma.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
+    expect([row.status, row.lastError]).toEqual(["failed", "signing secret unavailable"]);
+    expect(receivers.at("/lost")).toHaveLength(0);
   });
 });

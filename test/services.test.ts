@@ -84,4 +84,17 @@ describe("a service with a bad configuration", () => {
     expect(await service.exited).toBe(1);
     for (const variable of ["DATABASE_URL", "REDIS_URL", "PORT"]) expect(service.output()).toContain(variable);
   });
+
+  it("the api and the worker refuse to start without SECRETS_ENCRYPTION_KEYS rather than keep secrets in clear", async () => {
+    for (const name of ["api", "worker"]) {
+      const service = spawnEntry(`services/${name}/src/main.ts`, {
+        DATABASE_URL: "postgresql://u:p@127.0.0.1:1/none",
+        REDIS_URL: "redis://127.0.0.1:1",
+        HEALTH_PORT: "0",
+        SECRETS_ENCRYPTION_KEYS: "",
+      });
+      expect(await service.exited, name).toBe(1);
+      expect(service.output(), name).toContain("SECRETS_ENCRYPTION_KEYS: required");
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "@huiyin/infra-local";
@@ -26,6 +26,8 @@ beforeAll(async () => {
     NOTIFIER_HEALTH_PORT: String(await freePort()),
     DATABASE_URL: "",
     REDIS_URL: "",
+    // As on a fresh machine: the start command generates the key that seals webhook secrets.
+    SECRETS_ENCRYPTION_KEYS: "",
   };
 });
 
@@ -83,6 +85,9 @@ describe("the start command on the embedded default", () => {
     try {
       const ready = await getJson(`http://127.0.0.1:${env.PORT}/readyz`);
       expect(ready.status).toBe(200);
+      const keysFile = path.join(dataDir, "secrets", "secrets-encryption-keys");
+      expect(readFileSync(keysFile, "utf8")).toMatch(/^local1:/);
+      expect(statSync(keysFile).mode & 0o777).toBe(0o600);
       for (const port of [env.WORKER_HEALTH_PORT, env.NOTIFIER_HEALTH_PORT]) {
         expect((await getJson(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
       }

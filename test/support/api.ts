@@ -6,9 +6,16 @@ import { createTestDatabase, createTestRedis, type TestDatabase } from "@huiyin/
 import { createLogger } from "@huiyin/logger";
 import { createRedisConnection } from "@huiyin/queue";
 import { defaultPolicy } from "../../packages/domain/src/index.ts";
-import { proposalWorkflow, systemClock } from "../../packages/engine/src/index.ts";
+import {
+  type Keyring,
+  NOTHING_ALLOWED,
+  proposalWorkflow,
+  systemClock,
+  systemResolver,
+} from "../../packages/engine/src/index.ts";
 import { type AppDependencies, createApp, ensureAdminKey, redisRateLimiter } from "../../services/api/src/index.ts";
 import { exportDefinition, toMermaid } from "../../workflows/proposal/src/index.ts";
+import { TEST_ENCRYPTION_KEYS } from "./processes.ts";
 
 export interface ApiResponse {
   status: number;
@@ -16,6 +23,11 @@ export interface ApiResponse {
   // biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field in the tests
   body: any;
 }
+
+/** The key that seals webhook secrets in the tests' api and workers: the one processes get too. */
+export const testKeyring: Keyring = [
+  { id: "test1", key: Buffer.from(TEST_ENCRYPTION_KEYS.split(":")[1] as string, "base64") },
+];
 
 export interface RequestOptions {
   key?: string | null;
@@ -92,6 +104,8 @@ export async function startApi(
     addressRateLimiter,
     authFailureLimiter,
     workflowDefinition: { describe: exportDefinition, diagram: () => toMermaid() },
+    // The production policy: public addresses only. A test whose receiver is on loopback allows it by override.
+    webhooks: { destinations: { allow: NOTHING_ALLOWED, resolve: systemResolver() }, keyring: testKeyring },
     ...options.overrides,
   });
   const server: Server = await new Promise((resolve) => {

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,11 +18,20 @@ export interface Spawned {
 
 const signalNumbers: Record<string, number> = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
 
-/** Runs a TypeScript entry point of the repository the way the start command does, through tsx. */
+/**
+ * SECRETS_ENCRYPTION_KEYS of a test file's api and worker processes (which `npm start` would generate); the api
+ * harness seals with the same key, so a worker process opens what it sealed.
+ */
+export const TEST_ENCRYPTION_KEYS = `test1:${randomBytes(32).toString("base64")}`;
+
+/**
+ * Runs a TypeScript entry point of the repository the way the start command does, through tsx. The api and the
+ * worker need SECRETS_ENCRYPTION_KEYS: every process gets the same test key unless `env` says otherwise.
+ */
 export function spawnEntry(entry: string, env: NodeJS.ProcessEnv): Spawned {
   const child = spawn(process.execPath, ["--import", tsx, path.join(repoRoot, entry)], {
     cwd: repoRoot,
-    env: { ...process.env, ...env },
+    env: { SECRETS_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS, ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let text = "";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseConfig, parseLocalConfig } from "@huiyin/config";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { LINK_SECRET_FILE, serviceSpecs } from "./env.ts";
+import { ENCRYPTION_KEYS_FILE, LINK_SECRET_FILE, serviceSpecs } from "./env.ts";
 
 let dir: string;
 beforeEach(() => {
@@ -48,5 +48,30 @@ describe("the services' environment under npm start", () => {
     expect(envOf("api").NOTIFY_LINK_SECRET).toBe(given);
     expect(envOf("notifier").NOTIFY_LINK_SECRET).toBe(given);
     expect(existsSync(path.join(secretsDir, LINK_SECRET_FILE))).toBe(false);
+  });
+
+  it("gives the api and the worker one generated encryption key, kept owner-only and reused on the next start", () => {
+    const first = specsFor({});
+    const keys = first.envOf("api").SECRETS_ENCRYPTION_KEYS;
+    expect(keys).toMatch(/^local1:/);
+    expect(first.envOf("worker").SECRETS_ENCRYPTION_KEYS).toBe(keys);
+    // Both services accept it: one named 32-byte key.
+    const parsed = parseConfig({ ...first.envOf("worker") }).SECRETS_ENCRYPTION_KEYS;
+    expect(parsed?.map((key) => [key.id, key.key.length])).toEqual([["local1", 32]]);
+    const file = path.join(first.secretsDir, ENCRYPTION_KEYS_FILE);
+    expect(readFileSync(file, "utf8").trim()).toBe(keys);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    // Secrets sealed before a restart still open: the next start reads the same key.
+    expect(specsFor({}).envOf("worker").SECRETS_ENCRYPTION_KEYS).toBe(keys);
+    // The notifier has no use for it.
+    expect(first.envOf("notifier").SECRETS_ENCRYPTION_KEYS).toBeUndefined();
+  });
+
+  it("passes explicitly set SECRETS_ENCRYPTION_KEYS (a rotation's list) to both and generates nothing", () => {
+    const given = `new:${Buffer.alloc(32, 1).toString("base64")},old:${Buffer.alloc(32, 2).toString("base64")}`;
+    const { secretsDir, envOf } = specsFor({ SECRETS_ENCRYPTION_KEYS: given });
+    expect(envOf("api").SECRETS_ENCRYPTION_KEYS).toBe(given);
+    expect(envOf("worker").SECRETS_ENCRYPTION_KEYS).toBe(given);
+    expect(existsSync(path.join(secretsDir, ENCRYPTION_KEYS_FILE))).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { LocalConfig } from "@huiyin/config";
 import { localSecret } from "@huiyin/infra-local";
@@ -16,6 +17,9 @@ export interface ServiceEnvOptions {
 /** The file of the generated acknowledge-link secret, under the secrets folder. */
 export const LINK_SECRET_FILE = "notify-link-secret";
 
+/** The file of the generated key that seals webhook secrets (SECRETS_ENCRYPTION_KEYS), under the secrets folder. */
+export const ENCRYPTION_KEYS_FILE = "secrets-encryption-keys";
+
 /** Where the api writes the admin key it generates (without HUIYIN_ADMIN_KEY). */
 export function adminKeyFileOf(config: LocalConfig, secretsDir: string): string {
   return config.HUIYIN_ADMIN_KEY_FILE ?? path.join(secretsDir, "admin-api-key");
@@ -25,13 +29,18 @@ export function adminKeyFileOf(config: LocalConfig, secretsDir: string): string 
  * The environment of each service `npm start` runs. The api and the notifier must share NOTIFY_LINK_SECRET (the
  * notifier signs the acknowledge links of its e-mails, the api verifies them): without one set, the start command
  * generates it once into `<secrets>/notify-link-secret` (mode 0600) and reuses it on every start, so links in
- * e-mails already sent keep working. A NOTIFY_LINK_SECRET that is set wins.
+ * e-mails already sent keep working. A NOTIFY_LINK_SECRET that is set wins. Likewise the api (which seals webhook
+ * secrets) and the worker (which opens them to sign) share SECRETS_ENCRYPTION_KEYS, generated once into
+ * `<secrets>/secrets-encryption-keys` when unset: losing it would make every stored webhook secret unreadable.
  */
 export function serviceSpecs(options: ServiceEnvOptions): ServiceSpec[] {
   const { config, secretsDir } = options;
   const common = { ...options.env, DATABASE_URL: options.databaseUrl, REDIS_URL: options.redisUrl, LOG_FORMAT: "json" };
   const linkSecret = config.NOTIFY_LINK_SECRET ?? localSecret(secretsDir, LINK_SECRET_FILE);
   const adminKeyFile = adminKeyFileOf(config, secretsDir);
+  const encryptionKeys =
+    config.SECRETS_ENCRYPTION_KEYS ??
+    localSecret(secretsDir, ENCRYPTION_KEYS_FILE, () => `local1:${randomBytes(32).toString("base64")}`);
   return [
     // Without HUIYIN_ADMIN_KEY the api generates the first admin key into this file (owner-only).
     {
@@ -41,9 +50,13 @@ export function serviceSpecs(options: ServiceEnvOptions): ServiceSpec[] {
         PORT: String(config.PORT),
         HUIYIN_ADMIN_KEY_FILE: adminKeyFile,
         NOTIFY_LINK_SECRET: linkSecret,
+        SECRETS_ENCRYPTION_KEYS: encryptionKeys,
       },
     },
-    { name: "worker", env: { ...common, HEALTH_PORT: String(config.WORKER_HEALTH_PORT) } },
+    {
+      name: "worker",
+      env: { ...common, HEALTH_PORT: String(config.WORKER_HEALTH_PORT), SECRETS_ENCRYPTION_KEYS: encryptionKeys },
+    },
     {
       name: "notifier",
       env: { ...common, HEALTH_PORT: String(config.NOTIFIER_HEALTH_PORT), NOTIFY_LINK_SECRET: linkSecret },

@@ -24,7 +24,12 @@ function spawnService(service: "api" | "worker", env: Record<string, string>): C
 
 export async function startServices(environment: Environment, options: { worker: boolean }): Promise<Services> {
   const adminKey = randomBytes(32).toString("base64url");
-  const servers = { DATABASE_URL: environment.databaseUrl, REDIS_URL: environment.redisUrl };
+  const servers = {
+    DATABASE_URL: environment.databaseUrl,
+    REDIS_URL: environment.redisUrl,
+    // The api and the worker refuse to start without the key that seals webhook secrets; one per run will do.
+    SECRETS_ENCRYPTION_KEYS: process.env.SECRETS_ENCRYPTION_KEYS || `bench:${randomBytes(32).toString("base64")}`,
+  };
   const port = await freePort();
   const api = spawnService("api", {
     ...servers,

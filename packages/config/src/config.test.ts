@@ -1,5 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig, parseLocalConfig } from "./config.ts";
+import { ConfigError, parseConfig, parseLocalConfig, requireEncryptionKeys } from "./config.ts";
 
 const minimal = {
   DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/huiyin",
@@ -103,6 +104,75 @@ describe("parseConfig", () => {
     expect([limits.API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE, limits.API_AUTH_FAILURES_PER_ADDRESS_PER_MINUTE]).toEqual([
       1200, 30,
     ]);
+  });
+
+  it("reads WEBHOOK_ALLOWED_DESTINATIONS: CIDRs and host:port pairs, empty by default", () => {
+    expect(parseConfig(minimal).WEBHOOK_ALLOWED_DESTINATIONS).toEqual({ cidrs: [], hostPorts: [] });
+    const set = parseConfig({
+      ...minimal,
+      WEBHOOK_ALLOWED_DESTINATIONS:
+        " 10.20.0.0/16, fd00:1::/64 ,192.168.7.7, 127.0.0.1:9000, [::1]:8080, OA.Intranet.:8443",
+    });
+    expect(set.WEBHOOK_ALLOWED_DESTINATIONS).toEqual({
+      cidrs: [
+        { address: "10.20.0.0", prefix: 16 },
+        { address: "fd00:1::", prefix: 64 },
+        { address: "192.168.7.7", prefix: 32 },
+      ],
+      hostPorts: [
+        { host: "127.0.0.1", port: 9000 },
+        { host: "::1", port: 8080 },
+        { host: "oa.intranet", port: 8443 },
+      ],
+    });
+    for (const bad of [
+      "10.0.0.0/33",
+      "oa.intranet",
+      "oa.intranet:0",
+      "127.0.0.1:99999",
+      "[::1]",
+      "[oa.intranet]:80",
+      "a b:80",
+      "x/8",
+    ])
+      expect(() => parseConfig({ ...minimal, WEBHOOK_ALLOWED_DESTINATIONS: bad }), bad).toThrow(
+        /WEBHOOK_ALLOWED_DESTINATIONS/,
+      );
+  });
+
+  it("reads SECRETS_ENCRYPTION_KEYS as named 32-byte keys, and never echoes a key in an error", () => {
+    const first = randomBytes(32);
+    const second = randomBytes(32);
+    const keys = parseConfig({
+      ...minimal,
+      SECRETS_ENCRYPTION_KEYS: `k2:${first.toString("base64")}, k1:${second.toString("base64url")}`,
+    }).SECRETS_ENCRYPTION_KEYS;
+    expect(keys?.map((key) => key.id)).toEqual(["k2", "k1"]);
+    expect(keys?.[0]?.key.equals(first)).toBe(true);
+    expect(keys?.[1]?.key.equals(second)).toBe(true);
+    expect(parseConfig(minimal).SECRETS_ENCRYPTION_KEYS).toBeUndefined();
+    const short = randomBytes(16).toString("base64");
+    const bare = randomBytes(20).toString("base64url"); // 27 characters that look like an id
+    for (const bad of [
+      `k1:${short}`,
+      short,
+      `k1:${first.toString("base64")},k1:${second.toString("base64")}`,
+      "bad id:x",
+      bare,
+    ]) {
+      let error: unknown;
+      try {
+        parseConfig({ ...minimal, SECRETS_ENCRYPTION_KEYS: bad });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error, bad).toBeInstanceOf(ConfigError);
+      const text = (error as ConfigError).message;
+      expect(text).toContain("SECRETS_ENCRYPTION_KEYS");
+      for (const material of [short, bare, first.toString("base64"), second.toString("base64")])
+        expect(text).not.toContain(material);
+    }
+    expect(() => requireEncryptionKeys(parseConfig(minimal))).toThrow(/SECRETS_ENCRYPTION_KEYS: required/);
   });
 
   it("requires the database and Redis URLs", () => {

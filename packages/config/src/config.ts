@@ -58,6 +58,74 @@ export const trustProxySchema = z
     return value.split(",").map((entry) => entry.trim());
   });
 
+const hostName = /^(?=.{1,253}$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*$/;
+
+/**
+ * One entry of WEBHOOK_ALLOWED_DESTINATIONS: a CIDR (`10.20.0.0/16`, `fd00:1::/64`, a bare IP is a /32 or /128),
+ * or a host:port (`127.0.0.1:8080`, `[::1]:8080`, `oa.intranet:8443`).
+ */
+function destinationEntry(
+  text: string,
+): { cidr: { address: string; prefix: number } } | { hostPort: { host: string; port: number } } | null {
+  const cidr = /^([^/]+)\/(\d{1,3})$/.exec(text);
+  if (cidr) {
+    const [, address = "", prefix = ""] = cidr;
+    const family = isIP(address);
+    const bits = Number(prefix);
+    return family !== 0 && bits <= (family === 4 ? 32 : 128) ? { cidr: { address, prefix: bits } } : null;
+  }
+  if (isIP(text)) return { cidr: { address: text, prefix: isIP(text) === 4 ? 32 : 128 } };
+  const hostPort = /^(?:\[([^\]]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(text);
+  if (!hostPort) return null;
+  const [, v6, name = "", portText = ""] = hostPort;
+  const host = (v6 ?? name).toLowerCase().replace(/\.$/, "");
+  const number = Number(portText);
+  if (number < 1 || number > 65_535) return null;
+  if (v6 !== undefined ? isIP(v6) !== 6 : !(isIP(host) === 4 || hostName.test(host))) return null;
+  return { hostPort: { host, port: number } };
+}
+
+const allowedDestinations = z.string().transform((value, context) => {
+  const list = {
+    cidrs: [] as { address: string; prefix: number }[],
+    hostPorts: [] as { host: string; port: number }[],
+  };
+  for (const text of value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const entry = destinationEntry(text);
+    if (!entry) context.addIssue({ code: "custom", message: `"${text}" is neither a CIDR nor a host:port` });
+    else if ("cidr" in entry) list.cidrs.push(entry.cidr);
+    else list.hostPorts.push(entry.hostPort);
+  }
+  return list;
+});
+
+/** `kid:base64key` entries: a name (written into what it seals) and a 256-bit key. */
+const encryptionKeys = z.string().transform((value, context) => {
+  const keys: { id: string; key: Buffer }[] = [];
+  const entries = value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+  for (const [index, text] of entries.entries()) {
+    const [id = "", encoded = "", ...rest] = text.split(":");
+    const key = Buffer.from(encoded, "base64");
+    // Never echo key material into an error (it goes to logs): name the entry by its id only when it has one
+    // (an entry without `<id>:` may be a bare key), else by its position.
+    const named = text.includes(":") && /^[A-Za-z0-9_-]{1,32}$/.test(id);
+    const which = named ? `"${id}"` : `number ${index + 1}`;
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id) || rest.length > 0 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(encoded))
+      context.addIssue({ code: "custom", message: `key ${which} is not <id>:<base64 of 32 bytes>` });
+    else if (key.length !== 32) context.addIssue({ code: "custom", message: `key ${which} is not 32 bytes` });
+    else if (keys.some((known) => known.id === id)) context.addIssue({ code: "custom", message: `key ${which} twice` });
+    else keys.push({ id, key });
+  }
+  if (keys.length === 0) context.addIssue({ code: "custom", message: "no key" });
+  return keys;
+});
+
 export const configSchema = z.object({
   /** PostgreSQL connection URL. The start command provides the embedded one when unset. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
@@ -154,6 +222,18 @@ export const configSchema = z.object({
     .string()
     .refine(isTimeZone, "must be an IANA time zone such as Asia/Shanghai")
     .default("Asia/Shanghai"),
+  /**
+   * Holes in the webhook outbound policy, which otherwise refuses every loopback, private, link-local, multicast
+   * and reserved address: comma-separated CIDRs (`10.20.0.0/16`) and host:port pairs (`oa.intranet:8443`,
+   * `127.0.0.1:9000`), for an intranet system that must receive webhooks. Empty: public addresses only.
+   */
+  WEBHOOK_ALLOWED_DESTINATIONS: allowedDestinations.default({ cidrs: [], hostPorts: [] }),
+  /**
+   * The keys that seal secrets at rest (webhook signing secrets, AES-256-GCM): comma-separated `<id>:<base64 of 32
+   * random bytes>`; the first seals, all open. Required by the api and the worker; `npm start` generates one into
+   * `.huiyin/secrets/secrets-encryption-keys`. Rotate by putting a new key first and restarting.
+   */
+  SECRETS_ENCRYPTION_KEYS: encryptionKeys.optional(),
 });
 
 function isTimeZone(value: string): boolean {
@@ -175,6 +255,17 @@ export class ConfigError extends Error {
     this.name = "ConfigError";
     this.issues = issues;
   }
+}
+
+/**
+ * SECRETS_ENCRYPTION_KEYS for a process that must seal or open secrets (the api, the worker): without it, a clear
+ * start error rather than secrets stored in clear.
+ */
+export function requireEncryptionKeys(config: Config): NonNullable<Config["SECRETS_ENCRYPTION_KEYS"]> {
+  if (config.SECRETS_ENCRYPTION_KEYS) return config.SECRETS_ENCRYPTION_KEYS;
+  throw new ConfigError([
+    "SECRETS_ENCRYPTION_KEYS: required: webhook secrets are stored sealed with it. Set `<id>:<base64 of 32 random bytes>` (e.g. `k1:` followed by the output of `openssl rand -base64 32`); `npm start` generates one.",
+  ]);
 }
 
 /**

@@ -1,3 +1,10 @@
-export { type Config, ConfigError, configSchema, parseConfig, parseLocalConfig } from "./config.ts";
+export {
+  type Config,
+  ConfigError,
+  configSchema,
+  parseConfig,
+  parseLocalConfig,
+  requireEncryptionKeys,
+} from "./config.ts";
 export { type LocalConfig, localConfigSchema } from "./local.ts";
 export { configVariables } from "./variables.ts";

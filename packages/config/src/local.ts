@@ -28,6 +28,8 @@ export const localConfigSchema = z.object({
   HUIYIN_ADMIN_KEY_FILE: z.string().min(1).optional(),
   /** Signs the e-mails' acknowledge links (see `configSchema`); unset, the start command generates one. */
   NOTIFY_LINK_SECRET: z.string().min(1).optional(),
+  /** Seals webhook secrets at rest (see `configSchema`); unset, the start command generates one key. */
+  SECRETS_ENCRYPTION_KEYS: z.string().min(1).optional(),
 });
 
 export type LocalConfig = z.infer<typeof localConfigSchema>;

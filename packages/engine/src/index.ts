@@ -5,11 +5,28 @@ export { type CreateInput, createProposal } from "./create.ts";
 export { type Effect, effectsOf } from "./effects.ts";
 export { EngineError } from "./errors.ts";
 export { alarmId, newProposalId } from "./ids.ts";
+export {
+  type AddressClass,
+  type AllowList,
+  classifyAddress,
+  mayConnect,
+  NOTHING_ALLOWED,
+} from "./outbound-policy.ts";
 export { proposalWorkflow } from "./proposal-workflow.ts";
 export { type ProposalRecord, toRecord } from "./records.ts";
 export { type Relay, type RelayDeps, relayBatch, startRelay } from "./relay.ts";
+export { type Keyring, type MasterKey, openSecret, SecretBoxError, sealSecret } from "./secret-box.ts";
 export { WEBHOOK_TOPICS, type WebhookTopic } from "./webhook-deliveries.ts";
 export {
+  type DestinationPolicy,
+  type Resolver,
+  systemResolver,
+  type Vetted,
+  vetDestination,
+} from "./webhook-destination.ts";
+export { newWebhookSecret, type ResealReport, resealWebhookSecrets, webhookSecretOf } from "./webhook-secrets.ts";
+export {
+  DELIVERY_PROBLEMS,
   deliverWebhook,
   startWebhookWorker,
   type WebhookDeliveryDeps,

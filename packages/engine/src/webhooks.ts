@@ -4,6 +4,9 @@ import type { Logger } from "@huiyin/logger";
 import { createWorker, parsePayload, type RedisConnection } from "@huiyin/queue";
 import type { Worker } from "bullmq";
 import type { Clock } from "./clock.ts";
+import type { Keyring } from "./secret-box.ts";
+import { type DestinationPolicy, postPinned, vetDestination } from "./webhook-destination.ts";
+import { webhookSecretOf } from "./webhook-secrets.ts";
 
 /**
  * The `Huiyin-Signature` header of a webhook body: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. The
@@ -18,8 +21,10 @@ export interface WebhookDeliveryDeps {
   db: Database;
   logger: Logger;
   clock: Clock;
-  /** Injected so that a test could watch requests; `globalThis.fetch` in production. */
-  fetch?: typeof fetch;
+  /** Where deliveries may go (WEBHOOK_ALLOWED_DESTINATIONS) and how names resolve; checked at every attempt. */
+  destinations: DestinationPolicy;
+  /** Opens the subscriptions' sealed secrets (SECRETS_ENCRYPTION_KEYS). */
+  keyring: Keyring;
   /** How long a receiver may take to answer. */
   timeoutMs?: number;
 }
@@ -34,10 +39,25 @@ export class WebhookDeliveryError extends Error {
 const ERROR_TEXT_MAX = 500;
 
 /**
+ * What an integrator reads in `lastError`: the kind of failure, never an address, a port or a system error text
+ * (the deliveries API must not turn into a scanner of the network the worker sits in). The detail goes to the
+ * worker's log only.
+ */
+export const DELIVERY_PROBLEMS = {
+  forbidden: "destination not allowed",
+  unresolved: "host name did not resolve",
+  timeout: "timed out",
+  connection: "connection failed",
+  secret: "signing secret unavailable",
+} as const;
+
+/**
  * POSTs one delivery to its subscription's URL, signed with the subscription's secret, and records the attempt.
  * Delivered and cancelled deliveries are not sent again (a job that runs twice, a relay that enqueued twice).
  * A non-2xx answer, a timeout or a network error throws, so BullMQ retries; on the last attempt the delivery
  * is marked `failed`, otherwise `retrying`. Redirects are not followed: the subscriber registered one URL.
+ * Every attempt resolves the host again and checks every address against the outbound policy, then connects to
+ * the checked address only (a name that now points inside is refused, and cannot be switched mid-request).
  */
 export async function deliverWebhook(
   deps: WebhookDeliveryDeps,
@@ -56,30 +76,47 @@ export async function deliverWebhook(
     await prisma.webhookDelivery.update({ where: { id: deliveryId }, data: { status: "cancelled" } });
     return "cancelled";
   }
-  const body = JSON.stringify(delivery.payload);
-  const now = deps.clock.now();
-  const headers = {
-    "content-type": "application/json",
-    "user-agent": "huiyin-webhooks/1",
-    "huiyin-signature": webhookSignature(delivery.subscription.secret, body, Math.floor(now.getTime() / 1000)),
-    "huiyin-delivery": delivery.id,
-    "huiyin-topic": delivery.topic,
-  };
+  const { subscription } = delivery;
   let statusCode: number | null = null;
   let problem: string | null = null;
+  let detail: string | undefined;
+  let secret: string | null = null;
   try {
-    const response = await (deps.fetch ?? fetch)(delivery.subscription.url, {
-      method: "POST",
-      headers,
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000),
-    });
-    statusCode = response.status;
-    await response.body?.cancel().catch(() => {});
-    if (response.status < 200 || response.status >= 300) problem = `HTTP ${response.status}`;
+    secret = webhookSecretOf(deps.keyring, subscription);
   } catch (error) {
-    problem = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    detail = error instanceof Error ? error.message : String(error);
+    problem = DELIVERY_PROBLEMS.secret;
+  }
+  const vetted = secret === null ? null : await vetDestination(subscription.url, deps.destinations);
+  if (vetted && !vetted.ok) {
+    problem = DELIVERY_PROBLEMS[vetted.reason];
+    detail = `${vetted.reason} destination ${URL.canParse(subscription.url) ? new URL(subscription.url).host : "(bad URL)"}`;
+  } else if (vetted?.ok && secret !== null) {
+    const body = JSON.stringify(delivery.payload);
+    const now = deps.clock.now();
+    try {
+      statusCode = await postPinned({
+        url: subscription.url,
+        address: vetted.address,
+        family: vetted.family,
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "huiyin-webhooks/1",
+          "huiyin-signature": webhookSignature(secret, body, Math.floor(now.getTime() / 1000)),
+          "huiyin-delivery": delivery.id,
+          "huiyin-topic": delivery.topic,
+        },
+        body,
+        timeoutMs: deps.timeoutMs ?? 10_000,
+      });
+      if (statusCode < 200 || statusCode >= 300) problem = `HTTP ${statusCode}`;
+    } catch (error) {
+      detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      problem =
+        error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError")
+          ? DELIVERY_PROBLEMS.timeout
+          : DELIVERY_PROBLEMS.connection;
+    }
   }
   const at = deps.clock.now();
   if (problem === null) {
@@ -106,6 +143,8 @@ export async function deliverWebhook(
       lastAttemptAt: at,
     },
   });
+  // The log (the operator's) may say more than the integrator sees; never the secret nor the body.
+  if (detail) deps.logger.warn({ deliveryId, subscriptionId: subscription.id, detail }, "webhook attempt failed");
   throw new WebhookDeliveryError(`webhook ${deliveryId}: ${problem}`);
 }
 

@@ -28,7 +28,7 @@ import { leaderScope } from "./proposals/leader-scope.ts";
 import { type ProposalRoutesDeps, proposalRoutes } from "./proposals/routes.ts";
 import { statsRoutes } from "./stats/routes.ts";
 import { workflowRoutes } from "./stats/workflow.ts";
-import { webhookRoutes } from "./webhooks/routes.ts";
+import { type WebhookRoutesDeps, webhookRoutes } from "./webhooks/routes.ts";
 
 export interface AppDependencies extends ProposalRoutesDeps {
   logger: Logger;
@@ -48,6 +48,8 @@ export interface AppDependencies extends ProposalRoutesDeps {
   workflowDefinition: { describe(): unknown; diagram(): string };
   /** NOTIFY_LINK_SECRET: verifies the acknowledge links in e-mails (none is valid without it). */
   ackLinkSecret?: string | undefined;
+  /** The webhook outbound policy and the keyring that seals webhook secrets. */
+  webhooks: WebhookRoutesDeps;
   /** The notifier's e-mail queue, for retrying dead e-mails; absent when the e-mail channel is off (no SMTP_URL). */
   emailRequeue?: EmailRequeue | undefined;
 }
@@ -125,7 +127,7 @@ function v1(deps: AppDependencies): Router {
   router.use(statsRoutes(deps.database, deps.clock));
   router.use(workflowRoutes(deps.workflowDefinition));
   router.use(calendarRoutes(calendarOf(deps.policy), deps.clock));
-  router.use(webhookRoutes(deps.database));
+  router.use(webhookRoutes(deps.database, deps.webhooks));
   router.use("/directory", directoryRoutes(deps.database));
   router.use(noticeDeliveryRoutes(deps.database, deps.emailRequeue));
   return router;

@@ -1,5 +1,6 @@
+import { requireEncryptionKeys } from "@huiyin/config";
 import { calendarOf, defaultPolicy } from "@huiyin/domain";
-import { proposalWorkflow, systemClock } from "@huiyin/engine";
+import { proposalWorkflow, resealWebhookSecrets, systemClock, systemResolver } from "@huiyin/engine";
 import { createQueue } from "@huiyin/queue";
 import { runService } from "@huiyin/runtime";
 import { exportDefinition, toMermaid } from "@huiyin/workflow-proposal";
@@ -12,6 +13,9 @@ import { EMAIL_QUEUE, type EmailJob, emailRequeue } from "./notifications/email-
 runService(
   { name: "api", redisRole: "producer", healthServer: false },
   async ({ config, logger, database, redis, shutdown, checks }) => {
+    const keyring = requireEncryptionKeys(config);
+    // Secrets left in clear (from before sealing) or under an older key are sealed under the first key now.
+    await resealWebhookSecrets(database, keyring, logger);
     const admin = await ensureAdminKey(
       database,
       { key: config.HUIYIN_ADMIN_KEY, file: config.HUIYIN_ADMIN_KEY_FILE },
@@ -58,6 +62,10 @@ runService(
       policy: defaultPolicy,
       workflowDefinition: { describe: exportDefinition, diagram: () => toMermaid() },
       ackLinkSecret: config.NOTIFY_LINK_SECRET,
+      webhooks: {
+        destinations: { allow: config.WEBHOOK_ALLOWED_DESTINATIONS, resolve: systemResolver() },
+        keyring,
+      },
       emailRequeue: emailQueue
         ? emailRequeue(emailQueue, {
             attempts: config.NOTIFY_EMAIL_ATTEMPTS,

@@ -1,4 +1,12 @@
-import { proposalWorkflow, startEngineWorkers, startWebhookWorker, systemClock } from "@huiyin/engine";
+import { requireEncryptionKeys } from "@huiyin/config";
+import {
+  proposalWorkflow,
+  resealWebhookSecrets,
+  startEngineWorkers,
+  startWebhookWorker,
+  systemClock,
+  systemResolver,
+} from "@huiyin/engine";
 import { createQueue, createRedisConnection, type JobName, jobCatalog, type QueueName, queuesOf } from "@huiyin/queue";
 import { runService } from "@huiyin/runtime";
 import type { Queue } from "bullmq";
@@ -11,6 +19,7 @@ import type { Queue } from "bullmq";
 runService(
   { name: "worker", redisRole: "worker", healthServer: true },
   async ({ config, logger, database, redis, shutdown }) => {
+    const keyring = requireEncryptionKeys(config);
     // Producers (the relay) fail fast on their own connection; the workers' connection waits for Redis.
     const producer = createRedisConnection(
       { urls: config.REDIS_URL, mode: config.REDIS_MODE, role: "producer", name: "huiyin-worker-producer" },
@@ -29,7 +38,13 @@ runService(
     // Registered before the first await, started after the last: a signal that arrives while the engine
     // workers start still finds it registered (so it is closed), and it takes no job once shutdown began.
     const webhooks = startWebhookWorker(
-      { db: database, logger, clock: systemClock },
+      {
+        db: database,
+        logger,
+        clock: systemClock,
+        keyring,
+        destinations: { allow: config.WEBHOOK_ALLOWED_DESTINATIONS, resolve: systemResolver() },
+      },
       {
         connection: redis,
         prefix: config.QUEUE_PREFIX,
@@ -55,6 +70,8 @@ runService(
       },
     );
     shutdown.add("engine-workers", () => workers.close());
+    // As the api does: a worker upgraded or re-keyed first seals what is left in clear or under an old key.
+    await resealWebhookSecrets(database, keyring, logger);
     if (!stopping)
       void webhooks.run().catch((error: unknown) => logger.error({ err: error }, "webhook worker stopped"));
     logger.info({ queues: names, concurrency: config.WORKER_CONCURRENCY }, "worker running");

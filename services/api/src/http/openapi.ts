@@ -241,7 +241,12 @@ export function openApiDocument(): JsonSchema {
           requestBody: { required: true, ...json(ref("CreateWebhook")) },
           responses: {
             "201": { description: "The subscription and its secret, once.", ...json(ref("WebhookCreated")) },
-            ...errors(...common, 403, 422),
+            ...errors(...common, 403),
+            "422": {
+              description:
+                "The body is invalid (VALIDATION_FAILED), or the URL's host is, or resolves to, a loopback, private, link-local, multicast or reserved address (WEBHOOK_URL_FORBIDDEN; see the README, Webhooks), or an Idempotency-Key reused for another request.",
+              ...json(ref("Error")),
+            },
           },
         },
         get: {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Database, Prisma } from "@huiyin/db";
-import { WEBHOOK_TOPICS } from "@huiyin/engine";
+import { type DestinationPolicy, type Keyring, newWebhookSecret, vetDestination, WEBHOOK_TOPICS } from "@huiyin/engine";
 import { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import { callerOf, requireRole } from "../auth/authenticate.ts";
@@ -81,11 +81,18 @@ function ownedWhere(caller: Caller): Prisma.WebhookSubscriptionWhereInput {
     : { deletedAt: null, ownerRole: caller.role, ownerId: caller.actorId };
 }
 
+export interface WebhookRoutesDeps {
+  /** The outbound policy (WEBHOOK_ALLOWED_DESTINATIONS, DNS): a URL it refuses is not registered. */
+  destinations: DestinationPolicy;
+  /** Seals the signing secret before it is stored (SECRETS_ENCRYPTION_KEYS). */
+  keyring: Keyring;
+}
+
 /**
  * Webhook subscriptions (admin, integrator). Deliveries are written by the engine in the transaction of each event
  * and POSTed by the worker, signed with the subscription's secret (see the README, "Webhooks").
  */
-export function webhookRoutes(database: Database): Router {
+export function webhookRoutes(database: Database, deps: WebhookRoutesDeps): Router {
   const router = Router();
   const allowed = requireRole("admin", "integrator");
 
@@ -102,13 +109,23 @@ export function webhookRoutes(database: Database): Router {
     const caller = callerOf(response);
     await respondOnce(database, caller, request, response, async () => {
       const body = parseBody(createWebhookSchema, request.body);
-      const secret = `whsec_${randomBytes(32).toString("base64url")}`;
+      // A host that is, or resolves to, an address the worker may not call is refused now, whatever the
+      // spelling. A name that does not resolve yet is accepted: the worker checks again at every delivery.
+      const vetted = await vetDestination(body.url, deps.destinations);
+      if (!vetted.ok && vetted.reason === "forbidden")
+        throw new HttpError(
+          422,
+          "WEBHOOK_URL_FORBIDDEN",
+          "Webhooks may go only to public addresses: this URL's host is, or resolves to, a loopback, private, link-local, multicast or reserved address.",
+        );
+      const id = `wh_${randomBytes(12).toString("hex")}`;
+      const { secret, sealed } = newWebhookSecret(deps.keyring, id);
       const row = await database.prisma.webhookSubscription.create({
         data: {
-          id: `wh_${randomBytes(12).toString("hex")}`,
+          id,
           url: body.url,
           events: body.events,
-          secret,
+          secretSealed: sealed,
           ownerRole: caller.role,
           ownerId: caller.actorId,
           createdBy: caller.keyId,

@@ -1,0 +1,78 @@
+import { randomBytes } from "node:crypto";
+import type { Database } from "@huiyin/db";
+import type { Logger } from "@huiyin/logger";
+import { type Keyring, openSecret, sealedWith, sealSecret } from "./secret-box.ts";
+
+/** A new subscription's signing secret, shown once to its creator, and what the database keeps of it. */
+export function newWebhookSecret(keyring: Keyring, subscriptionId: string): { secret: string; sealed: string } {
+  const secret = `whsec_${randomBytes(32).toString("base64url")}`;
+  return { secret, sealed: sealSecret(keyring, secret, subscriptionId) };
+}
+
+/** The signing secret of a subscription row: opened from its sealed column (or, before `reseal…` ran, the clear one). */
+export function webhookSecretOf(
+  keyring: Keyring,
+  row: { id: string; secret: string | null; secretSealed: string | null },
+): string {
+  if (row.secretSealed !== null) return openSecret(keyring, row.secretSealed, row.id);
+  if (row.secret !== null) return row.secret;
+  throw new Error(`webhook subscription ${row.id} has no secret`);
+}
+
+export interface ResealReport {
+  /** Clear secrets (from before sealing) now sealed. */
+  sealed: number;
+  /** Sealed under an older key, now under the first key of the ring. */
+  rotated: number;
+  /** Sealed under a key the ring no longer holds (or damaged): left alone, their deliveries fail until fixed. */
+  unreadable: string[];
+}
+
+/**
+ * Brings every subscription's secret under the first key of the ring: seals clear ones (and empties the clear
+ * column), re-seals those sealed under another key. Run by the api and the worker at start, so adding a key in
+ * front of SECRETS_ENCRYPTION_KEYS and restarting rotates; the old key may be dropped once it reports nothing
+ * left. Each row is changed only if it is still as read (two processes starting together do not fight), and a
+ * deleted subscription's secret is sealed too (nothing in clear stays behind).
+ */
+export async function resealWebhookSecrets(db: Database, keyring: Keyring, logger: Logger): Promise<ResealReport> {
+  const primary = keyring[0]?.id;
+  if (!primary) throw new Error("no encryption key");
+  const report: ResealReport = { sealed: 0, rotated: 0, unreadable: [] };
+  const unreadableKeys = new Set<string>();
+  const rows = await db.prisma.webhookSubscription.findMany({
+    where: {
+      OR: [
+        { secret: { not: null } },
+        { secretSealed: null },
+        { NOT: { secretSealed: { startsWith: `v1:${primary}:` } } },
+      ],
+    },
+    select: { id: true, secret: true, secretSealed: true },
+  });
+  for (const row of rows) {
+    let secret: string;
+    try {
+      secret = webhookSecretOf(keyring, row);
+    } catch {
+      report.unreadable.push(row.id);
+      unreadableKeys.add((row.secretSealed && sealedWith(row.secretSealed)) ?? "?");
+      continue;
+    }
+    const { count } = await db.prisma.webhookSubscription.updateMany({
+      where: { id: row.id, secret: row.secret, secretSealed: row.secretSealed },
+      data: { secret: null, secretSealed: sealSecret(keyring, secret, row.id) },
+    });
+    if (count === 0) continue;
+    if (row.secretSealed === null) report.sealed += 1;
+    else report.rotated += 1;
+  }
+  if (report.sealed + report.rotated > 0)
+    logger.info({ sealed: report.sealed, rotated: report.rotated, keyId: primary }, "webhook secrets sealed");
+  if (report.unreadable.length > 0)
+    logger.error(
+      { subscriptions: report.unreadable, keyIds: [...unreadableKeys] },
+      "webhook secrets that no key of SECRETS_ENCRYPTION_KEYS opens: their deliveries fail",
+    );
+  return report;
+}
