@@ -70,6 +70,23 @@ describe("the audit trail", () => {
     expect(all).not.toContain(staff);
   });
 
+  it("records a webhook subscribed and unsubscribed by an integrator, with its URL and never its secret", async () => {
+    const integrator = await api.issueKey("integrator", "oa-audit");
+    const created = await api.call("POST", "/v1/webhooks", {
+      key: integrator,
+      body: { url: "https://oa.example.gov.cn/hooks/huiyin", events: ["*"] },
+    });
+    expect(created.status).toBe(201);
+    expect((await api.call("DELETE", `/v1/webhooks/${created.body.id}`, { key: integrator })).status).toBe(204);
+    const trail = await entries(`?targetType=webhook&targetId=${created.body.id}`);
+    expect(trail.map((entry) => entry.action)).toEqual(["webhook.unsubscribe", "webhook.subscribe"]);
+    expect(trail[1]).toMatchObject({
+      actor: { role: "integrator", actorId: "oa-audit" },
+      details: { url: "https://oa.example.gov.cn/hooks/huiyin", events: ["*"] },
+    });
+    expect(JSON.stringify(trail)).not.toContain(created.body.secret);
+  });
+
   it("is for administrators only, and validates its filters", async () => {
     const staff = await api.issueKey("staff", "staff-reader");
     expect((await api.call("GET", "/v1/audit-log", { key: staff })).status).toBe(403);

@@ -3,6 +3,7 @@ import type { Database, Prisma } from "@huiyin/db";
 import { type DestinationPolicy, type Keyring, newWebhookSecret, vetDestination, WEBHOOK_TOPICS } from "@huiyin/engine";
 import { type Request, type Response, Router } from "express";
 import { z } from "zod";
+import { recordAudit, subjectOf } from "../audit/record.ts";
 import { callerOf, requireRole } from "../auth/authenticate.ts";
 import type { Caller } from "../auth/keys.ts";
 import { HttpError } from "../http/errors.ts";
@@ -120,16 +121,25 @@ export function webhookRoutes(database: Database, deps: WebhookRoutesDeps): Rout
         );
       const id = `wh_${randomBytes(12).toString("hex")}`;
       const { secret, sealed } = newWebhookSecret(deps.keyring, id);
-      const row = await database.prisma.webhookSubscription.create({
-        data: {
-          id,
-          url: body.url,
-          events: body.events,
-          secretSealed: sealed,
-          ownerRole: caller.role,
-          ownerId: caller.actorId,
-          createdBy: caller.keyId,
-        },
+      const row = await database.prisma.$transaction(async (tx) => {
+        const row = await tx.webhookSubscription.create({
+          data: {
+            id,
+            url: body.url,
+            events: body.events,
+            secretSealed: sealed,
+            ownerRole: caller.role,
+            ownerId: caller.actorId,
+            createdBy: caller.keyId,
+          },
+        });
+        // The URL and topics, never the secret.
+        await recordAudit(tx, subjectOf(request, response), {
+          action: "webhook.subscribe",
+          target: { type: "webhook", id },
+          details: { url: row.url, events: row.events },
+        });
+        return row;
       });
       request.log.info({ webhookId: row.id, events: row.events }, "webhook subscribed");
       return {
@@ -154,7 +164,19 @@ export function webhookRoutes(database: Database, deps: WebhookRoutesDeps): Rout
 
   router.delete("/webhooks/:id", allowed, async (request, response) => {
     const row = await findOwned(request, response);
-    await database.prisma.webhookSubscription.update({ where: { id: row.id }, data: { deletedAt: new Date() } });
+    await database.prisma.$transaction(async (tx) => {
+      const { count } = await tx.webhookSubscription.updateMany({
+        where: { id: row.id, deletedAt: null },
+        data: { deletedAt: new Date() },
+      });
+      if (count > 0) {
+        await recordAudit(tx, subjectOf(request, response), {
+          action: "webhook.unsubscribe",
+          target: { type: "webhook", id: row.id },
+          details: { url: row.url },
+        });
+      }
+    });
     request.log.info({ webhookId: row.id }, "webhook deleted");
     response.status(204).end();
   });
