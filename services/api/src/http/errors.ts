@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from "@huiyin/db";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 
 /**
@@ -37,10 +38,34 @@ function fromBodyParser(error: { type?: string; status?: number; message?: strin
   }
 }
 
+/** Seconds a client should wait before retrying while PostgreSQL is away: a restart takes a few. */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
+
+/**
+ * PostgreSQL restarting, shutting down or unreachable: nothing the request did wrong, and nothing was changed
+ * (a transaction that lost its connection is rolled back by the server). 503 with Retry-After tells the client
+ * to send the same request again (with the same Idempotency-Key), which a 500 would not.
+ */
+function fromDatabaseOutage(error: unknown): HttpError | undefined {
+  if (!isDatabaseUnavailable(error)) return undefined;
+  return new HttpError(
+    503,
+    "DATABASE_UNAVAILABLE",
+    "The database is unavailable for a moment (restarting or unreachable); nothing was changed. Retry after the Retry-After seconds, with the same Idempotency-Key.",
+    undefined,
+    { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) },
+  );
+}
+
 export const errorHandler: ErrorRequestHandler = (error, request, response, _next) => {
-  const known = error instanceof HttpError ? error : fromBodyParser(error);
+  const outage = error instanceof HttpError ? undefined : fromDatabaseOutage(error);
+  if (outage) {
+    // A warning, not an error: the outage is logged once per broken connection by the pool already.
+    request.log?.warn({ code: outage.code, err: error }, "database unavailable; answered 503");
+  }
+  const known = error instanceof HttpError ? error : (outage ?? fromBodyParser(error));
   if (known) {
-    request.log?.info({ code: known.code, status: known.status }, "request refused");
+    if (!outage) request.log?.info({ code: known.code, status: known.status }, "request refused");
     for (const [name, value] of Object.entries(known.headers ?? {})) response.setHeader(name, value);
     response.status(known.status).json({
       error: {
