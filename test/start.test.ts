@@ -147,7 +147,13 @@ describe("the start command on the embedded default", () => {
         await sleep(100);
       }
     };
-    const load = [client(0), client(1), client(2), probe()];
+    // A client that fails (an answer it does not expect, the API gone) stops and says why; the test checks.
+    const problems: string[] = [];
+    const load = [client(0), client(1), client(2), probe()].map((running) =>
+      running.catch((error: unknown) => {
+        problems.push(String(error));
+      }),
+    );
     try {
       await eventually(async () => acknowledged.length >= 6, 30_000, start.output);
 
@@ -177,6 +183,7 @@ describe("the start command on the embedded default", () => {
       const workingAt = performance.now();
       stop = true;
       await Promise.all(load);
+      expect(problems).toEqual([]);
 
       console.log(
         `PostgreSQL restart: down ${((backAt - stoppedAt) / 1000).toFixed(1)} s (fast shutdown + the launcher's 1 s pause + start); ` +
@@ -209,6 +216,11 @@ describe("the start command on the embedded default", () => {
         [acknowledged],
       );
       expect(new Set(acknowledged).size).toBe(acknowledged.length);
+      // Each client finished what it began before it stopped: every proposal the load made was acknowledged.
+      const made = await db.query<{ n: string }>(
+        "SELECT count(*) AS n FROM proposals WHERE external_id LIKE 'restart-%'",
+      );
+      expect(made.rows[0]?.n).toBe(String(acknowledged.length));
       expect(history.rows).toEqual([
         { type: "create", count: String(acknowledged.length) },
         { type: "submit", count: String(acknowledged.length) },

@@ -42,16 +42,17 @@ function fromBodyParser(error: { type?: string; status?: number; message?: strin
 export const DATABASE_RETRY_AFTER_SECONDS = 2;
 
 /**
- * PostgreSQL restarting, shutting down or unreachable: nothing the request did wrong, and nothing was changed
- * (a transaction that lost its connection is rolled back by the server). 503 with Retry-After tells the client
- * to send the same request again (with the same Idempotency-Key), which a 500 would not.
+ * PostgreSQL restarting, shutting down or unreachable: nothing the request did wrong. A transaction that lost its
+ * connection is rolled back by the server; one that committed just before is recognised by the retry (the
+ * engine's idempotency key for events, externalId for creates). So 503 with Retry-After tells the client to send
+ * the same request again, which a 500 would not.
  */
 function fromDatabaseOutage(error: unknown): HttpError | undefined {
   if (!isDatabaseUnavailable(error)) return undefined;
   return new HttpError(
     503,
     "DATABASE_UNAVAILABLE",
-    "The database is unavailable for a moment (restarting or unreachable); nothing was changed. Retry after the Retry-After seconds, with the same Idempotency-Key.",
+    "The database is unavailable for a moment (restarting or unreachable). Send the same request again after Retry-After seconds, with the same Idempotency-Key.",
     undefined,
     { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) },
   );
