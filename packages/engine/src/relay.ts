@@ -1,4 +1,4 @@
-import type { Database } from "@huiyin/db";
+import { type Database, isDatabaseUnavailable } from "@huiyin/db";
 import type { Logger } from "@huiyin/logger";
 import { type JobName, jobCatalog, jobOptions, type QueueName } from "@huiyin/queue";
 import type { Queue } from "bullmq";
@@ -144,9 +144,11 @@ export async function startRelay(
           failures += 1;
           const pauseMs = Math.min(pollMs * 2 ** (failures - 1), RELAY_BACKOFF_MAX_MS);
           pausedUntil = Date.now() + pauseMs;
-          // The first failure of a streak is an error; the repeats of the same outage are warnings.
+          // The first failure of a streak is an error; the repeats of the same outage are warnings. The database
+          // being away is said in a line (code and message), anything else with its stack.
           const level = failures === 1 ? "error" : "warn";
-          log[level]({ err: error, failures, retryInMs: pauseMs }, "relaying the outbox failed; retrying");
+          const why = isDatabaseUnavailable(error) ? briefly(error) : { err: error };
+          log[level]({ ...why, failures, retryInMs: pauseMs }, "relaying the outbox failed; retrying");
           again = false;
         }
       } while (again && !stopped);
@@ -183,7 +185,7 @@ export async function startRelay(
       if (lost) return;
       detach(error);
       if (stopped) return;
-      log.warn({ err: error }, "the LISTEN session was lost; polling until it is back");
+      log.warn(briefly(error), "the LISTEN session was lost; polling until it is back");
       listenLater();
     }
     try {
@@ -200,7 +202,7 @@ export async function startRelay(
     } catch (error) {
       if (client) lose(error as Error);
       else {
-        log.warn({ err: error }, "LISTEN failed; relying on polling until it works");
+        log.warn(briefly(error), "LISTEN failed; relying on polling until it works");
         listenLater();
       }
     }
@@ -229,5 +231,14 @@ export async function startRelay(
         current.close();
       }
     },
+  };
+}
+
+/** An error as code and message, for a log line about a known condition (the database away) that needs no stack. */
+function briefly(error: unknown): { code?: string; reason: string } {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return {
+    ...(typeof code === "string" ? { code } : {}),
+    reason: typeof message === "string" ? message : String(error),
   };
 }

@@ -36,7 +36,12 @@ export function runService(options: ServiceOptions, start: (context: ServiceCont
     const shutdown = installShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
     const database = createDatabase(config.DATABASE_URL, {
       // A restart of PostgreSQL ends every session: one line per connection, and the pool makes new ones.
-      onConnectionError: (error) => logger.warn({ err: error }, "database connection lost; the pool replaces it"),
+      // Code and message only: the stack of a socket read says nothing, and there is one line per connection.
+      onConnectionError: (error) =>
+        logger.warn(
+          { code: (error as { code?: string }).code, reason: error.message },
+          "database connection lost; the pool replaces it",
+        ),
     });
     shutdown.add("database", () => database.close());
     const redis = createRedisConnection(

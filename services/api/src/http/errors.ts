@@ -61,8 +61,15 @@ function fromDatabaseOutage(error: unknown): HttpError | undefined {
 export const errorHandler: ErrorRequestHandler = (error, request, response, _next) => {
   const outage = error instanceof HttpError ? undefined : fromDatabaseOutage(error);
   if (outage) {
-    // A warning, not an error: the outage is logged once per broken connection by the pool already.
-    request.log?.warn({ code: outage.code, err: error }, "database unavailable; answered 503");
+    // A warning in one line, without a stack: during an outage every request says the same, and the pool has
+    // logged each broken connection already. Prisma's message ends with the reason, after the call site.
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    const reason = String(message ?? error)
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .at(-1)
+      ?.slice(0, 300);
+    request.log?.warn({ code: outage.code, cause: { code, reason } }, "database unavailable; answered 503");
   }
   const known = error instanceof HttpError ? error : (outage ?? fromBodyParser(error));
   if (known) {
