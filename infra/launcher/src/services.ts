@@ -3,7 +3,7 @@ import { createWriteStream } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { repoRoot } from "@huiyin/infra-local";
+import { exitOf, repoRoot } from "@huiyin/infra-local";
 
 export interface ServiceSpec {
   name: "api" | "worker" | "notifier";
@@ -14,6 +14,8 @@ export interface RunningService {
   name: string;
   child: ChildProcess;
   logFile: string;
+  /** Resolves when the process has exited, saying how ("code 1", "SIGKILL"). */
+  exited: Promise<string>;
 }
 
 const requireFromHere = createRequire(import.meta.url);
@@ -41,5 +43,5 @@ export function startService(spec: ServiceSpec, logsDir: string, onLine: (line: 
     });
   }
   child.once("exit", () => file.end());
-  return { name: spec.name, child, logFile };
+  return { name: spec.name, child, logFile, exited: exitOf(child) };
 }

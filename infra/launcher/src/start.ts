@@ -17,11 +17,14 @@ import { prettyFactory } from "pino-pretty";
 import { seedDemo } from "./demo.ts";
 import { adminKeyFileOf, serviceSpecs } from "./env.ts";
 import { type RunningService, startService } from "./services.ts";
+import { type Instance, type Supervisor, supervise } from "./supervisor.ts";
 
 /**
  * `npm start`: the whole system on one machine. Uses DATABASE_URL / REDIS_URL when set, and otherwise a
  * real PostgreSQL and Redis of its own under `.huiyin/`; applies migrations; runs api, worker and notifier;
  * waits until the API, the worker and the notifier are ready; on Ctrl-C stops everything it started, services first.
+ * Once ready, a service or an embedded server that dies is started again (1 s, 2 s, 4 s … 30 s apart), never the
+ * whole system stopped: the services wait for a restarting PostgreSQL or Redis and carry on by themselves.
  */
 async function main(): Promise<void> {
   const started = performance.now();
@@ -34,12 +37,14 @@ async function main(): Promise<void> {
 
   let postgres: PostgresServer | undefined;
   let redis: RedisServer | undefined;
-  const services: RunningService[] = [];
+  const servers: Supervisor<Instance>[] = [];
+  const services: Supervisor<RunningService>[] = [];
   let stopping = false;
+  let ready = false;
 
   const stopAll = async (force: boolean) => {
-    await Promise.all(services.map((service) => stopChild(service.child, force ? "SIGKILL" : "SIGTERM", 15_000)));
-    await Promise.allSettled([postgres?.stop(), redis?.stop()]);
+    await Promise.allSettled(services.map((service) => service.stop(force)));
+    await Promise.allSettled(servers.map((server) => server.stop(force)));
   };
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -60,30 +65,50 @@ async function main(): Promise<void> {
   try {
     mkdirSync(logsDir, { recursive: true });
     const pending: Promise<void>[] = [];
+    // An embedded server that dies (killed, crashed, restarted by hand) is started again on the same data.
+    const superviseServer = <T extends Instance & { stop(): Promise<void> }>(
+      name: string,
+      first: T,
+      again: () => Promise<T>,
+    ) =>
+      servers.push(
+        supervise<T>({
+          name,
+          first,
+          start: again,
+          stop: (server) => server.stop(),
+          say,
+          hint: relative(path.join(logsDir, name === "PostgreSQL" ? "postgres.log" : "redis.log")),
+        }) as Supervisor<Instance>,
+      );
     if (!config.DATABASE_URL) {
       say(`Starting the embedded PostgreSQL on 127.0.0.1:${config.HUIYIN_POSTGRES_PORT}…`);
+      const options = {
+        dir: path.join(dir, "postgres"),
+        secretsDir,
+        port: config.HUIYIN_POSTGRES_PORT,
+        logFile: path.join(logsDir, "postgres.log"),
+      };
       pending.push(
-        startPostgres({
-          dir: path.join(dir, "postgres"),
-          secretsDir,
-          port: config.HUIYIN_POSTGRES_PORT,
-          logFile: path.join(logsDir, "postgres.log"),
-        }).then(async (server) => {
+        startPostgres(options).then(async (server) => {
           postgres = server;
+          superviseServer("PostgreSQL", server, () => startPostgres(options));
           await server.ensureDatabase("huiyin");
         }),
       );
     }
     if (!config.REDIS_URL) {
       say(`Starting the embedded Redis on 127.0.0.1:${config.HUIYIN_REDIS_PORT}…`);
+      const options = {
+        dir: path.join(dir, "redis"),
+        secretsDir,
+        port: config.HUIYIN_REDIS_PORT,
+        logFile: path.join(logsDir, "redis.log"),
+      };
       pending.push(
-        startRedis({
-          dir: path.join(dir, "redis"),
-          secretsDir,
-          port: config.HUIYIN_REDIS_PORT,
-          logFile: path.join(logsDir, "redis.log"),
-        }).then((server) => {
+        startRedis(options).then((server) => {
           redis = server;
+          superviseServer("Redis", server, () => startRedis(options));
         }),
       );
     }
@@ -104,16 +129,31 @@ async function main(): Promise<void> {
     const adminKeyFile = adminKeyFileOf(config, secretsDir);
     const specs = serviceSpecs({ env: process.env, config, databaseUrl, redisUrl, secretsDir });
     for (const spec of specs) {
-      const service = startService(spec, logsDir, (line) => {
-        process.stdout.write(line.startsWith("{") ? pretty(line) : `[${spec.name}] ${line}\n`);
-      });
-      services.push(service);
-      service.child.once("exit", (code, signal) => {
-        if (stopping) return;
-        say(`The ${spec.name} service exited (${signal ?? code}); see ${relative(service.logFile)}. Stopping huiyin.`);
+      const launch = async () =>
+        startService(spec, logsDir, (line) => {
+          process.stdout.write(line.startsWith("{") ? pretty(line) : `[${spec.name}] ${line}\n`);
+        });
+      const first = await launch();
+      // Before "ready", a service that exits is a setup problem (a bad setting, a port in use): say so and stop,
+      // rather than start it again and again. After, it is a crash: start it again.
+      void first.exited.then((how) => {
+        if (ready || stopping) return;
+        say(`The ${spec.name} service exited (${how}); see ${relative(first.logFile)}. Stopping huiyin.`);
         stopping = true;
         void stopAll(false).then(() => process.exit(1));
       });
+      services.push(
+        supervise<RunningService>({
+          name: `the ${spec.name} service`,
+          first,
+          start: launch,
+          stop: (service, force) => stopChild(service.child, force ? "SIGKILL" : "SIGTERM", 15_000),
+          say,
+          hint: relative(first.logFile),
+          restartIf: () => ready,
+          onStart: (service) => say(`The ${spec.name} service runs as pid ${service.child.pid}.`),
+        }),
+      );
     }
 
     const apiUrl = `http://127.0.0.1:${config.PORT}`;
@@ -134,6 +174,7 @@ async function main(): Promise<void> {
         name,
       );
     }
+    ready = true;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     say("");
     say(`huiyin is ready (${seconds} s).`);
@@ -152,6 +193,9 @@ async function main(): Promise<void> {
     say(
       `  Logs         ${relative(logsDir)}/ (JSON lines: api.log, worker.log, notifier.log, postgres.log, redis.log)`,
     );
+    const pids = services.map((service) => `${service.current()?.name} pid ${service.current()?.child.pid}`);
+    say(`  Processes    ${pids.join(", ")}`);
+    say("  Restarts     a service, PostgreSQL or Redis that dies is started again (after 1 s, 2 s … 30 s)");
     if (process.argv.includes("--demo")) await seedDemo(databaseUrl, say);
     say("Press Ctrl-C to stop.");
   } catch (error) {

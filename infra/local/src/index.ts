@@ -4,6 +4,6 @@ export { dataDir, repoRoot } from "./paths.ts";
 export { freePort } from "./ports.ts";
 export { type PostgresServer, startPostgres } from "./postgres.ts";
 export { runPrisma } from "./prisma.ts";
-export { stopChild, waitUntil } from "./process.ts";
+export { exitOf, isAlive, stopChild, waitUntil } from "./process.ts";
 export { type RedisServer, startRedis } from "./redis.ts";
 export { localSecret } from "./secrets.ts";

@@ -13,7 +13,17 @@ import path from "node:path";
 import pg from "pg";
 import { explainStartFailure, SetupError } from "./errors.ts";
 import { externalStateDir, traversableByOthers } from "./paths.ts";
-import { commandLine, logSize, logTail, run, spawnServer, stopChild, stopLeftover, waitUntil } from "./process.ts";
+import {
+  commandLine,
+  exitOf,
+  logSize,
+  logTail,
+  run,
+  spawnServer,
+  stopChild,
+  stopLeftover,
+  waitUntil,
+} from "./process.ts";
 import { localSecret } from "./secrets.ts";
 import { aptInstall, findPostgresBin, isRoot, lookupUser } from "./system.ts";
 
@@ -34,6 +44,8 @@ export interface PostgresServer {
   url(database: string): string;
   /** Creates the database when it does not exist yet. */
   ensureDatabase(database: string): Promise<void>;
+  /** Resolves when the server process has exited (stopped by us, or died), saying how. */
+  exited: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -90,6 +102,7 @@ export async function startPostgres(options: PostgresOptions): Promise<PostgresS
   return {
     port: options.port,
     url,
+    exited: exitOf(child),
     async ensureDatabase(database) {
       const exists = await query(url("postgres"), "SELECT 1 FROM pg_database WHERE datname = $1", [database]);
       if (exists.rowCount === 0) await query(url("postgres"), `CREATE DATABASE "${database.replaceAll('"', '""')}"`);

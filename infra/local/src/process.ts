@@ -41,6 +41,17 @@ export async function stopChild(child: ChildProcess, signal: NodeJS.Signals, tim
   }
 }
 
+/** How a process ended, for a log line: "code 1", "SIGKILL". Resolves once it has exited. */
+export function exitOf(child: ChildProcess): Promise<string> {
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve(describeExit(child.exitCode, child.signalCode));
+  return new Promise((resolve) => child.once("exit", (code, signal) => resolve(describeExit(code, signal))));
+}
+
+function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+  return signal ?? `code ${code}`;
+}
+
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

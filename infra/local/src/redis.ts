@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Redis } from "ioredis";
 import { explainStartFailure, SetupError } from "./errors.ts";
-import { commandLine, logSize, logTail, spawnServer, stopChild, stopLeftover, waitUntil } from "./process.ts";
+import { commandLine, exitOf, logSize, logTail, spawnServer, stopChild, stopLeftover, waitUntil } from "./process.ts";
 import { localSecret } from "./secrets.ts";
 import { aptInstall, which } from "./system.ts";
 
@@ -17,6 +17,8 @@ export interface RedisOptions {
 export interface RedisServer {
   port: number;
   url: string;
+  /** Resolves when the server process has exited (stopped by us, or died), saying how. */
+  exited: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -57,7 +59,7 @@ export async function startRedis(options: RedisOptions): Promise<RedisServer> {
     await stopChild(child, "SIGKILL", 1_000);
     throw explainStartFailure(error, options.port, "Redis", logTail(options.logFile, logStart));
   }
-  return { port: options.port, url, stop: () => stopChild(child, "SIGTERM", 20_000) };
+  return { port: options.port, url, exited: exitOf(child), stop: () => stopChild(child, "SIGTERM", 20_000) };
 }
 
 function redisConfig(settings: { port: number; dir: string; pidFile: string; password: string }): string {

@@ -1,6 +1,8 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { createTestDatabase, type TestDatabase } from "@huiyin/infra-local/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "./client.ts";
+import { isDatabaseUnavailable } from "./unavailable.ts";
 
 /** The generated client over the pg driver adapter, against a real migrated database. */
 let testDatabase: TestDatabase;
@@ -45,6 +47,27 @@ describe("the Prisma client over @prisma/adapter-pg", () => {
     expect(read).toMatchObject({ stage: "review", version: 2, title: proposal.title, states: ["submit.draft"] });
     await database.prisma.proposal.delete({ where: { id: "p_crud" } });
     expect(await database.prisma.proposal.findUnique({ where: { id: "p_crud" } })).toBeNull();
+  });
+
+  it("survives the server ending a checked-out connection (a restart's 57P01), and goes on with a new one", async () => {
+    const lost: Error[] = [];
+    const own = createDatabase(testDatabase.url, { maxConnections: 2, onConnectionError: (error) => lost.push(error) });
+    try {
+      // Checked out and idle between two statements, as a LISTEN session or a transaction is: pg-pool has no
+      // listener on it then, and an 'error' with no listener would end this process.
+      const client = await own.pool.connect();
+      const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+      await database.pool.query("SELECT pg_terminate_backend($1)", [rows[0]?.pid]);
+      for (let waited = 0; lost.length === 0 && waited < 5_000; waited += 20) await sleep(20);
+      expect(lost[0]?.message).toMatch(/terminating connection due to administrator command|Connection terminated/);
+      expect(isDatabaseUnavailable(lost[0])).toBe(true);
+      client.release();
+      // The broken client was dropped, not handed out again.
+      expect((await own.prisma.$queryRawUnsafe<{ one: number }[]>("SELECT 1 AS one"))[0]?.one).toBe(1);
+      expect((await own.pool.query("SELECT 1 AS one")).rows[0]?.one).toBe(1);
+    } finally {
+      await own.close();
+    }
   });
 
   it("rolls back an interactive transaction that throws", async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, staff, startHarness, ticketInput } from "../test/harness.ts";
+import { type Harness, staff, startHarness, ticketInput, until } from "../test/harness.ts";
 import { applyEvent } from "./apply.ts";
 import { createProposal } from "./create.ts";
-import { pruneOutbox, relayBatch } from "./relay.ts";
+import { pruneOutbox, relayBatch, startRelay } from "./relay.ts";
 
 let h: Harness;
 
@@ -46,5 +46,39 @@ describe("the outbox relay", () => {
     expect(await count(sent)).toBe(0);
     expect(await count(unsent)).toBe(4);
     expect(await h.db.prisma.outboxMessage.count({ where: { sentAt: null } })).toBe(4);
+  });
+
+  it("listens again after the server ended its LISTEN session (a restart), and relays on the next notification", async () => {
+    await relayBatch(h.deps);
+    // Polling an hour apart: only a notification can make this relay move within the test.
+    const relay = await startRelay(h.deps, { pollMs: 3_600_000 });
+    const listeners = async () =>
+      (
+        await h.db.pool.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity
+            WHERE datname = current_database() AND query = 'LISTEN huiyin_outbox' AND pid <> pg_backend_pid()`,
+        )
+      ).rows.map((row) => row.pid);
+    try {
+      await until(async () => (await listeners()).length === 1, 5_000, "the relay listens");
+      const [first] = await listeners();
+      await h.db.pool.query("SELECT pg_terminate_backend($1)", [first]);
+      await until(
+        async () => {
+          const now = await listeners();
+          return now.length === 1 && now[0] !== first;
+        },
+        10_000,
+        "the relay listens again",
+      );
+      const id = await submitted();
+      await until(
+        async () => (await h.db.prisma.outboxMessage.count({ where: { proposalId: id, sentAt: null } })) === 0,
+        10_000,
+        "the new outbox rows relayed",
+      );
+    } finally {
+      await relay.stop();
+    }
   });
 });

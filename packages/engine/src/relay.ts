@@ -1,4 +1,4 @@
-import type { Database } from "@huiyin/db";
+import { type Database, isDatabaseUnavailable } from "@huiyin/db";
 import type { Logger } from "@huiyin/logger";
 import { type JobName, jobCatalog, jobOptions, type QueueName } from "@huiyin/queue";
 import type { Queue } from "bullmq";
@@ -101,10 +101,19 @@ export interface Relay {
   stop(): Promise<void>;
 }
 
+/** The longest pause between two relay attempts while they fail (the database away): short, so the backlog
+ * drains within seconds of its return. */
+const RELAY_BACKOFF_MAX_MS = 5_000;
+/** The longest pause between two attempts to LISTEN again after the session was lost. */
+const LISTEN_BACKOFF_MAX_MS = 30_000;
+
 /**
  * Runs `relayBatch` whenever PostgreSQL notifies that an event committed (`huiyin_outbox`) and at least
  * every `pollMs`, so that a missed notification (a reconnect) delays a message by one poll at most; and
  * `pruneOutbox` every `pruneEveryMs` (sent rows older than `retentionMs` go).
+ *
+ * Survives PostgreSQL going away: a failing batch is retried with a doubling pause (up to 5 s), and the LISTEN
+ * session, which a restart ends, is opened again (with a doubling pause, up to 30 s; polling covers the gap).
  */
 export async function startRelay(
   deps: RelayDeps,
@@ -114,6 +123,8 @@ export async function startRelay(
   let stopped = false;
   let running: Promise<void> | undefined;
   let again = false;
+  let failures = 0;
+  let pausedUntil = 0;
   const log = deps.logger.child({ component: "outbox-relay" });
 
   const drain = (): Promise<void> => {
@@ -121,13 +132,24 @@ export async function startRelay(
       again = true;
       return running;
     }
+    if (Date.now() < pausedUntil) return Promise.resolve();
     running = (async () => {
       do {
         again = false;
         try {
           while (!stopped && (await relayBatch(deps)) > 0) {}
+          if (failures > 0) log.info({ failures }, "relaying the outbox again");
+          failures = 0;
         } catch (error) {
-          log.error({ err: error }, "relaying the outbox failed; retrying at the next poll");
+          failures += 1;
+          const pauseMs = Math.min(pollMs * 2 ** (failures - 1), RELAY_BACKOFF_MAX_MS);
+          pausedUntil = Date.now() + pauseMs;
+          // The first failure of a streak is an error; the repeats of the same outage are warnings. The database
+          // being away is said in a line (code and message), anything else with its stack.
+          const level = failures === 1 ? "error" : "warn";
+          const why = isDatabaseUnavailable(error) ? briefly(error) : { err: error };
+          log[level]({ ...why, failures, retryInMs: pauseMs }, "relaying the outbox failed; retrying");
+          again = false;
         }
       } while (again && !stopped);
     })().finally(() => {
@@ -136,16 +158,56 @@ export async function startRelay(
     return running;
   };
 
-  let listener: pg.PoolClient | undefined;
-  try {
-    listener = await deps.db.pool.connect();
-    listener.on("notification", () => void drain());
-    await listener.query("LISTEN huiyin_outbox");
-  } catch (error) {
-    log.warn({ err: error }, "LISTEN failed; relying on polling");
-    listener?.release();
-    listener = undefined;
-  }
+  /** The LISTEN session, and how to give it back without our listeners (so it is never released twice). */
+  let listener: { client: pg.PoolClient; close(): void } | undefined;
+  let listenFailures = 0;
+  let relisten: NodeJS.Timeout | undefined;
+  const listenLater = () => {
+    if (stopped) return;
+    listenFailures += 1;
+    const pauseMs = Math.min(1_000 * 2 ** (listenFailures - 1), LISTEN_BACKOFF_MAX_MS);
+    relisten = setTimeout(() => void listen(), pauseMs);
+    relisten.unref();
+  };
+  const listen = async () => {
+    let client: pg.PoolClient | undefined;
+    let lost = false;
+    // One release, whichever comes first: the connection breaking, or LISTEN failing.
+    const onNotification = () => void drain();
+    const onEnd = () => lose(new Error("the LISTEN connection ended"));
+    const detach = (error?: Error) => {
+      lost = true;
+      client?.off("notification", onNotification).off("error", lose).off("end", onEnd);
+      if (listener?.client === client) listener = undefined;
+      client?.release(error);
+    };
+    function lose(error: Error) {
+      if (lost) return;
+      detach(error);
+      if (stopped) return;
+      log.warn(briefly(error), "the LISTEN session was lost; polling until it is back");
+      listenLater();
+    }
+    try {
+      client = await deps.db.pool.connect();
+      client.on("notification", onNotification).on("error", lose).on("end", onEnd);
+      await client.query("LISTEN huiyin_outbox");
+      if (lost) return;
+      if (stopped) return detach();
+      listener = { client, close: () => detach() };
+      if (listenFailures > 0) log.info("listening for outbox notifications again");
+      listenFailures = 0;
+      // What committed while nobody listened goes now, not at the next poll.
+      void drain();
+    } catch (error) {
+      if (client) lose(error as Error);
+      else {
+        log.warn(briefly(error), "LISTEN failed; relying on polling until it works");
+        listenLater();
+      }
+    }
+  };
+  await listen();
   const timer = setInterval(() => void drain(), pollMs);
   void drain();
   const prune = () =>
@@ -161,11 +223,22 @@ export async function startRelay(
       stopped = true;
       clearInterval(timer);
       clearInterval(pruner);
+      clearTimeout(relisten);
       await running;
-      if (listener) {
-        await listener.query("UNLISTEN *").catch(() => {});
-        listener.release();
+      const current = listener;
+      if (current) {
+        await current.client.query("UNLISTEN *").catch(() => {});
+        current.close();
       }
     },
+  };
+}
+
+/** An error as code and message, for a log line about a known condition (the database away) that needs no stack. */
+function briefly(error: unknown): { code?: string; reason: string } {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return {
+    ...(typeof code === "string" ? { code } : {}),
+    reason: typeof message === "string" ? message : String(error),
   };
 }

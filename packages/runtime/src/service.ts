@@ -34,7 +34,15 @@ export function runService(options: ServiceOptions, start: (context: ServiceCont
     const config = parseConfig(process.env);
     const logger = createLogger({ service: options.name, level: config.LOG_LEVEL, format: config.LOG_FORMAT });
     const shutdown = installShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
-    const database = createDatabase(config.DATABASE_URL);
+    const database = createDatabase(config.DATABASE_URL, {
+      // A restart of PostgreSQL ends every session: one line per connection, and the pool makes new ones.
+      // Code and message only: the stack of a socket read says nothing, and there is one line per connection.
+      onConnectionError: (error) =>
+        logger.warn(
+          { code: (error as { code?: string }).code, reason: error.message },
+          "database connection lost; the pool replaces it",
+        ),
+    });
     shutdown.add("database", () => database.close());
     const redis = createRedisConnection(
       { urls: config.REDIS_URL, mode: config.REDIS_MODE, role: options.redisRole, name: `huiyin-${options.name}` },

@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from "@huiyin/db";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 
 /**
@@ -37,10 +38,42 @@ function fromBodyParser(error: { type?: string; status?: number; message?: strin
   }
 }
 
+/** Seconds a client should wait before retrying while PostgreSQL is away: a restart takes a few. */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
+
+/**
+ * PostgreSQL restarting, shutting down or unreachable: nothing the request did wrong. A transaction that lost its
+ * connection is rolled back by the server; one that committed just before is recognised by the retry (the
+ * engine's idempotency key for events, externalId for creates). So 503 with Retry-After tells the client to send
+ * the same request again, which a 500 would not.
+ */
+function fromDatabaseOutage(error: unknown): HttpError | undefined {
+  if (!isDatabaseUnavailable(error)) return undefined;
+  return new HttpError(
+    503,
+    "DATABASE_UNAVAILABLE",
+    "The database is unavailable for a moment (restarting or unreachable). Send the same request again after Retry-After seconds, with the same Idempotency-Key.",
+    undefined,
+    { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) },
+  );
+}
+
 export const errorHandler: ErrorRequestHandler = (error, request, response, _next) => {
-  const known = error instanceof HttpError ? error : fromBodyParser(error);
+  const outage = error instanceof HttpError ? undefined : fromDatabaseOutage(error);
+  if (outage) {
+    // A warning in one line, without a stack: during an outage every request says the same, and the pool has
+    // logged each broken connection already. Prisma's message ends with the reason, after the call site.
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    const reason = String(message ?? error)
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .at(-1)
+      ?.slice(0, 300);
+    request.log?.warn({ code: outage.code, cause: { code, reason } }, "database unavailable; answered 503");
+  }
+  const known = error instanceof HttpError ? error : (outage ?? fromBodyParser(error));
   if (known) {
-    request.log?.info({ code: known.code, status: known.status }, "request refused");
+    if (!outage) request.log?.info({ code: known.code, status: known.status }, "request refused");
     for (const [name, value] of Object.entries(known.headers ?? {})) response.setHeader(name, value);
     response.status(known.status).json({
       error: {

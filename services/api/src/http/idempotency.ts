@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Database, Prisma } from "@huiyin/db";
+import { type Database, isDatabaseUnavailable, type Prisma } from "@huiyin/db";
 import type { Request, Response } from "express";
 import type { Caller } from "../auth/keys.ts";
 import { HttpError } from "./errors.ts";
@@ -77,17 +77,50 @@ export async function respondOnce(
   try {
     answer = await handle(key);
   } catch (error) {
-    await requests.delete({ where: { apiKeyId_key: identity } }).catch(() => {});
+    // Refused or failed: free the key for a retry. When the database went away mid-request the delete fails
+    // too; it is tried again until the database is back, so the client's retry with the same key is not told
+    // IDEMPOTENCY_IN_PROGRESS until the reservation is abandoned (a minute).
+    await persist(() => requests.deleteMany({ where: { ...identity, status: IN_PROGRESS } }), request);
     throw error;
   }
-  await requests.update({
-    where: { apiKeyId_key: identity },
-    data: {
-      status: answer.status,
-      response: { body: answer.body, headers: answer.headers ?? {} } as Prisma.InputJsonValue,
-    },
-  });
+  const stored = {
+    status: answer.status,
+    response: { body: answer.body, headers: answer.headers ?? {} } as Prisma.InputJsonValue,
+  };
+  try {
+    await requests.update({ where: { apiKeyId_key: identity }, data: stored });
+  } catch (error) {
+    // The work is committed but its answer is not stored: store it as soon as the database is back, so the
+    // retry (the client got a 503) replays this answer rather than running the request a second time.
+    if (isDatabaseUnavailable(error)) {
+      await persist(() => requests.updateMany({ where: { ...identity, status: IN_PROGRESS }, data: stored }), request);
+    }
+    throw error;
+  }
   send(response, answer);
+}
+
+/** How often a write lost to a database outage is tried again, and for how long (then the reservation is abandoned). */
+const PERSIST_EVERY_MS = 1_000;
+
+/**
+ * Runs `write` (awaited: a refused request's key is free when the client hears back) and, while the database is
+ * unavailable, again every second in the background, for up to ABANDONED_MS. Never throws.
+ */
+async function persist(write: () => Promise<unknown>, request: Request): Promise<void> {
+  const until = Date.now() + ABANDONED_MS;
+  const attempt = async (): Promise<void> => {
+    try {
+      await write();
+    } catch (error) {
+      if (isDatabaseUnavailable(error) && Date.now() < until) {
+        setTimeout(() => void attempt(), PERSIST_EVERY_MS).unref();
+      } else {
+        request.log?.warn({ err: error }, "could not settle an Idempotency-Key reservation; it lapses in a minute");
+      }
+    }
+  };
+  await attempt();
 }
 
 function send(response: Response, answer: Answer): void {

@@ -49,11 +49,12 @@ const ERROR_MEANINGS: Record<number, string> = {
   413: "The body is larger than the limit (PAYLOAD_TOO_LARGE).",
   422: "The body is invalid (VALIDATION_FAILED; details.fields), or an Idempotency-Key reused for another request.",
   429: "The key, or the client's address, spent its request budget, or the address its budget of failed authentications (RATE_LIMITED; Retry-After).",
-  503: "The e-mail channel is off: no SMTP_URL (EMAIL_CHANNEL_OFF).",
+  503: "The database is unavailable for a moment, restarting or unreachable (DATABASE_UNAVAILABLE; Retry-After: send the same request again, with the same Idempotency-Key); for a dead e-mail's retry, also: the e-mail channel is off, no SMTP_URL (EMAIL_CHANNEL_OFF).",
 };
 
 const proposalId = { name: "id", in: "path", required: true, schema: { type: "string" } };
-const common = [401, 429];
+/** Every /v1 route but the OpenAPI document and the docs reads the database (the API key, at least). */
+const common = [401, 429, 503];
 
 const idempotencyKey = {
   name: "Idempotency-Key",
@@ -451,6 +452,7 @@ function ackLinkOperations(): JsonSchema {
     "404": { description: "No such notification (NOT_FOUND).", ...json(ref("Error")) },
     "410": { description: "The link has expired (ACK_LINK_EXPIRED).", ...json(ref("Error")) },
     "429": { description: "The client's address spent its request budget (RATE_LIMITED).", ...json(ref("Error")) },
+    ...errors(503),
   };
   const parameters = [{ ...proposalId, name: "id" }, ...queryParameters(ackLinkQuerySchema)];
   return {
