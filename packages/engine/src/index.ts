@@ -6,8 +6,9 @@ export { type Effect, effectsOf } from "./effects.ts";
 export { EngineError } from "./errors.ts";
 export { alarmId, newProposalId } from "./ids.ts";
 export { proposalWorkflow } from "./proposal-workflow.ts";
+export { type EngineRebuild, rebuildEngineJobs } from "./rebuild.ts";
 export { type ProposalRecord, toRecord } from "./records.ts";
-export { type Relay, type RelayDeps, relayBatch, startRelay } from "./relay.ts";
+export { type OutboxBacklog, outboxBacklog, type Relay, type RelayDeps, relayBatch, startRelay } from "./relay.ts";
 export { WEBHOOK_TOPICS, type WebhookTopic } from "./webhook-deliveries.ts";
 export {
   deliverWebhook,
