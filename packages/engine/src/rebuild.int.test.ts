@@ -1,0 +1,110 @@
+import { jobId } from "@huiyin/queue";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, staff, startHarness, ticketInput } from "../test/harness.ts";
+import { applyEvent } from "./apply.ts";
+import { createProposal } from "./create.ts";
+import { rebuildEngineJobs } from "./rebuild.ts";
+import { outboxBacklog, relayBatch } from "./relay.ts";
+
+/**
+ * The worker's jobs come back from the database after Redis lost them (here: every key of this file's prefix
+ * deleted, as a FLUSHALL would): pending alarms, queued events not applied, webhook deliveries still to send; and
+ * nothing that is done, nor anything twice.
+ */
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+
+afterAll(async () => {
+  await h.close();
+});
+
+describe("rebuilding the worker's jobs from the database", () => {
+  it("re-creates the jobs of pending alarms, unapplied queued events and unsent webhook deliveries, once", async () => {
+    const { proposal } = await createProposal(h.deps, { input: ticketInput(), actor: staff });
+    await applyEvent(h.deps, { proposalId: proposal.id, event: { type: "submit" }, actor: staff });
+    await h.db.prisma.webhookSubscription.create({
+      data: {
+        id: "wh_rebuild",
+        url: "http://127.0.0.1:9/hook",
+        events: ["*"],
+        secret: "s",
+        ownerRole: "admin",
+        ownerId: "a",
+      },
+    });
+    const delivery = (id: string, status: string) => ({
+      id,
+      subscriptionId: "wh_rebuild",
+      proposalId: proposal.id,
+      topic: "proposal.stage",
+      payload: { id },
+      status,
+    });
+    await h.db.prisma.webhookDelivery.createMany({
+      data: [delivery("d-pending", "pending"), delivery("d-retrying", "retrying"), delivery("d-done", "delivered")],
+    });
+    // Two queued events relayed (their rows marked sent): one applied since, one not.
+    // On a proposal of their own: a reply closes its deadline (and its alarms).
+    const { proposal: other } = await createProposal(h.deps, { input: ticketInput(), actor: staff });
+    await applyEvent(h.deps, { proposalId: other.id, event: { type: "submit" }, actor: staff });
+    const queued = async () => {
+      const row = await h.db.prisma.outboxMessage.create({
+        data: { proposalId: other.id, action: "enqueue", jobName: "proposal.event", jobId: "pending", payload: {} },
+      });
+      const id = String(row.id);
+      await h.db.prisma.outboxMessage.update({
+        where: { id: row.id },
+        data: {
+          jobId: jobId("proposal.event", id),
+          payload: { outboxId: id, proposalId: other.id, event: { type: "reply" } },
+          sentAt: new Date(),
+        },
+      });
+      return id;
+    };
+    const lost = await queued();
+    const applied = await queued();
+    await applyEvent(h.deps, {
+      proposalId: other.id,
+      event: { type: "reply" },
+      actor: staff,
+      idempotencyKey: `outbox.${applied}`,
+    });
+    await relayBatch(h.deps);
+    await h.redis.cleanup();
+
+    const rebuilt = await rebuildEngineJobs(h.deps, h.workerConnection);
+    expect(rebuilt).toEqual({ pendingAlarms: 4, eventsRequeued: 1, webhooksRequeued: 2 });
+    expect(await h.deps.queues.alarms.getDelayedCount()).toBe(4);
+    expect((await h.deps.queues.events.getJob(jobId("proposal.event", lost)))?.data).toMatchObject({ outboxId: lost });
+    expect(await h.deps.queues.events.getJob(jobId("proposal.event", applied))).toBeUndefined();
+    for (const id of ["d-pending", "d-retrying"]) {
+      expect((await h.deps.queues.webhooks.getJob(jobId("webhook.deliver", id)))?.data).toEqual({ deliveryId: id });
+    }
+    expect(await h.deps.queues.webhooks.getJob(jobId("webhook.deliver", "d-done"))).toBeUndefined();
+
+    // All there: nothing more is added. One job gone alone comes back alone.
+    expect(await rebuildEngineJobs(h.deps, h.workerConnection)).toEqual({
+      pendingAlarms: 4,
+      eventsRequeued: 0,
+      webhooksRequeued: 0,
+    });
+    await h.deps.queues.webhooks.remove(jobId("webhook.deliver", "d-pending"));
+    expect((await rebuildEngineJobs(h.deps, h.workerConnection)).webhooksRequeued).toBe(1);
+  });
+
+  it("tells how many outbox rows wait to be relayed and how long the oldest has waited", async () => {
+    await relayBatch(h.deps);
+    expect(await outboxBacklog(h.deps)).toEqual({ count: 0, oldestAgeSeconds: 0 });
+    const { proposal } = await createProposal(h.deps, { input: ticketInput(), actor: staff });
+    await applyEvent(h.deps, { proposalId: proposal.id, event: { type: "submit" }, actor: staff });
+    const backlog = await outboxBacklog(h.deps);
+    expect(backlog.count).toBeGreaterThan(0);
+    expect(backlog.oldestAgeSeconds).toBeGreaterThanOrEqual(0);
+    await relayBatch(h.deps);
+    expect((await outboxBacklog(h.deps)).count).toBe(0);
+  });
+});
