@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { jobId } from "@huiyin/queue";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, staff, startHarness, ticketInput } from "../test/harness.ts";
@@ -5,6 +7,7 @@ import { applyEvent } from "./apply.ts";
 import { createProposal } from "./create.ts";
 import { rebuildEngineJobs } from "./rebuild.ts";
 import { outboxBacklog, relayBatch } from "./relay.ts";
+import { deliverWebhook } from "./webhooks.ts";
 
 /**
  * The worker's jobs come back from the database after Redis lost them (here: every key of this file's prefix
@@ -106,5 +109,49 @@ describe("rebuilding the worker's jobs from the database", () => {
     expect(backlog.oldestAgeSeconds).toBeGreaterThanOrEqual(0);
     await relayBatch(h.deps);
     expect((await outboxBacklog(h.deps)).count).toBe(0);
+  });
+
+  it("never POSTs one delivery from two jobs at once (the old job still running when the rebuilt one starts)", async () => {
+    const requests: string[] = [];
+    const slow = createServer((request, response) => {
+      requests.push(String(request.headers["huiyin-delivery"]));
+      request.resume();
+      setTimeout(() => response.writeHead(204).end(), 300);
+    });
+    await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
+    try {
+      const { proposal } = await createProposal(h.deps, { input: ticketInput(), actor: staff });
+      await h.db.prisma.webhookSubscription.create({
+        data: {
+          id: "wh_slow",
+          url: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/hook`,
+          events: ["*"],
+          secret: "s",
+          ownerRole: "admin",
+          ownerId: "a",
+        },
+      });
+      await h.db.prisma.webhookDelivery.create({
+        data: {
+          id: "d-slow",
+          subscriptionId: "wh_slow",
+          proposalId: proposal.id,
+          topic: "proposal.stage",
+          payload: {},
+          status: "pending",
+        },
+      });
+      const deps = { db: h.db, logger: h.deps.logger, clock: h.deps.clock };
+      const attempt = { number: 1, last: false };
+      const outcomes = await Promise.all([
+        deliverWebhook(deps, "d-slow", attempt),
+        deliverWebhook(deps, "d-slow", attempt),
+      ]);
+      expect(outcomes.sort()).toEqual(["busy", "delivered"]);
+      expect(await deliverWebhook(deps, "d-slow", attempt)).toBe("already-delivered");
+      expect(requests).toEqual(["d-slow"]);
+    } finally {
+      await new Promise((resolve) => slow.close(resolve));
+    }
   });
 });
