@@ -10,7 +10,8 @@ export interface Counter {
 export interface Metrics {
   /** A value read when scraped; `undefined` (not known yet) leaves the sample out. */
   gauge(name: string, help: string, read: () => number | undefined): void;
-  counter(name: string, help: string): Counter;
+  /** A counter of its own (`inc`), or one whose total `read` gives. */
+  counter(name: string, help: string, read?: () => number): Counter;
   /** The exposition text (`text/plain; version=0.0.4`). */
   render(): string;
 }
@@ -26,9 +27,9 @@ export function createMetrics(): Metrics {
   };
   return {
     gauge: (name, help, read) => add(name, help, "gauge", read),
-    counter(name, help) {
+    counter(name, help, read) {
       let value = 0;
-      add(name, help, "counter", () => value);
+      add(name, help, "counter", read ?? (() => value));
       return {
         inc(by = 1) {
           value += by;

@@ -56,22 +56,23 @@ export interface DataLossWatchOptions {
   logger: Logger;
   /** How often the marker is read (default 1 s). */
   everyMs?: number;
-  /** Rebuilds this process's jobs from the database; awaited before the next look. */
+  /** Rebuilds this process's jobs from the database; awaited before the next look, and retried there if it threw. */
   onLoss: (reason: LossReason) => Promise<void>;
 }
 
 export interface DataLossWatch {
-  /** Reads (and if need be writes) the marker once, without rebuilding: call it before the start's reconcile. */
-  ready: Promise<void>;
   /** How many times Redis was found to have lost its data. */
   losses(): number;
   close(): Promise<void>;
 }
 
-/** `INFO server`'s run_id, on a standalone Redis (a cluster's INFO goes to any one node: not comparable). */
+/**
+ * `INFO server`'s run_id, on a standalone Redis (a cluster's INFO goes to any one node: not comparable). A server
+ * that refuses INFO (renamed away on some managed services) leaves the marker alone to judge by.
+ */
 async function runIdOf(redis: RedisConnection): Promise<string | undefined> {
   if (isCluster(redis)) return undefined;
-  const info = await redis.info("server");
+  const info = await redis.info("server").catch(() => "");
   return /^run_id:(\S+)/m.exec(info)?.[1];
 }
 
@@ -93,16 +94,24 @@ export function watchForDataLoss(options: DataLossWatchOptions): DataLossWatch {
   let stopped = false;
   let running: Promise<void> | undefined;
 
+  // A rebuild that failed (the database away at that moment) is owed: tried again at every look until it succeeds.
+  let owed: LossReason | undefined;
+
   const look = async (): Promise<void> => {
     const seen = await observe(options.redis, key);
-    const reason = judgeObservation(known, seen);
+    const fresh = judgeObservation(known, seen);
     const marker = seen.written ?? seen.marker;
     if (marker !== null) known = { marker, runId: seen.runId };
+    if (fresh) {
+      losses += 1;
+      log.warn({ reason: fresh, epochKey: key }, "Redis lost its data: rebuilding every job from PostgreSQL");
+    }
+    const reason = fresh ?? owed;
     if (!reason || stopped) return;
-    losses += 1;
-    log.warn({ reason, epochKey: key }, "Redis lost its data: rebuilding every job from PostgreSQL");
+    owed = reason;
     const started = Date.now();
     await options.onLoss(reason);
+    owed = undefined;
     log.warn({ reason, tookMs: Date.now() - started }, "jobs rebuilt after Redis lost its data");
   };
   // One look at a time: a rebuild that takes longer than the period delays the next look, never stacks them.
@@ -116,11 +125,9 @@ export function watchForDataLoss(options: DataLossWatchOptions): DataLossWatch {
   };
 
   tick();
-  const ready = running ?? Promise.resolve();
   const timer = setInterval(tick, options.everyMs ?? 1_000);
   timer.unref();
   return {
-    ready,
     losses: () => losses,
     async close() {
       stopped = true;

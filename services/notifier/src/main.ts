@@ -100,22 +100,22 @@ runService(
       });
     const reconciler = startDeliveryReconciler({ database, logger, queues }, config.RECONCILE_EVERY_MS, rebuild);
     shutdown.add("delivery reconciler", () => reconciler.close());
-    const losses = metrics.counter(
-      "huiyin_redis_data_losses_total",
-      "Times this process saw Redis lose its data and rebuilt its jobs from PostgreSQL.",
-    );
     const watch = watchForDataLoss({
       redis,
       prefix: config.QUEUE_PREFIX,
       logger,
       everyMs: config.REDIS_CHECK_EVERY_MS,
       onLoss: async () => {
-        losses.inc();
         const rebuilt = await rebuild();
         logger.warn(rebuilt, "notifier jobs rebuilt after Redis lost its data");
       },
     });
     shutdown.add("redis-data-loss-watch", () => watch.close());
+    metrics.counter(
+      "huiyin_redis_data_losses_total",
+      "Times this process saw Redis lose its data (and rebuilt its jobs from PostgreSQL).",
+      () => watch.losses(),
+    );
     logger.info("notifier running");
   },
 );

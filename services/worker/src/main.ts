@@ -57,22 +57,22 @@ runService(
     shutdown.add("engine-workers", () => workers.close());
     // Redis losing its data (FLUSHALL, a restart without persistence, an empty replica) is seen within a second
     // or two, and every job of the worker's queues is rebuilt from PostgreSQL at once, not at the next reconcile.
-    const losses = metrics.counter(
-      "huiyin_redis_data_losses_total",
-      "Times this process saw Redis lose its data and rebuilt its jobs from PostgreSQL.",
-    );
     const watch = watchForDataLoss({
       redis,
       prefix: config.QUEUE_PREFIX,
       logger,
       everyMs: config.REDIS_CHECK_EVERY_MS,
       onLoss: async () => {
-        losses.inc();
         const rebuilt = await workers.rebuild();
         logger.warn(rebuilt, "worker jobs rebuilt after Redis lost its data");
       },
     });
     shutdown.add("redis-data-loss-watch", () => watch.close());
+    metrics.counter(
+      "huiyin_redis_data_losses_total",
+      "Times this process saw Redis lose its data (and rebuilt its jobs from PostgreSQL).",
+      () => watch.losses(),
+    );
     metrics.gauge(
       "huiyin_outbox_backlog",
       "Outbox rows not yet relayed to Redis.",
