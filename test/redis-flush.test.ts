@@ -183,6 +183,9 @@ describe("FLUSHALL of Redis under load", () => {
         ...[worker, notifier].map((spawned) => lineTime(spawned.output(), "Redis lost its data: rebuilding")),
       );
       expect(detectedAt - flushedAt).toBeLessThan(LATE_BOUND_MS);
+      // A notice or delivery held in a paused queue could not go before the flush lifted the pause: its time is then.
+      const lateAfter = (done: Date | null, due: Date) =>
+        (done?.getTime() ?? Infinity) - Math.max(due.getTime(), flushedAt);
       // The digest's daily schedule is back too.
       expect(await digestQueue.getJobScheduler("daily-digest")).toBeDefined();
 
@@ -198,7 +201,7 @@ describe("FLUSHALL of Redis under load", () => {
       expect(new Set(rang).size).toBe(rang.length);
       for (const alarm of fired) {
         expect(rang).toContain(`alarm.${alarm.id}`);
-        expect((alarm.firedAt?.getTime() ?? 0) - alarm.fireAt.getTime()).toBeLessThan(LATE_BOUND_MS);
+        expect((alarm.firedAt?.getTime() ?? Infinity) - alarm.fireAt.getTime()).toBeLessThan(LATE_BOUND_MS);
       }
 
       // Every notice is in its inboxes, soon after it was written.
@@ -211,7 +214,7 @@ describe("FLUSHALL of Redis under load", () => {
         const inbox = notice.deliveries.filter((delivery) => delivery.channel === "inbox");
         expect(inbox.length).toBeGreaterThan(0);
         for (const delivery of inbox) {
-          expect((delivery.deliveredAt?.getTime() ?? 0) - notice.createdAt.getTime()).toBeLessThan(LATE_BOUND_MS);
+          expect(lateAfter(delivery.deliveredAt, notice.createdAt)).toBeLessThan(LATE_BOUND_MS);
         }
       }
 
@@ -226,7 +229,7 @@ describe("FLUSHALL of Redis under load", () => {
       for (const { delivery, notice } of emails) {
         expect(delivery.status).toBe("delivered");
         expect(sent).toContain(`<${notice.id}.${delivery.recipient.replace("person:", "")}@huiyin>`);
-        expect((delivery.deliveredAt?.getTime() ?? 0) - notice.createdAt.getTime()).toBeLessThan(LATE_BOUND_MS);
+        expect(lateAfter(delivery.deliveredAt, notice.createdAt)).toBeLessThan(LATE_BOUND_MS);
       }
 
       // Every webhook delivery reached the receiver exactly once.
@@ -236,7 +239,7 @@ describe("FLUSHALL of Redis under load", () => {
       expect(new Set(receivedIds).size).toBe(receivedIds.length);
       expect([...receivedIds].sort()).toEqual(deliveries.map((delivery) => delivery.id).sort());
       for (const delivery of deliveries) {
-        expect((delivery.deliveredAt?.getTime() ?? 0) - delivery.createdAt.getTime()).toBeLessThan(LATE_BOUND_MS);
+        expect(lateAfter(delivery.deliveredAt, delivery.createdAt)).toBeLessThan(LATE_BOUND_MS);
       }
 
       // The figures the README quotes.
@@ -247,9 +250,9 @@ describe("FLUSHALL of Redis under load", () => {
           pendingAlarmsAtFlush: pendingAtFlush,
           jobsWaitingAtFlush: { notices: waiting[0], emails: waiting[1], webhooks: waiting[2] },
           alarmsMaxLateMs: lateness(fired.map((a) => (a.firedAt?.getTime() ?? 0) - a.fireAt.getTime())),
-          webhooksMaxLateMs: lateness(deliveries.map((d) => (d.deliveredAt?.getTime() ?? 0) - d.createdAt.getTime())),
+          webhooksMaxLateMs: lateness(deliveries.map((d) => lateAfter(d.deliveredAt, d.createdAt))),
           emailsMaxLateMs: lateness(
-            emails.map(({ delivery, notice }) => (delivery.deliveredAt?.getTime() ?? 0) - notice.createdAt.getTime()),
+            emails.map(({ delivery, notice }) => lateAfter(delivery.deliveredAt, notice.createdAt)),
           ),
           alarms: fired.length,
           notices: notices.length,
