@@ -11,7 +11,7 @@ import { deliverWebhook } from "./webhooks.ts";
 
 /**
  * The worker's jobs come back from the database after Redis lost them (here: every key of this file's prefix
- * deleted, as a FLUSHALL would): pending alarms, queued events not applied, webhook deliveries still to send; and
+ * deleted, as a FLUSHALL would): pending alarms, queued events neither applied nor refused, webhook deliveries still to send; and
  * nothing that is done, nor anything twice.
  */
 let h: Harness;
@@ -70,6 +70,16 @@ describe("rebuilding the worker's jobs from the database", () => {
     };
     const lost = await queued();
     const applied = await queued();
+    // A third was refused: the worker recorded it among the dropped events, with its outbox id.
+    const refused = await queued();
+    await h.db.prisma.droppedEvent.create({
+      data: {
+        proposalId: other.id,
+        type: "reply",
+        payload: { type: "reply", outboxId: refused },
+        reason: "EVENT_NOT_ALLOWED",
+      },
+    });
     await applyEvent(h.deps, {
       proposalId: other.id,
       event: { type: "reply" },
@@ -84,6 +94,7 @@ describe("rebuilding the worker's jobs from the database", () => {
     expect(await h.deps.queues.alarms.getDelayedCount()).toBe(4);
     expect((await h.deps.queues.events.getJob(jobId("proposal.event", lost)))?.data).toMatchObject({ outboxId: lost });
     expect(await h.deps.queues.events.getJob(jobId("proposal.event", applied))).toBeUndefined();
+    expect(await h.deps.queues.events.getJob(jobId("proposal.event", refused))).toBeUndefined();
     for (const id of ["d-pending", "d-retrying"]) {
       expect((await h.deps.queues.webhooks.getJob(jobId("webhook.deliver", id)))?.data).toEqual({ deliveryId: id });
     }

@@ -20,7 +20,8 @@ export interface EngineRebuild {
  * hand, or lost some other way). Each kind is rebuilt from its own table, never by relaying old outbox rows again,
  * so that only what is still to be done comes back:
  * - deadline alarms: every `pending` alarm row (`reconcileAlarms`), at its time or at once when overdue;
- * - queued events: sent outbox rows of `proposal.event` whose `outbox.<id>` key is not in the history;
+ * - queued events: sent outbox rows of `proposal.event` whose `outbox.<id>` key is not in the history, nor their
+ *   refusal among the dropped events;
  * - webhook deliveries: every `pending` or `retrying` row; a re-created job starts a fresh round of attempts.
  * Only missing jobs are added (one pipelined EXISTS per batch), under their deterministic ids; and every handler
  * checks its row before acting (an alarm acts only while `pending`, an event applies once by its key, a delivery
@@ -61,6 +62,8 @@ async function requeueLostEvents(deps: RebuildDeps, redis: RedisConnection, batc
         WHERE o.job_name = 'proposal.event' AND o.action = 'enqueue' AND o.sent_at IS NOT NULL AND o.id > $1
           AND NOT EXISTS (SELECT 1 FROM proposal_events e
                            WHERE e.proposal_id = o.proposal_id AND e.idempotency_key = 'outbox.' || o.id)
+          AND NOT EXISTS (SELECT 1 FROM dropped_events d
+                           WHERE d.proposal_id = o.proposal_id AND d.payload->>'outboxId' = o.id::text)
         ORDER BY o.id LIMIT $2`,
       [cursor, batchSize],
     );

@@ -89,10 +89,16 @@ export async function startEngineWorkers(
         });
         return { outcome: result.outcome };
       } catch (error) {
-        // A refusal will be refused again on every retry: record it and complete the job.
+        // A refusal will be refused again on every retry: record it and complete the job. The outbox id in the
+        // record tells the rebuild after a Redis data loss that this event is done with (rebuildEngineJobs).
         if (error instanceof EngineError) {
           await deps.db.prisma.droppedEvent.create({
-            data: { proposalId: payload.proposalId, type: event.type, payload: event as object, reason: error.code },
+            data: {
+              proposalId: payload.proposalId,
+              type: event.type,
+              payload: { ...event, outboxId: payload.outboxId },
+              reason: error.code,
+            },
           });
           log.warn({ proposalId: payload.proposalId, jobId: job.id, code: error.code }, "queued event refused");
           return { outcome: "refused", code: error.code };
