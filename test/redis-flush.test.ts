@@ -154,9 +154,7 @@ describe("FLUSHALL of Redis under load", () => {
       const unfinished = async () => {
         const [alarms, notices, emails, hooks] = await Promise.all([
           db.prisma.alarm.count({ where: { proposalId: { in: ids }, status: "pending" } }),
-          db.prisma.notice.count({
-            where: { proposalId: { in: ids }, deliveries: { none: { channel: "inbox" } } },
-          }),
+          db.prisma.notice.count({ where: { proposalId: { in: ids }, handledAt: null } }),
           db.prisma.noticeDelivery.count({ where: { channel: "email", status: { not: "delivered" } } }),
           db.prisma.webhookDelivery.count({ where: { status: { not: "delivered" } } }),
         ]);
@@ -211,6 +209,7 @@ describe("FLUSHALL of Redis under load", () => {
       });
       expect(notices.length).toBeGreaterThan(ids.length);
       for (const notice of notices) {
+        expect(notice.handledAt).not.toBeNull();
         const inbox = notice.deliveries.filter((delivery) => delivery.channel === "inbox");
         expect(inbox.length).toBeGreaterThan(0);
         for (const delivery of inbox) {

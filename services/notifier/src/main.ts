@@ -14,7 +14,7 @@ import {
   planEmails,
   startEmailWorker,
 } from "./email.ts";
-import { deliverToInbox } from "./inbox.ts";
+import { deliverToInbox, markHandled } from "./inbox.ts";
 import { rebuildNotifierJobs } from "./rebuild.ts";
 import { startDeliveryReconciler } from "./reconcile.ts";
 
@@ -42,6 +42,7 @@ runService(
         // person retries that e-mail only, never the inbox or the other people.
         const emails = emailQueue ? await planEmails(database, noticeId, jobLogger) : [];
         if (emailQueue) await enqueueEmails(emailQueue, emails, settings);
+        await markHandled(database, noticeId);
         return { delivered, emails: emails.length };
       },
       redis,

@@ -63,8 +63,10 @@ describe("rebuilding the notifier's jobs from the database", () => {
       recipients: [{ role: "unit-head", unitId: "u-1" }],
       content: { topic: "deadline.escalation", level: 1 },
     });
-    // One notice never reached an inbox (its job was lost); one did, and has its e-mails in every state.
-    await database.prisma.notice.createMany({ data: [notice("p-rebuild.1.0"), notice("p-rebuild.2.0")] });
+    // One notice's job was lost before it finished; one finished, and has its e-mails in every state.
+    await database.prisma.notice.createMany({
+      data: [notice("p-rebuild.1.0"), { ...notice("p-rebuild.2.0"), handledAt: new Date() }],
+    });
     await database.prisma.noticeDelivery.createMany({
       data: [
         { noticeId: "p-rebuild.2.0", channel: "inbox", recipient: "unit-head", status: "delivered" },

@@ -42,8 +42,8 @@ const LOST_WHILE_SENDING =
  * Puts back every job of the notifier's queues that the database says must exist and Redis does not have: after
  * Redis lost its data, at start and every `RECONCILE_EVERY_MS`. Only missing jobs are added, under their
  * deterministic ids, and every job checks its rows before acting, so this doubles nothing:
- * - `notice.deliver` for each notice that has no inbox delivery yet (every delivered notice has at least one: the
- *   inbox rows are written first, and they are unique per notice and recipient);
+ * - `notice.deliver` for each notice its job has not finished with (`handled_at` null: `markHandled`), which writes
+ *   the missing inbox rows (unique per notice and recipient) and e-mail rows and jobs, and skips what is there;
  * - one e-mail job per notice or digest e-mail still `queued` or `retrying` (a delivered one is never sent again);
  * - an e-mail `sending` whose job is gone was cut off mid-send: the server may have accepted it, so it is not sent
  *   again on its own but made `dead`, a dead letter the back office sees and can retry (as the reconciler does for
@@ -69,10 +69,7 @@ async function requeueNotices(deps: NotifierRebuildDeps, batchSize: number): Pro
   let added = 0;
   for (;;) {
     const { rows } = await deps.database.pool.query<{ id: string }>(
-      `SELECT n.id FROM notices n
-        WHERE n.id > $1
-          AND NOT EXISTS (SELECT 1 FROM notice_deliveries d WHERE d.notice_id = n.id AND d.channel = 'inbox')
-        ORDER BY n.id LIMIT $2`,
+      "SELECT id FROM notices WHERE handled_at IS NULL AND id > $1 ORDER BY id LIMIT $2",
       [cursor, batchSize],
     );
     if (rows.length === 0) return added;
