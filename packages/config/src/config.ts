@@ -159,8 +159,16 @@ export const configSchema = z.object({
    */
   JOB_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
   JOB_STALLED_CHECK_MS: z.coerce.number().int().min(500).default(30_000),
-  /** How often a worker re-creates missing deadline alarms from the database (also done at start). */
-  RECONCILE_EVERY_MS: z.coerce.number().int().min(1_000).default(300_000),
+  /**
+   * How often a worker and a notifier re-create, from the database, any job missing from Redis (a pending alarm,
+   * a webhook delivery, a notice, an e-mail) and repair the jobs BullMQ gave up on (also done at start).
+   */
+  RECONCILE_EVERY_MS: z.coerce.number().int().min(1_000).default(60_000),
+  /**
+   * How often a worker and a notifier read the Redis epoch key, to see within seconds that Redis lost its data
+   * (FLUSHALL, a restart without persistence, a failover to an empty replica) and rebuild every job at once.
+   */
+  REDIS_CHECK_EVERY_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
   /** How long a process may drain in-flight work on SIGTERM/SIGINT before it exits anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /**

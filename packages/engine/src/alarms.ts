@@ -7,6 +7,7 @@ import {
   jobOptions,
   type QueueName,
   type RedisConnection,
+  withoutJobs,
 } from "@huiyin/queue";
 import type { Queue } from "bullmq";
 import { type ApplyResult, applyEvent, type EngineDeps } from "./apply.ts";
@@ -98,7 +99,9 @@ export async function reconcileAlarms(
     });
     if (alarms.length === 0) break;
     const now = deps.clock.now().getTime();
-    const missing = redis ? await withoutJobs(redis, queue, alarms) : alarms;
+    const missing = redis
+      ? await withoutJobs(redis, queue, alarms, (alarm) => jobId("deadline.alarm", alarm.id))
+      : alarms;
     added += missing.length;
     await queue.addBulk(
       missing.map((alarm) => ({
@@ -113,20 +116,6 @@ export async function reconcileAlarms(
   const retried = await retryFailedAlarmJobs(deps, queue, batchSize);
   deps.logger.info({ pendingAlarms: total, jobsAdded: added, retriedFailedJobs: retried }, "alarms reconciled");
   return total;
-}
-
-/** The alarms whose BullMQ job hash is gone (a job in any state, failed included, keeps its hash). */
-async function withoutJobs<T extends { id: string }>(redis: RedisConnection, queue: Queue, alarms: T[]): Promise<T[]> {
-  if (alarms.length === 0) return alarms;
-  // Every key carries the queue prefix (with Redis Cluster a hash tag), so one pipeline stays in one slot.
-  const pipeline = redis.pipeline();
-  for (const alarm of alarms) pipeline.exists(queue.toKey(jobId("deadline.alarm", alarm.id)));
-  const answers = (await pipeline.exec()) ?? [];
-  return alarms.filter((_, index) => {
-    const [error, exists] = answers[index] ?? [null, 0];
-    // An unanswered check counts as missing: adding an existing id is a harmless no-op.
-    return error !== null || exists !== 1;
-  });
 }
 
 /**

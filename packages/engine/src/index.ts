@@ -13,8 +13,9 @@ export {
   NOTHING_ALLOWED,
 } from "./outbound-policy.ts";
 export { proposalWorkflow } from "./proposal-workflow.ts";
+export { type EngineRebuild, rebuildEngineJobs } from "./rebuild.ts";
 export { type ProposalRecord, toRecord } from "./records.ts";
-export { type Relay, type RelayDeps, relayBatch, startRelay } from "./relay.ts";
+export { type OutboxBacklog, outboxBacklog, type Relay, type RelayDeps, relayBatch, startRelay } from "./relay.ts";
 export { type Keyring, type MasterKey, openSecret, SecretBoxError, sealSecret } from "./secret-box.ts";
 export { WEBHOOK_TOPICS, type WebhookTopic } from "./webhook-deliveries.ts";
 export {

@@ -97,7 +97,28 @@ export async function pruneOutbox(deps: Pick<RelayDeps, "db">, retentionMs = OUT
   }
 }
 
+/** The unsent outbox rows: how many, and how long the oldest has waited. */
+export interface OutboxBacklog {
+  count: number;
+  oldestAgeSeconds: number;
+}
+
+/** One indexed look at the unsent rows (`outbox_sent_at_id_idx` holds the NULLs too). */
+export async function outboxBacklog(deps: Pick<RelayDeps, "db">): Promise<OutboxBacklog> {
+  const { rows } = await deps.db.pool.query<{ count: string; oldest_age: number | null }>(
+    `SELECT count(*) AS count, extract(epoch FROM now() - min(created_at))::float8 AS oldest_age
+       FROM outbox WHERE sent_at IS NULL`,
+  );
+  const row = rows[0];
+  return { count: Number(row?.count ?? 0), oldestAgeSeconds: Math.max(0, row?.oldest_age ?? 0) };
+}
+
+/** A backlog whose oldest row waited this long is worth a log line: a healthy relay sends within a poll. */
+const BACKLOG_LOG_AGE_SECONDS = 5;
+
 export interface Relay {
+  /** The backlog at the last look (every `backlogEveryMs`); undefined before the first, or while PG is away. */
+  backlog(): OutboxBacklog | undefined;
   stop(): Promise<void>;
 }
 
@@ -117,7 +138,7 @@ const LISTEN_BACKOFF_MAX_MS = 30_000;
  */
 export async function startRelay(
   deps: RelayDeps,
-  options: { pollMs?: number; pruneEveryMs?: number; retentionMs?: number } = {},
+  options: { pollMs?: number; pruneEveryMs?: number; retentionMs?: number; backlogEveryMs?: number } = {},
 ): Promise<Relay> {
   const pollMs = options.pollMs ?? 1_000;
   let stopped = false;
@@ -218,12 +239,40 @@ export async function startRelay(
   const pruner = setInterval(() => void prune(), options.pruneEveryMs ?? 10 * 60_000);
   pruner.unref();
 
+  // The backlog is visible while it lasts (after a database or Redis outage, under a burst): a log line at each look
+  // while rows wait longer than a healthy relay would let them, one when it is gone, and the gauges of /metrics.
+  let backlog: OutboxBacklog | undefined;
+  let reported = false;
+  const watchBacklog = () =>
+    outboxBacklog(deps).then(
+      (seen) => {
+        backlog = seen;
+        if (seen.count > 0 && seen.oldestAgeSeconds >= BACKLOG_LOG_AGE_SECONDS) {
+          reported = true;
+          log.warn(
+            { backlog: seen.count, oldestAgeSeconds: Math.round(seen.oldestAgeSeconds) },
+            "outbox backlog: rows wait to be relayed",
+          );
+        } else if (reported && seen.count === 0) {
+          reported = false;
+          log.info("outbox backlog drained");
+        }
+      },
+      () => {
+        backlog = undefined;
+      },
+    );
+  const backlogTimer = setInterval(() => void watchBacklog(), options.backlogEveryMs ?? 5_000);
+  backlogTimer.unref();
+
   return {
+    backlog: () => backlog,
     async stop() {
       stopped = true;
       clearInterval(timer);
       clearInterval(pruner);
       clearTimeout(relisten);
+      clearInterval(backlogTimer);
       await running;
       const current = listener;
       if (current) {

@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import type { Database } from "@huiyin/db";
 import type { Logger } from "@huiyin/logger";
 import { createWorker, parsePayload, type RedisConnection } from "@huiyin/queue";
-import type { Worker } from "bullmq";
+import { DelayedError, type Worker } from "bullmq";
 import type { Clock } from "./clock.ts";
 import type { Keyring } from "./secret-box.ts";
 import { type DestinationPolicy, postPinned, vetDestination } from "./webhook-destination.ts";
@@ -29,7 +29,13 @@ export interface WebhookDeliveryDeps {
   timeoutMs?: number;
 }
 
-export type WebhookOutcome = "delivered" | "already-delivered" | "cancelled" | "missing";
+/** `busy`: another job is POSTing this delivery right now (see the claim in `deliverWebhook`); look again shortly. */
+export type WebhookOutcome = "delivered" | "already-delivered" | "cancelled" | "missing" | "given-up" | "busy";
+
+/** How long after an attempt began another job may take the delivery over: the receiver's timeout and a margin. */
+const CLAIM_MARGIN_MS = 5_000;
+/** How soon a job that found its delivery busy looks again. */
+const BUSY_RECHECK_MS = 1_000;
 
 /** A receiver's refusal or silence: the job fails and BullMQ retries it with the catalog's backoff. */
 export class WebhookDeliveryError extends Error {
@@ -53,7 +59,8 @@ export const DELIVERY_PROBLEMS = {
 
 /**
  * POSTs one delivery to its subscription's URL, signed with the subscription's secret, and records the attempt.
- * Delivered and cancelled deliveries are not sent again (a job that runs twice, a relay that enqueued twice).
+ * Delivered, cancelled and failed deliveries are not sent again (a job that runs twice, a relay that enqueued twice),
+ * and one being sent by another job is not sent at the same time (`busy`).
  * A non-2xx answer, a timeout or a network error throws, so BullMQ retries; on the last attempt the delivery
  * is marked `failed`, otherwise `retrying`. Redirects are not followed: the subscriber registered one URL.
  * Every attempt resolves the host again and checks every address against the outbound policy, then connects to
@@ -72,11 +79,32 @@ export async function deliverWebhook(
   if (!delivery) return "missing";
   if (delivery.status === "delivered") return "already-delivered";
   if (delivery.status === "cancelled") return "cancelled";
+  // Out of attempts already (`failed`): a job that runs again has nothing to add.
+  if (delivery.status !== "pending" && delivery.status !== "retrying") return "given-up";
   if (delivery.subscription.deletedAt !== null) {
     await prisma.webhookDelivery.update({ where: { id: deliveryId }, data: { status: "cancelled" } });
     return "cancelled";
   }
   const { subscription } = delivery;
+  const now = deps.clock.now();
+  const timeoutMs = deps.timeoutMs ?? 10_000;
+  // One POST of a delivery at a time. Two jobs of one delivery can run at once when Redis lost its data while one
+  // was running (the rebuild re-creates the job): the attempt claims the row first. An attempt in progress has
+  // begun (`last_attempt_at`) and not ended (every ended attempt leaves `delivered`, or an error); a claim older than
+  // the timeout and a margin belongs to a process that died mid-POST and may be taken over.
+  const { count: claimed } = await prisma.webhookDelivery.updateMany({
+    where: {
+      id: deliveryId,
+      status: { in: ["pending", "retrying"] },
+      OR: [
+        { lastAttemptAt: null },
+        { lastError: { not: null } },
+        { lastAttemptAt: { lt: new Date(now.getTime() - timeoutMs - CLAIM_MARGIN_MS) } },
+      ],
+    },
+    data: { lastAttemptAt: now, lastError: null, lastStatusCode: null },
+  });
+  if (claimed === 0) return "busy";
   let statusCode: number | null = null;
   let problem: string | null = null;
   let detail: string | undefined;
@@ -93,7 +121,6 @@ export async function deliverWebhook(
     detail = `${vetted.reason} destination ${URL.canParse(subscription.url) ? new URL(subscription.url).host : "(bad URL)"}`;
   } else if (vetted?.ok && secret !== null) {
     const body = JSON.stringify(delivery.payload);
-    const now = deps.clock.now();
     try {
       statusCode = await postPinned({
         url: subscription.url,
@@ -107,7 +134,7 @@ export async function deliverWebhook(
           "huiyin-topic": delivery.topic,
         },
         body,
-        timeoutMs: deps.timeoutMs ?? 10_000,
+        timeoutMs,
       });
       if (statusCode < 200 || statusCode >= 300) problem = `HTTP ${statusCode}`;
     } catch (error) {
@@ -166,13 +193,18 @@ export function startWebhookWorker(
   const log = deps.logger.child({ component: "webhooks" });
   const worker = createWorker(
     "webhooks",
-    async (job) => {
+    async (job, token) => {
       const { deliveryId } = parsePayload("webhook.deliver", job.data);
       const number = job.attemptsMade + 1;
       const outcome = await deliverWebhook({ ...deps, logger: log.child({ jobId: job.id }) }, deliveryId, {
         number,
         last: number >= (job.opts.attempts ?? 1),
       });
+      if (outcome === "busy" && token) {
+        // Back to the delayed set without spending an attempt, until the other POST has ended.
+        await job.moveToDelayed(Date.now() + BUSY_RECHECK_MS, token);
+        throw new DelayedError();
+      }
       return { outcome };
     },
     options.connection,

@@ -1,11 +1,11 @@
 import type { Logger } from "@huiyin/logger";
 import { createWorker, parsePayload, type QueueName, type RedisConnection } from "@huiyin/queue";
 import { DelayedError, type Queue, type Worker } from "bullmq";
-import { handleAlarm, reconcileAlarms } from "./alarms.ts";
+import { handleAlarm } from "./alarms.ts";
 import { applyEvent, type EngineDeps } from "./apply.ts";
 import { EngineError } from "./errors.ts";
-import { reviveFailedEvents } from "./failed-events.ts";
-import { startRelay } from "./relay.ts";
+import { type EngineRebuild, rebuildEngineJobs } from "./rebuild.ts";
+import { type Relay, startRelay } from "./relay.ts";
 
 /** How soon an alarm that waits for an earlier one of its deadline looks again. */
 const ALARM_ORDER_RECHECK_MS = 250;
@@ -29,13 +29,19 @@ export interface EngineWorkerOptions {
 
 export interface EngineWorkers {
   workers: Worker[];
+  relay: Relay;
+  /**
+   * Re-creates every job the database says must exist and Redis lacks (`rebuildEngineJobs`): run at start, every
+   * `reconcileEveryMs`, and by the service when Redis lost its data.
+   */
+  rebuild(): Promise<EngineRebuild>;
   /** Drains in-flight jobs, stops the relay and the reconciler. Idempotent. */
   close(): Promise<void>;
 }
 
 /**
  * Everything that moves proposals without a request: the deadline alarms, queued events, the outbox relay
- * and the alarm reconciler. Any number of processes may run this side by side.
+ * and the reconciler of alarms, queued events and webhook deliveries. Any number of processes may run this side by side.
  */
 export async function startEngineWorkers(
   deps: EngineDeps & { queues: Record<QueueName, Queue> },
@@ -83,10 +89,16 @@ export async function startEngineWorkers(
         });
         return { outcome: result.outcome };
       } catch (error) {
-        // A refusal will be refused again on every retry: record it and complete the job.
+        // A refusal will be refused again on every retry: record it and complete the job. The outbox id in the
+        // record tells the rebuild after a Redis data loss that this event is done with (rebuildEngineJobs).
         if (error instanceof EngineError) {
           await deps.db.prisma.droppedEvent.create({
-            data: { proposalId: payload.proposalId, type: event.type, payload: event as object, reason: error.code },
+            data: {
+              proposalId: payload.proposalId,
+              type: event.type,
+              payload: { ...event, outboxId: payload.outboxId },
+              reason: error.code,
+            },
           });
           log.warn({ proposalId: payload.proposalId, jobId: job.id, code: error.code }, "queued event refused");
           return { outcome: "refused", code: error.code };
@@ -107,10 +119,9 @@ export async function startEngineWorkers(
   }
 
   const relay = await startRelay(deps, { ...(options.relayPollMs ? { pollMs: options.relayPollMs } : {}) });
+  const rebuild = () => rebuildEngineJobs(deps, options.connection);
   const reconcile = () =>
-    reconcileAlarms(deps, undefined, options.connection)
-      .then(() => reviveFailedEvents(deps))
-      .catch((error: unknown) => log.error({ err: error }, "reconciling alarms and queued events failed"));
+    rebuild().catch((error: unknown) => log.error({ err: error }, "reconciling the worker's jobs failed"));
   await reconcile();
   const reconciler = setInterval(() => void reconcile(), options.reconcileEveryMs ?? 5 * 60_000);
   reconciler.unref();
@@ -118,6 +129,8 @@ export async function startEngineWorkers(
   let closing: Promise<void> | undefined;
   return {
     workers,
+    relay,
+    rebuild,
     close() {
       closing ??= (async () => {
         clearInterval(reconciler);

@@ -71,6 +71,11 @@ function parseNode(url: string): { host: string; port: number; password?: string
   };
 }
 
+/** A Redis Cluster connection (commands such as INFO answer for one node only). */
+export function isCluster(connection: RedisConnection): connection is Cluster {
+  return connection instanceof Cluster;
+}
+
 /** For readiness probes: PING with a bound, so a hung Redis makes /readyz answer 503 rather than hang. */
 export async function checkRedis(connection: RedisConnection, timeoutMs = 1_000): Promise<void> {
   let timer: NodeJS.Timeout | undefined;

@@ -11,9 +11,11 @@ export {
 export {
   checkRedis,
   createRedisConnection,
+  isCluster,
   type RedisConnection,
   type RedisRole,
   whenReady,
 } from "./connection.ts";
 export { createQueue, createWorker, type QueueSettings } from "./factory.ts";
 export { addAgainAsNew, failedJobsOf } from "./failed.ts";
+export { withoutJobs } from "./missing.ts";

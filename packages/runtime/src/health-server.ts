@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Metrics } from "./metrics.ts";
 import { type Check, readiness } from "./readiness.ts";
 
 export interface HealthServer {
@@ -9,13 +10,15 @@ export interface HealthServer {
 
 /**
  * `GET /healthz` (the process is alive) and `GET /readyz` (its dependencies answer) for processes that
- * have no HTTP API of their own: the worker and the notifier. Orchestrators probe these.
+ * have no HTTP API of their own: the worker and the notifier. Orchestrators probe these. With `metrics`, also
+ * `GET /metrics` in Prometheus's text format.
  */
 export async function startHealthServer(options: {
   host: string;
   port: number;
   service: string;
   checks: readonly Check[];
+  metrics?: Metrics;
 }): Promise<HealthServer> {
   const server: Server = createServer((request, response) => {
     const send = (status: number, body: unknown) => {
@@ -24,6 +27,14 @@ export async function startHealthServer(options: {
     };
     if (request.method !== "GET") return send(405, { error: { code: "METHOD_NOT_ALLOWED", message: "Use GET." } });
     if (request.url === "/healthz") return send(200, { status: "ok", service: options.service });
+    if (request.url === "/metrics" && options.metrics) {
+      response.writeHead(200, {
+        "content-type": "text/plain; version=0.0.4; charset=utf-8",
+        "cache-control": "no-store",
+      });
+      response.end(options.metrics.render());
+      return;
+    }
     if (request.url === "/readyz") {
       readiness(options.checks).then(
         (result) => send(result.status === "ready" ? 200 : 503, { service: options.service, ...result }),

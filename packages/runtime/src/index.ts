@@ -1,4 +1,12 @@
 export { type HealthServer, startHealthServer } from "./health-server.ts";
+export { type Counter, createMetrics, type Metrics } from "./metrics.ts";
 export { type Check, type Readiness, readiness } from "./readiness.ts";
+export {
+  type DataLossWatch,
+  epochKey,
+  judgeObservation,
+  type LossReason,
+  watchForDataLoss,
+} from "./redis-data-loss.ts";
 export { runService, type ServiceContext, type ServiceOptions } from "./service.ts";
 export { installShutdown, type Shutdown, type ShutdownOptions } from "./shutdown.ts";

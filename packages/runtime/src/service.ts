@@ -3,6 +3,7 @@ import { checkDatabase, createDatabase, type Database } from "@huiyin/db";
 import { createLogger, type Logger } from "@huiyin/logger";
 import { checkRedis, createRedisConnection, type RedisConnection, type RedisRole } from "@huiyin/queue";
 import { startHealthServer } from "./health-server.ts";
+import { createMetrics, type Metrics } from "./metrics.ts";
 import type { Check } from "./readiness.ts";
 import { installShutdown, type Shutdown } from "./shutdown.ts";
 
@@ -14,6 +15,8 @@ export interface ServiceContext {
   shutdown: Shutdown;
   /** Readiness of the database (reachable, migrated) and of Redis. */
   checks: Check[];
+  /** What the health server's `GET /metrics` shows (worker and notifier). */
+  metrics: Metrics;
 }
 
 export interface ServiceOptions {
@@ -63,8 +66,10 @@ export function runService(options: ServiceOptions, start: (context: ServiceCont
         },
       },
     ];
+    const metrics = createMetrics();
     if (options.healthServer) {
       const health = await startHealthServer({
+        metrics,
         host: config.HOST,
         port: config.HEALTH_PORT,
         service: options.name,
@@ -73,7 +78,7 @@ export function runService(options: ServiceOptions, start: (context: ServiceCont
       shutdown.add("health", () => health.close());
       logger.info({ healthUrl: `http://${config.HOST}:${health.port}` }, "health endpoints listening");
     }
-    await start({ config, logger, database, redis, shutdown, checks });
+    await start({ config, logger, database, redis, shutdown, checks, metrics });
     started = true;
   };
   main().catch((error: unknown) => {

@@ -45,3 +45,15 @@ export async function deliverToInbox(database: Database, noticeId: string, logge
   );
   return count;
 }
+
+/**
+ * Records that a notice's `notice.deliver` job has done everything (inbox rows, e-mail rows reserved and their jobs
+ * enqueued). Until then the rebuild after a Redis data loss re-creates its job: a notice whose inbox rows were
+ * written but whose e-mails were not yet planned when its job was lost is finished by the next run.
+ */
+export async function markHandled(database: Database, noticeId: string): Promise<void> {
+  await database.prisma.notice.updateMany({
+    where: { id: noticeId, handledAt: null },
+    data: { handledAt: new Date() },
+  });
+}

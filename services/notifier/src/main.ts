@@ -1,8 +1,9 @@
 import { parseDigestTime } from "@huiyin/notify";
 import { createQueue, createWorker, parsePayload } from "@huiyin/queue";
-import { runService } from "@huiyin/runtime";
+import { runService, watchForDataLoss } from "@huiyin/runtime";
 import { createTransport } from "nodemailer";
 import type { DigestEmailJob } from "./digest/run.ts";
+import { DIGEST_QUEUE } from "./digest/schedule.ts";
 import { DIGEST_EMAIL_QUEUE } from "./digest/send.ts";
 import { createDigestService } from "./digest/start.ts";
 import {
@@ -13,12 +14,13 @@ import {
   planEmails,
   startEmailWorker,
 } from "./email.ts";
-import { deliverToInbox } from "./inbox.ts";
+import { deliverToInbox, markHandled } from "./inbox.ts";
+import { rebuildNotifierJobs } from "./rebuild.ts";
 import { startDeliveryReconciler } from "./reconcile.ts";
 
 runService(
   { name: "notifier", redisRole: "worker", healthServer: true },
-  async ({ config, logger, database, redis, shutdown }) => {
+  async ({ config, logger, database, redis, shutdown, metrics }) => {
     const settings: EmailSettings = {
       from: config.NOTIFY_FROM,
       publicBaseUrl: config.PUBLIC_BASE_URL,
@@ -40,6 +42,7 @@ runService(
         // person retries that e-mail only, never the inbox or the other people.
         const emails = emailQueue ? await planEmails(database, noticeId, jobLogger) : [];
         if (emailQueue) await enqueueEmails(emailQueue, emails, settings);
+        await markHandled(database, noticeId);
         return { delivered, emails: emails.length };
       },
       redis,
@@ -60,14 +63,15 @@ runService(
     } else {
       logger.warn("SMTP_URL is not set: the e-mail channel is off; notices reach the in-app inbox only");
     }
+    const digest = config.DIGEST_TIME
+      ? { time: parseDigestTime(config.DIGEST_TIME), timeZone: config.DIGEST_TIME_ZONE }
+      : undefined;
     const digests = createDigestService({
       database,
       logger,
       redis,
       prefix: config.QUEUE_PREFIX,
-      digest: config.DIGEST_TIME
-        ? { time: parseDigestTime(config.DIGEST_TIME), timeZone: config.DIGEST_TIME_ZONE }
-        : undefined,
+      digest,
       email: transport ? { mailer: transport, settings } : undefined,
       workerOptions: { lockDuration: config.JOB_LOCK_MS, stalledInterval: config.JOB_STALLED_CHECK_MS },
     });
@@ -77,14 +81,42 @@ runService(
     // Jobs BullMQ failed without our failure path (stalled past the limit): see reconcileDeliveries.
     const queues = {
       notices: createQueue("notices", redis, queueSettings),
+      digests: createQueue(DIGEST_QUEUE, redis, queueSettings),
       emails: emailQueue,
       digestEmails: transport ? createQueue<DigestEmailJob>(DIGEST_EMAIL_QUEUE, redis, queueSettings) : undefined,
     };
     shutdown.add("reconciler queues", async () => {
-      await Promise.all([queues.notices.close(), queues.digestEmails?.close()]);
+      await Promise.all([queues.notices.close(), queues.digests.close(), queues.digestEmails?.close()]);
     });
-    const reconciler = startDeliveryReconciler({ database, logger, queues }, config.RECONCILE_EVERY_MS);
+    // Jobs missing from Redis (a notice, an e-mail, the digest's schedule) come back from the database: at start,
+    // every RECONCILE_EVERY_MS, and at once when Redis is seen to have lost its data.
+    const rebuild = () =>
+      rebuildNotifierJobs({
+        database,
+        logger,
+        redis,
+        queues,
+        emailSettings: transport ? settings : undefined,
+        digest,
+      });
+    const reconciler = startDeliveryReconciler({ database, logger, queues }, config.RECONCILE_EVERY_MS, rebuild);
     shutdown.add("delivery reconciler", () => reconciler.close());
+    const watch = watchForDataLoss({
+      redis,
+      prefix: config.QUEUE_PREFIX,
+      logger,
+      everyMs: config.REDIS_CHECK_EVERY_MS,
+      onLoss: async () => {
+        const rebuilt = await rebuild();
+        logger.warn(rebuilt, "notifier jobs rebuilt after Redis lost its data");
+      },
+    });
+    shutdown.add("redis-data-loss-watch", () => watch.close());
+    metrics.counter(
+      "huiyin_redis_data_losses_total",
+      "Times this process saw Redis lose its data (and rebuilt its jobs from PostgreSQL).",
+      () => watch.losses(),
+    );
     logger.info("notifier running");
   },
 );

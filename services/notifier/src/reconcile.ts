@@ -107,12 +107,14 @@ async function markDead<Data>(
 export function startDeliveryReconciler(
   deps: { database: Database; logger: Logger; queues: DeliveryQueues },
   everyMs: number,
+  /** Then re-creates the jobs missing from Redis (`rebuildNotifierJobs`). */
+  rebuild?: () => Promise<unknown>,
 ): { close(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const reconcile = () => {
-    running = reconcileDeliveries(deps).catch((error: unknown) =>
-      deps.logger.error({ err: error }, "reconciling deliveries failed"),
-    );
+    running = reconcileDeliveries(deps)
+      .then(() => rebuild?.())
+      .catch((error: unknown) => deps.logger.error({ err: error }, "reconciling deliveries failed"));
   };
   reconcile();
   const timer = setInterval(reconcile, everyMs);

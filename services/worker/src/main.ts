@@ -8,7 +8,7 @@ import {
   systemResolver,
 } from "@huiyin/engine";
 import { createQueue, createRedisConnection, type JobName, jobCatalog, type QueueName, queuesOf } from "@huiyin/queue";
-import { runService } from "@huiyin/runtime";
+import { runService, watchForDataLoss } from "@huiyin/runtime";
 import type { Queue } from "bullmq";
 
 /**
@@ -18,7 +18,7 @@ import type { Queue } from "bullmq";
  */
 runService(
   { name: "worker", redisRole: "worker", healthServer: true },
-  async ({ config, logger, database, redis, shutdown }) => {
+  async ({ config, logger, database, redis, shutdown, metrics }) => {
     const keyring = requireEncryptionKeys(config);
     // Producers (the relay) fail fast on their own connection; the workers' connection waits for Redis.
     const producer = createRedisConnection(
@@ -72,6 +72,34 @@ runService(
     shutdown.add("engine-workers", () => workers.close());
     // As the api does: a worker upgraded or re-keyed first seals what is left in clear or under an old key.
     await resealWebhookSecrets(database, keyring, logger);
+    // Redis losing its data (FLUSHALL, a restart without persistence, an empty replica) is seen within a second
+    // or two, and every job of the worker's queues is rebuilt from PostgreSQL at once, not at the next reconcile.
+    const watch = watchForDataLoss({
+      redis,
+      prefix: config.QUEUE_PREFIX,
+      logger,
+      everyMs: config.REDIS_CHECK_EVERY_MS,
+      onLoss: async () => {
+        const rebuilt = await workers.rebuild();
+        logger.warn(rebuilt, "worker jobs rebuilt after Redis lost its data");
+      },
+    });
+    shutdown.add("redis-data-loss-watch", () => watch.close());
+    metrics.counter(
+      "huiyin_redis_data_losses_total",
+      "Times this process saw Redis lose its data (and rebuilt its jobs from PostgreSQL).",
+      () => watch.losses(),
+    );
+    metrics.gauge(
+      "huiyin_outbox_backlog",
+      "Outbox rows not yet relayed to Redis.",
+      () => workers.relay.backlog()?.count,
+    );
+    metrics.gauge(
+      "huiyin_outbox_oldest_age_seconds",
+      "How long the oldest outbox row not yet relayed has waited (0 without a backlog).",
+      () => workers.relay.backlog()?.oldestAgeSeconds,
+    );
     if (!stopping)
       void webhooks.run().catch((error: unknown) => logger.error({ err: error }, "webhook worker stopped"));
     logger.info({ queues: names, concurrency: config.WORKER_CONCURRENCY }, "worker running");
