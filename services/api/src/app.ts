@@ -11,6 +11,7 @@ import { directoryRoutes } from "./directory/routes.ts";
 import { docsPage } from "./http/docs.ts";
 import { errorHandler, notFound } from "./http/errors.ts";
 import { healthRoutes } from "./http/health.ts";
+import { refuseHostileBody, refuseMalformedUrl } from "./http/input-guard.ts";
 import { HttpMetrics, measure, mountedAt } from "./http/metrics.ts";
 import { openApiDocument } from "./http/openapi.ts";
 import { type RateLimiter, rateLimit } from "./http/rate-limit.ts";
@@ -67,6 +68,7 @@ export function createApp(deps: AppDependencies): Express {
   const metrics = new HttpMetrics();
   app.use(measure(metrics));
   app.use(healthRoutes(deps.checks));
+  app.use(refuseMalformedUrl);
   // For the scraper, on the API port: request counts and durations per route pattern, nothing about any caller.
   app.get("/metrics", (_request, response) => {
     response.type("text/plain; version=0.0.4").send(metrics.render());
@@ -86,7 +88,7 @@ function v1(deps: AppDependencies): Router {
     response.json(openApi);
   });
   router.get("/docs", docsPage(openApi));
-  router.use(express.json({ limit: deps.bodyLimitBytes }));
+  router.use(express.json({ limit: deps.bodyLimitBytes }), refuseHostileBody);
   router.use(authenticate(deps.database));
   router.use(rateLimit(deps.rateLimiter));
   router.get("/whoami", (_request, response) => {
