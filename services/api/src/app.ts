@@ -100,7 +100,7 @@ function v1(deps: AppDependencies): Router {
   router.use(notificationRoutes(deps.database));
   router.use(statsRoutes(deps.database, deps.clock));
   router.use(workflowRoutes(deps.workflowDefinition));
-  router.use(webhookRoutes(deps.database));
+  router.use(webhookRoutes(deps.database, deps.idempotencyLease));
   router.use("/directory", directoryRoutes(deps.database));
   router.use(noticeDeliveryRoutes(deps.database, deps.emailRequeue));
   return router;

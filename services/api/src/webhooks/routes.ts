@@ -6,7 +6,7 @@ import { z } from "zod";
 import { callerOf, requireRole } from "../auth/authenticate.ts";
 import type { Caller } from "../auth/keys.ts";
 import { HttpError } from "../http/errors.ts";
-import { respondOnce } from "../http/idempotency.ts";
+import { type IdempotencyLease, respondOnce } from "../http/idempotency.ts";
 import { parseBody, parseQuery } from "../http/validate.ts";
 
 const httpUrl = z
@@ -85,7 +85,7 @@ function ownedWhere(caller: Caller): Prisma.WebhookSubscriptionWhereInput {
  * Webhook subscriptions (admin, integrator). Deliveries are written by the engine in the transaction of each event
  * and POSTed by the worker, signed with the subscription's secret (see the README, "Webhooks").
  */
-export function webhookRoutes(database: Database): Router {
+export function webhookRoutes(database: Database, lease?: IdempotencyLease): Router {
   const router = Router();
   const allowed = requireRole("admin", "integrator");
 
@@ -100,7 +100,7 @@ export function webhookRoutes(database: Database): Router {
 
   router.post("/webhooks", allowed, async (request, response) => {
     const caller = callerOf(response);
-    await respondOnce(database, caller, request, response, async () => {
+    await respondOnce({ database, lease }, caller, request, response, async () => {
       const body = parseBody(createWebhookSchema, request.body);
       const secret = `whsec_${randomBytes(32).toString("base64url")}`;
       const row = await database.prisma.webhookSubscription.create({
