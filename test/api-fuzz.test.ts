@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiHarness, type ApiResponse, startApi } from "./support/api.ts";
@@ -265,6 +266,70 @@ const describeRequest = (request: Planned, response: ApiResponse) =>
   `seed ${SEED}: ${request.kind} ${request.method} ${request.path} ${request.headers["content-encoding"] ?? ""} → ${
     response.status
   } ${JSON.stringify(response.body).slice(0, 300)}`;
+
+describe("the refusals the fuzz relies on, one by one", () => {
+  const raw = (method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}) =>
+    fetch(`${api.base}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${api.adminKey}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body }),
+    }).then(async (response) => ({
+      status: response.status,
+      body: (await response.json()) as { error?: { code: string } },
+    }));
+
+  it("malformed escapes, NUL, deep bodies and false compression claims get their 4xx; a real gzip body is read", async () => {
+    const before = await snapshot(api.database);
+    const cases: [Promise<{ status: number; body: { error?: { code: string } } }>, number, string][] = [
+      [raw("GET", "/v1/proposals/%E0%A4%A"), 400, "MALFORMED_URL"],
+      [raw("PUT", "/v1/directory/people/%E0%A4%A", '{"name":"x"}'), 400, "MALFORMED_URL"],
+      [raw("GET", "/v1/proposals?q=a%00b"), 400, "INVALID_CHARACTER"],
+      [raw("GET", "/v1/directory/people?cursor=%00%ff"), 400, "MALFORMED_URL"],
+      [raw("GET", "/v1/directory/people/a%00b"), 400, "INVALID_CHARACTER"],
+      [raw("PUT", "/v1/directory/people/nul", '{"name":"a\\u0000b"}'), 400, "INVALID_CHARACTER"],
+      [
+        raw("PUT", "/v1/directory/people/gz", '{"name":"x"}', { "content-encoding": "gzip" }),
+        400,
+        "MALFORMED_BODY_ENCODING",
+      ],
+      [
+        raw("PUT", "/v1/directory/people/br", '{"name":"x"}', { "content-encoding": "br" }),
+        400,
+        "MALFORMED_BODY_ENCODING",
+      ],
+      [
+        raw("PUT", "/v1/directory/people/df", '{"name":"x"}', { "content-encoding": "deflate" }),
+        400,
+        "MALFORMED_BODY_ENCODING",
+      ],
+      [
+        raw("PUT", "/v1/directory/people/xx", '{"name":"x"}', { "content-encoding": "x-unknown" }),
+        415,
+        "UNSUPPORTED_ENCODING",
+      ],
+      [
+        raw("POST", "/v1/proposals", `{"title":${"[".repeat(3_000)}${"]".repeat(3_000)}}`, {
+          "idempotency-key": "deep-1",
+        }),
+        400,
+        "BODY_TOO_DEEP",
+      ],
+    ];
+    for (const [answer, status, code] of cases) {
+      const { status: got, body } = await answer;
+      expect({ got, code: body.error?.code }).toEqual({ got: status, code });
+    }
+    expect(await snapshot(api.database)).toEqual(before);
+    const zipped = await raw("PUT", "/v1/directory/people/zipped", gzipSync(JSON.stringify({ name: "压缩" })), {
+      "content-encoding": "gzip",
+    });
+    expect(zipped.status).toBe(201);
+  });
+});
 
 describe("generated requests over every operation of the OpenAPI document", () => {
   it("are refused with a 4xx and a stable code, never a 5xx, and change nothing", { timeout: 90_000 }, async () => {
