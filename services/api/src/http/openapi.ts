@@ -60,7 +60,8 @@ const idempotencyKey = {
   name: "Idempotency-Key",
   in: "header",
   required: false,
-  description: "A repeat with the same key returns the first answer and applies nothing.",
+  description:
+    "A repeat with the same key returns the first answer and applies nothing. While the first request runs, a repeat is 409 IDEMPOTENCY_IN_PROGRESS; if the process running it died, the key is free again within seconds and a repeat runs it.",
   schema: { type: "string", maxLength: 200 },
 };
 
