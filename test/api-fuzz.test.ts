@@ -211,7 +211,9 @@ function plan(operation: Operation, bodies: readonly string[]): Planned {
       break;
     case "body-nul":
       headers["idempotency-key"] = `fuzz-${Math.floor(random() * 1e9)}`;
-      body = JSON.stringify(pick([{ name: "a\u0000b" }, { title: "\u0000", proposers: [{ id: "m" }] }, ["\u0000"]]));
+      body = JSON.stringify(
+        pick([{ name: "a\u0000b" }, { title: "\u0000", proposers: [{ id: "m" }] }, ["\u0000"], { title: "\ud800" }]),
+      );
       codes = ["INVALID_CHARACTER"];
       break;
     default:
@@ -323,6 +325,15 @@ describe("the refusals the fuzz relies on, one by one", () => {
       const { status: got, body } = await answer;
       expect({ got, code: body.error?.code }).toEqual({ got: status, code });
     }
+    // A lone surrogate (not Unicode): PostgreSQL's jsonb refuses it, as it refuses NUL.
+    const surrogate = await api.call("POST", "/v1/proposals", {
+      key: keys.integrator,
+      body: { title: "关于\ud800的建议", proposers: [{ id: "member-1" }] },
+    });
+    expect({ got: surrogate.status, code: surrogate.body.error?.code }).toEqual({
+      got: 400,
+      code: "INVALID_CHARACTER",
+    });
     expect(await snapshot(api.database)).toEqual(before);
     const zipped = await raw("PUT", "/v1/directory/people/zipped", gzipSync(JSON.stringify({ name: "压缩" })), {
       "content-encoding": "gzip",

@@ -102,7 +102,6 @@ export async function respondOnce(
       headers: { ...stored.headers, "Idempotent-Replayed": "true" },
     });
   }
-  if (reserved[0]?.owner !== owner) throw new Error("idempotency reservation returned another owner");
   const held = { ...identity, owner, status: IN_PROGRESS };
   const renewal = keepLease(database, held, lease, request);
   let answer: Answer;

@@ -27,4 +27,11 @@ describe("bodyProblem", () => {
     expect(bodyProblem({ channels: { "x\u0000": ["inbox"] } })?.code).toBe("INVALID_CHARACTER");
     expect(bodyProblem(["\u0000"])?.code).toBe("INVALID_CHARACTER");
   });
+
+  it("refuses a lone surrogate, and accepts a well-formed pair", () => {
+    expect(bodyProblem({ title: "a\ud800b" })?.code).toBe("INVALID_CHARACTER");
+    expect(bodyProblem({ title: "\udc00" })?.code).toBe("INVALID_CHARACTER");
+    expect(bodyProblem({ ["\ud83d"]: 1 })?.code).toBe("INVALID_CHARACTER");
+    expect(bodyProblem({ title: "关于😀的建议" })).toBeUndefined();
+  });
 });

@@ -10,6 +10,11 @@ export const MAX_BODY_DEPTH = 32;
 
 /** U+0000: PostgreSQL cannot store it in text or jsonb, so a value holding one could never be saved or matched. */
 const NUL = "\u0000";
+/**
+ * NUL, or a lone UTF-16 surrogate (`"\ud800"` is valid JSON but not Unicode: jsonb refuses it, and text columns
+ * would silently store U+FFFD instead). With the `u` flag a well-formed pair is one code point, never `\p{Cs}`.
+ */
+const UNSTORABLE = /[\u0000\p{Cs}]/u;
 
 /**
  * Refuses, before routing and before anything reaches the database, a URL whose percent-encoding is not UTF-8
@@ -43,14 +48,14 @@ export const refuseMalformedUrl: RequestHandler = (request, _response, next) => 
   next();
 };
 
-/** What is wrong with a parsed JSON body, if anything: too deep, or a NUL in a string or a key (with where). */
+/** What is wrong with a parsed JSON body, if anything: too deep, or NUL or a lone surrogate in a string or key. */
 export function bodyProblem(body: unknown): HttpError | undefined {
   // Iterative, so the walk itself cannot overflow on the bodies it exists to refuse.
   const pending: { value: unknown; depth: number; path: string }[] = [{ value: body, depth: 0, path: "" }];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const { value, depth, path } = next;
     if (typeof value === "string") {
-      if (value.includes(NUL)) return nulIn(path);
+      if (UNSTORABLE.test(value)) return unstorableIn(path);
       continue;
     }
     if (value === null || typeof value !== "object") continue;
@@ -62,17 +67,20 @@ export function bodyProblem(body: unknown): HttpError | undefined {
     }
     for (const [key, inner] of Object.entries(value)) {
       const innerPath = path === "" ? key : `${path}.${key}`;
-      if (key.includes(NUL)) return nulIn(innerPath);
+      if (UNSTORABLE.test(key)) return unstorableIn(innerPath);
       pending.push({ value: inner, depth: depth + 1, path: innerPath });
     }
   }
   return undefined;
 }
 
-function nulIn(path: string): HttpError {
-  return new HttpError(400, "INVALID_CHARACTER", "The request body holds a NUL character (U+0000).", {
-    fields: [{ path, message: "no field may hold U+0000" }],
-  });
+function unstorableIn(path: string): HttpError {
+  return new HttpError(
+    400,
+    "INVALID_CHARACTER",
+    "The request body holds a NUL character (U+0000) or a lone surrogate (not Unicode).",
+    { fields: [{ path, message: "no field may hold U+0000 or a lone surrogate" }] },
+  );
 }
 
 /** After the JSON parser: refuses a body `bodyProblem` finds fault with, before any handler sees it. */

@@ -39,7 +39,7 @@ const errors = (...statuses: number[]) =>
   );
 
 const ERROR_MEANINGS: Record<number, string> = {
-  400: "Malformed JSON, query or header (MALFORMED_JSON, INVALID_QUERY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY); a URL whose percent-encoding is not UTF-8 (MALFORMED_URL); a NUL character (U+0000) in the path, the query or the body (INVALID_CHARACTER); a body nested deeper than 32 levels (BODY_TOO_DEEP); a body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING); any other malformed request (BAD_REQUEST).",
+  400: "Malformed JSON, query or header (MALFORMED_JSON, INVALID_QUERY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY); a URL whose percent-encoding is not UTF-8 (MALFORMED_URL); a NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER); a body nested deeper than 32 levels (BODY_TOO_DEEP); a body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING); any other malformed request (BAD_REQUEST).",
   401: "No API key, or an unknown or revoked one (UNAUTHENTICATED).",
   403: "The key's role may not do this (FORBIDDEN; details.reason carries the machine's code).",
   404: "No such resource, or one the key may not see (NOT_FOUND).",
