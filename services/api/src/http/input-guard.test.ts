@@ -31,7 +31,7 @@ describe("bodyProblem", () => {
   it("refuses a lone surrogate, and accepts a well-formed pair", () => {
     expect(bodyProblem({ title: "a\ud800b" })?.code).toBe("INVALID_CHARACTER");
     expect(bodyProblem({ title: "\udc00" })?.code).toBe("INVALID_CHARACTER");
-    expect(bodyProblem({ ["\ud83d"]: 1 })?.code).toBe("INVALID_CHARACTER");
+    expect(bodyProblem({ "\ud83d": 1 })?.code).toBe("INVALID_CHARACTER");
     expect(bodyProblem({ title: "关于😀的建议" })).toBeUndefined();
   });
 });

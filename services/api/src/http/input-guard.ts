@@ -14,6 +14,7 @@ const NUL = "\u0000";
  * NUL, or a lone UTF-16 surrogate (`"\ud800"` is valid JSON but not Unicode: jsonb refuses it, and text columns
  * would silently store U+FFFD instead). With the `u` flag a well-formed pair is one code point, never `\p{Cs}`.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this refuses.
 const UNSTORABLE = /[\u0000\p{Cs}]/u;
 
 /**
