@@ -325,6 +325,22 @@ describe("the refusals the fuzz relies on, one by one", () => {
       const { status: got, body } = await answer;
       expect({ got, code: body.error?.code }).toEqual({ got: status, code });
     }
+    // Crafted cursors and numbers that pass a first parse but not PostgreSQL: a year it cannot hold, a NUL inside.
+    const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    for (const path of [
+      `/v1/notifications?cursor=${cursor(["-200000-01-01T00:00:00.000Z", "n"])}`,
+      `/v1/notifications?cursor=${cursor(["2026-01-01T00:00:00.000Z", "n\u0000"])}`,
+      `/v1/notifications?cursor=${cursor(["2026-01-01T00:00:00.000Z", "\ud800"])}`,
+      `/v1/proposals/${existing.id?.[0]}/history?after=99999999999999999999`,
+      `/v1/proposals/${existing.id?.[0]}/history?after=1e20`,
+    ]) {
+      const answer = await api.call("GET", path);
+      expect({ path, got: answer.status, code: answer.body.error?.code }).toEqual({
+        path,
+        got: 400,
+        code: "INVALID_QUERY",
+      });
+    }
     // A lone surrogate (not Unicode): PostgreSQL's jsonb refuses it, as it refuses NUL.
     const surrogate = await api.call("POST", "/v1/proposals", {
       key: keys.integrator,

@@ -17,6 +17,9 @@ const NUL = "\u0000";
 // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this refuses.
 const UNSTORABLE = /[\u0000\p{Cs}]/u;
 
+/** Whether PostgreSQL can store (and so compare) `text`: no NUL, no lone surrogate. */
+export const isStorable = (text: string): boolean => !UNSTORABLE.test(text);
+
 /**
  * Refuses, before routing and before anything reaches the database, a URL whose percent-encoding is not UTF-8
  * (`/v1/proposals/%E0%A4%A`: the router's decoding of a path parameter would throw) and a path or query
