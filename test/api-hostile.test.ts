@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiHarness, startApi } from "./support/api.ts";
+import { headers, hostileBody, sendable, snapshot } from "./support/hostile.ts";
 
 /**
  * Hostile input, generated: malformed bodies thrown at every write endpoint — wrong types, huge strings, deep
@@ -12,33 +13,6 @@ let api: ApiHarness;
 let keys: Record<"proposer" | "staff" | "integrator", string>;
 let draftId: string;
 let registeredId: string;
-
-const TABLES = [
-  "proposals",
-  "proposal_events",
-  "dropped_events",
-  "deadlines",
-  "alarms",
-  "outbox",
-  "notices",
-  "notice_deliveries",
-  "api_keys",
-  "idempotent_requests",
-  "webhook_subscriptions",
-  "webhook_deliveries",
-] as const;
-
-/** Rows per table, and a digest of every row of the mutable ones: a changed row is as visible as a new one. */
-async function snapshot(): Promise<Record<string, unknown>> {
-  const result: Record<string, unknown> = {};
-  for (const table of TABLES) {
-    const { rows } = await api.database.pool.query<{ count: string; digest: string | null }>(
-      `SELECT count(*)::text AS count, md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${table} t`,
-    );
-    result[table] = rows[0];
-  }
-  return result;
-}
 
 beforeAll(async () => {
   api = await startApi();
@@ -72,96 +46,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api.close();
 });
-
-const POISON = ["__proto__", "constructor", "prototype"] as const;
-
-/** JSON text from key/value pairs, so that `__proto__` is sent as an own key (an object literal would drop it). */
-const objectText = (pairs: readonly (readonly [string, unknown])[]) =>
-  `{${pairs.map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value) ?? "null"}`).join(",")}}`;
-
-const scalar = fc.oneof(
-  fc.integer(),
-  fc.double(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.string({ maxLength: 20 }),
-  fc.string({ unit: "grapheme", maxLength: 20 }),
-);
-const json = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: "small", withCrossShrink: true }, scalar, tie("array"), tie("object")),
-  array: fc.array(tie("value"), { maxLength: 4 }),
-  object: fc.dictionary(fc.string({ maxLength: 8 }), tie("value"), { maxKeys: 4 }),
-})).value;
-
-/** Field names the endpoints know, so that wrong types reach the validators rather than stop at "unknown key". */
-const FIELDS = [
-  "type",
-  "title",
-  "reasons",
-  "suggestions",
-  "category",
-  "proposers",
-  "submit",
-  "externalId",
-  "role",
-  "actorId",
-  "unitId",
-  "name",
-  "url",
-  "events",
-  "mode",
-  "units",
-  "reason",
-  "classification",
-  "result",
-  "content",
-];
-
-/** A body that no endpoint may accept. */
-const hostileBody = fc.oneof(
-  // Not an object at all.
-  json
-    .filter((value) => typeof value !== "object" || value === null || Array.isArray(value))
-    .map((value) => JSON.stringify(value)),
-  // Known fields with values of any type, plus a prototype-pollution key.
-  fc
-    .tuple(fc.array(fc.tuple(fc.constantFrom(...FIELDS), json), { maxLength: 5 }), fc.constantFrom(...POISON), json)
-    .map(([pairs, poison, value]) => objectText([...pairs, [poison, value]])),
-  // An unknown event type with whatever payload.
-  fc
-    .tuple(fc.string({ maxLength: 30 }), fc.array(fc.tuple(fc.constantFrom(...FIELDS), json), { maxLength: 3 }))
-    .map(([type, pairs]) => objectText([["type", `x.${type}`], ...pairs])),
-  // A huge string in a known field (over and under the body limit).
-  fc
-    .tuple(fc.constantFrom(...FIELDS), fc.integer({ min: 1_000, max: 30_000 }), fc.constantFrom("x", "长", "\u0000"))
-    .map(([field, length, unit]) =>
-      objectText([
-        [field, unit.repeat(length)],
-        ["__proto__", { admin: true }],
-      ]),
-    ),
-  // Deep nesting.
-  fc
-    .tuple(fc.constantFrom(...FIELDS), fc.integer({ min: 100, max: 4_000 }), fc.constantFrom("[", '{"a":'))
-    .map(([field, depth, open]) => {
-      const close = open === "[" ? "]" : "}";
-      return `{${JSON.stringify(field)}:${open.repeat(depth)}1${close.repeat(depth)}}`;
-    }),
-  // Not JSON.
-  fc.string({ maxLength: 50 }).map((text) => `{${text}`),
-);
-
-const headers = fc.record(
-  {
-    "idempotency-key": fc.oneof(fc.uuid(), fc.string({ maxLength: 300 })),
-    "if-match": fc.oneof(fc.nat().map(String), fc.string({ maxLength: 20 })),
-    "content-type": fc.constantFrom("application/json", "text/plain", "application/json; charset=utf-16"),
-  },
-  { requiredKeys: [] },
-);
-
-/** Header values fetch refuses to send (control characters) are not what this test is about. */
-const sendable = (value: string) => /^[\x20-\x7e]*$/.test(value);
 
 interface Target {
   name: string;
@@ -209,7 +93,7 @@ const TARGETS: Target[] = [
 describe("hostile input", () => {
   for (const target of TARGETS) {
     it(`${target.name}: every malformed body gets a 4xx in the error shape and changes nothing`, async () => {
-      const before = await snapshot();
+      const before = await snapshot(api.database);
       await fc.assert(
         fc.asyncProperty(hostileBody, headers, async (body, extra) => {
           const sent = Object.fromEntries(Object.entries(extra).filter(([, value]) => sendable(value)));
@@ -226,7 +110,7 @@ describe("hostile input", () => {
         }),
         { numRuns: 100 },
       );
-      expect(await snapshot()).toEqual(before);
+      expect(await snapshot(api.database)).toEqual(before);
       // Nothing leaked into the prototype of plain objects either.
       expect(({} as Record<string, unknown>).admin).toBeUndefined();
     });

@@ -16,6 +16,7 @@ import { directoryRoutes } from "./directory/routes.ts";
 import { docsPage } from "./http/docs.ts";
 import { errorHandler, notFound } from "./http/errors.ts";
 import { healthRoutes } from "./http/health.ts";
+import { refuseHostileBody, refuseMalformedUrl } from "./http/input-guard.ts";
 import { HttpMetrics, measure, mountedAt } from "./http/metrics.ts";
 import { openApiDocument } from "./http/openapi.ts";
 import { limitFailedAuthentication, type RateLimiter, rateLimit, rateLimitByAddress } from "./http/rate-limit.ts";
@@ -85,6 +86,7 @@ export function createApp(deps: AppDependencies): Express {
   const metrics = new HttpMetrics();
   app.use(measure(metrics));
   app.use(healthRoutes(deps.checks));
+  app.use(refuseMalformedUrl);
   // For the scraper, on the API port: request counts and durations per route pattern, nothing about any caller.
   app.get("/metrics", (_request, response) => {
     const calendar = coverageMetrics(calendarOf(deps.policy), deps.clock.now());
@@ -107,7 +109,7 @@ function v1(deps: AppDependencies): Router {
     response.json(openApi);
   });
   router.get("/docs", docsPage(openApi));
-  router.use(express.json({ limit: deps.bodyLimitBytes }));
+  router.use(express.json({ limit: deps.bodyLimitBytes }), refuseHostileBody);
   // Before authentication, so that failed authentications (401) are audited as well as refusals (403).
   router.use(auditRefusals(deps.database));
   const failedAuthentication = limitFailedAuthentication(deps.authFailureLimiter);
@@ -127,7 +129,7 @@ function v1(deps: AppDependencies): Router {
   router.use(statsRoutes(deps.database, deps.clock));
   router.use(workflowRoutes(deps.workflowDefinition));
   router.use(calendarRoutes(calendarOf(deps.policy), deps.clock));
-  router.use(webhookRoutes(deps.database, deps.webhooks));
+  router.use(webhookRoutes(deps.database, { ...deps.webhooks, lease: deps.idempotencyLease }));
   router.use("/directory", directoryRoutes(deps.database));
   router.use(noticeDeliveryRoutes(deps.database, deps.emailRequeue));
   return router;

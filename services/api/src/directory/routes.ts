@@ -1,4 +1,4 @@
-import { type Database, Prisma } from "@huiyin/db";
+import type { Database, Prisma } from "@huiyin/db";
 import { type Request, Router } from "express";
 import { requireRole } from "../auth/authenticate.ts";
 import { HttpError } from "../http/errors.ts";
@@ -60,6 +60,15 @@ function roleOf(request: Request): RoleLabel {
   return parsed;
 }
 
+/**
+ * Whether the person exists, holding their row FOR KEY SHARE until the transaction ends: the lock a foreign key
+ * takes, which lets the person be replaced meanwhile but makes their deletion wait.
+ */
+async function lockPerson(tx: Prisma.TransactionClient, id: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM people WHERE id = ${id} FOR KEY SHARE`;
+  return rows.length > 0;
+}
+
 /** A page by id, ascending: `take` one more than the limit to know whether there is a next page. */
 function pageOf<Row extends { id: string }, View>(rows: Row[], limit: number, view: (row: Row) => View) {
   const page = rows.slice(0, limit);
@@ -97,22 +106,18 @@ export function directoryRoutes(database: Database): Router {
   router.put("/people/:id", async (request, response) => {
     const id = idOf(request, "id");
     const body = parseBody(personSchema, request.body);
-    const fields = {
-      name: body.name,
-      email: body.email ?? null,
-      language: body.language,
-      // A JSON column's SQL NULL (the notifier's defaults), not the JSON value null.
-      channels: body.channels ?? Prisma.DbNull,
-    };
+    const channels = body.channels ? JSON.stringify(body.channels) : null;
     const { created, row } = await database.prisma.$transaction(async (tx) => {
-      const existed = await tx.person.findUnique({ where: { id }, select: { id: true } });
-      const row = await tx.person.upsert({
-        where: { id },
-        create: { id, ...fields },
-        update: fields,
-        include: personInclude,
-      });
-      return { created: !existed, row };
+      // One statement decides create or replace, so concurrent PUTs of one id all succeed and exactly one is the
+      // creation (a row just inserted has no xmax); a read-then-write would race into a unique violation.
+      const [saved] = await tx.$queryRaw<{ created: boolean }[]>`
+        INSERT INTO people (id, name, email, language, channels, created_at, updated_at)
+        VALUES (${id}, ${body.name}, ${body.email ?? null}, ${body.language}, ${channels}::jsonb, now(), now())
+        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, language = EXCLUDED.language,
+          channels = EXCLUDED.channels, updated_at = now()
+        RETURNING (xmax = 0) AS created`;
+      const row = await tx.person.findUniqueOrThrow({ where: { id }, include: personInclude });
+      return { created: saved?.created === true, row };
     });
     request.log.info(
       { personId: id, change: created ? "created" : "replaced", language: row.language, email: row.email !== null },
@@ -124,8 +129,12 @@ export function directoryRoutes(database: Database): Router {
   router.delete("/people/:id", async (request, response) => {
     const id = request.params.id;
     await database.prisma.$transaction(async (tx) => {
-      const row = await tx.person.findUnique({ where: { id }, include: personInclude });
-      if (!row) throw new HttpError(404, "NOT_FOUND", `No person ${id} in the directory.`);
+      // The person's row lock orders this delete with every write that names them (a unit's head, a role): those
+      // hold the row FOR KEY SHARE until they commit. So the check below sees a unit that names them as head,
+      // and a later write finds them gone; neither can leave a unit whose head was deleted.
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM people WHERE id = ${id} FOR UPDATE`;
+      if (locked.length === 0) throw new HttpError(404, "NOT_FOUND", `No person ${id} in the directory.`);
+      const row = await tx.person.findUniqueOrThrow({ where: { id }, include: personInclude });
       // A unit whose head disappears loses its level-1 escalation silently; make the admin name a new head first.
       if (row.headOf.length > 0) {
         throw new HttpError(409, "PERSON_HEADS_UNIT", `${id} heads a unit; give the unit another head first.`, {
@@ -165,14 +174,22 @@ export function directoryRoutes(database: Database): Router {
       supervisorLeaderId: body.supervisorLeaderId ?? null,
     };
     const { created, row } = await database.prisma.$transaction(async (tx) => {
-      if (fields.headPersonId && !(await tx.person.findUnique({ where: { id: fields.headPersonId } }))) {
+      // The head's row stays locked (FOR KEY SHARE) until this commits: a concurrent delete of that person waits,
+      // then sees the unit and is refused; one that committed first leaves no row here, and this is refused.
+      if (fields.headPersonId && !(await lockPerson(tx, fields.headPersonId))) {
         throw new HttpError(422, "VALIDATION_FAILED", "The unit's head is not in the directory.", {
           fields: [{ path: "headPersonId", message: `no person ${fields.headPersonId}; PUT the person first` }],
         });
       }
-      const existed = await tx.unit.findUnique({ where: { id }, select: { id: true } });
-      const row = await tx.unit.upsert({ where: { id }, create: { id, ...fields }, update: fields });
-      return { created: !existed, row };
+      // As for people: one statement decides create or replace, so of concurrent PUTs exactly one answers 201.
+      const [saved] = await tx.$queryRaw<{ created: boolean }[]>`
+        INSERT INTO units (id, name, head_person_id, supervisor_leader_id, created_at, updated_at)
+        VALUES (${id}, ${fields.name}, ${fields.headPersonId}, ${fields.supervisorLeaderId}, now(), now())
+        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, head_person_id = EXCLUDED.head_person_id,
+          supervisor_leader_id = EXCLUDED.supervisor_leader_id, updated_at = now()
+        RETURNING (xmax = 0) AS created`;
+      const row = await tx.unit.findUniqueOrThrow({ where: { id } });
+      return { created: saved?.created === true, row };
     });
     request.log.info(
       {
@@ -214,19 +231,22 @@ export function directoryRoutes(database: Database): Router {
     const parsed = parseRoleLabel(String(request.params.label));
     if (typeof parsed === "string")
       throw new HttpError(404, "NOT_FOUND", `No role ${request.params.label}: ${parsed}.`);
-    const rows = await database.prisma.roleAssignment.findMany({
-      where: parsed,
-      include: { person: { include: personInclude } },
-      orderBy: { personId: "asc" },
+    // The people who hold it, in one query: listing assignments and then their people would find a person
+    // deleted in between missing (and answer 500 on it).
+    const people = await database.prisma.person.findMany({
+      where: { roles: { some: parsed } },
+      include: personInclude,
+      orderBy: { id: "asc" },
     });
-    response.json({ label: labelOf(parsed), ...parsed, people: rows.map((row) => personView(row.person)) });
+    response.json({ label: labelOf(parsed), ...parsed, people: people.map(personView) });
   });
 
   router.put("/roles/:label/people/:personId", async (request, response) => {
     const role = roleOf(request);
     const personId = String(request.params.personId);
     const { count } = await database.prisma.$transaction(async (tx) => {
-      if (!(await tx.person.findUnique({ where: { id: personId } }))) {
+      // Locked until the assignment commits, so a concurrent delete of the person cannot slip in between.
+      if (!(await lockPerson(tx, personId))) {
         throw new HttpError(404, "NOT_FOUND", `No person ${personId} in the directory.`);
       }
       return tx.roleAssignment.createMany({ data: [{ ...role, personId }], skipDuplicates: true });

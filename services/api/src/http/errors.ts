@@ -1,5 +1,5 @@
 import { isDatabaseUnavailable } from "@huiyin/db";
-import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { ErrorRequestHandler, Request, RequestHandler } from "express";
 
 /**
  * Every error the API answers has one shape:
@@ -23,8 +23,21 @@ export const notFound: RequestHandler = (request, _response, next) => {
   next(new HttpError(404, "NOT_FOUND", `No route for ${request.method} ${request.path}.`));
 };
 
-/** body-parser's errors carry a `type`; map the ones a client can cause to 4xx codes. */
-function fromBodyParser(error: { type?: string; status?: number; message?: string }): HttpError | undefined {
+interface LibraryError {
+  type?: string;
+  status?: number;
+  expose?: boolean;
+  message?: string;
+}
+
+/**
+ * body-parser's errors carry a `type`; map the ones a client can cause to 4xx codes. A body that is not what its
+ * Content-Encoding claims (gzip, deflate, br over plain bytes) fails in zlib with no `type`, only a 400; any other
+ * error a library marks as the client's (a 4xx `status`) stays a 4xx too, never a 500.
+ */
+function fromLibrary(error: LibraryError, request: Request): HttpError | undefined {
+  if (error instanceof URIError)
+    return new HttpError(400, "MALFORMED_URL", "The URL has a malformed percent-encoding.");
   switch (error.type) {
     case "entity.too.large":
       return new HttpError(413, "PAYLOAD_TOO_LARGE", "The request body is larger than this endpoint accepts.");
@@ -33,9 +46,14 @@ function fromBodyParser(error: { type?: string; status?: number; message?: strin
     case "encoding.unsupported":
     case "charset.unsupported":
       return new HttpError(415, "UNSUPPORTED_ENCODING", error.message ?? "Unsupported body encoding.");
-    default:
-      return undefined;
   }
+  const status = error.status ?? 0;
+  if (status < 400 || status > 499) return undefined;
+  const encoding = (request.headers["content-encoding"] ?? "identity").toLowerCase();
+  if (encoding !== "identity") {
+    return new HttpError(400, "MALFORMED_BODY_ENCODING", "The request body is not what its Content-Encoding says.");
+  }
+  return new HttpError(status, "BAD_REQUEST", error.expose && error.message ? error.message : "Bad request.");
 }
 
 /** Seconds a client should wait before retrying while PostgreSQL is away: a restart takes a few. */
@@ -71,7 +89,7 @@ export const errorHandler: ErrorRequestHandler = (error, request, response, _nex
       ?.slice(0, 300);
     request.log?.warn({ code: outage.code, cause: { code, reason } }, "database unavailable; answered 503");
   }
-  const known = error instanceof HttpError ? error : (outage ?? fromBodyParser(error));
+  const known = error instanceof HttpError ? error : (outage ?? fromLibrary(error ?? {}, request));
   if (known) {
     if (!outage) request.log?.info({ code: known.code, status: known.status }, "request refused");
     for (const [name, value] of Object.entries(known.headers ?? {})) response.setHeader(name, value);

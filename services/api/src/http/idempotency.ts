@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { type Database, isDatabaseUnavailable, type Prisma } from "@huiyin/db";
 import type { Request, Response } from "express";
 import type { Caller } from "../auth/keys.ts";
@@ -11,24 +11,45 @@ export interface Answer {
   headers?: Record<string, string>;
 }
 
-/** A reservation older than this belongs to a request that died mid-way; another attempt may take it over. */
-const ABANDONED_MS = 60_000;
+/**
+ * How long the first request of a key holds it without proof of life, and how often its process renews that.
+ * A process that dies (kill -9, a crash) stops renewing, and a retry takes the key over once the lease has run
+ * out: within seconds. A request that is slow but alive keeps renewing and is never taken over (unless its
+ * process cannot reach the database for a whole lease, when it could not finish its work either).
+ */
+export interface IdempotencyLease {
+  leaseMs: number;
+  renewEveryMs: number;
+}
+
+export const DEFAULT_LEASE: IdempotencyLease = { leaseMs: 5_000, renewEveryMs: 1_000 };
+
+/** Where the keys are kept, and how they are held while their first request runs. */
+export interface IdempotencyStore {
+  database: Database;
+  /** `DEFAULT_LEASE` when absent. */
+  lease?: IdempotencyLease | undefined;
+}
+
 const IN_PROGRESS = 0;
 
 /**
  * Runs `handle` at most once per `Idempotency-Key` and API key. The first request reserves the key (a row with
- * status 0, inserted with ON CONFLICT DO NOTHING, so of two concurrent first requests exactly one runs); its
+ * status 0 and a lease, inserted with ON CONFLICT, so of two concurrent first requests exactly one runs); its
  * successful answer is stored and every repeat gets that answer again (`Idempotent-Replayed: true`) and changes
- * nothing. A refused request stores nothing, so it can be retried with the same key after fixing it. The same
- * key with another method, path or body is a client bug: 422 `IDEMPOTENCY_KEY_REUSED`.
+ * nothing. A refused request stores nothing, so it can be retried with the same key after fixing it. A repeat
+ * while the first runs is 409 `IDEMPOTENCY_IN_PROGRESS`; once the first's lease has run out (its process died),
+ * a repeat takes the key over and runs. The same key with another method, path or body is a client bug: 422
+ * `IDEMPOTENCY_KEY_REUSED`.
  */
 export async function respondOnce(
-  database: Database,
+  store: IdempotencyStore,
   caller: Caller,
   request: Request,
   response: Response,
   handle: (key: string | undefined) => Promise<Answer>,
 ): Promise<void> {
+  const { database, lease = DEFAULT_LEASE } = store;
   const key = request.headers["idempotency-key"];
   if (key === undefined) return send(response, await handle(undefined));
   if (typeof key !== "string" || !/^[\x21-\x7e]{1,200}$/.test(key)) {
@@ -38,19 +59,27 @@ export async function respondOnce(
   const request_ = {
     method: request.method,
     path: request.originalUrl.split("?")[0] ?? request.originalUrl,
+    // The body is at most MAX_BODY_DEPTH deep here (input-guard), so stringifying it cannot overflow the stack.
     bodyHash: createHash("sha256")
       .update(JSON.stringify(request.body ?? null))
       .digest("hex"),
   };
+  const owner = randomUUID();
+  // Reserve, or take over a reservation whose lease ran out (the database's clock decides, the same for every
+  // api process). A row reserved before leases existed (lease_until null) is abandoned 60 s after it was made.
+  const reserved = await database.prisma.$queryRaw<{ owner: string }[]>`
+    INSERT INTO idempotent_requests (api_key_id, key, method, path, body_hash, status, response, created_at,
+      lease_until, owner)
+    VALUES (${identity.apiKeyId}, ${key}, ${request_.method}, ${request_.path}, ${request_.bodyHash}, ${IN_PROGRESS},
+      '{}'::jsonb, now(), now() + ${lease.leaseMs}::integer * interval '1 millisecond', ${owner})
+    ON CONFLICT (api_key_id, key) DO UPDATE SET method = EXCLUDED.method, path = EXCLUDED.path,
+      body_hash = EXCLUDED.body_hash, created_at = EXCLUDED.created_at, lease_until = EXCLUDED.lease_until,
+      owner = EXCLUDED.owner
+    WHERE idempotent_requests.status = ${IN_PROGRESS}
+      AND coalesce(idempotent_requests.lease_until, idempotent_requests.created_at + interval '60 seconds') < now()
+    RETURNING owner`;
   const requests = database.prisma.idempotentRequest;
-  await requests.deleteMany({
-    where: { ...identity, status: IN_PROGRESS, createdAt: { lt: new Date(Date.now() - ABANDONED_MS) } },
-  });
-  const reserved = await requests.createMany({
-    data: [{ ...identity, ...request_, status: IN_PROGRESS, response: {} }],
-    skipDuplicates: true,
-  });
-  if (reserved.count === 0) {
+  if (reserved.length === 0) {
     const first = await requests.findUnique({ where: { apiKeyId_key: identity } });
     if (!first) throw new HttpError(409, "IDEMPOTENCY_IN_PROGRESS", "Retry: a request with this key just ended.");
     if (first.method !== request_.method || first.path !== request_.path || first.bodyHash !== request_.bodyHash) {
@@ -73,42 +102,92 @@ export async function respondOnce(
       headers: { ...stored.headers, "Idempotent-Replayed": "true" },
     });
   }
+  const held = { ...identity, owner, status: IN_PROGRESS };
+  const renewal = keepLease(database, held, lease, request);
   let answer: Answer;
   try {
     answer = await handle(key);
   } catch (error) {
-    // Refused or failed: free the key for a retry. When the database went away mid-request the delete fails
-    // too; it is tried again until the database is back, so the client's retry with the same key is not told
-    // IDEMPOTENCY_IN_PROGRESS until the reservation is abandoned (a minute).
-    await persist(() => requests.deleteMany({ where: { ...identity, status: IN_PROGRESS } }), request);
+    await renewal.stop();
+    // Refused or failed: free the key for a retry. When the database went away mid-request the delete fails too;
+    // it is tried again until the database is back (the lease would free the key in seconds anyway).
+    await persist(() => requests.deleteMany({ where: held }), request);
     throw error;
   }
+  await renewal.stop();
   const stored = {
     status: answer.status,
     response: { body: answer.body, headers: answer.headers ?? {} } as Prisma.InputJsonValue,
+    leaseUntil: null,
   };
+  let count: number;
   try {
-    await requests.update({ where: { apiKeyId_key: identity }, data: stored });
+    ({ count } = await requests.updateMany({ where: held, data: stored }));
   } catch (error) {
-    // The work is committed but its answer is not stored: store it as soon as the database is back, so the
+    // The work is committed but its answer is not stored: store it as soon as the database is back, so that the
     // retry (the client got a 503) replays this answer rather than running the request a second time.
     if (isDatabaseUnavailable(error)) {
-      await persist(() => requests.updateMany({ where: { ...identity, status: IN_PROGRESS }, data: stored }), request);
+      await persist(() => requests.updateMany({ where: held, data: stored }), request);
     }
     throw error;
+  }
+  if (count === 0) {
+    // Only when this process could not renew for a whole lease: another request took the key over.
+    request.log.warn({ idempotencyKey: key }, "idempotency lease lost before the answer was stored");
   }
   send(response, answer);
 }
 
-/** How often a write lost to a database outage is tried again, and for how long (then the reservation is abandoned). */
+/** Renews the lease every `renewEveryMs` until stopped; one renewal at a time, however slow the database. */
+function keepLease(
+  database: Database,
+  held: { apiKeyId: string; key: string; owner: string; status: number },
+  lease: IdempotencyLease,
+  request: Request,
+): { stop(): Promise<void> } {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const renew = async () => {
+    const count = await database.prisma.$executeRaw`
+      UPDATE idempotent_requests SET lease_until = now() + ${lease.leaseMs}::integer * interval '1 millisecond'
+      WHERE api_key_id = ${held.apiKeyId} AND key = ${held.key} AND owner = ${held.owner} AND status = ${held.status}`;
+    if (count === 0) request.log.warn({ idempotencyKey: held.key }, "idempotency lease lost while running");
+  };
+  const schedule = () => {
+    timer = setTimeout(() => {
+      running = renew()
+        .catch((error: unknown) => request.log.warn({ err: error }, "idempotency lease not renewed"))
+        .finally(() => {
+          if (!stopped) schedule();
+        });
+    }, lease.renewEveryMs);
+  };
+  schedule();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+function send(response: Response, answer: Answer): void {
+  for (const [name, value] of Object.entries(answer.headers ?? {})) response.setHeader(name, value);
+  response.status(answer.status).json(answer.body);
+}
+
+/** How often a write lost to a database outage is tried again, and for how long. */
 const PERSIST_EVERY_MS = 1_000;
+const PERSIST_FOR_MS = 60_000;
 
 /**
  * Runs `write` (awaited: a refused request's key is free when the client hears back) and, while the database is
- * unavailable, again every second in the background, for up to ABANDONED_MS. Never throws.
+ * unavailable, again every second in the background, for up to a minute. Never throws.
  */
 async function persist(write: () => Promise<unknown>, request: Request): Promise<void> {
-  const until = Date.now() + ABANDONED_MS;
+  const until = Date.now() + PERSIST_FOR_MS;
   const attempt = async (): Promise<void> => {
     try {
       await write();
@@ -116,14 +195,9 @@ async function persist(write: () => Promise<unknown>, request: Request): Promise
       if (isDatabaseUnavailable(error) && Date.now() < until) {
         setTimeout(() => void attempt(), PERSIST_EVERY_MS).unref();
       } else {
-        request.log?.warn({ err: error }, "could not settle an Idempotency-Key reservation; it lapses in a minute");
+        request.log?.warn({ err: error }, "could not settle an Idempotency-Key reservation; its lease lets it go");
       }
     }
   };
   await attempt();
-}
-
-function send(response: Response, answer: Answer): void {
-  for (const [name, value] of Object.entries(answer.headers ?? {})) response.setHeader(name, value);
-  response.status(answer.status).json(answer.body);
 }

@@ -40,27 +40,30 @@ const errors = (...statuses: number[]) =>
   );
 
 const ERROR_MEANINGS: Record<number, string> = {
-  400: "Malformed JSON, query or header (MALFORMED_JSON, INVALID_QUERY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY).",
+  400: "Malformed JSON, query or header (MALFORMED_JSON, INVALID_QUERY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY); a URL whose percent-encoding is not UTF-8 (MALFORMED_URL); a NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER); a body nested deeper than 32 levels (BODY_TOO_DEEP); a body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING); any other malformed request (BAD_REQUEST).",
   401: "No API key, or an unknown or revoked one (UNAUTHENTICATED).",
   403: "The key's role may not do this (FORBIDDEN; details.reason carries the machine's code).",
   404: "No such resource, or one the key may not see (NOT_FOUND).",
   409: "The event is not allowed in the current state (EVENT_NOT_ALLOWED or the machine's rule code; details: stage, state, allowedEvents), or IDEMPOTENCY_IN_PROGRESS; for the directory and deliveries: PERSON_HEADS_UNIT, ALREADY_DELIVERED, NOT_RETRYABLE.",
   412: "If-Match names an older version (VERSION_MISMATCH; details.currentVersion).",
   413: "The body is larger than the limit (PAYLOAD_TOO_LARGE).",
+  415: "A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING).",
   422: "The body is invalid (VALIDATION_FAILED; details.fields), or an Idempotency-Key reused for another request.",
   429: "The key, or the client's address, spent its request budget, or the address its budget of failed authentications (RATE_LIMITED; Retry-After).",
   503: "The database is unavailable for a moment, restarting or unreachable (DATABASE_UNAVAILABLE; Retry-After: send the same request again, with the same Idempotency-Key); for a dead e-mail's retry, also: the e-mail channel is off, no SMTP_URL (EMAIL_CHANNEL_OFF).",
 };
 
 const proposalId = { name: "id", in: "path", required: true, schema: { type: "string" } };
-/** Every /v1 route but the OpenAPI document and the docs reads the database (the API key, at least). */
-const common = [401, 429, 503];
+/** What any operation may answer: a malformed URL or body (of any method) is refused before routing (400, 413, 415);
+ * every /v1 route but the OpenAPI document and the docs reads the database (the API key, at least): 503. */
+const common = [400, 401, 413, 415, 429, 503];
 
 const idempotencyKey = {
   name: "Idempotency-Key",
   in: "header",
   required: false,
-  description: "A repeat with the same key returns the first answer and applies nothing.",
+  description:
+    "A repeat with the same key returns the first answer and applies nothing. While the first request runs, a repeat is 409 IDEMPOTENCY_IN_PROGRESS; if the process running it died, the key is free again within seconds and a repeat runs it.",
   schema: { type: "string", maxLength: 200 },
 };
 
@@ -447,7 +450,10 @@ function ackLinkOperations(): JsonSchema {
     content: { ...json(ref("AckLinkNotice")).content, "text/html": { schema: { type: "string" } } },
   });
   const refused = {
-    "400": { description: "The link's query is malformed (INVALID_QUERY).", ...json(ref("Error")) },
+    "400": {
+      description: "The link's query is malformed (INVALID_QUERY, MALFORMED_URL, INVALID_CHARACTER).",
+      ...json(ref("Error")),
+    },
     "403": { description: "Not a link huiyin signed, or links are off (ACK_LINK_INVALID).", ...json(ref("Error")) },
     "404": { description: "No such notification (NOT_FOUND).", ...json(ref("Error")) },
     "410": { description: "The link has expired (ACK_LINK_EXPIRED).", ...json(ref("Error")) },

@@ -1,4 +1,5 @@
 import type { Caller } from "../auth/keys.ts";
+import { isStorable } from "../http/input-guard.ts";
 
 /**
  * The inbox names a caller reads, in the notifier's naming (`role` or `role:scope`, see the notifier's
@@ -32,7 +33,10 @@ export function decodeCursor(cursor: string): { createdAt: Date; id: string } | 
     const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     if (!Array.isArray(value) || typeof value[0] !== "string" || typeof value[1] !== "string") return undefined;
     const createdAt = new Date(value[0]);
-    return Number.isNaN(createdAt.getTime()) ? undefined : { createdAt, id: value[1] };
+    // A crafted cursor must not reach PostgreSQL with what it refuses: a year it cannot hold, NUL in the id.
+    const year = createdAt.getUTCFullYear();
+    if (Number.isNaN(year) || year < 1 || year > 9999 || !isStorable(value[1])) return undefined;
+    return { createdAt, id: value[1] };
   } catch {
     return undefined;
   }

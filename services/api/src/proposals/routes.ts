@@ -15,7 +15,7 @@ import { initialTransition } from "xstate";
 import { callerOf } from "../auth/authenticate.ts";
 import type { Caller } from "../auth/keys.ts";
 import { HttpError } from "../http/errors.ts";
-import { respondOnce } from "../http/idempotency.ts";
+import { type IdempotencyLease, respondOnce } from "../http/idempotency.ts";
 import { parseBody, parseQuery } from "../http/validate.ts";
 import { actorOf, createRefusal, viewerOf, visibleWhere } from "./access.ts";
 import { httpErrorOf } from "./refusals.ts";
@@ -36,6 +36,8 @@ export interface ProposalRoutesDeps {
   clock: Clock;
   /** The deadlines and limits new proposals are created under. */
   policy: Policy;
+  /** How an Idempotency-Key is held while its first request runs (`DEFAULT_LEASE` when absent). */
+  idempotencyLease?: IdempotencyLease | undefined;
 }
 
 const TIMERS: readonly string[] = TIMER_EVENT_TYPES;
@@ -44,6 +46,7 @@ const TIMERS: readonly string[] = TIMER_EVENT_TYPES;
 export function proposalRoutes(deps: ProposalRoutesDeps): Router {
   const router = Router();
   const { database, workflow, clock } = deps;
+  const idempotency = { database, lease: deps.idempotencyLease };
   const engine = (request: Request): EngineDeps => ({ db: database, logger: request.log, clock, workflow });
 
   /** The row, if the caller may see it; otherwise 404 as if it did not exist (see `visibleWhere`). */
@@ -72,7 +75,7 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
 
   router.post("/proposals", async (request, response) => {
     const caller = callerOf(response);
-    await respondOnce(database, caller, request, response, async () => {
+    await respondOnce(idempotency, caller, request, response, async () => {
       const body = parseBody(createProposalSchema, request.body);
       const refusal = createRefusal(
         caller,
@@ -130,7 +133,7 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
     if (expectedVersion === null) {
       throw new HttpError(400, "INVALID_IF_MATCH", 'If-Match must be a proposal version, e.g. If-Match: "3".');
     }
-    await respondOnce(database, caller, request, response, async (idempotencyKey) => {
+    await respondOnce(idempotency, caller, request, response, async (idempotencyKey) => {
       await findVisible(id, caller);
       const event = parseBody(proposalEventSchema, request.body) as { type: string } & Record<string, unknown>;
       if (TIMERS.includes(event.type)) {

@@ -7,7 +7,7 @@ import { recordAudit, subjectOf } from "../audit/record.ts";
 import { callerOf, requireRole } from "../auth/authenticate.ts";
 import type { Caller } from "../auth/keys.ts";
 import { HttpError } from "../http/errors.ts";
-import { respondOnce } from "../http/idempotency.ts";
+import { type IdempotencyLease, respondOnce } from "../http/idempotency.ts";
 import { parseBody, parseQuery } from "../http/validate.ts";
 
 const httpUrl = z
@@ -87,6 +87,8 @@ export interface WebhookRoutesDeps {
   destinations: DestinationPolicy;
   /** Seals the signing secret before it is stored (SECRETS_ENCRYPTION_KEYS). */
   keyring: Keyring;
+  /** How long an Idempotency-Key is held for a running request (the default lease when absent). */
+  lease?: IdempotencyLease | undefined;
 }
 
 /**
@@ -108,7 +110,7 @@ export function webhookRoutes(database: Database, deps: WebhookRoutesDeps): Rout
 
   router.post("/webhooks", allowed, async (request, response) => {
     const caller = callerOf(response);
-    await respondOnce(database, caller, request, response, async () => {
+    await respondOnce({ database, lease: deps.lease }, caller, request, response, async () => {
       const body = parseBody(createWebhookSchema, request.body);
       // A host that is, or resolves to, an address the worker may not call is refused now, whatever the
       // spelling. A name that does not resolve yet is accepted: the worker checks again at every delivery.
