@@ -87,6 +87,36 @@ describe("the audit trail", () => {
     expect(JSON.stringify(trail)).not.toContain(created.body.secret);
   });
 
+  it("records every directory change in its transaction: people, units, roles", async () => {
+    expect((await api.call("PUT", "/v1/directory/people/p-audit", { body: { name: "王主任" } })).status).toBe(201);
+    expect(
+      (await api.call("PUT", "/v1/directory/people/p-audit", { body: { name: "王主任", email: "w@x.cn" } })).status,
+    ).toBe(200);
+    expect((await api.call("PUT", "/v1/directory/roles/staff-head/people/p-audit")).status).toBe(201);
+    expect((await api.call("PUT", "/v1/directory/roles/staff-head/people/p-audit")).status).toBe(200);
+    expect(
+      (await api.call("PUT", "/v1/directory/units/u-audit", { body: { name: "住建局", headPersonId: "p-audit" } }))
+        .status,
+    ).toBe(201);
+    // Refused (the person heads a unit): changes nothing, records nothing.
+    expect((await api.call("DELETE", "/v1/directory/people/p-audit")).status).toBe(409);
+    expect((await api.call("DELETE", "/v1/directory/units/u-audit")).status).toBe(204);
+    expect((await api.call("DELETE", "/v1/directory/roles/staff-head/people/p-audit")).status).toBe(204);
+    expect((await api.call("DELETE", "/v1/directory/people/p-audit")).status).toBe(204);
+    const person = await entries("?targetType=person&targetId=p-audit");
+    expect(person.map((entry) => [entry.action, entry.details?.change ?? entry.details?.role ?? null])).toEqual([
+      ["directory.person.delete", null],
+      ["directory.role.unassign", "staff-head"],
+      ["directory.role.assign", "staff-head"],
+      ["directory.person.save", "replaced"],
+      ["directory.person.save", "created"],
+    ]);
+    expect(person[3].details).toMatchObject({ name: "王主任", email: "w@x.cn" });
+    const unit = await entries("?targetType=unit&targetId=u-audit");
+    expect(unit.map((entry) => entry.action)).toEqual(["directory.unit.delete", "directory.unit.save"]);
+    expect(unit[1].details).toMatchObject({ change: "created", name: "住建局", headPersonId: "p-audit" });
+  });
+
   it("is for administrators only, and validates its filters", async () => {
     const staff = await api.issueKey("staff", "staff-reader");
     expect((await api.call("GET", "/v1/audit-log", { key: staff })).status).toBe(403);

@@ -1,5 +1,6 @@
 import type { Database, Prisma } from "@huiyin/db";
 import { type Request, Router } from "express";
+import { recordAudit, subjectOf } from "../audit/record.ts";
 import { requireRole } from "../auth/authenticate.ts";
 import { HttpError } from "../http/errors.ts";
 import { parseBody, parseQuery } from "../http/validate.ts";
@@ -117,7 +118,13 @@ export function directoryRoutes(database: Database): Router {
           channels = EXCLUDED.channels, updated_at = now()
         RETURNING (xmax = 0) AS created`;
       const row = await tx.person.findUniqueOrThrow({ where: { id }, include: personInclude });
-      return { created: saved?.created === true, row };
+      const created = saved?.created === true;
+      await recordAudit(tx, subjectOf(request, response), {
+        action: "directory.person.save",
+        target: { type: "person", id },
+        details: { change: created ? "created" : "replaced", name: row.name, email: row.email, language: row.language },
+      });
+      return { created, row };
     });
     request.log.info(
       { personId: id, change: created ? "created" : "replaced", language: row.language, email: row.email !== null },
@@ -143,6 +150,11 @@ export function directoryRoutes(database: Database): Router {
       }
       // Role assignments go with the person (schema: ON DELETE CASCADE); the log says which.
       await tx.person.delete({ where: { id } });
+      await recordAudit(tx, subjectOf(request, response), {
+        action: "directory.person.delete",
+        target: { type: "person", id },
+        details: { name: row.name, roles: row.roles.map(labelOf) },
+      });
       request.log.info({ personId: id, change: "deleted", roles: row.roles.map(labelOf) }, "directory person deleted");
     });
     response.status(204).end();
@@ -189,7 +201,13 @@ export function directoryRoutes(database: Database): Router {
           supervisor_leader_id = EXCLUDED.supervisor_leader_id, updated_at = now()
         RETURNING (xmax = 0) AS created`;
       const row = await tx.unit.findUniqueOrThrow({ where: { id } });
-      return { created: saved?.created === true, row };
+      const created = saved?.created === true;
+      await recordAudit(tx, subjectOf(request, response), {
+        action: "directory.unit.save",
+        target: { type: "unit", id },
+        details: { change: created ? "created" : "replaced", ...fields },
+      });
+      return { created, row };
     });
     request.log.info(
       {
@@ -204,8 +222,18 @@ export function directoryRoutes(database: Database): Router {
   });
 
   router.delete("/units/:id", async (request, response) => {
-    const { count } = await database.prisma.unit.deleteMany({ where: { id: request.params.id } });
-    if (count === 0) throw new HttpError(404, "NOT_FOUND", `No unit ${request.params.id} in the directory.`);
+    const id = request.params.id;
+    const count = await database.prisma.$transaction(async (tx) => {
+      const { count } = await tx.unit.deleteMany({ where: { id } });
+      if (count > 0) {
+        await recordAudit(tx, subjectOf(request, response), {
+          action: "directory.unit.delete",
+          target: { type: "unit", id },
+        });
+      }
+      return count;
+    });
+    if (count === 0) throw new HttpError(404, "NOT_FOUND", `No unit ${id} in the directory.`);
     request.log.info({ unitId: request.params.id, change: "deleted" }, "directory unit deleted");
     response.status(204).end();
   });
@@ -249,7 +277,15 @@ export function directoryRoutes(database: Database): Router {
       if (!(await lockPerson(tx, personId))) {
         throw new HttpError(404, "NOT_FOUND", `No person ${personId} in the directory.`);
       }
-      return tx.roleAssignment.createMany({ data: [{ ...role, personId }], skipDuplicates: true });
+      const assigned = await tx.roleAssignment.createMany({ data: [{ ...role, personId }], skipDuplicates: true });
+      if (assigned.count > 0) {
+        await recordAudit(tx, subjectOf(request, response), {
+          action: "directory.role.assign",
+          target: { type: "person", id: personId },
+          details: { role: labelOf(role) },
+        });
+      }
+      return assigned;
     });
     const label = labelOf(role);
     if (count > 0) request.log.info({ roleLabel: label, personId, change: "assigned" }, "directory role assigned");
@@ -259,8 +295,18 @@ export function directoryRoutes(database: Database): Router {
   router.delete("/roles/:label/people/:personId", async (request, response) => {
     const role = roleOf(request);
     const personId = String(request.params.personId);
-    const { count } = await database.prisma.roleAssignment.deleteMany({ where: { ...role, personId } });
     const label = labelOf(role);
+    const { count } = await database.prisma.$transaction(async (tx) => {
+      const removed = await tx.roleAssignment.deleteMany({ where: { ...role, personId } });
+      if (removed.count > 0) {
+        await recordAudit(tx, subjectOf(request, response), {
+          action: "directory.role.unassign",
+          target: { type: "person", id: personId },
+          details: { role: label },
+        });
+      }
+      return removed;
+    });
     if (count === 0) throw new HttpError(404, "NOT_FOUND", `${personId} does not hold ${label}.`);
     request.log.info({ roleLabel: label, personId, change: "unassigned" }, "directory role unassigned");
     response.status(204).end();
