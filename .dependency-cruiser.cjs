@@ -14,19 +14,15 @@ const internal = {
   "packages/queue": ["packages/domain", "packages/config"],
   // The notifier's pure parts (resolution, channels, templates); IO stays in services/notifier.
   "packages/notify": ["packages/domain", "packages/config", "packages/logger", "packages/db"],
-  "packages/engine": [
-    "packages/domain",
-    "workflows/[^/]+",
-    "packages/config",
-    "packages/logger",
-    "packages/db",
-    "packages/queue",
-  ],
+  // Generic: runs any machine through its `Workflow` port, and imports none (see engine-knows-no-workflow).
+  "packages/engine": ["packages/domain", "packages/config", "packages/logger", "packages/db", "packages/queue"],
   "services/([^/]+)": ["packages/[^/]+", "workflows/[^/]+"],
   "packages/bench": ["packages/[^/]+", "workflows/[^/]+", "infra/local"],
   "infra/local": [],
+  // The demo is a composition root: it hands the proposal workflow to the engine.
   "infra/launcher": [
     "infra/local",
+    "workflows/[^/]+",
     "packages/config",
     "packages/logger",
     "packages/domain",
@@ -74,6 +70,15 @@ module.exports = {
         dependencyTypesNot: ["local"],
         pathNot: ["^packages/domain/", "/node_modules/xstate/"],
       },
+    },
+    {
+      name: "engine-knows-no-workflow",
+      comment:
+        "the engine is generic: a workflow meets its Workflow port and is handed to it by a composition root " +
+        "(services/*/src/main.ts); the proposal binding lives in workflows/proposal. Its tests may run one.",
+      severity: "error",
+      from: { path: "^packages/engine/", pathNot: tests },
+      to: { path: "^workflows/" },
     },
     {
       name: "test-infrastructure-only-in-tests",

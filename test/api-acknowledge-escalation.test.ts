@@ -1,9 +1,10 @@
 import { defaultPolicy } from "@huiyin/domain";
 import { createLogger } from "@huiyin/logger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handleAlarm, proposalWorkflow, systemClock } from "../packages/engine/src/index.ts";
+import { handleAlarm, systemClock } from "../packages/engine/src/index.ts";
 import { importDirectory } from "../services/notifier/src/directory.ts";
 import { deliverToInbox } from "../services/notifier/src/inbox.ts";
+import { proposalWorkflow } from "../workflows/proposal/src/index.ts";
 import { type ApiHarness, startApi } from "./support/api.ts";
 import { importLeaders, lateReply } from "./support/late-reply.ts";
 

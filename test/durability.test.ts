@@ -1,9 +1,10 @@
 import { createDatabase, type Database } from "@huiyin/db";
 import { defaultPolicy } from "@huiyin/domain";
-import { applyEvent, createProposal, proposalWorkflow, systemClock } from "@huiyin/engine";
+import { applyEvent, createProposal, systemClock } from "@huiyin/engine";
 import { freePort } from "@huiyin/infra-local";
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from "@huiyin/infra-local/testing";
 import { createLogger } from "@huiyin/logger";
+import { proposalWorkflow } from "@huiyin/workflow-proposal";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, type Spawned, spawnEntry } from "./support/processes.ts";
 

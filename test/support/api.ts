@@ -6,15 +6,9 @@ import { createTestDatabase, createTestRedis, type TestDatabase } from "@huiyin/
 import { createLogger } from "@huiyin/logger";
 import { createRedisConnection } from "@huiyin/queue";
 import { defaultPolicy } from "../../packages/domain/src/index.ts";
-import {
-  type Keyring,
-  NOTHING_ALLOWED,
-  proposalWorkflow,
-  systemClock,
-  systemResolver,
-} from "../../packages/engine/src/index.ts";
+import { type Keyring, NOTHING_ALLOWED, systemClock, systemResolver } from "../../packages/engine/src/index.ts";
 import { type AppDependencies, createApp, ensureAdminKey, redisRateLimiter } from "../../services/api/src/index.ts";
-import { exportDefinition, toMermaid } from "../../workflows/proposal/src/index.ts";
+import { exportDefinition, proposalWorkflow, toMermaid } from "../../workflows/proposal/src/index.ts";
 import { TEST_ENCRYPTION_KEYS } from "./processes.ts";
 
 export interface ApiResponse {

@@ -1,7 +1,8 @@
 import type { Database } from "@huiyin/db";
-import type { Policy } from "@huiyin/domain";
-import { applyEvent, createProposal, proposalWorkflow, systemClock } from "@huiyin/engine";
+import type { Actor, Policy } from "@huiyin/domain";
+import { applyEvent, createProposal, systemClock } from "@huiyin/engine";
 import type { Logger } from "@huiyin/logger";
+import { proposalWorkflow } from "@huiyin/workflow-proposal";
 import { importDirectory } from "../../services/notifier/src/directory.ts";
 
 /**
@@ -33,9 +34,9 @@ export async function lateReply(context: { db: Database; logger: Logger }, title
     },
     actor: { role: "proposer", id: "member-1" },
   });
-  const staff = { role: "staff", id: "staff-1" };
-  const unit = { role: "unit", id: "clerk-1", unitId: "u-1" };
-  const send = (event: { type: string } & Record<string, unknown>, actor: typeof staff) =>
+  const staff: Actor = { role: "staff", id: "staff-1" };
+  const unit: Actor = { role: "unit", id: "clerk-1", unitId: "u-1" };
+  const send = (event: { type: string } & Record<string, unknown>, actor: Actor) =>
     applyEvent(engine, { proposalId: proposal.id, event, actor });
   await send({ type: "submit" }, { role: "proposer", id: "member-1" });
   await send({ type: "review.register", category: "urban" }, staff);

@@ -1,7 +1,8 @@
 import { createDatabase } from "@huiyin/db";
 import { type Actor, defaultPolicy, type Policy } from "@huiyin/domain";
-import { applyEvent, createProposal, proposalWorkflow, systemClock } from "@huiyin/engine";
+import { applyEvent, createProposal, systemClock } from "@huiyin/engine";
 import { createLogger } from "@huiyin/logger";
+import { proposalWorkflow } from "@huiyin/workflow-proposal";
 
 /** In the demo a day lasts one second: a 3-month reply limit plays out in about a minute and a half. */
 export const DEMO_POLICY: Policy = { ...defaultPolicy, timeScale: 1 / 86_400 };

@@ -1,5 +1,5 @@
 import { createDatabase, type Database } from "@huiyin/db";
-import { type EngineDeps, proposalWorkflow, systemClock } from "@huiyin/engine";
+import { type EngineDeps, systemClock } from "@huiyin/engine";
 import { createLogger, type Logger } from "@huiyin/logger";
 import {
   createQueue,
@@ -11,6 +11,7 @@ import {
   type RedisConnection,
   whenReady,
 } from "@huiyin/queue";
+import { proposalWorkflow } from "@huiyin/workflow-proposal";
 import type { Queue } from "bullmq";
 import type { Environment } from "./environment.ts";
 

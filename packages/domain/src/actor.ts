@@ -24,6 +24,12 @@ export type Actor = z.infer<typeof actorSchema>;
 /** The actor the engine stamps on timer events (`deadline.*`). */
 export const TIMER_ACTOR = { role: "system", id: "timer" } as const satisfies Actor;
 
+/**
+ * The actor the engine stamps on a queued event (an outbox `proposal.event` job) that carries none of its own:
+ * the event was queued by the system, not sent by a person.
+ */
+export const QUEUE_ACTOR = { role: "system", id: "queue" } as const satisfies Actor;
+
 /** Identifiers are opaque strings; the aliases document intent at call sites. */
 export type ProposalId = string;
 export type UnitId = string;

@@ -6,3 +6,4 @@ export * from "./events.ts";
 export * from "./policy.ts";
 export * from "./refusals.ts";
 export * from "./schedule.ts";
+export * from "./state-paths.ts";

@@ -1,3 +1,4 @@
+import { TIMER_ACTOR, type TimerEventType } from "@huiyin/domain";
 import {
   addAgainAsNew,
   failedJobsOf,
@@ -13,9 +14,8 @@ import type { Queue } from "bullmq";
 import { type ApplyResult, applyEvent, type EngineDeps } from "./apply.ts";
 import { ESCALATION_ACKNOWLEDGED, escalationHold } from "./escalation-hold.ts";
 
-const TIMER_ACTOR = { role: "system", id: "timer" } as const;
-
-const eventTypeOf: Record<string, string> = {
+/** The `deadline.*` event an alarm of each kind feeds its proposal. */
+const eventTypeOf: Record<string, TimerEventType> = {
   remind: "deadline.remind",
   due: "deadline.due",
   escalate: "deadline.escalate",

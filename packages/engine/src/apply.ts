@@ -1,4 +1,5 @@
 import type { Database } from "@huiyin/db";
+import { type Actor, TIMER_EVENT_TYPES } from "@huiyin/domain";
 import type { Logger } from "@huiyin/logger";
 import type pg from "pg";
 import { type AnyMachineSnapshot, transition } from "xstate";
@@ -20,7 +21,7 @@ import {
   run,
   writeTransition,
 } from "./sql.ts";
-import type { Actor, Workflow } from "./workflow.ts";
+import type { Workflow } from "./workflow.ts";
 import { effectRows } from "./write-effects.ts";
 
 export interface EngineDeps {
@@ -67,7 +68,7 @@ export type ApplyResult =
   | { outcome: "duplicate"; proposal: ProposalRecord; seq: number }
   | { outcome: "stale"; proposal: ProposalRecord; reason: string };
 
-const TIMER_EVENTS = new Set(["deadline.remind", "deadline.due", "deadline.escalate"]);
+const TIMER_EVENTS: ReadonlySet<string> = new Set(TIMER_EVENT_TYPES);
 
 /**
  * Applies one event to one proposal, exactly once.

@@ -1,3 +1,4 @@
+import type { Actor } from "@huiyin/domain";
 import { initialTransition } from "xstate";
 import type { EngineDeps } from "./apply.ts";
 import { effectsOf } from "./effects.ts";
@@ -14,7 +15,6 @@ import {
   run,
   writeCreation,
 } from "./sql.ts";
-import type { Actor } from "./workflow.ts";
 import { effectRows } from "./write-effects.ts";
 
 export interface CreateInput {

@@ -1,11 +1,11 @@
-import { defaultPolicy } from "@huiyin/domain";
+import { type Actor, defaultPolicy } from "@huiyin/domain";
+import { proposalWorkflow } from "@huiyin/workflow-proposal";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness, until } from "../test/harness.ts";
 import { handleAlarm } from "./alarms.ts";
 import { applyEvent } from "./apply.ts";
 import { createProposal } from "./create.ts";
 import { ESCALATION_ACKNOWLEDGED } from "./escalation-hold.ts";
-import { proposalWorkflow } from "./proposal-workflow.ts";
 
 /**
  * Acknowledging an escalation stops its deadline's chain (issue 6), against real PostgreSQL: the alarms of a
@@ -41,7 +41,7 @@ async function unanswered(): Promise<{ proposalId: string; deadlineId: string }>
     },
     actor: proposer,
   });
-  const send = (event: { type: string } & Record<string, unknown>, actor: { role: string; id: string }) =>
+  const send = (event: { type: string } & Record<string, unknown>, actor: Actor) =>
     applyEvent(h.deps, { proposalId: proposal.id, event, actor });
   await send({ type: "submit" }, proposer);
   await send({ type: "review.register", category: "livelihood" }, staff);

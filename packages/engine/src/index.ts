@@ -1,3 +1,5 @@
+/** The port's actor is the domain's: re-exported for the engine's callers. */
+export type { Actor } from "@huiyin/domain";
 export { type AlarmOutcome, handleAlarm, reconcileAlarms } from "./alarms.ts";
 export { type ApplyInput, type ApplyResult, applyEvent, type EngineDeps } from "./apply.ts";
 export { type Clock, systemClock } from "./clock.ts";
@@ -12,7 +14,6 @@ export {
   mayConnect,
   NOTHING_ALLOWED,
 } from "./outbound-policy.ts";
-export { proposalWorkflow } from "./proposal-workflow.ts";
 export { type EngineRebuild, rebuildEngineJobs } from "./rebuild.ts";
 export { type ProposalRecord, toRecord } from "./records.ts";
 export { type OutboxBacklog, outboxBacklog, type Relay, type RelayDeps, relayBatch, startRelay } from "./relay.ts";
@@ -36,4 +37,4 @@ export {
   webhookSignature,
 } from "./webhooks.ts";
 export { type EngineWorkerOptions, type EngineWorkers, startEngineWorkers } from "./workers.ts";
-export { type Actor, type Described, type Refusal, statePaths, type Workflow } from "./workflow.ts";
+export type { Described, Refusal, Workflow } from "./workflow.ts";

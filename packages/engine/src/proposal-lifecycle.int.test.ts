@@ -1,9 +1,9 @@
-import { defaultPolicy, type Policy } from "@huiyin/domain";
+import { type Actor, defaultPolicy, type Policy } from "@huiyin/domain";
+import { proposalWorkflow } from "@huiyin/workflow-proposal";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness, until } from "../test/harness.ts";
 import { applyEvent } from "./apply.ts";
 import { createProposal } from "./create.ts";
-import { proposalWorkflow } from "./proposal-workflow.ts";
 import { startEngineWorkers } from "./workers.ts";
 
 /**
@@ -41,10 +41,8 @@ describe("a proposal driven through its whole lifecycle", () => {
   it("goes from draft to closed.completed with a gapless history and no deadline left open", async () => {
     const { proposal } = await createProposal(h.deps, { input: proposalInput(), actor: proposer });
     expect(proposal).toMatchObject({ stage: "submit", states: ["submit.draft"], version: 1 });
-    const send = (
-      event: { type: string } & Record<string, unknown>,
-      actor: { role: string; id: string; unitId?: string },
-    ) => applyEvent(h.deps, { proposalId: proposal.id, event, actor });
+    const send = (event: { type: string } & Record<string, unknown>, actor: Actor) =>
+      applyEvent(h.deps, { proposalId: proposal.id, event, actor });
 
     await send({ type: "submit" }, proposer);
     await send({ type: "review.register", category: "livelihood" }, staff);

@@ -1,3 +1,4 @@
+import { type Actor, QUEUE_ACTOR } from "@huiyin/domain";
 import type { Logger } from "@huiyin/logger";
 import { createWorker, parsePayload, type QueueName, type RedisConnection } from "@huiyin/queue";
 import { DelayedError, type Queue, type Worker } from "bullmq";
@@ -78,12 +79,12 @@ export async function startEngineWorkers(
     "events",
     async (job) => {
       const payload = parsePayload("proposal.event", job.data);
-      const { actor, ...event } = payload.event as { type: string; actor?: { role: string; id: string } };
+      const { actor, ...event } = payload.event as { type: string; actor?: Actor };
       try {
         const result = await applyEvent(deps, {
           proposalId: payload.proposalId,
           event,
-          actor: actor ?? { role: "system", id: "queue" },
+          actor: actor ?? QUEUE_ACTOR,
           idempotencyKey: `outbox.${payload.outboxId}`,
           ...(job.id ? { jobId: job.id } : {}),
         });

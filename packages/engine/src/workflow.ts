@@ -1,13 +1,5 @@
+import type { Actor } from "@huiyin/domain";
 import type { AnyMachineSnapshot, AnyStateMachine } from "xstate";
-
-/** Who sent an event. The domain's Actor has this shape; the engine needs only these fields. */
-export interface Actor {
-  role: string;
-  id: string;
-  unitId?: string;
-  /** A leader's supervised units, when the caller's edge knows them (see the domain's `actorSchema`). */
-  supervisedUnitIds?: string[];
-}
 
 /** The columns of a proposal row that are copied out of its snapshot for lists, filters and statistics. */
 export interface Described {
@@ -28,8 +20,11 @@ export interface Refusal {
 }
 
 /**
- * What the engine needs to know about a machine to run it durably. The engine is generic: the proposal
- * workflow plugs in here (and tests can plug in a small machine to exercise the runtime alone).
+ * What the engine needs to know about a machine to run it durably: the engine's port. The engine is generic and
+ * imports no workflow (a dependency rule holds it to that): the proposal workflow's binding lives with the
+ * proposal machine (`proposalWorkflow` in workflows/proposal) and meets this port structurally; the composition
+ * roots hand it to the engine, which is where the compiler checks the fit. Tests plug in a small machine to
+ * exercise the runtime alone (packages/engine/test/ticket-workflow.ts).
  */
 export interface Workflow {
   machine: AnyStateMachine;
@@ -52,13 +47,4 @@ export interface Workflow {
     event: { type: string } & Record<string, unknown>,
     load: (proposalId: string) => Promise<{ context: Record<string, unknown>; stage: string } | null>,
   ): Promise<{ type: string } & Record<string, unknown>>;
-}
-
-/** Flattens an XState state value into dotted paths of its leaves: {a: {b: "c"}} → ["a.b.c"]. */
-export function statePaths(value: unknown, prefix = ""): string[] {
-  if (typeof value === "string") return [prefix ? `${prefix}.${value}` : value];
-  if (typeof value !== "object" || value === null) return [];
-  const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length === 0) return prefix ? [prefix] : [];
-  return entries.flatMap(([key, child]) => statePaths(child, prefix ? `${prefix}.${key}` : key));
 }

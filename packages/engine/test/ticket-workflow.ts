@@ -1,5 +1,6 @@
+import { statePaths } from "@huiyin/domain";
 import { type AnyMachineSnapshot, assign, setup } from "xstate";
-import { statePaths, type Workflow } from "../src/workflow.ts";
+import type { Workflow } from "../src/workflow.ts";
 
 /**
  * A small machine for testing the engine's mechanics on their own: one deadline with a reminder, a due

@@ -1,14 +1,18 @@
 import { requireEncryptionKeys } from "@huiyin/config";
 import { calendarOf, defaultPolicy } from "@huiyin/domain";
-import { proposalWorkflow, resealWebhookSecrets, systemClock, systemResolver } from "@huiyin/engine";
+import { resealWebhookSecrets, systemClock, systemResolver, type Workflow } from "@huiyin/engine";
 import { createQueue } from "@huiyin/queue";
 import { runService } from "@huiyin/runtime";
-import { exportDefinition, toMermaid } from "@huiyin/workflow-proposal";
+import { exportDefinition, proposalWorkflow, toMermaid } from "@huiyin/workflow-proposal";
 import { createApp } from "./app.ts";
 import { ensureAdminKey } from "./auth/bootstrap.ts";
 import { warnWhileUncovered } from "./calendar/coverage.ts";
 import { redisRateLimiter } from "./http/rate-limit.ts";
 import { EMAIL_QUEUE, type EmailJob, emailRequeue } from "./notifications/email-requeue.ts";
+
+// The proposal binding meets the engine's port structurally (workflows/* import no engine, the engine imports no
+// workflow): the fit is checked here, where it is handed to the engine, its optional members included.
+const workflow = proposalWorkflow satisfies Required<Workflow>;
 
 runService(
   { name: "api", redisRole: "producer", healthServer: false },
@@ -57,7 +61,7 @@ runService(
         logger,
       }),
       trustProxy: config.TRUST_PROXY,
-      workflow: proposalWorkflow,
+      workflow,
       clock: systemClock,
       policy: defaultPolicy,
       workflowDefinition: { describe: exportDefinition, diagram: () => toMermaid() },

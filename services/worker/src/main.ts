@@ -1,15 +1,20 @@
 import { requireEncryptionKeys } from "@huiyin/config";
 import {
-  proposalWorkflow,
   resealWebhookSecrets,
   startEngineWorkers,
   startWebhookWorker,
   systemClock,
   systemResolver,
+  type Workflow,
 } from "@huiyin/engine";
 import { createQueue, createRedisConnection, type JobName, jobCatalog, type QueueName, queuesOf } from "@huiyin/queue";
 import { runService, watchForDataLoss } from "@huiyin/runtime";
+import { proposalWorkflow } from "@huiyin/workflow-proposal";
 import type { Queue } from "bullmq";
+
+// The proposal binding meets the engine's port structurally (workflows/* import no engine, the engine imports no
+// workflow): the fit is checked here, where it is handed to the engine, its optional members included.
+const workflow = proposalWorkflow satisfies Required<Workflow>;
 
 /**
  * The worker: fires deadline alarms, applies queued events, relays the outbox, reconciles alarms and delivers
@@ -59,7 +64,7 @@ runService(
       return webhooks.close();
     });
     const workers = await startEngineWorkers(
-      { db: database, logger, clock: systemClock, workflow: proposalWorkflow, queues },
+      { db: database, logger, clock: systemClock, workflow, queues },
       {
         connection: redis,
         prefix: config.QUEUE_PREFIX,

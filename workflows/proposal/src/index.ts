@@ -26,5 +26,6 @@ export {
   type Viewer,
 } from "./disclosure.ts";
 export * from "./effects.ts";
+export { proposalWorkflow } from "./engine-binding.ts";
 export { type ProposalMachine, proposalMachine, STAGES, type Stage, type StateMeta } from "./machine.ts";
 export { allowedEvents, checkEvent, openDeadlines, type ProposalSnapshot, stageOf, stateOf } from "./queries.ts";
