@@ -116,7 +116,7 @@ function v1(deps: AppDependencies): Router {
   router.use(failedAuthentication.before);
   router.use(authenticate(deps.database));
   router.use(failedAuthentication.counting);
-  router.use(rateLimit(deps.rateLimiter));
+  router.use(rateLimit(deps.rateLimiter, (response) => callerOf(response).keyId));
   router.use(leaderScope(deps.database));
   router.get("/whoami", (_request, response) => {
     const { role, actorId, unitId, prefix } = callerOf(response);
