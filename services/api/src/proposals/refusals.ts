@@ -3,7 +3,7 @@ import { machineRefusal, refuse } from "../http/error-codes.ts";
 import type { HttpError } from "../http/errors.ts";
 
 /** Machine refusals that are about who sends the event, not about the state: 403. */
-const WHO = new Set(["ROLE_NOT_ALLOWED", "NOT_A_PARTY", "NOT_A_CO_UNIT"]);
+export const WHO: ReadonlySet<string> = new Set(["ROLE_NOT_ALLOWED", "NOT_A_PARTY", "NOT_A_CO_UNIT"]);
 
 /** What the caller may do now, attached to refusals so that a client can correct itself. */
 export interface RefusalContext {
