@@ -69,7 +69,7 @@ export const authApi: FeatureApi = {
         parameters: [pathParameter("id")],
         responses: {
           "200": { description: "The revoked key.", ...json(ref("ApiKey")) },
-          ...errors(...admin, 404, 409),
+          ...errors(...admin, 404, "CANNOT_REVOKE_SELF"),
         },
       },
     },

@@ -1,5 +1,6 @@
 import { CHANNELS, LANGUAGES } from "@huiyin/notify";
 import { z } from "zod";
+import type { ErrorCode } from "../http/error-codes.ts";
 import {
   admin,
   errors,
@@ -47,7 +48,7 @@ const roleLabel = pathParameter(
 type Kind = "person" | "unit";
 const title = (kind: Kind) => (kind === "person" ? "Person" : "Unit");
 
-function one(kind: Kind, schema: string, body: string, conflict: number[]): PathItem {
+function one(kind: Kind, schema: string, body: string, conflict: ErrorCode[]): PathItem {
   return {
     get: {
       operationId: `getDirectory${title(kind)}`,
@@ -113,7 +114,7 @@ export const directoryApi: FeatureApi = {
   },
   paths: {
     "/v1/directory/people": list("people", "DirectoryPersonPage"),
-    "/v1/directory/people/{id}": one("person", "DirectoryPerson", "PutDirectoryPerson", [409]),
+    "/v1/directory/people/{id}": one("person", "DirectoryPerson", "PutDirectoryPerson", ["PERSON_HEADS_UNIT"]),
     "/v1/directory/units": list("units", "DirectoryUnitPage"),
     "/v1/directory/units/{id}": one("unit", "DirectoryUnit", "PutDirectoryUnit", []),
     "/v1/directory/roles": {

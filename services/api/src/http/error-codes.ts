@@ -4,6 +4,9 @@ interface ErrorEntry {
   readonly status: number;
   /** What the code tells a client, as the OpenAPI document's error descriptions say it. */
   readonly meaning: string;
+  /** Answered by a few operations only: the document lists it where an operation names it, not under every
+   * operation that answers its status. */
+  readonly named?: true;
 }
 
 /**
@@ -19,8 +22,12 @@ export const ERRORS = {
     status: 400,
     meaning: "The query string is not valid (details.fields), or a cursor the API did not give out.",
   },
-  INVALID_IF_MATCH: { status: 400, meaning: 'If-Match is not a proposal version (If-Match: "3").' },
-  INVALID_IDEMPOTENCY_KEY: { status: 400, meaning: "Idempotency-Key is not 1 to 200 visible ASCII characters." },
+  INVALID_IF_MATCH: { status: 400, named: true, meaning: 'If-Match is not a proposal version (If-Match: "3").' },
+  INVALID_IDEMPOTENCY_KEY: {
+    status: 400,
+    named: true,
+    meaning: "Idempotency-Key is not 1 to 200 visible ASCII characters.",
+  },
   MALFORMED_URL: { status: 400, meaning: "A URL whose percent-encoding is not UTF-8." },
   INVALID_CHARACTER: {
     status: 400,
@@ -38,25 +45,35 @@ export const ERRORS = {
     meaning:
       "The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer.",
   },
-  ACK_LINK_INVALID: { status: 403, meaning: "Not an acknowledge link huiyin signed, or links are off." },
+  ACK_LINK_INVALID: { status: 403, named: true, meaning: "Not an acknowledge link huiyin signed, or links are off." },
   NOT_FOUND: { status: 404, meaning: "No such resource, or one the key may not see." },
   EVENT_NOT_ALLOWED: {
     status: 409,
+    named: true,
     meaning:
       "The event is not allowed in the current state (details: stage, state, allowedEvents); the machine's other rule codes answer the same way.",
   },
-  VERSION_CONFLICT: { status: 409, meaning: "Another request changed the proposal at the same moment; send again." },
-  EXTERNAL_ID_TAKEN: { status: 409, meaning: "Another caller's proposal has this externalId." },
+  VERSION_CONFLICT: {
+    status: 409,
+    named: true,
+    meaning: "Another request changed the proposal at the same moment; send again.",
+  },
+  EXTERNAL_ID_TAKEN: { status: 409, named: true, meaning: "Another caller's proposal has this externalId." },
   IDEMPOTENCY_IN_PROGRESS: {
     status: 409,
+    named: true,
     meaning: "A request with this Idempotency-Key is still running (details.retryAfterSeconds).",
   },
-  CANNOT_REVOKE_SELF: { status: 409, meaning: "An admin key cannot revoke itself." },
-  PERSON_HEADS_UNIT: { status: 409, meaning: "The person heads a unit; give the unit another head first." },
-  ALREADY_DELIVERED: { status: 409, meaning: "The delivery was delivered; there is nothing to retry." },
-  NOT_RETRYABLE: { status: 409, meaning: "Deliveries on this channel are not retried." },
-  ACK_LINK_EXPIRED: { status: 410, meaning: "The acknowledge link has expired." },
-  VERSION_MISMATCH: { status: 412, meaning: "If-Match names an older version (details.currentVersion)." },
+  CANNOT_REVOKE_SELF: { status: 409, named: true, meaning: "An admin key cannot revoke itself." },
+  PERSON_HEADS_UNIT: {
+    status: 409,
+    named: true,
+    meaning: "The person heads a unit; give the unit another head first.",
+  },
+  ALREADY_DELIVERED: { status: 409, named: true, meaning: "The delivery was delivered; there is nothing to retry." },
+  NOT_RETRYABLE: { status: 409, named: true, meaning: "Deliveries on this channel are not retried." },
+  ACK_LINK_EXPIRED: { status: 410, named: true, meaning: "The acknowledge link has expired." },
+  VERSION_MISMATCH: { status: 412, named: true, meaning: "If-Match names an older version (details.currentVersion)." },
   PAYLOAD_TOO_LARGE: { status: 413, meaning: "The body is larger than the limit." },
   UNSUPPORTED_ENCODING: {
     status: 415,
@@ -64,11 +81,12 @@ export const ERRORS = {
       "A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset.",
   },
   VALIDATION_FAILED: { status: 422, meaning: "The body or a path segment is invalid (details.fields)." },
-  INVALID_EVENT: { status: 422, meaning: "The machine finds the event's payload invalid." },
-  INVALID_INPUT: { status: 422, meaning: "The proposal's content is invalid." },
-  IDEMPOTENCY_KEY_REUSED: { status: 422, meaning: "An Idempotency-Key reused for another request." },
+  INVALID_EVENT: { status: 422, named: true, meaning: "The machine finds the event's payload invalid." },
+  INVALID_INPUT: { status: 422, named: true, meaning: "The proposal's content is invalid." },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, named: true, meaning: "An Idempotency-Key reused for another request." },
   WEBHOOK_URL_FORBIDDEN: {
     status: 422,
+    named: true,
     meaning:
       "The webhook URL's host is, or resolves to, a loopback, private, link-local, multicast or reserved address (see the README, Webhooks).",
   },
@@ -83,7 +101,11 @@ export const ERRORS = {
     meaning:
       "The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key).",
   },
-  EMAIL_CHANNEL_OFF: { status: 503, meaning: "The e-mail channel is off (no SMTP_URL), for a dead e-mail's retry." },
+  EMAIL_CHANNEL_OFF: {
+    status: 503,
+    named: true,
+    meaning: "The e-mail channel is off (no SMTP_URL), for a dead e-mail's retry.",
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

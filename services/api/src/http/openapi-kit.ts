@@ -64,29 +64,31 @@ function meaningOf(codes: readonly ErrorCode[]): string {
   return codes.map((code) => `${ERRORS[code].meaning.replace(/\.$/, "")} (${code}).`).join(" ");
 }
 
-const codesWith = (status: number) =>
-  (Object.keys(ERRORS) as ErrorCode[]).filter((code) => ERRORS[code].status === status);
+/** The codes every operation answering `status` may carry (not those the catalogue marks `named`). */
+const generalCodesOf = (status: number) =>
+  (Object.keys(ERRORS) as ErrorCode[]).filter((code) => {
+    const entry: { status: number; named?: true } = ERRORS[code];
+    return entry.status === status && !entry.named;
+  });
 
-/** The error answers of `statuses`, each described by every catalogue code with that status. */
-export function errors(...statuses: number[]) {
+/**
+ * An operation's error answers: a status stands for the catalogue's general codes with that status, a code adds
+ * itself (and its status). Each answer is described by the meanings of its codes.
+ */
+export function errors(...answers: (number | ErrorCode)[]) {
+  const codes = answers.flatMap((answer) => (typeof answer === "number" ? generalCodesOf(answer) : [answer]));
+  const statuses = [...new Set(answers.map((answer) => (typeof answer === "number" ? answer : ERRORS[answer].status)))];
   return Object.fromEntries(
-    statuses.map((status) => [String(status), { description: meaningOf(codesWith(status)), ...json(ref("Error")) }]),
+    statuses.map((status) => {
+      const here = [...new Set(codes.filter((code) => ERRORS[code].status === status))];
+      if (here.length === 0) throw new Error(`No error code of the catalogue describes the status ${status}.`);
+      return [String(status), { description: meaningOf(here), ...json(ref("Error")) }];
+    }),
   );
 }
 
-/** The error answers of exactly these codes, grouped by their status, for an operation that answers only them. */
-export function errorsOf(...codes: ErrorCode[]) {
-  const statuses = [...new Set(codes.map((code) => ERRORS[code].status))];
-  return Object.fromEntries(
-    statuses.map((status) => [
-      String(status),
-      {
-        description: meaningOf(codes.filter((code) => ERRORS[code].status === status)),
-        ...json(ref("Error")),
-      },
-    ]),
-  );
-}
+/** The error answers of exactly these codes, for an operation that answers only them. */
+export const errorsOf = (...codes: ErrorCode[]) => errors(...codes);
 
 /** The error answer every operation shares; its `code` lists the whole catalogue. */
 export const ERROR_SCHEMA: JsonSchema = {

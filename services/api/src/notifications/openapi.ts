@@ -176,7 +176,7 @@ export const notificationsApi: FeatureApi = {
         parameters: [id],
         responses: {
           "202": { description: "Requeued (or already on its way): the delivery.", ...json(ref("NoticeDelivery")) },
-          ...errors(...admin, 404, 409),
+          ...errors(...admin, 404, "ALREADY_DELIVERED", "NOT_RETRYABLE", "EMAIL_CHANNEL_OFF"),
         },
       },
     },

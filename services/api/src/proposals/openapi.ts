@@ -76,6 +76,21 @@ const proposalId = pathParameter("id");
 /** The workflow's rule codes that answer 409 with themselves as the code (the others are 403 or 422). */
 const stateRefusals = REFUSAL_CODES.filter((code) => !WHO.has(code) && code !== "INVALID_EVENT");
 
+/** Every operation taking an Idempotency-Key may answer these. */
+const idempotency = ["INVALID_IDEMPOTENCY_KEY", "IDEMPOTENCY_IN_PROGRESS", "IDEMPOTENCY_KEY_REUSED"] as const;
+
+const eventErrors = errors(
+  ...admin,
+  404,
+  422,
+  "INVALID_IF_MATCH",
+  "EVENT_NOT_ALLOWED",
+  "VERSION_CONFLICT",
+  "VERSION_MISMATCH",
+  "INVALID_EVENT",
+  ...idempotency,
+);
+
 /** Proposals: create, list, read, send events, history. */
 export const proposalsApi: FeatureApi = {
   tags: [{ name: "proposals", description: "Proposals (提案) and their workflow 提·立·办·督·评." }],
@@ -102,7 +117,7 @@ export const proposalsApi: FeatureApi = {
               "A repeat of an externalId by the same creator: the first proposal. An externalId is unique per creator (the key's role and actor), so another integrator's ids neither conflict nor show.",
             ...json(ref("Proposal")),
           },
-          ...errors(...admin, 409, 422),
+          ...errors(...admin, 422, "INVALID_INPUT", "EXTERNAL_ID_TAKEN", "EVENT_NOT_ALLOWED", ...idempotency),
         },
       },
       get: {
@@ -141,10 +156,10 @@ export const proposalsApi: FeatureApi = {
         requestBody: { required: true, ...json(ref("ProposalEvent")) },
         responses: {
           "200": { description: "The updated proposal.", ...json(ref("Proposal")) },
-          ...errors(...admin, 404, 409, 412, 422),
+          ...eventErrors,
           "409": {
-            ...errors(409)["409"],
-            description: `${errors(409)["409"]?.description} The workflow's rule codes: ${stateRefusals.join(", ")}.`,
+            ...eventErrors["409"],
+            description: `${eventErrors["409"]?.description} The workflow's rule codes: ${stateRefusals.join(", ")}.`,
           },
         },
       },

@@ -64,7 +64,14 @@ export const webhooksApi: FeatureApi = {
         requestBody: { required: true, ...json(ref("CreateWebhook")) },
         responses: {
           "201": { description: "The subscription and its secret, once.", ...json(ref("WebhookCreated")) },
-          ...errors(...admin, 422),
+          ...errors(
+            ...admin,
+            422,
+            "WEBHOOK_URL_FORBIDDEN",
+            "INVALID_IDEMPOTENCY_KEY",
+            "IDEMPOTENCY_KEY_REUSED",
+            "IDEMPOTENCY_IN_PROGRESS",
+          ),
         },
       },
       get: {
