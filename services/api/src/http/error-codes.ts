@@ -12,7 +12,7 @@ interface ErrorEntry {
 /**
  * Every stable error code the API answers, with its HTTP status and meaning: the one place a code is defined.
  * Throw sites name a code (`refuse`), the status comes from here, and the OpenAPI document's error descriptions
- * are generated from the meanings (`errorResponses` in ./openapi-kit.ts). Codes are a contract with integrators:
+ * are generated from the meanings (`errors` in ./openapi-kit.ts). Codes are a contract with integrators:
  * add new ones, never rename. The machine's rule codes are not listed here: `machineRefusal` carries them through
  * (@huiyin/domain's REFUSAL_CODES documents them).
  */

@@ -87,9 +87,6 @@ export function errors(...answers: (number | ErrorCode)[]) {
   );
 }
 
-/** The error answers of exactly these codes, for an operation that answers only them. */
-export const errorsOf = (...codes: ErrorCode[]) => errors(...codes);
-
 /** The error answer every operation shares; its `code` lists the whole catalogue. */
 export const ERROR_SCHEMA: JsonSchema = {
   type: "object",

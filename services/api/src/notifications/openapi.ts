@@ -5,7 +5,6 @@ import {
   anyObject,
   common,
   errors,
-  errorsOf,
   type FeatureApi,
   instant,
   integer,
@@ -69,7 +68,8 @@ function ackLinkOperations(): PathItem {
     description,
     content: { ...json(ref("AckLinkNotice")).content, "text/html": { schema: { type: "string" } } },
   });
-  const refused = errorsOf(
+  // Exactly these codes: no API key is read, and the signed query is the only input.
+  const refused = errors(
     "INVALID_QUERY",
     "MALFORMED_URL",
     "INVALID_CHARACTER",
