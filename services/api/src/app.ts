@@ -18,13 +18,13 @@ import { errorHandler, notFound } from "./http/errors.ts";
 import { healthRoutes } from "./http/health.ts";
 import { refuseHostileBody, refuseMalformedUrl } from "./http/input-guard.ts";
 import { HttpMetrics, measure, mountedAt } from "./http/metrics.ts";
-import { openApiDocument } from "./http/openapi.ts";
 import { limitFailedAuthentication, type RateLimiter, rateLimit, rateLimitByAddress } from "./http/rate-limit.ts";
 import { requestForLog } from "./http/request-log.ts";
 import { ackLinkRoutes } from "./notifications/ack-link.ts";
 import { noticeDeliveryRoutes } from "./notifications/deliveries.ts";
 import type { EmailRequeue } from "./notifications/email-requeue.ts";
 import { notificationRoutes } from "./notifications/routes.ts";
+import { openApiDocument } from "./openapi.ts";
 import { leaderScope } from "./proposals/leader-scope.ts";
 import { type ProposalRoutesDeps, proposalRoutes } from "./proposals/routes.ts";
 import { statsRoutes } from "./stats/routes.ts";
@@ -116,7 +116,7 @@ function v1(deps: AppDependencies): Router {
   router.use(failedAuthentication.before);
   router.use(authenticate(deps.database));
   router.use(failedAuthentication.counting);
-  router.use(rateLimit(deps.rateLimiter));
+  router.use(rateLimit(deps.rateLimiter, (response) => callerOf(response).keyId));
   router.use(leaderScope(deps.database));
   router.get("/whoami", (_request, response) => {
     const { role, actorId, unitId, prefix } = callerOf(response);

@@ -3,7 +3,7 @@ import type { Database } from "@huiyin/db";
 import { Router } from "express";
 import { z } from "zod";
 import { recordAudit, subjectOf } from "../audit/record.ts";
-import { HttpError } from "../http/errors.ts";
+import { refuse } from "../http/error-codes.ts";
 import { parseBody } from "../http/validate.ts";
 import { callerOf, requireRole } from "./authenticate.ts";
 import { generateKey, KEY_ROLES } from "./keys.ts";
@@ -92,7 +92,7 @@ export function apiKeyRoutes(database: Database): Router {
     const caller = callerOf(response);
     const id = String(request.params.id);
     if (id === caller.keyId) {
-      throw new HttpError(409, "CANNOT_REVOKE_SELF", "Revoke this key with another admin key.");
+      throw refuse("CANNOT_REVOKE_SELF", "Revoke this key with another admin key.");
     }
     // The first revocation stands (and alone is audited); a repeat answers the same.
     const row = await database.prisma.$transaction(async (tx) => {
@@ -110,7 +110,7 @@ export function apiKeyRoutes(database: Database): Router {
       }
       return row;
     });
-    if (!row) throw new HttpError(404, "NOT_FOUND", `No API key ${id}.`);
+    if (!row) throw refuse("NOT_FOUND", `No API key ${id}.`);
     request.log.info({ revokedKey: row.prefix }, "api key revoked");
     response.json(keyView(row));
   });

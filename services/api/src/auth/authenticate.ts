@@ -1,6 +1,7 @@
 import type { Database } from "@huiyin/db";
 import type { RequestHandler, Response } from "express";
-import { HttpError } from "../http/errors.ts";
+import { refuse } from "../http/error-codes.ts";
+import type { HttpError } from "../http/errors.ts";
 import { bearerToken, type Caller, hashKey, KEY_ROLES, type KeyRole } from "./keys.ts";
 
 /**
@@ -28,7 +29,7 @@ export function authenticate(database: Database): RequestHandler {
 }
 
 function unauthenticated(message: string): HttpError {
-  return new HttpError(401, "UNAUTHENTICATED", message, undefined, { "WWW-Authenticate": 'Bearer realm="huiyin"' });
+  return refuse("UNAUTHENTICATED", message, undefined, { "WWW-Authenticate": 'Bearer realm="huiyin"' });
 }
 
 function asRole(role: string): KeyRole {
@@ -49,7 +50,7 @@ export function requireRole(...roles: KeyRole[]): RequestHandler {
   return (_request, response, next) => {
     const caller = callerOf(response);
     if (!roles.includes(caller.role)) {
-      throw new HttpError(403, "FORBIDDEN", `This needs the role ${roles.join(" or ")}; the key is ${caller.role}.`);
+      throw refuse("FORBIDDEN", `This needs the role ${roles.join(" or ")}; the key is ${caller.role}.`);
     }
     next();
   };

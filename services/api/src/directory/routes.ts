@@ -2,7 +2,7 @@ import type { Database, Prisma } from "@huiyin/db";
 import { type Request, Router } from "express";
 import { recordAudit, subjectOf } from "../audit/record.ts";
 import { requireRole } from "../auth/authenticate.ts";
-import { HttpError } from "../http/errors.ts";
+import { refuse } from "../http/error-codes.ts";
 import { parseBody, parseQuery } from "../http/validate.ts";
 import { labelOf, parseRoleLabel, type RoleLabel } from "./roles.ts";
 import { directoryId, directoryPageSchema, personSchema, rolesQuerySchema, unitSchema } from "./schemas.ts";
@@ -44,7 +44,7 @@ export function unitView(row: UnitRow) {
 function idOf(request: Request, name: string): string {
   const parsed = directoryId.safeParse(request.params[name]);
   if (!parsed.success) {
-    throw new HttpError(422, "VALIDATION_FAILED", `The ${name} in the path is not a directory id.`, {
+    throw refuse("VALIDATION_FAILED", `The ${name} in the path is not a directory id.`, {
       fields: [{ path: name, message: parsed.error.issues[0]?.message ?? "invalid" }],
     });
   }
@@ -54,7 +54,7 @@ function idOf(request: Request, name: string): string {
 function roleOf(request: Request): RoleLabel {
   const parsed = parseRoleLabel(String(request.params.label));
   if (typeof parsed === "string") {
-    throw new HttpError(422, "VALIDATION_FAILED", "The role in the path is not one a person can hold.", {
+    throw refuse("VALIDATION_FAILED", "The role in the path is not one a person can hold.", {
       fields: [{ path: "label", message: parsed }],
     });
   }
@@ -100,7 +100,7 @@ export function directoryRoutes(database: Database): Router {
 
   router.get("/people/:id", async (request, response) => {
     const row = await database.prisma.person.findUnique({ where: { id: request.params.id }, include: personInclude });
-    if (!row) throw new HttpError(404, "NOT_FOUND", `No person ${request.params.id} in the directory.`);
+    if (!row) throw refuse("NOT_FOUND", `No person ${request.params.id} in the directory.`);
     response.json(personView(row));
   });
 
@@ -140,11 +140,11 @@ export function directoryRoutes(database: Database): Router {
       // hold the row FOR KEY SHARE until they commit. So the check below sees a unit that names them as head,
       // and a later write finds them gone; neither can leave a unit whose head was deleted.
       const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM people WHERE id = ${id} FOR UPDATE`;
-      if (locked.length === 0) throw new HttpError(404, "NOT_FOUND", `No person ${id} in the directory.`);
+      if (locked.length === 0) throw refuse("NOT_FOUND", `No person ${id} in the directory.`);
       const row = await tx.person.findUniqueOrThrow({ where: { id }, include: personInclude });
       // A unit whose head disappears loses its level-1 escalation silently; make the admin name a new head first.
       if (row.headOf.length > 0) {
-        throw new HttpError(409, "PERSON_HEADS_UNIT", `${id} heads a unit; give the unit another head first.`, {
+        throw refuse("PERSON_HEADS_UNIT", `${id} heads a unit; give the unit another head first.`, {
           units: row.headOf.map((unit) => unit.id),
         });
       }
@@ -173,7 +173,7 @@ export function directoryRoutes(database: Database): Router {
 
   router.get("/units/:id", async (request, response) => {
     const row = await database.prisma.unit.findUnique({ where: { id: request.params.id } });
-    if (!row) throw new HttpError(404, "NOT_FOUND", `No unit ${request.params.id} in the directory.`);
+    if (!row) throw refuse("NOT_FOUND", `No unit ${request.params.id} in the directory.`);
     response.json(unitView(row));
   });
 
@@ -189,7 +189,7 @@ export function directoryRoutes(database: Database): Router {
       // The head's row stays locked (FOR KEY SHARE) until this commits: a concurrent delete of that person waits,
       // then sees the unit and is refused; one that committed first leaves no row here, and this is refused.
       if (fields.headPersonId && !(await lockPerson(tx, fields.headPersonId))) {
-        throw new HttpError(422, "VALIDATION_FAILED", "The unit's head is not in the directory.", {
+        throw refuse("VALIDATION_FAILED", "The unit's head is not in the directory.", {
           fields: [{ path: "headPersonId", message: `no person ${fields.headPersonId}; PUT the person first` }],
         });
       }
@@ -233,7 +233,7 @@ export function directoryRoutes(database: Database): Router {
       }
       return count;
     });
-    if (count === 0) throw new HttpError(404, "NOT_FOUND", `No unit ${id} in the directory.`);
+    if (count === 0) throw refuse("NOT_FOUND", `No unit ${id} in the directory.`);
     request.log.info({ unitId: request.params.id, change: "deleted" }, "directory unit deleted");
     response.status(204).end();
   });
@@ -257,8 +257,7 @@ export function directoryRoutes(database: Database): Router {
 
   router.get("/roles/:label", async (request, response) => {
     const parsed = parseRoleLabel(String(request.params.label));
-    if (typeof parsed === "string")
-      throw new HttpError(404, "NOT_FOUND", `No role ${request.params.label}: ${parsed}.`);
+    if (typeof parsed === "string") throw refuse("NOT_FOUND", `No role ${request.params.label}: ${parsed}.`);
     // The people who hold it, in one query: listing assignments and then their people would find a person
     // deleted in between missing (and answer 500 on it).
     const people = await database.prisma.person.findMany({
@@ -275,7 +274,7 @@ export function directoryRoutes(database: Database): Router {
     const { count } = await database.prisma.$transaction(async (tx) => {
       // Locked until the assignment commits, so a concurrent delete of the person cannot slip in between.
       if (!(await lockPerson(tx, personId))) {
-        throw new HttpError(404, "NOT_FOUND", `No person ${personId} in the directory.`);
+        throw refuse("NOT_FOUND", `No person ${personId} in the directory.`);
       }
       const assigned = await tx.roleAssignment.createMany({ data: [{ ...role, personId }], skipDuplicates: true });
       if (assigned.count > 0) {
@@ -307,7 +306,7 @@ export function directoryRoutes(database: Database): Router {
       }
       return removed;
     });
-    if (count === 0) throw new HttpError(404, "NOT_FOUND", `${personId} does not hold ${label}.`);
+    if (count === 0) throw refuse("NOT_FOUND", `${personId} does not hold ${label}.`);
     request.log.info({ roleLabel: label, personId, change: "unassigned" }, "directory role unassigned");
     response.status(204).end();
   });

@@ -1,26 +1,12 @@
 import { isDatabaseUnavailable } from "@huiyin/db";
 import type { ErrorRequestHandler, Request, RequestHandler } from "express";
+import { ERRORS, refuse } from "./error-codes.ts";
+import { HttpError } from "./http-error.ts";
 
-/**
- * Every error the API answers has one shape:
- * `{ "error": { "code": "STABLE_CODE", "message": "human sentence", "details": ... } }`.
- * Codes are a contract with integrators: add new ones, never rename.
- */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-    readonly headers?: Readonly<Record<string, string>>,
-  ) {
-    super(message);
-    this.name = "HttpError";
-  }
-}
+export { HttpError };
 
 export const notFound: RequestHandler = (request, _response, next) => {
-  next(new HttpError(404, "NOT_FOUND", `No route for ${request.method} ${request.path}.`));
+  next(refuse("NOT_FOUND", `No route for ${request.method} ${request.path}.`));
 };
 
 interface LibraryError {
@@ -36,24 +22,26 @@ interface LibraryError {
  * error a library marks as the client's (a 4xx `status`) stays a 4xx too, never a 500.
  */
 function fromLibrary(error: LibraryError, request: Request): HttpError | undefined {
-  if (error instanceof URIError)
-    return new HttpError(400, "MALFORMED_URL", "The URL has a malformed percent-encoding.");
+  if (error instanceof URIError) return refuse("MALFORMED_URL", "The URL has a malformed percent-encoding.");
   switch (error.type) {
     case "entity.too.large":
-      return new HttpError(413, "PAYLOAD_TOO_LARGE", "The request body is larger than this endpoint accepts.");
+      return refuse("PAYLOAD_TOO_LARGE", "The request body is larger than this endpoint accepts.");
     case "entity.parse.failed":
-      return new HttpError(400, "MALFORMED_JSON", "The request body is not valid JSON.");
+      return refuse("MALFORMED_JSON", "The request body is not valid JSON.");
     case "encoding.unsupported":
     case "charset.unsupported":
-      return new HttpError(415, "UNSUPPORTED_ENCODING", error.message ?? "Unsupported body encoding.");
+      return refuse("UNSUPPORTED_ENCODING", error.message ?? "Unsupported body encoding.");
   }
   const status = error.status ?? 0;
   if (status < 400 || status > 499) return undefined;
   const encoding = (request.headers["content-encoding"] ?? "identity").toLowerCase();
   if (encoding !== "identity") {
-    return new HttpError(400, "MALFORMED_BODY_ENCODING", "The request body is not what its Content-Encoding says.");
+    return refuse("MALFORMED_BODY_ENCODING", "The request body is not what its Content-Encoding says.");
   }
-  return new HttpError(status, "BAD_REQUEST", error.expose && error.message ? error.message : "Bad request.");
+  const message = error.expose && error.message ? error.message : "Bad request.";
+  // The library's own 4xx status is kept (the catalogue documents BAD_REQUEST under 400, its usual one).
+  const refused = refuse("BAD_REQUEST", message);
+  return status === refused.status ? refused : new HttpError(status, refused.code, message);
 }
 
 /** Seconds a client should wait before retrying while PostgreSQL is away: a restart takes a few. */
@@ -67,8 +55,7 @@ export const DATABASE_RETRY_AFTER_SECONDS = 2;
  */
 function fromDatabaseOutage(error: unknown): HttpError | undefined {
   if (!isDatabaseUnavailable(error)) return undefined;
-  return new HttpError(
-    503,
+  return refuse(
     "DATABASE_UNAVAILABLE",
     "The database is unavailable for a moment (restarting or unreachable). Send the same request again after Retry-After seconds, with the same Idempotency-Key.",
     undefined,
@@ -103,5 +90,7 @@ export const errorHandler: ErrorRequestHandler = (error, request, response, _nex
     return;
   }
   request.log?.error({ err: error }, "unhandled error");
-  response.status(500).json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } });
+  response
+    .status(ERRORS.INTERNAL.status)
+    .json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } });
 };

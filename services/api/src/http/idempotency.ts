@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { type Database, isDatabaseUnavailable, type Prisma } from "@huiyin/db";
 import type { Request, Response } from "express";
-import type { Caller } from "../auth/keys.ts";
-import { HttpError } from "./errors.ts";
+import { refuse } from "./error-codes.ts";
 
 /** What a handler answers when it succeeds; failures are thrown (HttpError) and never stored. */
 export interface Answer {
@@ -42,9 +41,14 @@ const IN_PROGRESS = 0;
  * a repeat takes the key over and runs. The same key with another method, path or body is a client bug: 422
  * `IDEMPOTENCY_KEY_REUSED`.
  */
+/** Whose keys an Idempotency-Key lives among: the API key behind the request (auth's `Caller` is one). */
+export interface KeyHolder {
+  readonly keyId: string;
+}
+
 export async function respondOnce(
   store: IdempotencyStore,
-  caller: Caller,
+  caller: KeyHolder,
   request: Request,
   response: Response,
   handle: (key: string | undefined) => Promise<Answer>,
@@ -53,7 +57,7 @@ export async function respondOnce(
   const key = request.headers["idempotency-key"];
   if (key === undefined) return send(response, await handle(undefined));
   if (typeof key !== "string" || !/^[\x21-\x7e]{1,200}$/.test(key)) {
-    throw new HttpError(400, "INVALID_IDEMPOTENCY_KEY", "Idempotency-Key must be 1 to 200 visible ASCII characters.");
+    throw refuse("INVALID_IDEMPOTENCY_KEY", "Idempotency-Key must be 1 to 200 visible ASCII characters.");
   }
   const identity = { apiKeyId: caller.keyId, key };
   const request_ = {
@@ -81,16 +85,15 @@ export async function respondOnce(
   const requests = database.prisma.idempotentRequest;
   if (reserved.length === 0) {
     const first = await requests.findUnique({ where: { apiKeyId_key: identity } });
-    if (!first) throw new HttpError(409, "IDEMPOTENCY_IN_PROGRESS", "Retry: a request with this key just ended.");
+    if (!first) throw refuse("IDEMPOTENCY_IN_PROGRESS", "Retry: a request with this key just ended.");
     if (first.method !== request_.method || first.path !== request_.path || first.bodyHash !== request_.bodyHash) {
-      throw new HttpError(
-        422,
+      throw refuse(
         "IDEMPOTENCY_KEY_REUSED",
         "This Idempotency-Key was used for a different request; use a new key for a new request.",
       );
     }
     if (first.status === IN_PROGRESS) {
-      throw new HttpError(409, "IDEMPOTENCY_IN_PROGRESS", "A request with this Idempotency-Key is still running.", {
+      throw refuse("IDEMPOTENCY_IN_PROGRESS", "A request with this Idempotency-Key is still running.", {
         retryAfterSeconds: 1,
       });
     }

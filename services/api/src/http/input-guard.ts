@@ -1,5 +1,6 @@
 import type { RequestHandler } from "express";
-import { HttpError } from "./errors.ts";
+import { refuse } from "./error-codes.ts";
+import type { HttpError } from "./errors.ts";
 
 /**
  * How deep a JSON body may nest. No endpoint takes more than 4 levels; far deeper bodies (a few kilobytes of
@@ -38,15 +39,13 @@ export const refuseMalformedUrl: RequestHandler = (request, _response, next) => 
       decoded = decodeURIComponent(text);
     } catch {
       return next(
-        new HttpError(400, "MALFORMED_URL", `The ${part} of the URL has a malformed percent-encoding (not UTF-8).`, {
+        refuse("MALFORMED_URL", `The ${part} of the URL has a malformed percent-encoding (not UTF-8).`, {
           part,
         }),
       );
     }
     if (decoded.includes(NUL)) {
-      return next(
-        new HttpError(400, "INVALID_CHARACTER", `The ${part} of the URL holds a NUL character (U+0000).`, { part }),
-      );
+      return next(refuse("INVALID_CHARACTER", `The ${part} of the URL holds a NUL character (U+0000).`, { part }));
     }
   }
   next();
@@ -64,7 +63,7 @@ export function bodyProblem(body: unknown): HttpError | undefined {
     }
     if (value === null || typeof value !== "object") continue;
     if (depth + 1 > MAX_BODY_DEPTH) {
-      return new HttpError(400, "BODY_TOO_DEEP", `The request body nests deeper than ${MAX_BODY_DEPTH} levels.`, {
+      return refuse("BODY_TOO_DEEP", `The request body nests deeper than ${MAX_BODY_DEPTH} levels.`, {
         maxDepth: MAX_BODY_DEPTH,
         path,
       });
@@ -79,8 +78,7 @@ export function bodyProblem(body: unknown): HttpError | undefined {
 }
 
 function unstorableIn(path: string): HttpError {
-  return new HttpError(
-    400,
+  return refuse(
     "INVALID_CHARACTER",
     "The request body holds a NUL character (U+0000) or a lone surrogate (not Unicode).",
     { fields: [{ path, message: "no field may hold U+0000 or a lone surrogate" }] },

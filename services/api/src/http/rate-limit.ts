@@ -1,8 +1,8 @@
 import type { Logger } from "@huiyin/logger";
 import type { RedisConnection } from "@huiyin/queue";
-import type { ErrorRequestHandler, Request, RequestHandler } from "express";
-import { callerOf } from "../auth/authenticate.ts";
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
 import { addressBucket } from "./client-address.ts";
+import { refuse } from "./error-codes.ts";
 import { HttpError } from "./errors.ts";
 
 export interface RateDecision {
@@ -81,15 +81,16 @@ redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) / per_ms) + 1000)
 return {allowed, tostring(tokens)}
 `;
 
-/** 429 `RATE_LIMITED` with `Retry-After` once the caller's key has spent its budget; `RateLimit-Remaining` always. */
-export function rateLimit(limiter: RateLimiter): RequestHandler {
+/**
+ * 429 `RATE_LIMITED` with `Retry-After` once the caller's key has spent its budget; `RateLimit-Remaining` always.
+ * `keyIdOf` names the authenticated key (auth's `callerOf`): `http/` knows no feature, the app wires them.
+ */
+export function rateLimit(limiter: RateLimiter, keyIdOf: (response: Response) => string): RequestHandler {
   return async (_request, response, next) => {
-    const caller = callerOf(response);
-    const decision = await limiter.take(caller.keyId);
+    const decision = await limiter.take(keyIdOf(response));
     response.setHeader("RateLimit-Remaining", String(decision.remaining));
     if (!decision.allowed) {
-      throw new HttpError(
-        429,
+      throw refuse(
         "RATE_LIMITED",
         `Too many requests with this API key; retry in ${decision.retryAfterSeconds} s.`,
         { retryAfterSeconds: decision.retryAfterSeconds },
@@ -101,8 +102,7 @@ export function rateLimit(limiter: RateLimiter): RequestHandler {
 }
 
 function limited(decision: RateDecision, message: string): HttpError {
-  return new HttpError(
-    429,
+  return refuse(
     "RATE_LIMITED",
     `${message}; retry in ${decision.retryAfterSeconds} s.`,
     { retryAfterSeconds: decision.retryAfterSeconds },

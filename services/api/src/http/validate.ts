@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { HttpError } from "./errors.ts";
+import { refuse } from "./error-codes.ts";
 
 /** One failing field of a request: where (a dotted path, "" for the whole body) and why. */
 export interface FieldProblem {
@@ -18,7 +18,7 @@ export function problemsOf(error: z.ZodError): FieldProblem[] {
 export function parseBody<Schema extends z.ZodType>(schema: Schema, value: unknown): z.output<Schema> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new HttpError(422, "VALIDATION_FAILED", "The request body is not valid.", {
+    throw refuse("VALIDATION_FAILED", "The request body is not valid.", {
       fields: problemsOf(result.error),
     });
   }
@@ -29,7 +29,7 @@ export function parseBody<Schema extends z.ZodType>(schema: Schema, value: unkno
 export function parseQuery<Schema extends z.ZodType>(schema: Schema, value: unknown): z.output<Schema> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new HttpError(400, "INVALID_QUERY", "The query string is not valid.", { fields: problemsOf(result.error) });
+    throw refuse("INVALID_QUERY", "The query string is not valid.", { fields: problemsOf(result.error) });
   }
   return result.data;
 }

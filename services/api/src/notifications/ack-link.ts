@@ -4,6 +4,7 @@ import { verifyAckSignature } from "@huiyin/notify";
 import { type ErrorRequestHandler, type Request, type Response, Router } from "express";
 import { z } from "zod";
 import { escapeHtml } from "../http/docs.ts";
+import { refuse } from "../http/error-codes.ts";
 import { HttpError } from "../http/errors.ts";
 import { parseQuery } from "../http/validate.ts";
 
@@ -86,14 +87,14 @@ async function linkedNotice(deps: AckLinkDeps, request: Request) {
   const noticeId = String(request.params.id);
   const expires = Number(query.exp);
   if (!deps.secret || !verifyAckSignature(deps.secret, noticeId, query.person, expires, query.sig)) {
-    throw new HttpError(403, "ACK_LINK_INVALID", "This acknowledge link is not one huiyin signed.");
+    throw refuse("ACK_LINK_INVALID", "This acknowledge link is not one huiyin signed.");
   }
   // Checked after the signature, so that the answer says nothing about links huiyin did not write.
   if (expires * 1000 <= deps.clock.now().getTime()) {
-    throw new HttpError(410, "ACK_LINK_EXPIRED", "This acknowledge link has expired; acknowledge in the inbox.");
+    throw refuse("ACK_LINK_EXPIRED", "This acknowledge link has expired; acknowledge in the inbox.");
   }
   const notice = await deps.database.prisma.notice.findUnique({ where: { id: noticeId } });
-  if (!notice) throw new HttpError(404, "NOT_FOUND", `No notification ${noticeId}.`);
+  if (!notice) throw refuse("NOT_FOUND", `No notification ${noticeId}.`);
   const [person, proposal] = await Promise.all([
     deps.database.prisma.person.findUnique({ where: { id: query.person }, select: { language: true } }),
     deps.database.prisma.proposal.findUnique({ where: { id: notice.proposalId }, select: { title: true } }),

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { recordAudit, subjectOf } from "../audit/record.ts";
 import { requireRole } from "../auth/authenticate.ts";
 import type { Caller } from "../auth/keys.ts";
-import { HttpError } from "../http/errors.ts";
+import { refuse } from "../http/error-codes.ts";
 import { parseQuery } from "../http/validate.ts";
 import type { EmailRequeue } from "./email-requeue.ts";
 import type { Inbox } from "./inbox.ts";
@@ -98,7 +98,7 @@ export function noticeDeliveryRoutes(database: Database, emails: EmailRequeue | 
       where: { id },
       include: { deliveries: { orderBy: deliveryOrder } },
     });
-    if (!row) throw new HttpError(404, "NOT_FOUND", `No notice ${id}.`);
+    if (!row) throw refuse("NOT_FOUND", `No notice ${id}.`);
     response.json(noticeDetailView(row));
   });
 
@@ -129,16 +129,16 @@ export function noticeDeliveryRoutes(database: Database, emails: EmailRequeue | 
     // Ids are bigints; one beyond their range names no delivery (and must not reach the database as an error).
     const id = /^\d{1,18}$/.test(given) ? BigInt(given) : undefined;
     const row = id === undefined ? null : await database.prisma.noticeDelivery.findUnique({ where: { id } });
-    if (!row) throw new HttpError(404, "NOT_FOUND", `No notice delivery ${given}.`);
+    if (!row) throw refuse("NOT_FOUND", `No notice delivery ${given}.`);
     const log = request.log.child({ noticeId: row.noticeId, deliveryId: row.id.toString() });
     if (row.status === "delivered") {
-      throw new HttpError(409, "ALREADY_DELIVERED", "This delivery was delivered; there is nothing to retry.");
+      throw refuse("ALREADY_DELIVERED", "This delivery was delivered; there is nothing to retry.");
     }
     if (row.channel !== "email" || !row.recipient.startsWith("person:")) {
-      throw new HttpError(409, "NOT_RETRYABLE", `Deliveries on the ${row.channel} channel are not retried.`);
+      throw refuse("NOT_RETRYABLE", `Deliveries on the ${row.channel} channel are not retried.`);
     }
     if (!emails) {
-      throw new HttpError(503, "EMAIL_CHANNEL_OFF", "The e-mail channel is off (SMTP_URL is not set).");
+      throw refuse("EMAIL_CHANNEL_OFF", "The e-mail channel is off (SMTP_URL is not set).");
     }
     // The row first: the job the requeue wakes only sends a delivery it can claim (`queued`). A repeat finds it
     // queued (or already on its way) and only makes sure its job exists: the retry is idempotent and repairs a

@@ -2,7 +2,7 @@ import type { Database, NoticeDelivery, Prisma } from "@huiyin/db";
 import { Router } from "express";
 import { z } from "zod";
 import { callerOf } from "../auth/authenticate.ts";
-import { HttpError } from "../http/errors.ts";
+import { refuse } from "../http/error-codes.ts";
 import { parseQuery } from "../http/validate.ts";
 import { deliveriesVisibleTo, deliveryView } from "./deliveries.ts";
 import { inboxOf, inboxPage } from "./inbox.ts";
@@ -31,7 +31,7 @@ export function notificationRoutes(database: Database): Router {
     const query = parseQuery(inboxQuerySchema, request.query);
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     if (query.cursor !== undefined && !after) {
-      throw new HttpError(400, "INVALID_QUERY", "The cursor is not one this API gave out.", {
+      throw refuse("INVALID_QUERY", "The cursor is not one this API gave out.", {
         fields: [{ path: "cursor", message: "unknown cursor" }],
       });
     }
@@ -65,7 +65,7 @@ export function notificationRoutes(database: Database): Router {
     const inbox = await inboxOf(database, caller);
     const [found] = await inboxPage(database, inbox, { noticeId: String(request.params.id), limit: 1 });
     // Someone else's notice is as absent as a notice that does not exist: 404, and nothing changes.
-    if (!found) throw new HttpError(404, "NOT_FOUND", `No notification ${request.params.id} in your inbox.`);
+    if (!found) throw refuse("NOT_FOUND", `No notification ${request.params.id} in your inbox.`);
     // The first acknowledgement stands: a repeat (or a colleague's) changes nothing and answers the same.
     await database.prisma.notice.updateMany({
       where: { id: found.id, acknowledgedAt: null },

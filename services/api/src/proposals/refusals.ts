@@ -1,8 +1,9 @@
 import { EngineError } from "@huiyin/engine";
-import { HttpError } from "../http/errors.ts";
+import { machineRefusal, refuse } from "../http/error-codes.ts";
+import type { HttpError } from "../http/errors.ts";
 
 /** Machine refusals that are about who sends the event, not about the state: 403. */
-const WHO = new Set(["ROLE_NOT_ALLOWED", "NOT_A_PARTY", "NOT_A_CO_UNIT"]);
+export const WHO: ReadonlySet<string> = new Set(["ROLE_NOT_ALLOWED", "NOT_A_PARTY", "NOT_A_CO_UNIT"]);
 
 /** What the caller may do now, attached to refusals so that a client can correct itself. */
 export interface RefusalContext {
@@ -23,17 +24,17 @@ export function httpErrorOf(error: EngineError, context: RefusalContext | undefi
     : (error.details ?? {});
   switch (error.code) {
     case "PROPOSAL_NOT_FOUND":
-      return new HttpError(404, "NOT_FOUND", error.message);
+      return refuse("NOT_FOUND", error.message);
     case "VERSION_MISMATCH":
-      return new HttpError(412, "VERSION_MISMATCH", error.message, error.details);
+      return refuse("VERSION_MISMATCH", error.message, error.details);
     case "VERSION_CONFLICT":
-      return new HttpError(409, "VERSION_CONFLICT", error.message);
+      return refuse("VERSION_CONFLICT", error.message);
     case "INVALID_EVENT":
     case "INVALID_INPUT":
-      return new HttpError(422, error.code, error.message);
+      return refuse(error.code, error.message);
     default:
-      if (WHO.has(error.code)) return new HttpError(403, "FORBIDDEN", error.message, { reason: error.code, ...here });
-      return new HttpError(409, error.code, error.message, here);
+      if (WHO.has(error.code)) return refuse("FORBIDDEN", error.message, { reason: error.code, ...here });
+      return machineRefusal(error.code, error.message, here);
   }
 }
 

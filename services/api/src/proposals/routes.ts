@@ -14,7 +14,8 @@ import { type Request, Router } from "express";
 import { initialTransition } from "xstate";
 import { callerOf } from "../auth/authenticate.ts";
 import type { Caller } from "../auth/keys.ts";
-import { HttpError } from "../http/errors.ts";
+import { refuse } from "../http/error-codes.ts";
+import type { HttpError } from "../http/errors.ts";
 import { type IdempotencyLease, respondOnce } from "../http/idempotency.ts";
 import { parseBody, parseQuery } from "../http/validate.ts";
 import { actorOf, createRefusal, viewerOf, visibleWhere } from "./access.ts";
@@ -52,7 +53,7 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
   /** The row, if the caller may see it; otherwise 404 as if it did not exist (see `visibleWhere`). */
   async function findVisible(id: string, caller: Caller): Promise<Proposal> {
     const row = await database.prisma.proposal.findFirst({ where: { AND: [{ id }, visibleWhere(caller)] } });
-    if (!row) throw new HttpError(404, "NOT_FOUND", `No proposal ${id}.`);
+    if (!row) throw refuse("NOT_FOUND", `No proposal ${id}.`);
     return row;
   }
 
@@ -83,7 +84,7 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
       );
       if (refusal) {
         const details = refusal.reason ? { reason: refusal.reason } : undefined;
-        throw new HttpError(403, "FORBIDDEN", refusal.message, details);
+        throw refuse("FORBIDDEN", refusal.message, details);
       }
       const actor = actorOf(caller);
       const input = machineInput(body, deps.policy);
@@ -101,7 +102,7 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
         where: { AND: [{ id: created.proposal.id }, visibleWhere(caller)] },
       });
       if (!row) {
-        throw new HttpError(409, "EXTERNAL_ID_TAKEN", "Another caller's proposal has this externalId.");
+        throw refuse("EXTERNAL_ID_TAKEN", "Another caller's proposal has this externalId.");
       }
       if (created.created && body.submit) {
         await applyEvent(engine(request), {
@@ -131,13 +132,13 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
     const id = request.params.id;
     const expectedVersion = parseIfMatch(request.headers["if-match"]);
     if (expectedVersion === null) {
-      throw new HttpError(400, "INVALID_IF_MATCH", 'If-Match must be a proposal version, e.g. If-Match: "3".');
+      throw refuse("INVALID_IF_MATCH", 'If-Match must be a proposal version, e.g. If-Match: "3".');
     }
     await respondOnce(idempotency, caller, request, response, async (idempotencyKey) => {
       await findVisible(id, caller);
       const event = parseBody(proposalEventSchema, request.body) as { type: string } & Record<string, unknown>;
       if (TIMERS.includes(event.type)) {
-        throw new HttpError(403, "FORBIDDEN", `${event.type} is sent by the engine's own timers, not over HTTP.`);
+        throw refuse("FORBIDDEN", `${event.type} is sent by the engine's own timers, not over HTTP.`);
       }
       const actor = actorOf(caller);
       const log = request.log.child({ proposalId: id });
@@ -229,7 +230,7 @@ function refuseSubmitAhead(workflow: Workflow, input: Record<string, unknown>, s
   try {
     [snapshot] = initialTransition(workflow.machine, { ...input, id: "p_precheck", createdAt: now.toISOString() });
   } catch (error) {
-    throw new HttpError(422, "INVALID_INPUT", error instanceof Error ? error.message : String(error));
+    throw refuse("INVALID_INPUT", error instanceof Error ? error.message : String(error));
   }
   const refusal = workflow.check(snapshot, { type: "submit", actor: submitter, at: now.toISOString() });
   if (refusal) {

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { recordAudit, subjectOf } from "../audit/record.ts";
 import { callerOf, requireRole } from "../auth/authenticate.ts";
 import type { Caller } from "../auth/keys.ts";
-import { HttpError } from "../http/errors.ts";
+import { refuse } from "../http/error-codes.ts";
 import { type IdempotencyLease, respondOnce } from "../http/idempotency.ts";
 import { parseBody, parseQuery } from "../http/validate.ts";
 
@@ -104,7 +104,7 @@ export function webhookRoutes(database: Database, deps: WebhookRoutesDeps): Rout
     const row = await database.prisma.webhookSubscription.findFirst({
       where: { AND: [{ id }, ownedWhere(callerOf(response))] },
     });
-    if (!row) throw new HttpError(404, "NOT_FOUND", `No webhook subscription ${id}.`);
+    if (!row) throw refuse("NOT_FOUND", `No webhook subscription ${id}.`);
     return row;
   }
 
@@ -116,8 +116,7 @@ export function webhookRoutes(database: Database, deps: WebhookRoutesDeps): Rout
       // spelling. A name that does not resolve yet is accepted: the worker checks again at every delivery.
       const vetted = await vetDestination(body.url, deps.destinations);
       if (!vetted.ok && vetted.reason === "forbidden")
-        throw new HttpError(
-          422,
+        throw refuse(
           "WEBHOOK_URL_FORBIDDEN",
           "Webhooks may go only to public addresses: this URL's host is, or resolves to, a loopback, private, link-local, multicast or reserved address.",
         );
@@ -194,7 +193,7 @@ export function webhookRoutes(database: Database, deps: WebhookRoutesDeps): Rout
       const last = await database.prisma.webhookDelivery.findFirst({
         where: { id: query.cursor, subscriptionId: row.id },
       });
-      if (!last) throw new HttpError(400, "INVALID_QUERY", "The cursor is not a delivery of this subscription.");
+      if (!last) throw refuse("INVALID_QUERY", "The cursor is not a delivery of this subscription.");
       where.OR = [{ createdAt: { lt: last.createdAt } }, { createdAt: last.createdAt, id: { lt: last.id } }];
     }
     const rows = await database.prisma.webhookDelivery.findMany({

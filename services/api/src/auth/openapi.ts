@@ -1,0 +1,85 @@
+import { z } from "zod";
+import {
+  admin,
+  common,
+  errors,
+  type FeatureApi,
+  instant,
+  json,
+  nullableInstant,
+  nullableString,
+  pathParameter,
+  ref,
+} from "../http/openapi-kit.ts";
+import { createApiKeySchema } from "./api-keys.ts";
+import { KEY_ROLES } from "./keys.ts";
+
+const keyShape = {
+  id: z.string(),
+  prefix: z.string(),
+  role: z.enum(KEY_ROLES),
+  actorId: z.string(),
+  unitId: nullableString,
+  name: nullableString,
+  createdAt: instant,
+  revokedAt: nullableInstant,
+};
+
+const ApiKey = z.strictObject(keyShape);
+
+/** API keys (admin) and the caller behind a key. */
+export const authApi: FeatureApi = {
+  tags: [{ name: "api-keys", description: "API keys: issued, listed and revoked by an admin; the caller of a key." }],
+  requests: { CreateApiKey: createApiKeySchema },
+  responses: {
+    ApiKey,
+    ApiKeyCreated: z.strictObject({ ...keyShape, key: z.string() }),
+    ApiKeyList: z.strictObject({ items: z.array(ApiKey) }),
+    Caller: z.strictObject({
+      role: z.enum(KEY_ROLES),
+      actorId: z.string(),
+      unitId: nullableString,
+      prefix: z.string(),
+    }),
+  },
+  paths: {
+    "/v1/api-keys": {
+      post: {
+        operationId: "createApiKey",
+        tags: ["api-keys"],
+        summary: "Issue an API key (admin). The key is in this answer only.",
+        requestBody: { required: true, ...json(ref("CreateApiKey")) },
+        responses: {
+          "201": { description: "The key, once.", ...json(ref("ApiKeyCreated")) },
+          ...errors(...admin, 422),
+        },
+      },
+      get: {
+        operationId: "listApiKeys",
+        tags: ["api-keys"],
+        summary: "List the API keys (admin): prefix, role, scope, revocation; never the key.",
+        responses: { "200": { description: "The keys.", ...json(ref("ApiKeyList")) }, ...errors(...admin) },
+      },
+    },
+    "/v1/api-keys/{id}/revoke": {
+      post: {
+        operationId: "revokeApiKey",
+        tags: ["api-keys"],
+        summary: "Revoke an API key (admin); it stops working at once.",
+        parameters: [pathParameter("id")],
+        responses: {
+          "200": { description: "The revoked key.", ...json(ref("ApiKey")) },
+          ...errors(...admin, 404, "CANNOT_REVOKE_SELF"),
+        },
+      },
+    },
+    "/v1/whoami": {
+      get: {
+        operationId: "whoami",
+        tags: ["api-keys"],
+        summary: "The key's role and scope.",
+        responses: { "200": { description: "The caller.", ...json(ref("Caller")) }, ...errors(...common) },
+      },
+    },
+  },
+};

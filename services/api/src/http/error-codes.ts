@@ -1,0 +1,134 @@
+import { HttpError } from "./http-error.ts";
+
+interface ErrorEntry {
+  readonly status: number;
+  /** What the code tells a client, as the OpenAPI document's error descriptions say it. */
+  readonly meaning: string;
+  /** Answered by a few operations only: the document lists it where an operation names it, not under every
+   * operation that answers its status. */
+  readonly named?: true;
+}
+
+/**
+ * Every stable error code the API answers, with its HTTP status and meaning: the one place a code is defined.
+ * Throw sites name a code (`refuse`), the status comes from here, and the OpenAPI document's error descriptions
+ * are generated from the meanings (`errors` in ./openapi-kit.ts). Codes are a contract with integrators:
+ * add new ones, never rename. The machine's rule codes are not listed here: `machineRefusal` carries them through
+ * (@huiyin/domain's REFUSAL_CODES documents them).
+ */
+export const ERRORS = {
+  MALFORMED_JSON: { status: 400, meaning: "The body is not valid JSON." },
+  INVALID_QUERY: {
+    status: 400,
+    meaning: "The query string is not valid (details.fields), or a cursor the API did not give out.",
+  },
+  INVALID_IF_MATCH: { status: 400, named: true, meaning: 'If-Match is not a proposal version (If-Match: "3").' },
+  INVALID_IDEMPOTENCY_KEY: {
+    status: 400,
+    named: true,
+    meaning: "Idempotency-Key is not 1 to 200 visible ASCII characters.",
+  },
+  MALFORMED_URL: { status: 400, meaning: "A URL whose percent-encoding is not UTF-8." },
+  INVALID_CHARACTER: {
+    status: 400,
+    meaning: "A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body.",
+  },
+  BODY_TOO_DEEP: { status: 400, meaning: "A body nested deeper than 32 levels." },
+  MALFORMED_BODY_ENCODING: { status: 400, meaning: "A body that is not what its Content-Encoding says." },
+  BAD_REQUEST: {
+    status: 400,
+    meaning: "Any other malformed request (or the 4xx status the HTTP library chose for it).",
+  },
+  UNAUTHENTICATED: { status: 401, meaning: "No API key, or an unknown or revoked one (WWW-Authenticate)." },
+  FORBIDDEN: {
+    status: 403,
+    meaning:
+      "The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer.",
+  },
+  ACK_LINK_INVALID: { status: 403, named: true, meaning: "Not an acknowledge link huiyin signed, or links are off." },
+  NOT_FOUND: { status: 404, meaning: "No such resource, or one the key may not see." },
+  EVENT_NOT_ALLOWED: {
+    status: 409,
+    named: true,
+    meaning:
+      "The event is not allowed in the current state (details: stage, state, allowedEvents); the machine's other rule codes answer the same way.",
+  },
+  VERSION_CONFLICT: {
+    status: 409,
+    named: true,
+    meaning: "Another request changed the proposal at the same moment; send again.",
+  },
+  EXTERNAL_ID_TAKEN: { status: 409, named: true, meaning: "Another caller's proposal has this externalId." },
+  IDEMPOTENCY_IN_PROGRESS: {
+    status: 409,
+    named: true,
+    meaning: "A request with this Idempotency-Key is still running (details.retryAfterSeconds).",
+  },
+  CANNOT_REVOKE_SELF: { status: 409, named: true, meaning: "An admin key cannot revoke itself." },
+  PERSON_HEADS_UNIT: {
+    status: 409,
+    named: true,
+    meaning: "The person heads a unit; give the unit another head first.",
+  },
+  ALREADY_DELIVERED: { status: 409, named: true, meaning: "The delivery was delivered; there is nothing to retry." },
+  NOT_RETRYABLE: { status: 409, named: true, meaning: "Deliveries on this channel are not retried." },
+  ACK_LINK_EXPIRED: { status: 410, named: true, meaning: "The acknowledge link has expired." },
+  VERSION_MISMATCH: { status: 412, named: true, meaning: "If-Match names an older version (details.currentVersion)." },
+  PAYLOAD_TOO_LARGE: { status: 413, meaning: "The body is larger than the limit." },
+  UNSUPPORTED_ENCODING: {
+    status: 415,
+    meaning:
+      "A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset.",
+  },
+  VALIDATION_FAILED: { status: 422, meaning: "The body or a path segment is invalid (details.fields)." },
+  INVALID_EVENT: { status: 422, named: true, meaning: "The machine finds the event's payload invalid." },
+  INVALID_INPUT: { status: 422, named: true, meaning: "The proposal's content is invalid." },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, named: true, meaning: "An Idempotency-Key reused for another request." },
+  WEBHOOK_URL_FORBIDDEN: {
+    status: 422,
+    named: true,
+    meaning:
+      "The webhook URL's host is, or resolves to, a loopback, private, link-local, multicast or reserved address (see the README, Webhooks).",
+  },
+  RATE_LIMITED: {
+    status: 429,
+    meaning:
+      "The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After).",
+  },
+  INTERNAL: { status: 500, meaning: "Something went wrong on the server's side." },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    meaning:
+      "The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key).",
+  },
+  EMAIL_CHANNEL_OFF: {
+    status: 503,
+    named: true,
+    meaning: "The e-mail channel is off (no SMTP_URL), for a dead e-mail's retry.",
+  },
+} as const satisfies Record<string, ErrorEntry>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
+
+/** The refusal `code` names, with the catalogue's status. */
+export function refuse(
+  code: ErrorCode,
+  message: string,
+  details?: unknown,
+  headers?: Readonly<Record<string, string>>,
+): HttpError {
+  return new HttpError(ERRORS[code].status, code, message, details, headers);
+}
+
+/** The status the machine's state-dependent refusals answer with: the rule code itself is the error code. */
+const MACHINE_REFUSAL = ERRORS.EVENT_NOT_ALLOWED.status;
+
+/**
+ * A refusal by the workflow's rules (EVENT_NOT_ALLOWED, CONTACT_REQUIRED, …, @huiyin/domain's REFUSAL_CODES):
+ * 409 with the machine's own stable code, which this catalogue does not repeat.
+ */
+export function machineRefusal(code: string, message: string, details?: unknown): HttpError {
+  return new HttpError(MACHINE_REFUSAL, code, message, details);
+}

@@ -1,0 +1,180 @@
+import { proposalEventSchema, REFUSAL_CODES } from "@huiyin/domain";
+import { z } from "zod";
+import {
+  admin,
+  anyObject,
+  common,
+  errors,
+  type FeatureApi,
+  idempotencyKey,
+  instant,
+  integer,
+  json,
+  nullableString,
+  page,
+  pathParameter,
+  queryParameters,
+  ref,
+  strings,
+} from "../http/openapi-kit.ts";
+import { WHO } from "./refusals.ts";
+import { createProposalSchema, historyQuerySchema, listQuerySchema } from "./schemas.ts";
+
+const summaryShape = {
+  id: z.string(),
+  externalId: nullableString,
+  stage: z.string(),
+  states: strings,
+  version: integer,
+  title: z.string(),
+  category: nullableString,
+  proposerId: z.string(),
+  unitIds: strings,
+  leaderId: nullableString,
+  isKey: z.boolean(),
+  createdAt: instant,
+  updatedAt: instant,
+};
+
+const ProposalSummary = z.strictObject(summaryShape);
+
+const Proposal = z.strictObject({
+  ...summaryShape,
+  state: z.unknown().describe("XState's state value: a string, or an object for nested and parallel states."),
+  content: anyObject,
+  proposers: z.array(z.looseObject({ id: z.string() })),
+  assignment: anyObject.nullable(),
+  deadlines: z.array(
+    z.strictObject({
+      deadlineId: z.string(),
+      kind: z.string(),
+      unitId: nullableString,
+      dueAt: instant,
+      level: integer,
+      overdue: z.boolean(),
+      calendar: z.enum(["official", "provisional", "missing"]),
+    }),
+  ),
+  allowedEvents: strings,
+});
+
+const HistoryEntry = z.strictObject({
+  seq: integer,
+  type: z.string(),
+  actor: z.looseObject({ role: z.string(), id: z.string() }),
+  /** null where the disclosure rules keep it from the caller (`payloadHidden`). */
+  payload: z.unknown(),
+  payloadHidden: z.boolean(),
+  fromStates: strings,
+  toStates: strings,
+  at: instant,
+  requestId: nullableString,
+});
+
+const proposalId = pathParameter("id");
+
+/** The workflow's rule codes that answer 409 with themselves as the code (the others are 403 or 422). */
+const stateRefusals = REFUSAL_CODES.filter((code) => !WHO.has(code) && code !== "INVALID_EVENT");
+
+/** Every operation taking an Idempotency-Key may answer these. */
+const idempotency = ["INVALID_IDEMPOTENCY_KEY", "IDEMPOTENCY_IN_PROGRESS", "IDEMPOTENCY_KEY_REUSED"] as const;
+
+const eventErrors = errors(
+  ...admin,
+  404,
+  422,
+  "INVALID_IF_MATCH",
+  "EVENT_NOT_ALLOWED",
+  "VERSION_CONFLICT",
+  "VERSION_MISMATCH",
+  "INVALID_EVENT",
+  ...idempotency,
+);
+
+/** Proposals: create, list, read, send events, history. */
+export const proposalsApi: FeatureApi = {
+  tags: [{ name: "proposals", description: "Proposals (提案) and their workflow 提·立·办·督·评." }],
+  requests: { CreateProposal: createProposalSchema, ProposalEvent: proposalEventSchema },
+  responses: {
+    ProposalSummary,
+    ProposalPage: page(ProposalSummary),
+    Proposal,
+    HistoryEntry,
+    HistoryPage: page(HistoryEntry),
+  },
+  paths: {
+    "/v1/proposals": {
+      post: {
+        operationId: "createProposal",
+        tags: ["proposals"],
+        summary: "Create a proposal (a draft, or submitted at once with submit: true).",
+        parameters: [idempotencyKey],
+        requestBody: { required: true, ...json(ref("CreateProposal")) },
+        responses: {
+          "201": { description: "Created.", ...json(ref("Proposal")) },
+          "200": {
+            description:
+              "A repeat of an externalId by the same creator: the first proposal. An externalId is unique per creator (the key's role and actor), so another integrator's ids neither conflict nor show.",
+            ...json(ref("Proposal")),
+          },
+          ...errors(...admin, 422, "INVALID_INPUT", "EXTERNAL_ID_TAKEN", "EVENT_NOT_ALLOWED", ...idempotency),
+        },
+      },
+      get: {
+        operationId: "listProposals",
+        tags: ["proposals"],
+        summary: "List the proposals the key may see, filtered, newest first, with a cursor.",
+        parameters: queryParameters(listQuerySchema),
+        responses: {
+          "200": { description: "A page: items and nextCursor.", ...json(ref("ProposalPage")) },
+          ...errors(...common),
+        },
+      },
+    },
+    "/v1/proposals/{id}": {
+      get: {
+        operationId: "getProposal",
+        tags: ["proposals"],
+        summary: "One proposal: state, content, assignment, open deadlines, the events the key may send now.",
+        parameters: [proposalId],
+        responses: {
+          "200": { description: "The proposal; ETag is its version.", ...json(ref("Proposal")) },
+          ...errors(...common, 404),
+        },
+      },
+    },
+    "/v1/proposals/{id}/events": {
+      post: {
+        operationId: "sendProposalEvent",
+        tags: ["proposals"],
+        summary: "Send an event ({ type, ...payload }).",
+        parameters: [
+          proposalId,
+          idempotencyKey,
+          { name: "If-Match", in: "header", required: false, schema: { type: "string" } },
+        ],
+        requestBody: { required: true, ...json(ref("ProposalEvent")) },
+        responses: {
+          "200": { description: "The updated proposal.", ...json(ref("Proposal")) },
+          ...eventErrors,
+          "409": {
+            ...eventErrors["409"],
+            description: `${eventErrors["409"]?.description} The workflow's rule codes: ${stateRefusals.join(", ")}.`,
+          },
+        },
+      },
+    },
+    "/v1/proposals/{id}/history": {
+      get: {
+        operationId: "listProposalHistory",
+        tags: ["proposals"],
+        summary: "The audit trail, oldest first.",
+        parameters: [proposalId, ...queryParameters(historyQuerySchema)],
+        responses: {
+          "200": { description: "A page: items and nextCursor.", ...json(ref("HistoryPage")) },
+          ...errors(...common, 404),
+        },
+      },
+    },
+  },
+};
