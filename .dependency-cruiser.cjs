@@ -23,7 +23,8 @@ const internal = {
     "packages/queue",
   ],
   "services/([^/]+)": ["packages/[^/]+", "workflows/[^/]+"],
-  "packages/bench": ["packages/[^/]+", "workflows/[^/]+", "infra/local"],
+  // A program that composes the engine, the services (started as processes) and the embedded servers.
+  "infra/bench": ["packages/[^/]+", "workflows/[^/]+", "infra/local"],
   "infra/local": [],
   "infra/launcher": [
     "infra/local",
