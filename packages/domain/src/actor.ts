@@ -23,8 +23,3 @@ export type Actor = z.infer<typeof actorSchema>;
 
 /** The actor the engine stamps on timer events (`deadline.*`). */
 export const TIMER_ACTOR = { role: "system", id: "timer" } as const satisfies Actor;
-
-/** Identifiers are opaque strings; the aliases document intent at call sites. */
-export type ProposalId = string;
-export type UnitId = string;
-export type PersonId = string;
