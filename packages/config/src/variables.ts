@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { configSchema } from "./config.ts";
 import { localConfigSchema } from "./local.ts";
 
-/** The documented variables, for the README table and `--help` output; derived so it cannot drift. */
+/** The variables the services read, in the schema's order: the README's table is rendered from them (`configTable`). */
 export const configVariables: readonly string[] = Object.keys(configSchema.shape);
 
 type ServiceVariable = keyof typeof configSchema.shape;
