@@ -17,7 +17,8 @@ const internal = {
   // Generic: runs any machine through its `Workflow` port, and imports none (see engine-knows-no-workflow).
   "packages/engine": ["packages/domain", "packages/config", "packages/logger", "packages/db", "packages/queue"],
   "services/([^/]+)": ["packages/[^/]+", "workflows/[^/]+"],
-  "packages/bench": ["packages/[^/]+", "workflows/[^/]+", "infra/local"],
+  // A program that composes the engine, the services (started as processes) and the embedded servers.
+  "infra/bench": ["packages/[^/]+", "workflows/[^/]+", "infra/local"],
   "infra/local": [],
   // The demo is a composition root: it hands the proposal workflow to the engine.
   "infra/launcher": [

@@ -1,3 +1,4 @@
+import { startTestSmtpServer, type TestSmtpServer } from "@huiyin/infra-local/testing/smtp";
 import { createQueue, createRedisConnection, type RedisConnection } from "@huiyin/queue";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -6,7 +7,6 @@ import {
   type EmailRequeue,
   emailRequeue,
 } from "../services/api/src/notifications/email-requeue.ts";
-import { startTestSmtpServer, type TestSmtpServer } from "../services/notifier/src/test-smtp-server.ts";
 import { type ApiHarness, type ApiResponse, startApi } from "./support/api.ts";
 import { type Contract, openApiContract } from "./support/contract.ts";
 import { eventually, type Spawned, serviceEnv, spawnEntry } from "./support/processes.ts";

@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { createDatabase, type Database } from "@huiyin/db";
 import { freePort } from "@huiyin/infra-local";
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from "@huiyin/infra-local/testing";
+import { startTestSmtpServer, type TestSmtpServer } from "@huiyin/infra-local/testing/smtp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSmtpServer, type TestSmtpServer } from "../services/notifier/src/test-smtp-server.ts";
 import { eventually, getJson, type Spawned, serviceEnv, spawnEntry } from "./support/processes.ts";
 
 /**

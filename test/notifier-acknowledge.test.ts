@@ -2,11 +2,11 @@ import { createDatabase, type Database } from "@huiyin/db";
 import { days, defaultPolicy, type Policy } from "@huiyin/domain";
 import { freePort } from "@huiyin/infra-local";
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from "@huiyin/infra-local/testing";
+import { startTestSmtpServer, type TestSmtpServer } from "@huiyin/infra-local/testing/smtp";
 import { createLogger } from "@huiyin/logger";
 import { createQueue, createRedisConnection, jobId, type RedisConnection } from "@huiyin/queue";
 import type { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSmtpServer, type TestSmtpServer } from "../services/notifier/src/test-smtp-server.ts";
 import { importLeaders, lateReply } from "./support/late-reply.ts";
 import { eventually, type Spawned, spawnEntry } from "./support/processes.ts";
 

@@ -1,9 +1,9 @@
 import { createDatabase, type Database } from "@huiyin/db";
 import { defaultPolicy } from "@huiyin/domain";
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from "@huiyin/infra-local/testing";
+import { startTestSmtpServer, type TestSmtpServer } from "@huiyin/infra-local/testing/smtp";
 import { createLogger } from "@huiyin/logger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSmtpServer, type TestSmtpServer } from "../services/notifier/src/test-smtp-server.ts";
 import { importLeaders, lateReply } from "./support/late-reply.ts";
 import { eventually, type Spawned, serviceEnv, spawnEntry } from "./support/processes.ts";
 

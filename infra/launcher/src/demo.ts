@@ -5,7 +5,7 @@ import { createLogger } from "@huiyin/logger";
 import { proposalWorkflow } from "@huiyin/workflow-proposal";
 
 /** In the demo a day lasts one second: a 3-month reply limit plays out in about a minute and a half. */
-export const DEMO_POLICY: Policy = { ...defaultPolicy, timeScale: 1 / 86_400 };
+const DEMO_POLICY: Policy = { ...defaultPolicy, timeScale: 1 / 86_400 };
 
 const proposer: Actor = { role: "proposer", id: "member-zhang" };
 const staff: Actor = { role: "staff", id: "staff-li" };

@@ -9,7 +9,7 @@ export interface RestartPolicy {
 }
 
 /** 1 s, 2 s, 4 s … 30 s; back to 1 s after a minute up. */
-export const RESTART_POLICY: RestartPolicy = { firstMs: 1_000, maxMs: 30_000, stableMs: 60_000 };
+const RESTART_POLICY: RestartPolicy = { firstMs: 1_000, maxMs: 30_000, stableMs: 60_000 };
 
 /**
  * The pause before the next start, given the previous pause (none: this is the first death) and how long the

@@ -41,7 +41,7 @@ function isProxyAddress(entry: string): boolean {
  * Which proxies in front of the API may say who the client is (X-Forwarded-For): `false` (none: the socket's
  * address is the client), a hop count, or the proxies' addresses, CIDR ranges and Express's range names.
  */
-export const trustProxySchema = z
+const trustProxySchema = z
   .string()
   .trim()
   .refine((value) => value !== "true", "true would let any client choose its address; name the proxies or hops")

@@ -1,4 +1,172 @@
+import type { z } from "zod";
 import { configSchema } from "./config.ts";
+import { localConfigSchema } from "./local.ts";
 
-/** The documented variables, for the README table and `--help` output; derived so it cannot drift. */
+/** The variables the services read, in the schema's order: the README's table is rendered from them (`configTable`). */
 export const configVariables: readonly string[] = Object.keys(configSchema.shape);
+
+type ServiceVariable = keyof typeof configSchema.shape;
+type StartVariable = Exclude<keyof typeof localConfigSchema.shape, ServiceVariable>;
+
+/** A variable's row in the README: what it means, and its default where the schema's own default says it badly. */
+interface VariableDoc {
+  meaning: string;
+  /** Shown instead of the schema's default (or "—" when it has none), e.g. what `npm start` gives it. */
+  shownDefault?: string;
+}
+
+// Keyed by the schemas' own variables: a variable added to `configSchema` or `localConfigSchema` without a row here
+// is a type error, so the README's table (rendered from these by `configTable`) cannot miss one.
+const serviceVariables: Record<ServiceVariable, VariableDoc> = {
+  DATABASE_URL: {
+    shownDefault: "embedded",
+    meaning: "PostgreSQL URL (`postgresql://user:pass@host:5432/db`). Set it and `npm start` uses that server.",
+  },
+  REDIS_URL: {
+    shownDefault: "embedded",
+    meaning:
+      "Redis URL (`redis://` or `rediss://`); with `REDIS_MODE=cluster`, a comma-separated list of seed nodes. Set it and `npm start` uses that server.",
+  },
+  REDIS_MODE: { meaning: "`standalone` or `cluster` (Redis Cluster)." },
+  QUEUE_PREFIX: { meaning: "prefix of all BullMQ keys; the braces are a Cluster hash tag and must stay." },
+  HOST: { meaning: "address the API (and health endpoints) listen on; `0.0.0.0` in a container." },
+  PORT: { meaning: "the port the HTTP API listens on." },
+  HEALTH_PORT: { shownDefault: "`0` (any)", meaning: "health-endpoint port of a worker or notifier process." },
+  LOG_LEVEL: { meaning: "`fatal`…`trace`, or `silent`." },
+  LOG_FORMAT: { meaning: "`json`, `pretty`, or `auto` (pretty on a terminal, JSON otherwise)." },
+  WORKER_CONCURRENCY: { meaning: "jobs a worker process runs at once per queue." },
+  JOB_LOCK_MS: {
+    meaning:
+      "how long a running job's lock lasts; with `JOB_STALLED_CHECK_MS` it bounds how soon the jobs of a worker that died run elsewhere.",
+  },
+  JOB_STALLED_CHECK_MS: {
+    meaning: "how often stalled jobs (their lock expired: the worker died) are looked for and run again.",
+  },
+  RECONCILE_EVERY_MS: {
+    meaning:
+      "how often a worker and a notifier re-create from the database any job missing from Redis (a pending alarm, a queued event, a webhook delivery, a notice, an e-mail, the digest's schedule) and bring back the jobs BullMQ gave up on (both also at start).",
+  },
+  REDIS_CHECK_EVERY_MS: {
+    meaning:
+      "how often a worker and a notifier read their Redis epoch key, to see that Redis lost its data and rebuild every job at once ([below](#redis-loses-its-data)).",
+  },
+  SHUTDOWN_TIMEOUT_MS: { meaning: "how long a process drains on SIGTERM before it exits anyway." },
+  HUIYIN_ADMIN_KEY: {
+    meaning: "the first admin API key (≥ 32 characters). Unset: one is generated into `HUIYIN_ADMIN_KEY_FILE`.",
+  },
+  HUIYIN_ADMIN_KEY_FILE: {
+    shownDefault: "`.huiyin/secrets/admin-api-key` with `npm start`",
+    meaning: "where a generated admin key is written (mode 0600).",
+  },
+  API_BODY_LIMIT_BYTES: { meaning: "largest request body (413 above)." },
+  API_RATE_LIMIT_PER_MINUTE: {
+    meaning: "requests per API key per minute, shared by all api processes through Redis (429 above).",
+  },
+  API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: {
+    meaning:
+      "requests per client address (an IPv6 /64) per minute, counted before the key is looked up: missing and unknown keys and the acknowledge-link pages are limited too (429 above). Raise it when many keys share one address (a NAT, a proxy not named in `TRUST_PROXY`).",
+  },
+  API_AUTH_FAILURES_PER_ADDRESS_PER_MINUTE: {
+    meaning:
+      "failed authentications (401) per client address per minute; once spent, the address gets 429 before any key is looked up, until the budget refills.",
+  },
+  TRUST_PROXY: {
+    shownDefault: "— (none)",
+    meaning:
+      "the proxies whose `X-Forwarded-For` names the client: a hop count (`1`), or a comma-separated list of addresses, CIDR ranges and `loopback`, `linklocal`, `uniquelocal` (Express's `trust proxy`). Unset: the socket's address is the client's, and the header is ignored. `true` is refused (any client could choose its address).",
+  },
+  SMTP_URL: {
+    shownDefault: "— (e-mail off)",
+    meaning:
+      "the notifier's SMTP server (`smtp://user:pass@host:587`, `smtps://…`). Unset: notices reach the in-app inbox only, and the notifier logs that e-mail is off.",
+  },
+  NOTIFY_FROM: { meaning: "the From of notice e-mails." },
+  PUBLIC_BASE_URL: { meaning: "the base of the links in e-mails (the proposal, acknowledge)." },
+  NOTIFY_LINK_SECRET: {
+    shownDefault: "generated with `npm start`",
+    meaning:
+      "signs the acknowledge links in e-mails (HMAC-SHA256, ≥ 32 characters); the notifier signs with it and the api verifies with it, so give both the same value. `npm start` gives both the one you set, or else one it generates once into `.huiyin/secrets/notify-link-secret` (mode 0600) and reuses, so links in e-mails sent before a restart still work. A service started on its own without it: no acknowledge link.",
+  },
+  NOTIFY_EMAIL_ATTEMPTS: {
+    meaning: "tries per e-mail; then the delivery is `dead`. A 5xx answer is final at once.",
+  },
+  NOTIFY_EMAIL_BACKOFF_MS: { meaning: "the first retry delay of an e-mail, doubling with each further retry." },
+  DIGEST_TIME: {
+    shownDefault: "— (off)",
+    meaning:
+      "when the notifier sends the [daily digest](#the-daily-digest), `HH:MM` (24-hour) in `DIGEST_TIME_ZONE`. Unset, empty or `off`: no digest (a schedule left from an earlier start is removed).",
+  },
+  DIGEST_TIME_ZONE: {
+    meaning:
+      "the IANA time zone of `DIGEST_TIME` and of the digest's dates (daylight saving time is followed where the zone has it).",
+  },
+  WEBHOOK_ALLOWED_DESTINATIONS: {
+    shownDefault: "— (public only)",
+    meaning:
+      "holes in the [webhook outbound policy](#where-webhooks-may-go-outbound-policy): comma-separated CIDRs (`10.20.0.0/16`) and host:port pairs (`10.20.1.5:8443`, `oa.intranet:8443`) the api and the worker may send webhooks to although they are internal.",
+  },
+  SECRETS_ENCRYPTION_KEYS: {
+    shownDefault: "generated with `npm start`",
+    meaning:
+      "the keys that [seal webhook secrets](#webhook-secrets-at-rest): comma-separated `<id>:<base64 of 32 bytes>`, the first seals, all open. Required by the api and the worker (the same value); `npm start` generates one into `.huiyin/secrets/secrets-encryption-keys` (mode 0600) when unset.",
+  },
+};
+
+const startVariables: Record<StartVariable, VariableDoc> = {
+  HUIYIN_DATA_DIR: { shownDefault: "`.huiyin`", meaning: "where `npm start` keeps embedded data, logs and secrets." },
+  HUIYIN_POSTGRES_PORT: { meaning: "loopback port of the embedded PostgreSQL." },
+  HUIYIN_REDIS_PORT: { meaning: "loopback port of the embedded Redis." },
+  WORKER_HEALTH_PORT: { meaning: "health port `npm start` gives the worker." },
+  NOTIFIER_HEALTH_PORT: { meaning: "health port `npm start` gives the notifier." },
+};
+
+// Read by the Prisma CLI through packages/db/prisma.config.ts, not by huiyin's processes: no schema of ours has it.
+const toolVariables: Record<string, VariableDoc> = {
+  PRISMA_SCHEMA_ENGINE_BINARY: {
+    shownDefault: "our stand-in",
+    meaning:
+      "a native Prisma schema engine, if you have one; otherwise the project's WebAssembly-backed stand-in (`packages/db/engine`) is used.",
+  },
+};
+
+/** The default a schema applies to an unset variable, as the table shows it; "—" when there is none. */
+function defaultOf(schema: z.ZodType | undefined): string {
+  const parsed = schema?.safeParse(undefined);
+  if (!parsed?.success || parsed.data === undefined) return "—";
+  return `\`${String(parsed.data)}\``;
+}
+
+/** The README's configuration table, rendered from the schemas: the services' variables, then the start command's, then the tools'. */
+export function configTable(): string {
+  const rows = [
+    ...(configVariables as ServiceVariable[]).map(
+      (name) => [name, serviceVariables[name], configSchema.shape[name]] as const,
+    ),
+    ...Object.entries(startVariables).map(
+      ([name, doc]) => [name, doc, localConfigSchema.shape[name as StartVariable]] as const,
+    ),
+    ...Object.entries(toolVariables).map(([name, doc]) => [name, doc, undefined] as const),
+  ];
+  const cell = (text: string) => text.replaceAll("|", "\\|");
+  return [
+    "| variable | default | meaning |",
+    "|---|---|---|",
+    ...rows.map(
+      ([name, doc, schema]) =>
+        `| \`${name}\` | ${cell(doc.shownDefault ?? defaultOf(schema))} | ${cell(doc.meaning)} |`,
+    ),
+  ].join("\n");
+}
+
+export const CONFIG_TABLE_START =
+  "<!-- config-table: generated from packages/config/src/variables.ts by `pnpm config:table` -->";
+export const CONFIG_TABLE_END = "<!-- end config-table -->";
+
+/** `readme` with the text between the markers replaced by `configTable()`. Throws when the markers are missing. */
+export function withConfigTable(readme: string): string {
+  const start = readme.indexOf(CONFIG_TABLE_START);
+  const end = readme.indexOf(CONFIG_TABLE_END);
+  if (start < 0 || end < start)
+    throw new Error(`README: the markers ${CONFIG_TABLE_START} … ${CONFIG_TABLE_END} are missing`);
+  return `${readme.slice(0, start + CONFIG_TABLE_START.length)}\n${configTable()}\n${readme.slice(end)}`;
+}

@@ -29,8 +29,3 @@ export const TIMER_ACTOR = { role: "system", id: "timer" } as const satisfies Ac
  * the event was queued by the system, not sent by a person.
  */
 export const QUEUE_ACTOR = { role: "system", id: "queue" } as const satisfies Actor;
-
-/** Identifiers are opaque strings; the aliases document intent at call sites. */
-export type ProposalId = string;
-export type UnitId = string;
-export type PersonId = string;

@@ -15,13 +15,6 @@ export const days = (n: number): Duration => ({ days: n });
 export const workingDays = (n: number): Duration => ({ workingDays: n });
 export const months = (n: number): Duration => ({ months: n });
 
-/** "10 wd", "3 mo", "7 d": short labels for notices, diagrams and logs. */
-export function formatDuration(d: Duration): string {
-  if ("days" in d) return `${d.days} d`;
-  if ("workingDays" in d) return `${d.workingDays} wd`;
-  return `${d.months} mo`;
-}
-
 export function isZeroDuration(d: Duration): boolean {
   return ("days" in d ? d.days : "workingDays" in d ? d.workingDays : d.months) === 0;
 }

@@ -42,7 +42,7 @@ export function assignmentProblem(mode: AssignmentMode, units: readonly Assigned
 const deadlineRef = { deadlineId: text };
 
 /**
- * Every public event body by `type` (the vocabulary of the domain reference). The HTTP API validates request
+ * Every public event body by `type` (the vocabulary of `docs/domain.md`). The HTTP API validates request
  * bodies with `proposalEventSchema`; the engine then stamps `actor` and `at` (see `ProposalEvent`).
  */
 export const eventBodySchemas = {

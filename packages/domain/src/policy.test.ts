@@ -7,7 +7,7 @@ import { defaultPolicy, parsePolicyOverride, policySchema } from "./policy.ts";
 import { scaleInstant, scheduleDeadline } from "./schedule.ts";
 
 describe("policy", () => {
-  it("the default policy is valid and holds the domain reference's numbers", () => {
+  it("the default policy is valid and holds the numbers of docs/domain.md", () => {
     expect(policySchema.parse(defaultPolicy)).toEqual(defaultPolicy);
     expect(defaultPolicy.deadlines.review.duration).toEqual({ workingDays: 10 });
     expect(defaultPolicy.deadlines.reply.duration).toEqual({ months: 3 });

@@ -97,7 +97,10 @@ const asReply = (): DeadlineRule["escalations"] => [
   { level: 3, after: workingDays(15), recipientRole: "chairs-meeting" },
 ];
 
-/** The defaults of the domain reference (docs: proposal-lifecycle.md, "Default policy"). */
+/**
+ * The defaults of the domain document (`docs/domain.md`, "Deadlines, reminders and escalation"). The name keeps
+ * its wording: policies are snapshotted with their proposals, so it is data, not a citation.
+ */
 export const defaultPolicy: Policy = {
   id: "default",
   name: "Default policy (domain reference)",

@@ -1,5 +1,6 @@
 import type { Database } from "@huiyin/db";
 import type { TestRedis } from "@huiyin/infra-local/testing";
+import type { TestSmtpServer } from "@huiyin/infra-local/testing/smtp";
 import { createLogger } from "@huiyin/logger";
 import { verifyAckSignature } from "@huiyin/notify";
 import { createQueue, type RedisConnection } from "@huiyin/queue";
@@ -16,7 +17,6 @@ import {
   sendEmail,
   startEmailWorker,
 } from "./email.ts";
-import type { TestSmtpServer } from "./test-smtp-server.ts";
 
 /** The e-mail channel against real PostgreSQL, Redis (BullMQ retries) and a real SMTP server. */
 let bed: NotifierTestbed;

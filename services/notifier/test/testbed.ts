@@ -1,9 +1,9 @@
 import { createDatabase, type Database } from "@huiyin/db";
 import { createTestDatabase, createTestRedis, type TestRedis } from "@huiyin/infra-local/testing";
+import { startTestSmtpServer, type TestSmtpServer } from "@huiyin/infra-local/testing/smtp";
 import { createRedisConnection, type RedisConnection } from "@huiyin/queue";
 import type { ParsedMail } from "mailparser";
 import { createTransport, type Transporter } from "nodemailer";
-import { startTestSmtpServer, type TestSmtpServer } from "../src/test-smtp-server.ts";
 
 /** What the notifier's integration tests run against: a database and a queue prefix of their own, a real SMTP server. */
 export interface NotifierTestbed {

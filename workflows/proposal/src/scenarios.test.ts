@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { stageOf } from "./queries.ts";
 import { closed, content, input, lead, leader, opened, Run, staff, unit } from "./test-support/fixtures.ts";
 
-/** One test per path of the domain reference, each from a draft to its terminal state. */
+/** One test per path of the lifecycle (`docs/domain.md`), each from a draft to its terminal state. */
 
 describe("submit and review", () => {
   it("sole handling, reply A, satisfied: draft → closed.completed", () => {

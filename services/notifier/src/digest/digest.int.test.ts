@@ -1,5 +1,6 @@
 import type { Database } from "@huiyin/db";
 import type { TestRedis } from "@huiyin/infra-local/testing";
+import type { TestSmtpServer } from "@huiyin/infra-local/testing/smtp";
 import { createLogger } from "@huiyin/logger";
 import { type DigestTime, latestSlot, nextSlot, parseDigestTime } from "@huiyin/notify";
 import { createQueue, type RedisConnection } from "@huiyin/queue";
@@ -8,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type NotifierTestbed, seedProposalWithDeadline, startNotifierTestbed } from "../../test/testbed.ts";
 import { importDirectory } from "../directory.ts";
 import type { EmailSettings } from "../email.ts";
-import type { TestSmtpServer } from "../test-smtp-server.ts";
 import { dateColumn, runDigest } from "./run.ts";
 import { DIGEST_QUEUE, DIGEST_SCHEDULER_ID, scheduleDigests } from "./schedule.ts";
 import { DIGEST_EMAIL_QUEUE } from "./send.ts";

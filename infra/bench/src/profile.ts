@@ -34,7 +34,7 @@ export async function startProfiler(): Promise<Profiler> {
 }
 
 /** Share of sampled time (percent) spent in each component's own code. */
-export function selfTimeByComponent(profile: CpuProfile): Record<string, number> {
+function selfTimeByComponent(profile: CpuProfile): Record<string, number> {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const totals = new Map<string, number>();
   let all = 0;

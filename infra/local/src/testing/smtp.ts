@@ -5,7 +5,9 @@ import { SMTPServer } from "smtp-server";
 /**
  * A real SMTP server for tests (smtp-server, from the nodemailer project): it speaks the protocol on a loopback
  * port, keeps what it receives parsed (mailparser), and can refuse recipients with an answer the test chooses,
- * for a number of attempts or for ever. Not for production code: it is a dev dependency.
+ * for a number of attempts or for ever. It lives with the test infrastructure (`@huiyin/infra-local/testing/smtp`, a
+ * subpath of its own so that tests without e-mail do not load it); the dependency rules keep production code from
+ * importing it.
  */
 export interface TestSmtpServer {
   url: string;

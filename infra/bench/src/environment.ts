@@ -29,7 +29,7 @@ export interface Machine {
 }
 
 const BENCH_DATABASE = "huiyin_bench";
-export const benchDir = path.join(repoRoot, ".huiyin", "bench");
+const benchDir = path.join(repoRoot, ".huiyin", "bench");
 
 /**
  * Starts PostgreSQL and Redis under `.huiyin/bench` on free ports with the embedded default's normal

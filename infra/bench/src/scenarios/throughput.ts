@@ -26,7 +26,7 @@ export interface StatementProfile {
   top: { query: string; callsPerTransition: number; msPerTransition: number }[];
 }
 
-export const warmupProposals = (proposals: number) => Math.min(30, Math.max(5, Math.floor(proposals / 20)));
+const warmupProposals = (proposals: number) => Math.min(30, Math.max(5, Math.floor(proposals / 20)));
 
 /**
  * Scenario 1: up to N proposals, each created and driven to closed.completed, by C clients at once, through

@@ -12,7 +12,7 @@ export async function issueLifecycleKeys(url: string, adminKey: string): Promise
 }
 
 /** POST /v1/proposals takes the content flat beside the proposers; the policy is the server's own. */
-export function createBody(input = proposalInput()) {
+function createBody(input = proposalInput()) {
   return { ...input.content, proposers: input.proposers };
 }
 

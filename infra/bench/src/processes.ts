@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 
 /** CPU seconds used so far by every process whose command is one of `names` (Linux /proc; 0 elsewhere). */
-export function cpuSecondsOf(names: readonly string[]): Record<string, number> {
+function cpuSecondsOf(names: readonly string[]): Record<string, number> {
   const totals: Record<string, number> = Object.fromEntries(names.map((name) => [name, 0]));
   for (const { comm, stat } of processes()) {
     if (!(comm in totals)) continue;
