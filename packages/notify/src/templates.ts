@@ -1,10 +1,11 @@
 import type { DeadlineKind } from "@huiyin/domain";
 import type { Language } from "./directory.ts";
+import { NOTICE_KIND_RULES, noticeKindOf } from "./notice-kinds.ts";
 
 /** Everything a message says, gathered by the notifier from the notice, the proposal and the directory. */
 export interface NoticeFacts {
   noticeId: string;
-  /** The notice kind (the machine's topic): `deadline.reminder`, `deadline.escalation`, … */
+  /** The notice kind (the machine's topic, `NOTICE_KINDS`), as the notice row stores it. */
   kind: string;
   level: number;
   proposal: { id: string; title: string };
@@ -79,19 +80,6 @@ const DEADLINE_NAMES: Record<Language, Record<string, string>> = {
   },
 };
 
-const KIND_NAMES: Record<Language, Record<string, string>> = {
-  "zh-CN": {
-    "deadline.reminder": "办理提醒",
-    "deadline.due": "到期通知",
-    "deadline.escalation": "逾期督办",
-  },
-  en: {
-    "deadline.reminder": "Reminder",
-    "deadline.due": "Due now",
-    "deadline.escalation": "Escalation",
-  },
-};
-
 /** A date and time as people of the language write it, in the zone (`2026年3月2日 23:59`, `March 2, 2026 at 11:59 PM`). */
 export function formatDate(date: Date, language: Language, timeZone: string): string {
   return new Intl.DateTimeFormat(language, { timeZone, dateStyle: "long", timeStyle: "short" }).format(date);
@@ -162,7 +150,8 @@ function lines(facts: NoticeFacts, language: Language): { label: string; value?:
 
 function subjectOf(facts: NoticeFacts, language: Language): string {
   const zh = language === "zh-CN";
-  const kindName = KIND_NAMES[language][facts.kind] ?? facts.kind;
+  const known = noticeKindOf(facts.kind);
+  const kindName = (known && NOTICE_KIND_RULES[known].name?.[language]) ?? facts.kind;
   const level = facts.kind === "deadline.escalation" ? (zh ? `（第${facts.level}级）` : ` (level ${facts.level})`) : "";
   return zh
     ? `【回音】${kindName}${level}：${facts.proposal.title}`
