@@ -1,4 +1,4 @@
-import type { DeadlineKind } from "@huiyin/domain";
+import type { DeadlineKind, NoticeKind } from "@huiyin/domain";
 import type { Language } from "./directory.ts";
 import { NOTICE_KIND_RULES, noticeKindOf } from "./notice-kinds.ts";
 
@@ -19,6 +19,9 @@ export interface NoticeFacts {
   /** The time zone dates are shown in; the committees' own by default. */
   timeZone?: string;
 }
+
+/** The kind whose messages add the level, how late it is and who was told before. */
+const ESCALATION = "deadline.escalation" satisfies NoticeKind;
 
 export interface RenderedMessage {
   subject: string;
@@ -122,7 +125,7 @@ function lines(facts: NoticeFacts, language: Language): { label: string; value?:
     if (deadline.unitName) out.push({ label: zh ? "承办单位" : "Handling unit", value: deadline.unitName });
     out.push({ label: zh ? "截止时间" : "Due", value: formatDate(deadline.dueAt, language, timeZone) });
   }
-  if (facts.kind === "deadline.escalation") {
+  if (facts.kind === ESCALATION) {
     out.push({ label: zh ? "督办级别" : "Escalation level", value: String(facts.level) });
     if (deadline) {
       out.push({
@@ -152,7 +155,7 @@ function subjectOf(facts: NoticeFacts, language: Language): string {
   const zh = language === "zh-CN";
   const known = noticeKindOf(facts.kind);
   const kindName = (known && NOTICE_KIND_RULES[known].name?.[language]) ?? facts.kind;
-  const level = facts.kind === "deadline.escalation" ? (zh ? `（第${facts.level}级）` : ` (level ${facts.level})`) : "";
+  const level = facts.kind === ESCALATION ? (zh ? `（第${facts.level}级）` : ` (level ${facts.level})`) : "";
   return zh
     ? `【回音】${kindName}${level}：${facts.proposal.title}`
     : `[huiyin] ${kindName}${level}: ${facts.proposal.title}`;
