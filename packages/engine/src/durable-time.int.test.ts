@@ -56,10 +56,10 @@ describe("a proposal left alone", () => {
         orderBy: { createdAt: "asc" },
       });
       expect(notices.map((notice) => [notice.kind, notice.level])).toEqual([
-        ["reminder", 1],
-        ["overdue", 0],
-        ["escalation", 1],
-        ["escalation", 2],
+        ["deadline.reminder", 1],
+        ["deadline.due", 0],
+        ["deadline.escalation", 1],
+        ["deadline.escalation", 2],
       ]);
       const alarms = await h.db.prisma.alarm.findMany({
         where: { proposalId: proposal.id },
@@ -134,7 +134,7 @@ describe("an alarm job that BullMQ gave up on", () => {
         "the reminder fires",
       );
       const notices = await h.db.prisma.notice.findMany({ where: { proposalId: proposal.id } });
-      expect(notices.map((notice) => notice.kind)).toEqual(["reminder"]);
+      expect(notices.map((notice) => notice.kind)).toEqual(["deadline.reminder"]);
     } finally {
       await workers.close();
     }

@@ -1,6 +1,7 @@
+import type { DeadlineOpenParams } from "@huiyin/domain";
 import { type JobName, type JobPayload, jobId } from "@huiyin/queue";
 import type pg from "pg";
-import type { DeadlineOpen, Effect } from "./effects.ts";
+import type { Effect } from "./effects.ts";
 import { alarmId } from "./ids.ts";
 import { closeDeadlines, json, run } from "./sql.ts";
 import { webhookDeliveriesOf } from "./webhook-deliveries.ts";
@@ -52,8 +53,25 @@ function enqueue<Name extends JobName>(
   };
 }
 
+/**
+ * What `deadlines.definition` keeps of an opened deadline: its schedule, in the shape the column has always had
+ * (`type` first, without the owners, who are the machine's to remember).
+ */
+function definitionOf(open: DeadlineOpenParams) {
+  const { deadlineId, kind, dueAt, unitId, reminders, escalations } = open;
+  return {
+    type: "deadline.open",
+    deadlineId,
+    kind,
+    dueAt,
+    ...(unitId !== undefined ? { unitId } : {}),
+    reminders,
+    escalations,
+  };
+}
+
 /** The alarm clocks of a deadline: each reminder, the due moment, each escalation level. */
-export function alarmsOf(proposalId: string, open: DeadlineOpen): AlarmRow[] {
+export function alarmsOf(proposalId: string, open: DeadlineOpenParams): AlarmRow[] {
   const make = (kind: string, level: number, at: string): AlarmRow => ({
     id: alarmId(proposalId, open.deadlineId, kind, level),
     proposal_id: proposalId,
@@ -79,7 +97,9 @@ export function alarmsOf(proposalId: string, open: DeadlineOpen): AlarmRow[] {
  */
 export async function effectRows(client: pg.ClientBase, context: EffectContext): Promise<string[]> {
   const { proposalId, seq, at } = context;
-  const closing = context.effects.flatMap((effect) => (effect.type === "deadline.close" ? [effect.deadlineId] : []));
+  const closing = context.effects.flatMap((effect) =>
+    effect.type === "deadline.close" ? [effect.params.deadlineId] : [],
+  );
   const cancelled = new Map<string, string[]>();
   if (closing.length > 0) {
     const { rows } = await run<{ id: string; deadline_id: string }>(client, closeDeadlines, [proposalId, closing, at]);
@@ -94,22 +114,23 @@ export async function effectRows(client: pg.ClientBase, context: EffectContext):
   for (const [index, effect] of context.effects.entries()) {
     switch (effect.type) {
       case "deadline.open": {
+        const open = effect.params;
         deadlines.push({
           proposal_id: proposalId,
-          deadline_id: effect.deadlineId,
-          kind: effect.kind,
-          unit_id: effect.unitId ?? null,
-          due_at: new Date(effect.dueAt).toISOString(),
+          deadline_id: open.deadlineId,
+          kind: open.kind,
+          unit_id: open.unitId ?? null,
+          due_at: new Date(open.dueAt).toISOString(),
           opened_at: at.toISOString(),
-          definition: effect,
+          definition: definitionOf(open),
         });
-        for (const alarm of alarmsOf(proposalId, effect)) {
+        for (const alarm of alarmsOf(proposalId, open)) {
           alarms.push(alarm);
           outbox.push(
             enqueue(
               "deadline.alarm",
               alarm.id,
-              { alarmId: alarm.id, proposalId, deadlineId: effect.deadlineId },
+              { alarmId: alarm.id, proposalId, deadlineId: open.deadlineId },
               proposalId,
               alarm.fire_at,
             ),
@@ -118,7 +139,8 @@ export async function effectRows(client: pg.ClientBase, context: EffectContext):
         break;
       }
       case "deadline.close": {
-        for (const id of cancelled.get(effect.deadlineId) ?? []) {
+        const { deadlineId } = effect.params;
+        for (const id of cancelled.get(deadlineId) ?? []) {
           outbox.push({
             proposal_id: proposalId,
             action: "cancel",
@@ -129,20 +151,20 @@ export async function effectRows(client: pg.ClientBase, context: EffectContext):
           });
         }
         // A second close of the same deadline in one transition finds nothing pending, as before.
-        cancelled.delete(effect.deadlineId);
+        cancelled.delete(deadlineId);
         break;
       }
       case "notify": {
         const noticeId = `${proposalId}.${seq}.${index}`;
-        const { deadlineId, level } = effect.params;
+        const notify = effect.params;
         notices.push({
           id: noticeId,
           proposal_id: proposalId,
-          deadline_id: typeof deadlineId === "string" ? deadlineId : null,
-          kind: effect.kind,
-          level: typeof level === "number" ? level : 0,
-          recipients: effect.params.recipients ?? [effect.params.recipient ?? effect.params.recipientRole ?? null],
-          content: effect.params,
+          deadline_id: notify.deadlineId ?? null,
+          kind: notify.topic,
+          level: notify.level ?? 0,
+          recipients: notify.recipients,
+          content: notify,
         });
         outbox.push(enqueue("notice.deliver", noticeId, { noticeId }, proposalId));
         break;

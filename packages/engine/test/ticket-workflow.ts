@@ -29,7 +29,7 @@ type TicketEvent =
   | ({ type: TimerType; deadlineId: string; level: number } & Meta);
 
 const plus = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
-const roleFor = (level: number) => (level === 1 ? "unit-head" : "supervising-leader");
+const roleFor = (level: number) => (level === 1 ? ("unit-head" as const) : ("supervising-leader" as const));
 
 export const ticketMachine = setup({
   types: { context: {} as TicketContext, events: {} as TicketEvent, input: {} as TicketInput },
@@ -59,18 +59,23 @@ export const ticketMachine = setup({
               deadlineId: context.openDeadline,
               kind: "reply",
               dueAt: due,
-              reminders: [{ at: plus(due, -context.remindBeforeMs) }],
+              // The offset is what the policy would have said; the engine schedules by `at` alone.
+              reminders: [{ at: plus(due, -context.remindBeforeMs), offset: { days: 0 } }],
               escalations: [1, 2].map((level) => ({
                 level,
                 at: plus(due, level * context.escalateEveryMs),
                 recipientRole: roleFor(level),
               })),
+              owners: [{ role: "proposer", id: context.proposerId }],
             };
           },
         },
       ],
       exit: [
-        { type: "deadline.close", params: ({ context }) => ({ deadlineId: context.openDeadline ?? "" }) },
+        {
+          type: "deadline.close",
+          params: ({ context }) => ({ deadlineId: context.openDeadline ?? "", kind: "reply", reason: "left" }),
+        },
         assign({ openDeadline: null }),
       ],
       on: {
@@ -78,23 +83,33 @@ export const ticketMachine = setup({
         "deadline.remind": {
           actions: {
             type: "notify",
-            params: ({ event }) => ({ kind: "reminder", deadlineId: event.deadlineId, level: event.level }),
+            params: ({ context, event }) => ({
+              topic: "deadline.reminder",
+              recipients: [{ role: "proposer", id: context.proposerId }],
+              deadlineId: event.deadlineId,
+              level: event.level,
+            }),
           },
         },
         "deadline.due": {
           actions: {
             type: "notify",
-            params: ({ event }) => ({ kind: "overdue", deadlineId: event.deadlineId, level: 0 }),
+            params: ({ context, event }) => ({
+              topic: "deadline.due",
+              recipients: [{ role: "proposer", id: context.proposerId }],
+              deadlineId: event.deadlineId,
+              level: 0,
+            }),
           },
         },
         "deadline.escalate": {
           actions: {
             type: "notify",
             params: ({ event }) => ({
-              kind: "escalation",
+              topic: "deadline.escalation",
+              recipients: [{ role: roleFor(event.level) }],
               deadlineId: event.deadlineId,
               level: event.level,
-              recipientRole: roleFor(event.level),
             }),
           },
         },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { channelsFor, type Directory, type Person, resolveRecipients } from "./directory.ts";
+import { channelsFor, type Directory, type Person } from "./directory.ts";
+import { resolveRecipients } from "./recipients.ts";
 
 const person = (id: string, extra: Partial<Person> = {}): Person => ({
   id,

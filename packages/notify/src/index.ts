@@ -32,15 +32,25 @@ export {
   defaultChannels,
   LANGUAGES,
   type Language,
-  labelOf,
   languageOf,
   type Person,
+  type RoleAssignment,
+} from "./directory.ts";
+export { ackLink, proposalLink, verifyAckSignature } from "./links.ts";
+export { DIGEST_KIND, NOTICE_KIND_RULES, type NoticeKindRule, noticeKindOf } from "./notice-kinds.ts";
+export {
+  committeeRolesReadBy,
+  inboxLabelsOf,
+  labelOf,
+  RECIPIENT_RULES,
   type RecipientRef,
+  type RecipientRule,
   type Resolution,
   type ResolutionContext,
   type ResolvedRecipient,
-  type RoleAssignment,
+  recipientRefsOf,
   resolveRecipients,
-} from "./directory.ts";
-export { ackLink, proposalLink, verifyAckSignature } from "./links.ts";
+  rolesResolvedBy,
+  unitHeadLabels,
+} from "./recipients.ts";
 export { deadlineName, formatLateness, type NoticeFacts, type RenderedMessage, renderNotice } from "./templates.ts";

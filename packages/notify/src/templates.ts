@@ -1,10 +1,11 @@
-import type { DeadlineKind } from "@huiyin/domain";
+import type { DeadlineKind, NoticeKind } from "@huiyin/domain";
 import type { Language } from "./directory.ts";
+import { NOTICE_KIND_RULES, noticeKindOf } from "./notice-kinds.ts";
 
 /** Everything a message says, gathered by the notifier from the notice, the proposal and the directory. */
 export interface NoticeFacts {
   noticeId: string;
-  /** The notice kind (the machine's topic): `deadline.reminder`, `deadline.escalation`, … */
+  /** The notice kind (the machine's topic, `NOTICE_KINDS`), as the notice row stores it. */
   kind: string;
   level: number;
   proposal: { id: string; title: string };
@@ -18,6 +19,9 @@ export interface NoticeFacts {
   /** The time zone dates are shown in; the committees' own by default. */
   timeZone?: string;
 }
+
+/** The kind whose messages add the level, how late it is and who was told before. */
+const ESCALATION = "deadline.escalation" satisfies NoticeKind;
 
 export interface RenderedMessage {
   subject: string;
@@ -79,19 +83,6 @@ const DEADLINE_NAMES: Record<Language, Record<string, string>> = {
   },
 };
 
-const KIND_NAMES: Record<Language, Record<string, string>> = {
-  "zh-CN": {
-    "deadline.reminder": "办理提醒",
-    "deadline.due": "到期通知",
-    "deadline.escalation": "逾期督办",
-  },
-  en: {
-    "deadline.reminder": "Reminder",
-    "deadline.due": "Due now",
-    "deadline.escalation": "Escalation",
-  },
-};
-
 /** A date and time as people of the language write it, in the zone (`2026年3月2日 23:59`, `March 2, 2026 at 11:59 PM`). */
 export function formatDate(date: Date, language: Language, timeZone: string): string {
   return new Intl.DateTimeFormat(language, { timeZone, dateStyle: "long", timeStyle: "short" }).format(date);
@@ -134,7 +125,7 @@ function lines(facts: NoticeFacts, language: Language): { label: string; value?:
     if (deadline.unitName) out.push({ label: zh ? "承办单位" : "Handling unit", value: deadline.unitName });
     out.push({ label: zh ? "截止时间" : "Due", value: formatDate(deadline.dueAt, language, timeZone) });
   }
-  if (facts.kind === "deadline.escalation") {
+  if (facts.kind === ESCALATION) {
     out.push({ label: zh ? "督办级别" : "Escalation level", value: String(facts.level) });
     if (deadline) {
       out.push({
@@ -162,8 +153,9 @@ function lines(facts: NoticeFacts, language: Language): { label: string; value?:
 
 function subjectOf(facts: NoticeFacts, language: Language): string {
   const zh = language === "zh-CN";
-  const kindName = KIND_NAMES[language][facts.kind] ?? facts.kind;
-  const level = facts.kind === "deadline.escalation" ? (zh ? `（第${facts.level}级）` : ` (level ${facts.level})`) : "";
+  const known = noticeKindOf(facts.kind);
+  const kindName = (known && NOTICE_KIND_RULES[known].name?.[language]) ?? facts.kind;
+  const level = facts.kind === ESCALATION ? (zh ? `（第${facts.level}级）` : ` (level ${facts.level})`) : "";
   return zh
     ? `【回音】${kindName}${level}：${facts.proposal.title}`
     : `[huiyin] ${kindName}${level}: ${facts.proposal.title}`;

@@ -1,23 +1,10 @@
 import type { Database } from "@huiyin/db";
 import type { Logger } from "@huiyin/logger";
-
-/** Who a notice is for, as the engine recorded it: role names, or objects naming a role and a scope. */
-export function recipientsOf(value: unknown): string[] {
-  const list = Array.isArray(value) ? value : [value];
-  const names = list.flatMap((entry): string[] => {
-    if (typeof entry === "string" && entry) return [entry];
-    if (entry && typeof entry === "object") {
-      const { role, id, unitId } = entry as { role?: unknown; id?: unknown; unitId?: unknown };
-      const scope = typeof id === "string" ? id : typeof unitId === "string" ? unitId : undefined;
-      if (typeof role === "string") return [scope ? `${role}:${scope}` : role];
-    }
-    return [];
-  });
-  return names.length > 0 ? [...new Set(names)] : ["staff"];
-}
+import { inboxLabelsOf } from "@huiyin/notify";
 
 /**
- * Puts a notice into its recipients' in-app inboxes. The unique (notice, channel, recipient) index makes
+ * Puts a notice into its recipients' in-app inboxes, one delivery per label (`inboxLabelsOf`, the label the
+ * api's inbox reads back with the same rules). The unique (notice, channel, recipient) index makes
  * this exactly-once however often the job runs (a retry, a worker killed after the insert): a second run
  * inserts nothing. Returns how many deliveries this run created.
  */
@@ -29,7 +16,7 @@ export async function deliverToInbox(database: Database, noticeId: string, logge
   }
   const now = new Date();
   const { count } = await database.prisma.noticeDelivery.createMany({
-    data: recipientsOf(notice.recipients).map((recipient) => ({
+    data: inboxLabelsOf(notice.recipients).map((recipient) => ({
       noticeId,
       channel: "inbox",
       recipient,

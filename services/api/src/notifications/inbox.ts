@@ -1,4 +1,5 @@
 import { type Database, Prisma } from "@huiyin/db";
+import { committeeRolesReadBy, labelOf, rolesResolvedBy, unitHeadLabels } from "@huiyin/notify";
 import type { Caller } from "../auth/keys.ts";
 import { inboxNamesOf } from "./recipients.ts";
 
@@ -18,11 +19,14 @@ export interface Inbox {
   people: string[];
 }
 
-/** Committee-wide escalation roles a leader's person may hold (the review deadline's level 2, a reply's level 3). */
-const LEADING_ROLES = ["committee-leader", "chairs-meeting"];
-
-const headLabels = (unitIds: readonly string[]) =>
-  unitIds.flatMap((unitId) => [`unit-head:${unitId}`, `co-unit-head:${unitId}`]);
+/**
+ * Backward resolution, from the rules the notifier resolves forward with (packages/notify `RECIPIENT_RULES`):
+ * the committee-wide escalation roles a leader's person may hold (the review deadline's level 2, a reply's level
+ * 3), the roles that mean a unit's head, and the role that means the supervising leader.
+ */
+const LEADING_ROLES = committeeRolesReadBy("holder");
+const UNIT_HEAD_ROLES = rolesResolvedBy("unit-head");
+const SUPERVISING_ROLES = rolesResolvedBy("supervising-leader");
 
 /**
  * The caller's inbox, read from the recipients directory the notifier resolves notices with:
@@ -50,8 +54,8 @@ export async function inboxOf(database: Database, caller: Caller): Promise<Inbox
     return {
       labels: unique([
         ...base,
-        `supervising-leader:${leaderId}`,
-        ...headLabels(headedUnitIds),
+        ...SUPERVISING_ROLES.map((role) => labelOf({ role, id: leaderId })),
+        ...unitHeadLabels(headedUnitIds),
         ...leading.map((row) => row.role),
       ]),
       leaderIds: [leaderId],
@@ -67,7 +71,7 @@ export async function inboxOf(database: Database, caller: Caller): Promise<Inbox
     const headedUnitIds = headed ? [headed.id] : [];
     const people = headed ? unique([...holders, caller.actorId]) : holders;
     return {
-      labels: [...base, ...headLabels(headedUnitIds)],
+      labels: [...base, ...unitHeadLabels(headedUnitIds)],
       leaderIds: [],
       headedUnitIds,
       people: people.map((id) => `person:${id}`),
@@ -95,17 +99,18 @@ async function holdersOf(database: Database, labels: readonly string[]): Promise
 
 /**
  * SQL: the inbox delivery `d` (of notice `n`) is addressed to the inbox. The unscoped roles are resolved as the
- * notifier resolves them (packages/notify `resolveRecipients`, with the proposal's leader and the deadline's unit).
+ * notifier resolves them (packages/notify `RECIPIENT_RULES`: a supervising leader is the proposal's leader, else
+ * the leader supervising the deadline's unit; a unit head is the head of the deadline's unit).
  */
 function addressedTo(inbox: Inbox): Prisma.Sql {
   return Prisma.sql`(
     d.recipient = ANY(${inbox.labels}::text[])
-    OR (d.recipient = 'supervising-leader' AND COALESCE(
+    OR (d.recipient = ANY(${SUPERVISING_ROLES}::text[]) AND COALESCE(
       (SELECT p.leader_id FROM proposals p WHERE p.id = n.proposal_id),
       (SELECT u.supervisor_leader_id FROM deadlines dl JOIN units u ON u.id = dl.unit_id
         WHERE dl.proposal_id = n.proposal_id AND dl.deadline_id = n.deadline_id)
     ) = ANY(${inbox.leaderIds}::text[]))
-    OR (d.recipient IN ('unit-head', 'co-unit-head') AND EXISTS (
+    OR (d.recipient = ANY(${UNIT_HEAD_ROLES}::text[]) AND EXISTS (
       SELECT 1 FROM deadlines dl
       WHERE dl.proposal_id = n.proposal_id AND dl.deadline_id = n.deadline_id
         AND dl.unit_id = ANY(${inbox.headedUnitIds}::text[])))

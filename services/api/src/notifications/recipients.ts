@@ -1,23 +1,25 @@
+import { committeeRolesReadBy, labelOf } from "@huiyin/notify";
 import type { Caller } from "../auth/keys.ts";
 import { isStorable } from "../http/input-guard.ts";
 
 /**
- * The inbox names a caller reads, in the notifier's naming (`role` or `role:scope`, see the notifier's
- * `recipientsOf`): staff read the committee office's inbox and its head's; a unit its own; a leader and a proposer
- * their personal one. Integrators have no inbox (they get webhooks). Escalation roles recorded without a scope
- * (`unit-head`, `supervising-leader`) and the people a key stands for are added from the directory by `inboxOf`.
+ * The inbox names a caller reads, labelled as the notifier labels a notice's recipients (packages/notify
+ * `labelOf`, `inboxLabelsOf`): staff read the committee-wide inboxes the office reads (`RECIPIENT_RULES`: the
+ * office's and its head's); a unit its own; a leader and a proposer their personal one. Integrators have no inbox
+ * (they get webhooks). Escalation roles recorded without a scope (`unit-head`, `supervising-leader`) and the people
+ * a key stands for are added from the directory by `inboxOf`.
  */
 export function inboxNamesOf(caller: Caller): string[] {
   switch (caller.role) {
     case "admin":
     case "staff":
-      return ["staff", "staff-head"];
+      return committeeRolesReadBy("staff");
     case "unit":
-      return caller.unitId ? [`unit:${caller.unitId}`] : [];
+      return caller.unitId ? [labelOf({ role: "unit", unitId: caller.unitId })] : [];
     case "leader":
-      return [`leader:${caller.actorId}`];
+      return [labelOf({ role: "leader", id: caller.actorId })];
     case "proposer":
-      return [`proposer:${caller.actorId}`];
+      return [labelOf({ role: "proposer", id: caller.actorId })];
     case "integrator":
       return [];
   }

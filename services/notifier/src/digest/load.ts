@@ -1,4 +1,5 @@
 import type { Database } from "@huiyin/db";
+import type { NoticeKind } from "@huiyin/domain";
 import { DIGEST_DUE_WITHIN_MS, type DigestDeadline, type DigestInput } from "@huiyin/notify";
 import { loadDirectory } from "../directory.ts";
 
@@ -30,7 +31,7 @@ export async function loadDigestInput(database: Database, now: Date, window: Dig
       select: deadlineFields,
     }),
     prisma.notice.findMany({
-      where: { kind: "deadline.escalation", createdAt: { gte: window.from, lt: window.to } },
+      where: { kind: "deadline.escalation" satisfies NoticeKind, createdAt: { gte: window.from, lt: window.to } },
       select: { id: true, proposalId: true, deadlineId: true, level: true, createdAt: true, acknowledgedAt: true },
     }),
   ]);

@@ -3,6 +3,7 @@ import type { Logger } from "@huiyin/logger";
 import {
   addDays,
   channelsFor,
+  DIGEST_KIND,
   type DigestTime,
   latestSlot,
   type PlannedDigest,
@@ -13,8 +14,6 @@ import type { Queue } from "bullmq";
 import { type EmailSettings, mailJobOptions } from "../email.ts";
 import { loadDigestInput } from "./load.ts";
 
-/** The notice kind digests have in a person's channel choice (`Person.channels`): inbox and e-mail by default. */
-export const DIGEST_KIND = "digest";
 /** The statuses of a digest row whose e-mail may still go out: a run enqueues (again) the jobs of these. */
 const UNSENT = ["queued", "sending", "retrying"];
 
