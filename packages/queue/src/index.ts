@@ -1,12 +1,22 @@
 export {
+  type ConfiguredRetryJobName,
+  catalogJob,
+  configuredJobOptions,
+  type FixedRetryJobName,
   type JobName,
   type JobPayload,
   jobCatalog,
+  jobDefaults,
   jobId,
   jobOptions,
+  type OutboxJobName,
+  type OutboxQueueName,
+  outboxJobs,
   parsePayload,
   type QueueName,
+  queues,
   queuesOf,
+  type RetrySettings,
 } from "./catalog.ts";
 export {
   checkRedis,

@@ -2,20 +2,12 @@ import type { Database } from "@huiyin/db";
 import type { TestRedis } from "@huiyin/infra-local/testing";
 import { createLogger } from "@huiyin/logger";
 import { verifyAckSignature } from "@huiyin/notify";
-import { createQueue, type RedisConnection } from "@huiyin/queue";
+import { createQueue, queues, type RedisConnection } from "@huiyin/queue";
 import type { Transporter } from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type NotifierTestbed, seedProposalWithDeadline, startNotifierTestbed } from "../test/testbed.ts";
 import { importDirectory } from "./directory.ts";
-import {
-  EMAIL_QUEUE,
-  type EmailJob,
-  type EmailSettings,
-  enqueueEmails,
-  planEmails,
-  sendEmail,
-  startEmailWorker,
-} from "./email.ts";
+import { type EmailJob, type EmailSettings, enqueueEmails, planEmails, sendEmail, startEmailWorker } from "./email.ts";
 import type { TestSmtpServer } from "./test-smtp-server.ts";
 
 /** The e-mail channel against real PostgreSQL, Redis (BullMQ retries) and a real SMTP server. */
@@ -135,7 +127,7 @@ describe("e-mail delivery", () => {
   });
 
   describe("through BullMQ", () => {
-    const queue = () => createQueue<EmailJob>(EMAIL_QUEUE, connection, { prefix: redis.prefix });
+    const queue = () => createQueue<EmailJob>(queues.noticeEmail, connection, { prefix: redis.prefix });
 
     async function runUntilSettled(noticeId: string, personId: string) {
       const worker = startEmailWorker({ ...context(), redis: connection, prefix: redis.prefix });

@@ -10,18 +10,14 @@ import {
   renderNotice,
   resolveRecipients,
 } from "@huiyin/notify";
-import { createWorker, type RedisConnection } from "@huiyin/queue";
+import { catalogJob, configuredJobOptions, createWorker, type JobPayload, type RedisConnection } from "@huiyin/queue";
 import { type JobsOptions, type Queue, UnrecoverableError, type Worker, type WorkerOptions } from "bullmq";
 import { loadDirectory } from "./directory.ts";
 
-/** The queue of single e-mails: one job per (notice, person), so each retries on its own. */
-export const EMAIL_QUEUE = "notice-email";
 export const EMAIL_CHANNEL = "email";
 
-export interface EmailJob {
-  noticeId: string;
-  personId: string;
-}
+/** A job of the queue of single e-mails (the catalog's `email`): one per (notice, person), so each retries on its own. */
+export type EmailJob = JobPayload<"email">;
 
 export interface EmailSettings {
   from: string;
@@ -102,23 +98,12 @@ export async function planEmails(database: Database, noticeId: string, logger: L
 
 /** The BullMQ options of one e-mail: a deterministic id (adding it twice leaves one job), retries with backoff. */
 export function emailJobOptions(job: EmailJob, settings: EmailSettings): JobsOptions {
-  return mailJobOptions(`email-${job.noticeId}-${job.personId}`, settings);
-}
-
-/** The options of any tracked e-mail job (notice or digest): its id made safe for BullMQ, the retry policy. */
-export function mailJobOptions(id: string, settings: EmailSettings): JobsOptions {
-  return {
-    jobId: id.replaceAll(":", "_"),
-    attempts: settings.attempts,
-    backoff: { type: "exponential", delay: settings.backoffMs },
-    removeOnComplete: true,
-    removeOnFail: { age: 7 * 24 * 3600 },
-  };
+  return configuredJobOptions("email", settings, job.noticeId, job.personId);
 }
 
 export async function enqueueEmails(queue: Queue, jobs: readonly EmailJob[], settings: EmailSettings): Promise<void> {
   if (jobs.length === 0) return;
-  await queue.addBulk(jobs.map((job) => ({ name: "email", data: job, opts: emailJobOptions(job, settings) })));
+  await queue.addBulk(jobs.map((job) => catalogJob("email", job, emailJobOptions(job, settings))));
 }
 
 /** An SMTP answer that no retry can change (5xx: no such mailbox, refused for policy). */
@@ -320,8 +305,8 @@ export function startEmailWorker(
   options: Omit<WorkerOptions, "connection" | "prefix"> = {},
 ): Worker<EmailJob> {
   const { redis, prefix, ...sendContext } = context;
-  return startMailWorker<EmailJob>(
-    EMAIL_QUEUE,
+  return startMailWorker(
+    "email",
     (data, final, logger) => sendEmail({ ...sendContext, logger }, data, final),
     { logger: context.logger, redis, prefix },
     options,
@@ -332,14 +317,14 @@ export function startEmailWorker(
  * A worker of tracked e-mails (notices, digests): `send` gets the job's data, whether this is the last attempt
  * (so that a failure makes the row `dead`), and a logger bound to the job id.
  */
-export function startMailWorker<Data>(
-  queue: string,
-  send: (data: Data, final: boolean, logger: Logger) => Promise<SendOutcome>,
+export function startMailWorker<Name extends "email" | "digest.email">(
+  name: Name,
+  send: (data: JobPayload<Name>, final: boolean, logger: Logger) => Promise<SendOutcome>,
   context: { logger: Logger; redis: RedisConnection; prefix: string },
   options: Omit<WorkerOptions, "connection" | "prefix"> = {},
-): Worker<Data> {
-  const worker = createWorker<Data>(
-    queue,
+): Worker<JobPayload<Name>> {
+  const worker = createWorker(
+    name,
     async (job) => {
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       return { outcome: await send(job.data, final, context.logger.child({ jobId: job.id })) };
@@ -347,6 +332,6 @@ export function startMailWorker<Data>(
     context.redis,
     { concurrency: 5, ...options, prefix: context.prefix },
   );
-  worker.on("error", (error) => context.logger.error({ err: error, queue }, "e-mail worker error"));
+  worker.on("error", (error) => context.logger.error({ err: error, queue: worker.name }, "e-mail worker error"));
   return worker;
 }
