@@ -1,4 +1,4 @@
-import { type JobName, type JobPayload, jobId } from "@huiyin/queue";
+import { type JobPayload, jobId, type OutboxJobName } from "@huiyin/queue";
 import type pg from "pg";
 import type { DeadlineOpen, Effect } from "./effects.ts";
 import { alarmId } from "./ids.ts";
@@ -19,7 +19,7 @@ interface EffectContext {
 interface OutboxRow {
   proposal_id: string;
   action: "enqueue" | "cancel";
-  job_name: JobName;
+  job_name: OutboxJobName;
   job_id: string;
   payload: unknown;
   run_at: string | null;
@@ -35,7 +35,7 @@ interface AlarmRow {
   fire_at: string;
 }
 
-function enqueue<Name extends JobName>(
+function enqueue<Name extends OutboxJobName>(
   name: Name,
   id: string,
   payload: JobPayload<Name>,

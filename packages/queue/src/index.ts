@@ -1,8 +1,6 @@
 export {
-  type ConfiguredRetryJobName,
   catalogJob,
   configuredJobOptions,
-  type FixedRetryJobName,
   type JobName,
   type JobPayload,
   jobCatalog,
