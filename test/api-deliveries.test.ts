@@ -1,12 +1,7 @@
 import { startTestSmtpServer, type TestSmtpServer } from "@huiyin/infra-local/testing/smtp";
-import { createQueue, createRedisConnection, type RedisConnection } from "@huiyin/queue";
+import { createQueue, createRedisConnection, type JobPayload, queues, type RedisConnection } from "@huiyin/queue";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  EMAIL_QUEUE,
-  type EmailJob,
-  type EmailRequeue,
-  emailRequeue,
-} from "../services/api/src/notifications/email-requeue.ts";
+import { type EmailRequeue, emailRequeue } from "../services/api/src/notifications/email-requeue.ts";
 import { type ApiHarness, type ApiResponse, startApi } from "./support/api.ts";
 import { type Contract, openApiContract } from "./support/contract.ts";
 import { eventually, type Spawned, serviceEnv, spawnEntry } from "./support/processes.ts";
@@ -22,7 +17,7 @@ let contract: Contract;
 let smtp: TestSmtpServer;
 let connection: RedisConnection;
 let requeue: EmailRequeue | undefined;
-let emailQueue: ReturnType<typeof createQueue<EmailJob>>;
+let emailQueue: ReturnType<typeof createQueue<JobPayload<"email">>>;
 let keys: Record<"staff" | "water" | "roads" | "proposer" | "leader" | "integrator", string>;
 let proposalId: string;
 let assignedNoticeId: string;
@@ -46,7 +41,7 @@ beforeAll(async () => {
     { urls: [api.redis.url], mode: "standalone", role: "producer", name: "deliveries-test" },
     () => {},
   );
-  emailQueue = createQueue<EmailJob>(EMAIL_QUEUE, connection, { prefix: api.redis.prefix });
+  emailQueue = createQueue<JobPayload<"email">>(queues.noticeEmail, connection, { prefix: api.redis.prefix });
   requeue = emailRequeue(emailQueue, {
     attempts: 2,
     backoffMs: 100,
@@ -250,7 +245,7 @@ describe("POST /v1/notice-deliveries/:id/retry", () => {
     smtp.refuse(0);
     const [chen, liu] = await emailRows();
     const id = chen?.id.toString() ?? "";
-    // The notifier keeps a failed job (a week): BullMQ would ignore a new job with its id, so it is retried.
+    // The notifier keeps a failed job (a week): BullMQ would ignore a new job with its id, so it is added anew.
     const job = () => emailQueue.getJob(`email-${assignedNoticeId}-chen`.replaceAll(":", "_"));
     expect(await (await job())?.getState()).toBe("failed");
     const first = await retry(id);

@@ -3,7 +3,15 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseConfig } from "@huiyin/config";
 import { createLogger } from "@huiyin/logger";
-import { createQueue, createRedisConnection, type QueueName, type RedisConnection } from "@huiyin/queue";
+import {
+  createQueue,
+  createRedisConnection,
+  type OutboxQueueName,
+  outboxJobs,
+  queues,
+  queuesOf,
+  type RedisConnection,
+} from "@huiyin/queue";
 import type { Queue, Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -108,7 +116,7 @@ const receivers = new Receivers({
 });
 let producer: RedisConnection;
 let workerConnection: RedisConnection;
-let relayQueues: Record<QueueName, Queue>;
+let relayQueues: Record<OutboxQueueName, Queue>;
 let fastQueue: Queue;
 let worker: Worker;
 const logger = createLogger({ service: "webhooks-test", level: "silent", format: "json" });
@@ -138,13 +146,10 @@ beforeAll(async () => {
     () => {},
   );
   relayQueues = Object.fromEntries(
-    (["events", "alarms", "notices", "webhooks"] as const).map((name) => [
-      name,
-      createQueue(name, producer, { prefix: api.redis.prefix }),
-    ]),
-  ) as Record<QueueName, Queue>;
+    queuesOf(outboxJobs).map((name) => [name, createQueue(name, producer, { prefix: api.redis.prefix })]),
+  ) as Record<OutboxQueueName, Queue>;
   const fastPrefix = `${api.redis.prefix}-fast`;
-  fastQueue = createQueue("webhooks", producer, { prefix: fastPrefix });
+  fastQueue = createQueue(queues.webhooks, producer, { prefix: fastPrefix });
   worker = startWebhookWorker(
     { db: api.database, logger, clock: systemClock, timeoutMs: 5_000, destinations, keyring: testKeyring },
     { connection: workerConnection, prefix: fastPrefix, concurrency: 4 },

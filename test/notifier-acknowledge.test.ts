@@ -4,7 +4,7 @@ import { freePort } from "@huiyin/infra-local";
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from "@huiyin/infra-local/testing";
 import { startTestSmtpServer, type TestSmtpServer } from "@huiyin/infra-local/testing/smtp";
 import { createLogger } from "@huiyin/logger";
-import { createQueue, createRedisConnection, jobId, type RedisConnection } from "@huiyin/queue";
+import { createQueue, createRedisConnection, jobId, queues, type RedisConnection } from "@huiyin/queue";
 import type { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importLeaders, lateReply } from "./support/late-reply.ts";
@@ -39,7 +39,7 @@ beforeAll(async () => {
     { urls: [redis.url], mode: "standalone", role: "producer", name: "ack-e2e" },
     () => {},
   );
-  alarms = createQueue("alarms", producer, { prefix: redis.prefix });
+  alarms = createQueue(queues.alarms, producer, { prefix: redis.prefix });
   await importLeaders(db);
 });
 

@@ -9,6 +9,7 @@ import { freePort, type RedisServer, startRedis } from "@huiyin/infra-local";
 import { createTestDatabase, type TestDatabase } from "@huiyin/infra-local/testing";
 import { startTestSmtpServer, type TestSmtpServer } from "@huiyin/infra-local/testing/smtp";
 import { createLogger } from "@huiyin/logger";
+import { queues as queueNames } from "@huiyin/queue";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -132,9 +133,11 @@ describe("FLUSHALL of Redis under load", () => {
     // Work piles up in Redis: the notice, e-mail and webhook queues are paused (BullMQ keeps the pause in Redis, so
     // the flush lifts it), while the alarms of the later proposals wait in the delayed set.
     const connection = new Redis(redisServer.url, { maxRetriesPerRequest: null });
-    const queues = ["notices", "notice-email", "webhooks"].map((name) => new Queue(name, { connection, prefix }));
-    const alarmQueue = new Queue("alarms", { connection, prefix });
-    const digestQueue = new Queue("digests", { connection, prefix });
+    const queues = [queueNames.notices, queueNames.noticeEmail, queueNames.webhooks].map(
+      (name) => new Queue(name, { connection, prefix }),
+    );
+    const alarmQueue = new Queue(queueNames.alarms, { connection, prefix });
+    const digestQueue = new Queue(queueNames.digests, { connection, prefix });
     try {
       await Promise.all(queues.map((queue) => queue.pause()));
       await propose(1);

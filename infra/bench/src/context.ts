@@ -4,9 +4,8 @@ import { createLogger, type Logger } from "@huiyin/logger";
 import {
   createQueue,
   createRedisConnection,
-  type JobName,
-  jobCatalog,
-  type QueueName,
+  type OutboxQueueName,
+  outboxJobs,
   queuesOf,
   type RedisConnection,
   whenReady,
@@ -23,7 +22,7 @@ export const BENCH_PREFIX = "{huiyin-bench}";
  * queues on a producer connection, and a worker connection for BullMQ workers.
  */
 export interface EngineContext {
-  deps: EngineDeps & { queues: Record<QueueName, Queue> };
+  deps: EngineDeps & { queues: Record<OutboxQueueName, Queue> };
   db: Database;
   producer: RedisConnection;
   workerConnection: RedisConnection;
@@ -41,10 +40,10 @@ export async function openEngine(environment: Environment, connections: number):
   const producer = connect("producer");
   const workerConnection = connect("worker");
   await whenReady(producer);
-  const names = queuesOf(Object.keys(jobCatalog) as JobName[]);
+  const names = queuesOf(outboxJobs);
   const queues = Object.fromEntries(
     names.map((name) => [name, createQueue(name, producer, { prefix: BENCH_PREFIX })]),
-  ) as Record<QueueName, Queue>;
+  ) as Record<OutboxQueueName, Queue>;
   return {
     deps: { db, logger, clock: systemClock, workflow: proposalWorkflow, queues },
     db,

@@ -6,7 +6,7 @@ import {
   jobCatalog,
   jobId,
   jobOptions,
-  type QueueName,
+  type OutboxQueueName,
   type RedisConnection,
   withoutJobs,
 } from "@huiyin/queue";
@@ -78,7 +78,7 @@ export async function handleAlarm(
  * alarm that should have rung already rings at once. Returns the number of pending alarms it went through.
  */
 export async function reconcileAlarms(
-  deps: EngineDeps & { queues: Record<QueueName, Queue> },
+  deps: EngineDeps & { queues: Record<OutboxQueueName, Queue> },
   batchSize = 1_000,
   /**
    * When given (the worker passes its connection), alarms whose job is still in Redis are not added

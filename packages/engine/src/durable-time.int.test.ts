@@ -2,7 +2,16 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort, startRedis } from "@huiyin/infra-local";
-import { createQueue, createRedisConnection, jobId, type QueueName, whenReady } from "@huiyin/queue";
+import {
+  createQueue,
+  createRedisConnection,
+  jobId,
+  type OutboxQueueName,
+  outboxJobs,
+  queues as queueNames,
+  queuesOf,
+  whenReady,
+} from "@huiyin/queue";
 import { UnrecoverableError, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -104,7 +113,7 @@ describe("an alarm job that BullMQ gave up on", () => {
     const job = (await queue.getDelayed()).find((candidate) => candidate.data.alarmId === first.id);
     if (!job) throw new Error("the reminder's job is not in the delayed set");
     await job.promote();
-    const taker = new Worker("alarms", null, { connection: h.workerConnection, prefix: h.redis.prefix });
+    const taker = new Worker(queueNames.alarms, null, { connection: h.workerConnection, prefix: h.redis.prefix });
     try {
       const token = "starved-worker";
       const taken = await taker.getNextJob(token);
@@ -204,11 +213,8 @@ describe("losing Redis", () => {
     );
     await whenReady(producer);
     const queues = Object.fromEntries(
-      (["events", "alarms", "notices", "webhooks"] as const).map((name) => [
-        name,
-        createQueue(name, producer, { prefix }),
-      ]),
-    ) as Record<QueueName, ReturnType<typeof createQueue>>;
+      queuesOf(outboxJobs).map((name) => [name, createQueue(name, producer, { prefix })]),
+    ) as Record<OutboxQueueName, ReturnType<typeof createQueue>>;
     const deps = { ...h.deps, queues };
     try {
       const ids: string[] = [];

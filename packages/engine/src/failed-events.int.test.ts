@@ -1,4 +1,4 @@
-import { jobId } from "@huiyin/queue";
+import { jobId, queues } from "@huiyin/queue";
 import { UnrecoverableError, Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, staff, startHarness, ticketInput, until } from "../test/harness.ts";
@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 async function failAsStalled(expectedJobId: string): Promise<void> {
-  const taker = new Worker("events", null, { connection: h.workerConnection, prefix: h.redis.prefix });
+  const taker = new Worker(queues.events, null, { connection: h.workerConnection, prefix: h.redis.prefix });
   try {
     const token = "starved-worker";
     const taken = await taker.getNextJob(token);

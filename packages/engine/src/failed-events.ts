@@ -1,4 +1,4 @@
-import { addAgainAsNew, failedJobsOf, jobOptions, type QueueName } from "@huiyin/queue";
+import { addAgainAsNew, failedJobsOf, jobOptions, type OutboxQueueName } from "@huiyin/queue";
 import type { Queue } from "bullmq";
 import type { EngineDeps } from "./apply.ts";
 
@@ -16,7 +16,7 @@ interface QueuedEvent {
  * counted; applying it is idempotent through its `outbox.<id>` key. Returns how many it brought back.
  */
 export async function reviveFailedEvents(
-  deps: EngineDeps & { queues: Record<QueueName, Queue> },
+  deps: EngineDeps & { queues: Record<OutboxQueueName, Queue> },
   pageSize = 500,
 ): Promise<number> {
   const queue = deps.queues.events;

@@ -1,10 +1,18 @@
-import { type JobName, jobId, jobOptions, type QueueName, type RedisConnection, withoutJobs } from "@huiyin/queue";
+import {
+  catalogJob,
+  jobId,
+  jobOptions,
+  type OutboxJobName,
+  type OutboxQueueName,
+  type RedisConnection,
+  withoutJobs,
+} from "@huiyin/queue";
 import type { Queue } from "bullmq";
 import { reconcileAlarms } from "./alarms.ts";
 import type { EngineDeps } from "./apply.ts";
 import { reviveFailedEvents } from "./failed-events.ts";
 
-type RebuildDeps = EngineDeps & { queues: Record<QueueName, Queue> };
+type RebuildDeps = EngineDeps & { queues: Record<OutboxQueueName, Queue> };
 
 export interface EngineRebuild {
   pendingAlarms: number;
@@ -73,7 +81,7 @@ async function requeueLostEvents(deps: RebuildDeps, redis: RedisConnection, batc
       missing.map((row) => ({
         name: row.job_name,
         data: row.payload,
-        opts: jobOptions(row.job_name as JobName, row.job_id),
+        opts: jobOptions(row.job_name as OutboxJobName, row.job_id),
       })),
     );
     added += missing.length;
@@ -94,11 +102,9 @@ async function requeueWebhookDeliveries(deps: RebuildDeps, redis: RedisConnectio
     const idOf = (row: { id: string }) => jobId("webhook.deliver", row.id);
     const missing = await withoutJobs(redis, queue, rows, idOf);
     await queue.addBulk(
-      missing.map((row) => ({
-        name: "webhook.deliver",
-        data: { deliveryId: row.id },
-        opts: jobOptions("webhook.deliver", idOf(row)),
-      })),
+      missing.map((row) =>
+        catalogJob("webhook.deliver", { deliveryId: row.id }, jobOptions("webhook.deliver", idOf(row))),
+      ),
     );
     added += missing.length;
     cursor = rows[rows.length - 1]?.id ?? cursor;

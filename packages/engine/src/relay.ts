@@ -1,13 +1,13 @@
 import { type Database, isDatabaseUnavailable } from "@huiyin/db";
 import type { Logger } from "@huiyin/logger";
-import { type JobName, jobCatalog, jobOptions, type QueueName } from "@huiyin/queue";
+import { jobCatalog, jobOptions, type OutboxJobName, type OutboxQueueName } from "@huiyin/queue";
 import type { Queue } from "bullmq";
 import type pg from "pg";
 import type { Clock } from "./clock.ts";
 
 export interface RelayDeps {
   db: Database;
-  queues: Record<QueueName, Queue>;
+  queues: Record<OutboxQueueName, Queue>;
   logger: Logger;
   clock: Clock;
 }
@@ -43,7 +43,7 @@ export async function relayBatch(deps: RelayDeps, limit = 200): Promise<number> 
       bulk = undefined;
     };
     for (const row of rows) {
-      const name = row.job_name as JobName;
+      const name = row.job_name as OutboxJobName;
       const definition = jobCatalog[name];
       const queue = deps.queues[definition.queue];
       if (row.action === "cancel") {

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import type { Database } from "@huiyin/db";
 import type { Logger } from "@huiyin/logger";
-import { createWorker, parsePayload, type RedisConnection } from "@huiyin/queue";
+import { createWorker, parsePayload, queues, type RedisConnection } from "@huiyin/queue";
 import { DelayedError, type Worker } from "bullmq";
 import type { Clock } from "./clock.ts";
 import type { Keyring } from "./secret-box.ts";
@@ -190,9 +190,9 @@ export function startWebhookWorker(
     autorun?: boolean;
   },
 ): Worker {
-  const log = deps.logger.child({ component: "webhooks" });
+  const log = deps.logger.child({ component: queues.webhooks });
   const worker = createWorker(
-    "webhooks",
+    "webhook.deliver",
     async (job, token) => {
       const { deliveryId } = parsePayload("webhook.deliver", job.data);
       const number = job.attemptsMade + 1;

@@ -1,6 +1,6 @@
 import { type Actor, QUEUE_ACTOR } from "@huiyin/domain";
 import type { Logger } from "@huiyin/logger";
-import { createWorker, parsePayload, type QueueName, type RedisConnection } from "@huiyin/queue";
+import { createWorker, type OutboxQueueName, parsePayload, type RedisConnection } from "@huiyin/queue";
 import { DelayedError, type Queue, type Worker } from "bullmq";
 import { handleAlarm } from "./alarms.ts";
 import { applyEvent, type EngineDeps } from "./apply.ts";
@@ -45,7 +45,7 @@ export interface EngineWorkers {
  * and the reconciler of alarms, queued events and webhook deliveries. Any number of processes may run this side by side.
  */
 export async function startEngineWorkers(
-  deps: EngineDeps & { queues: Record<QueueName, Queue> },
+  deps: EngineDeps & { queues: Record<OutboxQueueName, Queue> },
   options: EngineWorkerOptions,
 ): Promise<EngineWorkers> {
   const log: Logger = deps.logger.child({ component: "engine-workers" });
@@ -60,7 +60,7 @@ export async function startEngineWorkers(
   };
 
   const alarms = createWorker(
-    "alarms",
+    "deadline.alarm",
     async (job, token) => {
       const payload = parsePayload("deadline.alarm", job.data);
       const outcome = await handleAlarm(deps, payload, job.id);
@@ -76,7 +76,7 @@ export async function startEngineWorkers(
   );
 
   const events = createWorker(
-    "events",
+    "proposal.event",
     async (job) => {
       const payload = parsePayload("proposal.event", job.data);
       const { actor, ...event } = payload.event as { type: string; actor?: Actor };

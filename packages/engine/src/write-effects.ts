@@ -1,5 +1,5 @@
 import type { DeadlineOpenParams } from "@huiyin/domain";
-import { type JobName, type JobPayload, jobId } from "@huiyin/queue";
+import { type JobPayload, jobId, type OutboxJobName } from "@huiyin/queue";
 import type pg from "pg";
 import type { Effect } from "./effects.ts";
 import { alarmId } from "./ids.ts";
@@ -20,7 +20,7 @@ interface EffectContext {
 interface OutboxRow {
   proposal_id: string;
   action: "enqueue" | "cancel";
-  job_name: JobName;
+  job_name: OutboxJobName;
   job_id: string;
   payload: unknown;
   run_at: string | null;
@@ -36,7 +36,7 @@ interface AlarmRow {
   fire_at: string;
 }
 
-function enqueue<Name extends JobName>(
+function enqueue<Name extends OutboxJobName>(
   name: Name,
   id: string,
   payload: JobPayload<Name>,

@@ -4,9 +4,8 @@ import { createLogger } from "@huiyin/logger";
 import {
   createQueue,
   createRedisConnection,
-  type JobName,
-  jobCatalog,
-  type QueueName,
+  type OutboxQueueName,
+  outboxJobs,
   queuesOf,
   type RedisConnection,
   whenReady,
@@ -18,7 +17,7 @@ import type { Workflow } from "../src/workflow.ts";
 import { ticketWorkflow } from "./ticket-workflow.ts";
 
 export interface Harness {
-  deps: EngineDeps & { queues: Record<QueueName, Queue> };
+  deps: EngineDeps & { queues: Record<OutboxQueueName, Queue> };
   db: Database;
   redis: TestRedis;
   workerConnection: RedisConnection;
@@ -46,9 +45,9 @@ export async function startHarness(workflow: Workflow = ticketWorkflow): Promise
     onError,
   );
   await whenReady(producer);
-  const names = queuesOf(Object.keys(jobCatalog) as JobName[]);
+  const names = queuesOf(outboxJobs);
   const queues = Object.fromEntries(names.map((name) => [name, createQueue(name, producer, redis)])) as Record<
-    QueueName,
+    OutboxQueueName,
     Queue
   >;
   return {

@@ -4,7 +4,7 @@
  */
 import { createDatabase } from "@huiyin/db";
 import { createLogger } from "@huiyin/logger";
-import { createQueue, createRedisConnection, type QueueName } from "@huiyin/queue";
+import { createQueue, createRedisConnection, type OutboxQueueName, outboxJobs, queuesOf } from "@huiyin/queue";
 import type { Queue } from "bullmq";
 import { systemClock } from "../src/clock.ts";
 import { startEngineWorkers } from "../src/workers.ts";
@@ -22,11 +22,8 @@ const connection = createRedisConnection(
   () => {},
 );
 const queues = Object.fromEntries(
-  (["events", "alarms", "notices", "webhooks"] as const).map((name) => [
-    name,
-    createQueue(name, producer, { prefix: QUEUE_PREFIX }),
-  ]),
-) as Record<QueueName, Queue>;
+  queuesOf(outboxJobs).map((name) => [name, createQueue(name, producer, { prefix: QUEUE_PREFIX })]),
+) as Record<OutboxQueueName, Queue>;
 await startEngineWorkers(
   { db, logger, clock: systemClock, workflow: ticketWorkflow, queues },
   {

@@ -1,4 +1,5 @@
 import { type Processor, Queue, Worker, type WorkerOptions } from "bullmq";
+import { type JobName, type JobPayload, jobCatalog } from "./catalog.ts";
 import type { RedisConnection } from "./connection.ts";
 
 export interface QueueSettings {
@@ -6,7 +7,10 @@ export interface QueueSettings {
   prefix: string;
 }
 
-/** A producer-side queue on a shared connection (BullMQ never closes a connection it was given). */
+/**
+ * A producer-side queue on a shared connection (BullMQ never closes a connection it was given). `name` comes from
+ * the catalog (`queues`, or a job's `queue`).
+ */
 export function createQueue<Data, Result = unknown>(
   name: string,
   connection: RedisConnection,
@@ -16,16 +20,18 @@ export function createQueue<Data, Result = unknown>(
 }
 
 /**
- * A worker. BullMQ duplicates the given connection for its blocking commands, so one `worker`-role
- * connection serves any number of workers in a process. The lock and stalled-check intervals decide how
- * soon a job whose process died is taken up again: BullMQ's defaults (30 s) unless the caller says.
+ * The worker of one kind of job, on that job's queue in the catalog (each queue holds one kind). BullMQ
+ * duplicates the given connection for its blocking commands, so one `worker`-role connection serves any number of
+ * workers in a process. The lock and stalled-check intervals decide how soon a job whose process died is taken up
+ * again: BullMQ's defaults (30 s) unless the caller says. The data is typed as the catalog's payload; a worker that
+ * must not trust it checks it with `parsePayload`.
  */
-export function createWorker<Data, Result = unknown>(
-  name: string,
-  processor: Processor<Data, Result>,
+export function createWorker<Name extends JobName, Result = unknown>(
+  job: Name,
+  processor: Processor<JobPayload<Name>, Result>,
   connection: RedisConnection,
   settings: QueueSettings & Omit<WorkerOptions, "connection" | "prefix">,
-): Worker<Data, Result> {
+): Worker<JobPayload<Name>, Result> {
   const { prefix, ...options } = settings;
-  return new Worker<Data, Result>(name, processor, { ...options, connection, prefix });
+  return new Worker<JobPayload<Name>, Result>(jobCatalog[job].queue, processor, { ...options, connection, prefix });
 }

@@ -1,12 +1,20 @@
 export {
+  catalogJob,
+  configuredJobOptions,
   type JobName,
   type JobPayload,
   jobCatalog,
+  jobDefaults,
   jobId,
   jobOptions,
+  type OutboxJobName,
+  type OutboxQueueName,
+  outboxJobs,
   parsePayload,
   type QueueName,
+  queues,
   queuesOf,
+  type RetrySettings,
 } from "./catalog.ts";
 export {
   checkRedis,

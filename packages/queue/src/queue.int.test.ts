@@ -1,6 +1,7 @@
 import { createTestRedis } from "@huiyin/infra-local/testing";
 import { QueueEvents } from "bullmq";
 import { afterAll, describe, expect, it } from "vitest";
+import { type JobPayload, queues } from "./catalog.ts";
 import { checkRedis, createRedisConnection, whenReady } from "./connection.ts";
 import { createQueue, createWorker } from "./factory.ts";
 
@@ -27,29 +28,31 @@ describe("BullMQ on the embedded Redis", () => {
   });
 
   it("round-trips a job: producer → Redis → worker → result", async () => {
-    const queue = createQueue<{ a: number; b: number }, number>("roundtrip", producerConnection, redis);
+    // The worker of a catalog job (here `webhook.deliver`) takes the job's queue from the catalog.
+    type Delivery = JobPayload<"webhook.deliver">;
+    const queue = createQueue<Delivery, string>(queues.webhooks, producerConnection, redis);
     // QueueEvents blocks on its connection, so it gets one of its own.
     const eventsConnection = createRedisConnection(
       { urls: [redis.url], mode: "standalone", role: "worker", name: "test-events" },
       (error) => errors.push(error),
     );
-    const events = new QueueEvents("roundtrip", { connection: eventsConnection, prefix: redis.prefix });
+    const events = new QueueEvents(queues.webhooks, { connection: eventsConnection, prefix: redis.prefix });
     await events.waitUntilReady();
-    const worker = createWorker<{ a: number; b: number }, number>(
-      "roundtrip",
-      async (job) => job.data.a + job.data.b,
+    const worker = createWorker<"webhook.deliver", string>(
+      "webhook.deliver",
+      async (job) => `delivered ${job.data.deliveryId}`,
       workerConnection,
       { prefix: redis.prefix },
     );
     try {
-      const job = await queue.add("sum", { a: 2, b: 40 }, { jobId: "sum-1" });
-      expect(await job.waitUntilFinished(events, 10_000)).toBe(42);
+      const job = await queue.add("webhook.deliver", { deliveryId: "d-42" }, { jobId: "delivery-1" });
+      expect(await job.waitUntilFinished(events, 10_000)).toBe("delivered d-42");
       // The key really lives under this file's prefix, so parallel test files cannot see each other's jobs.
-      const keys = await producerConnection.keys(`${redis.prefix}:roundtrip:*`);
+      const keys = await producerConnection.keys(`${redis.prefix}:${queues.webhooks}:*`);
       expect(keys.length).toBeGreaterThan(0);
       // Re-adding the same job id is a no-op: the basis of idempotent relaying.
-      await queue.add("sum", { a: 0, b: 0 }, { jobId: "sum-1" });
-      expect((await queue.getJob("sum-1"))?.data).toEqual({ a: 2, b: 40 });
+      await queue.add("webhook.deliver", { deliveryId: "d-0" }, { jobId: "delivery-1" });
+      expect((await queue.getJob("delivery-1"))?.data).toEqual({ deliveryId: "d-42" });
       expect(await queue.getJobCountByTypes("completed", "waiting", "delayed", "active")).toBe(1);
     } finally {
       await worker.close();

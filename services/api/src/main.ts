@@ -1,14 +1,14 @@
 import { requireEncryptionKeys } from "@huiyin/config";
 import { calendarOf, defaultPolicy } from "@huiyin/domain";
 import { resealWebhookSecrets, systemClock, systemResolver, type Workflow } from "@huiyin/engine";
-import { createQueue } from "@huiyin/queue";
+import { createQueue, type JobPayload, queues } from "@huiyin/queue";
 import { runService } from "@huiyin/runtime";
 import { exportDefinition, proposalWorkflow, toMermaid } from "@huiyin/workflow-proposal";
 import { createApp } from "./app.ts";
 import { ensureAdminKey } from "./auth/bootstrap.ts";
 import { warnWhileUncovered } from "./calendar/coverage.ts";
 import { redisRateLimiter } from "./http/rate-limit.ts";
-import { EMAIL_QUEUE, type EmailJob, emailRequeue } from "./notifications/email-requeue.ts";
+import { emailRequeue } from "./notifications/email-requeue.ts";
 
 // The proposal binding meets the engine's port structurally (workflows/* import no engine, the engine imports no
 // workflow): the fit is checked here, where it is handed to the engine, its optional members included.
@@ -35,7 +35,7 @@ runService(
     }
     // Only where the notifier sends e-mail (the same SMTP_URL): retrying a dead e-mail puts it on its queue.
     const emailQueue = config.SMTP_URL
-      ? createQueue<EmailJob>(EMAIL_QUEUE, redis, { prefix: config.QUEUE_PREFIX })
+      ? createQueue<JobPayload<"email">>(queues.noticeEmail, redis, { prefix: config.QUEUE_PREFIX })
       : undefined;
     if (emailQueue) shutdown.add("email queue", () => emailQueue.close());
     const app = createApp({

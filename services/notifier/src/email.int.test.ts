@@ -3,20 +3,12 @@ import type { TestRedis } from "@huiyin/infra-local/testing";
 import type { TestSmtpServer } from "@huiyin/infra-local/testing/smtp";
 import { createLogger } from "@huiyin/logger";
 import { verifyAckSignature } from "@huiyin/notify";
-import { createQueue, type RedisConnection } from "@huiyin/queue";
+import { createQueue, queues, type RedisConnection } from "@huiyin/queue";
 import type { Transporter } from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type NotifierTestbed, seedProposalWithDeadline, startNotifierTestbed } from "../test/testbed.ts";
 import { importDirectory } from "./directory.ts";
-import {
-  EMAIL_QUEUE,
-  type EmailJob,
-  type EmailSettings,
-  enqueueEmails,
-  planEmails,
-  sendEmail,
-  startEmailWorker,
-} from "./email.ts";
+import { type EmailJob, type EmailSettings, enqueueEmails, planEmails, sendEmail, startEmailWorker } from "./email.ts";
 
 /** The e-mail channel against real PostgreSQL, Redis (BullMQ retries) and a real SMTP server. */
 let bed: NotifierTestbed;
@@ -135,7 +127,7 @@ describe("e-mail delivery", () => {
   });
 
   describe("through BullMQ", () => {
-    const queue = () => createQueue<EmailJob>(EMAIL_QUEUE, connection, { prefix: redis.prefix });
+    const queue = () => createQueue<EmailJob>(queues.noticeEmail, connection, { prefix: redis.prefix });
 
     async function runUntilSettled(noticeId: string, personId: string) {
       const worker = startEmailWorker({ ...context(), redis: connection, prefix: redis.prefix });

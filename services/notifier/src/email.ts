@@ -9,8 +9,7 @@
  * - `worker.ts`: the worker that sends each queued e-mail.
  */
 export { EMAIL_CHANNEL, type EmailJob, personRecipient, planEmails } from "./email/plan.ts";
-export { EMAIL_QUEUE, emailJobOptions, enqueueEmails } from "./email/queue.ts";
-export { mailJobOptions } from "./email/retry.ts";
+export { emailJobOptions, enqueueEmails } from "./email/queue.ts";
 export type { EmailSettings } from "./email/settings.ts";
 export { type SendOutcome, sendTracked, trackedRow } from "./email/tracked.ts";
 export type { Mailer } from "./email/transport.ts";

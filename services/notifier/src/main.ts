@@ -1,19 +1,10 @@
 import { parseDigestTime } from "@huiyin/notify";
-import { createQueue, createWorker, parsePayload } from "@huiyin/queue";
+import { createQueue, createWorker, parsePayload, queues as queueNames } from "@huiyin/queue";
 import { runService, watchForDataLoss } from "@huiyin/runtime";
 import { createTransport } from "nodemailer";
 import type { DigestEmailJob } from "./digest/run.ts";
-import { DIGEST_QUEUE } from "./digest/schedule.ts";
-import { DIGEST_EMAIL_QUEUE } from "./digest/send.ts";
 import { createDigestService } from "./digest/start.ts";
-import {
-  EMAIL_QUEUE,
-  type EmailJob,
-  type EmailSettings,
-  enqueueEmails,
-  planEmails,
-  startEmailWorker,
-} from "./email.ts";
+import { type EmailJob, type EmailSettings, enqueueEmails, planEmails, startEmailWorker } from "./email.ts";
 import { deliverToInbox, markHandled } from "./inbox.ts";
 import { rebuildNotifierJobs } from "./rebuild.ts";
 import { startDeliveryReconciler } from "./reconcile.ts";
@@ -29,11 +20,13 @@ runService(
       backoffMs: config.NOTIFY_EMAIL_BACKOFF_MS,
     };
     const queueSettings = { prefix: config.QUEUE_PREFIX };
-    const emailQueue = config.SMTP_URL ? createQueue<EmailJob>(EMAIL_QUEUE, redis, queueSettings) : undefined;
+    const emailQueue = config.SMTP_URL
+      ? createQueue<EmailJob>(queueNames.noticeEmail, redis, queueSettings)
+      : undefined;
     if (emailQueue) shutdown.add("email queue", () => emailQueue.close());
 
     const notices = createWorker(
-      "notices",
+      "notice.deliver",
       async (job) => {
         const { noticeId } = parsePayload("notice.deliver", job.data);
         const jobLogger = logger.child({ jobId: job.id, noticeId });
@@ -49,7 +42,7 @@ runService(
       { ...queueSettings, concurrency: 10 },
     );
     notices.on("error", (error) => logger.error({ err: error }, "notice worker error"));
-    shutdown.add("notices", () => notices.close());
+    shutdown.add(notices.name, () => notices.close());
 
     const transport = config.SMTP_URL ? createTransport(config.SMTP_URL) : undefined;
     if (transport) {
@@ -75,15 +68,15 @@ runService(
       email: transport ? { mailer: transport, settings } : undefined,
       workerOptions: { lockDuration: config.JOB_LOCK_MS, stalledInterval: config.JOB_STALLED_CHECK_MS },
     });
-    shutdown.add("digests", () => digests.close());
+    shutdown.add(queueNames.digests, () => digests.close());
     await digests.start();
 
     // Jobs BullMQ failed without our failure path (stalled past the limit): see reconcileDeliveries.
     const queues = {
-      notices: createQueue("notices", redis, queueSettings),
-      digests: createQueue(DIGEST_QUEUE, redis, queueSettings),
+      notices: createQueue(queueNames.notices, redis, queueSettings),
+      digests: createQueue(queueNames.digests, redis, queueSettings),
       emails: emailQueue,
-      digestEmails: transport ? createQueue<DigestEmailJob>(DIGEST_EMAIL_QUEUE, redis, queueSettings) : undefined,
+      digestEmails: transport ? createQueue<DigestEmailJob>(queueNames.digestEmail, redis, queueSettings) : undefined,
     };
     shutdown.add("reconciler queues", async () => {
       await Promise.all([queues.notices.close(), queues.digests.close(), queues.digestEmails?.close()]);

@@ -1,12 +1,11 @@
 import type { Database } from "@huiyin/db";
 import { createLogger } from "@huiyin/logger";
-import { createQueue, jobId } from "@huiyin/queue";
+import { createQueue, jobId, queues as queueNames } from "@huiyin/queue";
 import type { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type NotifierTestbed, seedProposalWithDeadline, startNotifierTestbed } from "../test/testbed.ts";
-import { DIGEST_QUEUE } from "./digest/schedule.ts";
 import { importDirectory } from "./directory.ts";
-import { EMAIL_QUEUE, type EmailJob, type EmailSettings, emailJobOptions } from "./email.ts";
+import { type EmailJob, type EmailSettings, emailJobOptions } from "./email.ts";
 import { rebuildNotifierJobs } from "./rebuild.ts";
 
 /**
@@ -24,9 +23,9 @@ beforeAll(async () => {
   database = bed.database;
   const queueSettings = { prefix: bed.redis.prefix };
   queues = {
-    notices: createQueue("notices", bed.connection, queueSettings),
-    digests: createQueue(DIGEST_QUEUE, bed.connection, queueSettings),
-    emails: createQueue<EmailJob>(EMAIL_QUEUE, bed.connection, queueSettings),
+    notices: createQueue(queueNames.notices, bed.connection, queueSettings),
+    digests: createQueue(queueNames.digests, bed.connection, queueSettings),
+    emails: createQueue<EmailJob>(queueNames.noticeEmail, bed.connection, queueSettings),
   };
   await importDirectory(database, {
     people: [

@@ -1,6 +1,6 @@
 import type { Database } from "@huiyin/db";
 import type { Logger } from "@huiyin/logger";
-import { jobId, jobOptions, type RedisConnection, withoutJobs } from "@huiyin/queue";
+import { catalogJob, jobId, jobOptions, type RedisConnection, withoutJobs } from "@huiyin/queue";
 import type { Queue } from "bullmq";
 import { type DigestEmailJob, type DigestSettings, digestEmailJob } from "./digest/run.ts";
 import { DIGEST_SCHEDULER_ID, scheduleDigests } from "./digest/schedule.ts";
@@ -76,11 +76,7 @@ async function requeueNotices(deps: NotifierRebuildDeps, batchSize: number): Pro
     const idOf = (row: { id: string }) => jobId("notice.deliver", row.id);
     const missing = await withoutJobs(deps.redis, queue, rows, idOf);
     await queue.addBulk(
-      missing.map((row) => ({
-        name: "notice.deliver",
-        data: { noticeId: row.id },
-        opts: jobOptions("notice.deliver", idOf(row)),
-      })),
+      missing.map((row) => catalogJob("notice.deliver", { noticeId: row.id }, jobOptions("notice.deliver", idOf(row)))),
     );
     added += missing.length;
     cursor = rows[rows.length - 1]?.id ?? cursor;
@@ -119,7 +115,7 @@ async function requeueEmails(deps: NotifierRebuildDeps, batchSize: number) {
           return {
             key: row.id,
             status: row.status,
-            job: { name: "email", data, opts: emailJobOptions(data, settings) },
+            job: catalogJob("email", data, emailJobOptions(data, settings)),
           };
         });
       },

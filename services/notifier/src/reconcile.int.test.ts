@@ -1,13 +1,12 @@
 import type { Database } from "@huiyin/db";
 import { createLogger } from "@huiyin/logger";
-import { createQueue, jobId } from "@huiyin/queue";
+import { createQueue, jobId, queues as queueNames } from "@huiyin/queue";
 import { type Queue, UnrecoverableError, Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type NotifierTestbed, seedProposalWithDeadline, startNotifierTestbed } from "../test/testbed.ts";
 import { type DigestEmailJob, dateColumn, digestEmailJob } from "./digest/run.ts";
-import { DIGEST_EMAIL_QUEUE } from "./digest/send.ts";
 import { importDirectory } from "./directory.ts";
-import { EMAIL_QUEUE, type EmailJob, type EmailSettings, enqueueEmails, planEmails } from "./email.ts";
+import { type EmailJob, type EmailSettings, enqueueEmails, planEmails } from "./email.ts";
 import { reconcileDeliveries } from "./reconcile.ts";
 
 /**
@@ -26,8 +25,8 @@ beforeAll(async () => {
   bed = await startNotifierTestbed("notifier-reconcile-test");
   database = bed.database;
   const queueSettings = { prefix: bed.redis.prefix };
-  emails = createQueue<EmailJob>(EMAIL_QUEUE, bed.connection, queueSettings);
-  notices = createQueue("notices", bed.connection, queueSettings);
+  emails = createQueue<EmailJob>(queueNames.noticeEmail, bed.connection, queueSettings);
+  notices = createQueue(queueNames.notices, bed.connection, queueSettings);
   await importDirectory(database, {
     people: [{ id: "wang", name: "王局长", email: "wang@zhujian.example" }],
     units: [{ id: "u-1", name: "市住建局", headPersonId: "wang" }],
@@ -91,7 +90,7 @@ describe("an e-mail job that BullMQ gave up on", () => {
     await enqueueEmails(emails, await planEmails(database, noticeId, logger), settings);
     const emailJobId = `email-${noticeId}-wang`;
     // The process had claimed the row (as `sendTracked` does) when it starved: the row says `sending`.
-    await failAsStalled(EMAIL_QUEUE, emailJobId, () =>
+    await failAsStalled(queueNames.noticeEmail, emailJobId, () =>
       database.prisma.noticeDelivery.updateMany({
         where: { noticeId, channel: "email" },
         data: { status: "sending", attempts: { increment: 1 } },
@@ -117,7 +116,7 @@ describe("an e-mail job that BullMQ gave up on", () => {
     const noticeId = await escalation("p-stalled-after-send");
     await enqueueEmails(emails, await planEmails(database, noticeId, logger), settings);
     // Sent and recorded, then the process starved before BullMQ heard of it.
-    await failAsStalled(EMAIL_QUEUE, `email-${noticeId}-wang`, () =>
+    await failAsStalled(queueNames.noticeEmail, `email-${noticeId}-wang`, () =>
       database.prisma.noticeDelivery.updateMany({
         where: { noticeId, channel: "email" },
         data: { status: "delivered", attempts: 1, deliveredAt: new Date() },
@@ -130,7 +129,9 @@ describe("an e-mail job that BullMQ gave up on", () => {
 
 describe("a digest e-mail job that BullMQ gave up on", () => {
   it("leaves its digest row dead, not retrying for ever", async () => {
-    const digestEmails = createQueue<DigestEmailJob>(DIGEST_EMAIL_QUEUE, bed.connection, { prefix: bed.redis.prefix });
+    const digestEmails = createQueue<DigestEmailJob>(queueNames.digestEmail, bed.connection, {
+      prefix: bed.redis.prefix,
+    });
     try {
       const job = { personId: "wang", date: "2026-11-30" };
       const key = { personId: "wang", digestDate: dateColumn(job.date) };
@@ -140,7 +141,7 @@ describe("a digest e-mail job that BullMQ gave up on", () => {
       });
       const { name, data, opts } = digestEmailJob(job, settings);
       await digestEmails.add(name, data, opts);
-      await failAsStalled(DIGEST_EMAIL_QUEUE, String(opts.jobId));
+      await failAsStalled(queueNames.digestEmail, String(opts.jobId));
 
       const result = await reconcileDeliveries({ database, logger, queues: { notices, emails, digestEmails } });
       expect(result.deadDigests).toBe(1);
@@ -158,7 +159,7 @@ describe("a notice job that BullMQ gave up on", () => {
     const noticeId = await escalation("p-stalled-notice");
     const id = jobId("notice.deliver", noticeId);
     await notices.add("notice.deliver", { noticeId }, { jobId: id, attempts: 8 });
-    await failAsStalled("notices", id);
+    await failAsStalled(queueNames.notices, id);
     expect(await notices.getJobState(id)).toBe("failed");
 
     const result = await reconcileDeliveries({ database, logger, queues: { notices, emails } });

@@ -7,7 +7,7 @@ import {
   systemResolver,
   type Workflow,
 } from "@huiyin/engine";
-import { createQueue, createRedisConnection, type JobName, jobCatalog, type QueueName, queuesOf } from "@huiyin/queue";
+import { createQueue, createRedisConnection, type OutboxQueueName, outboxJobs, queuesOf } from "@huiyin/queue";
 import { runService, watchForDataLoss } from "@huiyin/runtime";
 import { proposalWorkflow } from "@huiyin/workflow-proposal";
 import type { Queue } from "bullmq";
@@ -33,10 +33,10 @@ runService(
     shutdown.add("redis-producer", async () => {
       await producer.quit().catch(() => producer.disconnect());
     });
-    const names = queuesOf(Object.keys(jobCatalog) as JobName[]);
+    const names = queuesOf(outboxJobs);
     const queues = Object.fromEntries(
       names.map((name) => [name, createQueue(name, producer, { prefix: config.QUEUE_PREFIX })]),
-    ) as Record<QueueName, Queue>;
+    ) as Record<OutboxQueueName, Queue>;
     shutdown.add("queues", async () => {
       await Promise.all(Object.values(queues).map((queue) => queue.close()));
     });

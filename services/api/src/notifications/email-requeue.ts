@@ -1,12 +1,13 @@
-import type { createQueue } from "@huiyin/queue";
+import {
+  addAgainAsNew,
+  configuredJobOptions,
+  type createQueue,
+  type JobPayload,
+  type RetrySettings,
+} from "@huiyin/queue";
 
-/** The notifier's e-mail job: one notice, one person. */
-export interface EmailJob {
-  noticeId: string;
-  personId: string;
-}
-
-type EmailQueue = ReturnType<typeof createQueue<EmailJob>>;
+/** The notifier's e-mail queue (`queues.noticeEmail` in the queue catalog), with its jobs' payload. */
+export type EmailQueue = ReturnType<typeof createQueue<JobPayload<"email">>>;
 
 /** Puts one e-mail of a notice back on the notifier's e-mail queue. */
 export interface EmailRequeue {
@@ -14,35 +15,24 @@ export interface EmailRequeue {
 }
 
 /**
- * The notifier's e-mail queue (`services/notifier/src/email.ts`: queue `notice-email`, one job per (notice,
- * person) with a deterministic id, failed jobs kept a week). A dead e-mail's job is usually still there, failed:
- * adding a job with its id would be ignored by BullMQ, so that one is retried with its attempts reset (a full
- * round of retries with backoff); a job that is gone is added again; a waiting, delayed or running one is left
- * alone. The worker sends only if the delivery row is claimable (`queued`), so a requeue never sends twice.
+ * Requeues on the notifier's e-mail queue: one `email` job per (notice, person) with a deterministic id, failed
+ * jobs kept a week (the queue catalog, packages/queue). A dead e-mail's job is usually still there, failed: adding a
+ * job with its id would be ignored by BullMQ, so that one is removed and added anew (`addAgainAsNew`: a full round
+ * of attempts with backoff, and no stall count carried over, which `job.retry` would keep); a job that is gone is
+ * added again; a waiting, delayed or running one is left alone. The worker sends only if the delivery row is
+ * claimable (`queued`), so a requeue never sends twice.
  */
-export const EMAIL_QUEUE = "notice-email";
-
-export function emailRequeue(queue: EmailQueue, options: { attempts: number; backoffMs: number }): EmailRequeue {
+export function emailRequeue(queue: EmailQueue, retry: RetrySettings): EmailRequeue {
   return {
     async requeue(noticeId, personId) {
-      const jobId = `email-${noticeId}-${personId}`.replaceAll(":", "_");
-      const job = await queue.getJob(jobId);
+      const options = configuredJobOptions("email", retry, noticeId, personId);
+      const job = await queue.getJob(String(options.jobId));
       if (job && (await job.isFailed())) {
-        await job.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true });
+        await addAgainAsNew(queue, job, options);
         return "retried";
       }
       if (job) return "pending";
-      await queue.add(
-        "email",
-        { noticeId, personId },
-        {
-          jobId,
-          attempts: options.attempts,
-          backoff: { type: "exponential", delay: options.backoffMs },
-          removeOnComplete: true,
-          removeOnFail: { age: 7 * 24 * 3600 },
-        },
-      );
+      await queue.add("email", { noticeId, personId }, options);
       return "added";
     },
   };

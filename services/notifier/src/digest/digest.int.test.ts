@@ -3,15 +3,14 @@ import type { TestRedis } from "@huiyin/infra-local/testing";
 import type { TestSmtpServer } from "@huiyin/infra-local/testing/smtp";
 import { createLogger } from "@huiyin/logger";
 import { type DigestTime, latestSlot, nextSlot, parseDigestTime } from "@huiyin/notify";
-import { createQueue, type RedisConnection } from "@huiyin/queue";
+import { createQueue, queues as queueNames, type RedisConnection } from "@huiyin/queue";
 import type { Transporter } from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type NotifierTestbed, seedProposalWithDeadline, startNotifierTestbed } from "../../test/testbed.ts";
 import { importDirectory } from "../directory.ts";
 import type { EmailSettings } from "../email.ts";
 import { dateColumn, runDigest } from "./run.ts";
-import { DIGEST_QUEUE, DIGEST_SCHEDULER_ID, scheduleDigests } from "./schedule.ts";
-import { DIGEST_EMAIL_QUEUE } from "./send.ts";
+import { DIGEST_SCHEDULER_ID, scheduleDigests } from "./schedule.ts";
 import { createDigestService } from "./start.ts";
 
 /** The daily digest against real PostgreSQL, Redis (BullMQ scheduler, runs, e-mail jobs) and a real SMTP server. */
@@ -103,7 +102,7 @@ async function until(done: () => Promise<boolean>): Promise<void> {
 
 /** Until no job of the digest queues waits, runs or is delayed. */
 async function settled(): Promise<void> {
-  const queues = [DIGEST_QUEUE, DIGEST_EMAIL_QUEUE].map((name) =>
+  const queues = [queueNames.digests, queueNames.digestEmail].map((name) =>
     createQueue(name, connection, { prefix: redis.prefix }),
   );
   try {
@@ -136,7 +135,7 @@ describe("the daily digest", () => {
   it("e-mails each unit head and leader their digest in their language, once, and keeps the inbox-only one", async () => {
     const notifier = service();
     await notifier.start();
-    const runs = createQueue(DIGEST_QUEUE, connection, { prefix: redis.prefix });
+    const runs = createQueue(queueNames.digests, connection, { prefix: redis.prefix });
     try {
       // A run of today's digest, as the scheduler's job is (the catch-up at start may have added one too).
       await runs.add("digest.run", {}, { jobId: "test-run-1" });
@@ -206,7 +205,7 @@ describe("the daily digest", () => {
         new Date(latestSlot(started, time, timeZone).at.getTime() + 60_000),
       );
       expect([again.date, again.reserved]).toEqual([date, 0]);
-      const runs = createQueue(DIGEST_QUEUE, connection, { prefix: redis.prefix });
+      const runs = createQueue(queueNames.digests, connection, { prefix: redis.prefix });
       await runs.add("digest.run", {}, { jobId: "test-run-2" });
       await runs.close();
       await settled();
@@ -225,7 +224,7 @@ describe("the daily digest", () => {
   });
 
   it("keeps one scheduler however often notifiers start, due at the next digest time in the zone", async () => {
-    const queue = createQueue(DIGEST_QUEUE, connection, { prefix: redis.prefix });
+    const queue = createQueue(queueNames.digests, connection, { prefix: redis.prefix });
     try {
       const now = new Date();
       for (let start = 0; start < 3; start += 1) await scheduleDigests(queue, digest, logger, now);

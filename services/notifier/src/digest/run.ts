@@ -10,18 +10,16 @@ import {
   planDigests,
   slotOn,
 } from "@huiyin/notify";
+import { catalogJob, configuredJobOptions, type JobPayload } from "@huiyin/queue";
 import type { Queue } from "bullmq";
-import { type EmailSettings, mailJobOptions } from "../email.ts";
+import type { EmailSettings } from "../email.ts";
 import { loadDigestInput } from "./load.ts";
 
 /** The statuses of a digest row whose e-mail may still go out: a run enqueues (again) the jobs of these. */
 const UNSENT = ["queued", "sending", "retrying"];
 
-export interface DigestEmailJob {
-  personId: string;
-  /** The local date, `YYYY-MM-DD`. */
-  date: string;
-}
+/** A job of the queue of digest e-mails (the catalog's `digest.email`): a person, and the local date `YYYY-MM-DD`. */
+export type DigestEmailJob = JobPayload<"digest.email">;
 
 export interface DigestSettings {
   time: DigestTime;
@@ -50,11 +48,8 @@ export interface DigestRunResult {
 export const dateColumn = (date: string) => new Date(`${date}T00:00:00.000Z`);
 
 /** The BullMQ job of one person's digest e-mail: one id per (date, person), so adding it twice leaves one job. */
-export const digestEmailJob = (job: DigestEmailJob, settings: EmailSettings) => ({
-  name: "digest.email",
-  data: job,
-  opts: mailJobOptions(`digest-${job.date}-${job.personId}`, settings),
-});
+export const digestEmailJob = (job: DigestEmailJob, settings: EmailSettings) =>
+  catalogJob("digest.email", job, configuredJobOptions("digest.email", settings, job.date, job.personId));
 
 /**
  * One run of the daily digest, for the day of the latest digest time at or before `firedAt` (a run that starts late

@@ -1,22 +1,12 @@
 import type { Logger } from "@huiyin/logger";
 import { cronPatternOf, latestSlot, localDateIn, nextSlot } from "@huiyin/notify";
-import { createWorker, type RedisConnection } from "@huiyin/queue";
-import type { Job, JobsOptions, Queue, Worker, WorkerOptions } from "bullmq";
+import { createWorker, type JobPayload, jobCatalog, jobDefaults, jobId, type RedisConnection } from "@huiyin/queue";
+import type { Job, Queue, Worker, WorkerOptions } from "bullmq";
 import { type DigestRunContext, type DigestRunResult, type DigestSettings, runDigest } from "./run.ts";
 
-/** The queue of digest runs: the daily scheduler's jobs and the catch-up at start. */
-export const DIGEST_QUEUE = "digests";
-/** One scheduler for the whole deployment: every notifier upserts the same one, so a day has one run. */
-export const DIGEST_SCHEDULER_ID = "daily-digest";
+/** One scheduler for the whole deployment (the catalog's): every notifier upserts the same one, so a day has one run. */
+export const DIGEST_SCHEDULER_ID = jobCatalog["digest.run"].scheduler;
 const RUN = "digest.run";
-
-/** A run that fails (the database away) is retried; its rows make the retry send nothing twice. */
-const RUN_OPTIONS = {
-  attempts: 8,
-  backoff: { type: "exponential", delay: 10_000 },
-  removeOnComplete: true,
-  removeOnFail: { age: 7 * 24 * 3600 },
-} as const satisfies JobsOptions;
 
 /**
  * Makes the schedule match the configuration, at every start: a BullMQ job scheduler with a daily cron pattern
@@ -39,11 +29,11 @@ export async function scheduleDigests(
   await queue.upsertJobScheduler(
     DIGEST_SCHEDULER_ID,
     { pattern: cronPatternOf(digest.time), tz: digest.timeZone },
-    { name: RUN, data: {}, opts: RUN_OPTIONS },
+    { name: RUN, data: {}, opts: jobDefaults(RUN) },
   );
   const today = localDateIn(now, digest.timeZone);
   if (latestSlot(now, digest.time, digest.timeZone).date === today) {
-    await queue.add(RUN, {}, { ...RUN_OPTIONS, jobId: `digest-catch-up-${today}` });
+    await queue.add(RUN, {}, { ...jobDefaults(RUN), jobId: jobId(RUN, "catch-up", today) });
     logger.info({ digestDate: today }, "today's digest time has passed: running today's digest now");
   }
   const next = nextSlot(now, digest.time, digest.timeZone);
@@ -67,10 +57,10 @@ export function firedAtOf(job: Pick<Job, "timestamp" | "delay">, now = Date.now(
 export function startDigestWorker(
   context: DigestRunContext & { redis: RedisConnection; prefix: string },
   options: Omit<WorkerOptions, "connection" | "prefix"> = {},
-): Worker<unknown, DigestRunResult> {
+): Worker<JobPayload<typeof RUN>, DigestRunResult> {
   const { redis, prefix, ...runContext } = context;
-  const worker = createWorker<unknown, DigestRunResult>(
-    DIGEST_QUEUE,
+  const worker = createWorker<typeof RUN, DigestRunResult>(
+    RUN,
     (job) => runDigest({ ...runContext, logger: context.logger.child({ jobId: job.id }) }, firedAtOf(job)),
     redis,
     { concurrency: 1, ...options, prefix },

@@ -5,9 +5,6 @@ import { UnrecoverableError } from "bullmq";
 import { type EmailSettings, type Mailer, type SendOutcome, sendTracked, trackedRow } from "../email.ts";
 import { type DigestEmailJob, dateColumn } from "./run.ts";
 
-/** The queue of digest e-mails: one job per (date, person), retried like notice e-mails. */
-export const DIGEST_EMAIL_QUEUE = "digest-email";
-
 export interface DigestSendContext {
   database: Database;
   mailer: Mailer;

@@ -1,11 +1,11 @@
 import type { Database } from "@huiyin/db";
 import type { Logger } from "@huiyin/logger";
-import { createQueue, type RedisConnection } from "@huiyin/queue";
+import { createQueue, queues, type RedisConnection } from "@huiyin/queue";
 import type { WorkerOptions } from "bullmq";
 import { type EmailSettings, type Mailer, startMailWorker } from "../email.ts";
 import type { DigestEmailJob, DigestSettings } from "./run.ts";
-import { DIGEST_QUEUE, scheduleDigests, startDigestWorker } from "./schedule.ts";
-import { DIGEST_EMAIL_QUEUE, sendDigest } from "./send.ts";
+import { scheduleDigests, startDigestWorker } from "./schedule.ts";
+import { sendDigest } from "./send.ts";
 
 export interface DigestServiceContext {
   database: Database;
@@ -26,8 +26,8 @@ export interface DigestServiceContext {
 export function createDigestService(context: DigestServiceContext) {
   const { database, redis, prefix, digest, email } = context;
   const logger = context.logger.child({ component: "digest" });
-  const queue = createQueue(DIGEST_QUEUE, redis, { prefix });
-  const emailQueue = email ? createQueue<DigestEmailJob>(DIGEST_EMAIL_QUEUE, redis, { prefix }) : undefined;
+  const queue = createQueue(queues.digests, redis, { prefix });
+  const emailQueue = email ? createQueue<DigestEmailJob>(queues.digestEmail, redis, { prefix }) : undefined;
   const options = { ...context.workerOptions, autorun: false };
   const runs = digest
     ? startDigestWorker(
@@ -43,8 +43,8 @@ export function createDigestService(context: DigestServiceContext) {
       )
     : undefined;
   const sends = email
-    ? startMailWorker<DigestEmailJob>(
-        DIGEST_EMAIL_QUEUE,
+    ? startMailWorker(
+        "digest.email",
         (data, final, jobLogger) => sendDigest({ database, ...email, logger: jobLogger }, data, final),
         { logger, redis, prefix },
         options,

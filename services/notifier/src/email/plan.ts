@@ -1,15 +1,13 @@
 import type { Database } from "@huiyin/db";
 import type { Logger } from "@huiyin/logger";
 import { channelsFor, recipientRefsOf, resolveRecipients } from "@huiyin/notify";
+import type { JobPayload } from "@huiyin/queue";
 import { loadDirectory } from "../directory.ts";
 
 export const EMAIL_CHANNEL = "email";
 
-/** One e-mail to send: a notice to one person. */
-export interface EmailJob {
-  noticeId: string;
-  personId: string;
-}
+/** A job of the queue of single e-mails (the catalog's `email`): one per (notice, person), so each retries on its own. */
+export type EmailJob = JobPayload<"email">;
 
 /** The delivery row's recipient for a person (the inbox rows name roles, e-mail rows name people). */
 export const personRecipient = (personId: string) => `person:${personId}`;

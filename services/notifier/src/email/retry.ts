@@ -1,21 +1,8 @@
-import type { JobsOptions } from "bullmq";
-import type { EmailSettings } from "./settings.ts";
-
 /**
  * The retry policy of tracked e-mails (notices and digests): BullMQ retries a failed send with exponential
- * backoff up to `attempts`; an SMTP answer no retry can change stops it at once; the last attempt gives up.
+ * backoff up to `attempts` (the catalog's `configuredJobOptions`); an SMTP answer no retry can change stops it at
+ * once; the last attempt gives up.
  */
-
-/** The options of any tracked e-mail job (notice or digest): its id made safe for BullMQ, the retry policy. */
-export function mailJobOptions(id: string, settings: EmailSettings): JobsOptions {
-  return {
-    jobId: id.replaceAll(":", "_"),
-    attempts: settings.attempts,
-    backoff: { type: "exponential", delay: settings.backoffMs },
-    removeOnComplete: true,
-    removeOnFail: { age: 7 * 24 * 3600 },
-  };
-}
 
 /** An SMTP answer that no retry can change (5xx: no such mailbox, refused for policy). */
 export function isPermanent(error: unknown): boolean {

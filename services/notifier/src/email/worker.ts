@@ -1,10 +1,9 @@
 import type { Database } from "@huiyin/db";
 import type { Logger } from "@huiyin/logger";
-import { createWorker, type RedisConnection } from "@huiyin/queue";
+import { createWorker, type JobPayload, type RedisConnection } from "@huiyin/queue";
 import type { Worker, WorkerOptions } from "bullmq";
 import { composeNoticeEmail } from "./compose.ts";
 import { EMAIL_CHANNEL, type EmailJob, personRecipient } from "./plan.ts";
-import { EMAIL_QUEUE } from "./queue.ts";
 import { isFinalAttempt } from "./retry.ts";
 import type { EmailSettings } from "./settings.ts";
 import { type SendOutcome, sendTracked, trackedRow } from "./tracked.ts";
@@ -43,8 +42,8 @@ export function startEmailWorker(
   options: Omit<WorkerOptions, "connection" | "prefix"> = {},
 ): Worker<EmailJob> {
   const { redis, prefix, ...sendContext } = context;
-  return startMailWorker<EmailJob>(
-    EMAIL_QUEUE,
+  return startMailWorker(
+    "email",
     (data, final, logger) => sendEmail({ ...sendContext, logger }, data, final),
     { logger: context.logger, redis, prefix },
     options,
@@ -55,18 +54,18 @@ export function startEmailWorker(
  * A worker of tracked e-mails (notices, digests): `send` gets the job's data, whether this is the last attempt
  * (so that a failure makes the row `dead`), and a logger bound to the job id.
  */
-export function startMailWorker<Data>(
-  queue: string,
-  send: (data: Data, final: boolean, logger: Logger) => Promise<SendOutcome>,
+export function startMailWorker<Name extends "email" | "digest.email">(
+  name: Name,
+  send: (data: JobPayload<Name>, final: boolean, logger: Logger) => Promise<SendOutcome>,
   context: { logger: Logger; redis: RedisConnection; prefix: string },
   options: Omit<WorkerOptions, "connection" | "prefix"> = {},
-): Worker<Data> {
-  const worker = createWorker<Data>(
-    queue,
+): Worker<JobPayload<Name>> {
+  const worker = createWorker(
+    name,
     async (job) => ({ outcome: await send(job.data, isFinalAttempt(job), context.logger.child({ jobId: job.id })) }),
     context.redis,
     { concurrency: 5, ...options, prefix: context.prefix },
   );
-  worker.on("error", (error) => context.logger.error({ err: error, queue }, "e-mail worker error"));
+  worker.on("error", (error) => context.logger.error({ err: error, queue: worker.name }, "e-mail worker error"));
   return worker;
 }
