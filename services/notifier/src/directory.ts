@@ -1,4 +1,4 @@
-import type { Database, Prisma } from "@huiyin/db";
+import { type Database, Prisma } from "@huiyin/db";
 import { type Channel, type Directory, type Language, languageOf, type Person } from "@huiyin/notify";
 
 /** The directory as an admin maintains it: what `importDirectory` takes (and the admin API will). */
@@ -27,7 +27,9 @@ export async function importDirectory(database: Database, data: DirectoryData): 
         name: person.name,
         email: person.email ?? null,
         language: person.language ?? "zh-CN",
-        channels: (person.channels ?? undefined) as Prisma.InputJsonValue | undefined,
+        // As the api's PUT of a person: absent channels are SQL NULL (the notifier's defaults), not "leave as is",
+        // so that both writers of the directory mean the same by the same data.
+        channels: (person.channels ?? Prisma.DbNull) as Prisma.InputJsonValue | typeof Prisma.DbNull,
       };
       await tx.person.upsert({ where: { id: person.id }, create: { id: person.id, ...fields }, update: fields });
     }

@@ -44,7 +44,9 @@ const id = pathParameter("id");
 
 /** Webhook subscriptions and their deliveries (admin, integrator). */
 export const webhooksApi: FeatureApi = {
-  tags: [{ name: "webhooks", description: "Webhook subscriptions and their deliveries (admin, integrator)." }],
+  tags: [
+    { name: "webhook-subscriptions", description: "Webhook subscriptions and their deliveries (admin, integrator)." },
+  ],
   requests: { CreateWebhook: createWebhookSchema },
   responses: {
     Webhook,
@@ -57,7 +59,7 @@ export const webhooksApi: FeatureApi = {
     "/v1/webhooks": {
       post: {
         operationId: "createWebhook",
-        tags: ["webhooks"],
+        tags: ["webhook-subscriptions"],
         summary:
           "Subscribe a URL to webhook topics (admin, integrator). The signing secret is in this answer only; deliveries carry Huiyin-Signature: t=<unix>,v1=<hex HMAC-SHA256 of `<t>.<body>`>.",
         parameters: [idempotencyKey],
@@ -76,7 +78,7 @@ export const webhooksApi: FeatureApi = {
       },
       get: {
         operationId: "listWebhooks",
-        tags: ["webhooks"],
+        tags: ["webhook-subscriptions"],
         summary: "The key's webhook subscriptions (an admin sees all), without secrets.",
         responses: { "200": { description: "The subscriptions.", ...json(ref("WebhookList")) }, ...errors(...admin) },
       },
@@ -84,14 +86,14 @@ export const webhooksApi: FeatureApi = {
     "/v1/webhooks/{id}": {
       get: {
         operationId: "getWebhook",
-        tags: ["webhooks"],
+        tags: ["webhook-subscriptions"],
         summary: "One webhook subscription.",
         parameters: [id],
         responses: { "200": { description: "The subscription.", ...json(ref("Webhook")) }, ...errors(...admin, 404) },
       },
       delete: {
         operationId: "deleteWebhook",
-        tags: ["webhooks"],
+        tags: ["webhook-subscriptions"],
         summary: "Delete a subscription: nothing more is sent to it, pending deliveries are cancelled.",
         parameters: [id],
         responses: { "204": { description: "Deleted." }, ...errors(...admin, 404) },
@@ -100,7 +102,7 @@ export const webhooksApi: FeatureApi = {
     "/v1/webhooks/{id}/deliveries": {
       get: {
         operationId: "listWebhookDeliveries",
-        tags: ["webhooks"],
+        tags: ["webhook-subscriptions"],
         summary: "The subscription's deliveries, newest first: status, attempts, last status code and error.",
         parameters: [id, ...queryParameters(deliveriesQuerySchema)],
         responses: {
