@@ -119,6 +119,25 @@ describe("POST /v1/proposals", () => {
     expect(await api.database.prisma.proposal.count({ where: { externalId: "oa-2026-0001" } })).toBe(1);
   });
 
+  it("submits on a repeated create with submit: true whose first request stopped between the create and the submit", async () => {
+    // The first request's create committed and its process died before the submit: the draft is all there is.
+    const body = { ...content(), externalId: "oa-2026-0002" };
+    const draft = await api.call("POST", "/v1/proposals", { key: keys.integrator, body });
+    expect(draft.status).toBe(201);
+    expect(draft.body.states).toEqual(["submit.draft"]);
+    const retried = await api.call("POST", "/v1/proposals", { key: keys.integrator, body: { ...body, submit: true } });
+    expect(retried.status).toBe(200);
+    expect(retried.body.id).toBe(draft.body.id);
+    expect(retried.body.states).not.toContain("submit.draft");
+    // Retried again: the submit is not applied twice.
+    const again = await api.call("POST", "/v1/proposals", { key: keys.integrator, body: { ...body, submit: true } });
+    expect(again.body.version).toBe(retried.body.version);
+    const submits = await api.database.prisma.proposalEvent.count({
+      where: { proposalId: draft.body.id, type: "submit" },
+    });
+    expect(submits).toBe(1);
+  });
+
   it("answers 413 PAYLOAD_TOO_LARGE for a body over the limit", async () => {
     const response = await api.call("POST", "/v1/proposals", {
       key: keys.proposer,

@@ -104,16 +104,22 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
       if (!row) {
         throw refuse("EXTERNAL_ID_TAKEN", "Another caller's proposal has this externalId.");
       }
-      if (created.created && body.submit) {
-        await applyEvent(engine(request), {
+      // The submit of a create is keyed to the proposal ("create:submit"), at its first version: a repeat of the
+      // create (same externalId) whose first request died between the create and the submit submits it now, and
+      // one whose submit was applied replays it; a proposal that has moved on since is answered as it stands.
+      if (body.submit && (created.created || row.version === 1)) {
+        const submitted = await applyEvent(engine(request), {
           proposalId: row.id,
           event: { type: "submit" },
           actor: submitter,
           requestId: String(request.id),
+          idempotencyKey: "create:submit",
+          expectedVersion: 1,
         }).catch(async (error: unknown) => {
+          if (!created.created && error instanceof EngineError && error.code === "VERSION_MISMATCH") return null;
           throw error instanceof EngineError ? await refused(error, created.proposal.id, actor) : error;
         });
-        row = await database.prisma.proposal.findUniqueOrThrow({ where: { id: row.id } });
+        if (submitted) row = await database.prisma.proposal.findUniqueOrThrow({ where: { id: row.id } });
       }
       const result = await answer(row, actor, created.created ? 201 : 200);
       return { ...result, headers: { ...result.headers, Location: `/v1/proposals/${row.id}` } };
