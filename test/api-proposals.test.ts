@@ -138,6 +138,23 @@ describe("POST /v1/proposals", () => {
     expect(submits).toBe(1);
   });
 
+  it("lets a title that reads like several matters be submitted, with a warning for staff's review (一事一案)", async () => {
+    const created = await api.call("POST", "/v1/proposals", {
+      key: keys.proposer,
+      body: { ...content({ title: "关于加强养老设施建设；改善社区交通的建议" }), submit: true },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.stage).toBe("review");
+    const seen = await api.call("GET", `/v1/proposals/${created.body.id}`, { key: keys.staff });
+    expect(seen.body.warnings.map((warning: { code: string }) => warning.code)).toEqual(["SEVERAL_MATTERS"]);
+    const long = await api.call("POST", "/v1/proposals", {
+      key: keys.proposer,
+      body: { ...content({ title: "长".repeat(61) }), submit: true },
+    });
+    expect(long.status).toBe(409);
+    expect(long.body.error.code).toBe("TITLE_TOO_LONG");
+  });
+
   it("answers 413 PAYLOAD_TOO_LARGE for a body over the limit", async () => {
     const response = await api.call("POST", "/v1/proposals", {
       key: keys.proposer,

@@ -21,7 +21,9 @@ export type ProposalContent = z.infer<typeof proposalContentSchema>;
 export const proposerSchema = z.strictObject({ id: z.string().min(1), name: z.string().optional() });
 export type Proposer = z.infer<typeof proposerSchema>;
 
-// A title that lists matters ("一是…二是…", "1、… 2、…", or clauses separated by semicolons) holds more than one.
+// A title that lists matters ("一是…二是…", "1、… 2、…", or clauses separated by semicolons) may hold more than one.
+// It may also be one matter written at length: the machine cannot tell, staff can. So these are warnings for the
+// review (一事一案 is staff's judgement at registration), never a refusal.
 const SEVERAL_MATTERS = [
   /[;；]/,
   /[一二三四五六七八九十]是.*[二三四五六七八九十]是/,
@@ -29,8 +31,9 @@ const SEVERAL_MATTERS = [
 ];
 
 /**
- * The checks of 一事一案 and completeness that a machine can make (whether the matter is within the committee's
- * remit, a personal grievance or secret is for staff to judge at review). Returns the first problem found.
+ * The checks of completeness and of the title's length that a machine can make before submission (whether the
+ * matter is within the committee's remit, a personal grievance, a secret or several matters is for staff to judge
+ * at review: see `contentWarnings`). Returns the first problem found.
  */
 export function checkContent(content: ProposalContent, titleMaxLength: number): Refusal | undefined {
   const missing = [
@@ -44,10 +47,28 @@ export function checkContent(content: ProposalContent, titleMaxLength: number): 
     return refusal("CONTENT_INCOMPLETE", "a suggestion is empty");
   }
   if (content.title.trim().length > titleMaxLength) {
-    return refusal("ONE_MATTER_VIOLATION", `the title is longer than ${titleMaxLength} characters`);
-  }
-  if (SEVERAL_MATTERS.some((re) => re.test(content.title))) {
-    return refusal("ONE_MATTER_VIOLATION", "the title lists several matters: one matter per proposal (一事一案)");
+    return refusal(
+      "TITLE_TOO_LONG",
+      `the title is longer than ${titleMaxLength} characters; say the one matter briefly`,
+    );
   }
   return undefined;
+}
+
+/** What staff should look at when they review a proposal's content: a stable code and a sentence each. */
+export interface ContentWarning {
+  code: "SEVERAL_MATTERS";
+  message: string;
+}
+
+/** Warnings of the content for the review: a title that reads like several matters (一事一案). */
+export function contentWarnings(content: Pick<ProposalContent, "title">): ContentWarning[] {
+  return SEVERAL_MATTERS.some((re) => re.test(content.title))
+    ? [
+        {
+          code: "SEVERAL_MATTERS",
+          message: "the title may list several matters: check 一事一案 at review (return or split if so)",
+        },
+      ]
+    : [];
 }

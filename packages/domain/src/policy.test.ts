@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { cnMainlandCalendar } from "./calendar/index.ts";
-import { checkContent } from "./content.ts";
+import { checkContent, contentWarnings } from "./content.ts";
 import { proposalEventSchema } from "./events.ts";
 import { defaultPolicy, parsePolicyOverride, policySchema } from "./policy.ts";
 import { scaleInstant, scheduleDeadline } from "./schedule.ts";
@@ -88,7 +88,11 @@ describe("event schemas and content checks", () => {
     const ok = { title: "关于加快老旧小区加装电梯的提案", reasons: "r", suggestions: ["s"], category: "livelihood" };
     expect(checkContent(ok, 60)).toBeUndefined();
     expect(checkContent({ ...ok, reasons: " " }, 60)?.code).toBe("CONTENT_INCOMPLETE");
-    expect(checkContent({ ...ok, title: "1、加装电梯 2、改造管网" }, 60)?.code).toBe("ONE_MATTER_VIOLATION");
-    expect(checkContent({ ...ok, title: "电".repeat(61) }, 60)?.code).toBe("ONE_MATTER_VIOLATION");
+    // Several matters are staff's judgement at review: a warning, not a refusal; a long title has its own code.
+    expect(checkContent({ ...ok, title: "1、加装电梯 2、改造管网" }, 60)).toBeUndefined();
+    expect(contentWarnings({ title: "1、加装电梯 2、改造管网" }).map((w) => w.code)).toEqual(["SEVERAL_MATTERS"]);
+    expect(contentWarnings({ title: "关于养老；关于交通" }).map((w) => w.code)).toEqual(["SEVERAL_MATTERS"]);
+    expect(contentWarnings(ok)).toEqual([]);
+    expect(checkContent({ ...ok, title: "电".repeat(61) }, 60)?.code).toBe("TITLE_TOO_LONG");
   });
 });

@@ -1,6 +1,8 @@
 /**
  * Stable reason codes for a refused event. Clients and the HTTP API match on these strings, so a code is never
- * renamed or reused; add new ones at the end.
+ * renamed or reused; add new ones at the end. Retired, never to be reused: `ONE_MATTER_VIOLATION` (a title that
+ * reads like several matters is now a warning for staff at review, `contentWarnings`; a long title is
+ * `TITLE_TOO_LONG`).
  */
 export const REFUSAL_CODES = [
   "INVALID_EVENT",
@@ -9,7 +11,6 @@ export const REFUSAL_CODES = [
   "NOT_A_PARTY",
   "NOT_A_CO_UNIT",
   "CONTENT_INCOMPLETE",
-  "ONE_MATTER_VIOLATION",
   "MERGE_INTO_SELF",
   "MERGE_TARGET_NOT_REGISTERED",
   "ASSIGNMENT_INVALID",
@@ -28,6 +29,7 @@ export const REFUSAL_CODES = [
   "REHANDLE_LIMIT_REACHED",
   "NOT_TRACKED",
   "STALE_DEADLINE",
+  "TITLE_TOO_LONG",
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

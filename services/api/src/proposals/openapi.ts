@@ -56,6 +56,9 @@ const Proposal = z.strictObject({
     }),
   ),
   allowedEvents: strings,
+  warnings: z
+    .array(z.strictObject({ code: z.enum(["SEVERAL_MATTERS"]), message: z.string() }))
+    .describe("What staff should check at review, e.g. a title that reads like several matters (一事一案)."),
 });
 
 const HistoryEntry = z.strictObject({

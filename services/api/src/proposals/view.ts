@@ -1,5 +1,12 @@
 import type { Database, Proposal } from "@huiyin/db";
-import { type BusinessCalendar, calendarOf, calendarStatusBetween, defaultPolicy, type Policy } from "@huiyin/domain";
+import {
+  type BusinessCalendar,
+  calendarOf,
+  calendarStatusBetween,
+  contentWarnings,
+  defaultPolicy,
+  type Policy,
+} from "@huiyin/domain";
 import { type Actor, type ProposalRecord, toRecord, type Workflow } from "@huiyin/engine";
 import type { AnyMachineSnapshot } from "xstate";
 
@@ -90,5 +97,7 @@ export async function proposalView(database: Database, workflow: Workflow, row: 
     assignment: context.assignment ?? null,
     deadlines: await openDeadlines(database, row.id, now, calendar),
     allowedEvents: allowedFor(workflow, row, actor),
+    // 一事一案 is staff's judgement at review; the machine only points at titles that read like several matters.
+    warnings: contentWarnings({ title: record.title }),
   };
 }
