@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiHarness, startApi } from "./support/api.ts";
+import { type Contract, openApiContract } from "./support/contract.ts";
 
 /**
  * Disclosure (公开) over HTTP: staff publish a closed proposal and its accepted reply with redactions; the public
@@ -8,7 +9,8 @@ import { type ApiHarness, startApi } from "./support/api.ts";
  * draft, no internal note and no proposer's personal detail leaks there.
  */
 let api: ApiHarness;
-let keys: Record<"proposer" | "staff" | "unit", string>;
+let contract: Contract;
+let keys: Record<"proposer" | "staff" | "unit" | "leader" | "integrator", string>;
 
 /** Texts that must never appear in any public answer. */
 const SECRET = {
@@ -30,7 +32,10 @@ beforeAll(async () => {
     proposer: await api.issueKey("proposer", SECRET.proposerId),
     staff: await api.issueKey("staff", "office-li"),
     unit: await api.issueKey("unit", "clerk-housing", "housing-7"),
+    leader: await api.issueKey("leader", "leader-7"),
+    integrator: await api.issueKey("integrator", "oa-7"),
   };
+  contract = await openApiContract(api);
   expect((await api.call("PUT", "/v1/directory/units/housing-7", { body: { name: "市住建局" } })).status).toBe(201);
 });
 
@@ -95,10 +100,17 @@ describe("disclosure (公开)", () => {
     id = await closedProposal();
   });
 
-  it("refuses a proposer or a unit, a proposal without an accepted reply, and a redaction that does not occur", async () => {
-    for (const key of [keys.proposer, keys.unit]) {
-      const refused = await api.call("POST", `/v1/proposals/${id}/publication`, { key, body: {} });
-      expect(refused.status).toBe(403);
+  it("refuses every role but staff and admin, a proposal without an accepted reply, a redaction that does not occur", async () => {
+    for (const key of [keys.proposer, keys.unit, keys.leader, keys.integrator]) {
+      for (const [method, body] of [
+        ["POST", {}],
+        ["GET", undefined],
+        ["DELETE", { reason: "x" }],
+      ] as const) {
+        const refused = await api.call(method, `/v1/proposals/${id}/publication`, { key, body });
+        expect(refused.status, method).toBe(403);
+        expect(refused.body.error.code).toBe("FORBIDDEN");
+      }
     }
     const unfinished = await draft();
     const early = await api.call("POST", `/v1/proposals/${unfinished}/publication`, { key: keys.staff, body: {} });
@@ -110,6 +122,7 @@ describe("disclosure (公开)", () => {
     });
     expect(missing.status).toBe(422);
     expect(missing.body.error.code).toBe("REDACTION_NOT_FOUND");
+    contract.expectConforms("POST", "/v1/proposals/{id}/publication", missing);
     // Nothing was published by the refusals.
     expect((await publicJson(`/public/proposals/${id}`)).status).toBe(404);
     expect((await publicJson("/public/proposals")).body.items).toEqual([]);
@@ -117,17 +130,25 @@ describe("disclosure (公开)", () => {
   });
 
   it("publishes with redactions; the public JSON and pages show the accepted reply and nothing redacted or internal", async () => {
-    const published = await api.call("POST", `/v1/proposals/${id}/publication`, {
-      key: keys.staff,
-      headers: { "idempotency-key": randomUUID() },
-      body: {
-        redactions: [
-          { field: "reasons", find: SECRET.phone, reason: "个人联系方式" },
-          { field: "replies", find: SECRET.contact, reason: "个人信息" },
-        ],
-      },
-    });
+    const publish = () =>
+      api.call("POST", `/v1/proposals/${id}/publication`, {
+        key: keys.staff,
+        headers: { "idempotency-key": idempotencyKey },
+        body: {
+          redactions: [
+            { field: "reasons", find: SECRET.phone, reason: "个人联系方式" },
+            { field: "replies", find: SECRET.contact, reason: "个人信息" },
+          ],
+        },
+      });
+    const idempotencyKey = randomUUID();
+    const published = await publish();
     expect(published.status, JSON.stringify(published.body)).toBe(201);
+    contract.expectConforms("POST", "/v1/proposals/{id}/publication", published);
+    // A retry with the same Idempotency-Key gets the first answer again and publishes nothing more.
+    const retried = await publish();
+    expect(retried.status).toBe(201);
+    expect(retried.body).toEqual(published.body);
     expect(published.headers.get("location")).toBe(`/public/proposals/${id}`);
     expect(published.body).toMatchObject({
       proposalId: id,
@@ -155,8 +176,14 @@ describe("disclosure (公开)", () => {
         { field: "replies", reason: "个人信息" },
       ],
     });
+    contract.expectConforms("GET", "/public/proposals/{id}", item);
     const list = await publicJson("/public/proposals");
     expect(list.status).toBe(200);
+    contract.expectConforms("GET", "/public/proposals", list);
+    // The public endpoints take no key, and a key changes nothing about what they show.
+    for (const key of Object.values(keys)) {
+      expect((await api.call("GET", `/public/proposals/${id}`, { key })).body).toEqual(item.body);
+    }
     expect(list.body.items).toEqual([item.body]);
 
     // A browser gets the same list as a page, at /public and at /public/proposals.
@@ -197,6 +224,7 @@ describe("disclosure (公开)", () => {
   it("answers 404 for an unpublished and for a withdrawn proposal exactly as for an unknown id", async () => {
     const unknown = await publicJson("/public/proposals/no-such-proposal");
     expect(unknown.status).toBe(404);
+    contract.expectConforms("GET", "/public/proposals/{id}", unknown);
     const unpublished = await publicJson(`/public/proposals/${await closedProposal()}`);
     expect(unpublished.status).toBe(404);
     expect(unpublished.body.error.code).toBe(unknown.body.error.code);
@@ -206,6 +234,7 @@ describe("disclosure (公开)", () => {
       body: { reason: "当事人要求" },
     });
     expect(withdrawn.status).toBe(200);
+    contract.expectConforms("DELETE", "/v1/proposals/{id}/publication", withdrawn);
     expect(withdrawn.body).toMatchObject({ withdrawnBy: "staff:office-li", withdrawReason: "当事人要求" });
     const gone = await publicJson(`/public/proposals/${id}`);
     expect(gone.status).toBe(404);
