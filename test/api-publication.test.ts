@@ -165,6 +165,7 @@ describe("disclosure (公开)", () => {
     const item = await publicJson(`/public/proposals/${id}`);
     expect(item.status).toBe(200);
     expect(item.headers.get("cache-control")).toBe("no-store");
+    expect(item.headers.get("vary")).toContain("Accept");
     expect(item.body).toMatchObject({
       id,
       title: TITLE,
@@ -256,5 +257,43 @@ describe("disclosure (公开)", () => {
     expect(republished.status).toBe(200);
     expect(republished.body.withdrawnAt).toBeNull();
     expect((await publicJson(`/public/proposals/${id}`)).status).toBe(200);
+  });
+});
+
+describe("concurrent publications", () => {
+  it("of one proposal: every request succeeds, exactly one is the first publication (201), one row", async () => {
+    const id = await closedProposal();
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, (_, index) =>
+        api.call("POST", `/v1/proposals/${id}/publication`, {
+          key: keys.staff,
+          body: { redactions: [{ field: "reasons", find: SECRET.phone, reason: `第${index}次` }] },
+        }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
+    expect(await api.database.prisma.publication.count({ where: { proposalId: id } })).toBe(1);
+    const audited = await api.database.prisma.auditEntry.count({
+      where: { action: "publication.publish", targetId: id },
+    });
+    expect(audited).toBe(8);
+  });
+});
+
+describe("the public endpoints' budget", () => {
+  it("spends the per-address budget, as /v1 does, so a caller without a key cannot cost more", async () => {
+    const limited = await startApi({ addressRateLimitPerMinute: 3 });
+    try {
+      const statuses: number[] = [];
+      for (const path of ["/public/proposals", "/public", "/public/proposals/p_x", "/public/proposals"]) {
+        statuses.push((await limited.call("GET", path, { key: null })).status);
+      }
+      expect(statuses).toEqual([200, 200, 404, 429]);
+      const page = await fetch(`${limited.base}/public`, { headers: { accept: "text/html" } });
+      expect(page.status).toBe(429);
+    } finally {
+      await limited.close();
+    }
   });
 });

@@ -72,33 +72,29 @@ export function publicationRoutes(deps: DisclosureRoutesDeps): Router {
         });
       }
       const now = clock.now();
-      const data = {
-        content: outcome.content as unknown as Prisma.InputJsonValue,
-        redactions: outcome.redactions as unknown as Prisma.InputJsonValue,
-        publishedBy: who,
-        publishedAt: now,
-        withdrawnAt: null,
-        withdrawnBy: null,
-        withdrawReason: null,
-      };
       const { saved, existed } = await database.prisma.$transaction(async (tx) => {
-        const before = await tx.publication.findUnique({ where: { proposalId: id }, select: { proposalId: true } });
-        const saved = await tx.publication.upsert({
-          where: { proposalId: id },
-          create: { proposalId: id, ...data },
-          update: data,
-        });
+        // One statement decides whether this publishes or replaces, so of concurrent first publications exactly
+        // one answers 201 (xmax is 0 for a row this statement inserted, not for one it updated).
+        const [written] = await tx.$queryRaw<{ inserted: boolean }[]>`
+          INSERT INTO publications (proposal_id, content, redactions, published_by, published_at)
+          VALUES (${id}, ${JSON.stringify(outcome.content)}::jsonb, ${JSON.stringify(outcome.redactions)}::jsonb,
+                  ${who}, ${now.toISOString()}::timestamptz)
+          ON CONFLICT (proposal_id) DO UPDATE SET content = EXCLUDED.content, redactions = EXCLUDED.redactions,
+            published_by = EXCLUDED.published_by, published_at = EXCLUDED.published_at,
+            withdrawn_at = NULL, withdrawn_by = NULL, withdraw_reason = NULL
+          RETURNING (xmax = 0) AS inserted`;
+        const existed = written?.inserted !== true;
         // What was removed is recorded as its field, size and reason: the audit trail holds no removed text either.
         await recordAudit(tx, subject, {
           action: "publication.publish",
           target: { type: "proposal", id },
           details: {
-            replaced: before !== null,
+            replaced: existed,
             replies: outcome.content.replies.length,
             redactions: outcome.redactions as unknown as Prisma.InputJsonValue,
           },
         });
-        return { saved, existed: before !== null };
+        return { saved: await tx.publication.findUniqueOrThrow({ where: { proposalId: id } }), existed };
       });
       request.log.info({ proposalId: id, redactions: outcome.redactions.length }, "proposal published");
       return {
@@ -176,6 +172,7 @@ export function publicRoutes(database: Database): Router {
   router.use(mountedAt);
   router.use((_request, response, next) => {
     response.setHeader("Cache-Control", "no-store");
+    response.vary("Accept");
     next();
   });
 
