@@ -13,6 +13,7 @@ import { authenticate, callerOf } from "./auth/authenticate.ts";
 import { coverageMetrics } from "./calendar/coverage.ts";
 import { calendarRoutes } from "./calendar/routes.ts";
 import { directoryRoutes } from "./directory/routes.ts";
+import { publicationRoutes, publicRoutes } from "./disclosure/routes.ts";
 import { docsPage } from "./http/docs.ts";
 import { errorHandler, notFound } from "./http/errors.ts";
 import { healthRoutes } from "./http/health.ts";
@@ -96,6 +97,9 @@ export function createApp(deps: AppDependencies): Express {
   app.use("/v1", rateLimitByAddress(deps.addressRateLimiter));
   app.use("/v1", ackLinkRoutes({ database: deps.database, secret: deps.ackLinkSecret, clock: deps.clock }));
   app.use("/v1", v1(deps));
+  // The disclosure (公开) endpoints and pages: no key, so behind the same per-address budget as /v1.
+  app.use("/public", rateLimitByAddress(deps.addressRateLimiter));
+  app.use("/public", publicRoutes(deps.database));
   app.use(notFound);
   app.use(errorHandler);
   return app;
@@ -125,6 +129,7 @@ function v1(deps: AppDependencies): Router {
   router.use(apiKeyRoutes(deps.database));
   router.use(auditRoutes(deps.database));
   router.use(proposalRoutes(deps));
+  router.use(publicationRoutes(deps));
   router.use(notificationRoutes(deps.database));
   router.use(statsRoutes(deps.database, deps.clock));
   router.use(workflowRoutes(deps.workflowDefinition));

@@ -2,6 +2,7 @@ import { auditApi } from "./audit/openapi.ts";
 import { authApi } from "./auth/openapi.ts";
 import { calendarApi } from "./calendar/openapi.ts";
 import { directoryApi } from "./directory/openapi.ts";
+import { disclosureApi } from "./disclosure/openapi.ts";
 import {
   ERROR_SCHEMA,
   type FeatureApi,
@@ -24,6 +25,7 @@ export const FEATURE_APIS: readonly FeatureApi[] = [
   webhooksApi,
   directoryApi,
   auditApi,
+  disclosureApi,
 ];
 
 /** Merges maps whose keys must not collide: two features documenting one path or component is a bug. */

@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   "webhook.subscribe",
   "webhook.unsubscribe",
   "notice-delivery.retry",
+  "publication.publish",
+  "publication.withdraw",
   "authentication.failed",
   "access.refused",
 ] as const;

@@ -72,6 +72,11 @@ export const ERRORS = {
   },
   ALREADY_DELIVERED: { status: 409, named: true, meaning: "The delivery was delivered; there is nothing to retry." },
   NOT_RETRYABLE: { status: 409, named: true, meaning: "Deliveries on this channel are not retried." },
+  NOT_PUBLISHABLE: {
+    status: 409,
+    named: true,
+    meaning: "Only a proposal whose reply staff accepted, being evaluated or closed, may be published (details.stage).",
+  },
   ACK_LINK_EXPIRED: { status: 410, named: true, meaning: "The acknowledge link has expired." },
   VERSION_MISMATCH: { status: 412, named: true, meaning: "If-Match names an older version (details.currentVersion)." },
   PAYLOAD_TOO_LARGE: { status: 413, meaning: "The body is larger than the limit." },
@@ -89,6 +94,11 @@ export const ERRORS = {
     named: true,
     meaning:
       "The webhook URL's host is, or resolves to, a loopback, private, link-local, multicast or reserved address (see the README, Webhooks).",
+  },
+  REDACTION_NOT_FOUND: {
+    status: 422,
+    named: true,
+    meaning: "A redaction's text does not occur in its field (details.fields names it); nothing was published.",
   },
   RATE_LIMITED: {
     status: 429,
