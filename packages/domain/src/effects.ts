@@ -94,6 +94,8 @@ export const notifyParamsSchema = z.object({
   level: z.number().int().optional(),
   /** A short reason or note to include, when the event carried one. */
   note: z.string().optional(),
+  /** A decision on an extension request (`extension.decided`): approved with the new due date, or denied. */
+  extension: z.object({ approved: z.boolean(), dueDate: z.string().optional() }).optional(),
   /** The handling units a notice names (`assignment.announced`); the notifier shows their directory names. */
   units: z.array(z.object({ unitId: z.string(), role: z.enum(UNIT_ROLES) })).optional(),
   /**

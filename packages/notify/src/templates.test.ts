@@ -115,6 +115,18 @@ describe("renderNotice", () => {
     expect(renderNotice(released, "en").text).toContain("Reply of 市民政局: B (being solved or planned)");
   });
 
+  it("says an extension decision and a conversion's new form in words, not as the machine's values", () => {
+    const decided: NoticeFacts = { ...reminder, kind: "extension.decided", deadline: undefined };
+    const approved = renderNotice({ ...decided, extension: { approved: true, dueDate: "2026-06-30" } }, "zh-CN");
+    expect(approved.text).toContain("审批结果：同意延期，答复期限延至 2026-06-30");
+    const denied = renderNotice({ ...decided, extension: { approved: false }, note: "理由不充分" }, "en");
+    expect(denied.text).toContain("Decision: denied");
+    expect(denied.text).toContain("Note: 理由不充分");
+    const converted = renderNotice({ ...decided, kind: "proposal.converted", note: "public-sentiment" }, "zh-CN");
+    expect(converted.text).toContain("说明：转为社情民意信息");
+    expect(converted.text).not.toContain("public-sentiment");
+  });
+
   it("escapes what it puts into HTML", () => {
     const message = renderNotice({ ...reminder, proposal: { id: "p_2", title: "<script>x</script>" } }, "en");
     expect(message.html).not.toContain("<script>");

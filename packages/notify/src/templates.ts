@@ -15,6 +15,8 @@ export interface NoticeFacts {
   /** Names of the people notified before this escalation level (lower levels, the unit itself). */
   notifiedBefore: string[];
   note?: string;
+  /** A decision on an extension request (`extension.decided`). */
+  extension?: { approved: boolean; dueDate?: string };
   /** The handling units the notice names (`assignment.announced`), by their directory name, and their part. */
   units?: { name: string; role: string }[];
   /** The accepted replies the notice carries (`reply.released`), with the replying unit's directory name. */
@@ -84,6 +86,17 @@ const DEADLINE_NAMES: Record<Language, Record<string, string>> = {
     evaluation: "evaluation",
     rehandle: "re-handling",
     followUp: "follow-up report",
+  },
+};
+
+const CONVERTED = "proposal.converted" satisfies NoticeKind;
+
+const CONVERT_TARGET_NAMES: Record<Language, Record<string, string>> = {
+  "zh-CN": { opinion: "转为意见建议", "public-sentiment": "转为社情民意信息", letter: "转有关方面来信处理" },
+  en: {
+    opinion: "converted into an opinion",
+    "public-sentiment": "converted into a public-sentiment report",
+    letter: "passed on as a letter",
   },
 };
 
@@ -166,6 +179,17 @@ function lines(facts: NoticeFacts, language: Language): { label: string; value?:
     });
     out.push({ label: zh ? "承办单位" : "Handling units", value: named.join(zh ? "、" : ", ") });
   }
+  if (facts.extension) {
+    const { approved, dueDate } = facts.extension;
+    const decision = zh
+      ? approved
+        ? `同意延期${dueDate ? `，答复期限延至 ${dueDate}` : ""}`
+        : "不同意延期"
+      : approved
+        ? `approved${dueDate ? `, the reply is now due on ${dueDate}` : ""}`
+        : "denied";
+    out.push({ label: zh ? "审批结果" : "Decision", value: decision });
+  }
   for (const reply of facts.replies ?? []) {
     const grade = REPLY_CLASS_NAMES[language][reply.classification] ?? reply.classification;
     out.push({ label: zh ? `${reply.unitName}的答复` : `Reply of ${reply.unitName}`, value: grade });
@@ -193,7 +217,11 @@ function lines(facts: NoticeFacts, language: Language): { label: string; value?:
   if (deadline) {
     out.push({ label: zh ? "需要完成" : "Expected", value: EXPECTED[language][deadline.kind] ?? deadline.kind });
   }
-  if (facts.note) out.push({ label: zh ? "说明" : "Note", value: facts.note });
+  if (facts.note) {
+    // A conversion's note is the form the proposal now takes: said in words, not as the API's value.
+    const note = facts.kind === CONVERTED ? (CONVERT_TARGET_NAMES[language][facts.note] ?? facts.note) : facts.note;
+    out.push({ label: zh ? "说明" : "Note", value: note });
+  }
   out.push({ label: zh ? "查看提案" : "Open the proposal", value: facts.links.proposal, href: facts.links.proposal });
   if (facts.links.acknowledge) {
     out.push({

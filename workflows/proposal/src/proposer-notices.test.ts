@@ -140,3 +140,23 @@ describe("what the proposers are told", () => {
     ]);
   });
 });
+
+describe("what a handling unit is told of its extension request", () => {
+  it("the decision as data (approved with the new due date, or denied with the reason), for the notifier to word", () => {
+    const run = new Run().submitAndRegister().assignSole("u-civil");
+    contact(run, "u-civil");
+    run.send({ type: "handle.requestExtension", newDueDate: "2025-08-29", reason: "survey needed" }, unit("u-civil"));
+    expect(notices(run.send({ type: "extension.approve" }, staff))).toContainEqual({
+      topic: "extension.decided",
+      recipients: [{ role: "unit", unitId: "u-civil" }],
+      extension: { approved: true, dueDate: "2025-08-29" },
+    });
+    run.send({ type: "handle.requestExtension", newDueDate: "2025-09-01", reason: "more time" }, unit("u-civil"));
+    expect(notices(run.send({ type: "extension.deny", reason: "past the cap" }, staff))).toContainEqual({
+      topic: "extension.decided",
+      recipients: [{ role: "unit", unitId: "u-civil" }],
+      extension: { approved: false },
+      note: "past the cap",
+    });
+  });
+});

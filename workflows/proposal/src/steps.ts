@@ -187,13 +187,18 @@ export const STEPS = {
         dueAt: due,
       });
       c.updatePart(part.unitId, (p) => ({ pendingExtension: undefined, extensions: p.extensions + 1, dueAt }));
-      c.notify({ topic: "extension.decided", recipients: owners, note: `approved: due ${date}` });
+      c.notify({ topic: "extension.decided", recipients: owners, extension: { approved: true, dueDate: date } });
     }
   }),
   denyExtension: step("extension.deny", (c, e) => {
     for (const part of targetParts(c.ctx, e.unitId).filter((p) => p.pendingExtension)) {
       c.updatePart(part.unitId, () => ({ pendingExtension: undefined }));
-      c.notify({ topic: "extension.decided", recipients: [unitRecipient(part.unitId)], note: `denied: ${e.reason}` });
+      c.notify({
+        topic: "extension.decided",
+        recipients: [unitRecipient(part.unitId)],
+        extension: { approved: false },
+        note: e.reason,
+      });
     }
   }),
   reply: step("handle.reply", (c, e) => {

@@ -69,6 +69,7 @@ export async function noticeFacts(
         ? await notifiedBefore(database, notice.proposalId, notice.deadlineId, notice.level)
         : [],
     ...(content.note ? { note: content.note } : {}),
+    ...(content.extension ? { extension: content.extension } : {}),
     ...(content.units ? { units: content.units.map((u) => ({ name: nameOf(u.unitId), role: u.role })) } : {}),
     ...(content.replies
       ? {
@@ -84,16 +85,19 @@ export async function noticeFacts(
 }
 
 /**
- * What of a stored notice's content the message shows: the note, the units it names, the replies it carries (the
- * machine's `notify` params). Read loosely, field by field: rows are JSON, and older ones have fewer fields.
+ * What of a stored notice's content (the machine's `notify` params) the message shows: the note, an extension
+ * decision, the units it names, the replies it carries. All are optional, so older rows read with what they have;
+ * content that does not parse shows none of them rather than guessing.
  */
 function contentOf(value: unknown): NoticeContent {
   const parsed = notifyContentSchema.safeParse(value ?? {});
   return parsed.success ? parsed.data : {};
 }
 
-const notifyContentSchema = notifyParamsSchema.pick({ note: true, units: true, replies: true }).partial();
-type NoticeContent = Partial<Pick<NotifyParams, "note" | "units" | "replies">>;
+const notifyContentSchema = notifyParamsSchema
+  .pick({ note: true, extension: true, units: true, replies: true })
+  .partial();
+type NoticeContent = Partial<Pick<NotifyParams, "note" | "extension" | "units" | "replies">>;
 
 /** The directory names of the units a notice mentions; a unit not in the directory shows by its id. */
 async function unitNamesOf(database: Database, unitIds: string[]): Promise<Map<string, string>> {
