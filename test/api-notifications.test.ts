@@ -72,6 +72,14 @@ describe("GET /v1/notifications", () => {
     expect(await inbox(keys.roads)).toEqual([]);
   });
 
+  it("tells the proposer of the registration and of the handling units, and nothing internal", async () => {
+    const mine = await inbox(keys.proposer);
+    expect(mine.map((item) => item.topic)).toEqual(["assignment.announced", "proposal.registered"]);
+    expect(mine[0]).toMatchObject({ proposalId, content: { units: [{ unitId: "water", role: "lead" }] } });
+    // Not yet a reply: a reply reaches the proposer only once staff accepted it.
+    expect(JSON.stringify(mine)).not.toContain("replies");
+  });
+
   it("pages newest first with an opaque cursor; a forged cursor is 400", async () => {
     const all = await inbox(keys.staff);
     expect(all.length).toBeGreaterThanOrEqual(3);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { durationSchema } from "./duration.ts";
+import { REPLY_CLASSES, UNIT_ROLES } from "./events.ts";
 import { deadlineKindSchema, recipientRoleSchema } from "./policy.ts";
 
 /**
@@ -20,11 +21,13 @@ export const NOTICE_KINDS = [
   "deadline.due",
   "deadline.escalation",
   "proposal.submitted",
+  "proposal.registered",
   "proposal.returned",
   "proposal.rejected",
   "proposal.converted",
   "proposal.merged",
   "proposal.assigned",
+  "assignment.announced",
   "assignment.objected",
   "key.designated",
   "coOpinion.received",
@@ -91,6 +94,17 @@ export const notifyParamsSchema = z.object({
   level: z.number().int().optional(),
   /** A short reason or note to include, when the event carried one. */
   note: z.string().optional(),
+  /** A decision on an extension request (`extension.decided`): approved with the new due date, or denied. */
+  extension: z.object({ approved: z.boolean(), dueDate: z.string().optional() }).optional(),
+  /** The handling units a notice names (`assignment.announced`); the notifier shows their directory names. */
+  units: z.array(z.object({ unitId: z.string(), role: z.enum(UNIT_ROLES) })).optional(),
+  /**
+   * The replies a notice carries (`reply.released`): only replies staff accepted may be addressed to proposers
+   * (workflows/proposal's disclosure rules), so the machine sends them on acceptance, never on the reply itself.
+   */
+  replies: z
+    .array(z.object({ unitId: z.string(), classification: z.enum(REPLY_CLASSES), text: z.string(), at: z.string() }))
+    .optional(),
 });
 export type NotifyParams = z.infer<typeof notifyParamsSchema>;
 

@@ -46,10 +46,19 @@ describe("notice kinds", () => {
           },
           language,
         );
-        const name = NOTICE_KIND_RULES[kind].name?.[language] ?? kind;
-        expect(message.subject).toContain(name);
+        const rule = NOTICE_KIND_RULES[kind];
+        expect(message.subject).toContain(rule.name[language]);
+        expect(message.text.split("\n")[0]).toBe(rule.summary[language]);
         expect(message.text).toContain("https://huiyin.example/proposals/p_1");
+        // People read the subject: never the machine's topic (`reply.released`), nor any other kind's.
+        for (const raw of NOTICE_KINDS) {
+          expect(message.subject).not.toContain(raw);
+          expect(message.text).not.toContain(raw);
+        }
       }
+      // A Chinese subject is Chinese, an English one has no Chinese but the proposal's title.
+      expect(NOTICE_KIND_RULES[kind].name["zh-CN"]).toMatch(/^[\u4e00-\u9fff]+$/);
+      expect(NOTICE_KIND_RULES[kind].name.en).toMatch(/^[A-Z][a-z -]+$/);
     }
   });
 

@@ -64,6 +64,69 @@ describe("renderNotice", () => {
     expect(message.text).toContain("Open the proposal: https://huiyin.example/proposals/p_1");
   });
 
+  it("urges the committee office about its own late review or check (超期催办), not 逾期督办", () => {
+    for (const kind of ["review", "check"]) {
+      const late: NoticeFacts = { ...escalation, level: 1, deadline: { kind, dueAt } };
+      const zh = renderNotice(late, "zh-CN");
+      expect(zh.subject).toBe("【回音】超期催办（第1级）：关于加强社区居家养老服务的建议");
+      expect(zh.text).toContain("催办级别：1");
+      expect(zh.text).toContain("已超期：7 天");
+      expect(`${zh.subject}${zh.text}`).not.toContain("督办");
+      expect(zh.text).not.toContain("逾期");
+      expect(renderNotice(late, "en").subject).toBe(
+        "[huiyin] Overdue reminder (level 1): 关于加强社区居家养老服务的建议",
+      );
+    }
+    // A unit's late reply stays a 逾期督办.
+    expect(renderNotice({ ...escalation, level: 1 }, "zh-CN").subject).toBe(
+      "【回音】逾期督办（第1级）：关于加强社区居家养老服务的建议",
+    );
+  });
+
+  it("tells the proposers which units handle their proposal, by name and part", () => {
+    const announced: NoticeFacts = {
+      ...reminder,
+      kind: "assignment.announced",
+      deadline: undefined,
+      units: [
+        { name: "市民政局", role: "lead" },
+        { name: "市财政局", role: "co" },
+      ],
+    };
+    const zh = renderNotice(announced, "zh-CN");
+    expect(zh.subject).toBe("【回音】提案已交办：关于加强社区居家养老服务的建议");
+    expect(zh.text).toContain("承办单位：市民政局（主办）、市财政局（会办）");
+    expect(renderNotice(announced, "en").text).toContain(
+      "Handling units: 市民政局 (lead unit), 市财政局 (co-handling unit)",
+    );
+  });
+
+  it("carries the accepted reply to the proposers, its class in words and its text as written", () => {
+    const released: NoticeFacts = {
+      ...reminder,
+      kind: "reply.released",
+      deadline: undefined,
+      replies: [{ unitName: "市民政局", classification: "B", text: "已列入明年计划。\n<b>资金</b>已落实。" }],
+    };
+    const zh = renderNotice(released, "zh-CN");
+    expect(zh.subject).toBe("【回音】提案答复：关于加强社区居家养老服务的建议");
+    expect(zh.text).toContain("市民政局的答复：B类（正在解决或列入计划解决）\n已列入明年计划。\n<b>资金</b>已落实。");
+    expect(zh.html).toContain("已列入明年计划。\n&#60;b&#62;资金");
+    expect(renderNotice(released, "en").text).toContain("Reply of 市民政局: B (being solved or planned)");
+  });
+
+  it("says an extension decision and a conversion's new form in words, not as the machine's values", () => {
+    const decided: NoticeFacts = { ...reminder, kind: "extension.decided", deadline: undefined };
+    const approved = renderNotice({ ...decided, extension: { approved: true, dueDate: "2026-06-30" } }, "zh-CN");
+    expect(approved.text).toContain("审批结果：同意延期，答复期限延至 2026-06-30");
+    const denied = renderNotice({ ...decided, extension: { approved: false }, note: "理由不充分" }, "en");
+    expect(denied.text).toContain("Decision: denied");
+    expect(denied.text).toContain("Note: 理由不充分");
+    const converted = renderNotice({ ...decided, kind: "proposal.converted", note: "public-sentiment" }, "zh-CN");
+    expect(converted.text).toContain("说明：转为社情民意信息");
+    expect(converted.text).not.toContain("public-sentiment");
+  });
+
   it("escapes what it puts into HTML", () => {
     const message = renderNotice({ ...reminder, proposal: { id: "p_2", title: "<script>x</script>" } }, "en");
     expect(message.html).not.toContain("<script>");

@@ -1,6 +1,6 @@
 import type { DeadlineKind, NoticeKind } from "@huiyin/domain";
 import type { Language } from "./directory.ts";
-import { NOTICE_KIND_RULES, noticeKindOf } from "./notice-kinds.ts";
+import { COMMITTEE_DEADLINE_KINDS, COMMITTEE_ESCALATION, NOTICE_KIND_RULES, noticeKindOf } from "./notice-kinds.ts";
 
 /** Everything a message says, gathered by the notifier from the notice, the proposal and the directory. */
 export interface NoticeFacts {
@@ -15,6 +15,12 @@ export interface NoticeFacts {
   /** Names of the people notified before this escalation level (lower levels, the unit itself). */
   notifiedBefore: string[];
   note?: string;
+  /** A decision on an extension request (`extension.decided`). */
+  extension?: { approved: boolean; dueDate?: string };
+  /** The handling units the notice names (`assignment.announced`), by their directory name, and their part. */
+  units?: { name: string; role: string }[];
+  /** The accepted replies the notice carries (`reply.released`), with the replying unit's directory name. */
+  replies?: { unitName: string; classification: string; text: string }[];
   links: { proposal: string; acknowledge?: string };
   /** The time zone dates are shown in; the committees' own by default. */
   timeZone?: string;
@@ -83,6 +89,51 @@ const DEADLINE_NAMES: Record<Language, Record<string, string>> = {
   },
 };
 
+const CONVERTED = "proposal.converted" satisfies NoticeKind;
+
+const CONVERT_TARGET_NAMES: Record<Language, Record<string, string>> = {
+  "zh-CN": { opinion: "转为意见建议", "public-sentiment": "转为社情民意信息", letter: "转有关方面来信处理" },
+  en: {
+    opinion: "converted into an opinion",
+    "public-sentiment": "converted into a public-sentiment report",
+    letter: "passed on as a letter",
+  },
+};
+
+const UNIT_ROLE_NAMES: Record<Language, Record<string, string>> = {
+  "zh-CN": { lead: "主办", co: "会办", separate: "分办" },
+  en: { lead: "lead unit", co: "co-handling unit", separate: "handles a separate part" },
+};
+
+const REPLY_CLASS_NAMES: Record<Language, Record<string, string>> = {
+  "zh-CN": {
+    A: "A类（所提问题已经解决或采纳）",
+    B: "B类（正在解决或列入计划解决）",
+    C: "C类（因条件限制暂不能解决，留作参考）",
+  },
+  en: {
+    A: "A (solved or adopted)",
+    B: "B (being solved or planned)",
+    C: "C (cannot be solved now, kept for reference)",
+  },
+};
+
+/** Whether the notice urges the committee office about its own late work (超期催办) rather than a unit (逾期督办). */
+function isCommitteeEscalation(facts: NoticeFacts): boolean {
+  return facts.kind === ESCALATION && facts.deadline !== undefined && COMMITTEE_DEADLINE_KINDS.has(facts.deadline.kind);
+}
+
+/** The name and opening sentence of the notice's kind; a stored kind the domain does not define shows as it is. */
+function wordingOf(facts: NoticeFacts, language: Language): { name: string; summary?: string } {
+  if (isCommitteeEscalation(facts)) {
+    return { name: COMMITTEE_ESCALATION.name[language], summary: COMMITTEE_ESCALATION.summary[language] };
+  }
+  const known = noticeKindOf(facts.kind);
+  if (!known) return { name: facts.kind };
+  const rule = NOTICE_KIND_RULES[known];
+  return { name: rule.name[language], summary: rule.summary[language] };
+}
+
 /** A date and time as people of the language write it, in the zone (`2026年3月2日 23:59`, `March 2, 2026 at 11:59 PM`). */
 export function formatDate(date: Date, language: Language, timeZone: string): string {
   return new Intl.DateTimeFormat(language, { timeZone, dateStyle: "long", timeStyle: "short" }).format(date);
@@ -118,7 +169,32 @@ function lines(facts: NoticeFacts, language: Language): { label: string; value?:
   const zh = language === "zh-CN";
   const timeZone = facts.timeZone ?? "Asia/Shanghai";
   const out: { label: string; value?: string; href?: string }[] = [];
+  const summary = wordingOf(facts, language).summary;
+  if (summary) out.push({ label: summary });
   out.push({ label: zh ? "提案" : "Proposal", value: `${facts.proposal.title} (${facts.proposal.id})` });
+  if (facts.units && facts.units.length > 0) {
+    const named = facts.units.map((u) => {
+      const role = UNIT_ROLE_NAMES[language][u.role] ?? u.role;
+      return zh ? `${u.name}（${role}）` : `${u.name} (${role})`;
+    });
+    out.push({ label: zh ? "承办单位" : "Handling units", value: named.join(zh ? "、" : ", ") });
+  }
+  if (facts.extension) {
+    const { approved, dueDate } = facts.extension;
+    const decision = zh
+      ? approved
+        ? `同意延期${dueDate ? `，答复期限延至 ${dueDate}` : ""}`
+        : "不同意延期"
+      : approved
+        ? `approved${dueDate ? `, the reply is now due on ${dueDate}` : ""}`
+        : "denied";
+    out.push({ label: zh ? "审批结果" : "Decision", value: decision });
+  }
+  for (const reply of facts.replies ?? []) {
+    const grade = REPLY_CLASS_NAMES[language][reply.classification] ?? reply.classification;
+    out.push({ label: zh ? `${reply.unitName}的答复` : `Reply of ${reply.unitName}`, value: grade });
+    out.push({ label: reply.text });
+  }
   const deadline = facts.deadline;
   if (deadline) {
     out.push({ label: zh ? "期限" : "Deadline", value: deadlineName(deadline.kind, language) });
@@ -126,10 +202,12 @@ function lines(facts: NoticeFacts, language: Language): { label: string; value?:
     out.push({ label: zh ? "截止时间" : "Due", value: formatDate(deadline.dueAt, language, timeZone) });
   }
   if (facts.kind === ESCALATION) {
-    out.push({ label: zh ? "督办级别" : "Escalation level", value: String(facts.level) });
+    const committee = isCommitteeEscalation(facts);
+    const levelLabel = zh ? (committee ? "催办级别" : "督办级别") : committee ? "Reminder level" : "Escalation level";
+    out.push({ label: levelLabel, value: String(facts.level) });
     if (deadline) {
       out.push({
-        label: zh ? "已逾期" : "Overdue by",
+        label: zh ? (committee ? "已超期" : "已逾期") : "Overdue by",
         value: formatLateness(facts.now.getTime() - deadline.dueAt.getTime(), language),
       });
     }
@@ -139,7 +217,11 @@ function lines(facts: NoticeFacts, language: Language): { label: string; value?:
   if (deadline) {
     out.push({ label: zh ? "需要完成" : "Expected", value: EXPECTED[language][deadline.kind] ?? deadline.kind });
   }
-  if (facts.note) out.push({ label: zh ? "说明" : "Note", value: facts.note });
+  if (facts.note) {
+    // A conversion's note is the form the proposal now takes: said in words, not as the API's value.
+    const note = facts.kind === CONVERTED ? (CONVERT_TARGET_NAMES[language][facts.note] ?? facts.note) : facts.note;
+    out.push({ label: zh ? "说明" : "Note", value: note });
+  }
   out.push({ label: zh ? "查看提案" : "Open the proposal", value: facts.links.proposal, href: facts.links.proposal });
   if (facts.links.acknowledge) {
     out.push({
@@ -153,8 +235,7 @@ function lines(facts: NoticeFacts, language: Language): { label: string; value?:
 
 function subjectOf(facts: NoticeFacts, language: Language): string {
   const zh = language === "zh-CN";
-  const known = noticeKindOf(facts.kind);
-  const kindName = (known && NOTICE_KIND_RULES[known].name?.[language]) ?? facts.kind;
+  const kindName = wordingOf(facts, language).name;
   const level = facts.kind === ESCALATION ? (zh ? `（第${facts.level}级）` : ` (level ${facts.level})`) : "";
   return zh
     ? `【回音】${kindName}${level}：${facts.proposal.title}`
@@ -163,8 +244,10 @@ function subjectOf(facts: NoticeFacts, language: Language): string {
 
 /**
  * The e-mail for a notice in the recipient's language: subject, plain text and HTML with the same content.
- * A reminder says which proposal, which deadline, when it is due and what is expected; an escalation adds the
- * level, how late it is and who was notified before; both link to the proposal (and to acknowledge, if given).
+ * It opens with what happened (the kind's `summary`); a reminder says which proposal, which deadline, when it is due
+ * and what is expected; an escalation adds the level, how late it is and who was notified before (a late review or
+ * check of the committee office's own is a 超期催办 to the office, not a 逾期督办); a notice to the proposers names
+ * the handling units or carries the accepted replies; all link to the proposal (and to acknowledge, if given).
  */
 export function renderNotice(facts: NoticeFacts, language: Language): RenderedMessage {
   const body = lines(facts, language);
@@ -173,7 +256,11 @@ export function renderNotice(facts: NoticeFacts, language: Language): RenderedMe
   const text = `${body.map((line) => (line.value ? `${line.label}${separator}${line.value}` : line.label)).join("\n")}\n`;
   const rows = body
     .map((line) => {
-      const value = line.value ?? "";
+      // A paragraph (the opening sentence, a reply's text) spans the table, its line breaks kept.
+      if (line.value === undefined) {
+        return `<tr><td colspan="2" style="white-space:pre-wrap">${escapeHtml(line.label)}</td></tr>`;
+      }
+      const value = line.value;
       const cell = line.href ? `<a href="${escapeHtml(line.href)}">${escapeHtml(value)}</a>` : escapeHtml(value);
       return `<tr><th align="left">${escapeHtml(line.label)}</th><td>${cell}</td></tr>`;
     })

@@ -36,11 +36,13 @@ beforeAll(async () => {
       { id: "wang", name: "王局长", email: "wang@zhujian.example", language: "zh-CN" },
       { id: "li", name: "Li Ming", email: "li@cppcc.example", language: "en" },
       { id: "zhao", name: "赵主任", email: "zhao@cppcc.example", channels: { "*": ["inbox"] } },
+      { id: "chen", name: "陈委员", email: "chen@member.example", channels: { "*": ["inbox", "email"] } },
     ],
     units: [{ id: "u-1", name: "市住建局", headPersonId: "wang", supervisorLeaderId: "leader-9" }],
     roles: [
       { role: "leader", scope: "leader-9", personId: "li" },
       { role: "staff-head", personId: "zhao" },
+      { role: "proposer", scope: "member-7", personId: "chen" },
     ],
   });
 });
@@ -117,6 +119,46 @@ describe("e-mail delivery", () => {
     expect(ack.pathname).toBe(`/v1/notifications/${level2}/ack-link`);
     const expires = Number(ack.searchParams.get("exp"));
     expect(verifyAckSignature(secret, level2, "li", expires, ack.searchParams.get("sig") ?? "")).toBe(true);
+  });
+
+  it("tells a proposer who handles the proposal by the units' names, and carries the accepted reply", async () => {
+    await overdueProposal("p_mailp");
+    const proposer = [{ role: "proposer", id: "member-7" }];
+    const notice = async (seq: number, content: Record<string, unknown>) => {
+      const id = `p_mailp.${seq}.0`;
+      await database.prisma.notice.create({
+        data: {
+          id,
+          proposalId: "p_mailp",
+          kind: String(content.topic),
+          recipients: proposer,
+          content: content as never,
+        },
+      });
+      const jobs = await planEmails(database, id, logger);
+      expect(jobs).toEqual([{ noticeId: id, personId: "chen" }]);
+      expect(await sendEmail(context(), jobs[0] as EmailJob, false)).toBe("sent");
+    };
+    await notice(3, {
+      topic: "assignment.announced",
+      recipients: proposer,
+      units: [
+        { unitId: "u-1", role: "lead" },
+        { unitId: "u-gone", role: "co" },
+      ],
+    });
+    await notice(9, {
+      topic: "reply.released",
+      recipients: proposer,
+      replies: [{ unitId: "u-1", classification: "A", text: "已完成改造 12 处。", at: dueAt.toISOString() }],
+    });
+    const [announced, released, ...more] = to("chen@member.example");
+    expect(more).toHaveLength(0);
+    expect(announced?.subject).toBe("【回音】提案已交办：关于加强社区居家养老服务的建议");
+    // A unit not (or no longer) in the directory shows by its id.
+    expect(announced?.text).toContain("承办单位：市住建局（主办）、u-gone（会办）");
+    expect(released?.subject).toBe("【回音】提案答复：关于加强社区居家养老服务的建议");
+    expect(released?.text).toContain("市住建局的答复：A类（所提问题已经解决或采纳）\n已完成改造 12 处。");
   });
 
   it("sends nothing by e-mail to people who chose the inbox only, or who are not in the directory", async () => {

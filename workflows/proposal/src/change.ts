@@ -114,5 +114,8 @@ export function extensionCapDue(ctx: ProposalContext, assignedAt: string): strin
 }
 
 export const leadProposer = (ctx: ProposalContext): Recipient => ({ role: "proposer", id: ctx.proposers[0]?.id ?? "" });
+/** Every proposer of a (joint, 联名) proposal: what the committee tells the proposers reaches each of them. */
+export const allProposers = (ctx: ProposalContext): Recipient[] =>
+  ctx.proposers.map((p): Recipient => ({ role: "proposer", id: p.id }));
 export const unitRecipient = (unitId: string): Recipient => ({ role: "unit", unitId });
 export const STAFF: Recipient = { role: "staff" };

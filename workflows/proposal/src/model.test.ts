@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { type AnyStateNode, createActor, transition } from "xstate";
 import { type AdjacencyMap, getAdjacencyMap, type SerializedSnapshot } from "xstate/graph";
 import { allStates } from "./definition.ts";
+import { maySeePayload } from "./disclosure.ts";
 import { toEffects } from "./effects.ts";
 import { proposalMachine, STAGES } from "./machine.ts";
 import { checkEvent, type ProposalSnapshot, stageOf, stateOf } from "./queries.ts";
@@ -245,6 +246,22 @@ describe("model-based: every state and transition from the machine's graph", () 
       const opened = effects.flatMap((e) => (e.type === "deadline.open" ? [e.params.deadlineId] : []));
       const closed = effects.flatMap((e) => (e.type === "deadline.close" ? [e.params.deadlineId] : []));
       expect(new Set(ids)).toEqual(new Set([...before, ...opened].filter((id) => !closed.includes(id))));
+      // Notices follow the disclosure rules: what a notice to a proposer carries (a note, the units, replies) comes
+      // from an event whose payload the proposers may read, and the only replies it carries are accepted ones.
+      for (const effect of effects) {
+        if (effect.type !== "notify" || !effect.params.recipients.some((r) => r.role === "proposer")) continue;
+        const { note, units, replies } = effect.params;
+        if (note !== undefined || units !== undefined) {
+          const entry = { seq: 0, type: event.type, actor: event.actor, payload: event };
+          expect(maySeePayload({ audience: "proposer" }, entry, new Set())).toBe(true);
+        }
+        for (const reply of replies ?? []) {
+          expect(event.type).toBe("supervise.acceptReply");
+          const part = next.context.parts.find((p) => p.unitId === reply.unitId);
+          expect(part?.status).toBe("accepted");
+          expect(part?.reply).toMatchObject({ text: reply.text, classification: reply.classification, at: reply.at });
+        }
+      }
       // A closed proposal waits on nothing.
       if (stageOf(next) === "closed") expect(ids).toEqual([]);
       // The snapshot round-trips through JSON.

@@ -5,7 +5,7 @@ import {
   type ProposalEventOf,
   type ProposalEventType,
 } from "@huiyin/domain";
-import { Change, leadProposer, type Outcome, STAFF, unitRecipient } from "./change.ts";
+import { allProposers, Change, leadProposer, type Outcome, STAFF, unitRecipient } from "./change.ts";
 import type { ClosureReason, Part, ProposalContext } from "./context.ts";
 import type { Recipient } from "./effects.ts";
 import { canRehandle, targetParts } from "./rules.ts";
@@ -82,6 +82,7 @@ export const STEPS = {
       content: { ...c.ctx.content, category: e.category },
       ...(e.key ? { key: {} } : {}),
     });
+    c.notify({ topic: "proposal.registered", recipients: allProposers(c.ctx) });
   }),
   reject: step("review.reject", (c, e) => {
     c.set({ review: { outcome: "rejected", at: e.at, note: e.reason } });
@@ -96,7 +97,7 @@ export const STEPS = {
     // Every proposer of a merged proposal still gets the reply: the engine links them to the target.
     c.notify({
       topic: "proposal.merged",
-      recipients: c.ctx.proposers.map((p) => ({ role: "proposer", id: p.id })),
+      recipients: allProposers(c.ctx),
       note: e.intoId,
     });
   }),
@@ -132,6 +133,12 @@ export const STEPS = {
       coOpinions: [],
     });
     c.notify({ topic: "proposal.assigned", recipients: e.units.map((u) => unitRecipient(u.unitId)) });
+    // The proposers learn who handles their proposal (the assignment is theirs to read), again on a reassignment.
+    c.notify({
+      topic: "assignment.announced",
+      recipients: allProposers(c.ctx),
+      units: e.units.map((u) => ({ unitId: u.unitId, role: u.role })),
+    });
   }),
   acknowledge: step("unit.acknowledge", (c, e) => {
     const a = c.ctx.assignment;
@@ -180,13 +187,18 @@ export const STEPS = {
         dueAt: due,
       });
       c.updatePart(part.unitId, (p) => ({ pendingExtension: undefined, extensions: p.extensions + 1, dueAt }));
-      c.notify({ topic: "extension.decided", recipients: owners, note: `approved: due ${date}` });
+      c.notify({ topic: "extension.decided", recipients: owners, extension: { approved: true, dueDate: date } });
     }
   }),
   denyExtension: step("extension.deny", (c, e) => {
     for (const part of targetParts(c.ctx, e.unitId).filter((p) => p.pendingExtension)) {
       c.updatePart(part.unitId, () => ({ pendingExtension: undefined }));
-      c.notify({ topic: "extension.decided", recipients: [unitRecipient(part.unitId)], note: `denied: ${e.reason}` });
+      c.notify({
+        topic: "extension.decided",
+        recipients: [unitRecipient(part.unitId)],
+        extension: { approved: false },
+        note: e.reason,
+      });
     }
   }),
   reply: step("handle.reply", (c, e) => {
@@ -205,8 +217,15 @@ export const STEPS = {
       c.closeDeadlines("fulfilled", { kinds: ["check"], unitId: part.unitId });
       c.updatePart(part.unitId, () => ({ status: "accepted" }));
     }
+    // The staff check is the gate (disclosure.ts): the proposers get the replies only now, once every part is
+    // accepted, and only the accepted reply of each part (a returned one was replaced by the unit's next reply).
     if (c.ctx.parts.every((p) => p.status === "accepted")) {
-      c.notify({ topic: "reply.released", recipients: [leadProposer(c.ctx)] });
+      const replies = c.ctx.parts.flatMap((p) =>
+        p.reply
+          ? [{ unitId: p.unitId, classification: p.reply.classification, text: p.reply.text, at: p.reply.at }]
+          : [],
+      );
+      c.notify({ topic: "reply.released", recipients: allProposers(c.ctx), replies });
     }
   }),
   returnReply: step("supervise.returnReply", (c, e) => {

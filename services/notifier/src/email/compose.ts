@@ -1,5 +1,5 @@
 import type { Database } from "@huiyin/db";
-import type { NoticeKind } from "@huiyin/domain";
+import { type NoticeKind, type NotifyParams, notifyParamsSchema } from "@huiyin/domain";
 import { ackLink, type NoticeFacts, type Person, proposalLink, renderNotice } from "@huiyin/notify";
 import { UnrecoverableError } from "bullmq";
 import { EMAIL_CHANNEL, type EmailJob } from "./plan.ts";
@@ -49,7 +49,12 @@ export async function noticeFacts(
       })
     : null;
   const unit = deadline?.unitId ? await database.prisma.unit.findUnique({ where: { id: deadline.unitId } }) : null;
-  const content = (notice.content ?? {}) as { note?: unknown };
+  const content = contentOf(notice.content);
+  const unitNames = await unitNamesOf(database, [
+    ...(content.units ?? []).map((u) => u.unitId),
+    ...(content.replies ?? []).map((r) => r.unitId),
+  ]);
+  const nameOf = (unitId: string) => unitNames.get(unitId) ?? unitId;
   return {
     noticeId,
     kind: notice.kind,
@@ -63,9 +68,45 @@ export async function noticeFacts(
       notice.kind === ESCALATION && notice.deadlineId
         ? await notifiedBefore(database, notice.proposalId, notice.deadlineId, notice.level)
         : [],
-    ...(typeof content.note === "string" && content.note ? { note: content.note } : {}),
+    ...(content.note ? { note: content.note } : {}),
+    ...(content.extension ? { extension: content.extension } : {}),
+    ...(content.units ? { units: content.units.map((u) => ({ name: nameOf(u.unitId), role: u.role })) } : {}),
+    ...(content.replies
+      ? {
+          replies: content.replies.map((r) => ({
+            unitName: nameOf(r.unitId),
+            classification: r.classification,
+            text: r.text,
+          })),
+        }
+      : {}),
     links: linksOf(settings, notice.proposalId, noticeId, person.id, now),
   };
+}
+
+/**
+ * What of a stored notice's content (the machine's `notify` params) the message shows: the note, an extension
+ * decision, the units it names, the replies it carries. All are optional, so older rows read with what they have;
+ * content that does not parse shows none of them rather than guessing.
+ */
+function contentOf(value: unknown): NoticeContent {
+  const parsed = notifyContentSchema.safeParse(value ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+const notifyContentSchema = notifyParamsSchema
+  .pick({ note: true, extension: true, units: true, replies: true })
+  .partial();
+type NoticeContent = Partial<Pick<NotifyParams, "note" | "extension" | "units" | "replies">>;
+
+/** The directory names of the units a notice mentions; a unit not in the directory shows by its id. */
+async function unitNamesOf(database: Database, unitIds: string[]): Promise<Map<string, string>> {
+  if (unitIds.length === 0) return new Map();
+  const units = await database.prisma.unit.findMany({
+    where: { id: { in: [...new Set(unitIds)] } },
+    select: { id: true, name: true },
+  });
+  return new Map(units.map((u) => [u.id, u.name]));
 }
 
 /** The message's links: the proposal, and an acknowledge link signed for this person when a secret is set. */
