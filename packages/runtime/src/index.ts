@@ -1,6 +1,7 @@
 export { type HealthServer, startHealthServer } from "./health-server.ts";
 export { type Counter, createMetrics, type Metrics } from "./metrics.ts";
 export { type Check, type Readiness, readiness } from "./readiness.ts";
+export { rebuildOnDataLoss } from "./rebuild-on-loss.ts";
 export {
   type DataLossWatch,
   epochKey,

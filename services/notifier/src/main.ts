@@ -1,6 +1,6 @@
 import { parseDigestTime } from "@huiyin/notify";
 import { createQueue, createWorker, parsePayload, queues as queueNames } from "@huiyin/queue";
-import { runService, watchForDataLoss } from "@huiyin/runtime";
+import { rebuildOnDataLoss, runService } from "@huiyin/runtime";
 import { createTransport } from "nodemailer";
 import type { DigestEmailJob } from "./digest/run.ts";
 import { createDigestService } from "./digest/start.ts";
@@ -94,22 +94,7 @@ runService(
       });
     const reconciler = startDeliveryReconciler({ database, logger, queues }, config.RECONCILE_EVERY_MS, rebuild);
     shutdown.add("delivery reconciler", () => reconciler.close());
-    const watch = watchForDataLoss({
-      redis,
-      prefix: config.QUEUE_PREFIX,
-      logger,
-      everyMs: config.REDIS_CHECK_EVERY_MS,
-      onLoss: async () => {
-        const rebuilt = await rebuild();
-        logger.warn(rebuilt, "notifier jobs rebuilt after Redis lost its data");
-      },
-    });
-    shutdown.add("redis-data-loss-watch", () => watch.close());
-    metrics.counter(
-      "huiyin_redis_data_losses_total",
-      "Times this process saw Redis lose its data (and rebuilt its jobs from PostgreSQL).",
-      () => watch.losses(),
-    );
+    rebuildOnDataLoss({ config, logger, redis, shutdown, metrics }, "notifier", () => rebuild());
     logger.info("notifier running");
   },
 );

@@ -8,7 +8,7 @@ import {
   type Workflow,
 } from "@huiyin/engine";
 import { createQueue, createRedisConnection, type OutboxQueueName, outboxJobs, queuesOf } from "@huiyin/queue";
-import { runService, watchForDataLoss } from "@huiyin/runtime";
+import { rebuildOnDataLoss, runService } from "@huiyin/runtime";
 import { proposalWorkflow } from "@huiyin/workflow-proposal";
 import type { Queue } from "bullmq";
 
@@ -79,22 +79,7 @@ runService(
     await resealWebhookSecrets(database, keyring, logger);
     // Redis losing its data (FLUSHALL, a restart without persistence, an empty replica) is seen within a second
     // or two, and every job of the worker's queues is rebuilt from PostgreSQL at once, not at the next reconcile.
-    const watch = watchForDataLoss({
-      redis,
-      prefix: config.QUEUE_PREFIX,
-      logger,
-      everyMs: config.REDIS_CHECK_EVERY_MS,
-      onLoss: async () => {
-        const rebuilt = await workers.rebuild();
-        logger.warn(rebuilt, "worker jobs rebuilt after Redis lost its data");
-      },
-    });
-    shutdown.add("redis-data-loss-watch", () => watch.close());
-    metrics.counter(
-      "huiyin_redis_data_losses_total",
-      "Times this process saw Redis lose its data (and rebuilt its jobs from PostgreSQL).",
-      () => watch.losses(),
-    );
+    rebuildOnDataLoss({ config, logger, redis, shutdown, metrics }, "worker", () => workers.rebuild());
     metrics.gauge(
       "huiyin_outbox_backlog",
       "Outbox rows not yet relayed to Redis.",
