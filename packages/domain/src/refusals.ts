@@ -28,6 +28,9 @@ export const REFUSAL_CODES = [
   "REHANDLE_LIMIT_REACHED",
   "NOT_TRACKED",
   "STALE_DEADLINE",
+  "ALREADY_EVALUATED",
+  "NO_ACCEPTED_REPLY",
+  "SAME_CLASSIFICATION",
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
