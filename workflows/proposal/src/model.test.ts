@@ -74,16 +74,19 @@ function candidateEvents(s: ProposalSnapshot): ProposalEvent[] {
     ev({ type: "evaluate", result: "satisfied", comment: "" }, lead),
     ev({ type: "evaluate", result: "unsatisfied", comment: "" }, lead),
     ev({ type: "evaluate", result: "unsatisfied", comment: "", rehandle: false }, lead),
-    // A joint proposal: the co-proposer rates too (the lowest rating decides once both have rated). One result
-    // and one regrade are enough to reach every transition; more only multiply the graph.
+    // A joint proposal: the co-proposer rates too (the lowest rating decides once both have rated). One result is
+    // enough to reach every transition; more only multiply the graph.
     ev({ type: "evaluate", result: "satisfied", comment: "" }, coProposer),
-    ev({ type: "supervise.reclassify", classification: "C", reason: "r" }, staff),
   ];
   for (const u of units) {
     out.push(ev({ type: "unit.acknowledge" }, unit(u)), ev({ type: "unit.object", reason: "r" }, unit(u)));
     out.push(ev({ type: "handle.coOpinion", opinion: "o" }, unit(u)));
   }
   for (const u of parts) {
+    // A regrade of an A reply to C: it reaches every regrade transition without splitting the abstract state.
+    if (ctx.parts.find((p) => p.unitId === u)?.reply?.classification === "A") {
+      out.push(ev({ type: "supervise.reclassify", unitId: u, classification: "C", reason: "r" }, staff));
+    }
     const newDueDate = shiftLocalDate(ctx.assignment?.assignedAt ?? at, months(5), cnMainlandCalendar);
     out.push(
       ev({ type: "handle.contact", channel: "phone", contactedAt: at, summary: "s" }, unit(u)),
