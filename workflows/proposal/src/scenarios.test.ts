@@ -478,3 +478,14 @@ describe("who rates (联名: every proposer rates; per-unit results; regrading)"
     expect(run.state).toBe("evaluate.tracking");
   });
 });
+
+describe("the evaluation window of a joint proposal", () => {
+  it("reminds every proposer, since every proposer rates", () => {
+    const run = new Run(jointInput()).submitAndRegister().assignSole("u-civil").contactAndReply("u-civil");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    expect(run.deadline("evaluation").owners).toEqual([
+      { role: "proposer", id: lead.id },
+      { role: "proposer", id: coProposer.id },
+    ]);
+  });
+});

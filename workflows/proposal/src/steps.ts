@@ -339,7 +339,10 @@ export const DATA_STEPS = {
         ? [STAFF]
         : kind === "objection"
           ? (ctx.assignment?.units ?? []).map((u) => unitRecipient(u.unitId))
-          : [leadProposer(ctx)];
+          : kind === "evaluation"
+            ? // Every proposer rates, so every proposer is reminded of the evaluation window.
+              ctx.proposers.map((p): Recipient => ({ role: "proposer", id: p.id }))
+            : [leadProposer(ctx)];
     const opened = c.openDeadline(kind, event.at, event.at, { owners });
     if (kind === "objection" && c.ctx.assignment) {
       c.set({ assignment: { ...c.ctx.assignment, objectionDueAt: opened.dueAt } });
