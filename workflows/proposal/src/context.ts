@@ -11,7 +11,7 @@ import type {
 import type { DeadlineOpenParams } from "./effects.ts";
 
 /** Bumped on every change to states, events or context shape; the engine stores it with each instance. */
-export const PROPOSAL_MACHINE_VERSION = "1.0.0";
+export const PROPOSAL_MACHINE_VERSION = "1.1.0";
 
 /** What creating a proposal instance needs. */
 export interface ProposalInput {
