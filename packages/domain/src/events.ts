@@ -116,6 +116,19 @@ export const eventBodySchemas = {
     rehandle: z.boolean().optional(),
     /** Separate handling: the units whose part is to be handled again (default: all). */
     unitIds: z.array(text).min(1).optional(),
+    /** Lead + co and separate handling: a result per handling unit (default: `result` for every unit). */
+    units: z
+      .array(z.strictObject({ unitId: text, result: z.enum(EVALUATION_RESULTS) }))
+      .min(1)
+      .refine((us) => new Set(us.map((u) => u.unitId)).size === us.length, "a unit is rated twice")
+      .optional(),
+  }),
+  /** Staff change an accepted reply's grade (A/B/C) with a reason; the history keeps both grades. */
+  "supervise.reclassify": z.strictObject({
+    type: z.literal("supervise.reclassify"),
+    unitId: text.optional(),
+    classification: z.enum(REPLY_CLASSES),
+    reason: text,
   }),
   "followup.report": z.strictObject({ type: z.literal("followup.report"), progress: text, resolved: z.boolean() }),
   "deadline.remind": z.strictObject({
@@ -164,6 +177,7 @@ export const proposalEventSchema = z.discriminatedUnion("type", [
   eventBodySchemas["supervise.acceptReply"],
   eventBodySchemas["supervise.returnReply"],
   eventBodySchemas.evaluate,
+  eventBodySchemas["supervise.reclassify"],
   eventBodySchemas["followup.report"],
   eventBodySchemas["deadline.remind"],
   eventBodySchemas["deadline.due"],

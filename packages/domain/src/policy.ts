@@ -88,6 +88,12 @@ export const policySchema = z.strictObject({
    * so that policies snapshotted before this setting existed compute as they did.
    */
   deadlineOnDayOff: z.enum(["keep", "next-working-day"]).optional(),
+  /**
+   * A joint proposal's (联名) result when several proposers rate the reply: `lowest` is the lowest rating given
+   * within the evaluation window, `lead` the lead proposer's alone. Every rating is kept and counted either way.
+   * Absent means `lowest`, so that policies snapshotted before this setting existed keep working.
+   */
+  evaluationResult: z.enum(["lowest", "lead"]).optional(),
 });
 export type Policy = z.infer<typeof policySchema>;
 
@@ -145,6 +151,7 @@ export const defaultPolicy: Policy = {
   rehandleLimit: 1,
   titleMaxLength: 60,
   deadlineOnDayOff: "next-working-day",
+  evaluationResult: "lowest",
 };
 
 /**

@@ -30,6 +30,9 @@ export const REFUSAL_CODES = [
   "NOT_TRACKED",
   "STALE_DEADLINE",
   "TITLE_TOO_LONG",
+  "ALREADY_EVALUATED",
+  "NO_ACCEPTED_REPLY",
+  "SAME_CLASSIFICATION",
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -11,7 +11,7 @@ import type {
 import type { DeadlineOpenParams } from "./effects.ts";
 
 /** Bumped on every change to states, events or context shape; the engine stores it with each instance. */
-export const PROPOSAL_MACHINE_VERSION = "1.0.0";
+export const PROPOSAL_MACHINE_VERSION = "1.1.0";
 
 /** What creating a proposal instance needs. */
 export interface ProposalInput {
@@ -25,7 +25,10 @@ export interface ProposalInput {
 }
 
 export interface Reply {
+  /** The final grade: the unit's own, or staff's reclassification of it (see `reclassifications`). */
   classification: ReplyClass;
+  /** The grade the unit gave, kept once staff reclassify the reply. */
+  originalClassification?: ReplyClass;
   text: string;
   signedOffBy: string;
   at: string;
@@ -69,6 +72,47 @@ export interface OpenDeadline extends DeadlineOpenParams {
   escalatedLevel: number;
 }
 
+/** One unit's result within a rating (lead + co and separate handling rate each unit for its own part). */
+export interface UnitResult {
+  unitId: string;
+  result: EvaluationResult;
+}
+
+/**
+ * One entry of the evaluation record: a proposer's rating (with `proposerId`), or `no-answer` when the window
+ * closed without the rating that decides. Entries written before joint rating existed have no `proposerId`.
+ */
+export interface Evaluation {
+  result: EvaluationResult | "no-answer";
+  comment: string;
+  at: string;
+  proposerId?: string;
+  /** The evaluation window the rating belongs to: the number of re-handlings before it (`rehandles`). */
+  round?: number;
+  /** The result per unit: as given, or the overall result for every assigned unit. */
+  units?: UnitResult[];
+  rehandle?: boolean;
+  unitIds?: string[];
+}
+
+/** What the ratings of one evaluation window decided, by the policy's `evaluationResult` rule. */
+export interface EvaluationOutcome {
+  result: EvaluationResult | "no-answer";
+  rule: "lowest" | "lead";
+  round: number;
+  at: string;
+}
+
+/** A grade changed by staff after acceptance (who, when, from, to, why). */
+export interface Reclassification {
+  unitId: string;
+  from: ReplyClass;
+  to: ReplyClass;
+  reason: string;
+  by: Actor;
+  at: string;
+}
+
 export type ClosureReason = "withdrawn" | "rejected" | "converted" | "merged" | "lapsed" | "completed";
 
 export interface ProposalContext {
@@ -94,7 +138,11 @@ export interface ProposalContext {
   deadlineSeq: number;
   supervision: { mode: string; note: string; by: Actor; at: string }[];
   rehandles: number;
-  evaluations: { result: EvaluationResult | "no-answer"; comment: string; at: string }[];
+  evaluations: Evaluation[];
+  /** Absent in snapshots from before joint rating. */
+  evaluationOutcomes?: EvaluationOutcome[];
+  /** Absent in snapshots from before reclassification. */
+  reclassifications?: Reclassification[];
   followUps: { unitId: string; progress: string; resolved: boolean; at: string }[];
   closure?: { reason: ClosureReason; at: string; note?: string };
 }

@@ -52,6 +52,13 @@ describe("maySeePayload", () => {
     expect(maySeePayload({ audience: "unit", unitId: "a" }, rejected, new Set())).toBe(false);
   });
 
+  it("shows a regrade and its reason to the proposers and the regraded unit, not to another unit", () => {
+    const regrade = entry(5, "supervise.reclassify", staff, { unitId: "a", classification: "B", reason: "planned" });
+    expect(maySeePayload({ audience: "proposer" }, regrade, new Set())).toBe(true);
+    expect(maySeePayload({ audience: "unit", unitId: "a" }, regrade, new Set())).toBe(true);
+    expect(maySeePayload({ audience: "unit", unitId: "b" }, regrade, new Set())).toBe(false);
+  });
+
   it("hides a payload by nulling it and saying so, and keeps the entry", () => {
     const reply = entry(4, "handle.reply", unit("a"), { text: "答复" });
     const [hidden] = disclose({ audience: "proposer" }, [reply], new Set());

@@ -63,6 +63,8 @@ const RULES: Record<ProposalEventType | "create", "all" | "proposer" | "own-unit
   "supervise.record": "internal",
   "supervise.acceptReply": "own-unit",
   "supervise.returnReply": "own-unit",
+  // A regrade of an accepted reply: its unit, and the proposers who read that reply, see the new grade and why.
+  "supervise.reclassify": "own-unit",
   // The proposers' evaluation is about the units' replies: both see it.
   evaluate: "all",
   "followup.report": "all",
@@ -72,7 +74,7 @@ const RULES: Record<ProposalEventType | "create", "all" | "proposer" | "own-unit
 };
 
 /** Types whose payload the proposer sees in addition to `all`: decisions addressed to them, and contacts. */
-const PROPOSER_ALSO: ReadonlySet<string> = new Set(["handle.contact"]);
+const PROPOSER_ALSO: ReadonlySet<string> = new Set(["handle.contact", "supervise.reclassify"]);
 
 function unitOf(entry: HistoryEntryFacts): string | undefined {
   const payload = entry.payload as { unitId?: unknown } | null;

@@ -1,7 +1,7 @@
 import { REFUSAL_CODES, TIMER_ACTOR } from "@huiyin/domain";
 import { afterAll, describe, expect, it } from "vitest";
 import { allowedEvents, checkEvent } from "./queries.ts";
-import { content, coProposer, input, lead, leader, Run, staff, unit } from "./test-support/fixtures.ts";
+import { content, coProposer, input, jointInput, lead, leader, Run, staff, unit } from "./test-support/fixtures.ts";
 
 /** Every refusal, each with the stable code it must carry. The last test checks that no code goes untested. */
 
@@ -42,7 +42,7 @@ describe("who may send what", () => {
   });
 
   it("refuses a co-proposer acting for a joint proposal, and a unit not assigned", () => {
-    const run = new Run();
+    const run = new Run(jointInput());
     expect(refuse(run, { type: "submit" }, coProposer)).toBe("NOT_A_PARTY");
     run.submitAndRegister();
     run.send({ type: "assign", mode: "sole", units: [{ unitId: "u-civil", role: "lead" }] }, staff);
@@ -196,6 +196,33 @@ describe("supervision and evaluation", () => {
     expect(refuse(run, { type: "evaluate", result: "unsatisfied", comment: "c", unitIds: ["u-x"] }, lead)).toBe(
       "UNKNOWN_UNIT",
     );
+  });
+
+  it("lets each proposer of a joint proposal rate once per window, and only proposers", () => {
+    const run = new Run(jointInput()).submitAndRegister().assignSole("u-civil").contactAndReply("u-civil");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    expect(refuse(run, { type: "evaluate", result: "satisfied", comment: "" }, { role: "proposer", id: "x" })).toBe(
+      "NOT_A_PARTY",
+    );
+    run.send({ type: "evaluate", result: "satisfied", comment: "" }, lead);
+    expect(refuse(run, { type: "evaluate", result: "unsatisfied", comment: "" }, lead)).toBe("ALREADY_EVALUATED");
+    expect(
+      refuse(
+        run,
+        { type: "evaluate", result: "satisfied", comment: "", units: [{ unitId: "u-x", result: "satisfied" }] },
+        coProposer,
+      ),
+    ).toBe("UNKNOWN_UNIT");
+  });
+
+  it("reclassifies only an accepted reply, and only to another grade", () => {
+    const run = handling().contactAndReply("u-civil", "B");
+    const regrade = { type: "supervise.reclassify", classification: "A", reason: "already done" } as const;
+    expect(refuse(run, regrade, staff)).toBe("NO_ACCEPTED_REPLY");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    expect(refuse(run, regrade, unit("u-civil"))).toBe("ROLE_NOT_ALLOWED");
+    expect(refuse(run, { ...regrade, classification: "B" }, staff)).toBe("SAME_CLASSIFICATION");
+    expect(refuse(run, { ...regrade, unitId: "u-x" }, staff)).toBe("UNKNOWN_UNIT");
   });
 
   it("takes follow-up reports only for a B reply being tracked", () => {

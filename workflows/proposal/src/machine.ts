@@ -5,7 +5,7 @@ import type { ClosureReason, ProposalContext, ProposalInput } from "./context.ts
 import { PROPOSAL_MACHINE_VERSION } from "./context.ts";
 import type { DeadlineCloseParams, DeadlineOpenParams, Effect, NotifyParams, WebhookParams } from "./effects.ts";
 import { ruleRefusal } from "./rules.ts";
-import { DATA_STEPS, STEPS, type StepName, wantsRehandle } from "./steps.ts";
+import { DATA_STEPS, evaluationPending, STEPS, type StepName, wantsRehandle } from "./steps.ts";
 
 /** The top-level states: the stage a proposal is in (提 · 立 · 交 · 办 · 督 · 评 · 办结). */
 export const STAGES = ["submit", "review", "assign", "handle", "supervise", "evaluate", "closed"] as const;
@@ -96,7 +96,10 @@ export const proposalMachine = setup({
       context.parts.every(
         (p) => p.status === "accepted" || (p.status === "replied" && (event.unitId ?? p.unitId) === p.unitId),
       ),
-    wantsRehandle: ({ context, event }) => event.type === "evaluate" && wantsRehandle(context, event),
+    /** The rating, or the window's close, decides an unsatisfied result that is to be handled again. */
+    wantsRehandle: ({ context, event }) => wantsRehandle(context, event),
+    /** A joint proposal's rating while other proposers are still to rate: recorded, the window stays open. */
+    evaluationPending: ({ context, event }) => evaluationPending(context, event),
     /** A B reply (正在解决/列入计划) is accepted, so the proposal is tracked before it closes. */
     hasBReply: ({ context }) => context.parts.some((p) => p.reply?.classification === "B"),
     /** This report resolves the last tracked matter. */
@@ -266,6 +269,8 @@ export const proposalMachine = setup({
         // Separate handling: staff may check each part's reply as it comes in.
         "supervise.acceptReply": record("acceptReply"),
         "supervise.returnReply": record("returnReply"),
+        // Staff regrade an accepted reply wherever one exists: a separate part during handling, the check, evaluation.
+        "supervise.reclassify": record("reclassify"),
         "supervise.record": record("recordSupervision"),
         "key.designate": record("designateKey"),
       },
@@ -298,7 +303,11 @@ export const proposalMachine = setup({
       meta: { summary: "督: staff check every reply; supervision is recorded" },
       entry: enterStage("supervise"),
       initial: "checking",
-      on: { "supervise.record": record("recordSupervision"), "key.designate": record("designateKey") },
+      on: {
+        "supervise.record": record("recordSupervision"),
+        "supervise.reclassify": record("reclassify"),
+        "key.designate": record("designateKey"),
+      },
       states: {
         checking: {
           meta: { summary: "Staff check the reply: complete, answers each suggestion, on time", deadlines: ["check"] },
@@ -327,7 +336,7 @@ export const proposalMachine = setup({
       meta: { summary: "评: the proposer evaluates the reply; B replies are tracked" },
       entry: enterStage("evaluate"),
       initial: "awaiting",
-      on: { "key.designate": record("designateKey") },
+      on: { "key.designate": record("designateKey"), "supervise.reclassify": record("reclassify") },
       states: {
         awaiting: {
           meta: { summary: "Awaiting the proposer's evaluation (满意度测评)", deadlines: ["evaluation"] },
@@ -335,6 +344,7 @@ export const proposalMachine = setup({
           exit: closesDeadlines(["evaluation"]),
           on: {
             evaluate: [
+              { guard: and(["permitted", "evaluationPending"]), actions: apply("evaluate") },
               {
                 guard: and(["permitted", "wantsRehandle", "separate"]),
                 target: "#proposal.handle.separately",
@@ -348,9 +358,20 @@ export const proposalMachine = setup({
               { guard: and(["permitted", "hasBReply"]), target: "tracking", actions: apply("evaluate") },
               { guard: "permitted", target: "#proposal.closed.completed", actions: apply("evaluate") },
             ],
+            // The window closes: the ratings given so far decide (or "no answer"), with the same consequences.
             "deadline.due": [
-              { guard: and([dueIs("evaluation"), "hasBReply"]), target: "tracking", actions: apply("noEvaluation") },
-              { guard: dueIs("evaluation"), target: "#proposal.closed.completed", actions: apply("noEvaluation") },
+              {
+                guard: and([dueIs("evaluation"), "wantsRehandle", "separate"]),
+                target: "#proposal.handle.separately",
+                actions: apply("closeEvaluation"),
+              },
+              {
+                guard: and([dueIs("evaluation"), "wantsRehandle"]),
+                target: "#proposal.handle.rehandling",
+                actions: apply("closeEvaluation"),
+              },
+              { guard: and([dueIs("evaluation"), "hasBReply"]), target: "tracking", actions: apply("closeEvaluation") },
+              { guard: dueIs("evaluation"), target: "#proposal.closed.completed", actions: apply("closeEvaluation") },
             ],
           },
         },

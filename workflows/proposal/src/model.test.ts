@@ -12,9 +12,10 @@ import { type AdjacencyMap, getAdjacencyMap, type SerializedSnapshot } from "xst
 import { allStates } from "./definition.ts";
 import { maySeePayload } from "./disclosure.ts";
 import { toEffects } from "./effects.ts";
+import { currentRatings } from "./evaluation.ts";
 import { proposalMachine, STAGES } from "./machine.ts";
 import { checkEvent, type ProposalSnapshot, stageOf, stateOf } from "./queries.ts";
-import { input, lead, leader, staff, unit } from "./test-support/fixtures.ts";
+import { coProposer, jointInput, lead, leader, staff, unit } from "./test-support/fixtures.ts";
 
 /**
  * Model-based test: explore the machine's graph from a draft with every event the parties could send, then
@@ -74,12 +75,19 @@ function candidateEvents(s: ProposalSnapshot): ProposalEvent[] {
     ev({ type: "evaluate", result: "satisfied", comment: "" }, lead),
     ev({ type: "evaluate", result: "unsatisfied", comment: "" }, lead),
     ev({ type: "evaluate", result: "unsatisfied", comment: "", rehandle: false }, lead),
+    // A joint proposal: the co-proposer rates too (the lowest rating decides once both have rated). One result is
+    // enough to reach every transition; more only multiply the graph.
+    ev({ type: "evaluate", result: "satisfied", comment: "" }, coProposer),
   ];
   for (const u of units) {
     out.push(ev({ type: "unit.acknowledge" }, unit(u)), ev({ type: "unit.object", reason: "r" }, unit(u)));
     out.push(ev({ type: "handle.coOpinion", opinion: "o" }, unit(u)));
   }
   for (const u of parts) {
+    // A regrade of an A reply to C: it reaches every regrade transition without splitting the abstract state.
+    if (ctx.parts.find((p) => p.unitId === u)?.reply?.classification === "A") {
+      out.push(ev({ type: "supervise.reclassify", unitId: u, classification: "C", reason: "r" }, staff));
+    }
     const newDueDate = shiftLocalDate(ctx.assignment?.assignedAt ?? at, months(5), cnMainlandCalendar);
     out.push(
       ev({ type: "handle.contact", channel: "phone", contactedAt: at, summary: "s" }, unit(u)),
@@ -115,11 +123,13 @@ function abstractState(s: ProposalSnapshot): string {
       p.round,
       p.contacts > 0,
       Boolean(p.pendingExtension),
-      p.reply?.classification,
+      // Only a B grade changes what follows (tracking); A and C (or a regrade between them) lead alike.
+      p.reply?.classification === "B",
       p.tracking,
     ]),
     c.coOpinions.length,
     c.rehandles,
+    currentRatings(c).map((r) => [r.proposerId, r.result]),
     // Not the open deadlines, key designation, extensions granted or timer history: they follow from the rest or
     // only multiply the graph, and every transition is still reached the first time its situation arises.
   ]);
@@ -141,7 +151,7 @@ function allTransitionIds(): string[] {
 
 describe("model-based: every state and transition from the machine's graph", () => {
   const adjacency: AdjacencyMap<ProposalSnapshot, ProposalEvent> = getAdjacencyMap(proposalMachine, {
-    input: input(),
+    input: jointInput(),
     events: candidateEvents,
     // Only accepted events make edges; refused ones are checked separately below.
     filterEvents: (s, e) => checkEvent(s as ProposalSnapshot, e).ok,
@@ -207,7 +217,7 @@ describe("model-based: every state and transition from the machine's graph", () 
       accepted++;
       const actor = createActor(proposalMachine, {
         snapshot: proposalMachine.getPersistedSnapshot(from),
-        input: input(), // ignored when restoring a snapshot, but the types ask for it
+        input: jointInput(), // ignored when restoring a snapshot, but the types ask for it
         inspect: (e) => {
           if (e.type !== "@xstate.microstep") return;
           for (const t of (e as unknown as { _transitions: { source: AnyStateNode; eventType: string }[] })

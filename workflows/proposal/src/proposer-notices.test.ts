@@ -1,7 +1,7 @@
 import type { Actor } from "@huiyin/domain";
 import { describe, expect, it } from "vitest";
 import type { Effect, NotifyParams } from "./effects.ts";
-import { coProposer, lead, Run, staff, unit } from "./test-support/fixtures.ts";
+import { coProposer, jointInput, lead, Run, staff, unit } from "./test-support/fixtures.ts";
 
 /**
  * What the proposers are told, and that the staff check stays a gate for notices too: registration, the handling
@@ -53,7 +53,7 @@ function reply(run: Run, unitId: string, text: string, classification: "A" | "B"
 
 describe("what the proposers are told", () => {
   it("registration and the handling units reach every proposer of a joint proposal", () => {
-    const run = new Recorded();
+    const run = new Recorded(jointInput());
     run.send({ type: "submit" }, lead);
     const registered = run.send({ type: "review.register", category: "livelihood" }, staff);
     expect(notices(registered)).toContainEqual({ topic: "proposal.registered", recipients: everyProposer });
@@ -95,7 +95,7 @@ describe("what the proposers are told", () => {
   });
 
   it("the reply reaches every proposer only when staff accepted it, and only the accepted one", () => {
-    const run = new Recorded();
+    const run = new Recorded(jointInput());
     run.send({ type: "submit" }, lead);
     run.send({ type: "review.register", category: "livelihood" }, staff);
     run.assignSeparately(["u-civil", "u-transport"]);

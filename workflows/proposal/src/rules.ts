@@ -11,6 +11,7 @@ import {
 } from "@huiyin/domain";
 import { extensionCapDue, replyDueFromDate } from "./change.ts";
 import type { Part, ProposalContext } from "./context.ts";
+import { currentRatings, ratedUnits } from "./evaluation.ts";
 
 /**
  * Who may send an event and what must hold for it, as data. The machine's `permitted` guard and the
@@ -190,14 +191,40 @@ export const RULES: Rules = {
   "supervise.returnReply": { roles: STAFF, payload: (ctx, e) => replyToCheck(ctx, e.unitId) },
   evaluate: {
     roles: PROPOSER,
-    actor: leadProposer,
+    // Every proposer of a joint proposal (联名) rates, once per evaluation window.
+    actor: (ctx, actor) => {
+      if (!ctx.proposers.some((p) => p.id === actor.id)) {
+        return refusal("NOT_A_PARTY", "only a proposer of this proposal may evaluate it");
+      }
+      return currentRatings(ctx).some((r) => r.proposerId === actor.id)
+        ? refusal("ALREADY_EVALUATED", "the proposer has rated this reply")
+        : undefined;
+    },
     payload: (ctx, e) => {
       if (e.unitIds) {
         const problem = unknownUnit(ctx, e.unitIds);
         if (problem) return problem;
       }
+      if (e.units) {
+        const unknown = e.units.filter((u) => !ratedUnits(ctx).includes(u.unitId)).map((u) => u.unitId);
+        if (unknown.length > 0) return refusal("UNKNOWN_UNIT", `not a handling unit: ${unknown.join(", ")}`);
+      }
       return e.result === "unsatisfied" && e.rehandle === true && !canRehandle(ctx)
         ? refusal("REHANDLE_LIMIT_REACHED", `re-handling is limited to ${ctx.policy.rehandleLimit} time(s)`)
+        : undefined;
+    },
+  },
+  "supervise.reclassify": {
+    roles: STAFF,
+    payload: (ctx, e) => {
+      if (e.unitId !== undefined) {
+        const problem = unknownUnit(ctx, [e.unitId]);
+        if (problem) return problem;
+      }
+      const accepted = targetParts(ctx, e.unitId).filter((p) => p.status === "accepted" && p.reply);
+      if (accepted.length === 0) return refusal("NO_ACCEPTED_REPLY", "only an accepted reply can be reclassified");
+      return accepted.every((p) => p.reply?.classification === e.classification)
+        ? refusal("SAME_CLASSIFICATION", `the reply is already graded ${e.classification}`)
         : undefined;
     },
   },

@@ -1,7 +1,19 @@
 import { TIMER_ACTOR } from "@huiyin/domain";
 import { describe, expect, it } from "vitest";
 import { stageOf } from "./queries.ts";
-import { closed, content, input, lead, leader, opened, Run, staff, unit } from "./test-support/fixtures.ts";
+import {
+  closed,
+  content,
+  coProposer,
+  input,
+  jointInput,
+  lead,
+  leader,
+  opened,
+  Run,
+  staff,
+  unit,
+} from "./test-support/fixtures.ts";
 
 /** One test per path of the lifecycle (`docs/domain.md`), each from a draft to its terminal state. */
 
@@ -60,7 +72,7 @@ describe("submit and review", () => {
   });
 
   it("merge into a registered proposal: → closed.merged, every proposer told", () => {
-    const run = new Run();
+    const run = new Run(jointInput());
     run.send({ type: "submit" }, lead);
     const effects = run.send({ type: "review.merge", intoId: "p-0", intoRegistered: true }, staff);
     expect(run.state).toBe("closed.merged");
@@ -359,5 +371,121 @@ describe("policy in compressed time", () => {
     // policy time, i.e. about 14.6 seconds.
     expect(due).toBeGreaterThan(14_000);
     expect(due).toBeLessThan(15_000);
+  });
+});
+
+describe("who rates (联名: every proposer rates; per-unit results; regrading)", () => {
+  const accepted = (policy = input().policy) => {
+    const run = new Run(jointInput({}, policy)).submitAndRegister().assignSole("u-civil").contactAndReply("u-civil");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    return run;
+  };
+
+  it("waits for every proposer; the lowest rating decides and re-handles (default policy)", () => {
+    const run = accepted();
+    run.advanceDays(1).send({ type: "evaluate", result: "satisfied", comment: "fine" }, lead);
+    expect(run.state).toBe("evaluate.awaiting");
+    expect(run.context.evaluationOutcomes ?? []).toEqual([]);
+    run.advanceDays(1).send({ type: "evaluate", result: "unsatisfied", comment: "not done" }, coProposer);
+    expect(run.state).toBe("handle.rehandling");
+    expect(run.context.evaluations.map((e) => [e.proposerId, e.result])).toEqual([
+      [lead.id, "satisfied"],
+      [coProposer.id, "unsatisfied"],
+    ]);
+    expect(run.context.evaluationOutcomes?.map((o) => [o.result, o.rule])).toEqual([["unsatisfied", "lowest"]]);
+    // A new window after re-handling: both rate again.
+    run.reply("u-civil");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    run.send({ type: "evaluate", result: "basically-satisfied", comment: "" }, coProposer);
+    run.send({ type: "evaluate", result: "satisfied", comment: "" }, lead);
+    expect(run.state).toBe("closed.completed");
+    expect(run.context.evaluationOutcomes?.map((o) => o.result)).toEqual(["unsatisfied", "basically-satisfied"]);
+    expect(run.context.evaluations).toHaveLength(4);
+  });
+
+  it("under the 'lead' policy the lead's rating alone decides; the other is kept", () => {
+    const run = accepted({ ...input().policy, evaluationResult: "lead" });
+    run.send({ type: "evaluate", result: "unsatisfied", comment: "" }, coProposer);
+    expect(run.state).toBe("evaluate.awaiting");
+    run.send({ type: "evaluate", result: "satisfied", comment: "" }, lead);
+    expect(run.state).toBe("closed.completed");
+    expect(run.context.evaluationOutcomes?.map((o) => [o.result, o.rule])).toEqual([["satisfied", "lead"]]);
+    expect(run.context.evaluations.map((e) => e.result)).toEqual(["unsatisfied", "satisfied"]);
+  });
+
+  it("when the window closes, the ratings given decide; none given is 'no answer'", () => {
+    const run = accepted();
+    run.send({ type: "evaluate", result: "unsatisfied", comment: "", rehandle: true }, coProposer);
+    run.fire("evaluation");
+    expect(run.state).toBe("handle.rehandling");
+    expect(run.context.rehandles).toBe(1);
+    run.reply("u-civil");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    run.fire("evaluation");
+    expect(run.state).toBe("closed.completed");
+    expect(run.context.evaluationOutcomes?.map((o) => o.result)).toEqual(["unsatisfied", "no-answer"]);
+  });
+
+  it("rates each unit of separate handling for its own part; only the unsatisfactory part is handled again", () => {
+    const run = new Run(jointInput()).submitAndRegister().assignSeparately(["u-a", "u-b"]);
+    run.contactAndReply("u-a").contactAndReply("u-b");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    const units = [
+      { unitId: "u-a", result: "satisfied" as const },
+      { unitId: "u-b", result: "unsatisfied" as const },
+    ];
+    run.send({ type: "evaluate", result: "unsatisfied", comment: "", units }, lead);
+    run.send({ type: "evaluate", result: "satisfied", comment: "" }, coProposer);
+    expect(run.state).toBe("handle.separately");
+    expect(run.context.parts.map((p) => [p.unitId, p.status])).toEqual([
+      ["u-a", "accepted"],
+      ["u-b", "handling"],
+    ]);
+    expect(run.context.evaluations.map((e) => e.units)).toEqual([
+      units,
+      [
+        { unitId: "u-a", result: "satisfied" },
+        { unitId: "u-b", result: "satisfied" },
+      ],
+    ]);
+  });
+
+  it("rates the co-units of lead + co handling too", () => {
+    const run = new Run().submitAndRegister().assignLeadCo("u-lead", ["u-co"]);
+    run.fire("objection");
+    run.send({ type: "handle.coOpinion", opinion: "agree" }, unit("u-co"));
+    run.contactAndReply("u-lead");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    const units = [
+      { unitId: "u-lead", result: "satisfied" as const },
+      { unitId: "u-co", result: "basically-satisfied" as const },
+    ];
+    run.send({ type: "evaluate", result: "satisfied", comment: "", units }, lead);
+    expect(run.state).toBe("closed.completed");
+    expect(run.context.evaluations[0]?.units).toEqual(units);
+  });
+
+  it("staff regrade an accepted reply with a reason: the final grade counts, the original is kept", () => {
+    const run = new Run().submitAndRegister().assignSole("u-civil").contactAndReply("u-civil", "A");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    run.send({ type: "supervise.reclassify", classification: "B", reason: "only planned, not done" }, staff);
+    expect(run.context.parts[0]?.reply).toMatchObject({ classification: "B", originalClassification: "A" });
+    expect(run.context.reclassifications).toEqual([
+      { unitId: "u-civil", from: "A", to: "B", reason: "only planned, not done", by: staff, at: expect.any(String) },
+    ]);
+    // The final grade drives what follows: a B reply is tracked.
+    run.send({ type: "evaluate", result: "satisfied", comment: "" }, lead);
+    expect(run.state).toBe("evaluate.tracking");
+  });
+});
+
+describe("the evaluation window of a joint proposal", () => {
+  it("reminds every proposer, since every proposer rates", () => {
+    const run = new Run(jointInput()).submitAndRegister().assignSole("u-civil").contactAndReply("u-civil");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    expect(run.deadline("evaluation").owners).toEqual([
+      { role: "proposer", id: lead.id },
+      { role: "proposer", id: coProposer.id },
+    ]);
   });
 });

@@ -8,7 +8,8 @@ import {
 import { allProposers, Change, leadProposer, type Outcome, STAFF, unitRecipient } from "./change.ts";
 import type { ClosureReason, Part, ProposalContext } from "./context.ts";
 import type { Recipient } from "./effects.ts";
-import { canRehandle, targetParts } from "./rules.ts";
+import { currentRatings, type Decision, decide, decisionOn, outcomeOf, ratingOf } from "./evaluation.ts";
+import { targetParts } from "./rules.ts";
 
 /**
  * What each accepted event does to the context, and the effects it declares. Pure functions: the machine runs
@@ -239,15 +240,37 @@ export const STEPS = {
     c.notify({ topic: "reply.returned", recipients: returned.map((p) => unitRecipient(p.unitId)), note: e.reason });
   }),
   evaluate: step("evaluate", (c, e) => {
-    c.set({ evaluations: [...c.ctx.evaluations, { result: e.result, comment: e.comment, at: e.at }] });
-    if (wantsRehandle(c.ctx, e)) {
-      c.set({ rehandles: c.ctx.rehandles + 1 });
-      rehandleParts(c, e.unitIds ?? c.ctx.parts.map((p) => p.unitId), e.at, e.comment);
+    const decision = decisionOn(c.ctx, e);
+    c.set({ evaluations: [...c.ctx.evaluations, ratingOf(c.ctx, e)] });
+    if (decision) settleEvaluation(c, decision, e.at, e.comment);
+  }),
+  /** The evaluation window closed: the ratings given decide, or the result is "no answer". */
+  closeEvaluation: anyStep((c, e) => {
+    const decision = decide(c.ctx, currentRatings(c.ctx), true) ?? {
+      result: "no-answer",
+      rehandle: false,
+      unitIds: [],
+    };
+    if (decision.result === "no-answer") {
+      c.set({ evaluations: [...c.ctx.evaluations, { result: "no-answer", comment: "", at: e.at }] });
+    }
+    settleEvaluation(c, decision, e.at, "");
+  }),
+  reclassify: step("supervise.reclassify", (c, e) => {
+    for (const part of targetParts(c.ctx, e.unitId).filter((p) => p.status === "accepted")) {
+      const reply = part.reply;
+      if (!reply || reply.classification === e.classification) continue;
+      const change = { unitId: part.unitId, from: reply.classification, to: e.classification, reason: e.reason };
+      c.set({ reclassifications: [...(c.ctx.reclassifications ?? []), { ...change, by: e.actor, at: e.at }] });
+      c.updatePart(part.unitId, () => ({
+        reply: {
+          ...reply,
+          classification: e.classification,
+          originalClassification: reply.originalClassification ?? reply.classification,
+        },
+      }));
     }
   }),
-  noEvaluation: anyStep((c, e) =>
-    c.set({ evaluations: [...c.ctx.evaluations, { result: "no-answer", comment: "", at: e.at }] }),
-  ),
   startTracking: anyStep((c, e) => {
     for (const part of c.ctx.parts.filter((p) => p.reply?.classification === "B")) {
       c.updatePart(part.unitId, () => ({ tracking: "open" }));
@@ -303,9 +326,23 @@ function calendarDue(ctx: ProposalContext, date: string): Date {
   return endOfLocalDate(date, calendarOf(ctx.policy));
 }
 
-/** An unsatisfied evaluation re-handles unless the proposer declines or the limit is reached. */
-export function wantsRehandle(ctx: ProposalContext, e: ProposalEventOf<"evaluate">): boolean {
-  return e.result === "unsatisfied" && e.rehandle !== false && canRehandle(ctx);
+/** Records what an evaluation window decided and, for an unsatisfied result, puts the parts back to work. */
+function settleEvaluation(c: Change, decision: Decision, at: string, note: string) {
+  c.set({ evaluationOutcomes: [...(c.ctx.evaluationOutcomes ?? []), outcomeOf(c.ctx, decision, at)] });
+  if (decision.rehandle) {
+    c.set({ rehandles: c.ctx.rehandles + 1 });
+    rehandleParts(c, decision.unitIds, at, note);
+  }
+}
+
+/** Whether the event decides the evaluation window with a result that re-handles. */
+export function wantsRehandle(ctx: ProposalContext, event: ProposalEvent): boolean {
+  return decisionOn(ctx, event as never)?.rehandle === true;
+}
+
+/** Whether the rating leaves the window open: other proposers are still to rate. */
+export function evaluationPending(ctx: ProposalContext, event: ProposalEvent): boolean {
+  return event.type === "evaluate" && decisionOn(ctx, event) === undefined;
 }
 
 /** Steps parameterised by data rather than by the event. */
@@ -321,7 +358,10 @@ export const DATA_STEPS = {
         ? [STAFF]
         : kind === "objection"
           ? (ctx.assignment?.units ?? []).map((u) => unitRecipient(u.unitId))
-          : [leadProposer(ctx)];
+          : kind === "evaluation"
+            ? // Every proposer rates, so every proposer is reminded of the evaluation window.
+              ctx.proposers.map((p): Recipient => ({ role: "proposer", id: p.id }))
+            : [leadProposer(ctx)];
     const opened = c.openDeadline(kind, event.at, event.at, { owners });
     if (kind === "objection" && c.ctx.assignment) {
       c.set({ assignment: { ...c.ctx.assignment, objectionDueAt: opened.dueAt } });

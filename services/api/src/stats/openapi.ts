@@ -11,6 +11,15 @@ export const statsApi: FeatureApi = {
       at: instant,
       proposals: z.strictObject({ total: integer, key: integer, byStage: counts }),
       overdueDeadlines: z.strictObject({ total: integer, byUnit: counts }),
+      evaluations: z.strictObject({
+        ratings: integer,
+        byResult: counts,
+        byUnit: z.record(
+          z.string(),
+          z.strictObject({ rated: integer, satisfied: integer, rate: z.number().min(0).max(1) }),
+        ),
+      }),
+      replyClasses: counts,
     }),
     WorkflowDefinition: z.strictObject({ definition: anyObject, mermaid: z.string() }),
   },
@@ -19,7 +28,8 @@ export const statsApi: FeatureApi = {
       get: {
         operationId: "getStats",
         tags: ["stats"],
-        summary: "Proposals per stage, key proposals, overdue deadlines per unit (admin, staff, leader).",
+        summary:
+          "Proposals per stage, key proposals, overdue deadlines per unit, every proposer's rating, each unit's satisfaction, replies by final grade (admin, staff, leader).",
         responses: { "200": { description: "The figures.", ...json(ref("Stats")) }, ...errors(...admin) },
       },
     },

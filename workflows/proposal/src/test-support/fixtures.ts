@@ -32,16 +32,21 @@ export const content: ProposalContent = {
 /** Monday 3 March 2025, 10:00 in Shanghai. */
 export const T0 = "2025-03-03T02:00:00.000Z";
 
+/** One proposer: the lead alone decides the evaluation, as before joint rating. */
 export function input(overrides: Partial<ProposalInput> = {}, policy: Policy = defaultPolicy): ProposalInput {
   return {
     id: "p-1",
     content,
-    proposers: [{ id: lead.id, name: "Lead" }, { id: coProposer.id }],
+    proposers: [{ id: lead.id, name: "Lead" }],
     createdAt: T0,
     policy,
     ...overrides,
   };
 }
+
+/** A joint proposal (联名): the lead and a co-proposer, who both rate the reply. */
+export const jointInput = (overrides: Partial<ProposalInput> = {}, policy: Policy = defaultPolicy): ProposalInput =>
+  input({ proposers: [{ id: lead.id, name: "Lead" }, { id: coProposer.id }], ...overrides }, policy);
 
 type Body = ProposalEventBody | (Extract<ProposalEventBody, { type: "review.merge" }> & { intoRegistered: boolean });
 
