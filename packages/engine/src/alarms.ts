@@ -68,7 +68,10 @@ export async function handleAlarm(
       ? { hold: (client) => escalationHold(client, alarm, escalationKind) }
       : {}),
   });
-  return result.outcome === "stale" && result.reason === ESCALATION_ACKNOWLEDGED ? "suppressed" : result.outcome;
+  const outcome =
+    result.outcome === "stale" && result.reason === ESCALATION_ACKNOWLEDGED ? "suppressed" : result.outcome;
+  deps.observer?.alarm(alarm.kind, alarm.level, outcome, (deps.clock.now().getTime() - alarm.fireAt.getTime()) / 1000);
+  return outcome;
 }
 
 /**
