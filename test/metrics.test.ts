@@ -133,6 +133,9 @@ describe("/metrics of the api, the worker and the notifier", () => {
   it("show every domain metric with a plausible value after a short lifecycle", { timeout: 120_000 }, async () => {
     const worker = await start("worker");
     const notifier = await start("notifier");
+    // In compressed time: the reply deadline's alarms ring in the worker within seconds (while the api starts).
+    const policy = { ...defaultPolicy, timeScale: 1 / 864_000 };
+    const late = await lateReply({ db, logger }, "关于老旧小区加装电梯的建议", policy);
     const api = await start("api");
 
     // Over HTTP: a proposer creates and submits a proposal (applied), then submits it again (refused, 409).
@@ -165,9 +168,7 @@ describe("/metrics of the api, the worker and the notifier", () => {
     });
     expect(again.status).toBe(409);
 
-    // In compressed time: the reply deadline's alarms ring in the worker within seconds.
-    const policy = { ...defaultPolicy, timeScale: 1 / 864_000 };
-    const late = await lateReply({ db, logger }, "关于老旧小区加装电梯的建议", policy);
+    // Until the first escalation has rung, its notices are handled and a webhook has reached the receiver.
     await eventually(
       async () => {
         const escalated = await db.prisma.alarm.count({
