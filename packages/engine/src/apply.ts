@@ -6,6 +6,7 @@ import { type AnyMachineSnapshot, transition } from "xstate";
 import type { Clock } from "./clock.ts";
 import { effectsOf } from "./effects.ts";
 import { EngineError } from "./errors.ts";
+import type { EngineObserver } from "./observer.ts";
 import { type ProposalRecord, toRecord } from "./records.ts";
 import {
   describedColumns,
@@ -29,6 +30,8 @@ export interface EngineDeps {
   logger: Logger;
   clock: Clock;
   workflow: Workflow;
+  /** Told about each event applied (or not) and each alarm acted on: the metrics. */
+  observer?: EngineObserver;
 }
 
 export interface ApplyInput {
@@ -86,14 +89,23 @@ export async function applyEvent(deps: EngineDeps, input: ApplyInput): Promise<A
     ...(input.requestId ? { requestId: input.requestId } : {}),
     ...(input.jobId ? { jobId: input.jobId } : {}),
   });
+  const started = performance.now();
+  const observe = (outcome: string) =>
+    deps.observer?.transition(input.event.type, outcome, (performance.now() - started) / 1000);
   try {
-    return await inTransaction(deps.db.pool, (client) => applyInTransaction(client, deps, input, log));
+    const result = await inTransaction(deps.db.pool, (client) => applyInTransaction(client, deps, input, log));
+    observe(result.outcome);
+    return result;
   } catch (error) {
     // Two first-time requests with one idempotency key: the loser hits the unique index; it is a repeat.
     if (input.idempotencyKey && isUniqueViolation(error)) {
       const first = await findByKey(deps.db.pool, input.proposalId, input.idempotencyKey);
-      if (first) return first;
+      if (first) {
+        observe(first.outcome);
+        return first;
+      }
     }
+    observe(error instanceof EngineError ? "refused" : "error");
     throw error;
   }
 }

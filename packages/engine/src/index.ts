@@ -7,6 +7,7 @@ export { type CreateInput, createProposal } from "./create.ts";
 export { type Effect, effectsOf } from "./effects.ts";
 export { EngineError } from "./errors.ts";
 export { alarmId, newProposalId } from "./ids.ts";
+export type { EngineObserver } from "./observer.ts";
 export {
   type AddressClass,
   type AllowList,

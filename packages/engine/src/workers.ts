@@ -63,7 +63,20 @@ export async function startEngineWorkers(
     "deadline.alarm",
     async (job, token) => {
       const payload = parsePayload("deadline.alarm", job.data);
-      const outcome = await handleAlarm(deps, payload, job.id);
+      // Run before its time (promoted, or clocks apart): back to the delayed set until the alarm's fire time.
+      const early = token
+        ? async (fireAt: Date) => {
+            const delayMs = fireAt.getTime() - deps.clock.now().getTime();
+            // A promote, or clocks seconds apart, is worth a warning; a few milliseconds of timer rounding is not.
+            log[delayMs > 1_000 ? "warn" : "debug"](
+              { alarmId: payload.alarmId, jobId: job.id, fireAt, delayMs },
+              "alarm job ran before its time: delayed again until then",
+            );
+            await job.moveToDelayed(Date.now() + delayMs, token);
+          }
+        : undefined;
+      const outcome = await handleAlarm(deps, payload, job.id, early);
+      if (outcome === "early") throw new DelayedError();
       if (outcome === "wait" && token) {
         // Back to the delayed set without spending an attempt: BullMQ's way to postpone a running job.
         await job.moveToDelayed(Date.now() + ALARM_ORDER_RECHECK_MS, token);

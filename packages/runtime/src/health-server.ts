@@ -27,12 +27,15 @@ export async function startHealthServer(options: {
     };
     if (request.method !== "GET") return send(405, { error: { code: "METHOD_NOT_ALLOWED", message: "Use GET." } });
     if (request.url === "/healthz") return send(200, { status: "ok", service: options.service });
-    if (request.url === "/metrics" && options.metrics) {
-      response.writeHead(200, {
-        "content-type": "text/plain; version=0.0.4; charset=utf-8",
-        "cache-control": "no-store",
-      });
-      response.end(options.metrics.render());
+    const metrics = options.metrics;
+    if (request.url === "/metrics" && metrics) {
+      metrics.render().then(
+        (text) => {
+          response.writeHead(200, { "content-type": metrics.contentType, "cache-control": "no-store" });
+          response.end(text);
+        },
+        () => send(500, { error: { code: "METRICS_FAILED", message: "The metrics could not be collected." } }),
+      );
       return;
     }
     if (request.url === "/readyz") {

@@ -1,5 +1,6 @@
+export { type EngineMetrics, engineMetrics, type QueueDepthSource, stateMetrics } from "./domain-metrics.ts";
 export { type HealthServer, startHealthServer } from "./health-server.ts";
-export { type Counter, createMetrics, type Metrics } from "./metrics.ts";
+export { Counter, createMetrics, Gauge, Histogram, type Metrics, Registry } from "./metrics.ts";
 export { type Check, type Readiness, readiness } from "./readiness.ts";
 export { rebuildOnDataLoss } from "./rebuild-on-loss.ts";
 export {

@@ -1,50 +1,54 @@
-/**
- * A few process metrics in Prometheus's text format, for `GET /metrics` of the worker's and the notifier's health
- * server. Deliberately tiny (gauges read at scrape time, counters, no labels): the api hand-rolls its own the same
- * way, and moving both to a client library is a separate step.
- */
-export interface Counter {
-  inc(by?: number): void;
-}
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
+/**
+ * Every process's `/metrics`: a prom-client registry of its own (never the library's global one, so that a test
+ * running several apps in one process keeps their samples apart) with the default process and Node metrics
+ * (`process_*`, `nodejs_*`), and the service's own. Domain metrics are built on `registry` directly (see
+ * domain-metrics.ts); `gauge` and `counter` keep the two small shapes the services used before the library.
+ */
 export interface Metrics {
+  registry: Registry;
   /** A value read when scraped; `undefined` (not known yet) leaves the sample out. */
   gauge(name: string, help: string, read: () => number | undefined): void;
   /** A counter of its own (`inc`), or one whose total `read` gives. */
-  counter(name: string, help: string, read?: () => number): Counter;
-  /** The exposition text (`text/plain; version=0.0.4`). */
-  render(): string;
+  counter(name: string, help: string, read?: () => number): { inc(by?: number): void };
+  /** The exposition text. */
+  render(): Promise<string>;
+  /** Its content type (`text/plain; version=0.0.4; charset=utf-8`). */
+  contentType: string;
 }
 
-const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
-
-export function createMetrics(): Metrics {
-  const entries = new Map<string, { help: string; type: "gauge" | "counter"; read: () => number | undefined }>();
-  const add = (name: string, help: string, type: "gauge" | "counter", read: () => number | undefined) => {
-    if (!NAME.test(name)) throw new Error(`metric name ${name} is not a Prometheus name`);
-    if (entries.has(name)) throw new Error(`metric ${name} registered twice`);
-    entries.set(name, { help, type, read });
-  };
+export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
+  const registry = new Registry();
+  if (options.defaults !== false) collectDefaultMetrics({ register: registry });
   return {
-    gauge: (name, help, read) => add(name, help, "gauge", read),
-    counter(name, help, read) {
-      let value = 0;
-      add(name, help, "counter", read ?? (() => value));
-      return {
-        inc(by = 1) {
-          value += by;
+    registry,
+    gauge(name, help, read) {
+      new Gauge({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          const value = read();
+          // Not known yet (the first look has not come back, the database is away): no sample rather than a 0.
+          if (value === undefined || !Number.isFinite(value)) this.remove({});
+          else this.set(value);
         },
-      };
+      });
     },
-    render() {
-      const lines: string[] = [];
-      for (const [name, entry] of entries) {
-        lines.push(`# HELP ${name} ${entry.help.replaceAll("\\", "\\\\").replaceAll("\n", "\\n")}`);
-        lines.push(`# TYPE ${name} ${entry.type}`);
-        const value = entry.read();
-        if (value !== undefined && Number.isFinite(value)) lines.push(`${name} ${value}`);
-      }
-      return `${lines.join("\n")}\n`;
+    counter(name, help, read) {
+      // With `read`, a total kept elsewhere (the data-loss watch's): the counter shows it as it is at each scrape.
+      const collect = read
+        ? function (this: Counter) {
+            this.reset();
+            this.inc(read());
+          }
+        : undefined;
+      return new Counter({ name, help, registers: [registry], ...(collect ? { collect } : {}) });
     },
+    render: () => registry.metrics(),
+    contentType: registry.contentType,
   };
 }
+
+export { Counter, Gauge, Histogram, Registry };

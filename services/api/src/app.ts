@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@huiyin/db";
 import { calendarOf } from "@huiyin/domain";
 import type { Logger } from "@huiyin/logger";
-import type { Check } from "@huiyin/runtime";
+import { type Check, createMetrics, engineMetrics, type Metrics } from "@huiyin/runtime";
 import express, { type Express, Router } from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
@@ -54,6 +54,8 @@ export interface AppDependencies extends ProposalRoutesDeps {
   webhooks: WebhookRoutesDeps;
   /** The notifier's e-mail queue, for retrying dead e-mails; absent when the e-mail channel is off (no SMTP_URL). */
   emailRequeue?: EmailRequeue | undefined;
+  /** The registry of `GET /metrics` (the service's, with the process metrics); a fresh one when absent. */
+  metrics?: Metrics | undefined;
 }
 
 /**
@@ -84,19 +86,21 @@ export function createApp(deps: AppDependencies): Express {
   // helmet's defaults: nosniff, frame and referrer policies, HSTS, a strict CSP (our JSON needs none of what it
   // forbids); a browser that opens the API gets no room for content sniffing or framing.
   app.use(helmet());
-  const metrics = new HttpMetrics();
-  app.use(measure(metrics));
+  // For the scraper, on the API port: requests per route pattern, transitions, calendar coverage, the process;
+  // nothing about any caller.
+  const metrics = deps.metrics ?? createMetrics();
+  app.use(measure(new HttpMetrics(metrics.registry)));
+  coverageMetrics(metrics.registry, calendarOf(deps.policy), () => deps.clock.now());
+  const observer = engineMetrics(metrics.registry);
   app.use(healthRoutes(deps.checks));
   app.use(refuseMalformedUrl);
-  // For the scraper, on the API port: request counts and durations per route pattern, nothing about any caller.
-  app.get("/metrics", (_request, response) => {
-    const calendar = coverageMetrics(calendarOf(deps.policy), deps.clock.now());
-    response.type("text/plain; version=0.0.4").send(`${metrics.render()}${calendar}`);
+  app.get("/metrics", (_request, response, next) => {
+    metrics.render().then((text) => response.type(metrics.contentType).send(text), next);
   });
   // Per address, before the acknowledge-link pages and authentication: what an unauthenticated caller can cost.
   app.use("/v1", rateLimitByAddress(deps.addressRateLimiter));
   app.use("/v1", ackLinkRoutes({ database: deps.database, secret: deps.ackLinkSecret, clock: deps.clock }));
-  app.use("/v1", v1(deps));
+  app.use("/v1", v1({ ...deps, observer }));
   // The disclosure (公开) endpoints and pages: no key, so behind the same per-address budget as /v1.
   app.use("/public", rateLimitByAddress(deps.addressRateLimiter));
   app.use("/public", publicRoutes(deps.database));

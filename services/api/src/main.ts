@@ -16,7 +16,7 @@ const workflow = proposalWorkflow satisfies Required<Workflow>;
 
 runService(
   { name: "api", redisRole: "producer", healthServer: false },
-  async ({ config, logger, database, redis, shutdown, checks }) => {
+  async ({ config, logger, database, redis, shutdown, checks, metrics }) => {
     const keyring = requireEncryptionKeys(config);
     // Secrets left in clear (from before sealing) or under an older key are sealed under the first key now.
     await resealWebhookSecrets(database, keyring, logger);
@@ -39,6 +39,7 @@ runService(
       : undefined;
     if (emailQueue) shutdown.add("email queue", () => emailQueue.close());
     const app = createApp({
+      metrics,
       logger,
       checks,
       database,

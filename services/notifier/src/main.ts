@@ -1,6 +1,6 @@
 import { parseDigestTime } from "@huiyin/notify";
 import { createQueue, createWorker, parsePayload, queues as queueNames } from "@huiyin/queue";
-import { rebuildOnDataLoss, runService } from "@huiyin/runtime";
+import { Counter, rebuildOnDataLoss, runService } from "@huiyin/runtime";
 import { createTransport } from "nodemailer";
 import type { DigestEmailJob } from "./digest/run.ts";
 import { createDigestService } from "./digest/start.ts";
@@ -25,6 +25,19 @@ runService(
       : undefined;
     if (emailQueue) shutdown.add("email queue", () => emailQueue.close());
 
+    // --- metrics (issue 17): begin ---
+    const deliveries = new Counter({
+      name: "huiyin_notice_deliveries_total",
+      help: "Notice deliveries of this process, by channel (inbox, email) and status (delivered, queued, sent, failed).",
+      labelNames: ["channel", "status"] as const,
+      registers: [metrics.registry],
+    });
+    const noticesHandled = new Counter({
+      name: "huiyin_notices_handled_total",
+      help: "Notices (reminders, escalations) this process put into inboxes and e-mail queues.",
+      registers: [metrics.registry],
+    });
+    // --- metrics (issue 17): end ---
     const notices = createWorker(
       "notice.deliver",
       async (job) => {
@@ -36,6 +49,9 @@ runService(
         const emails = emailQueue ? await planEmails(database, noticeId, jobLogger) : [];
         if (emailQueue) await enqueueEmails(emailQueue, emails, settings);
         await markHandled(database, noticeId);
+        noticesHandled.inc();
+        deliveries.inc({ channel: "inbox", status: "delivered" }, delivered);
+        deliveries.inc({ channel: "email", status: "queued" }, emails.length);
         return { delivered, emails: emails.length };
       },
       redis,
@@ -52,6 +68,10 @@ runService(
         { lockDuration: config.JOB_LOCK_MS, stalledInterval: config.JOB_STALLED_CHECK_MS },
       );
       shutdown.add("emails", () => emails.close());
+      emails.on("completed", (_job, result: { outcome?: string } | undefined) => {
+        if (result?.outcome === "sent") deliveries.inc({ channel: "email", status: "sent" });
+      });
+      emails.on("failed", () => deliveries.inc({ channel: "email", status: "failed" }));
       logger.info({ from: settings.from, attempts: settings.attempts }, "e-mail channel on");
     } else {
       logger.warn("SMTP_URL is not set: the e-mail channel is off; notices reach the in-app inbox only");

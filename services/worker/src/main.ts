@@ -7,8 +7,15 @@ import {
   systemResolver,
   type Workflow,
 } from "@huiyin/engine";
-import { createQueue, createRedisConnection, type OutboxQueueName, outboxJobs, queuesOf } from "@huiyin/queue";
-import { rebuildOnDataLoss, runService } from "@huiyin/runtime";
+import {
+  createQueue,
+  createRedisConnection,
+  type OutboxQueueName,
+  outboxJobs,
+  queues as queueNames,
+  queuesOf,
+} from "@huiyin/queue";
+import { Counter, engineMetrics, rebuildOnDataLoss, runService, stateMetrics } from "@huiyin/runtime";
 import { proposalWorkflow } from "@huiyin/workflow-proposal";
 import type { Queue } from "bullmq";
 
@@ -63,8 +70,30 @@ runService(
       stopping = true;
       return webhooks.close();
     });
+    // --- metrics (issue 17): begin ---
+    // Transitions and alarms as they happen; the state of PostgreSQL and every queue of the catalog when scraped.
+    const observer = engineMetrics(metrics.registry);
+    const outboxQueues: Record<string, Queue> = queues;
+    const otherQueues = Object.values(queueNames)
+      .filter((name) => !(name in outboxQueues))
+      .map((name) => createQueue(name, producer, { prefix: config.QUEUE_PREFIX }));
+    shutdown.add("observed queues", async () => {
+      await Promise.all(otherQueues.map((queue) => queue.close()));
+    });
+    stateMetrics(metrics.registry, { database, queues: [...Object.values(queues), ...otherQueues] });
+    const webhookDeliveries = new Counter({
+      name: "huiyin_webhook_deliveries_total",
+      help: "Webhook delivery attempts of this process, by status (delivered, failed, and the other outcomes).",
+      labelNames: ["status"] as const,
+      registers: [metrics.registry],
+    });
+    webhooks.on("completed", (_job, result: { outcome?: string } | undefined) => {
+      if (result?.outcome && result.outcome !== "busy") webhookDeliveries.inc({ status: result.outcome });
+    });
+    webhooks.on("failed", () => webhookDeliveries.inc({ status: "failed" }));
+    // --- metrics (issue 17): end ---
     const workers = await startEngineWorkers(
-      { db: database, logger, clock: systemClock, workflow, queues },
+      { db: database, logger, clock: systemClock, workflow, queues, observer },
       {
         connection: redis,
         prefix: config.QUEUE_PREFIX,

@@ -1,5 +1,6 @@
 import { type BusinessCalendar, calendarGaps } from "@huiyin/domain";
 import type { Logger } from "@huiyin/logger";
+import { Gauge, type Registry } from "@huiyin/runtime";
 
 /** How far ahead an operator wants official calendar data: deadlines of a year's work reach that far. */
 export const COVERAGE_MONTHS = 12;
@@ -12,18 +13,23 @@ export function coverageWarning(calendar: BusinessCalendar, now: Date): string |
   return `The calendar ${calendar.id} has no State Council notice for ${years}: working-day deadlines there are counted on the statutory holidays alone and may move when the notice is loaded.`;
 }
 
-/** The Prometheus lines of calendar coverage: 0 when the next 12 months are all official. */
-export function coverageMetrics(calendar: BusinessCalendar, now: Date): string {
-  const gaps = calendarGaps(now, calendar, COVERAGE_MONTHS);
-  const count = (status: string) => gaps.filter((gap) => gap.status === status).length;
-  const label = `calendar="${calendar.id}"`;
-  return [
-    "# HELP huiyin_calendar_years_not_official Years within the next 12 months without the State Council's notice, by what the calendar has instead.",
-    "# TYPE huiyin_calendar_years_not_official gauge",
-    `huiyin_calendar_years_not_official{${label},status="provisional"} ${count("provisional")}`,
-    `huiyin_calendar_years_not_official{${label},status="missing"} ${count("missing")}`,
-    "",
-  ].join("\n");
+/**
+ * `huiyin_calendar_years_not_official{calendar, status}` on the api's registry, read at each scrape: the years within
+ * the next 12 months without the State Council's notice, by what the calendar has instead (0 when all are official).
+ */
+export function coverageMetrics(registry: Registry, calendar: BusinessCalendar, now: () => Date): void {
+  new Gauge({
+    name: "huiyin_calendar_years_not_official",
+    help: "Years within the next 12 months without the State Council's notice, by what the calendar has instead.",
+    labelNames: ["calendar", "status"] as const,
+    registers: [registry],
+    collect() {
+      const gaps = calendarGaps(now(), calendar, COVERAGE_MONTHS);
+      for (const status of ["provisional", "missing"]) {
+        this.set({ calendar: calendar.id, status }, gaps.filter((gap) => gap.status === status).length);
+      }
+    },
+  });
 }
 
 /** Logs the warning now and once a day while it holds; returns the timer's stop. */

@@ -7,6 +7,7 @@ import {
   createProposal,
   type EngineDeps,
   EngineError,
+  type EngineObserver,
   type Workflow,
 } from "@huiyin/engine";
 import { acceptedReplies, disclose } from "@huiyin/workflow-proposal";
@@ -39,6 +40,8 @@ export interface ProposalRoutesDeps {
   policy: Policy;
   /** How an Idempotency-Key is held while its first request runs (`DEFAULT_LEASE` when absent). */
   idempotencyLease?: IdempotencyLease | undefined;
+  /** Told about each event the engine applies (the metrics of /metrics); none when absent. */
+  observer?: EngineObserver | undefined;
 }
 
 const TIMERS: readonly string[] = TIMER_EVENT_TYPES;
@@ -48,7 +51,13 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
   const router = Router();
   const { database, workflow, clock } = deps;
   const idempotency = { database, lease: deps.idempotencyLease };
-  const engine = (request: Request): EngineDeps => ({ db: database, logger: request.log, clock, workflow });
+  const engine = (request: Request): EngineDeps => ({
+    db: database,
+    logger: request.log,
+    clock,
+    workflow,
+    ...(deps.observer ? { observer: deps.observer } : {}),
+  });
 
   /** The row, if the caller may see it; otherwise 404 as if it did not exist (see `visibleWhere`). */
   async function findVisible(id: string, caller: Caller): Promise<Proposal> {
