@@ -292,6 +292,7 @@ describe("a session", () => {
       const after = await browse(browser, "GET", path);
       expect(after.status).toBe(401);
       expect(after.body.error.code).toBe("UNAUTHENTICATED");
+      expect(after.headers.get("set-cookie")).toMatch(/^huiyin_session=; .*Max-Age=0/);
     }
   });
 

@@ -5,7 +5,7 @@ import { refuse } from "../http/error-codes.ts";
 import type { HttpError } from "../http/errors.ts";
 import { csrfRefusal, csrfTokenOf } from "./csrf.ts";
 import { actingAs, bearerToken, type Caller, grantsOf, hashKey, KEY_ROLES, type KeyRole } from "./keys.ts";
-import { type SessionLimits, sessionCookieOf } from "./session-tokens.ts";
+import { clearedSessionCookie, type SessionLimits, sessionCookieOf } from "./session-tokens.ts";
 import { readSession, type SignedIn } from "./sessions.ts";
 
 export interface SessionAuthentication {
@@ -61,7 +61,18 @@ async function authenticateSession(
   next: () => void,
 ): Promise<void> {
   const signedIn = await readSession(database, token, sessions.limits, sessions.clock.now());
-  if (!signedIn) throw unauthenticated("The session has ended or is unknown; sign in again (POST /v1/session).");
+  if (!signedIn) {
+    // The browser drops the dead cookie, so that the console's next request is plainly signed out.
+    throw refuse(
+      "UNAUTHENTICATED",
+      "The session has ended or is unknown; sign in again (POST /v1/session).",
+      undefined,
+      {
+        "WWW-Authenticate": 'Bearer realm="huiyin"',
+        "Set-Cookie": clearedSessionCookie({ secure: request.secure }),
+      },
+    );
+  }
   const refusal = csrfRefusal({
     method: request.method,
     origin: request.headers.origin,
