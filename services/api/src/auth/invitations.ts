@@ -58,8 +58,8 @@ export async function createInvitation(
 }
 
 /**
- * `POST /v1/people/:id/invitations` (admin): an invitation link to set a password, answered to the admin (and
- * e-mailed when SMTP is on). Behind authentication.
+ * `POST /v1/people/:id/invitations` (admin): an invitation link to set a password, answered to the admin, who
+ * passes it on (e-mailing it through the notifier is not built yet). Behind authentication.
  */
 export function invitationAdminRoutes(deps: InvitationDeps): Router {
   const router = Router();

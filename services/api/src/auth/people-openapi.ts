@@ -90,7 +90,7 @@ export const peopleApi: FeatureApi = {
         operationId: "invitePerson",
         tags: ["people"],
         summary:
-          "Invite a person to set a password (admin): a single-use link, valid INVITATION_TTL_HOURS, answered here and e-mailed when SMTP is on.",
+          "Invite a person to set a password (admin): a single-use link, valid INVITATION_TTL_HOURS, answered to the admin to pass on.",
         parameters: [pathParameter("id")],
         responses: {
           "201": { description: "The link.", ...json(ref("InvitationCreated")) },
