@@ -8,8 +8,12 @@ import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { auditRefusals } from "./audit/record.ts";
 import { auditRoutes } from "./audit/routes.ts";
+import { accountRoutes } from "./auth/accounts.ts";
 import { apiKeyRoutes } from "./auth/api-keys.ts";
-import { authenticate, callerOf } from "./auth/authenticate.ts";
+import { authenticate, callerOf, requireCaller } from "./auth/authenticate.ts";
+import { invitationAdminRoutes, invitationRoutes } from "./auth/invitations.ts";
+import { ownOrigins, PEOPLE_DEFAULTS, type PeopleOptions } from "./auth/people-options.ts";
+import { sessionRoutes, signInRoutes } from "./auth/sign-in.ts";
 import { coverageMetrics } from "./calendar/coverage.ts";
 import { calendarRoutes } from "./calendar/routes.ts";
 import { directoryRoutes } from "./directory/routes.ts";
@@ -20,7 +24,7 @@ import { healthRoutes } from "./http/health.ts";
 import { refuseHostileBody, refuseMalformedUrl } from "./http/input-guard.ts";
 import { HttpMetrics, measure, mountedAt } from "./http/metrics.ts";
 import { limitFailedAuthentication, type RateLimiter, rateLimit, rateLimitByAddress } from "./http/rate-limit.ts";
-import { requestForLog } from "./http/request-log.ts";
+import { requestForLog, responseForLog } from "./http/request-log.ts";
 import { ackLinkRoutes } from "./notifications/ack-link.ts";
 import { noticeDeliveryRoutes } from "./notifications/deliveries.ts";
 import type { EmailRequeue } from "./notifications/email-requeue.ts";
@@ -52,6 +56,11 @@ export interface AppDependencies extends ProposalRoutesDeps {
   ackLinkSecret?: string | undefined;
   /** The webhook outbound policy and the keyring that seals webhook secrets. */
   webhooks: WebhookRoutesDeps;
+  /**
+   * How people sign in (sessions' expiry, lockout, invitations, PUBLIC_BASE_URL): from the configuration;
+   * `PEOPLE_DEFAULTS` (the configuration's defaults) when absent.
+   */
+  people?: PeopleOptions | undefined;
   /** The notifier's e-mail queue, for retrying dead e-mails; absent when the e-mail channel is off (no SMTP_URL). */
   emailRequeue?: EmailRequeue | undefined;
   /** The registry of `GET /metrics` (the service's, with the process metrics); a fresh one when absent. */
@@ -78,8 +87,9 @@ export function createApp(deps: AppDependencies): Express {
         return id;
       },
       customAttributeKeys: { reqId: "requestId" },
-      // No credential in a request line: the ack link's signature is in its query, API keys in headers.
-      serializers: { req: requestForLog },
+      // No credential in a request line: the ack link's signature is in its query, API keys in headers; none in a
+      // response line either: a sign-in's Set-Cookie holds the session token.
+      serializers: { req: requestForLog, res: responseForLog },
       autoLogging: { ignore: (request) => ["/healthz", "/readyz", "/metrics"].includes(request.url ?? "") },
     }),
   );
@@ -120,10 +130,26 @@ function v1(deps: AppDependencies): Router {
   router.use(express.json({ limit: deps.bodyLimitBytes }), refuseHostileBody);
   // Before authentication, so that failed authentications (401) are audited as well as refusals (403).
   router.use(auditRefusals(deps.database));
+  const people = deps.people ?? PEOPLE_DEFAULTS;
+  // Signing in and setting one's password from an invitation come before authentication (behind the per-address
+  // budget above); failed sign-ins spend the budget of failed authentications, per address and per account.
+  router.use(
+    signInRoutes({ database: deps.database, clock: deps.clock, people, failureLimiter: deps.authFailureLimiter }),
+  );
+  router.use(invitationRoutes({ database: deps.database, clock: deps.clock, people }));
   const failedAuthentication = limitFailedAuthentication(deps.authFailureLimiter);
   router.use(failedAuthentication.before);
-  router.use(authenticate(deps.database));
+  router.use(
+    authenticate(deps.database, {
+      limits: people,
+      clock: deps.clock,
+      ownOrigins: (request) => ownOrigins(request, people.publicBaseUrl),
+    }),
+  );
   router.use(failedAuthentication.counting);
+  // A signed-in person without any role may read and end their session, and nothing else.
+  router.use(sessionRoutes(deps.database, deps.clock));
+  router.use(requireCaller);
   router.use(rateLimit(deps.rateLimiter, (response) => callerOf(response).keyId));
   router.use(leaderScope(deps.database));
   router.get("/whoami", (_request, response) => {
@@ -131,6 +157,8 @@ function v1(deps: AppDependencies): Router {
     response.json({ role, actorId, unitId, prefix });
   });
   router.use(apiKeyRoutes(deps.database));
+  router.use(invitationAdminRoutes({ database: deps.database, clock: deps.clock, people }));
+  router.use(accountRoutes(deps.database, deps.clock));
   router.use(auditRoutes(deps.database));
   router.use(proposalRoutes(deps));
   router.use(publicationRoutes(deps));

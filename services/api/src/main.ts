@@ -67,6 +67,13 @@ runService(
       policy: defaultPolicy,
       workflowDefinition: { describe: exportDefinition, diagram: () => toMermaid() },
       ackLinkSecret: config.NOTIFY_LINK_SECRET,
+      people: {
+        idleMinutes: config.SESSION_IDLE_MINUTES,
+        absoluteMinutes: config.SESSION_ABSOLUTE_MINUTES,
+        lockoutFailures: config.SIGN_IN_LOCKOUT_FAILURES,
+        invitationTtlHours: config.INVITATION_TTL_HOURS,
+        publicBaseUrl: config.PUBLIC_BASE_URL,
+      },
       webhooks: {
         destinations: { allow: config.WEBHOOK_ALLOWED_DESTINATIONS, resolve: systemResolver() },
         keyring,

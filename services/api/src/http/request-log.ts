@@ -30,7 +30,7 @@ export const REDACTED = "[redacted]";
 export function redactUrl(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
   const mark = url.indexOf("?");
-  if (mark === -1) return url;
+  if (mark === -1) return redactPath(url);
   const query = url
     .slice(mark + 1)
     .split("&")
@@ -40,7 +40,12 @@ export function redactUrl(url: string | undefined): string | undefined {
       return CREDENTIAL_PARAMETER.test(safeDecode(rawName)) ? `${rawName}=${REDACTED}` : pair;
     })
     .join("&");
-  return `${url.slice(0, mark)}?${query}`;
+  return `${redactPath(url.slice(0, mark))}?${query}`;
+}
+
+/** A path whose segment is a credential, the invitation token of `/v1/invitations/<token>`, with it replaced. */
+export function redactPath(path: string): string {
+  return path.replace(/\/invitations\/[^/?#]+/g, `/invitations/${REDACTED}`);
 }
 
 function safeDecode(text: string): string {
@@ -80,4 +85,16 @@ export function requestForLog(request: SerializedRequest): Record<string, unknow
     remoteAddress: request.remoteAddress,
     remotePort: request.remotePort,
   };
+}
+
+/**
+ * pino-http's `res` serializer: the status and the response headers but `Set-Cookie`, which carries the session
+ * token of a sign-in (pino-http logs every response header by default).
+ */
+export function responseForLog(response: { statusCode?: number; headers?: Record<string, unknown> }) {
+  const headers: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(response.headers ?? {})) {
+    if (name.toLowerCase() !== "set-cookie") headers[name] = value;
+  }
+  return { statusCode: response.statusCode, headers };
 }
