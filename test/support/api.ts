@@ -1,13 +1,22 @@
 import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createDatabase, type Database } from "@huiyin/db";
 import { createTestDatabase, createTestRedis, type TestDatabase } from "@huiyin/infra-local/testing";
 import { createLogger } from "@huiyin/logger";
 import { createRedisConnection } from "@huiyin/queue";
 import { defaultPolicy } from "../../packages/domain/src/index.ts";
 import { type Keyring, NOTHING_ALLOWED, systemClock, systemResolver } from "../../packages/engine/src/index.ts";
-import { type AppDependencies, createApp, ensureAdminKey, redisRateLimiter } from "../../services/api/src/index.ts";
+import {
+  type AppDependencies,
+  createApp,
+  directoryStore,
+  ensureAdminKey,
+  redisRateLimiter,
+} from "../../services/api/src/index.ts";
 import { exportDefinition, proposalWorkflow, toMermaid } from "../../workflows/proposal/src/index.ts";
 import { TEST_ENCRYPTION_KEYS } from "./processes.ts";
 
@@ -86,6 +95,8 @@ export async function startApi(
   });
   const adminKey = `admin-key-for-tests-${randomBytes(16).toString("hex")}`;
   await ensureAdminKey(database, { key: adminKey }, logger);
+  // Attachments in a folder of this api's own, removed with it.
+  const attachmentsDir = await mkdtemp(path.join(tmpdir(), "huiyin-attachments-"));
   const app = createApp({
     logger,
     checks: [],
@@ -100,6 +111,7 @@ export async function startApi(
     workflowDefinition: { describe: exportDefinition, diagram: () => toMermaid() },
     // The production policy: public addresses only. A test whose receiver is on loopback allows it by override.
     webhooks: { destinations: { allow: NOTHING_ALLOWED, resolve: systemResolver() }, keyring: testKeyring },
+    attachments: { store: directoryStore(attachmentsDir), maxBytes: 1_000_000 },
     ...options.overrides,
   });
   const server: Server = await new Promise((resolve) => {
@@ -154,6 +166,7 @@ export async function startApi(
       await testDatabase.drop();
       await redis.cleanup();
       connection.disconnect();
+      await rm(attachmentsDir, { recursive: true, force: true });
     },
   };
 }

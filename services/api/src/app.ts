@@ -6,6 +6,7 @@ import type { Check } from "@huiyin/runtime";
 import express, { type Express, Router } from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
+import { type AttachmentDeps, attachmentRoutes } from "./attachments/routes.ts";
 import { auditRefusals } from "./audit/record.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { apiKeyRoutes } from "./auth/api-keys.ts";
@@ -54,6 +55,8 @@ export interface AppDependencies extends ProposalRoutesDeps {
   webhooks: WebhookRoutesDeps;
   /** The notifier's e-mail queue, for retrying dead e-mails; absent when the e-mail channel is off (no SMTP_URL). */
   emailRequeue?: EmailRequeue | undefined;
+  /** Where attachments' bytes are kept, and the largest accepted. */
+  attachments: AttachmentDeps;
 }
 
 /**
@@ -129,6 +132,7 @@ function v1(deps: AppDependencies): Router {
   router.use(apiKeyRoutes(deps.database));
   router.use(auditRoutes(deps.database));
   router.use(proposalRoutes(deps));
+  router.use(attachmentRoutes(deps.database, deps.attachments));
   router.use(publicationRoutes(deps));
   router.use(notificationRoutes(deps.database));
   router.use(statsRoutes(deps.database, deps.clock));

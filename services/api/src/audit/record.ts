@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = [
   "notice-delivery.retry",
   "publication.publish",
   "publication.withdraw",
+  "attachment.upload",
+  "attachment.download",
   "authentication.failed",
   "access.refused",
 ] as const;

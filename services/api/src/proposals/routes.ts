@@ -12,6 +12,7 @@ import {
 import { acceptedReplies, disclose } from "@huiyin/workflow-proposal";
 import { type Request, Router } from "express";
 import { initialTransition } from "xstate";
+import { refuseUnusableAttachments } from "../attachments/binding.ts";
 import { callerOf } from "../auth/authenticate.ts";
 import type { Caller } from "../auth/keys.ts";
 import { refuse } from "../http/error-codes.ts";
@@ -147,6 +148,7 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
         throw refuse("FORBIDDEN", `${event.type} is sent by the engine's own timers, not over HTTP.`);
       }
       const actor = actorOf(caller);
+      await refuseUnusableAttachments(database, id, { role: actor.role, id: actor.id, unitId: actor.unitId }, event);
       const log = request.log.child({ proposalId: id });
       const result = await applyEvent(
         { ...engine(request), logger: log },
