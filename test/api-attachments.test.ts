@@ -300,4 +300,57 @@ describe("attachments", () => {
     const plain = await api.call("GET", `/v1/audit-log?action=attachment.download&targetId=${supporting}`);
     expect(plain.body.items).toHaveLength(0);
   });
+
+  it("disclosure lists the published events' files, withholds a redacted one, and serves only what is listed", async () => {
+    const publicDownload = (attachment: string) =>
+      fetch(`${api.base}/public/proposals/${id}/attachments/${attachment}`);
+    const published = await api.call("POST", `/v1/proposals/${id}/publication`, {
+      key: keys.staff,
+      body: { redactions: [{ field: "attachments", find: supporting, reason: "含个人信息" }] },
+    });
+    expect(published.status, JSON.stringify(published.body)).toBe(201);
+    contract.expectConforms("POST", "/v1/proposals/{id}/publication", published);
+    expect(published.body.content.attachments.map((file: { id: string }) => file.id)).toEqual([letter]);
+    expect(published.body.redactions).toEqual([
+      { field: "attachments", length: supporting.length, occurrences: 1, reason: "含个人信息" },
+    ]);
+    const item = await api.call("GET", `/public/proposals/${id}`, { key: null });
+    contract.expectConforms("GET", "/public/proposals/{id}", item);
+    expect(item.body.attachments).toEqual([
+      {
+        filename: "关于第1号提案的答复函（盖章）.pdf",
+        contentType: "application/pdf",
+        size: LETTER.length,
+        sha256: sha256(LETTER),
+        of: "reply",
+        unitName: "housing",
+        href: `/public/proposals/${id}/attachments/${letter}`,
+      },
+    ]);
+    const got = await publicDownload(letter);
+    expect(got.status).toBe(200);
+    expect(got.headers.get("content-disposition")).toMatch(/^attachment;/);
+    expect(got.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(sha256(Buffer.from(await got.arrayBuffer()))).toBe(sha256(LETTER));
+    // The redacted file, the returned draft's letter and the co-unit's opinion are not public.
+    for (const attachment of [supporting, draftLetter, opinion]) {
+      const refused = await publicDownload(attachment);
+      expect(refused.status, attachment).toBe(404);
+      await refused.body?.cancel();
+    }
+    const redactedAway = await api.call("POST", `/v1/proposals/${id}/publication`, {
+      key: keys.staff,
+      body: { redactions: [{ field: "attachments", find: opinion, reason: "x" }] },
+    });
+    expect(redactedAway.status).toBe(422);
+    expect(redactedAway.body.error.code).toBe("REDACTION_NOT_FOUND");
+    // A withdrawal takes the files away with the text.
+    expect(
+      (await api.call("DELETE", `/v1/proposals/${id}/publication`, { key: keys.staff, body: { reason: "撤回" } }))
+        .status,
+    ).toBe(200);
+    const withdrawn = await publicDownload(letter);
+    expect(withdrawn.status).toBe(404);
+    await withdrawn.body?.cancel();
+  });
 });

@@ -102,7 +102,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use("/v1", v1(deps));
   // The disclosure (公开) endpoints and pages: no key, so behind the same per-address budget as /v1.
   app.use("/public", rateLimitByAddress(deps.addressRateLimiter));
-  app.use("/public", publicRoutes(deps.database));
+  app.use("/public", publicRoutes(deps.database, deps.attachments.store));
   app.use(notFound);
   app.use(errorHandler);
   return app;

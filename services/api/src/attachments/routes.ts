@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
+import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Database, Prisma } from "@huiyin/db";
 import { acceptedReplies } from "@huiyin/workflow-proposal";
@@ -223,21 +224,29 @@ export function attachmentRoutes(database: Database, deps: AttachmentDeps): Rout
         details: { proposalId: row.proposalId, sha256: row.sha256, replyLetter: true },
       });
     }
-    const bytes = await store.open(row.storageKey);
-    response.status(200);
-    // `attachment()` writes Content-Disposition with an ASCII fallback and the UTF-8 name (filename*).
-    response.attachment(row.filename);
-    response.set({
-      ...DOWNLOAD_HEADERS,
-      "Content-Type": row.contentType,
-      "Content-Length": String(row.size),
-      ETag: `"${row.sha256}"`,
-      "Repr-Digest": `sha-256=:${Buffer.from(row.sha256, "hex").toString("base64")}:`,
-    });
-    await pipeline(bytes, response);
+    await sendDownload(response, row, await store.open(row.storageKey));
   });
 
   return router;
+}
+
+/** Serves an attachment's bytes as a download (here and on the public disclosure endpoint). */
+export async function sendDownload(
+  response: Response,
+  row: Pick<AttachmentRow, "filename" | "contentType" | "size" | "sha256">,
+  bytes: Readable,
+): Promise<void> {
+  response.status(200);
+  // `attachment()` writes Content-Disposition with an ASCII fallback and the UTF-8 name (filename*).
+  response.attachment(row.filename);
+  response.set({
+    ...DOWNLOAD_HEADERS,
+    "Content-Type": row.contentType,
+    "Content-Length": String(row.size),
+    ETag: `"${row.sha256}"`,
+    "Repr-Digest": `sha-256=:${Buffer.from(row.sha256, "hex").toString("base64")}:`,
+  });
+  await pipeline(bytes, response);
 }
 
 function tooLarge(maxBytes: number): HttpError {
