@@ -35,22 +35,24 @@ export interface SignedRequest {
   headers: Record<string, string>;
 }
 
+export interface Credentials {
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
 /**
- * AWS Signature Version 4 of one S3 request without a query, for a payload whose SHA-256 is known (an upload's is
- * computed while it is received): the headers to send. Pure, given `now`.
+ * AWS Signature Version 4 of one S3 request to `url` (no query), for a payload whose SHA-256 is known (an upload's
+ * is computed while it is received): the headers to send, `authorization` included. Pure, given `now`.
  */
-export function signS3Request(
-  options: Pick<S3Options, "endpoint" | "bucket" | "region" | "accessKeyId" | "secretAccessKey">,
+export function signV4(
+  credentials: Credentials,
   method: string,
-  key: string,
+  url: URL,
   payloadSha256: string,
   now: Date,
   extraHeaders: Record<string, string> = {},
-): SignedRequest {
-  const base = new URL(options.endpoint);
-  const basePath = base.pathname.replace(/\/+$/, "");
-  const canonicalPath = `${basePath}/${uriEncode(options.bucket)}/${key.split("/").map(uriEncode).join("/")}`;
-  const url = new URL(canonicalPath, base);
+): Record<string, string> {
   const amzDate = now
     .toISOString()
     .replace(/[-:]/g, "")
@@ -65,22 +67,39 @@ export function signS3Request(
   const names = Object.keys(headers).sort();
   const canonicalRequest = [
     method,
-    canonicalPath,
+    url.pathname,
     "",
     ...names.map((name) => `${name}:${headers[name]}`),
     "",
     names.join(";"),
     payloadSha256,
   ].join("\n");
-  const scope = `${day}/${options.region}/s3/aws4_request`;
+  const scope = `${day}/${credentials.region}/s3/aws4_request`;
   const stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, sha256Hex(canonicalRequest)].join("\n");
-  const signingKey = hmac(
-    hmac(hmac(hmac(`AWS4${options.secretAccessKey}`, day), options.region), "s3"),
-    "aws4_request",
-  );
+  const dayKey = hmac(`AWS4${credentials.secretAccessKey}`, day);
+  const signingKey = hmac(hmac(hmac(dayKey, credentials.region), "s3"), "aws4_request");
   const signature = createHmac("sha256", signingKey).update(stringToSign).digest("hex");
-  headers.authorization = `AWS4-HMAC-SHA256 Credential=${options.accessKeyId}/${scope}, SignedHeaders=${names.join(";")}, Signature=${signature}`;
-  return { url, headers };
+  headers.authorization = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${names.join(";")}, Signature=${signature}`;
+  return headers;
+}
+
+/** The path-style URL of `key` in the bucket, each segment encoded as SigV4's canonical URI wants it. */
+export function objectUrl(endpoint: string, bucket: string, key: string): URL {
+  const base = new URL(endpoint);
+  const basePath = base.pathname.replace(/\/+$/, "");
+  return new URL(`${basePath}/${uriEncode(bucket)}/${key.split("/").map(uriEncode).join("/")}`, base);
+}
+
+function signS3Request(
+  options: Credentials & { endpoint: string; bucket: string },
+  method: string,
+  key: string,
+  payloadSha256: string,
+  now: Date,
+  extraHeaders: Record<string, string> = {},
+): SignedRequest {
+  const url = objectUrl(options.endpoint, options.bucket, key);
+  return { url, headers: signV4(options, method, url, payloadSha256, now, extraHeaders) };
 }
 
 function send(signed: SignedRequest, method: string, body?: Readable): Promise<IncomingMessage> {
