@@ -120,7 +120,10 @@ export function attachmentRoutes(database: Database, deps: AttachmentDeps): Rout
     const announced = Number(request.headers["content-length"] ?? 0);
     if (announced > maxBytes) throw tooLarge(maxBytes);
     const received = await receive(request, store.stagingDirectory, maxBytes).catch((error: unknown) => {
-      throw error instanceof TooLarge ? tooLarge(maxBytes) : error;
+      if (error instanceof TooLarge) throw tooLarge(maxBytes);
+      // The client went away mid-upload: its fault, not the server's; the part received is already removed.
+      if (request.destroyed || !request.complete) throw refuse("BAD_REQUEST", "The upload was cut off.");
+      throw error;
     });
     try {
       const entries = received.magic === "zip" ? await zipEntriesOf(received.path, received.size) : [];

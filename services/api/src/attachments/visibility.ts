@@ -52,8 +52,9 @@ export function maySeeAttachment(
 ): boolean {
   if (viewer.audience === "back-office" || viewer.audience === "leader") return true;
   if (events.length > 0) return events.some((entry) => maySeePayload(viewer, entry, accepted));
-  if (viewer.audience === "unit")
-    return attachment.uploaderRole === "unit" && attachment.uploaderUnitId === viewer.unitId;
+  if (viewer.audience === "unit") {
+    return attachment.uploaderRole === "unit" && viewer.unitId != null && attachment.uploaderUnitId === viewer.unitId;
+  }
   // The proposers' side (the proposers, and integrators reading as them) shares what that side uploaded.
   return attachment.uploaderRole === "proposer" || attachment.uploaderRole === "integrator";
 }
