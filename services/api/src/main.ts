@@ -5,6 +5,7 @@ import { createQueue, type JobPayload, queues } from "@huiyin/queue";
 import { runService } from "@huiyin/runtime";
 import { exportDefinition, proposalWorkflow, toMermaid } from "@huiyin/workflow-proposal";
 import { createApp } from "./app.ts";
+import { sweepStaging } from "./attachments/receive.ts";
 import { s3Store } from "./attachments/s3-store.ts";
 import { directoryStore } from "./attachments/store.ts";
 import { ensureAdminKey } from "./auth/bootstrap.ts";
@@ -23,7 +24,8 @@ runService(
     const storeConfig = attachmentStoreConfig(config);
     const attachmentStore =
       storeConfig.kind === "directory" ? directoryStore(storeConfig.directory) : s3Store(storeConfig);
-    logger.info({ store: attachmentStore.kind }, "attachments store");
+    const swept = await sweepStaging(attachmentStore.stagingDirectory, 60 * 60 * 1000, systemClock.now());
+    logger.info({ store: attachmentStore.kind, partialUploadsRemoved: swept }, "attachments store");
     // Secrets left in clear (from before sealing) or under an older key are sealed under the first key now.
     await resealWebhookSecrets(database, keyring, logger);
     const admin = await ensureAdminKey(

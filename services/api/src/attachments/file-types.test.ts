@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -13,7 +13,7 @@ import {
   ZIP_TAIL_BYTES,
   zipEntryNames,
 } from "./file-types.ts";
-import { receive, TooLarge, zipEntriesOf } from "./receive.ts";
+import { receive, sweepStaging, TooLarge, zipEntriesOf } from "./receive.ts";
 
 /** A minimal valid zip of empty stored entries, as an office suite or an OFD writer would lay it out. */
 function zipOf(names: readonly string[], comment = ""): Buffer {
@@ -164,5 +164,19 @@ describe("receiving an upload", () => {
     await writeFile(file, DOCX);
     expect(await zipEntriesOf(file, DOCX.length)).toEqual(["[Content_Types].xml", "_rels/.rels", "word/document.xml"]);
     await rm(file);
+  });
+
+  it("sweeps the parts of uploads a process died receiving, not those still arriving", async () => {
+    const old = path.join(dir, "old.part");
+    const fresh = path.join(dir, "fresh.part");
+    await writeFile(old, "x");
+    await writeFile(fresh, "x");
+    const now = new Date();
+    const twoHoursAgo = new Date(now.getTime() - 2 * 60 * 60 * 1000);
+    await utimes(old, twoHoursAgo, twoHoursAgo);
+    expect(await sweepStaging(dir, 60 * 60 * 1000, now)).toBe(1);
+    expect(await readdir(dir)).toEqual(["fresh.part"]);
+    await rm(fresh);
+    expect(await sweepStaging(path.join(dir, "missing"), 0, now)).toBe(0);
   });
 });

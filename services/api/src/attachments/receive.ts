@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, open, rm } from "node:fs/promises";
+import { mkdir, open, readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -70,4 +70,23 @@ export async function zipEntriesOf(file: string, size: number): Promise<string[]
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Removes the parts of uploads that a process died receiving (`*.part` in the staging folder older than
+ * `olderThanMs`): at start, so they do not pile up. Several api processes may share the folder; an upload older
+ * than the server's request timeout (5 minutes) is nobody's, so an hour is safe. Returns how many it removed.
+ */
+export async function sweepStaging(directory: string, olderThanMs: number, now: Date): Promise<number> {
+  const names = await readdir(directory).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names.filter((entry) => entry.endsWith(".part"))) {
+    const file = path.join(directory, name);
+    const info = await stat(file).catch(() => undefined);
+    if (info && now.getTime() - info.mtimeMs > olderThanMs) {
+      await rm(file, { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
 }
