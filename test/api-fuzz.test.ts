@@ -474,6 +474,13 @@ describe("generated requests over every operation of the OpenAPI document", () =
       "POST /v1/people/{id}/unlock": { path: "/v1/people/fuzz-invitee/unlock" },
       "POST /v1/people/{id}/disable": { path: "/v1/people/fuzz-invitee/disable" },
       "POST /v1/people/{id}/enable": { path: "/v1/people/fuzz-invitee/enable" },
+      // An upload makes a file each time (not idempotent, see the README): concurrent ones that are refused (HTML
+      // sent as a PDF) must all be a 4xx that stores nothing; accepted uploads are in api-attachments.test.ts.
+      "POST /v1/proposals/{id}/attachments": {
+        path: `/v1/proposals/${submitted.body.id}/attachments?filename=a.pdf`,
+        body: "<html><script>alert(1)</script></html>",
+        headers: { "content-type": "application/pdf" },
+      },
       // Not yet publishable (409) and never published (404): concurrent publications of a closed proposal are
       // in api-publication.test.ts.
       "POST /v1/proposals/{id}/publication": { path: `/v1/proposals/${submitted.body.id}/publication`, body: {} },

@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createDatabase, type Database } from "@huiyin/db";
 import { createTestDatabase, createTestRedis, type TestDatabase } from "@huiyin/infra-local/testing";
 import { createLogger } from "@huiyin/logger";
@@ -10,6 +13,7 @@ import { type Keyring, NOTHING_ALLOWED, systemClock, systemResolver } from "../.
 import {
   type AppDependencies,
   createApp,
+  directoryStore,
   ensureAdminKey,
   PEOPLE_DEFAULTS,
   redisRateLimiter,
@@ -95,6 +99,8 @@ export async function startApi(
   });
   const adminKey = `admin-key-for-tests-${randomBytes(16).toString("hex")}`;
   await ensureAdminKey(database, { key: adminKey }, logger);
+  // Attachments in a folder of this api's own, removed with it.
+  const attachmentsDir = await mkdtemp(path.join(tmpdir(), "huiyin-attachments-"));
   const app = createApp({
     logger,
     checks: [],
@@ -112,6 +118,7 @@ export async function startApi(
     // Password hashes at 16 MiB rather than production's 128 MiB: the same scrypt, at a cost tests can pay many
     // times on two cores (services/api/src/auth/passwords.test.ts asserts the production parameters).
     people: { ...PEOPLE_DEFAULTS, scrypt: TEST_SCRYPT },
+    attachments: { store: directoryStore(attachmentsDir), maxBytes: 1_000_000 },
     ...options.overrides,
   });
   const server: Server = await new Promise((resolve) => {
@@ -166,6 +173,7 @@ export async function startApi(
       await testDatabase.drop();
       await redis.cleanup();
       connection.disconnect();
+      await rm(attachmentsDir, { recursive: true, force: true });
     },
   };
 }

@@ -51,6 +51,8 @@ export function serviceSpecs(options: ServiceEnvOptions): ServiceSpec[] {
         HUIYIN_ADMIN_KEY_FILE: adminKeyFile,
         NOTIFY_LINK_SECRET: linkSecret,
         SECRETS_ENCRYPTION_KEYS: encryptionKeys,
+        // Attachments' bytes beside the embedded databases (secretsDir is `<data dir>/secrets`), unless set.
+        ATTACHMENT_DIR: options.env.ATTACHMENT_DIR || path.join(path.dirname(secretsDir), "attachments"),
       },
     },
     {

@@ -250,6 +250,27 @@ export const configSchema = z.object({
    * `.huiyin/secrets/secrets-encryption-keys`. Rotate by putting a new key first and restarting.
    */
   SECRETS_ENCRYPTION_KEYS: encryptionKeys.optional(),
+  /** The largest attachment (a reply letter, a photo) the api accepts, in bytes; larger ones get 413. */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_073_741_824)
+    .default(20 * 1024 * 1024),
+  /** Where attachments' bytes are kept: `directory` (ATTACHMENT_DIR) or `s3` (an S3-compatible bucket). */
+  ATTACHMENT_STORE: z.enum(["directory", "s3"]).default("directory"),
+  /** The directory store's folder. Unset: `.huiyin/attachments` of the working folder; `npm start` gives `<data dir>/attachments`. */
+  ATTACHMENT_DIR: z.string().min(1).optional(),
+  /** The S3-compatible service (path-style: `<endpoint>/<bucket>/<key>`), e.g. `https://s3.cn-north-1.amazonaws.com.cn` or a MinIO. */
+  ATTACHMENT_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  ATTACHMENT_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name")
+    .optional(),
+  ATTACHMENT_S3_REGION: z.string().min(1).default("us-east-1"),
+  ATTACHMENT_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  /** Signs the requests (AWS Signature V4); never logged. */
+  ATTACHMENT_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
 function isTimeZone(value: string): boolean {
@@ -282,6 +303,34 @@ export function requireEncryptionKeys(config: Config): NonNullable<Config["SECRE
   throw new ConfigError([
     "SECRETS_ENCRYPTION_KEYS: required: webhook secrets are stored sealed with it. Set `<id>:<base64 of 32 random bytes>` (e.g. `k1:` followed by the output of `openssl rand -base64 32`); `npm start` generates one.",
   ]);
+}
+
+/** Where the api keeps attachments' bytes, as `attachmentStoreConfig` reads it from the variables. */
+export type AttachmentStoreConfig =
+  | { kind: "directory"; directory: string }
+  | { kind: "s3"; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
+
+/** The attachment store the variables describe; for `s3`, a start error naming each variable that is missing. */
+export function attachmentStoreConfig(config: Config): AttachmentStoreConfig {
+  if (config.ATTACHMENT_STORE === "directory") {
+    return { kind: "directory", directory: config.ATTACHMENT_DIR ?? ".huiyin/attachments" };
+  }
+  const { ATTACHMENT_S3_ENDPOINT: endpoint, ATTACHMENT_S3_BUCKET: bucket } = config;
+  const { ATTACHMENT_S3_ACCESS_KEY_ID: accessKeyId, ATTACHMENT_S3_SECRET_ACCESS_KEY: secretAccessKey } = config;
+  if (endpoint && bucket && accessKeyId && secretAccessKey) {
+    return { kind: "s3", endpoint, bucket, region: config.ATTACHMENT_S3_REGION, accessKeyId, secretAccessKey };
+  }
+  const required = {
+    ATTACHMENT_S3_ENDPOINT: endpoint,
+    ATTACHMENT_S3_BUCKET: bucket,
+    ATTACHMENT_S3_ACCESS_KEY_ID: accessKeyId,
+    ATTACHMENT_S3_SECRET_ACCESS_KEY: secretAccessKey,
+  };
+  throw new ConfigError(
+    Object.entries(required)
+      .filter(([, value]) => !value)
+      .map(([name]) => `${name}: required with ATTACHMENT_STORE=s3`),
+  );
 }
 
 /**

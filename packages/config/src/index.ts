@@ -1,4 +1,6 @@
 export {
+  type AttachmentStoreConfig,
+  attachmentStoreConfig,
   type Config,
   ConfigError,
   configSchema,

@@ -121,6 +121,28 @@ const serviceVariables: Record<ServiceVariable, VariableDoc> = {
     meaning:
       "the keys that [seal webhook secrets](#webhook-secrets-at-rest): comma-separated `<id>:<base64 of 32 bytes>`, the first seals, all open. Required by the api and the worker (the same value); `npm start` generates one into `.huiyin/secrets/secrets-encryption-keys` (mode 0600) when unset.",
   },
+  ATTACHMENT_MAX_BYTES: {
+    shownDefault: "`20971520` (20 MiB)",
+    meaning: "the largest [attachment](#attachments) the api accepts, in bytes (413 `ATTACHMENT_TOO_LARGE` above).",
+  },
+  ATTACHMENT_STORE: {
+    meaning:
+      "where attachments' bytes are kept: `directory` (`ATTACHMENT_DIR`) or `s3` (the `ATTACHMENT_S3_*` variables).",
+  },
+  ATTACHMENT_DIR: {
+    shownDefault: "`.huiyin/attachments` (`<data dir>/attachments` with `npm start`)",
+    meaning: "the folder of the directory store (files owner-only); back it up with the database.",
+  },
+  ATTACHMENT_S3_ENDPOINT: {
+    meaning: "with `ATTACHMENT_STORE=s3`: the S3-compatible service's URL; objects are addressed path-style.",
+  },
+  ATTACHMENT_S3_BUCKET: { meaning: "with `ATTACHMENT_STORE=s3`: the bucket (it must exist)." },
+  ATTACHMENT_S3_REGION: { meaning: "with `ATTACHMENT_STORE=s3`: the region the requests are signed for." },
+  ATTACHMENT_S3_ACCESS_KEY_ID: { meaning: "with `ATTACHMENT_STORE=s3`: the access key id." },
+  ATTACHMENT_S3_SECRET_ACCESS_KEY: {
+    meaning:
+      "with `ATTACHMENT_STORE=s3`: the secret key that signs the requests (AWS Signature V4); keep it in a secret store.",
+  },
 };
 
 const startVariables: Record<StartVariable, VariableDoc> = {

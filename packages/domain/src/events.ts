@@ -41,12 +41,31 @@ export function assignmentProblem(mode: AssignmentMode, units: readonly Assigned
 
 const deadlineRef = { deadlineId: text };
 
+/** An attachment's id, as `POST /v1/proposals/:id/attachments` gives it out. */
+export const ATTACHMENT_ID = /^att_[0-9a-f]{32}$/;
+
+/**
+ * Files an event carries (a reply's reply letter 答复函, a submission's supporting documents): ids of attachments
+ * uploaded to the proposal before, by the same party. Optional and ignored by the machine, so older events and
+ * snapshots read as before; the API checks the ids, and an attachment is seen as the payload of its event is.
+ */
+export const attachmentIdsSchema = z
+  .array(z.string().regex(ATTACHMENT_ID, "expected an attachment id (att_…)"))
+  .min(1)
+  .max(20)
+  .refine((ids) => new Set(ids).size === ids.length, "an attachment is listed twice");
+const attachments = { attachmentIds: attachmentIdsSchema.optional() };
+
 /**
  * Every public event body by `type` (the vocabulary of `docs/domain.md`). The HTTP API validates request
  * bodies with `proposalEventSchema`; the engine then stamps `actor` and `at` (see `ProposalEvent`).
  */
 export const eventBodySchemas = {
-  submit: z.strictObject({ type: z.literal("submit"), content: proposalContentSchema.optional() }),
+  submit: z.strictObject({
+    type: z.literal("submit"),
+    content: proposalContentSchema.optional(),
+    ...attachments,
+  }),
   withdraw: z.strictObject({ type: z.literal("withdraw"), reason: text }),
   "review.register": z.strictObject({
     type: z.literal("review.register"),
@@ -61,7 +80,7 @@ export const eventBodySchemas = {
   }),
   "review.merge": z.strictObject({ type: z.literal("review.merge"), intoId: text }),
   "review.return": z.strictObject({ type: z.literal("review.return"), reason: text }),
-  resubmit: z.strictObject({ type: z.literal("resubmit"), content: proposalContentSchema }),
+  resubmit: z.strictObject({ type: z.literal("resubmit"), content: proposalContentSchema, ...attachments }),
   assign: z
     .strictObject({
       type: z.literal("assign"),
@@ -83,7 +102,7 @@ export const eventBodySchemas = {
     contactedAt: isoInstant,
     summary: text,
   }),
-  "handle.coOpinion": z.strictObject({ type: z.literal("handle.coOpinion"), opinion: text }),
+  "handle.coOpinion": z.strictObject({ type: z.literal("handle.coOpinion"), opinion: text, ...attachments }),
   "handle.requestExtension": z.strictObject({
     type: z.literal("handle.requestExtension"),
     newDueDate: localDate,
@@ -96,6 +115,7 @@ export const eventBodySchemas = {
     classification: z.enum(REPLY_CLASSES),
     text,
     signedOffBy: text,
+    ...attachments,
   }),
   "supervise.record": z.strictObject({
     type: z.literal("supervise.record"),
@@ -130,7 +150,12 @@ export const eventBodySchemas = {
     classification: z.enum(REPLY_CLASSES),
     reason: text,
   }),
-  "followup.report": z.strictObject({ type: z.literal("followup.report"), progress: text, resolved: z.boolean() }),
+  "followup.report": z.strictObject({
+    type: z.literal("followup.report"),
+    progress: text,
+    resolved: z.boolean(),
+    ...attachments,
+  }),
   "deadline.remind": z.strictObject({
     type: z.literal("deadline.remind"),
     ...deadlineRef,

@@ -6,6 +6,7 @@ import { type Check, createMetrics, engineMetrics, type Metrics } from "@huiyin/
 import express, { type Express, Router } from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
+import { type AttachmentDeps, attachmentRoutes } from "./attachments/routes.ts";
 import { auditRefusals } from "./audit/record.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { accountRoutes } from "./auth/accounts.ts";
@@ -65,6 +66,8 @@ export interface AppDependencies extends ProposalRoutesDeps {
   emailRequeue?: EmailRequeue | undefined;
   /** The registry of `GET /metrics` (the service's, with the process metrics); a fresh one when absent. */
   metrics?: Metrics | undefined;
+  /** Where attachments' bytes are kept, and the largest accepted. */
+  attachments: AttachmentDeps;
 }
 
 /**
@@ -113,7 +116,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use("/v1", v1({ ...deps, observer }));
   // The disclosure (公开) endpoints and pages: no key, so behind the same per-address budget as /v1.
   app.use("/public", rateLimitByAddress(deps.addressRateLimiter));
-  app.use("/public", publicRoutes(deps.database));
+  app.use("/public", publicRoutes(deps.database, deps.attachments.store));
   app.use(notFound);
   app.use(errorHandler);
   return app;
@@ -161,6 +164,7 @@ function v1(deps: AppDependencies): Router {
   router.use(accountRoutes(deps.database, deps.clock));
   router.use(auditRoutes(deps.database));
   router.use(proposalRoutes(deps));
+  router.use(attachmentRoutes(deps.database, deps.attachments));
   router.use(publicationRoutes(deps));
   router.use(notificationRoutes(deps.database));
   router.use(statsRoutes(deps.database, deps.clock));

@@ -1,10 +1,13 @@
-import { requireEncryptionKeys } from "@huiyin/config";
+import { attachmentStoreConfig, requireEncryptionKeys } from "@huiyin/config";
 import { calendarOf, defaultPolicy } from "@huiyin/domain";
 import { resealWebhookSecrets, systemClock, systemResolver, type Workflow } from "@huiyin/engine";
 import { createQueue, type JobPayload, queues } from "@huiyin/queue";
 import { runService } from "@huiyin/runtime";
 import { exportDefinition, proposalWorkflow, toMermaid } from "@huiyin/workflow-proposal";
 import { createApp } from "./app.ts";
+import { sweepStaging } from "./attachments/receive.ts";
+import { s3Store } from "./attachments/s3-store.ts";
+import { directoryStore } from "./attachments/store.ts";
 import { ensureAdminKey } from "./auth/bootstrap.ts";
 import { warnWhileUncovered } from "./calendar/coverage.ts";
 import { redisRateLimiter } from "./http/rate-limit.ts";
@@ -18,6 +21,11 @@ runService(
   { name: "api", redisRole: "producer", healthServer: false },
   async ({ config, logger, database, redis, shutdown, checks, metrics }) => {
     const keyring = requireEncryptionKeys(config);
+    const storeConfig = attachmentStoreConfig(config);
+    const attachmentStore =
+      storeConfig.kind === "directory" ? directoryStore(storeConfig.directory) : s3Store(storeConfig);
+    const swept = await sweepStaging(attachmentStore.stagingDirectory, 60 * 60 * 1000, systemClock.now());
+    logger.info({ store: attachmentStore.kind, partialUploadsRemoved: swept }, "attachments store");
     // Secrets left in clear (from before sealing) or under an older key are sealed under the first key now.
     await resealWebhookSecrets(database, keyring, logger);
     const admin = await ensureAdminKey(
@@ -78,6 +86,7 @@ runService(
         destinations: { allow: config.WEBHOOK_ALLOWED_DESTINATIONS, resolve: systemResolver() },
         keyring,
       },
+      attachments: { store: attachmentStore, maxBytes: config.ATTACHMENT_MAX_BYTES },
       emailRequeue: emailQueue
         ? emailRequeue(emailQueue, {
             attempts: config.NOTIFY_EMAIL_ATTEMPTS,

@@ -1,3 +1,4 @@
+import { attachmentsApi } from "./attachments/openapi.ts";
 import { auditApi } from "./audit/openapi.ts";
 import { authApi } from "./auth/openapi.ts";
 import { peopleApi } from "./auth/people-openapi.ts";
@@ -28,6 +29,7 @@ export const FEATURE_APIS: readonly FeatureApi[] = [
   directoryApi,
   auditApi,
   disclosureApi,
+  attachmentsApi,
 ];
 
 /** Merges maps whose keys must not collide: two features documenting one path or component is a bug. */

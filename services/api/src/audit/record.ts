@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = [
   "account.enable",
   "session.start",
   "session.end",
+  "attachment.upload",
+  "attachment.download",
   "authentication.failed",
   "access.refused",
 ] as const;

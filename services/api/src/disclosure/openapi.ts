@@ -22,6 +22,16 @@ const PublishedReply = z.strictObject({
   repliedAt: instant,
 });
 
+const PublishedAttachment = z.strictObject({
+  id: z.string(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.int(),
+  sha256: z.string(),
+  of: z.enum(["proposal", "reply"]),
+  unitName: nullableString,
+});
+
 const PublishedContent = z.strictObject({
   title: z.string(),
   reasons: z.string(),
@@ -29,6 +39,7 @@ const PublishedContent = z.strictObject({
   category: nullableString,
   submittedAt: nullableInstant,
   replies: z.array(PublishedReply),
+  attachments: z.array(PublishedAttachment),
 });
 
 const Publication = z.strictObject({
@@ -57,6 +68,7 @@ const PublicProposal = z.strictObject({
   suggestions: z.array(z.string()),
   submittedAt: nullableInstant,
   replies: z.array(PublishedReply),
+  attachments: z.array(PublishedAttachment.omit({ id: true }).extend({ href: z.string() })),
   redactions: z.array(z.strictObject({ field: z.enum(REDACTABLE_FIELDS), reason: z.string() })),
   publishedAt: instant,
 });
@@ -139,6 +151,20 @@ export const disclosureApi: FeatureApi = {
         security: [],
         parameters: queryParameters(publicListQuerySchema),
         responses: { "200": both("The published proposals.", "PublicProposalList"), ...errors(...open) },
+      },
+    },
+    "/public/proposals/{id}/attachments/{attachmentId}": {
+      get: {
+        operationId: "downloadPublicAttachment",
+        tags: ["public"],
+        summary:
+          "A file the published copy lists, as a download (Content-Disposition: attachment, nosniff, a sandboxing CSP); any other id is 404.",
+        security: [],
+        parameters: [id, pathParameter("attachmentId")],
+        responses: {
+          "200": { description: "The bytes.", content: { "application/octet-stream": { schema: { type: "string" } } } },
+          ...errors(...open, 404),
+        },
       },
     },
     "/public/proposals/{id}": {

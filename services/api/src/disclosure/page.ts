@@ -54,6 +54,16 @@ export function itemPage(item: PublicProposal): string {
         `<div class="reply">${escapeHtml(reply.text)}</div>`,
     )
     .join("\n");
+  const files =
+    item.attachments.length === 0
+      ? ""
+      : `<h2>附件</h2><ul>${item.attachments
+          .map(
+            (file) =>
+              `<li><a href="${escapeHtml(file.href)}" download>${escapeHtml(file.filename)}</a>` +
+              ` <span class="meta">${file.unitName ? `${escapeHtml(file.unitName)} · ` : ""}${Math.ceil(file.size / 1024)} KB</span></li>`,
+          )
+          .join("")}</ul>`;
   const redactions =
     item.redactions.length === 0
       ? ""
@@ -64,6 +74,7 @@ export function itemPage(item: PublicProposal): string {
 <h2>理由</h2><p>${escapeHtml(item.reasons)}</p>
 <h2>建议</h2><ol>${suggestions}</ol>
 <h2>答复</h2>${replies}
+${files}
 ${redactions}
 <p><a href="/public">返回公开列表</a></p>`;
   return page(item.title, body);

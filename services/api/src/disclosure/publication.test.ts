@@ -77,4 +77,38 @@ describe("the public copy of a proposal", () => {
     const unaccepted = { ...facts, history: facts.history.slice(0, 4) };
     expect(publicationOf(unaccepted, [])).toEqual({ ok: false, code: "NOT_PUBLISHABLE" });
   });
+
+  it("publishes the files of the submission and of the published replies, and withholds a redacted one whole", () => {
+    const file = (id: string) => ({ id, filename: `${id}.pdf`, contentType: "application/pdf", size: 9, sha256: id });
+    const history = facts.history.map((entry) => {
+      const ids = { 2: ["att_submit"], 3: ["att_draft"], 5: ["att_first"], 7: ["att_water"], 9: ["att_roads"] }[
+        entry.seq
+      ];
+      return ids ? { ...entry, payload: { ...(entry.payload as object), attachmentIds: ids } } : entry;
+    });
+    const withFiles: ProposalFacts = {
+      ...facts,
+      history,
+      attachments: ["att_submit", "att_draft", "att_first", "att_water", "att_roads", "att_unsent"].map(file),
+    };
+    const outcome = publicationOf(withFiles, []);
+    if (!outcome.ok) throw new Error(outcome.code);
+    // Not the returned draft's, not roads' superseded first reply's, not a file no event carries.
+    expect(outcome.content.attachments).toEqual([
+      { ...file("att_submit"), of: "proposal", unitName: null },
+      { ...file("att_water"), of: "reply", unitName: "市水务局" },
+      { ...file("att_roads"), of: "reply", unitName: "roads" },
+    ]);
+    const redacted = publicationOf(withFiles, [{ field: "attachments", find: "att_submit", reason: "个人信息" }]);
+    if (!redacted.ok) throw new Error(redacted.code);
+    expect(redacted.content.attachments?.map((attachment) => attachment.id)).toEqual(["att_water", "att_roads"]);
+    expect(redacted.redactions).toEqual([
+      { field: "attachments", length: "att_submit".length, occurrences: 1, reason: "个人信息" },
+    ]);
+    expect(publicationOf(withFiles, [{ field: "attachments", find: "att_draft", reason: "x" }])).toEqual({
+      ok: false,
+      code: "REDACTION_NOT_FOUND",
+      index: 0,
+    });
+  });
 });

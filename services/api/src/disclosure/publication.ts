@@ -1,8 +1,12 @@
 import { acceptedReplies, type HistoryEntryFacts } from "@huiyin/workflow-proposal";
 import { z } from "zod";
+import { attachmentIdsOf } from "../attachments/visibility.ts";
 
-/** The parts of the published text a redaction may apply to; `suggestions` and `replies` mean each of them. */
-export const REDACTABLE_FIELDS = ["title", "reasons", "suggestions", "replies"] as const;
+/**
+ * The parts of the published text a redaction may apply to; `suggestions` and `replies` mean each of them. For
+ * `attachments`, `find` is an attachment's id, and the file is withheld whole (a photo or a scan cannot be cut).
+ */
+export const REDACTABLE_FIELDS = ["title", "reasons", "suggestions", "replies", "attachments"] as const;
 export type RedactableField = (typeof REDACTABLE_FIELDS)[number];
 
 /** What replaces removed text in the public copy. */
@@ -35,6 +39,18 @@ export interface PublishedReply {
   repliedAt: string;
 }
 
+/** One published file: the proposal's own (carried by its submission) or a published reply's (the reply letter). */
+export interface PublishedAttachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  of: "proposal" | "reply";
+  /** For a reply's file: the unit by its name. */
+  unitName: string | null;
+}
+
 /** The frozen public text of a proposal (the `content` column). */
 export interface PublishedContent {
   title: string;
@@ -43,6 +59,8 @@ export interface PublishedContent {
   category: string | null;
   submittedAt: string | null;
   replies: PublishedReply[];
+  /** Absent in copies published before attachments existed: read as none. */
+  attachments?: PublishedAttachment[];
 }
 
 /**
@@ -62,6 +80,8 @@ export interface ProposalFacts {
   history: readonly (HistoryEntryFacts & { at: Date })[];
   /** The directory's unit names by id; a unit the directory does not know is published by its id. */
   unitNames: ReadonlyMap<string, string>;
+  /** The proposal's attachments; only those a published event carries are published. */
+  attachments?: readonly Omit<PublishedAttachment, "of" | "unitName">[];
 }
 
 export type PublishOutcome =
@@ -81,24 +101,50 @@ function unitOfReply(entry: HistoryEntryFacts): string {
  * through, so a returned draft is never published), the latest accepted one per unit (a re-handling's reply
  * supersedes the first), in the order they were given.
  */
-function publishedReplies(facts: ProposalFacts): PublishedReply[] {
+function publishedReplyEntries(facts: ProposalFacts): (HistoryEntryFacts & { at: Date })[] {
   const accepted = acceptedReplies(facts.history);
   const latest = new Map<string, HistoryEntryFacts & { at: Date }>();
   for (const entry of [...facts.history].sort((a, b) => a.seq - b.seq)) {
     if (entry.type === "handle.reply" && accepted.has(entry.seq)) latest.set(unitOfReply(entry), entry);
   }
-  return [...latest.values()]
-    .sort((a, b) => a.seq - b.seq)
-    .map((entry) => {
-      const payload = entry.payload as { classification?: unknown; text?: unknown };
-      const unitId = unitOfReply(entry);
-      return {
-        unitName: facts.unitNames.get(unitId) ?? unitId,
-        classification: text(payload.classification),
-        text: text(payload.text),
-        repliedAt: entry.at.toISOString(),
-      };
-    });
+  return [...latest.values()].sort((a, b) => a.seq - b.seq);
+}
+
+/**
+ * The files the public may have: those the proposal's submissions carry (its supporting documents) and those the
+ * published replies carry (their reply letters); never a returned draft's letter, a co-unit's opinion or a file no
+ * event carries.
+ */
+function publishedAttachments(facts: ProposalFacts): PublishedAttachment[] {
+  const byId = new Map((facts.attachments ?? []).map((attachment) => [attachment.id, attachment]));
+  const published = new Map<string, PublishedAttachment>();
+  const add = (entry: HistoryEntryFacts, of: PublishedAttachment["of"], unitName: string | null) => {
+    for (const id of attachmentIdsOf(entry)) {
+      const attachment = byId.get(id);
+      if (attachment && !published.has(id)) published.set(id, { ...attachment, of, unitName });
+    }
+  };
+  for (const entry of facts.history) {
+    if (entry.type === "submit" || entry.type === "resubmit") add(entry, "proposal", null);
+  }
+  for (const entry of publishedReplyEntries(facts)) {
+    const unitId = unitOfReply(entry);
+    add(entry, "reply", facts.unitNames.get(unitId) ?? unitId);
+  }
+  return [...published.values()];
+}
+
+function publishedReplies(facts: ProposalFacts): PublishedReply[] {
+  return publishedReplyEntries(facts).map((entry) => {
+    const payload = entry.payload as { classification?: unknown; text?: unknown };
+    const unitId = unitOfReply(entry);
+    return {
+      unitName: facts.unitNames.get(unitId) ?? unitId,
+      classification: text(payload.classification),
+      text: text(payload.text),
+      repliedAt: entry.at.toISOString(),
+    };
+  });
 }
 
 function occurrences(haystack: string, needle: string): number {
@@ -122,6 +168,7 @@ export function publicationOf(facts: ProposalFacts, redactions: readonly Redacti
     category: typeof facts.content.category === "string" ? facts.content.category : null,
     submittedAt: submitted ? submitted.at.toISOString() : null,
     replies,
+    attachments: publishedAttachments(facts),
   };
   const records: RedactionRecord[] = [];
   for (const [index, redaction] of redactions.entries()) {
@@ -134,7 +181,11 @@ export function publicationOf(facts: ProposalFacts, redactions: readonly Redacti
     if (field === "title") content.title = strike(content.title);
     else if (field === "reasons") content.reasons = strike(content.reasons);
     else if (field === "suggestions") content.suggestions = content.suggestions.map(strike);
-    else content.replies = content.replies.map((reply) => ({ ...reply, text: strike(reply.text) }));
+    else if (field === "attachments") {
+      const kept = (content.attachments ?? []).filter((attachment) => attachment.id !== find);
+      found = (content.attachments ?? []).length - kept.length;
+      content.attachments = kept;
+    } else content.replies = content.replies.map((reply) => ({ ...reply, text: strike(reply.text) }));
     if (found === 0) return { ok: false, code: "REDACTION_NOT_FOUND", index };
     records.push({ field, length: [...find].length, occurrences: found, reason: redaction.reason });
   }

@@ -2,6 +2,8 @@ import type { Database, Prisma } from "@huiyin/db";
 import { type Clock, toRecord } from "@huiyin/engine";
 import { type Request, type Response, Router } from "express";
 import { z } from "zod";
+import { sendDownload } from "../attachments/routes.ts";
+import type { AttachmentStore } from "../attachments/store.ts";
 import { recordAudit, subjectOf } from "../audit/record.ts";
 import { callerOf, requireRole } from "../auth/authenticate.ts";
 import { refuse } from "../http/error-codes.ts";
@@ -9,7 +11,7 @@ import { type IdempotencyLease, respondOnce } from "../http/idempotency.ts";
 import { mountedAt } from "../http/metrics.ts";
 import { parseBody, parseQuery } from "../http/validate.ts";
 import { itemPage, listPage, PAGE_POLICY } from "./page.ts";
-import { publicationOf, publishSchema, withdrawSchema } from "./publication.ts";
+import { type PublishedContent, publicationOf, publishSchema, withdrawSchema } from "./publication.ts";
 import { publicationView, publicView } from "./view.ts";
 
 /** The stages in which a proposal's reply has been accepted and the proposers have it: evaluation, or closed. */
@@ -49,9 +51,13 @@ export function publicationRoutes(deps: DisclosureRoutesDeps): Router {
           { stage: row.stage },
         );
       }
-      const [history, units] = await Promise.all([
+      const [history, units, attachments] = await Promise.all([
         database.prisma.proposalEvent.findMany({ where: { proposalId: id }, orderBy: { seq: "asc" } }),
         database.prisma.unit.findMany({ where: { id: { in: row.unitIds } }, select: { id: true, name: true } }),
+        database.prisma.attachment.findMany({
+          where: { proposalId: id },
+          select: { id: true, filename: true, contentType: true, size: true, sha256: true },
+        }),
       ]);
       const context = toRecord(row).context as { content?: Record<string, unknown> };
       const outcome = publicationOf(
@@ -59,6 +65,7 @@ export function publicationRoutes(deps: DisclosureRoutesDeps): Router {
           content: context.content ?? { title: row.title, category: row.category },
           history,
           unitNames: new Map(units.map((unit) => [unit.id, unit.name])),
+          attachments,
         },
         body.redactions,
       );
@@ -91,6 +98,7 @@ export function publicationRoutes(deps: DisclosureRoutesDeps): Router {
           details: {
             replaced: existed,
             replies: outcome.content.replies.length,
+            attachments: (outcome.content.attachments ?? []).map((attachment) => attachment.id),
             redactions: outcome.redactions as unknown as Prisma.InputJsonValue,
           },
         });
@@ -150,7 +158,7 @@ export const publicListQuerySchema = z.strictObject({
  * unknown id is the same 404, so the public cannot tell a proposal exists. `no-store`: a withdrawal takes effect
  * at once, no cache keeps serving what was withdrawn.
  */
-export function publicRoutes(database: Database): Router {
+export function publicRoutes(database: Database, store: AttachmentStore): Router {
   const router = Router();
   const live = { withdrawnAt: null };
 
@@ -188,6 +196,19 @@ export function publicRoutes(database: Database): Router {
   }
   router.get("/", list);
   router.get("/proposals", list);
+
+  // A published file: only one the live public copy lists (a withdrawal or a redaction takes it away at once).
+  router.get("/proposals/:id/attachments/:attachmentId", async (request, response) => {
+    const proposalId = String(request.params.id);
+    const attachmentId = String(request.params.attachmentId);
+    const missing = () => refuse("NOT_FOUND", `No published attachment ${attachmentId}.`);
+    const row = await database.prisma.publication.findFirst({ where: { proposalId, ...live } });
+    const content = row?.content as unknown as PublishedContent | undefined;
+    if (!content?.attachments?.some((attachment) => attachment.id === attachmentId)) throw missing();
+    const attachment = await database.prisma.attachment.findFirst({ where: { id: attachmentId, proposalId } });
+    if (!attachment) throw missing();
+    await sendDownload(response, attachment, await store.open(attachment.storageKey));
+  });
 
   router.get("/proposals/:id", async (request, response) => {
     const item = await one(String(request.params.id));

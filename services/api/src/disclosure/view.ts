@@ -1,13 +1,18 @@
 import type { Prisma } from "@huiyin/db";
-import type { PublishedContent, RedactionRecord } from "./publication.ts";
+import type { PublishedAttachment, PublishedContent, RedactionRecord } from "./publication.ts";
 
 type Publication = Prisma.PublicationGetPayload<Record<string, never>>;
+
+/** The published files of a copy; a copy published before attachments existed has none. */
+function attachmentsOf(row: Publication): PublishedAttachment[] {
+  return (row.content as unknown as PublishedContent).attachments ?? [];
+}
 
 /** A publication as staff see it: the public copy and the whole record of who published, redacted, withdrew. */
 export function publicationView(row: Publication) {
   return {
     proposalId: row.proposalId,
-    content: row.content as unknown as PublishedContent,
+    content: { ...(row.content as unknown as PublishedContent), attachments: attachmentsOf(row) },
     redactions: row.redactions as unknown as RedactionRecord[],
     publishedBy: row.publishedBy,
     publishedAt: row.publishedAt.toISOString(),
@@ -37,6 +42,15 @@ export function publicView(row: Publication) {
       classification: reply.classification,
       text: reply.text,
       repliedAt: reply.repliedAt,
+    })),
+    attachments: attachmentsOf(row).map((attachment) => ({
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      size: attachment.size,
+      sha256: attachment.sha256,
+      of: attachment.of,
+      unitName: attachment.unitName,
+      href: `/public/proposals/${encodeURIComponent(row.proposalId)}/attachments/${attachment.id}`,
     })),
     redactions: redactions.map((redaction) => ({ field: redaction.field, reason: redaction.reason })),
     publishedAt: row.publishedAt.toISOString(),

@@ -103,6 +103,16 @@ export const ERRORS = {
   ACK_LINK_EXPIRED: { status: 410, named: true, meaning: "The acknowledge link has expired." },
   VERSION_MISMATCH: { status: 412, named: true, meaning: "If-Match names an older version (details.currentVersion)." },
   PAYLOAD_TOO_LARGE: { status: 413, meaning: "The body is larger than the limit." },
+  ATTACHMENT_TOO_LARGE: {
+    status: 413,
+    named: true,
+    meaning: "The file is larger than ATTACHMENT_MAX_BYTES (details.maxBytes); nothing was stored.",
+  },
+  ATTACHMENT_TYPE_NOT_ALLOWED: {
+    status: 415,
+    named: true,
+    meaning: "The file's Content-Type is not one huiyin keeps (details.allowed); nothing was stored.",
+  },
   UNSUPPORTED_ENCODING: {
     status: 415,
     meaning:
@@ -117,6 +127,18 @@ export const ERRORS = {
     named: true,
     meaning:
       "The webhook URL's host is, or resolves to, a loopback, private, link-local, multicast or reserved address (see the README, Webhooks).",
+  },
+  ATTACHMENT_CONTENT_MISMATCH: {
+    status: 422,
+    named: true,
+    meaning:
+      "The file's bytes are not what its Content-Type says, or none of the types huiyin keeps (details.declared, details.detected); nothing was stored.",
+  },
+  ATTACHMENT_NOT_USABLE: {
+    status: 422,
+    named: true,
+    meaning:
+      "An event's attachmentIds name a file that is not this proposal's or that the sender did not upload (details.fields); nothing changed.",
   },
   REDACTION_NOT_FOUND: {
     status: 422,

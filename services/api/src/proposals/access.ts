@@ -1,4 +1,4 @@
-import type { Prisma } from "@huiyin/db";
+import type { Database, Prisma } from "@huiyin/db";
 import type { Actor } from "@huiyin/engine";
 import type { Viewer } from "@huiyin/workflow-proposal";
 import { type Caller, type Grant, grantsOf } from "../auth/keys.ts";
@@ -23,6 +23,21 @@ export function visibleWhere(caller: Caller): Prisma.ProposalWhereInput {
   const conditions = grants.map(grantWhere);
   if (conditions.some((condition) => Object.keys(condition).length === 0)) return {};
   return conditions.length === 0 ? { id: { in: [] } } : { OR: conditions };
+}
+
+/**
+ * The roles under which the caller sees proposal `id`, most privileged first: the caller itself for a key; for
+ * a person with several roles, those of their roles that see it (the role that reads or acts on it is one).
+ */
+export async function grantsSeeing(database: Database, id: string, caller: Caller): Promise<readonly Grant[]> {
+  const grants = grantsOf(caller);
+  if (grants.length <= 1) return grants;
+  const seeing = await Promise.all(
+    grants.map((grant) =>
+      database.prisma.proposal.findFirst({ where: { AND: [{ id }, grantWhere(grant)] }, select: { id: true } }),
+    ),
+  );
+  return grants.filter((_grant, index) => seeing[index] !== null);
 }
 
 /** What one role sees (see `visibleWhere`). */

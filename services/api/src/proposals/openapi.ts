@@ -91,6 +91,7 @@ const eventErrors = errors(
   "VERSION_CONFLICT",
   "VERSION_MISMATCH",
   "INVALID_EVENT",
+  "ATTACHMENT_NOT_USABLE",
   ...idempotency,
 );
 

@@ -13,13 +13,14 @@ import {
 import { acceptedReplies, disclose } from "@huiyin/workflow-proposal";
 import { type Request, Router } from "express";
 import { initialTransition } from "xstate";
+import { refuseUnusableAttachments } from "../attachments/binding.ts";
 import { callerOf } from "../auth/authenticate.ts";
-import { type Caller, type Grant, grantsOf } from "../auth/keys.ts";
+import { type Caller, grantsOf } from "../auth/keys.ts";
 import { refuse } from "../http/error-codes.ts";
 import type { HttpError } from "../http/errors.ts";
 import { type IdempotencyLease, respondOnce } from "../http/idempotency.ts";
 import { parseBody, parseQuery } from "../http/validate.ts";
-import { actorOf, createRefusal, grantFor, grantWhere, viewerOf, visibleWhere } from "./access.ts";
+import { actorOf, createRefusal, grantFor, grantsSeeing, viewerOf, visibleWhere } from "./access.ts";
 import { httpErrorOf } from "./refusals.ts";
 import {
   type CreateProposalBody,
@@ -64,21 +65,6 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
     const row = await database.prisma.proposal.findFirst({ where: { AND: [{ id }, visibleWhere(caller)] } });
     if (!row) throw refuse("NOT_FOUND", `No proposal ${id}.`);
     return row;
-  }
-
-  /**
-   * The roles under which the caller sees proposal `id`, most privileged first: the caller itself for a key; for
-   * a person with several roles, those of their roles that see it (the role that reads or acts on it is one).
-   */
-  async function grantsSeeing(id: string, caller: Caller): Promise<readonly Grant[]> {
-    const grants = grantsOf(caller);
-    if (grants.length <= 1) return grants;
-    const seeing = await Promise.all(
-      grants.map((grant) =>
-        database.prisma.proposal.findFirst({ where: { AND: [{ id }, grantWhere(grant)] }, select: { id: true } }),
-      ),
-    );
-    return grants.filter((_grant, index) => seeing[index] !== null);
   }
 
   /** Maps an engine refusal, with the state and what the caller may send now. */
@@ -153,7 +139,7 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
   router.get("/proposals/:id", async (request, response) => {
     const caller = callerOf(response);
     const row = await findVisible(request.params.id, caller);
-    const [grant = caller] = await grantsSeeing(row.id, caller);
+    const [grant = caller] = await grantsSeeing(database, row.id, caller);
     const { status, body, headers } = await answer(row, actorOf(grant), 200);
     response.status(status).set(headers).json(body);
   });
@@ -173,13 +159,14 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
       }
       // The role the event is sent under (and recorded with): for a person with several roles, the first of those
       // that see the proposal under which the machine allows it now; the engine checks it again under its lock.
-      const seeing = await grantsSeeing(id, caller);
+      const seeing = await grantsSeeing(database, id, caller);
       const snapshot = seeing.length > 1 ? snapshotOf(workflow, visible) : undefined;
       const at = clock.now().toISOString();
       const grant =
         grantFor(seeing, (candidate) => !snapshot || !workflow.check(snapshot, { ...event, actor: candidate, at })) ??
         caller;
       const actor = actorOf(grant);
+      await refuseUnusableAttachments(database, id, { role: actor.role, id: actor.id, unitId: actor.unitId }, event);
       const log = request.log.child({ proposalId: id });
       const result = await applyEvent(
         { ...engine(request), logger: log },
@@ -203,7 +190,7 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
   router.get("/proposals/:id/history", async (request, response) => {
     const caller = callerOf(response);
     const row = await findVisible(request.params.id, caller);
-    const [grant = caller] = await grantsSeeing(row.id, caller);
+    const [grant = caller] = await grantsSeeing(database, row.id, caller);
     const query = parseQuery(historyQuerySchema, request.query);
     const events = await database.prisma.proposalEvent.findMany({
       where: { proposalId: row.id, seq: { gt: query.after } },
