@@ -10,6 +10,7 @@ import { auditRefusals } from "./audit/record.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { apiKeyRoutes } from "./auth/api-keys.ts";
 import { authenticate, callerOf } from "./auth/authenticate.ts";
+import { batchRoutes } from "./batches/routes.ts";
 import { coverageMetrics } from "./calendar/coverage.ts";
 import { calendarRoutes } from "./calendar/routes.ts";
 import { directoryRoutes } from "./directory/routes.ts";
@@ -129,6 +130,7 @@ function v1(deps: AppDependencies): Router {
   router.use(apiKeyRoutes(deps.database));
   router.use(auditRoutes(deps.database));
   router.use(proposalRoutes(deps));
+  router.use(batchRoutes(deps));
   router.use(publicationRoutes(deps));
   router.use(notificationRoutes(deps.database));
   router.use(statsRoutes(deps.database, deps.clock));
