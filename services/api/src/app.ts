@@ -29,6 +29,8 @@ import { notificationRoutes } from "./notifications/routes.ts";
 import { openApiDocument } from "./openapi.ts";
 import { leaderScope } from "./proposals/leader-scope.ts";
 import { type ProposalRoutesDeps, proposalRoutes } from "./proposals/routes.ts";
+import { sessionFacts } from "./sessions/facts.ts";
+import { sessionRoutes } from "./sessions/routes.ts";
 import { statsRoutes } from "./stats/routes.ts";
 import { workflowRoutes } from "./stats/workflow.ts";
 import { type WebhookRoutesDeps, webhookRoutes } from "./webhooks/routes.ts";
@@ -129,8 +131,11 @@ function v1(deps: AppDependencies): Router {
   });
   router.use(apiKeyRoutes(deps.database));
   router.use(auditRoutes(deps.database));
-  router.use(proposalRoutes(deps));
-  router.use(batchRoutes(deps));
+  // The committee's sessions and numbers, stamped on submissions and registrations in their transactions.
+  const year = { ...deps, facts: sessionFacts({ calendar: calendarOf(deps.policy) }) };
+  router.use(proposalRoutes(year));
+  router.use(batchRoutes(year));
+  router.use(sessionRoutes(deps.database));
   router.use(publicationRoutes(deps));
   router.use(notificationRoutes(deps.database));
   router.use(statsRoutes(deps.database, deps.clock));

@@ -13,6 +13,7 @@ import {
 } from "./http/openapi-kit.ts";
 import { notificationsApi } from "./notifications/openapi.ts";
 import { proposalsApi } from "./proposals/openapi.ts";
+import { sessionsApi } from "./sessions/openapi.ts";
 import { statsApi } from "./stats/openapi.ts";
 import { webhooksApi } from "./webhooks/openapi.ts";
 
@@ -28,6 +29,7 @@ export const FEATURE_APIS: readonly FeatureApi[] = [
   auditApi,
   disclosureApi,
   batchesApi,
+  sessionsApi,
 ];
 
 /** Merges maps whose keys must not collide: two features documenting one path or component is a bug. */

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   "notice-delivery.retry",
   "publication.publish",
   "publication.withdraw",
+  "committee-session.create",
   "authentication.failed",
   "access.refused",
 ] as const;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Batch, BatchItem, Database, Prisma } from "@huiyin/db";
-import type { Clock, Workflow } from "@huiyin/engine";
+import type { Clock, EventFacts, Workflow } from "@huiyin/engine";
 import type { Logger } from "@huiyin/logger";
 import { Router } from "express";
 import { callerOf } from "../auth/authenticate.ts";
@@ -17,6 +17,8 @@ export interface BatchRoutesDeps {
   workflow: Workflow;
   clock: Clock;
   idempotencyLease?: IdempotencyLease | undefined;
+  /** The committee's sessions and numbers (`sessionFacts`), stamped in each item's transaction. */
+  facts?: EventFacts | undefined;
   /** How many items of one batch are applied at the same time (each in its own transaction). */
   batchConcurrency?: number | undefined;
 }

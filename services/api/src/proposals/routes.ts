@@ -7,6 +7,7 @@ import {
   createProposal,
   type EngineDeps,
   EngineError,
+  type EventFacts,
   type Workflow,
 } from "@huiyin/engine";
 import { acceptedReplies, disclose } from "@huiyin/workflow-proposal";
@@ -38,6 +39,8 @@ export interface ProposalRoutesDeps {
   policy: Policy;
   /** How an Idempotency-Key is held while its first request runs (`DEFAULT_LEASE` when absent). */
   idempotencyLease?: IdempotencyLease | undefined;
+  /** The committee's sessions and numbers (`sessionFacts`), stamped in the event's transaction. */
+  facts?: EventFacts | undefined;
 }
 
 /** The proposals routes under /v1: create, read, send events, history, list. */
@@ -45,9 +48,15 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
   const router = Router();
   const { database, workflow, clock } = deps;
   const idempotency = { database, lease: deps.idempotencyLease };
-  const engine = (request: Request): EngineDeps => ({ db: database, logger: request.log, clock, workflow });
+  const engine = (request: Request): EngineDeps => ({
+    db: database,
+    logger: request.log,
+    clock,
+    workflow,
+    facts: deps.facts,
+  });
 
-  const { findVisible, refused, send } = eventSender({ database, workflow, clock });
+  const { findVisible, refused, send } = eventSender(deps);
 
   async function answer(row: Proposal, actor: Actor, status: number) {
     return {
@@ -195,6 +204,10 @@ function machineInput(body: CreateProposalBody, policy: Policy): Record<string, 
     content: { title: body.title, reasons: body.reasons, suggestions: body.suggestions, category: body.category },
     proposers: body.proposers,
     policy,
+    origin: {
+      proposerType: body.proposerType ?? (body.proposers.length > 1 ? "joint" : "member"),
+      ...(body.channel ? { channel: body.channel } : {}),
+    },
   };
 }
 
@@ -233,6 +246,13 @@ function filtersOf(query: ListQuery, now: Date): Prisma.ProposalWhereInput[] {
   if (query.proposer) filters.push({ proposerId: query.proposer });
   if (query.category) filters.push({ category: query.category });
   if (query.key !== undefined) filters.push({ isKey: query.key });
+  if (query.number) {
+    filters.push(/^\d{1,9}$/.test(query.number) ? { number: Number(query.number) } : { numberLabel: query.number });
+  }
+  if (query.session) filters.push({ sessionId: query.session });
+  if (query.plenary !== undefined) filters.push({ plenary: query.plenary });
+  if (query.proposerType) filters.push({ proposerType: query.proposerType });
+  if (query.channel) filters.push({ sourceChannel: query.channel });
   if (query.q) filters.push({ title: { contains: query.q, mode: "insensitive" } });
   const overdue: Prisma.ProposalWhereInput = { deadlines: { some: { status: "open", dueAt: { lt: now } } } };
   if (query.overdue !== undefined) filters.push(query.overdue ? overdue : { NOT: overdue });

@@ -1,6 +1,6 @@
 import type { Database, Proposal } from "@huiyin/db";
 import { proposalEventSchema, TIMER_EVENT_TYPES } from "@huiyin/domain";
-import { type Actor, applyEvent, type Clock, EngineError, type Workflow } from "@huiyin/engine";
+import { type Actor, applyEvent, type Clock, EngineError, type EventFacts, type Workflow } from "@huiyin/engine";
 import type { Logger } from "@huiyin/logger";
 import type { Caller } from "../auth/keys.ts";
 import { refuse } from "../http/error-codes.ts";
@@ -17,6 +17,8 @@ export interface EventSenderDeps {
   database: Database;
   workflow: Workflow;
   clock: Clock;
+  /** The committee's sessions and numbers (`sessionFacts`), stamped in the event's transaction. */
+  facts?: EventFacts | undefined;
 }
 
 export interface SendInput {
@@ -76,7 +78,7 @@ export function eventSender(deps: EventSenderDeps) {
     const actor = actorOf(caller);
     const logger = input.logger.child({ proposalId: id });
     const result = await applyEvent(
-      { db: database, logger, clock, workflow },
+      { db: database, logger, clock, workflow, facts: deps.facts },
       {
         proposalId: id,
         event,
