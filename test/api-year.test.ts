@@ -123,6 +123,8 @@ describe("plenary and interim proposals, numbers and origins", () => {
   let plenary: { id: string };
   let interim: { id: string };
   let nextPlenary: { id: string };
+  /** The reply deadline of each assigned proposal, as its view showed it when handling began. */
+  const replyDueAt = new Map<string, number>();
 
   /** The reply deadline's local due date, once the unit acknowledged the assignment and handling began. */
   async function replyDue(id: string): Promise<Date> {
@@ -179,6 +181,7 @@ describe("plenary and interim proposals, numbers and origins", () => {
       [nextPlenary.id, 5],
     ] as const) {
       const due = (await replyDue(id)).getTime();
+      replyDueAt.set(id, due);
       // n months after the assignment's day, moved on to a working day at most (a weekend or a holiday).
       expect(due, id).toBeGreaterThanOrEqual(monthsLater(n) - days);
       expect(due, id).toBeLessThan(monthsLater(n) + 10 * days);
@@ -218,5 +221,88 @@ describe("plenary and interim proposals, numbers and origins", () => {
     expect(batch.body.counts.applied).toBe(3);
     const batchNumbers = await Promise.all(more.map(async (p) => (await view(p.id)).number));
     expect(batchNumbers.sort((a, b) => a - b)).toEqual([14, 15, 16]);
+  });
+
+  it("reports each unit's 办复率, 按期办复率 and 满意率 as the history has them, per session", async () => {
+    const contact = {
+      type: "handle.contact",
+      channel: "phone",
+      contactedAt: "2027-02-02T02:00:00Z",
+      summary: "电话沟通",
+    };
+    const answer = { type: "handle.reply", classification: "A", text: "已采纳。", signedOffBy: "分管领导" };
+    // The interim proposal answered within its 3 months, the plenary one within its 5, the next session's plenary
+    // one late (after its 5 months); a proposal registered but not assigned counts for no unit.
+    for (const [id, when] of [
+      [interim.id, "2027-04-15T02:00:00Z"],
+      [plenary.id, "2027-06-20T02:00:00Z"],
+      [nextPlenary.id, "2027-07-20T02:00:00Z"],
+    ] as const) {
+      at(when);
+      expect((await send(id, keys.water, contact)).status).toBe(200);
+      expect((await send(id, keys.water, answer)).status).toBe(200);
+    }
+    at("2027-07-21T02:00:00Z");
+    expect((await send(plenary.id, keys.staff, { type: "supervise.acceptReply" })).status).toBe(200);
+    expect(
+      (await send(plenary.id, keys.proposer, { type: "evaluate", result: "satisfied", comment: "好" })).status,
+    ).toBe(200);
+    expect((await send(interim.id, keys.staff, { type: "supervise.acceptReply" })).status).toBe(200);
+    expect(
+      (
+        await send(interim.id, keys.proposer, {
+          type: "evaluate",
+          result: "unsatisfied",
+          comment: "不满意",
+          rehandle: false,
+        })
+      ).status,
+    ).toBe(200);
+
+    // The figures computed here from each proposal's history and the due dates seen at assignment.
+    async function expected(ids: readonly string[]) {
+      let assigned = 0;
+      let replied = 0;
+      let onTime = 0;
+      let rated = 0;
+      let satisfied = 0;
+      for (const id of ids) {
+        const history = (await api.call("GET", `/v1/proposals/${id}/history?limit=200`, { key: keys.staff })).body
+          .items;
+        const types = history.map((e: { type: string }) => e.type);
+        if (!types.includes("assign")) continue;
+        assigned++;
+        const first = history.find((e: { type: string }) => e.type === "handle.reply");
+        if (first) {
+          replied++;
+          if (Date.parse(first.at) <= (replyDueAt.get(id) ?? 0)) onTime++;
+        }
+        for (const e of history.filter((e: { type: string }) => e.type === "evaluate")) {
+          rated++;
+          if (["satisfied", "basically-satisfied"].includes(e.payload.result)) satisfied++;
+        }
+      }
+      return {
+        assigned,
+        replied,
+        repliedOnTime: onTime,
+        replyRate: replied / assigned,
+        onTimeRate: onTime / assigned,
+        satisfactionRate: rated ? satisfied / rated : null,
+      };
+    }
+    const stats = async (query: string) => {
+      const response = await api.call("GET", `/v1/stats${query}`, { key: keys.staff });
+      expect(response.status).toBe(200);
+      return response.body.rates.byUnit.water;
+    };
+    const everything = await expected([plenary.id, interim.id, nextPlenary.id]);
+    expect(everything).toMatchObject({ assigned: 3, replied: 3, repliedOnTime: 2, satisfactionRate: 0.5 });
+    expect(await stats("")).toEqual(everything);
+    expect(await stats(`?session=${first.id}`)).toEqual(await expected([plenary.id, interim.id]));
+    expect(await stats(`?session=${second.id}`)).toEqual({
+      ...(await expected([nextPlenary.id])),
+      satisfactionRate: null,
+    });
   });
 });
