@@ -439,6 +439,23 @@ describe("generated requests over every operation of the OpenAPI document", () =
         body: { type: "review.register", category: "environment" },
         headers: { "idempotency-key": "fuzz-same-event" },
       },
+      "POST /v1/batches": {
+        path: "/v1/batches",
+        key: keys.staff,
+        body: { event: { type: "review.register", category: "environment" }, proposalIds: [submitted.body.id] },
+        headers: { "idempotency-key": "fuzz-same-batch" },
+      },
+      // One session is created; the others overlap it (409 SESSION_OVERLAPS).
+      "POST /v1/committee-sessions": {
+        path: "/v1/committee-sessions",
+        body: {
+          name: "并发届次",
+          startsOn: "2031-01-01",
+          endsOn: "2031-12-31",
+          plenaryStartsOn: "2031-01-10",
+          plenaryEndsOn: "2031-01-12",
+        },
+      },
       "POST /v1/notifications/{id}/ack": { path: "/v1/notifications/zz-none/ack" },
       "POST /v1/notifications/{id}/ack-link": { path: "/v1/notifications/zz-none/ack-link?person=p&exp=1&sig=00" },
       "POST /v1/api-keys": { path: "/v1/api-keys", body: { role: "leader", actorId: "leader-2" } },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "./actor.ts";
 import { proposalContentSchema } from "./content.ts";
+import type { NumberFacts, SessionFacts } from "./year.ts";
 
 const text = z.string().trim().min(1);
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
@@ -229,6 +230,8 @@ type BodyOf<T extends ProposalEventType> = Extract<ProposalEventBody, { type: T 
 
 /** An event as the machine receives it: a validated body plus the engine's stamp. */
 export type ProposalEvent =
-  | (Exclude<ProposalEventBody, { type: "review.merge" }> & EventStamp)
-  | (BodyOf<"review.merge"> & MergeFacts & EventStamp);
+  | (Exclude<ProposalEventBody, { type: "review.merge" | "submit" | "review.register" }> & EventStamp)
+  | (BodyOf<"review.merge"> & MergeFacts & EventStamp)
+  | (BodyOf<"submit"> & SessionFacts & EventStamp)
+  | (BodyOf<"review.register"> & NumberFacts & EventStamp);
 export type ProposalEventOf<T extends ProposalEventType> = Extract<ProposalEvent, { type: T }>;

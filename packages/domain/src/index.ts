@@ -8,3 +8,4 @@ export * from "./policy.ts";
 export * from "./refusals.ts";
 export * from "./schedule.ts";
 export * from "./state-paths.ts";
+export * from "./year.ts";

@@ -57,7 +57,8 @@ export const deadlineRuleSchema = z.strictObject({
 });
 export type DeadlineRule = z.infer<typeof deadlineRuleSchema>;
 
-export const policySchema = z.strictObject({
+/** The policy's fields; `policySchema` adds the rules between them. */
+const policyFields = z.strictObject({
   id: z.string().min(1),
   name: z.string(),
   /** Names a calendar in `calendars`; `calendar` (inline data) wins when present. */
@@ -94,7 +95,24 @@ export const policySchema = z.strictObject({
    * Absent means `lowest`, so that policies snapshotted before this setting existed keep working.
    */
   evaluationResult: z.enum(["lowest", "lead"]).optional(),
+  /**
+   * The reply duration of proposals submitted during the plenary session (大会期间) and between sessions (闭会期间),
+   * e.g. Sichuan since 2024: 5 and 3 months. Replaces `deadlines.reply.duration` for the kind of proposal it is
+   * given for (its reminders and escalations stay). Absent means `deadlines.reply.duration` for both, so that
+   * existing policies and snapshots compute as they did. Never beyond `extensionCap` (checked where both are months).
+   */
+  replyDurations: z.strictObject({ plenary: durationSchema, interim: durationSchema }).optional(),
 });
+
+export const policySchema = policyFields.refine(
+  (policy) =>
+    !policy.replyDurations ||
+    !("months" in policy.extensionCap) ||
+    [policy.replyDurations.plenary, policy.replyDurations.interim].every(
+      (duration) => !("months" in duration) || duration.months <= (policy.extensionCap as { months: number }).months,
+    ),
+  { message: "a reply duration longer than extensionCap", path: ["replyDurations"] },
+);
 export type Policy = z.infer<typeof policySchema>;
 
 const asReply = (): DeadlineRule["escalations"] => [
@@ -158,7 +176,7 @@ export const defaultPolicy: Policy = {
  * A jurisdiction's override: any top-level field, and per deadline kind any of duration / reminders /
  * escalations (lists replace, they do not merge). Unknown keys are errors, so a typo cannot pass silently.
  */
-export const policyOverrideSchema = policySchema
+export const policyOverrideSchema = policyFields
   .omit({ deadlines: true })
   .partial()
   .extend({ deadlines: z.partialRecord(deadlineKindSchema, deadlineRuleSchema.partial()).optional() })
@@ -178,6 +196,13 @@ export function parsePolicyOverride(jurisdictionJson: unknown, base: Policy = de
     if (patch) merged.deadlines[kind] = { ...base.deadlines[kind], ...patch };
   }
   return policySchema.parse(merged);
+}
+
+/** The reply deadline's rule for a plenary or an interim proposal (`replyDurations`, else the one duration). */
+export function replyRuleOf(policy: Policy, plenary: boolean): DeadlineRule {
+  const rule = policy.deadlines.reply;
+  const duration = policy.replyDurations?.[plenary ? "plenary" : "interim"];
+  return duration ? { ...rule, duration } : rule;
 }
 
 /** The calendar a policy computes with. Throws when it names a calendar this package does not have. */

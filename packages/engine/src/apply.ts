@@ -21,6 +21,7 @@ import {
   readProposal,
   run,
   writeTransition,
+  yearColumns,
 } from "./sql.ts";
 import type { Workflow } from "./workflow.ts";
 import { effectRows } from "./write-effects.ts";
@@ -32,7 +33,27 @@ export interface EngineDeps {
   workflow: Workflow;
   /** Told about each event applied (or not) and each alarm acted on: the metrics. */
   observer?: EngineObserver;
+  /** Facts from outside the instance that the composition root owns (see `EventFacts`). */
+  facts?: EventFacts | undefined;
 }
+
+/**
+ * Facts from outside the instance that the composition root owns — a committee's sessions, its number counters —
+ * asked inside the event's transaction with the proposal locked, after the workflow's own `prepare`. What it
+ * returns is added to the event the machine judges and recorded with the event in the history; what it writes
+ * through `client` commits or rolls back with the event (a number taken for an event the machine then refuses is
+ * given back). The engine knows nothing of what the facts mean.
+ */
+export type EventFacts = (
+  client: pg.ClientBase,
+  request: {
+    proposalId: string;
+    event: { type: string } & Record<string, unknown>;
+    /** The instance's persisted context, before the event. */
+    context: Record<string, unknown>;
+    at: Date;
+  },
+) => Promise<Record<string, unknown>>;
 
 export interface ApplyInput {
   proposalId: string;
@@ -145,7 +166,12 @@ async function applyInTransaction(
         return other && context ? { context, stage: other.stage } : null;
       })
     : input.event;
-  const event = { ...prepared, actor: input.actor, at: at.toISOString() };
+  const context = (row.snapshot as { context?: Record<string, unknown> } | null)?.context ?? {};
+  const facts =
+    deps.facts && !TIMER_EVENTS.has(input.event.type)
+      ? await deps.facts(client, { proposalId: row.id, event: input.event, context, at })
+      : {};
+  const event = { ...prepared, ...facts, actor: input.actor, at: at.toISOString() };
   const { machine } = deps.workflow;
   const snapshot = machine.resolveState(
     row.snapshot as unknown as Parameters<typeof machine.resolveState>[0],
@@ -182,7 +208,8 @@ async function applyInTransaction(
   const [next, actions] = transition(machine, snapshot, event);
   const seq = row.version + 1;
   const described = deps.workflow.describe(next);
-  const { type: _type, ...payload } = input.event;
+  const { type: _type, ...body } = input.event;
+  const payload = { ...body, ...facts };
   const effects = await effectRows(client, { proposalId: row.id, seq, at, effects: effectsOf(actions) });
   // The lock makes the version condition always true; it stays as a guard against a future path without it.
   const { rows: written } = await run<ProposalRow>(client, writeTransition, [
@@ -199,6 +226,7 @@ async function applyInTransaction(
     at,
     ...effects,
     input.alarmId ?? null,
+    yearColumns(described),
   ]);
   const after = written[0];
   if (!after) throw new EngineError("VERSION_CONFLICT", "The proposal changed during the update.");

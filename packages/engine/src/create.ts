@@ -14,6 +14,7 @@ import {
   proposalOf,
   run,
   writeCreation,
+  yearColumns,
 } from "./sql.ts";
 import { effectRows } from "./write-effects.ts";
 
@@ -77,6 +78,7 @@ export async function createProposal(
         input.requestId ?? null,
         at,
         ...effects,
+        yearColumns(described),
       ]);
       return proposalOf(rows[0] as ProposalRow);
     });

@@ -1,7 +1,7 @@
 /** The port's actor is the domain's: re-exported for the engine's callers. */
 export type { Actor } from "@huiyin/domain";
 export { type AlarmOutcome, handleAlarm, reconcileAlarms } from "./alarms.ts";
-export { type ApplyInput, type ApplyResult, applyEvent, type EngineDeps } from "./apply.ts";
+export { type ApplyInput, type ApplyResult, applyEvent, type EngineDeps, type EventFacts } from "./apply.ts";
 export { type Clock, systemClock } from "./clock.ts";
 export { type CreateInput, createProposal } from "./create.ts";
 export { type Effect, effectsOf } from "./effects.ts";

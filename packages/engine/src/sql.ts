@@ -33,6 +33,12 @@ interface ProposalRow {
   is_key: boolean;
   created_at: Date;
   updated_at: Date;
+  session_id: string | null;
+  plenary: boolean | null;
+  number: number | null;
+  number_label: string | null;
+  proposer_type: string | null;
+  source_channel: string | null;
 }
 
 /** A `proposals` row in the shape Prisma gives it, so that callers cannot tell the two paths apart. */
@@ -54,6 +60,12 @@ export function proposalOf(row: ProposalRow): Proposal {
     isKey: row.is_key,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    sessionId: row.session_id,
+    plenary: row.plenary,
+    number: row.number,
+    numberLabel: row.number_label,
+    proposerType: row.proposer_type,
+    sourceChannel: row.source_channel,
   };
 }
 
@@ -150,6 +162,9 @@ export const writeTransition = statement(
      UPDATE proposals
         SET snapshot = $3::jsonb, version = version + 1, stage = $4, states = $5::text[], title = $6,
             category = $7, proposer_id = $8, unit_ids = $9::text[], leader_id = $10, is_key = $11,
+            session_id = $25::jsonb ->> 'sessionId', plenary = ($25::jsonb ->> 'plenary')::boolean,
+            number = ($25::jsonb ->> 'number')::integer, number_label = $25::jsonb ->> 'numberLabel',
+            proposer_type = $25::jsonb ->> 'proposerType', source_channel = $25::jsonb ->> 'sourceChannel',
             updated_at = now()
       WHERE id = $1 AND version = $2
      RETURNING *
@@ -170,9 +185,12 @@ export const writeCreation = statement(
   "writeCreation",
   `WITH created AS (
      INSERT INTO proposals (id, external_id, created_by, machine_version, snapshot, stage, states, version, title,
-                            category, proposer_id, unit_ids, leader_id, is_key, updated_at)
+                            category, proposer_id, unit_ids, leader_id, is_key, updated_at, session_id, plenary,
+                            number, number_label, proposer_type, source_channel)
      VALUES ($1, $2, ($13::jsonb ->> 'role') || ':' || ($13::jsonb ->> 'id'), $3, $4::jsonb, $5, $6::text[], 1, $7,
-             $8, $9, $10::text[], $11, $12, now())
+             $8, $9, $10::text[], $11, $12, now(), $22::jsonb ->> 'sessionId', ($22::jsonb ->> 'plenary')::boolean,
+             ($22::jsonb ->> 'number')::integer, $22::jsonb ->> 'numberLabel', $22::jsonb ->> 'proposerType',
+             $22::jsonb ->> 'sourceChannel')
      RETURNING *
    ),
    history AS (
@@ -210,6 +228,15 @@ export type { ProposalRow };
 export function describedColumns(described: Described): unknown[] {
   const { stage, states, title, category, proposerId, unitIds, leaderId, isKey } = described;
   return [stage, states, title, category, proposerId, unitIds, leaderId, isKey];
+}
+
+/**
+ * The optional copied-out columns of a committee's year (session, number, origin) as the one JSON parameter both
+ * write statements take last; a workflow that describes none of them leaves them null.
+ */
+export function yearColumns(described: Described): string {
+  const { sessionId, plenary, number, numberLabel, proposerType, sourceChannel } = described;
+  return json({ sessionId, plenary, number, numberLabel, proposerType, sourceChannel });
 }
 
 /** JSON for a `jsonb` parameter (`pg` would turn a JS array into a PostgreSQL array, not JSON). */

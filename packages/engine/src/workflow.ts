@@ -12,6 +12,16 @@ export interface Described {
   unitIds: string[];
   leaderId: string | null;
   isKey: boolean;
+  /**
+   * A committee's year (sessions, numbers, origins): copied for lists, search by number and statistics. Optional:
+   * a workflow without them leaves the columns null.
+   */
+  sessionId?: string | null;
+  plenary?: boolean | null;
+  number?: number | null;
+  numberLabel?: string | null;
+  proposerType?: string | null;
+  sourceChannel?: string | null;
 }
 
 export interface Refusal {

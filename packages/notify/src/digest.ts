@@ -12,9 +12,15 @@ import type { Directory, Person } from "./directory.ts";
  */
 
 /** What a digest needs of a proposal. */
+/** The title as messages show it, after the proposal's number when it has one. */
+const titledProposal = (proposal: DigestProposal | undefined) =>
+  proposal ? (proposal.numberLabel ? `${proposal.numberLabel} ${proposal.title}` : proposal.title) : undefined;
+
 export interface DigestProposal {
   id: string;
   title: string;
+  /** The proposal's number (提案号), once registered in a session. */
+  numberLabel?: string | null;
   leaderId: string | null;
 }
 
@@ -125,7 +131,7 @@ export function planDigests(input: DigestInput, date: string, timeZone: string):
     proposals.get(deadline.proposalId)?.leaderId ?? units.get(deadline.unitId ?? "")?.supervisorLeaderId ?? null;
   const item = (deadline: DigestDeadline): DigestItem => ({
     proposalId: deadline.proposalId,
-    proposalTitle: proposals.get(deadline.proposalId)?.title ?? deadline.proposalId,
+    proposalTitle: titledProposal(proposals.get(deadline.proposalId)) ?? deadline.proposalId,
     deadlineId: deadline.deadlineId,
     deadlineKind: deadline.kind,
     unitName: deadline.unitId ? (units.get(deadline.unitId)?.name ?? deadline.unitId) : null,

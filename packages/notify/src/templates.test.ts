@@ -36,6 +36,14 @@ describe("renderNotice", () => {
     expect(message.html).toContain('<a href="https://huiyin.example/proposals/p_1">');
   });
 
+  it("names a registered proposal by its number before its title, in the subject and the body", () => {
+    const numbered = { ...reminder, proposal: { ...reminder.proposal, number: "第0123号" } };
+    const zh = renderNotice(numbered, "zh-CN");
+    expect(zh.subject).toBe("【回音】办理提醒：第0123号 关于加强社区居家养老服务的建议");
+    expect(zh.text).toContain("提案：第0123号 关于加强社区居家养老服务的建议 (p_1)");
+    expect(renderNotice(numbered, "en").subject).toBe("[huiyin] Reminder: 第0123号 关于加强社区居家养老服务的建议");
+  });
+
   it("writes an English reminder", () => {
     const message = renderNotice(reminder, "en");
     expect(message.subject).toBe("[huiyin] Reminder: 关于加强社区居家养老服务的建议");

@@ -8,7 +8,8 @@ export interface NoticeFacts {
   /** The notice kind (the machine's topic, `NOTICE_KINDS`), as the notice row stores it. */
   kind: string;
   level: number;
-  proposal: { id: string; title: string };
+  /** `number`: the proposal's number (提案号) as its session writes it, once it was registered. */
+  proposal: { id: string; title: string; number?: string | null };
   deadline?: { kind: DeadlineKind | string; dueAt: Date; unitName?: string };
   /** When the message is written: how late an escalation is counts from the due time to now. */
   now: Date;
@@ -171,7 +172,7 @@ function lines(facts: NoticeFacts, language: Language): { label: string; value?:
   const out: { label: string; value?: string; href?: string }[] = [];
   const summary = wordingOf(facts, language).summary;
   if (summary) out.push({ label: summary });
-  out.push({ label: zh ? "提案" : "Proposal", value: `${facts.proposal.title} (${facts.proposal.id})` });
+  out.push({ label: zh ? "提案" : "Proposal", value: `${titled(facts.proposal)} (${facts.proposal.id})` });
   if (facts.units && facts.units.length > 0) {
     const named = facts.units.map((u) => {
       const role = UNIT_ROLE_NAMES[language][u.role] ?? u.role;
@@ -233,13 +234,18 @@ function lines(facts: NoticeFacts, language: Language): { label: string; value?:
   return out;
 }
 
+/** A proposal's title, after its number once it has one: the office refers to proposals by number (第0123号). */
+export function titled(proposal: { title: string; number?: string | null }): string {
+  return proposal.number ? `${proposal.number} ${proposal.title}` : proposal.title;
+}
+
 function subjectOf(facts: NoticeFacts, language: Language): string {
   const zh = language === "zh-CN";
   const kindName = wordingOf(facts, language).name;
   const level = facts.kind === ESCALATION ? (zh ? `（第${facts.level}级）` : ` (level ${facts.level})`) : "";
   return zh
-    ? `【回音】${kindName}${level}：${facts.proposal.title}`
-    : `[huiyin] ${kindName}${level}: ${facts.proposal.title}`;
+    ? `【回音】${kindName}${level}：${titled(facts.proposal)}`
+    : `[huiyin] ${kindName}${level}: ${titled(facts.proposal)}`;
 }
 
 /**

@@ -15,8 +15,11 @@ import { authenticate, callerOf, requireCaller } from "./auth/authenticate.ts";
 import { invitationAdminRoutes, invitationRoutes } from "./auth/invitations.ts";
 import { ownOrigins, PEOPLE_DEFAULTS, type PeopleOptions } from "./auth/people-options.ts";
 import { sessionRoutes, signInRoutes } from "./auth/sign-in.ts";
+import { batchRoutes } from "./batches/routes.ts";
 import { coverageMetrics } from "./calendar/coverage.ts";
 import { calendarRoutes } from "./calendar/routes.ts";
+import { sessionFacts } from "./committee-sessions/facts.ts";
+import { committeeSessionRoutes } from "./committee-sessions/routes.ts";
 import { directoryRoutes } from "./directory/routes.ts";
 import { publicationRoutes, publicRoutes } from "./disclosure/routes.ts";
 import { docsPage } from "./http/docs.ts";
@@ -163,8 +166,12 @@ function v1(deps: AppDependencies): Router {
   router.use(invitationAdminRoutes({ database: deps.database, clock: deps.clock, people }));
   router.use(accountRoutes(deps.database, deps.clock));
   router.use(auditRoutes(deps.database));
-  router.use(proposalRoutes(deps));
+  // The committee's sessions and numbers, stamped on submissions and registrations in their transactions.
+  const year = { ...deps, facts: sessionFacts({ calendar: calendarOf(deps.policy) }) };
+  router.use(proposalRoutes(year));
   router.use(attachmentRoutes(deps.database, deps.attachments));
+  router.use(batchRoutes(year));
+  router.use(committeeSessionRoutes(deps.database));
   router.use(publicationRoutes(deps));
   router.use(notificationRoutes(deps.database));
   router.use(statsRoutes(deps.database, deps.clock));

@@ -2,7 +2,9 @@ import { attachmentsApi } from "./attachments/openapi.ts";
 import { auditApi } from "./audit/openapi.ts";
 import { authApi } from "./auth/openapi.ts";
 import { peopleApi } from "./auth/people-openapi.ts";
+import { batchesApi } from "./batches/openapi.ts";
 import { calendarApi } from "./calendar/openapi.ts";
+import { committeeSessionsApi } from "./committee-sessions/openapi.ts";
 import { directoryApi } from "./directory/openapi.ts";
 import { disclosureApi } from "./disclosure/openapi.ts";
 import {
@@ -30,6 +32,8 @@ export const FEATURE_APIS: readonly FeatureApi[] = [
   auditApi,
   disclosureApi,
   attachmentsApi,
+  batchesApi,
+  committeeSessionsApi,
 ];
 
 /** Merges maps whose keys must not collide: two features documenting one path or component is a bug. */

@@ -5,6 +5,7 @@ import {
   endOfLocalDate,
   type Instant,
   type LocalDate,
+  replyRuleOf,
   scaleInstant,
   scheduleDeadline,
 } from "@huiyin/domain";
@@ -42,7 +43,12 @@ export class Change {
   ): OpenDeadline {
     const seq = this.ctx.deadlineSeq + 1;
     const deadlineId = `dl${seq}-${kind}`;
-    const schedule = scheduleDeadline(this.ctx.policy.deadlines[kind], origin, this.ctx.policy, {
+    // A reply is due by the duration of its kind of proposal: plenary or interim (`replyDurations`).
+    const rule =
+      kind === "reply"
+        ? replyRuleOf(this.ctx.policy, this.ctx.session?.plenary === true)
+        : this.ctx.policy.deadlines[kind];
+    const schedule = scheduleDeadline(rule, origin, this.ctx.policy, {
       ...(opts.dueAt === undefined ? {} : { dueAt: opts.dueAt }),
       notBefore: now,
     });

@@ -5,13 +5,15 @@ import type {
   EvaluationResult,
   Policy,
   ProposalContent,
+  ProposalNumber,
+  ProposalOrigin,
   Proposer,
   ReplyClass,
 } from "@huiyin/domain";
 import type { DeadlineOpenParams } from "./effects.ts";
 
 /** Bumped on every change to states, events or context shape; the engine stores it with each instance. */
-export const PROPOSAL_MACHINE_VERSION = "1.1.0";
+export const PROPOSAL_MACHINE_VERSION = "1.2.0";
 
 /** What creating a proposal instance needs. */
 export interface ProposalInput {
@@ -22,6 +24,8 @@ export interface ProposalInput {
   /** ISO instant. */
   createdAt: string;
   policy: Policy;
+  /** Who it comes from and where it came in; absent for proposals made before origins were recorded. */
+  origin?: ProposalOrigin;
 }
 
 export interface Reply {
@@ -124,6 +128,16 @@ export interface ProposalContext {
   /** `at` of the last event that changed the proposal. */
   updatedAt: string;
   policy: Policy;
+  /** Absent in snapshots from before origins (1.2.0), and for proposals created without one. */
+  origin?: ProposalOrigin;
+  /**
+   * The committee session it belongs to (the one whose span holds its first submission) and whether it came in
+   * during the plenary; stamped by the engine's caller on submit or registration. Absent when no session holds
+   * the date (a committee that keeps no sessions). A plenary proposal's reply is due by `replyDurations.plenary`.
+   */
+  session?: { id: string; plenary: boolean };
+  /** Its number in the session, given once at registration (提案号). */
+  number?: ProposalNumber;
   submittedAt?: string;
   submissions: number;
   review?: { outcome: "registered" | "rejected" | "converted" | "merged" | "returned"; at: string; note?: string };

@@ -39,6 +39,14 @@ export const proposalWorkflow = {
       unitIds: context.assignment?.units.map((unit) => unit.unitId) ?? [],
       leaderId: context.key?.leaderId ?? null,
       isKey: context.key !== undefined,
+      sessionId: context.session?.id ?? null,
+      plenary: context.session?.plenary ?? null,
+      number: context.number?.value ?? null,
+      numberLabel: context.number?.label ?? null,
+      proposerType: context.origin?.proposerType ?? null,
+      // Given at creation, or else where the submission fell: the plenary or between sessions.
+      sourceChannel:
+        context.origin?.channel ?? (context.session ? (context.session.plenary ? "plenary" : "interim") : null),
     };
   },
   allowedEvents(snapshot: AnyMachineSnapshot, actor: Actor): string[] {

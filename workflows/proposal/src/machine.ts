@@ -129,6 +129,7 @@ export const proposalMachine = setup({
     createdAt: input.createdAt,
     updatedAt: input.createdAt,
     policy: input.policy,
+    ...(input.origin ? { origin: input.origin } : {}),
     submissions: 0,
     assignments: 0,
     objections: [],

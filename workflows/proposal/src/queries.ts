@@ -1,5 +1,6 @@
 import {
   type Actor,
+  EVENT_FACT_KEYS,
   PROPOSAL_EVENT_TYPES,
   type ProposalEvent,
   type ProposalEventType,
@@ -69,7 +70,10 @@ export function checkEvent(
   event: ProposalEvent,
 ): { ok: true } | { ok: false; code: Refusal["code"]; message: string } {
   const { actor: _actor, at: _at, ...body } = event;
-  const { intoRegistered: _facts, ...payload } = body as typeof body & { intoRegistered?: boolean };
+  // Facts stamped by the engine's caller are not part of the body a client may send.
+  const payload = Object.fromEntries(
+    Object.entries(body).filter(([key]) => !(EVENT_FACT_KEYS as readonly string[]).includes(key)),
+  );
   const parsed = proposalEventSchema.safeParse(payload);
   if (!parsed.success) return { ok: false, code: "INVALID_EVENT", message: parsed.error.message };
   const byActor = actorRefusal(snapshot.context, event.type, event.actor, event.at);

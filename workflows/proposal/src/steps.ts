@@ -73,7 +73,13 @@ function rehandleParts(c: Change, unitIds: readonly string[], at: string, note: 
 
 export const STEPS = {
   submit: step("submit", (c, e) => {
-    c.set({ submittedAt: e.at, submissions: c.ctx.submissions + 1, ...(e.content ? { content: e.content } : {}) });
+    c.set({
+      submittedAt: e.at,
+      submissions: c.ctx.submissions + 1,
+      ...(e.content ? { content: e.content } : {}),
+      // The session of the first submission: a proposal returned and resubmitted stays where it came in.
+      ...(e.session && !c.ctx.session ? { session: e.session } : {}),
+    });
     c.notify({ topic: "proposal.submitted", recipients: [STAFF] });
   }),
   withdraw: step("withdraw", (c, e) => c.set({ closure: { reason: "withdrawn", at: e.at, note: e.reason } })),
@@ -81,6 +87,8 @@ export const STEPS = {
     c.set({
       review: { outcome: "registered", at: e.at },
       content: { ...c.ctx.content, category: e.category },
+      ...(e.session && !c.ctx.session ? { session: e.session } : {}),
+      ...(e.number ? { number: e.number } : {}),
       ...(e.key ? { key: {} } : {}),
     });
     c.notify({ topic: "proposal.registered", recipients: allProposers(c.ctx) });

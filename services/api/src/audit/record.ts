@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   "session.end",
   "attachment.upload",
   "attachment.download",
+  "committee-session.create",
   "authentication.failed",
   "access.refused",
 ] as const;

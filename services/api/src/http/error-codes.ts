@@ -100,6 +100,12 @@ export const ERRORS = {
     named: true,
     meaning: "Only a proposal whose reply staff accepted, being evaluated or closed, may be published (details.stage).",
   },
+  SESSION_OVERLAPS: {
+    status: 409,
+    named: true,
+    meaning: "Another session of the committee covers some of these days (details.sessionId).",
+  },
+  SESSION_NAME_TAKEN: { status: 409, named: true, meaning: "The committee has a session of this name already." },
   ACK_LINK_EXPIRED: { status: 410, named: true, meaning: "The acknowledge link has expired." },
   VERSION_MISMATCH: { status: 412, named: true, meaning: "If-Match names an older version (details.currentVersion)." },
   PAYLOAD_TOO_LARGE: { status: 413, meaning: "The body is larger than the limit." },

@@ -1,4 +1,4 @@
-import { proposalEventSchema, REFUSAL_CODES } from "@huiyin/domain";
+import { PROPOSER_TYPES, proposalEventSchema, REFUSAL_CODES, SOURCE_CHANNELS } from "@huiyin/domain";
 import { z } from "zod";
 import {
   admin,
@@ -34,6 +34,14 @@ const summaryShape = {
   isKey: z.boolean(),
   createdAt: instant,
   updatedAt: instant,
+  sessionId: nullableString.describe(
+    "The committee session (届次) of its first submission; null: no session holds it.",
+  ),
+  plenary: z.boolean().nullable().describe("Submitted during the session's plenary (大会期间); false: interim."),
+  number: integer.nullable().describe("Its number in the session, given at registration."),
+  numberLabel: nullableString.describe("The number as the session's pattern writes it, e.g. 第0123号."),
+  proposerType: z.enum(PROPOSER_TYPES).nullable(),
+  sourceChannel: z.enum(SOURCE_CHANNELS).nullable(),
 };
 
 const ProposalSummary = z.strictObject(summaryShape);

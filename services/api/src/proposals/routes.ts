@@ -1,5 +1,5 @@
 import type { Database, Prisma, Proposal } from "@huiyin/db";
-import { type Policy, proposalEventSchema, TIMER_EVENT_TYPES } from "@huiyin/domain";
+import type { Policy } from "@huiyin/domain";
 import {
   type Actor,
   applyEvent,
@@ -8,19 +8,18 @@ import {
   type EngineDeps,
   EngineError,
   type EngineObserver,
+  type EventFacts,
   type Workflow,
 } from "@huiyin/engine";
 import { acceptedReplies, disclose } from "@huiyin/workflow-proposal";
 import { type Request, Router } from "express";
 import { initialTransition } from "xstate";
-import { refuseUnusableAttachments } from "../attachments/binding.ts";
 import { callerOf } from "../auth/authenticate.ts";
-import { type Caller, grantsOf } from "../auth/keys.ts";
+import { grantsOf } from "../auth/keys.ts";
 import { refuse } from "../http/error-codes.ts";
-import type { HttpError } from "../http/errors.ts";
 import { type IdempotencyLease, respondOnce } from "../http/idempotency.ts";
 import { parseBody, parseQuery } from "../http/validate.ts";
-import { actorOf, createRefusal, grantFor, grantsSeeing, viewerOf, visibleWhere } from "./access.ts";
+import { actorOf, createRefusal, grantsSeeing, viewerOf, visibleWhere } from "./access.ts";
 import { httpErrorOf } from "./refusals.ts";
 import {
   type CreateProposalBody,
@@ -30,7 +29,8 @@ import {
   listQuerySchema,
   parseIfMatch,
 } from "./schemas.ts";
-import { allowedFor, proposalView, snapshotOf, summaryOf } from "./view.ts";
+import { eventSender } from "./send-event.ts";
+import { proposalView, summaryOf } from "./view.ts";
 
 export interface ProposalRoutesDeps {
   database: Database;
@@ -43,9 +43,9 @@ export interface ProposalRoutesDeps {
   idempotencyLease?: IdempotencyLease | undefined;
   /** Told about each event the engine applies (the metrics of /metrics); none when absent. */
   observer?: EngineObserver | undefined;
+  /** The committee's sessions and numbers (`sessionFacts`), stamped in the event's transaction. */
+  facts?: EventFacts | undefined;
 }
-
-const TIMERS: readonly string[] = TIMER_EVENT_TYPES;
 
 /** The proposals routes under /v1: create, read, send events, history, list. */
 export function proposalRoutes(deps: ProposalRoutesDeps): Router {
@@ -58,23 +58,10 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
     clock,
     workflow,
     ...(deps.observer ? { observer: deps.observer } : {}),
+    facts: deps.facts,
   });
 
-  /** The row, if the caller may see it; otherwise 404 as if it did not exist (see `visibleWhere`). */
-  async function findVisible(id: string, caller: Caller): Promise<Proposal> {
-    const row = await database.prisma.proposal.findFirst({ where: { AND: [{ id }, visibleWhere(caller)] } });
-    if (!row) throw refuse("NOT_FOUND", `No proposal ${id}.`);
-    return row;
-  }
-
-  /** Maps an engine refusal, with the state and what the caller may send now. */
-  async function refused(error: EngineError, id: string, actor: Actor): Promise<HttpError> {
-    const row = await database.prisma.proposal.findUnique({ where: { id } });
-    const context = row
-      ? { stage: row.stage, states: row.states, allowedEvents: allowedFor(workflow, row, actor) }
-      : undefined;
-    return httpErrorOf(error, context);
-  }
+  const { findVisible, refused, send } = eventSender(deps);
 
   async function answer(row: Proposal, actor: Actor, status: number) {
     return {
@@ -152,37 +139,16 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
       throw refuse("INVALID_IF_MATCH", 'If-Match must be a proposal version, e.g. If-Match: "3".');
     }
     await respondOnce(idempotency, caller, request, response, async (idempotencyKey) => {
-      const visible = await findVisible(id, caller);
-      const event = parseBody(proposalEventSchema, request.body) as { type: string } & Record<string, unknown>;
-      if (TIMERS.includes(event.type)) {
-        throw refuse("FORBIDDEN", `${event.type} is sent by the engine's own timers, not over HTTP.`);
-      }
-      // The role the event is sent under (and recorded with): for a person with several roles, the first of those
-      // that see the proposal under which the machine allows it now; the engine checks it again under its lock.
-      const seeing = await grantsSeeing(database, id, caller);
-      const snapshot = seeing.length > 1 ? snapshotOf(workflow, visible) : undefined;
-      const at = clock.now().toISOString();
-      const grant =
-        grantFor(seeing, (candidate) => !snapshot || !workflow.check(snapshot, { ...event, actor: candidate, at })) ??
-        caller;
-      const actor = actorOf(grant);
-      await refuseUnusableAttachments(database, id, { role: actor.role, id: actor.id, unitId: actor.unitId }, event);
-      const log = request.log.child({ proposalId: id });
-      const result = await applyEvent(
-        { ...engine(request), logger: log },
-        {
-          proposalId: id,
-          event,
-          actor,
-          requestId: String(request.id),
-          // Scoped to the API key, so two callers cannot collide on a key in the engine's per-proposal index.
-          ...(idempotencyKey ? { idempotencyKey: `${caller.keyId}:${idempotencyKey}` } : {}),
-          ...(expectedVersion === undefined ? {} : { expectedVersion }),
-        },
-      ).catch(async (error: unknown) => {
-        throw error instanceof EngineError ? await refused(error, id, actor) : error;
+      const { row, actor } = await send({
+        caller,
+        proposalId: id,
+        body: request.body,
+        expectedVersion,
+        // Scoped to the API key, so two callers cannot collide on a key in the engine's per-proposal index.
+        idempotencyKey: idempotencyKey ? `${caller.keyId}:${idempotencyKey}` : undefined,
+        requestId: String(request.id),
+        logger: request.log,
       });
-      const row = await database.prisma.proposal.findUniqueOrThrow({ where: { id: result.proposal.id } });
       return answer(row, actor, 200);
     });
   });
@@ -245,6 +211,10 @@ function machineInput(body: CreateProposalBody, policy: Policy): Record<string, 
     content: { title: body.title, reasons: body.reasons, suggestions: body.suggestions, category: body.category },
     proposers: body.proposers,
     policy,
+    origin: {
+      proposerType: body.proposerType ?? (body.proposers.length > 1 ? "joint" : "member"),
+      ...(body.channel ? { channel: body.channel } : {}),
+    },
   };
 }
 
@@ -283,6 +253,13 @@ function filtersOf(query: ListQuery, now: Date): Prisma.ProposalWhereInput[] {
   if (query.proposer) filters.push({ proposerId: query.proposer });
   if (query.category) filters.push({ category: query.category });
   if (query.key !== undefined) filters.push({ isKey: query.key });
+  if (query.number) {
+    filters.push(/^\d{1,9}$/.test(query.number) ? { number: Number(query.number) } : { numberLabel: query.number });
+  }
+  if (query.session) filters.push({ sessionId: query.session });
+  if (query.plenary !== undefined) filters.push({ plenary: query.plenary });
+  if (query.proposerType) filters.push({ proposerType: query.proposerType });
+  if (query.channel) filters.push({ sourceChannel: query.channel });
   if (query.q) filters.push({ title: { contains: query.q, mode: "insensitive" } });
   const overdue: Prisma.ProposalWhereInput = { deadlines: { some: { status: "open", dueAt: { lt: now } } } };
   if (query.overdue !== undefined) filters.push(query.overdue ? overdue : { NOT: overdue });

@@ -1,4 +1,4 @@
-import { proposerSchema } from "@huiyin/domain";
+import { PROPOSER_TYPES, proposerSchema, SOURCE_CHANNELS } from "@huiyin/domain";
 import { z } from "zod";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -17,6 +17,10 @@ export const createProposalSchema = z.strictObject({
   /** The integrator's own id for the proposal: a repeat with it returns the first proposal. */
   externalId: text(200).optional(),
   submit: z.boolean().optional(),
+  /** Who it comes from (提案者类型); absent: `member`, or `joint` with several proposers. */
+  proposerType: z.enum(PROPOSER_TYPES).optional(),
+  /** Where it came in; absent: `plenary` or `interim` by the session's dates at submission. */
+  channel: z.enum(SOURCE_CHANNELS).optional(),
 });
 export type CreateProposalBody = z.output<typeof createProposalSchema>;
 
@@ -41,6 +45,13 @@ export const listQuerySchema = z.strictObject({
   createdTo: instant.optional(),
   updatedFrom: instant.optional(),
   updatedTo: instant.optional(),
+  /** A proposal number: its digits (`123`, in any session unless `session` says which) or its label (`第0123号`). */
+  number: text(50).optional(),
+  session: text(100).optional(),
+  /** Submitted during the plenary (true) or between sessions (false). */
+  plenary: flag.optional(),
+  proposerType: z.enum(PROPOSER_TYPES).optional(),
+  channel: z.enum(SOURCE_CHANNELS).optional(),
   order: z.enum(["asc", "desc"]).default("desc"),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   /** `nextCursor` of the previous page. */

@@ -80,6 +80,12 @@ export function summaryOf(record: Omit<ProposalRecord, "context" | "state"> & { 
     isKey: record.isKey,
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
+    sessionId: record.sessionId,
+    plenary: record.plenary,
+    number: record.number,
+    numberLabel: record.numberLabel,
+    proposerType: record.proposerType,
+    sourceChannel: record.sourceChannel,
   };
 }
 

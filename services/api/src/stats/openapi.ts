@@ -1,7 +1,21 @@
 import { z } from "zod";
-import { admin, anyObject, common, errors, type FeatureApi, instant, integer, json, ref } from "../http/openapi-kit.ts";
+import {
+  admin,
+  anyObject,
+  common,
+  errors,
+  type FeatureApi,
+  instant,
+  integer,
+  json,
+  queryParameters,
+  ref,
+} from "../http/openapi-kit.ts";
+import { statsQuerySchema } from "./routes.ts";
 
 const counts = z.record(z.string(), integer);
+/** A share (0..1), null when there is nothing to divide by. */
+const rate = z.number().min(0).max(1).nullable();
 
 /** The figures, and the proposal machine as data. */
 export const statsApi: FeatureApi = {
@@ -20,6 +34,19 @@ export const statsApi: FeatureApi = {
         ),
       }),
       replyClasses: counts,
+      rates: z.strictObject({
+        byUnit: z.record(
+          z.string(),
+          z.strictObject({
+            assigned: integer.describe("Proposals assigned to the unit (its last assignment)."),
+            replied: integer,
+            repliedOnTime: integer.describe("First reply by the reply deadline in force then (extensions included)."),
+            replyRate: rate.describe("办复率: replied / assigned."),
+            onTimeRate: rate.describe("按期办复率: repliedOnTime / assigned."),
+            satisfactionRate: rate.describe("满意率: satisfied and basically satisfied among the ratings of its part."),
+          }),
+        ),
+      }),
     }),
     WorkflowDefinition: z.strictObject({ definition: anyObject, mermaid: z.string() }),
   },
@@ -29,7 +56,8 @@ export const statsApi: FeatureApi = {
         operationId: "getStats",
         tags: ["stats"],
         summary:
-          "Proposals per stage, key proposals, overdue deadlines per unit, every proposer's rating, each unit's satisfaction, replies by final grade (admin, staff, leader).",
+          "Proposals per stage, key proposals, overdue deadlines per unit, every proposer's rating, each unit's satisfaction, replies by final grade, each unit's reply rates (办复率, 按期办复率, 满意率); over one session with ?session= (admin, staff, leader).",
+        parameters: queryParameters(statsQuerySchema),
         responses: { "200": { description: "The figures.", ...json(ref("Stats")) }, ...errors(...admin) },
       },
     },

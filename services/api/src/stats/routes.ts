@@ -1,9 +1,15 @@
-import type { Database } from "@huiyin/db";
+import type { Database, Prisma } from "@huiyin/db";
 import type { Clock } from "@huiyin/engine";
 import { Router } from "express";
+import { z } from "zod";
 import { callerOf, requireRole } from "../auth/authenticate.ts";
+import { parseQuery } from "../http/validate.ts";
 import { visibleWhere } from "../proposals/access.ts";
+import { unitRates } from "./rates.ts";
 import { evaluationFigures, type RatedContext } from "./ratings.ts";
+
+/** `GET /v1/stats`: over one committee session (届次), or over everything the caller may see. */
+export const statsQuerySchema = z.strictObject({ session: z.string().trim().min(1).max(100).optional() });
 
 /**
  * `GET /v1/stats`: the figures proposal work is measured by, over what the caller may see: proposals per stage,
@@ -12,8 +18,11 @@ import { evaluationFigures, type RatedContext } from "./ratings.ts";
  */
 export function statsRoutes(database: Database, clock: Clock): Router {
   const router = Router();
-  router.get("/stats", requireRole("admin", "staff", "leader"), async (_request, response) => {
-    const visible = visibleWhere(callerOf(response));
+  router.get("/stats", requireRole("admin", "staff", "leader"), async (request, response) => {
+    const query = parseQuery(statsQuerySchema, request.query);
+    const visible: Prisma.ProposalWhereInput = {
+      AND: [visibleWhere(callerOf(response)), ...(query.session ? [{ sessionId: query.session }] : [])],
+    };
     const now = clock.now();
     const [stages, overdue, key, rated] = await Promise.all([
       database.prisma.proposal.groupBy({ by: ["stage"], where: visible, _count: { _all: true } }),
@@ -29,6 +38,33 @@ export function statsRoutes(database: Database, clock: Clock): Router {
         select: { snapshot: true },
       }),
     ]);
+    const [assigns, replies, dues] = await Promise.all([
+      database.prisma.proposalEvent.findMany({
+        where: { type: "assign", proposal: visible },
+        select: { proposalId: true, seq: true, payload: true },
+      }),
+      database.prisma.proposalEvent.findMany({
+        where: { type: "handle.reply", proposal: visible },
+        select: { proposalId: true, actor: true, at: true },
+      }),
+      database.prisma.deadline.findMany({
+        where: { kind: "reply", unitId: { not: null }, proposal: visible },
+        select: { proposalId: true, unitId: true, openedAt: true, dueAt: true },
+      }),
+    ]);
+    const rates = unitRates(
+      assigns.map((event) => ({
+        proposalId: event.proposalId,
+        seq: event.seq,
+        unitIds: ((event.payload as { units?: { unitId: string }[] } | null)?.units ?? []).map((u) => u.unitId),
+      })),
+      replies.map((event) => ({
+        proposalId: event.proposalId,
+        unitId: (event.actor as { unitId?: string } | null)?.unitId ?? "",
+        at: event.at,
+      })),
+      dues.map((due) => ({ ...due, unitId: due.unitId ?? "" })),
+    );
     const figures = evaluationFigures(
       rated.map((row) => ((row.snapshot as { context?: RatedContext } | null)?.context ?? {}) as RatedContext),
     );
@@ -41,6 +77,14 @@ export function statsRoutes(database: Database, clock: Clock): Router {
         byUnit: Object.fromEntries(overdue.map((row) => [row.unitId ?? "(committee)", row._count._all])),
       },
       ...figures,
+      rates: {
+        byUnit: Object.fromEntries(
+          Object.entries(rates).map(([unitId, row]) => {
+            const rated = figures.evaluations.byUnit[unitId];
+            return [unitId, { ...row, satisfactionRate: rated ? rated.rate : null }];
+          }),
+        ),
+      },
     });
   });
   return router;

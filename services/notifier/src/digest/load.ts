@@ -55,7 +55,7 @@ export async function loadDigestInput(database: Database, now: Date, window: Dig
   );
   const proposals = await prisma.proposal.findMany({
     where: { id: { in: [...new Set(deadlines.map((deadline) => deadline.proposalId))] } },
-    select: { id: true, title: true, leaderId: true },
+    select: { id: true, title: true, numberLabel: true, leaderId: true },
   });
   return {
     directory,

@@ -41,7 +41,7 @@ export async function noticeFacts(
   const notice = await database.prisma.notice.findUniqueOrThrow({ where: { id: noticeId } });
   const proposal = await database.prisma.proposal.findUnique({
     where: { id: notice.proposalId },
-    select: { title: true },
+    select: { title: true, numberLabel: true },
   });
   const deadline = notice.deadlineId
     ? await database.prisma.deadline.findUnique({
@@ -59,7 +59,11 @@ export async function noticeFacts(
     noticeId,
     kind: notice.kind,
     level: notice.level,
-    proposal: { id: notice.proposalId, title: proposal?.title ?? notice.proposalId },
+    proposal: {
+      id: notice.proposalId,
+      title: proposal?.title ?? notice.proposalId,
+      number: proposal?.numberLabel ?? null,
+    },
     ...(deadline
       ? { deadline: { kind: deadline.kind, dueAt: deadline.dueAt, ...(unit ? { unitName: unit.name } : {}) } }
       : {}),

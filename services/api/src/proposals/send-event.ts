@@ -1,0 +1,130 @@
+import type { Database, Proposal } from "@huiyin/db";
+import { proposalEventSchema, TIMER_EVENT_TYPES } from "@huiyin/domain";
+import {
+  type Actor,
+  applyEvent,
+  type Clock,
+  EngineError,
+  type EngineObserver,
+  type EventFacts,
+  type Workflow,
+} from "@huiyin/engine";
+import type { Logger } from "@huiyin/logger";
+import { refuseUnusableAttachments } from "../attachments/binding.ts";
+import type { Caller } from "../auth/keys.ts";
+import { refuse } from "../http/error-codes.ts";
+import type { HttpError } from "../http/errors.ts";
+import { parseBody } from "../http/validate.ts";
+import { actorOf, grantFor, grantsSeeing, visibleWhere } from "./access.ts";
+import { httpErrorOf } from "./refusals.ts";
+import { allowedFor, snapshotOf } from "./view.ts";
+
+/** An event of the domain vocabulary as a caller sent it, validated: a `type` and its body's fields. */
+export type CallerEvent = { type: string } & Record<string, unknown>;
+
+export interface EventSenderDeps {
+  database: Database;
+  workflow: Workflow;
+  clock: Clock;
+  /** The committee's sessions and numbers (`sessionFacts`), stamped in the event's transaction. */
+  facts?: EventFacts | undefined;
+  /** Told about each event the engine applies (the metrics of /metrics); none when absent. */
+  observer?: EngineObserver | undefined;
+}
+
+export interface SendInput {
+  caller: Caller;
+  proposalId: string;
+  /** The request body: validated here, after the caller was found allowed to see the proposal. */
+  body: unknown;
+  /** `If-Match`: apply only if the proposal is still at this version. */
+  expectedVersion?: number | undefined;
+  /** The caller's Idempotency-Key as the engine keeps it (already scoped to the API key). */
+  idempotencyKey?: string | undefined;
+  requestId: string;
+  logger: Logger;
+}
+
+const TIMERS: readonly string[] = TIMER_EVENT_TYPES;
+
+/**
+ * How one event of a caller reaches one proposal: the one path of `POST /v1/proposals/:id/events` and of every
+ * item of a batch (`POST /v1/batches`), so that both give the same guarantees and answer the same refusals. A
+ * proposal the caller may not see is 404 as if it did not exist; a bad body is 422; an engine refusal keeps its
+ * code (409, 412, 403), with the state and what the caller may send now.
+ */
+export function eventSender(deps: EventSenderDeps) {
+  const { database, workflow, clock } = deps;
+
+  /** The row, if the caller may see it; otherwise 404 as if it did not exist (see `visibleWhere`). */
+  async function findVisible(id: string, caller: Caller): Promise<Proposal> {
+    const row = await database.prisma.proposal.findFirst({ where: { AND: [{ id }, visibleWhere(caller)] } });
+    if (!row) throw refuse("NOT_FOUND", `No proposal ${id}.`);
+    return row;
+  }
+
+  /** Maps an engine refusal, with the state and what the caller may send now. */
+  async function refused(error: EngineError, id: string, actor: Actor): Promise<HttpError> {
+    const row = await database.prisma.proposal.findUnique({ where: { id } });
+    const context = row
+      ? { stage: row.stage, states: row.states, allowedEvents: allowedFor(workflow, row, actor) }
+      : undefined;
+    return httpErrorOf(error, context);
+  }
+
+  /** The event a caller may send over HTTP: valid against its schema, and not one of the engine's own timers. */
+  function parseEvent(body: unknown): CallerEvent {
+    const event = parseBody(proposalEventSchema, body) as CallerEvent;
+    if (TIMERS.includes(event.type)) {
+      throw refuse("FORBIDDEN", `${event.type} is sent by the engine's own timers, not over HTTP.`);
+    }
+    return event;
+  }
+
+  /**
+   * Applies the event in one transaction (the engine's) and answers the proposal's row as it is after it, with the
+   * actor it was sent as. The role the event is sent under (and recorded with): for a person with several roles,
+   * the first of those that see the proposal under which the machine allows it now; the engine checks it again
+   * under its lock.
+   */
+  async function send(input: SendInput): Promise<{ row: Proposal; actor: Actor }> {
+    const { caller, proposalId: id } = input;
+    const visible = await findVisible(id, caller);
+    const event = parseEvent(input.body);
+    const seeing = await grantsSeeing(database, id, caller);
+    const snapshot = seeing.length > 1 ? snapshotOf(workflow, visible) : undefined;
+    const at = clock.now().toISOString();
+    const grant =
+      grantFor(seeing, (candidate) => !snapshot || !workflow.check(snapshot, { ...event, actor: candidate, at })) ??
+      caller;
+    const actor = actorOf(grant);
+    await refuseUnusableAttachments(database, id, { role: actor.role, id: actor.id, unitId: actor.unitId }, event);
+    const logger = input.logger.child({ proposalId: id });
+    const result = await applyEvent(
+      {
+        db: database,
+        logger,
+        clock,
+        workflow,
+        facts: deps.facts,
+        ...(deps.observer ? { observer: deps.observer } : {}),
+      },
+      {
+        proposalId: id,
+        event,
+        actor,
+        requestId: input.requestId,
+        ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
+        ...(input.expectedVersion === undefined ? {} : { expectedVersion: input.expectedVersion }),
+      },
+    ).catch(async (error: unknown) => {
+      throw error instanceof EngineError ? await refused(error, id, actor) : error;
+    });
+    const row = await database.prisma.proposal.findUniqueOrThrow({ where: { id: result.proposal.id } });
+    return { row, actor };
+  }
+
+  return { findVisible, refused, parseEvent, send };
+}
+
+export type EventSender = ReturnType<typeof eventSender>;
