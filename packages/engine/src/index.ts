@@ -38,3 +38,19 @@ export {
 } from "./webhooks.ts";
 export { type EngineWorkerOptions, type EngineWorkers, startEngineWorkers } from "./workers.ts";
 export type { Described, Refusal, Workflow } from "./workflow.ts";
+export {
+  MIGRATION_ACTOR,
+  MIGRATION_OUTCOMES,
+  type MigrationAssessment,
+  type MigrationDeps,
+  type MigrationOutcome,
+  type MigrationProgress,
+  type Migrator,
+  migrationItems,
+  migrationKey,
+  migrationProgress,
+  type RunOptions,
+  runMigration,
+  type StartRunInput,
+  startMigrationRun,
+} from "./migrate.ts";
