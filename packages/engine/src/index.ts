@@ -8,6 +8,22 @@ export { type Effect, effectsOf } from "./effects.ts";
 export { EngineError } from "./errors.ts";
 export { alarmId, newProposalId } from "./ids.ts";
 export {
+  MIGRATION_ACTOR,
+  MIGRATION_OUTCOMES,
+  type MigrationAssessment,
+  type MigrationDeps,
+  type MigrationOutcome,
+  type MigrationProgress,
+  type Migrator,
+  migrationItems,
+  migrationKey,
+  migrationProgress,
+  type RunOptions,
+  runMigration,
+  type StartRunInput,
+  startMigrationRun,
+} from "./migrate.ts";
+export {
   type AddressClass,
   type AllowList,
   classifyAddress,
@@ -38,19 +54,3 @@ export {
 } from "./webhooks.ts";
 export { type EngineWorkerOptions, type EngineWorkers, startEngineWorkers } from "./workers.ts";
 export type { Described, Refusal, Workflow } from "./workflow.ts";
-export {
-  MIGRATION_ACTOR,
-  MIGRATION_OUTCOMES,
-  type MigrationAssessment,
-  type MigrationDeps,
-  type MigrationOutcome,
-  type MigrationProgress,
-  type Migrator,
-  migrationItems,
-  migrationKey,
-  migrationProgress,
-  type RunOptions,
-  runMigration,
-  type StartRunInput,
-  startMigrationRun,
-} from "./migrate.ts";

@@ -119,6 +119,8 @@ export interface RunOptions {
   actor?: Actor;
   /** Called after each batch with the counts so far. */
   onProgress?: (counts: Record<string, number>) => void;
+  /** Stops between instances (a shutdown): the run stays `running`, and starting it again continues it. */
+  signal?: AbortSignal;
 }
 
 export type MigrationDeps = Pick<EngineDeps, "db" | "logger" | "clock" | "workflow">;
@@ -137,7 +139,10 @@ export async function runMigration(
   const found = await deps.db.prisma.migrationRun.findUnique({ where: { id: runId } });
   if (!found) throw new EngineError("MIGRATION_NOT_FOUND", `No migration run ${runId}.`);
   if (found.planId !== migrator.planId) {
-    throw new EngineError("MIGRATION_PLAN_CONFLICT", `Run ${runId} is of plan ${found.planId}, not ${migrator.planId}.`);
+    throw new EngineError(
+      "MIGRATION_PLAN_CONFLICT",
+      `Run ${runId} is of plan ${found.planId}, not ${migrator.planId}.`,
+    );
   }
   const log = deps.logger.child({ migrationRunId: runId, planId: migrator.planId, dryRun: found.dryRun });
   const batchSize = options.batchSize ?? 200;
@@ -151,6 +156,10 @@ export async function runMigration(
   let done = 0;
   let cursor = "";
   for (;;) {
+    if (options.signal?.aborted) {
+      log.info({ ...counts }, "migration run stopped: start it again to continue");
+      return counts;
+    }
     const { rows } = await run<{ id: string }>(deps.db.pool, migrationCandidates, [
       runId,
       [...migrator.doneStages],
@@ -164,7 +173,7 @@ export async function runMigration(
       for (const outcome of await assessBatch(deps, migrator, runId, ids)) count(outcome);
       done += ids.length;
     } else {
-      for (let index = 0; index < ids.length; index += concurrency) {
+      for (let index = 0; index < ids.length && !options.signal?.aborted; index += concurrency) {
         const chunk = ids.slice(index, index + concurrency);
         const outcomes = await Promise.all(chunk.map((id) => migrateOne(deps, migrator, runId, id, actor)));
         for (const outcome of outcomes) count(outcome);

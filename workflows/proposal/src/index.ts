@@ -28,7 +28,6 @@ export {
 export * from "./effects.ts";
 export { proposalWorkflow } from "./engine-binding.ts";
 export { type ProposalMachine, proposalMachine, STAGES, type Stage, type StateMeta } from "./machine.ts";
-export { allowedEvents, checkEvent, openDeadlines, type ProposalSnapshot, stageOf, stateOf } from "./queries.ts";
 export {
   type DeadlineChange,
   type MigrationReport,
@@ -39,3 +38,4 @@ export {
   UNMAPPABLE_REASONS,
   type UnmappableReason,
 } from "./migration.ts";
+export { allowedEvents, checkEvent, openDeadlines, type ProposalSnapshot, stageOf, stateOf } from "./queries.ts";

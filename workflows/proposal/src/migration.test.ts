@@ -111,7 +111,9 @@ describe("a migration plan applied to one proposal (pure)", () => {
       reason: "overdue",
       oldDueAt: reply.dueAt,
     });
-    expect(result.effects.filter((e) => e.params.deadlineId === reply.deadlineId)).toEqual([]);
+    expect(result.effects.filter((e) => "deadlineId" in e.params && e.params.deadlineId === reply.deadlineId)).toEqual(
+      [],
+    );
   });
 
   it("a shorter reply limit moves the reply deadline and the part's due time with it", () => {
@@ -166,7 +168,10 @@ describe("a migration plan applied to one proposal (pure)", () => {
   it("leaves what it cannot map where it is, with a stable reason", () => {
     const run = new Run().submitAndRegister();
     const snapshot = persisted(run);
-    const strict = plan({ keepUnmappedStates: false, mappings: [{ source: "review.reviewing", target: "review.reviewing" }] });
+    const strict = plan({
+      keepUnmappedStates: false,
+      mappings: [{ source: "review.reviewing", target: "review.reviewing" }],
+    });
     expect(planProposalMigration(strict, snapshot, at(run, 1))).toMatchObject({
       outcome: "unmappable",
       reason: "STATE_NOT_MAPPED",

@@ -118,7 +118,7 @@ function addPath(into: Record<string, unknown>, path: string): Record<string, un
   return { ...into, [head]: addPath(nested, rest.join(".")) };
 }
 
-const valueOf = (paths: string[]): unknown => {
+const stateValueOf = (paths: string[]): unknown => {
   const [only] = paths;
   if (paths.length === 1 && only !== undefined && !only.includes(".")) return only;
   return paths.reduce<Record<string, unknown>>((value, path) => addPath(value, path), {});
@@ -216,7 +216,11 @@ export function planProposalMigration(
       policy = parsePolicyOverride(plan.policy, ctx.policy);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return { outcome: "unmappable", reason: "POLICY_INVALID", message: `the new policy does not validate: ${message}` };
+      return {
+        outcome: "unmappable",
+        reason: "POLICY_INVALID",
+        message: `the new policy does not validate: ${message}`,
+      };
     }
   }
 
@@ -289,7 +293,7 @@ export function planProposalMigration(
   };
   const versionChanged = fromVersion !== PROPOSAL_MACHINE_VERSION;
   if (!moved && !policyChanged && !versionChanged && effects.length === 0) return { outcome: "unchanged", report };
-  const resolved = proposalMachine.resolveState({ value: valueOf(toStates), context: next } as never);
+  const resolved = proposalMachine.resolveState({ value: stateValueOf(toStates), context: next } as never);
   return {
     outcome: "migrate",
     snapshot: proposalMachine.getPersistedSnapshot(resolved as AnyMachineSnapshot),
