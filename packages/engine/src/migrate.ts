@@ -14,7 +14,7 @@ import {
   lockProposal,
   migrationCandidates,
   type ProposalRow,
-  readProposal,
+  readForDryRun,
   run,
   writeMigration,
   writeMigrationItems,
@@ -63,7 +63,20 @@ export const MIGRATION_ACTOR = { role: "system", id: "migration" } as const sati
 
 export const migrationKey = (planId: string) => `migration.${planId}`;
 
-const fingerprint = (plan: unknown) => createHash("sha256").update(JSON.stringify(plan)).digest("hex");
+/** JSON with its keys sorted: a plan read back from `jsonb` (which orders keys its own way) has the same print. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (typeof value !== "object" || value === null) return value;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  return Object.fromEntries(
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, canonical(v)]),
+  );
+}
+
+const fingerprint = (plan: unknown) =>
+  createHash("sha256")
+    .update(JSON.stringify(canonical(plan)))
+    .digest("hex");
 
 export interface StartRunInput {
   planId: string;
@@ -213,18 +226,16 @@ async function assessBatch(
   ids: string[],
 ): Promise<MigrationOutcome[]> {
   const at = deps.clock.now();
-  const items: Item[] = [];
-  for (const id of ids) {
-    const { rows } = await run<ProposalRow>(deps.db.pool, readProposal, [id]);
-    const row = rows[0];
-    if (!row) continue;
-    const repeat = await run(deps.db.pool, findRepeat, [id, migrationKey(migrator.planId)]);
-    items.push(
-      repeat.rows.length > 0
-        ? { proposal_id: id, outcome: "already-migrated", reason: null, report: {} }
-        : itemOf(id, migrator.assess(instanceOf(row), at), "would-migrate"),
-    );
-  }
+  const { rows } = await run<ProposalRow & { migrated: boolean }>(deps.db.pool, readForDryRun, [
+    ids,
+    migrationKey(migrator.planId),
+  ]);
+  const items = rows.map(
+    (row): Item =>
+      row.migrated
+        ? { proposal_id: row.id, outcome: "already-migrated", reason: null, report: {} }
+        : itemOf(row.id, migrator.assess(instanceOf(row), at), "would-migrate"),
+  );
   await writeItems(deps.db.pool, runId, items);
   return items.map((item) => item.outcome);
 }

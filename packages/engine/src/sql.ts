@@ -288,3 +288,11 @@ export const migrationCandidates = statement(
       AND NOT EXISTS (SELECT 1 FROM migration_items i WHERE i.run_id = $1 AND i.proposal_id = p.id)
     ORDER BY p.id LIMIT $4`,
 );
+
+/** A dry run's batch: the proposals, and whether each has the plan's `migrated` entry already. */
+export const readForDryRun = statement(
+  "readForDryRun",
+  `SELECT p.*, EXISTS (SELECT 1 FROM proposal_events e WHERE e.proposal_id = p.id AND e.idempotency_key = $2)
+          AS migrated
+     FROM proposals p WHERE p.id = ANY($1::text[]) ORDER BY p.id`,
+);

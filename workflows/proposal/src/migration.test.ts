@@ -11,6 +11,17 @@ const DAY = 86_400_000;
 /** What the engine stores: the persisted snapshot as JSON. */
 const persisted = (run: Run) => JSON.parse(JSON.stringify(proposalMachine.getPersistedSnapshot(run.snapshot)));
 
+/** As `jsonb` gives a document back: the same values, the keys in another order (here: reversed, at every level). */
+const reordered = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(reordered);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([key, inner]) => [key, reordered(inner)]),
+  );
+};
+
 /** What the engine reads back: the current machine resolving a stored snapshot. */
 const restored = (snapshot: unknown) =>
   proposalMachine.resolveState(snapshot as Parameters<typeof proposalMachine.resolveState>[0]) as ProposalSnapshot;
@@ -89,7 +100,7 @@ describe("a migration plan applied to one proposal (pure)", () => {
     const thePlan = plan({ policy: { id: "rules-2027", deadlines: { objection: { duration: { days: 5 } } } } });
     const first = planProposalMigration(thePlan, persisted(run), at(run, 1));
     if (first.outcome !== "migrate") throw new Error(first.outcome);
-    const again = planProposalMigration(thePlan, JSON.parse(JSON.stringify(first.snapshot)), at(run, 2));
+    const again = planProposalMigration(thePlan, reordered(JSON.parse(JSON.stringify(first.snapshot))), at(run, 2));
     expect(again.outcome).toBe("unchanged");
   });
 
@@ -195,9 +206,12 @@ describe("a migration plan applied to one proposal (pure)", () => {
     });
   });
 
-  it("reports a proposal the plan would not change as unchanged", () => {
-    const run = new Run().submitAndRegister();
+  it("reports a proposal the plan would not change as unchanged, whatever order its stored keys are in", () => {
+    const run = new Run().submitAndRegister().assignSole("u-civil");
     expect(planProposalMigration(plan(), persisted(run), at(run, 1)).outcome).toBe("unchanged");
+    // The same rules under their own id: the open deadlines (reply, first contact) compute as they were.
+    const sameRules = plan({ policy: { id: "default" } });
+    expect(planProposalMigration(sameRules, reordered(persisted(run)), at(run, 1)).outcome).toBe("unchanged");
   });
 
   it("refuses a plan whose targets are not non-final leaf states of the current machine", () => {

@@ -155,10 +155,20 @@ function unscale(origin: string, instant: string, timeScale: number): string {
   return new Date(o + Math.round((Date.parse(instant) - o) / timeScale)).toISOString();
 }
 
+/** Field by field: a snapshot read back from `jsonb` has its keys in another order than the one it was written in. */
 const sameSchedule = (a: Pick<DeadlineOpenParams, "dueAt" | "reminders" | "escalations">, b: typeof a) =>
-  a.dueAt === b.dueAt &&
-  JSON.stringify(a.reminders.map((r) => r.at)) === JSON.stringify(b.reminders.map((r) => r.at)) &&
-  JSON.stringify(a.escalations) === JSON.stringify(b.escalations);
+  Date.parse(a.dueAt) === Date.parse(b.dueAt) &&
+  a.reminders.map((r) => Date.parse(r.at)).join() === b.reminders.map((r) => Date.parse(r.at)).join() &&
+  a.escalations.map((e) => `${e.level}/${Date.parse(e.at)}/${e.recipientRole}`).join() ===
+    b.escalations.map((e) => `${e.level}/${Date.parse(e.at)}/${e.recipientRole}`).join();
+
+/** JSON with its keys sorted, to compare a policy read back from `jsonb` with one built here. */
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (typeof value !== "object" || value === null) return value;
+  const keys = Object.keys(value).sort();
+  return Object.fromEntries(keys.map((key) => [key, sorted((value as Record<string, unknown>)[key])]));
+}
 
 /**
  * What migrating one proposal under `plan` at `at` would do. `rowVersion` is the machine version the row records,
@@ -225,7 +235,7 @@ export function planProposalMigration(
   }
 
   const moved = JSON.stringify(fromStates) !== JSON.stringify(toStates);
-  const policyChanged = JSON.stringify(policy) !== JSON.stringify(ctx.policy);
+  const policyChanged = JSON.stringify(sorted(policy)) !== JSON.stringify(sorted(ctx.policy));
   const effects: Effect[] = [];
   const changes: DeadlineChange[] = [];
   let next: ProposalContext = { ...ctx, machineVersion: PROPOSAL_MACHINE_VERSION, policy };
