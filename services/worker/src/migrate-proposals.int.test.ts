@@ -178,7 +178,6 @@ async function until(probe: () => Promise<boolean>, timeoutMs: number, what: str
 }
 
 beforeAll(async () => {
-  console.time("setup");
   testDatabase = await createTestDatabase();
   redis = createTestRedis();
   db = createDatabase(testDatabase.url, { maxConnections: 8 });
@@ -211,7 +210,6 @@ beforeAll(async () => {
   folder = mkdtempSync(path.join(tmpdir(), "huiyin-migrate-"));
   planFile = path.join(folder, "plan.json");
   writeFileSync(planFile, JSON.stringify(plan));
-  console.timeEnd("setup");
 }, 60_000);
 
 afterAll(async () => {
@@ -230,10 +228,8 @@ describe("moving running proposals to new rules", () => {
     const before = await fingerprint([...running, ...groups.closed]);
     const outbox = await count("SELECT count(*) AS n FROM outbox");
 
-    console.time("dry");
     const dry = startCli(["--plan", planFile, "--dry-run"]);
     expect(await dry.done, dry.output()).toBe(0);
-    console.timeEnd("dry");
     const lines = dry.output().trim().split("\n");
     const progress = JSON.parse(lines.at(-1) ?? "{}");
     expect(progress).toMatchObject({ dryRun: true, status: "done", planId: "rules-2027" });
@@ -273,10 +269,8 @@ describe("moving running proposals to new rules", () => {
       await count("SELECT count(*) AS n FROM migration_items WHERE outcome = 'migrated'"),
     );
 
-    console.time("second");
     const second = startCli(["--plan", planFile, "--by", "admin-1", "--quiet"]);
     expect(await second.done, second.output()).toBe(0);
-    console.timeEnd("second");
     const lines = second.output().trim().split("\n");
     expect(lines[0]).toMatch(/^run mig_\w+ of plan rules-2027: continuing$/);
     const progress = JSON.parse(lines.at(-1) ?? "{}");

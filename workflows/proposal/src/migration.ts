@@ -179,6 +179,7 @@ export function planProposalMigration(
   persisted: unknown,
   at: Date,
   rowVersion?: string,
+  newPolicy: (override: NonNullable<MigrationPlan["policy"]>, base: Policy) => Policy = parsePolicyOverride,
 ): ProposalMigration {
   const snapshot = persisted as PersistedSnapshot | null;
   const ctx = snapshot?.context;
@@ -223,7 +224,7 @@ export function planProposalMigration(
   let policy: Policy = ctx.policy;
   if (plan.policy) {
     try {
-      policy = parsePolicyOverride(plan.policy, ctx.policy);
+      policy = newPolicy(plan.policy, ctx.policy);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return {
@@ -318,11 +319,21 @@ export function planProposalMigration(
  * `assess`, and writes what it answers.
  */
 export function proposalMigrator(plan: MigrationPlan) {
+  // Thousands of proposals share a handful of policies: the override is validated once per distinct policy.
+  const policies = new Map<string, Policy>();
+  const newPolicy = (override: NonNullable<MigrationPlan["policy"]>, base: Policy): Policy => {
+    const key = JSON.stringify(sorted(base));
+    const known = policies.get(key);
+    if (known) return known;
+    const merged = parsePolicyOverride(override, base);
+    policies.set(key, merged);
+    return merged;
+  };
   return {
     planId: plan.id,
     doneStages: ["closed"],
     assess(instance: { snapshot: unknown; machineVersion: string }, at: Date): ProposalMigration {
-      return planProposalMigration(plan, instance.snapshot, at, instance.machineVersion);
+      return planProposalMigration(plan, instance.snapshot, at, instance.machineVersion, newPolicy);
     },
   };
 }
