@@ -21,6 +21,7 @@ import { refuseHostileBody, refuseMalformedUrl } from "./http/input-guard.ts";
 import { HttpMetrics, measure, mountedAt } from "./http/metrics.ts";
 import { limitFailedAuthentication, type RateLimiter, rateLimit, rateLimitByAddress } from "./http/rate-limit.ts";
 import { requestForLog } from "./http/request-log.ts";
+import { migrationRoutes } from "./migrations/routes.ts";
 import { ackLinkRoutes } from "./notifications/ack-link.ts";
 import { noticeDeliveryRoutes } from "./notifications/deliveries.ts";
 import type { EmailRequeue } from "./notifications/email-requeue.ts";
@@ -128,6 +129,7 @@ function v1(deps: AppDependencies): Router {
   });
   router.use(apiKeyRoutes(deps.database));
   router.use(auditRoutes(deps.database));
+  router.use(migrationRoutes(deps.database));
   router.use(proposalRoutes(deps));
   router.use(publicationRoutes(deps));
   router.use(notificationRoutes(deps.database));
