@@ -95,7 +95,9 @@ module.exports = {
         "services/api/src/http is the api's plumbing (errors, validation, idempotency, rate limits, the OpenAPI kit): features import it, never the reverse; services/api/src/openapi.ts and app.ts compose them",
       severity: "error",
       from: { path: "^services/api/src/http/", pathNot: tests },
-      to: { path: "^services/api/src/(auth|audit|calendar|directory|migrations|notifications|proposals|stats|webhooks)/" },
+      to: {
+        path: "^services/api/src/(auth|audit|calendar|directory|migrations|notifications|proposals|stats|webhooks)/",
+      },
     },
     ...layerRules,
     { name: "not-to-unresolvable", severity: "error", from: {}, to: { couldNotResolve: true } },
