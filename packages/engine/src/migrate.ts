@@ -13,6 +13,7 @@ import {
   json,
   lockProposal,
   migrationCandidates,
+  migratedAlready,
   type ProposalRow,
   readForDryRun,
   run,
@@ -161,9 +162,10 @@ export async function runMigration(
   const batchSize = options.batchSize ?? 200;
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const actor = options.actor ?? MIGRATION_ACTOR;
+  const key = migrationKey(migrator.planId);
   const counts: Record<string, number> = {};
-  const count = (outcome: string) => {
-    counts[outcome] = (counts[outcome] ?? 0) + 1;
+  const count = (outcome: string, n = 1) => {
+    counts[outcome] = (counts[outcome] ?? 0) + n;
   };
   const started = Date.now();
   let done = 0;
@@ -186,8 +188,22 @@ export async function runMigration(
       for (const outcome of await assessBatch(deps, migrator, runId, ids)) count(outcome);
       done += ids.length;
     } else {
-      for (let index = 0; index < ids.length && !options.signal?.aborted; index += concurrency) {
-        const chunk = ids.slice(index, index + concurrency);
+      // Instances a run of this plan migrated already (a resumed or repeated run) are reported in one statement;
+      // the others are locked one by one, which checks again.
+      const { rows: repeats } = await run<{ proposal_id: string }>(deps.db.pool, migratedAlready, [ids, key]);
+      const repeated = new Set(repeats.map((row) => row.proposal_id));
+      if (repeated.size > 0) {
+        await writeItems(
+          deps.db.pool,
+          runId,
+          [...repeated].map((id) => ({ proposal_id: id, outcome: "already-migrated", reason: null, report: {} })),
+        );
+        count("already-migrated", repeated.size);
+      }
+      const rest = ids.filter((id) => !repeated.has(id));
+      done += repeated.size;
+      for (let index = 0; index < rest.length && !options.signal?.aborted; index += concurrency) {
+        const chunk = rest.slice(index, index + concurrency);
         const outcomes = await Promise.all(chunk.map((id) => migrateOne(deps, migrator, runId, id, actor)));
         for (const outcome of outcomes) count(outcome);
         done += chunk.length;

@@ -296,3 +296,9 @@ export const readForDryRun = statement(
           AS migrated
      FROM proposals p WHERE p.id = ANY($1::text[]) ORDER BY p.id`,
 );
+
+/** Which of these proposals have the plan's `migrated` entry already. */
+export const migratedAlready = statement(
+  "migratedAlready",
+  "SELECT proposal_id FROM proposal_events WHERE proposal_id = ANY($1::text[]) AND idempotency_key = $2",
+);

@@ -10,8 +10,8 @@ import {
   applyEvent,
   createProposal,
   type EngineDeps,
+  migrationItems,
   migrationProgress,
-  reconcileAlarms,
   relayBatch,
   runMigration,
   startMigrationRun,
@@ -23,6 +23,7 @@ import {
   createQueue,
   createRedisConnection,
   jobId,
+  jobOptions,
   type OutboxQueueName,
   outboxJobs,
   queuesOf,
@@ -51,6 +52,7 @@ let queues: Record<OutboxQueueName, Queue>;
 let engine: EngineDeps & { queues: Record<OutboxQueueName, Queue> };
 let folder: string;
 const children: ChildProcess[] = [];
+let sample: string[] = [];
 
 const proposer: Actor = { role: "proposer", id: "member-1" };
 const staff: Actor = { role: "staff", id: "staff-1" };
@@ -203,9 +205,19 @@ beforeAll(async () => {
   groups.contacting = await clone(await template([...assigned, [{ type: "unit.acknowledge" }, clerk]]), 399);
   groups.reviewing = await clone(await template(submitted), 149);
   groups.closed = await clone(await template([[{ type: "withdraw", reason: "duplicate" }, proposer]]), 49);
-  // Every pending alarm has its BullMQ job, as a running worker would have made it.
-  await reconcileAlarms(engine);
-  while ((await relayBatch(engine, 1_000)) > 0) {}
+  // The relay is tested on its own (packages/engine relay.int.test.ts); here a sample of the proposals goes through
+  // it, with the BullMQ jobs a running worker would have made for their pending alarms.
+  sample = [...groups.confirming.slice(0, 10), ...groups.contacting.slice(0, 10)];
+  const alarms = await db.prisma.alarm.findMany({ where: { proposalId: { in: sample }, status: "pending" } });
+  const now = Date.now();
+  await queues.alarms.addBulk(
+    alarms.map((alarm) => ({
+      name: "deadline.alarm",
+      data: { alarmId: alarm.id, proposalId: alarm.proposalId, deadlineId: alarm.deadlineId },
+      opts: jobOptions("deadline.alarm", jobId("deadline.alarm", alarm.id), alarm.fireAt.getTime() - now),
+    })),
+  );
+  await db.pool.query("UPDATE outbox SET sent_at = now() WHERE sent_at IS NULL");
 
   folder = mkdtempSync(path.join(tmpdir(), "huiyin-migrate-"));
   planFile = path.join(folder, "plan.json");
@@ -228,24 +240,41 @@ describe("moving running proposals to new rules", () => {
     const before = await fingerprint([...running, ...groups.closed]);
     const outbox = await count("SELECT count(*) AS n FROM outbox");
 
-    const dry = startCli(["--plan", planFile, "--dry-run"]);
-    expect(await dry.done, dry.output()).toBe(0);
-    const lines = dry.output().trim().split("\n");
-    const progress = JSON.parse(lines.at(-1) ?? "{}");
+    const { id } = await startMigrationRun(db, { planId: plan.id, plan, dryRun: true, startedBy: "admin:admin-1" });
+    await runMigration(engine, proposalMigrator(plan), id);
+    const progress = await migrationProgress(db, id);
     expect(progress).toMatchObject({ dryRun: true, status: "done", planId: "rules-2027" });
-    expect(progress.counts).toEqual({ "would-migrate": 800, unmappable: 150 });
+    expect(progress?.counts).toEqual({ "would-migrate": 800, unmappable: 150 });
 
     const confirming = groups.confirming[1] ?? "";
-    const line = lines.find((l) => l.startsWith(`${confirming} `)) ?? "";
-    expect(line).toContain("would-migrate  assign.confirming → assign.confirming  v1.0.0 → v1.1.0");
-    expect(line).toContain("policy default → rules-2027");
-    const objection = (await db.prisma.deadline.findFirst({ where: { proposalId: confirming, kind: "objection" } }))
-      ?.dueAt;
-    expect(line).toContain(`objection ${objection?.toISOString()} → `);
-    const reviewing = groups.reviewing[3] ?? "";
-    expect(lines.find((l) => l.startsWith(`${reviewing} `))).toBe(
-      `${reviewing}  unmappable  STATE_NOT_MAPPED: the plan maps no state review.reviewing`,
-    );
+    const [item] = await migrationItems(db, id, { after: groups.confirming[0] ?? "", limit: 1 });
+    const objection = await db.prisma.deadline.findFirstOrThrow({
+      where: { proposalId: confirming, kind: "objection" },
+    });
+    expect(item).toMatchObject({
+      proposalId: confirming,
+      outcome: "would-migrate",
+      report: {
+        fromVersion: "1.0.0",
+        toVersion: PROPOSAL_MACHINE_VERSION,
+        fromPolicy: "default",
+        toPolicy: "rules-2027",
+        fromStates: ["assign.confirming"],
+        toStates: ["assign.confirming"],
+        deadlines: [
+          {
+            deadlineId: objection.deadlineId,
+            kind: "objection",
+            action: "reschedule",
+            oldDueAt: objection.dueAt.toISOString(),
+            newDueAt: expect.any(String),
+          },
+        ],
+      },
+    });
+    const [unmappable] = await migrationItems(db, id, { outcome: "unmappable", limit: 1 });
+    expect(unmappable).toMatchObject({ outcome: "unmappable", reason: "STATE_NOT_MAPPED" });
+    expect(groups.reviewing).toContain(unmappable?.proposalId);
 
     expect(await fingerprint([...running, ...groups.closed])).toBe(before);
     expect(await count("SELECT count(*) AS n FROM outbox")).toBe(outbox);
@@ -269,13 +298,21 @@ describe("moving running proposals to new rules", () => {
       await count("SELECT count(*) AS n FROM migration_items WHERE outcome = 'migrated'"),
     );
 
-    const second = startCli(["--plan", planFile, "--by", "admin-1", "--quiet"]);
+    const second = startCli(["--plan", planFile, "--by", "admin-1"]);
     expect(await second.done, second.output()).toBe(0);
     const lines = second.output().trim().split("\n");
     expect(lines[0]).toMatch(/^run mig_\w+ of plan rules-2027: continuing$/);
     const progress = JSON.parse(lines.at(-1) ?? "{}");
     expect(progress).toMatchObject({ status: "done", dryRun: false, startedBy: "admin:admin-1" });
     expect(progress.counts).toEqual({ migrated: 800, unmappable: 150 });
+    // The report: one line per proposal that moved (whichever process moved it) and per one that could not.
+    const confirming = groups.confirming[1] ?? "";
+    const line = lines.find((l) => l.startsWith(`${confirming} `)) ?? "";
+    expect(line).toMatch(
+      /^\S+ {2}migrated {2}assign\.confirming → assign\.confirming {2}v1\.0\.0 → v1\.1\.0 {2}policy default → rules-2027 {2}objection \S+ → \S+$/,
+    );
+    const reviewing = groups.reviewing[3] ?? "";
+    expect(lines).toContain(`${reviewing}  unmappable  STATE_NOT_MAPPED: the plan maps no state review.reviewing`);
 
     // Exactly one `migrated` entry per mappable proposal, none for the others.
     const migrated = [...groups.confirming, ...groups.contacting];
@@ -343,12 +380,36 @@ describe("moving running proposals to new rules", () => {
         [migrated],
       ),
     ).toBe(0);
+    // Every alarm of a superseded or closed deadline is cancelled with its cancel message; every alarm of a successor
+    // is pending with its enqueue message at its time.
+    const messages = await db.pool.query<{ bad: number; total: number }>(
+      `WITH moved AS (
+         SELECT i.proposal_id, c->>'deadlineId' AS old_id, c->>'newDeadlineId' AS new_id
+           FROM migration_items i, jsonb_array_elements(i.report->'deadlines') c
+          WHERE i.outcome = 'migrated' AND c->>'action' IN ('reschedule', 'close')
+       ),
+       checked AS (
+         SELECT a.status = 'cancelled' AND o.id IS NOT NULL AS ok
+           FROM moved m JOIN alarms a ON a.proposal_id = m.proposal_id AND a.deadline_id = m.old_id
+           LEFT JOIN outbox o ON o.job_id = $1 || a.id AND o.action = 'cancel'
+         UNION ALL
+         SELECT a.status = 'pending' AND o.run_at = a.fire_at AS ok
+           FROM moved m JOIN alarms a ON a.proposal_id = m.proposal_id AND a.deadline_id = m.new_id
+           LEFT JOIN outbox o ON o.job_id = $1 || a.id AND o.action = 'enqueue'
+       )
+       SELECT (count(*) FILTER (WHERE ok IS NOT TRUE))::int AS bad, count(*)::int AS total FROM checked`,
+      [jobId("deadline.alarm", "")],
+    );
+    expect(messages.rows[0]?.bad).toBe(0);
+    expect(messages.rows[0]?.total).toBeGreaterThanOrEqual(2 * migrated.length);
+    // The sample through the relay: Redis then holds a job for each pending alarm and none for a cancelled one.
+    await db.pool.query("UPDATE outbox SET sent_at = now() WHERE sent_at IS NULL AND proposal_id <> ALL($1)", [sample]);
     while ((await relayBatch(engine, 1_000)) > 0) {}
-    const alarms = await db.prisma.alarm.findMany({ where: { proposalId: { in: migrated } } });
+    const alarms = await db.prisma.alarm.findMany({ where: { proposalId: { in: sample } } });
     const jobOf = (alarm: { id: string }) => jobId("deadline.alarm", alarm.id);
     const pending = alarms.filter((alarm) => alarm.status === "pending");
     const cancelled = alarms.filter((alarm) => alarm.status === "cancelled");
-    expect(cancelled.length).toBeGreaterThanOrEqual(migrated.length);
+    expect(cancelled.length).toBeGreaterThanOrEqual(sample.length);
     expect(await withoutJobs(producer, queues.alarms, pending, jobOf)).toEqual([]);
     expect(await withoutJobs(producer, queues.alarms, cancelled, jobOf)).toHaveLength(cancelled.length);
 

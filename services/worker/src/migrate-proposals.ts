@@ -13,6 +13,7 @@ import { parseConfig } from "@huiyin/config";
 import { createDatabase } from "@huiyin/db";
 import { migrationPlanSchema } from "@huiyin/domain";
 import {
+  EngineError,
   MIGRATION_ACTOR,
   type Migrator,
   migrationItems,
@@ -119,6 +120,11 @@ try {
     if (!values.quiet) await printItems(id, dryRun);
     print(JSON.stringify(await migrationProgress(db, id)));
   }
+} catch (error) {
+  // A refusal of the engine (an unfinished run of another version of the plan, an unknown run) is the operator's
+  // to act on: its code and sentence, not a stack trace.
+  if (error instanceof EngineError) fail(2, `${error.code}: ${error.message}`);
+  throw error;
 } finally {
   await db.close();
 }
