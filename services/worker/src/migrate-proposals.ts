@@ -55,7 +55,10 @@ const { values } = (() => {
     return fail(2, `${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   }
 })();
-if (values.help) fail(0, USAGE);
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
 
 const positive = (name: string, text: string | undefined): number | undefined => {
   if (text === undefined) return undefined;
@@ -92,7 +95,8 @@ try {
     }
     const parsed = migrationPlanSchema.safeParse(raw);
     if (!parsed.success) {
-      fail(2, parsed.error.issues.map((issue) => `plan ${issue.path.join(".")}: ${issue.message}`).join("\n"));
+      const where = (path: PropertyKey[]) => (path.length > 0 ? ` ${path.join(".")}` : "");
+      fail(2, parsed.error.issues.map((issue) => `plan${where(issue.path)}: ${issue.message}`).join("\n"));
     }
     const plan = parsed.data;
     const problems = planProblems(plan);
