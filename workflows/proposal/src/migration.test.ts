@@ -200,6 +200,10 @@ describe("a migration plan applied to one proposal (pure)", () => {
       outcome: "unmappable",
       reason: "CONTEXT_INCOMPATIBLE",
     });
+    expect(planProposalMigration(plan({ policy: { calendarId: "atlantis" } }), snapshot, at(run, 1))).toMatchObject({
+      outcome: "unmappable",
+      reason: "POLICY_INVALID",
+    });
     expect(planProposalMigration(plan(), { value: "nowhere" }, at(run, 1))).toMatchObject({
       outcome: "unmappable",
       reason: "SNAPSHOT_UNREADABLE",
@@ -226,6 +230,7 @@ describe("a migration plan applied to one proposal (pure)", () => {
       }),
     );
     expect(problems).toHaveLength(3);
+    expect(planProblems(plan({ policy: { calendarId: "atlantis" } }))).toEqual(["policy: unknown calendar: atlantis"]);
     expect(problems[0]).toContain("handle.nowhere");
     expect(problems[1]).toContain("closed.completed");
   });

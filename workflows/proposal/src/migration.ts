@@ -1,4 +1,5 @@
 import {
+  calendarOf,
   type DeadlineKind,
   type DeadlineOpenParams,
   defaultPolicy,
@@ -100,7 +101,8 @@ export function planProblems(plan: MigrationPlan): string[] {
   }
   if (plan.policy) {
     try {
-      parsePolicyOverride(plan.policy, defaultPolicy);
+      // A calendar the deployment does not have would fail every rescheduling: refused with the plan.
+      calendarOf(parsePolicyOverride(plan.policy, defaultPolicy));
     } catch (error) {
       problems.push(`policy: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -225,6 +227,7 @@ export function planProposalMigration(
   if (plan.policy) {
     try {
       policy = newPolicy(plan.policy, ctx.policy);
+      calendarOf(policy);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return {
