@@ -91,6 +91,28 @@ describe("migrating running instances through the engine", () => {
     expect(await migratedEntries()).toBe(0);
   });
 
+  it("an instance whose assessment throws is reported, and the run goes on", async () => {
+    const broken = drafts[1] ?? "";
+    const throwing: Migrator = {
+      ...laterReplies,
+      planId: "throwing",
+      assess(instance, at) {
+        if (instance.id === broken) throw new Error("cannot read this snapshot");
+        return laterReplies.assess(instance, at);
+      },
+    };
+    const { id } = await startMigrationRun(h.db, { planId: "throwing", plan: {}, dryRun: true, startedBy: "t:t" });
+    await runMigration(h.deps, throwing, id);
+    expect((await migrationProgress(h.db, id))?.counts).toEqual({
+      "would-migrate": waiting.length,
+      unmappable: drafts.length,
+    });
+    const item = await h.db.prisma.migrationItem.findUniqueOrThrow({
+      where: { runId_proposalId: { runId: id, proposalId: broken } },
+    });
+    expect(item).toMatchObject({ reason: "ASSESSMENT_FAILED", report: { message: "cannot read this snapshot" } });
+  });
+
   it("two runners of one run migrate each instance once, deadlines and alarms in the same transaction", async () => {
     const { id } = await startMigrationRun(h.db, {
       planId: "later-replies",

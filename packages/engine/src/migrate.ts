@@ -250,10 +250,33 @@ async function assessBatch(
     (row): Item =>
       row.migrated
         ? { proposal_id: row.id, outcome: "already-migrated", reason: null, report: {} }
-        : itemOf(row.id, migrator.assess(instanceOf(row), at), "would-migrate"),
+        : itemOf(row.id, safely(deps, migrator, row, at), "would-migrate"),
   );
   await writeItems(deps.db.pool, runId, items);
   return items.map((item) => item.outcome);
+}
+
+/**
+ * The workflow's answer, or `ASSESSMENT_FAILED` when it throws (a snapshot it cannot read, a bug): that instance is
+ * reported and left alone, rather than stopping the run at the same instance on every restart.
+ */
+function safely(deps: MigrationDeps, migrator: Migrator, row: ProposalRow, at: Date): MigrationAssessment {
+  try {
+    const assessment = migrator.assess(instanceOf(row), at);
+    if (assessment.outcome !== "migrate") return assessment;
+    // What the engine will do with the answer, checked before anything is written: the effects' shapes, the state.
+    const effects = effectsOf(assessment.effects);
+    const { machine } = deps.workflow;
+    const next = machine.resolveState(
+      assessment.snapshot as Parameters<typeof machine.resolveState>[0],
+    ) as AnyMachineSnapshot;
+    deps.workflow.describe(next);
+    return { ...assessment, effects, snapshot: machine.getPersistedSnapshot(next) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    deps.logger.error({ err: error, proposalId: row.id, planId: migrator.planId }, "migration assessment failed");
+    return { outcome: "unmappable", reason: "ASSESSMENT_FAILED", message };
+  }
 }
 
 const instanceOf = (row: ProposalRow) => ({ id: row.id, machineVersion: row.machine_version, snapshot: row.snapshot });
@@ -300,7 +323,7 @@ async function migrateOne(
       return leave({ proposal_id: proposalId, outcome: "already-migrated", reason: null, report: {} });
     }
     const at = deps.clock.now();
-    const assessment = migrator.assess(instanceOf(row), at);
+    const assessment = safely(deps, migrator, row, at);
     if (assessment.outcome !== "migrate") return leave(itemOf(proposalId, assessment, "migrated"));
 
     const { machine } = deps.workflow;
@@ -313,7 +336,7 @@ async function migrateOne(
     const { rows: written } = await run<ProposalRow>(client, writeMigration, [
       proposalId,
       row.version,
-      json(machine.getPersistedSnapshot(next)),
+      json(assessment.snapshot),
       ...describedColumns(described),
       deps.workflow.version,
       json(actor),
