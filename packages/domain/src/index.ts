@@ -4,6 +4,7 @@ export * from "./content.ts";
 export * from "./duration.ts";
 export * from "./effects.ts";
 export * from "./events.ts";
+export * from "./migration-plan.ts";
 export * from "./policy.ts";
 export * from "./refusals.ts";
 export * from "./schedule.ts";

@@ -7,6 +7,22 @@ export { type CreateInput, createProposal } from "./create.ts";
 export { type Effect, effectsOf } from "./effects.ts";
 export { EngineError } from "./errors.ts";
 export { alarmId, newProposalId } from "./ids.ts";
+export {
+  MIGRATION_ACTOR,
+  MIGRATION_OUTCOMES,
+  type MigrationAssessment,
+  type MigrationDeps,
+  type MigrationOutcome,
+  type MigrationProgress,
+  type Migrator,
+  migrationItems,
+  migrationKey,
+  migrationProgress,
+  type RunOptions,
+  runMigration,
+  type StartRunInput,
+  startMigrationRun,
+} from "./migrate.ts";
 export type { EngineObserver } from "./observer.ts";
 export {
   type AddressClass,

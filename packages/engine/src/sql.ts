@@ -267,3 +267,65 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
 /** A unique index refused the row: PostgreSQL's `unique_violation`. */
 export const isUniqueViolation = (error: unknown): boolean =>
   typeof error === "object" && error !== null && (error as { code?: string }).code === "23505";
+
+/**
+ * Moves a proposal to a new machine version and/or new rules (a migration plan): the snapshot and the machine
+ * version, the `migrated` history entry (its idempotency key makes it once per plan), the run's item with the same
+ * report, and the effects (superseded deadlines closed, their successors and alarms). `$18` … `$22` are the
+ * effects, `$23` the run.
+ */
+export const writeMigration = statement(
+  "writeMigration",
+  `WITH moved AS (
+     UPDATE proposals
+        SET snapshot = $3::jsonb, version = version + 1, stage = $4, states = $5::text[], title = $6,
+            category = $7, proposer_id = $8, unit_ids = $9::text[], leader_id = $10, is_key = $11,
+            machine_version = $12, updated_at = now()
+      WHERE id = $1 AND version = $2
+     RETURNING *
+   ),
+   history AS (
+     INSERT INTO proposal_events (proposal_id, seq, type, actor, payload, from_states, to_states, machine_version,
+                                  idempotency_key, at)
+     SELECT id, version, 'migrated', $13::jsonb, $14::jsonb, $15::text[], states, machine_version, $16, $17
+       FROM moved
+   ),
+   item AS (
+     INSERT INTO migration_items (run_id, proposal_id, outcome, report, at)
+     SELECT $23, id, 'migrated', $14::jsonb, $17 FROM moved
+   ),
+   ${effectsCtes(18)}
+   SELECT moved.*, (SELECT count(*) FROM notified) AS notified FROM moved`,
+);
+
+/** A run's item that changed nothing (unmappable, unchanged, already migrated, a dry run's answers), many at once. */
+export const writeMigrationItems = statement(
+  "writeMigrationItems",
+  `INSERT INTO migration_items (run_id, proposal_id, outcome, reason, report)
+   SELECT $1, proposal_id, outcome, reason, report
+     FROM jsonb_to_recordset($2::jsonb) AS r(proposal_id text, outcome text, reason text, report jsonb)
+   ON CONFLICT (run_id, proposal_id) DO NOTHING`,
+);
+
+/** The next running proposals a run has no item for yet, in id order from `$3`. */
+export const migrationCandidates = statement(
+  "migrationCandidates",
+  `SELECT p.id FROM proposals p
+    WHERE p.stage <> ALL($2::text[]) AND p.id > $3
+      AND NOT EXISTS (SELECT 1 FROM migration_items i WHERE i.run_id = $1 AND i.proposal_id = p.id)
+    ORDER BY p.id LIMIT $4`,
+);
+
+/** A dry run's batch: the proposals, and whether each has the plan's `migrated` entry already. */
+export const readForDryRun = statement(
+  "readForDryRun",
+  `SELECT p.*, EXISTS (SELECT 1 FROM proposal_events e WHERE e.proposal_id = p.id AND e.idempotency_key = $2)
+          AS migrated
+     FROM proposals p WHERE p.id = ANY($1::text[]) ORDER BY p.id`,
+);
+
+/** Which of these proposals have the plan's `migrated` entry already. */
+export const migratedAlready = statement(
+  "migratedAlready",
+  "SELECT proposal_id FROM proposal_events WHERE proposal_id = ANY($1::text[]) AND idempotency_key = $2",
+);

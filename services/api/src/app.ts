@@ -29,6 +29,7 @@ import { refuseHostileBody, refuseMalformedUrl } from "./http/input-guard.ts";
 import { HttpMetrics, measure, mountedAt } from "./http/metrics.ts";
 import { limitFailedAuthentication, type RateLimiter, rateLimit, rateLimitByAddress } from "./http/rate-limit.ts";
 import { requestForLog, responseForLog } from "./http/request-log.ts";
+import { migrationRoutes } from "./migrations/routes.ts";
 import { ackLinkRoutes } from "./notifications/ack-link.ts";
 import { noticeDeliveryRoutes } from "./notifications/deliveries.ts";
 import type { EmailRequeue } from "./notifications/email-requeue.ts";
@@ -166,6 +167,7 @@ function v1(deps: AppDependencies): Router {
   router.use(invitationAdminRoutes({ database: deps.database, clock: deps.clock, people }));
   router.use(accountRoutes(deps.database, deps.clock));
   router.use(auditRoutes(deps.database));
+  router.use(migrationRoutes(deps.database));
   // The committee's sessions and numbers, stamped on submissions and registrations in their transactions.
   const year = { ...deps, facts: sessionFacts({ calendar: calendarOf(deps.policy) }) };
   router.use(proposalRoutes(year));

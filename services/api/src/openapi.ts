@@ -14,6 +14,7 @@ import {
   jsonSchemaOf,
   responseComponents,
 } from "./http/openapi-kit.ts";
+import { migrationsApi } from "./migrations/openapi.ts";
 import { notificationsApi } from "./notifications/openapi.ts";
 import { proposalsApi } from "./proposals/openapi.ts";
 import { statsApi } from "./stats/openapi.ts";
@@ -34,6 +35,7 @@ export const FEATURE_APIS: readonly FeatureApi[] = [
   attachmentsApi,
   batchesApi,
   committeeSessionsApi,
+  migrationsApi,
 ];
 
 /** Merges maps whose keys must not collide: two features documenting one path or component is a bug. */

@@ -28,4 +28,14 @@ export {
 export * from "./effects.ts";
 export { proposalWorkflow } from "./engine-binding.ts";
 export { type ProposalMachine, proposalMachine, STAGES, type Stage, type StateMeta } from "./machine.ts";
+export {
+  type DeadlineChange,
+  type MigrationReport,
+  type ProposalMigration,
+  planProblems,
+  planProposalMigration,
+  proposalMigrator,
+  UNMAPPABLE_REASONS,
+  type UnmappableReason,
+} from "./migration.ts";
 export { allowedEvents, checkEvent, openDeadlines, type ProposalSnapshot, stageOf, stateOf } from "./queries.ts";
