@@ -11,7 +11,7 @@ import type {
 import type { DeadlineOpenParams } from "./effects.ts";
 
 /** Bumped on every change to states, events or context shape; the engine stores it with each instance. */
-export const PROPOSAL_MACHINE_VERSION = "1.1.0";
+export const PROPOSAL_MACHINE_VERSION = "1.2.0";
 
 /** What creating a proposal instance needs. */
 export interface ProposalInput {
@@ -68,6 +68,13 @@ export interface Assignment {
 /** A deadline the proposal is currently waiting on, as announced in `deadline.open`, plus what timers did to it. */
 export interface OpenDeadline extends DeadlineOpenParams {
   openedAt: string;
+  /**
+   * What the schedule was computed from, so that a calendar change can compute it again (`recompute.ts`): the
+   * instant the period runs from, and the due time (policy time) when it was fixed rather than counted (an
+   * assignment's own reply date, an approved extension). Absent in snapshots from before machine version 1.2.0.
+   */
+  origin?: string;
+  fixedDue?: string;
   overdue: boolean;
   escalatedLevel: number;
 }

@@ -1,9 +1,9 @@
 import {
   type Actor,
+  machineEventSchema,
   PROPOSAL_EVENT_TYPES,
   type ProposalEvent,
   type ProposalEventType,
-  proposalEventSchema,
   type Refusal,
   refusal,
   TIMER_EVENT_TYPES,
@@ -70,7 +70,7 @@ export function checkEvent(
 ): { ok: true } | { ok: false; code: Refusal["code"]; message: string } {
   const { actor: _actor, at: _at, ...body } = event;
   const { intoRegistered: _facts, ...payload } = body as typeof body & { intoRegistered?: boolean };
-  const parsed = proposalEventSchema.safeParse(payload);
+  const parsed = machineEventSchema.safeParse(payload);
   if (!parsed.success) return { ok: false, code: "INVALID_EVENT", message: parsed.error.message };
   const byActor = actorRefusal(snapshot.context, event.type, event.actor, event.at);
   if (byActor?.code === "ROLE_NOT_ALLOWED") return { ok: false, ...byActor };
@@ -94,6 +94,8 @@ export function allowedEvents(snapshot: ProposalSnapshot, actor: Actor, at?: str
     (type) =>
       accepted.has(type) &&
       actorRefusal(snapshot.context, type, actor, at) === undefined &&
-      (!isTimer(type) || snapshot.context.deadlines.length > 0),
+      (!isTimer(type) || snapshot.context.deadlines.length > 0) &&
+      // A calendar change is rolled out to every proposal by the system, never picked from a list.
+      type !== "deadlines.recomputed",
   );
 }
