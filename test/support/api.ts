@@ -5,7 +5,6 @@ import { createDatabase, type Database } from "@huiyin/db";
 import { createTestDatabase, createTestRedis, type TestDatabase } from "@huiyin/infra-local/testing";
 import { createLogger } from "@huiyin/logger";
 import { createRedisConnection } from "@huiyin/queue";
-import { defaultPolicy } from "../../packages/domain/src/index.ts";
 import { type Keyring, NOTHING_ALLOWED, systemClock, systemResolver } from "../../packages/engine/src/index.ts";
 import { type AppDependencies, createApp, ensureAdminKey, redisRateLimiter } from "../../services/api/src/index.ts";
 import { exportDefinition, proposalWorkflow, toMermaid } from "../../workflows/proposal/src/index.ts";
@@ -93,7 +92,6 @@ export async function startApi(
     bodyLimitBytes: 10_000,
     workflow: proposalWorkflow,
     clock: systemClock,
-    policy: defaultPolicy,
     rateLimiter,
     addressRateLimiter,
     authFailureLimiter,

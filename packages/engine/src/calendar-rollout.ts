@@ -164,3 +164,15 @@ async function applyCalendar(
   }
   return undefined;
 }
+
+/**
+ * `rollOutCalendar` for every calendar the committee changed: what a worker runs at start and at every reconcile,
+ * so that a roll-out that a process left midway (it died, or the api stopped) is finished, and a proposal created
+ * on an older version while a change was being loaded catches up.
+ */
+export async function rollOutCalendars(deps: EngineDeps, committeeId: string): Promise<RolloutReport[]> {
+  const calendarIds = new Set((await calendarChanges(deps.db, committeeId)).map((change) => change.calendarId));
+  const reports: RolloutReport[] = [];
+  for (const calendarId of calendarIds) reports.push(await rollOutCalendar(deps, committeeId, calendarId));
+  return reports;
+}

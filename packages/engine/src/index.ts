@@ -2,7 +2,13 @@
 export type { Actor } from "@huiyin/domain";
 export { type AlarmOutcome, handleAlarm, reconcileAlarms } from "./alarms.ts";
 export { type ApplyInput, type ApplyResult, applyEvent, type EngineDeps } from "./apply.ts";
-export { type PlannedCorrection, planCalendarChange, type RolloutReport, rollOutCalendar } from "./calendar-rollout.ts";
+export {
+  type PlannedCorrection,
+  planCalendarChange,
+  type RolloutReport,
+  rollOutCalendar,
+  rollOutCalendars,
+} from "./calendar-rollout.ts";
 export { type Clock, systemClock } from "./clock.ts";
 export { type CreateInput, createProposal } from "./create.ts";
 export { type Effect, effectsOf } from "./effects.ts";

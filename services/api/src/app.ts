@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@huiyin/db";
-import { calendarOf } from "@huiyin/domain";
+import { DEFAULT_COMMITTEE } from "@huiyin/engine";
 import type { Logger } from "@huiyin/logger";
 import type { Check } from "@huiyin/runtime";
 import express, { type Express, Router } from "express";
@@ -11,7 +11,7 @@ import { auditRoutes } from "./audit/routes.ts";
 import { apiKeyRoutes } from "./auth/api-keys.ts";
 import { authenticate, callerOf } from "./auth/authenticate.ts";
 import { coverageMetrics } from "./calendar/coverage.ts";
-import { calendarRoutes } from "./calendar/routes.ts";
+import { calendarRoutes, committeeCalendar } from "./calendar/routes.ts";
 import { directoryRoutes } from "./directory/routes.ts";
 import { publicationRoutes, publicRoutes } from "./disclosure/routes.ts";
 import { docsPage } from "./http/docs.ts";
@@ -26,6 +26,7 @@ import { noticeDeliveryRoutes } from "./notifications/deliveries.ts";
 import type { EmailRequeue } from "./notifications/email-requeue.ts";
 import { notificationRoutes } from "./notifications/routes.ts";
 import { openApiDocument } from "./openapi.ts";
+import { policyRoutes } from "./policy/routes.ts";
 import { leaderScope } from "./proposals/leader-scope.ts";
 import { type ProposalRoutesDeps, proposalRoutes } from "./proposals/routes.ts";
 import { statsRoutes } from "./stats/routes.ts";
@@ -89,8 +90,11 @@ export function createApp(deps: AppDependencies): Express {
   app.use(healthRoutes(deps.checks));
   app.use(refuseMalformedUrl);
   // For the scraper, on the API port: request counts and durations per route pattern, nothing about any caller.
-  app.get("/metrics", (_request, response) => {
-    const calendar = coverageMetrics(calendarOf(deps.policy), deps.clock.now());
+  app.get("/metrics", async (_request, response) => {
+    const calendar = coverageMetrics(
+      await committeeCalendar(deps.database, deps.committeeId ?? DEFAULT_COMMITTEE),
+      deps.clock.now(),
+    );
     response.type("text/plain; version=0.0.4").send(`${metrics.render()}${calendar}`);
   });
   // Per address, before the acknowledge-link pages and authentication: what an unauthenticated caller can cost.
@@ -133,7 +137,9 @@ function v1(deps: AppDependencies): Router {
   router.use(notificationRoutes(deps.database));
   router.use(statsRoutes(deps.database, deps.clock));
   router.use(workflowRoutes(deps.workflowDefinition));
-  router.use(calendarRoutes(calendarOf(deps.policy), deps.clock));
+  const committeeId = deps.committeeId ?? DEFAULT_COMMITTEE;
+  router.use(calendarRoutes({ ...deps, committeeId }, deps.logger));
+  router.use(policyRoutes(deps.database, committeeId));
   router.use(webhookRoutes(deps.database, { ...deps.webhooks, lease: deps.idempotencyLease }));
   router.use("/directory", directoryRoutes(deps.database));
   router.use(noticeDeliveryRoutes(deps.database, deps.emailRequeue));

@@ -11,6 +11,7 @@ import {
   responseComponents,
 } from "./http/openapi-kit.ts";
 import { notificationsApi } from "./notifications/openapi.ts";
+import { policyApi } from "./policy/openapi.ts";
 import { proposalsApi } from "./proposals/openapi.ts";
 import { statsApi } from "./stats/openapi.ts";
 import { webhooksApi } from "./webhooks/openapi.ts";
@@ -22,6 +23,7 @@ export const FEATURE_APIS: readonly FeatureApi[] = [
   authApi,
   statsApi,
   calendarApi,
+  policyApi,
   webhooksApi,
   directoryApi,
   auditApi,

@@ -1,6 +1,8 @@
 import { requireEncryptionKeys } from "@huiyin/config";
 import {
+  DEFAULT_COMMITTEE,
   resealWebhookSecrets,
+  rollOutCalendars,
   startEngineWorkers,
   startWebhookWorker,
   systemClock,
@@ -90,6 +92,16 @@ runService(
       "How long the oldest outbox row not yet relayed has waited (0 without a backlog).",
       () => workers.relay.backlog()?.oldestAgeSeconds,
     );
+    // A committee's calendar change (an official year, local days off) reaches every running proposal through the
+    // engine: at start and at every reconcile, whatever a roll-out begun elsewhere left undone is finished.
+    const rollOut = () =>
+      rollOutCalendars({ db: database, logger, clock: systemClock, workflow }, DEFAULT_COMMITTEE).catch(
+        (error: unknown) => logger.error({ err: error }, "calendar roll-out failed; tried again at the next reconcile"),
+      );
+    await rollOut();
+    const calendarTimer = setInterval(() => void rollOut(), config.RECONCILE_EVERY_MS);
+    calendarTimer.unref();
+    shutdown.add("calendar roll-out", async () => clearInterval(calendarTimer));
     if (!stopping)
       void webhooks.run().catch((error: unknown) => logger.error({ err: error }, "webhook worker stopped"));
     logger.info({ queues: names, concurrency: config.WORKER_CONCURRENCY }, "worker running");

@@ -51,9 +51,9 @@ describe("a loaded official year", () => {
     expect(isWorkingDay("2027-02-11", shipped)).toBe(true);
     expect(isWorkingDay("2027-02-11", loaded)).toBe(false);
     // Five working days after Wed 3 February: Thu 4, Sun 14, Mon 15, Tue 16, Wed 17 (provisional: Tue 16).
-    const after = (calendar: typeof cn) => localDateOf(addWorkingDays("2027-02-03T02:00:00Z", 5, calendar), calendar);
-    expect(after(shipped)).toBe("2027-02-16");
-    expect(after(loaded)).toBe("2027-02-17");
+    const dueIn = (calendar: typeof cn) => localDateOf(addWorkingDays("2027-02-03T02:00:00Z", 5, calendar), calendar);
+    expect(dueIn(shipped)).toBe("2027-02-16");
+    expect(dueIn(loaded)).toBe("2027-02-17");
     // The shipped years are untouched.
     expect(isWorkingDay("2026-02-14", loaded)).toBe(true);
     expect(yearStatusOf("2026-06-01", loaded)).toBe("official");
@@ -98,9 +98,9 @@ describe("a committee's own days off", () => {
     expect(isWorkingDay("2027-04-12", first)).toBe(true);
     expect(isWorkingDay("2027-04-12", second)).toBe(false);
     // Wed 7 April + 2 working days: Mon 12 and Tue 13 for the first committee, Thu 8 and Fri 9 for the second.
-    const after = (calendar: typeof cn) => localDateOf(addWorkingDays("2027-04-07T02:00:00Z", 2, calendar), calendar);
-    expect(after(first)).toBe("2027-04-13");
-    expect(after(second)).toBe("2027-04-09");
+    const dueIn = (calendar: typeof cn) => localDateOf(addWorkingDays("2027-04-07T02:00:00Z", 2, calendar), calendar);
+    expect(dueIn(first)).toBe("2027-04-13");
+    expect(dueIn(second)).toBe("2027-04-09");
     // Additions for another calendar change nothing here.
     expect(withAdditions(cn, { ...guangxi, calendarId: "cn-hongkong" })).toBe(cn);
     expect(

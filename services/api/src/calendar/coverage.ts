@@ -27,13 +27,21 @@ export function coverageMetrics(calendar: BusinessCalendar, now: Date): string {
 }
 
 /** Logs the warning now and once a day while it holds; returns the timer's stop. */
-export function warnWhileUncovered(logger: Logger, calendar: BusinessCalendar, now: () => Date): () => void {
-  const check = () => {
-    const warning = coverageWarning(calendar, now());
-    if (warning) {
-      logger.warn({ calendarId: calendar.id, gaps: calendarGaps(now(), calendar, COVERAGE_MONTHS) }, warning);
-    }
-  };
+export function warnWhileUncovered(
+  logger: Logger,
+  calendarNow: () => Promise<BusinessCalendar>,
+  now: () => Date,
+): () => void {
+  // The calendar is read again each time: a year loaded meanwhile (PUT /v1/calendar/years/:year) ends the warning.
+  const check = () =>
+    void calendarNow()
+      .then((calendar) => {
+        const warning = coverageWarning(calendar, now());
+        if (warning) {
+          logger.warn({ calendarId: calendar.id, gaps: calendarGaps(now(), calendar, COVERAGE_MONTHS) }, warning);
+        }
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, "calendar coverage not checked"));
   check();
   const timer = setInterval(check, 86_400_000);
   timer.unref();
