@@ -449,6 +449,23 @@ describe("generated requests over every operation of the OpenAPI document", () =
       "PUT /v1/directory/roles/{label}/people/{personId}": { path: "/v1/directory/roles/staff-head/people/wang" },
       "DELETE /v1/directory/roles/{label}/people/{personId}": { path: "/v1/directory/roles/staff-head/people/wang" },
       "POST /v1/notice-deliveries/{id}/retry": { path: "/v1/notice-deliveries/999999/retry" },
+      "PUT /v1/calendar/years/{year}": {
+        path: "/v1/calendar/years/2027",
+        body: {
+          calendarId: "cn-mainland",
+          year: 2027,
+          source: "国务院办公厅关于2027年部分节假日安排的通知 (fuzz)",
+          holidays: [{ name: "元旦", from: "2027-01-01", to: "2027-01-03", makeUpWorkdays: [] }],
+        },
+      },
+      "PUT /v1/calendar/local-days": {
+        path: "/v1/calendar/local-days",
+        body: {
+          calendarId: "cn-mainland",
+          localClosedDays: [{ name: "闭会日", from: "2027-03-01", to: "2027-03-01" }],
+        },
+      },
+      "PUT /v1/policy": { path: "/v1/policy", body: { override: { rehandleLimit: 2 } } },
       // Not yet publishable (409) and never published (404): concurrent publications of a closed proposal are
       // in api-publication.test.ts.
       "POST /v1/proposals/{id}/publication": { path: `/v1/proposals/${submitted.body.id}/publication`, body: {} },

@@ -114,6 +114,10 @@ describe("loading next year's official calendar", () => {
     expect(loaded.body.change).toMatchObject({ id: 1, kind: "year", year: 2027, source: notice2027.source });
     expect(loaded.body.change.loadedBy).toMatch(/^admin:/);
     expect(loaded.body.moves).toHaveLength(1);
+    // The same notice again is no new version.
+    const again = await api.call("PUT", "/v1/calendar/years/2027", { key: api.adminKey, body: notice2027 });
+    expect(again.status).toBe(200);
+    expect(again.body.change.id).toBe(1);
 
     // The api rolls it out in the background; running it here as well (as the worker does) waits for it.
     await rollOutCalendar(engine, DEFAULT_COMMITTEE, "cn-mainland");

@@ -20,6 +20,15 @@ import { inTransaction } from "./sql.ts";
  */
 export const DEFAULT_COMMITTEE = "default";
 
+/** JSON with the keys of every object sorted: PostgreSQL's `jsonb` keeps no key order, so data read back compares so. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === "object" && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
 /** One change of a committee's calendar, as listed (`GET /v1/calendar/changes`). */
 export interface CalendarChange {
   id: number;
@@ -115,7 +124,7 @@ export async function recordCalendarChange(
       const previous = (await calendarChanges(db, change.committeeId, change.calendarId, client))
         .filter((c) => c.kind === change.kind && c.year === change.year)
         .at(-1);
-      if (previous && JSON.stringify(previous.data) === JSON.stringify(change.data)) {
+      if (previous && canonical(previous.data) === canonical(change.data)) {
         return { change: previous, recorded: false };
       }
     }
@@ -217,7 +226,7 @@ export async function savePolicyVersion(
       [input.committeeId],
     );
     const previous = last[0];
-    if (options.unlessSame && previous && JSON.stringify(previous.override) === JSON.stringify(input.override)) {
+    if (options.unlessSame && previous && canonical(previous.override) === canonical(input.override)) {
       return { version: versionOf(previous), saved: false };
     }
     const { rows } = await client.query<PolicyRow>(

@@ -36,7 +36,11 @@ const change = (operationId: string, summary: string, body: string) => ({
   parameters: queryParameters(dryRunQuerySchema),
   requestBody: { required: true, ...json(ref(body)) },
   responses: {
-    "200": { description: "The dry run: what would move; nothing changed.", ...json(ref("CalendarChangeResult")) },
+    "200": {
+      description:
+        "The dry run: what would move; nothing changed. Or a repeat of the last change of that year (or local days): nothing new.",
+      ...json(ref("CalendarChangeResult")),
+    },
     "201": {
       description: "Kept, and being rolled out to the running proposals.",
       ...json(ref("CalendarChangeResult")),

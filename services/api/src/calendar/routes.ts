@@ -180,11 +180,17 @@ export function calendarRoutes(deps: CalendarRoutesDeps, logger: Logger): Router
       return;
     }
     const caller = callerOf(response);
-    const { change: kept } = await recordCalendarChange(database, {
-      ...proposed,
-      committeeId,
-      loadedBy: `${caller.role}:${caller.actorId}`,
-    });
+    // The same data as the committee's last change of that year (or of its local days) is no new change: a repeat
+    // answers 200 with the change it repeats, so retries and concurrent uploads keep one version.
+    const { change: kept, recorded } = await recordCalendarChange(
+      database,
+      { ...proposed, committeeId, loadedBy: `${caller.role}:${caller.actorId}` },
+      { unlessSame: true },
+    );
+    if (!recorded) {
+      response.json({ dryRun: false, change: changeView(kept), moves });
+      return;
+    }
     request.log.info(
       { calendarId: kept.calendarId, kind: kept.kind, year: kept.year, version: kept.id, moves: moves.length },
       "calendar change loaded",

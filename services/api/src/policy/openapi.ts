@@ -42,6 +42,7 @@ export const policyApi: FeatureApi = {
           "Keeps a new policy version (admin): an override of the default policy, validated in full. It applies to proposals registered after it; running proposals keep theirs.",
         requestBody: { required: true, ...json(ref("PutPolicy")) },
         responses: {
+          "200": { description: "The same override as the last version: that version.", ...json(ref("PolicyVersion")) },
           "201": { description: "The version kept.", ...json(ref("PolicyVersion")) },
           ...errors(...admin, 422, "POLICY_INVALID"),
         },

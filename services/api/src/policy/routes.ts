@@ -53,12 +53,12 @@ export function policyRoutes(database: Database, committeeId: string): Router {
   router.put("/policy", async (request, response) => {
     const body = parseBody(putPolicySchema, request.body);
     const caller = callerOf(response);
-    const saved = await savePolicyVersion(database, {
-      committeeId,
-      override: body.override,
-      changedBy: `${caller.role}:${caller.actorId}`,
-      note: body.note,
-    }).catch((error: unknown) => {
+    // The same override as the last version is no new version: 200 with it (a retry, or concurrent PUTs).
+    const saved = await savePolicyVersion(
+      database,
+      { committeeId, override: body.override, changedBy: `${caller.role}:${caller.actorId}`, note: body.note },
+      { unlessSame: true },
+    ).catch((error: unknown) => {
       if (error instanceof z.ZodError) {
         throw refuse("POLICY_INVALID", "The policy is not valid; nothing was kept.", { fields: problemsOf(error) });
       }
@@ -66,7 +66,7 @@ export function policyRoutes(database: Database, committeeId: string): Router {
       throw error;
     });
     request.log.info({ committeeId, version: saved.version.version }, "policy version kept");
-    response.status(201).json(versionView(saved.version));
+    response.status(saved.saved ? 201 : 200).json(versionView(saved.version));
   });
 
   return router;
