@@ -1,6 +1,14 @@
 import { createLogger } from "@huiyin/logger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_COMMITTEE, type EngineDeps, rollOutCalendar } from "../packages/engine/src/index.ts";
+import {
+  applyEvent,
+  calendarAdditionsOf,
+  DEFAULT_COMMITTEE,
+  type EngineDeps,
+  planCalendarChange,
+  recordCalendarChange,
+  rollOutCalendar,
+} from "../packages/engine/src/index.ts";
 import { proposalWorkflow } from "../workflows/proposal/src/index.ts";
 import { type ApiHarness, startApi } from "./support/api.ts";
 
@@ -224,5 +232,60 @@ describe("a committee's policy", () => {
     expect((await reviewOf(after)).dueAt).toBe("2027-02-04T15:59:59.999Z");
     expect((await reviewOf(before)).dueAt).toBe("2027-02-19T15:59:59.999Z");
     expect((await api.call("GET", "/v1/policy", { key: staff })).status).toBe(403);
+  });
+});
+
+describe("a roll-out that stops midway", () => {
+  it("is finished by the next one, each proposal corrected exactly once", async () => {
+    const ids = [
+      await submitted("关于中断一的建议"),
+      await submitted("关于中断二的建议"),
+      await submitted("关于中断三的建议"),
+    ];
+    // A change kept without its roll-out (as when the api dies right after the commit)...
+    const { change } = await recordCalendarChange(api.database, {
+      committeeId: DEFAULT_COMMITTEE,
+      calendarId: "cn-mainland",
+      kind: "local-days",
+      year: null,
+      data: [
+        { name: "闭会日", from: "2027-02-15", to: "2027-02-15" },
+        { name: "闭会日", from: "2027-02-17", to: "2027-02-17" },
+      ],
+      source: null,
+      loadedBy: "admin:test",
+    });
+    // ...and applied to the first proposal only, as a roll-out killed after one proposal leaves it.
+    const snapshotOf = async (id: string) =>
+      (await api.database.pool.query("SELECT version, snapshot FROM proposals WHERE id = $1", [id])).rows[0];
+    const first = await snapshotOf(ids[0] as string);
+    const calendar = await calendarAdditionsOf(api.database, DEFAULT_COMMITTEE, "cn-mainland");
+    if (!calendar) throw new Error("no calendar additions");
+    expect(calendar.version).toBe(String(change.id));
+    const plan = await planCalendarChange(engine, calendar);
+    const firstPlan = plan.find((planned) => planned.proposalId === ids[0]);
+    expect(firstPlan?.corrections).toHaveLength(1);
+    const applied = await applyEvent(engine, {
+      proposalId: ids[0] as string,
+      event: { type: "deadlines.recomputed", calendar, corrections: firstPlan?.corrections ?? [] },
+      actor: { role: "system", id: "calendar" },
+      idempotencyKey: `calendar.cn-mainland.${change.id}`,
+      expectedVersion: first.version,
+    });
+    expect(applied.outcome).toBe("applied");
+
+    const report = await rollOutCalendar(engine, DEFAULT_COMMITTEE, "cn-mainland");
+    expect(report.failed).toBe(0);
+    expect(report.version).toBe(String(change.id));
+    for (const id of ids) {
+      const history = (await api.call("GET", `/v1/proposals/${id}/history`, { key: staff })).body.items;
+      const mine = history.filter(
+        (entry: { type: string; payload: { calendar?: { version: string } } }) =>
+          entry.type === "deadlines.recomputed" && entry.payload.calendar?.version === String(change.id),
+      );
+      expect(mine, id).toHaveLength(1);
+      expect((await view(id)).policy.calendarVersion).toBe(String(change.id));
+    }
+    expect(await rollOutCalendar(engine, DEFAULT_COMMITTEE, "cn-mainland")).toMatchObject({ applied: 0 });
   });
 });
