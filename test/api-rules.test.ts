@@ -6,8 +6,10 @@ import {
   DEFAULT_COMMITTEE,
   type EngineDeps,
   planCalendarChange,
+  type RolloutMemory,
   recordCalendarChange,
   rollOutCalendar,
+  rollOutCalendars,
 } from "../packages/engine/src/index.ts";
 import { proposalWorkflow } from "../workflows/proposal/src/index.ts";
 import { type ApiHarness, startApi } from "./support/api.ts";
@@ -287,5 +289,10 @@ describe("a roll-out that stops midway", () => {
       expect((await view(id)).policy.calendarVersion).toBe(String(change.id));
     }
     expect(await rollOutCalendar(engine, DEFAULT_COMMITTEE, "cn-mainland")).toMatchObject({ applied: 0 });
+    // A worker's reconcile looks once, then trusts a finished roll-out of the same version (for an hour).
+    const memory: RolloutMemory = new Map();
+    expect(await rollOutCalendars(engine, DEFAULT_COMMITTEE, memory)).toMatchObject([{ applied: 0, failed: 0 }]);
+    expect(memory.get("cn-mainland")?.version).toBe(String(change.id));
+    expect(await rollOutCalendars(engine, DEFAULT_COMMITTEE, memory)).toEqual([]);
   });
 });

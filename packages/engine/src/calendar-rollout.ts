@@ -166,13 +166,36 @@ async function applyCalendar(
 }
 
 /**
- * `rollOutCalendar` for every calendar the committee changed: what a worker runs at start and at every reconcile,
- * so that a roll-out that a process left midway (it died, or the api stopped) is finished, and a proposal created
- * on an older version while a change was being loaded catches up.
+ * What a process remembers of its last roll-outs, so that a reconcile does not read every open proposal's snapshot
+ * when nothing changed: per calendar, the version it finished without failures and when.
  */
-export async function rollOutCalendars(deps: EngineDeps, committeeId: string): Promise<RolloutReport[]> {
-  const calendarIds = new Set((await calendarChanges(deps.db, committeeId)).map((change) => change.calendarId));
+export type RolloutMemory = Map<string, { version: string; at: number }>;
+
+/** How long a finished roll-out is trusted before the next reconcile looks again (a proposal registered mid-change). */
+const RESCAN_AFTER_MS = 60 * 60_000;
+
+/**
+ * `rollOutCalendar` for every calendar the committee changed: what a worker runs at start and at every reconcile, so
+ * that a roll-out a process left midway (it died, or the api stopped) is finished. With `memory`, a calendar whose
+ * version was rolled out completely within the hour is skipped; after an hour it is looked at again, which catches a
+ * proposal registered on the older version while the change was being loaded.
+ */
+export async function rollOutCalendars(
+  deps: EngineDeps,
+  committeeId: string,
+  memory?: RolloutMemory,
+): Promise<RolloutReport[]> {
+  const changes = await calendarChanges(deps.db, committeeId);
+  const latest = new Map<string, string>();
+  for (const change of changes) latest.set(change.calendarId, String(change.id));
   const reports: RolloutReport[] = [];
-  for (const calendarId of calendarIds) reports.push(await rollOutCalendar(deps, committeeId, calendarId));
+  const now = deps.clock.now().getTime();
+  for (const [calendarId, version] of latest) {
+    const done = memory?.get(calendarId);
+    if (done && done.version === version && now - done.at < RESCAN_AFTER_MS) continue;
+    const report = await rollOutCalendar(deps, committeeId, calendarId);
+    if (report.failed === 0 && report.version) memory?.set(calendarId, { version: report.version, at: now });
+    reports.push(report);
+  }
   return reports;
 }

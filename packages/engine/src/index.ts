@@ -5,6 +5,7 @@ export { type ApplyInput, type ApplyResult, applyEvent, type EngineDeps } from "
 export {
   type PlannedCorrection,
   planCalendarChange,
+  type RolloutMemory,
   type RolloutReport,
   rollOutCalendar,
   rollOutCalendars,

@@ -1,6 +1,7 @@
 import { requireEncryptionKeys } from "@huiyin/config";
 import {
   DEFAULT_COMMITTEE,
+  type RolloutMemory,
   resealWebhookSecrets,
   rollOutCalendars,
   startEngineWorkers,
@@ -94,8 +95,9 @@ runService(
     );
     // A committee's calendar change (an official year, local days off) reaches every running proposal through the
     // engine: at start and at every reconcile, whatever a roll-out begun elsewhere left undone is finished.
+    const rolledOut: RolloutMemory = new Map();
     const rollOut = () =>
-      rollOutCalendars({ db: database, logger, clock: systemClock, workflow }, DEFAULT_COMMITTEE).catch(
+      rollOutCalendars({ db: database, logger, clock: systemClock, workflow }, DEFAULT_COMMITTEE, rolledOut).catch(
         (error: unknown) => logger.error({ err: error }, "calendar roll-out failed; tried again at the next reconcile"),
       );
     await rollOut();
