@@ -115,8 +115,11 @@ function candidateEvents(s: ProposalSnapshot): ProposalEvent[] {
     years: [],
     localClosedDays: [{ name: "closed", from: "2025-03-10", to: "2025-03-14" }],
   };
-  const corrections = plannedCorrections(ctx, calendar, at);
-  out.push(ev({ type: "deadlines.recomputed", calendar, corrections }, CALENDAR_ACTOR));
+  // Only where a deadline is open: elsewhere the event only adopts the calendar (guards.test.ts).
+  if (ctx.deadlines.length > 0) {
+    const corrections = plannedCorrections(ctx, calendar, at);
+    out.push(ev({ type: "deadlines.recomputed", calendar, corrections }, CALENDAR_ACTOR));
+  }
   // A timer for a deadline that was never opened is always stale.
   out.push(ev({ type: "deadline.due", deadlineId: "dl999-reply" }, TIMER_ACTOR));
   return out;
