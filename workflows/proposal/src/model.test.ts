@@ -115,8 +115,9 @@ function candidateEvents(s: ProposalSnapshot): ProposalEvent[] {
     years: [],
     localClosedDays: [{ name: "closed", from: "2025-03-10", to: "2025-03-14" }],
   };
-  // Only where a deadline is open: elsewhere the event only adopts the calendar (guards.test.ts).
-  if (ctx.deadlines.length > 0) {
+  // Offered where a review or evaluation deadline is open: enough to fire it and check it against the invariants in
+  // both kinds of stage, without the cost of a recount at every vertex (recompute.test.ts covers the handling ones).
+  if (ctx.deadlines.some((d) => d.kind === "review" || d.kind === "evaluation")) {
     const corrections = plannedCorrections(ctx, calendar, at);
     out.push(ev({ type: "deadlines.recomputed", calendar, corrections }, CALENDAR_ACTOR));
   }
