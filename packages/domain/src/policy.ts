@@ -201,7 +201,8 @@ export function parsePolicyOverride(jurisdictionJson: unknown, base: Policy = de
 
 /**
  * The calendar a policy computes with: the named (or inline) calendar with the committee's additions the policy
- * carries (loaded official years, local days off). Throws when it names a calendar this package does not have. */
+ * carries (loaded official years, local days off). Throws when it names a calendar this package does not have.
+ */
 export function calendarOf(policy: Policy): BusinessCalendar {
   const calendar = policy.calendar ?? calendars[policy.calendarId];
   if (!calendar) throw new RangeError(`unknown calendar: ${policy.calendarId}`);
