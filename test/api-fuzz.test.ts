@@ -498,6 +498,23 @@ describe("generated requests over every operation of the OpenAPI document", () =
         body: "<html><script>alert(1)</script></html>",
         headers: { "content-type": "application/pdf" },
       },
+      "PUT /v1/calendar/years/{year}": {
+        path: "/v1/calendar/years/2027",
+        body: {
+          calendarId: "cn-mainland",
+          year: 2027,
+          source: "国务院办公厅关于2027年部分节假日安排的通知 (fuzz)",
+          holidays: [{ name: "元旦", from: "2027-01-01", to: "2027-01-03", makeUpWorkdays: [] }],
+        },
+      },
+      "PUT /v1/calendar/local-days": {
+        path: "/v1/calendar/local-days",
+        body: {
+          calendarId: "cn-mainland",
+          localClosedDays: [{ name: "闭会日", from: "2027-03-01", to: "2027-03-01" }],
+        },
+      },
+      "PUT /v1/policy": { path: "/v1/policy", body: { override: { rehandleLimit: 2 } } },
       // Not yet publishable (409) and never published (404): concurrent publications of a closed proposal are
       // in api-publication.test.ts.
       "POST /v1/proposals/{id}/publication": { path: `/v1/proposals/${submitted.body.id}/publication`, body: {} },

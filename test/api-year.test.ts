@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultPolicy, months, type Policy } from "../packages/domain/src/index.ts";
 import { type ApiHarness, startApi } from "./support/api.ts";
 
 /**
@@ -13,11 +12,14 @@ let keys: Record<"staff" | "proposer" | "water", string>;
 let first: { id: string };
 let second: { id: string };
 
-/** Sichuan since 2024: plenary proposals answered within 5 months, the others within 3. */
-const policy: Policy = { ...defaultPolicy, replyDurations: { plenary: months(5), interim: months(3) } };
-
 beforeAll(async () => {
-  api = await startApi({ overrides: { clock: { now: () => now }, policy } });
+  api = await startApi({ overrides: { clock: { now: () => now } } });
+  // Sichuan since 2024: plenary proposals answered within 5 months, the others within 3 (the committee's policy).
+  const policy = await api.call("PUT", "/v1/policy", {
+    key: api.adminKey,
+    body: { override: { replyDurations: { plenary: { months: 5 }, interim: { months: 3 } } }, note: "四川 2024" },
+  });
+  expect(policy.status).toBe(201);
   keys = {
     staff: await api.issueKey("staff", "staff-1"),
     proposer: await api.issueKey("proposer", "member-1"),

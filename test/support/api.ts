@@ -8,7 +8,6 @@ import { createDatabase, type Database } from "@huiyin/db";
 import { createTestDatabase, createTestRedis, type TestDatabase } from "@huiyin/infra-local/testing";
 import { createLogger } from "@huiyin/logger";
 import { createRedisConnection } from "@huiyin/queue";
-import { defaultPolicy } from "../../packages/domain/src/index.ts";
 import { type Keyring, NOTHING_ALLOWED, systemClock, systemResolver } from "../../packages/engine/src/index.ts";
 import {
   type AppDependencies,
@@ -108,7 +107,6 @@ export async function startApi(
     bodyLimitBytes: 10_000,
     workflow: proposalWorkflow,
     clock: systemClock,
-    policy: defaultPolicy,
     rateLimiter,
     addressRateLimiter,
     authFailureLimiter,

@@ -181,6 +181,16 @@ export const configSchema = z.object({
    * (0600), read back on later starts. `npm start` sets it to `<data dir>/secrets/admin-api-key`.
    */
   HUIYIN_ADMIN_KEY_FILE: z.string().min(1).optional(),
+  /**
+   * A folder of official calendar years, one JSON file per year (`calendarId`, `year`, `source`, `holidays`): the
+   * api loads each at start when it differs from what the committee has (README, "Loading next year's calendar").
+   */
+  CALENDAR_DIR: z.string().min(1).optional(),
+  /**
+   * A JSON file of the committee's policy (an override of the default policy): the api keeps it as a new policy
+   * version at start when it differs from the last version (README, "A committee's policy").
+   */
+  POLICY_FILE: z.string().min(1).optional(),
   /** Largest JSON request body the HTTP API accepts, in bytes; larger ones get 413. */
   API_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(100_000),
   /** Requests per minute one API key may make (a token bucket: short bursts up to this size). */

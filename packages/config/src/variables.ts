@@ -58,6 +58,14 @@ const serviceVariables: Record<ServiceVariable, VariableDoc> = {
     shownDefault: "`.huiyin/secrets/admin-api-key` with `npm start`",
     meaning: "where a generated admin key is written (mode 0600).",
   },
+  CALENDAR_DIR: {
+    meaning:
+      "a folder of official calendar years (one JSON file each, e.g. `cn-mainland-2027.json`); the api loads each at start when it differs from the committee's, and rolls it out to running proposals. Unset: years are loaded through `PUT /v1/calendar/years/:year` only.",
+  },
+  POLICY_FILE: {
+    meaning:
+      "a JSON file of the committee's policy (an override of the default policy); the api keeps it as a new policy version at start when it differs from the last. Unset: the policy is managed through `PUT /v1/policy` only.",
+  },
   API_BODY_LIMIT_BYTES: { meaning: "largest request body (413 above)." },
   API_RATE_LIMIT_PER_MINUTE: {
     meaning: "requests per API key per minute, shared by all api processes through Redis (429 above).",

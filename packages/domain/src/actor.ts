@@ -29,3 +29,6 @@ export const TIMER_ACTOR = { role: "system", id: "timer" } as const satisfies Ac
  * the event was queued by the system, not sent by a person.
  */
 export const QUEUE_ACTOR = { role: "system", id: "queue" } as const satisfies Actor;
+
+/** The actor of a calendar change applied to a proposal (`deadlines.recomputed`): the committee's calendar moved it. */
+export const CALENDAR_ACTOR = { role: "system", id: "calendar" } as const satisfies Actor;

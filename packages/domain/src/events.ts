@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "./actor.ts";
+import { calendarAdditionsSchema } from "./calendar/index.ts";
 import { proposalContentSchema } from "./content.ts";
 import type { NumberFacts, SessionFacts } from "./year.ts";
 
@@ -174,8 +175,36 @@ export const eventBodySchemas = {
   }),
 } as const;
 
-export type ProposalEventType = keyof typeof eventBodySchemas;
-export const PROPOSAL_EVENT_TYPES = Object.keys(eventBodySchemas) as ProposalEventType[];
+/** One deadline a calendar change moves: the deadline it was, and its due time before and after (ISO instants). */
+export const deadlineCorrectionSchema = z.strictObject({
+  deadlineId: text,
+  kind: text,
+  unitId: z.string().optional(),
+  oldDueAt: isoInstant,
+  newDueAt: isoInstant,
+});
+export type DeadlineCorrection = z.infer<typeof deadlineCorrectionSchema>;
+
+/**
+ * Events only the system sends, never accepted over HTTP. `deadlines.recomputed`: the committee's calendar changed
+ * (an official year loaded, local days off changed); the proposal adopts `calendar` and its open deadlines that the
+ * change moves are closed and opened again at their new due time, alarms and all. `corrections` is what the sender
+ * computed from the snapshot it read: the machine refuses the event (`CORRECTIONS_CHANGED`) unless it computes the
+ * same, so that the history row says exactly what was moved.
+ */
+export const systemEventBodySchemas = {
+  "deadlines.recomputed": z.strictObject({
+    type: z.literal("deadlines.recomputed"),
+    calendar: calendarAdditionsSchema,
+    corrections: z.array(deadlineCorrectionSchema),
+  }),
+} as const;
+
+export type ProposalEventType = keyof typeof eventBodySchemas | keyof typeof systemEventBodySchemas;
+export const PROPOSAL_EVENT_TYPES = [
+  ...Object.keys(eventBodySchemas),
+  ...Object.keys(systemEventBodySchemas),
+] as ProposalEventType[];
 export const TIMER_EVENT_TYPES = ["deadline.remind", "deadline.due", "deadline.escalate"] as const;
 export type TimerEventType = (typeof TIMER_EVENT_TYPES)[number];
 
@@ -209,7 +238,12 @@ export const proposalEventSchema = z.discriminatedUnion("type", [
   eventBodySchemas["deadline.due"],
   eventBodySchemas["deadline.escalate"],
 ]);
-export type ProposalEventBody = z.infer<typeof proposalEventSchema>;
+/** Every event the machine takes: the public ones and the system's own. */
+export const machineEventSchema = z.discriminatedUnion("type", [
+  ...proposalEventSchema.options,
+  systemEventBodySchemas["deadlines.recomputed"],
+]);
+export type ProposalEventBody = z.infer<typeof machineEventSchema>;
 
 /** What the engine adds to every body before the machine sees it. */
 export interface EventStamp {

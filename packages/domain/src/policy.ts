@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { type BusinessCalendar, businessCalendarSchema, calendars } from "./calendar/index.ts";
+import {
+  type BusinessCalendar,
+  businessCalendarSchema,
+  calendarAdditionsSchema,
+  calendars,
+  withAdditions,
+} from "./calendar/index.ts";
 import { type Duration, days, durationSchema, months, workingDays } from "./duration.ts";
 
 /** Every time limit of the lifecycle has a kind; a policy gives each kind its duration, reminders and escalation. */
@@ -102,6 +108,18 @@ const policyFields = z.strictObject({
    * existing policies and snapshots compute as they did. Never beyond `extensionCap` (checked where both are months).
    */
   replyDurations: z.strictObject({ plenary: durationSchema, interim: durationSchema }).optional(),
+  /**
+   * The committee's policy version this policy is (`GET /v1/policy/versions`): stamped when a proposal snapshots it,
+   * so that each proposal says which version it runs under. Absent in the shipped default and in older snapshots.
+   */
+  version: z.number().int().positive().optional(),
+  /** The committee: one deployment may host several (a province and its counties). Absent means `default`. */
+  committeeId: z.string().min(1).optional(),
+  /**
+   * What the committee added to the named calendar without a release (loaded official years, local days off), at
+   * the version the proposal's deadlines were counted on. Moved on by the workflow's recompute event.
+   */
+  calendarAdditions: calendarAdditionsSchema.optional(),
 });
 
 export const policySchema = policyFields.refine(
@@ -177,7 +195,8 @@ export const defaultPolicy: Policy = {
  * escalations (lists replace, they do not merge). Unknown keys are errors, so a typo cannot pass silently.
  */
 export const policyOverrideSchema = policyFields
-  .omit({ deadlines: true })
+  // The version, the committee and the calendar additions are stamped by the system, never written in a policy.
+  .omit({ deadlines: true, version: true, committeeId: true, calendarAdditions: true })
   .partial()
   .extend({ deadlines: z.partialRecord(deadlineKindSchema, deadlineRuleSchema.partial()).optional() })
   .strict();
@@ -206,10 +225,15 @@ export function replyRuleOf(policy: Policy, plenary: boolean): DeadlineRule {
 }
 
 /** The calendar a policy computes with. Throws when it names a calendar this package does not have. */
+/**
+/**
+ * The calendar a policy computes with: the named (or inline) calendar with the committee's additions the policy
+ * carries (loaded official years, local days off). Throws when it names a calendar this package does not have.
+ */
 export function calendarOf(policy: Policy): BusinessCalendar {
   const calendar = policy.calendar ?? calendars[policy.calendarId];
   if (!calendar) throw new RangeError(`unknown calendar: ${policy.calendarId}`);
-  return calendar;
+  return withAdditions(calendar, policy.calendarAdditions);
 }
 
 export type { Duration };

@@ -33,6 +33,8 @@ export const REFUSAL_CODES = [
   "ALREADY_EVALUATED",
   "NO_ACCEPTED_REPLY",
   "SAME_CLASSIFICATION",
+  "CORRECTIONS_CHANGED",
+  "CALENDAR_MISMATCH",
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -2,6 +2,14 @@
 export type { Actor } from "@huiyin/domain";
 export { type AlarmOutcome, handleAlarm, reconcileAlarms } from "./alarms.ts";
 export { type ApplyInput, type ApplyResult, applyEvent, type EngineDeps, type EventFacts } from "./apply.ts";
+export {
+  type PlannedCorrection,
+  planCalendarChange,
+  type RolloutMemory,
+  type RolloutReport,
+  rollOutCalendar,
+  rollOutCalendars,
+} from "./calendar-rollout.ts";
 export { type Clock, systemClock } from "./clock.ts";
 export { type CreateInput, createProposal } from "./create.ts";
 export { type Effect, effectsOf } from "./effects.ts";
@@ -34,6 +42,18 @@ export {
 export { type EngineRebuild, rebuildEngineJobs } from "./rebuild.ts";
 export { type ProposalRecord, toRecord } from "./records.ts";
 export { type OutboxBacklog, outboxBacklog, type Relay, type RelayDeps, relayBatch, startRelay } from "./relay.ts";
+export {
+  additionsOf,
+  type CalendarChange,
+  calendarAdditionsOf,
+  calendarChanges,
+  currentPolicy,
+  DEFAULT_COMMITTEE,
+  type PolicyVersion,
+  policyVersions,
+  recordCalendarChange,
+  savePolicyVersion,
+} from "./rules-store.ts";
 export { type Keyring, type MasterKey, openSecret, SecretBoxError, sealSecret } from "./secret-box.ts";
 export { WEBHOOK_TOPICS, type WebhookTopic } from "./webhook-deliveries.ts";
 export {

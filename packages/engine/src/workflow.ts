@@ -1,4 +1,4 @@
-import type { Actor } from "@huiyin/domain";
+import type { Actor, CalendarAdditions, DeadlineCorrection } from "@huiyin/domain";
 import type { AnyMachineSnapshot, AnyStateMachine } from "xstate";
 
 /** The columns of a proposal row that are copied out of its snapshot for lists, filters and statistics. */
@@ -49,6 +49,22 @@ export interface Workflow {
   escalationNoticeKind?: string;
   /** The event types `actor` may send now. */
   allowedEvents(snapshot: AnyMachineSnapshot, actor: Actor): string[];
+  /**
+   * How an instance takes a new version of its committee's calendar (an official year loaded, local days off
+   * changed), for `rollOutCalendar`: where its persisted snapshot keeps the calendar it counts on and the version of
+   * the additions (JSON paths), which stages have nothing left to move, and the event that moves it onto
+   * `additions` with the corrections that event makes (an empty list: nothing moves, the instance only adopts it).
+   */
+  calendar?: {
+    calendarIdPath: readonly string[];
+    versionPath: readonly string[];
+    finalStages: readonly string[];
+    recompute(
+      snapshot: AnyMachineSnapshot,
+      additions: CalendarAdditions,
+      at: string,
+    ): { event: { type: string } & Record<string, unknown>; corrections: DeadlineCorrection[] };
+  };
   /**
    * Adds facts from outside the instance that the pure machine needs to judge an event (another
    * proposal's state, say). `load` reads a proposal's persisted context inside the same transaction.

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@huiyin/db";
-import { calendarOf } from "@huiyin/domain";
+import { DEFAULT_COMMITTEE } from "@huiyin/engine";
 import type { Logger } from "@huiyin/logger";
 import { type Check, createMetrics, engineMetrics, type Metrics } from "@huiyin/runtime";
 import express, { type Express, Router } from "express";
@@ -17,7 +17,7 @@ import { ownOrigins, PEOPLE_DEFAULTS, type PeopleOptions } from "./auth/people-o
 import { sessionRoutes, signInRoutes } from "./auth/sign-in.ts";
 import { batchRoutes } from "./batches/routes.ts";
 import { coverageMetrics } from "./calendar/coverage.ts";
-import { calendarRoutes } from "./calendar/routes.ts";
+import { calendarRoutes, committeeCalendar } from "./calendar/routes.ts";
 import { sessionFacts } from "./committee-sessions/facts.ts";
 import { committeeSessionRoutes } from "./committee-sessions/routes.ts";
 import { directoryRoutes } from "./directory/routes.ts";
@@ -35,6 +35,7 @@ import { noticeDeliveryRoutes } from "./notifications/deliveries.ts";
 import type { EmailRequeue } from "./notifications/email-requeue.ts";
 import { notificationRoutes } from "./notifications/routes.ts";
 import { openApiDocument } from "./openapi.ts";
+import { policyRoutes } from "./policy/routes.ts";
 import { leaderScope } from "./proposals/leader-scope.ts";
 import { type ProposalRoutesDeps, proposalRoutes } from "./proposals/routes.ts";
 import { statsRoutes } from "./stats/routes.ts";
@@ -107,7 +108,13 @@ export function createApp(deps: AppDependencies): Express {
   // nothing about any caller.
   const metrics = deps.metrics ?? createMetrics();
   app.use(measure(new HttpMetrics(metrics.registry)));
-  coverageMetrics(metrics.registry, calendarOf(deps.policy), () => deps.clock.now());
+  const committeeId = deps.committeeId ?? DEFAULT_COMMITTEE;
+  // Read at each scrape: a year loaded meanwhile (PUT /v1/calendar/years/:year) shows at once.
+  coverageMetrics(
+    metrics.registry,
+    () => committeeCalendar(deps.database, committeeId),
+    () => deps.clock.now(),
+  );
   const observer = engineMetrics(metrics.registry);
   app.use(healthRoutes(deps.checks));
   app.use(refuseMalformedUrl);
@@ -169,7 +176,7 @@ function v1(deps: AppDependencies): Router {
   router.use(auditRoutes(deps.database));
   router.use(migrationRoutes(deps.database));
   // The committee's sessions and numbers, stamped on submissions and registrations in their transactions.
-  const year = { ...deps, facts: sessionFacts({ calendar: calendarOf(deps.policy) }) };
+  const year = { ...deps, facts: sessionFacts({ committeeId: deps.committeeId ?? DEFAULT_COMMITTEE }) };
   router.use(proposalRoutes(year));
   router.use(attachmentRoutes(deps.database, deps.attachments));
   router.use(batchRoutes(year));
@@ -178,7 +185,9 @@ function v1(deps: AppDependencies): Router {
   router.use(notificationRoutes(deps.database));
   router.use(statsRoutes(deps.database, deps.clock));
   router.use(workflowRoutes(deps.workflowDefinition));
-  router.use(calendarRoutes(calendarOf(deps.policy), deps.clock));
+  const committeeId = deps.committeeId ?? DEFAULT_COMMITTEE;
+  router.use(calendarRoutes({ ...deps, committeeId }, deps.logger));
+  router.use(policyRoutes(deps.database, committeeId));
   router.use(webhookRoutes(deps.database, { ...deps.webhooks, lease: deps.idempotencyLease }));
   router.use("/directory", directoryRoutes(deps.database));
   router.use(noticeDeliveryRoutes(deps.database, deps.emailRequeue));

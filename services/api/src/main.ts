@@ -1,6 +1,12 @@
 import { attachmentStoreConfig, requireEncryptionKeys } from "@huiyin/config";
-import { calendarOf, defaultPolicy } from "@huiyin/domain";
-import { resealWebhookSecrets, systemClock, systemResolver, type Workflow } from "@huiyin/engine";
+import {
+  DEFAULT_COMMITTEE,
+  resealWebhookSecrets,
+  rollOutCalendar,
+  systemClock,
+  systemResolver,
+  type Workflow,
+} from "@huiyin/engine";
 import { createQueue, type JobPayload, queues } from "@huiyin/queue";
 import { runService } from "@huiyin/runtime";
 import { exportDefinition, proposalWorkflow, toMermaid } from "@huiyin/workflow-proposal";
@@ -10,8 +16,11 @@ import { s3Store } from "./attachments/s3-store.ts";
 import { directoryStore } from "./attachments/store.ts";
 import { ensureAdminKey } from "./auth/bootstrap.ts";
 import { warnWhileUncovered } from "./calendar/coverage.ts";
+import { loadCalendarFolder } from "./calendar/folder.ts";
+import { committeeCalendar } from "./calendar/routes.ts";
 import { redisRateLimiter } from "./http/rate-limit.ts";
 import { emailRequeue } from "./notifications/email-requeue.ts";
+import { loadPolicyFile } from "./policy/file.ts";
 
 // The proposal binding meets the engine's port structurally (workflows/* import no engine, the engine imports no
 // workflow): the fit is checked here, where it is handed to the engine, its optional members included.
@@ -40,6 +49,19 @@ runService(
       );
     } else if (admin.source === "env") {
       logger.info({ keyPrefix: admin.prefix }, "admin API key from HUIYIN_ADMIN_KEY");
+    }
+    // A committee's rules as files: its policy and the official years of its calendar folder, kept in PostgreSQL
+    // (every process reads them there) when they differ from what it has; a calendar change is rolled out to the
+    // running proposals (the worker finishes what this process does not).
+    const committeeId = DEFAULT_COMMITTEE;
+    if (config.POLICY_FILE) await loadPolicyFile(database, config.POLICY_FILE, committeeId, logger);
+    if (config.CALENDAR_DIR) {
+      const kept = await loadCalendarFolder(database, config.CALENDAR_DIR, committeeId, logger);
+      for (const calendarId of new Set(kept.map((change) => change.calendarId))) {
+        void rollOutCalendar({ db: database, logger, clock: systemClock, workflow }, committeeId, calendarId).catch(
+          (error: unknown) => logger.warn({ err: error }, "calendar roll-out stopped; the worker resumes it"),
+        );
+      }
     }
     // Only where the notifier sends e-mail (the same SMTP_URL): retrying a dead e-mail puts it on its queue.
     const emailQueue = config.SMTP_URL
@@ -72,7 +94,7 @@ runService(
       trustProxy: config.TRUST_PROXY,
       workflow,
       clock: systemClock,
-      policy: defaultPolicy,
+      committeeId,
       workflowDefinition: { describe: exportDefinition, diagram: () => toMermaid() },
       ackLinkSecret: config.NOTIFY_LINK_SECRET,
       people: {
@@ -95,7 +117,11 @@ runService(
         : undefined,
     });
     // /readyz stays ready: a provisional year is a warning for the operator (logs, /metrics, GET /v1/calendar).
-    const stopCoverageWarning = warnWhileUncovered(logger, calendarOf(defaultPolicy), systemClock.now);
+    const stopCoverageWarning = warnWhileUncovered(
+      logger,
+      () => committeeCalendar(database, committeeId),
+      systemClock.now,
+    );
     const server = app.listen(config.PORT, config.HOST);
     await new Promise<void>((resolve, reject) => {
       server.once("listening", resolve);

@@ -16,6 +16,7 @@ import {
 } from "./http/openapi-kit.ts";
 import { migrationsApi } from "./migrations/openapi.ts";
 import { notificationsApi } from "./notifications/openapi.ts";
+import { policyApi } from "./policy/openapi.ts";
 import { proposalsApi } from "./proposals/openapi.ts";
 import { statsApi } from "./stats/openapi.ts";
 import { webhooksApi } from "./webhooks/openapi.ts";
@@ -28,6 +29,7 @@ export const FEATURE_APIS: readonly FeatureApi[] = [
   peopleApi,
   statsApi,
   calendarApi,
+  policyApi,
   webhooksApi,
   directoryApi,
   auditApi,

@@ -1,6 +1,9 @@
 import { requireEncryptionKeys } from "@huiyin/config";
 import {
+  DEFAULT_COMMITTEE,
+  type RolloutMemory,
   resealWebhookSecrets,
+  rollOutCalendars,
   startEngineWorkers,
   startWebhookWorker,
   systemClock,
@@ -119,6 +122,17 @@ runService(
       "How long the oldest outbox row not yet relayed has waited (0 without a backlog).",
       () => workers.relay.backlog()?.oldestAgeSeconds,
     );
+    // A committee's calendar change (an official year, local days off) reaches every running proposal through the
+    // engine: at start and at every reconcile, whatever a roll-out begun elsewhere left undone is finished.
+    const rolledOut: RolloutMemory = new Map();
+    const rollOut = () =>
+      rollOutCalendars({ db: database, logger, clock: systemClock, workflow }, DEFAULT_COMMITTEE, rolledOut).catch(
+        (error: unknown) => logger.error({ err: error }, "calendar roll-out failed; tried again at the next reconcile"),
+      );
+    await rollOut();
+    const calendarTimer = setInterval(() => void rollOut(), config.RECONCILE_EVERY_MS);
+    calendarTimer.unref();
+    shutdown.add("calendar roll-out", async () => clearInterval(calendarTimer));
     if (!stopping)
       void webhooks.run().catch((error: unknown) => logger.error({ err: error }, "webhook worker stopped"));
     logger.info({ queues: names, concurrency: config.WORKER_CONCURRENCY }, "worker running");

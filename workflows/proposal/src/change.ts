@@ -59,7 +59,14 @@ export class Change {
       ...(opts.unitId === undefined ? {} : { unitId: opts.unitId }),
       owners: opts.owners,
     };
-    const open: OpenDeadline = { ...params, openedAt: new Date(now).toISOString(), overdue: false, escalatedLevel: 0 };
+    const open: OpenDeadline = {
+      ...params,
+      openedAt: new Date(now).toISOString(),
+      origin: new Date(origin).toISOString(),
+      ...(opts.dueAt === undefined ? {} : { fixedDue: new Date(opts.dueAt).toISOString() }),
+      overdue: false,
+      escalatedLevel: 0,
+    };
     this.set({ deadlineSeq: seq, deadlines: [...this.ctx.deadlines, open] });
     this.effects.push({ type: "deadline.open", params });
     return open;
@@ -82,6 +89,17 @@ export class Change {
       });
     }
     return this.set({ deadlines: this.ctx.deadlines.filter((d) => !hit(d)) });
+  }
+
+  /** Closes one open deadline by its id (a deadline a calendar change moves: superseded by its new self). */
+  closeDeadline(deadlineId: string, reason: DeadlineCloseParams["reason"]): this {
+    const d = this.ctx.deadlines.find((x) => x.deadlineId === deadlineId);
+    if (!d) return this;
+    this.effects.push({
+      type: "deadline.close",
+      params: { deadlineId, kind: d.kind, ...(d.unitId === undefined ? {} : { unitId: d.unitId }), reason },
+    });
+    return this.set({ deadlines: this.ctx.deadlines.filter((x) => x.deadlineId !== deadlineId) });
   }
 
   updateDeadline(deadlineId: string, patch: Partial<OpenDeadline>): this {

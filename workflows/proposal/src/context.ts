@@ -72,6 +72,13 @@ export interface Assignment {
 /** A deadline the proposal is currently waiting on, as announced in `deadline.open`, plus what timers did to it. */
 export interface OpenDeadline extends DeadlineOpenParams {
   openedAt: string;
+  /**
+   * What the schedule was computed from, so that a calendar change can compute it again (`recompute.ts`): the
+   * instant the period runs from, and the due time (policy time) when it was fixed rather than counted (an
+   * assignment's own reply date, an approved extension). Absent in snapshots from before machine version 1.2.0.
+   */
+  origin?: string;
+  fixedDue?: string;
   overdue: boolean;
   escalatedLevel: number;
 }

@@ -71,6 +71,8 @@ const RULES: Record<ProposalEventType | "create", "all" | "proposer" | "own-unit
   "deadline.remind": "own-unit",
   "deadline.due": "own-unit",
   "deadline.escalate": "own-unit",
+  // Which deadlines a calendar change moved, with the committee's calendar data: the back office's business.
+  "deadlines.recomputed": "internal",
 };
 
 /** Types whose payload the proposer sees in addition to `all`: decisions addressed to them, and contacts. */

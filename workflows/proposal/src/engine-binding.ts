@@ -1,8 +1,9 @@
-import { type Actor, type ProposalEvent, statePaths } from "@huiyin/domain";
+import { type Actor, type CalendarAdditions, type ProposalEvent, statePaths } from "@huiyin/domain";
 import type { AnyMachineSnapshot } from "xstate";
 import { PROPOSAL_MACHINE_VERSION, type ProposalContext } from "./context.ts";
 import { proposalMachine } from "./machine.ts";
 import { allowedEvents, checkEvent, type ProposalSnapshot, stageOf } from "./queries.ts";
+import { plannedCorrections } from "./recompute.ts";
 
 /** An event as the engine hands it over: a `type` and the body's fields, not yet narrowed to the vocabulary. */
 type LooseEvent = { type: string } & Record<string, unknown>;
@@ -51,6 +52,15 @@ export const proposalWorkflow = {
   },
   allowedEvents(snapshot: AnyMachineSnapshot, actor: Actor): string[] {
     return allowedEvents(asProposal(snapshot), actor);
+  },
+  calendar: {
+    calendarIdPath: ["context", "policy", "calendarId"],
+    versionPath: ["context", "policy", "calendarAdditions", "version"],
+    finalStages: ["closed"],
+    recompute(snapshot: AnyMachineSnapshot, additions: CalendarAdditions, at: string) {
+      const corrections = plannedCorrections(asProposal(snapshot).context as ProposalContext, additions, at);
+      return { event: { type: "deadlines.recomputed", calendar: additions, corrections }, corrections };
+    },
   },
   async prepare(
     event: LooseEvent,

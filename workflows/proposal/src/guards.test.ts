@@ -1,4 +1,4 @@
-import { REFUSAL_CODES, TIMER_ACTOR } from "@huiyin/domain";
+import { CALENDAR_ACTOR, REFUSAL_CODES, TIMER_ACTOR } from "@huiyin/domain";
 import { afterAll, describe, expect, it } from "vitest";
 import { allowedEvents, checkEvent } from "./queries.ts";
 import { content, coProposer, input, jointInput, lead, leader, Run, staff, unit } from "./test-support/fixtures.ts";
@@ -265,6 +265,38 @@ describe("timers", () => {
       "review.return",
     ]);
     expect(checkEvent(run.snapshot, run.event({ type: "withdraw", reason: "r" }, lead))).toEqual({ ok: true });
+  });
+});
+
+describe("calendar changes", () => {
+  it("take the corrections the machine computes, once per calendar version and only for the proposal's calendar", () => {
+    const run = new Run();
+    run.send({ type: "submit" }, lead);
+    // The review deadline (10 working days from Mon 3 March 2025) runs through a week the committee closes.
+    const calendar = {
+      calendarId: "cn-mainland",
+      version: "1",
+      years: [],
+      localClosedDays: [{ name: "closed", from: "2025-03-10", to: "2025-03-14" }],
+    };
+    const review = run.deadline("review");
+    expect(refuse(run, { type: "deadlines.recomputed", calendar, corrections: [] }, CALENDAR_ACTOR)).toBe(
+      "CORRECTIONS_CHANGED",
+    );
+    const other = { ...calendar, calendarId: "cn-guangxi" };
+    expect(refuse(run, { type: "deadlines.recomputed", calendar: other, corrections: [] }, CALENDAR_ACTOR)).toBe(
+      "CALENDAR_MISMATCH",
+    );
+    const corrections = [
+      { deadlineId: review.deadlineId, kind: "review", oldDueAt: review.dueAt, newDueAt: "2025-03-24T15:59:59.999Z" },
+    ];
+    run.send({ type: "deadlines.recomputed", calendar, corrections }, CALENDAR_ACTOR);
+    expect(run.deadline("review").dueAt).toBe("2025-03-24T15:59:59.999Z");
+    expect(run.deadline("review").deadlineId).not.toBe(review.deadlineId);
+    expect(refuse(run, { type: "deadlines.recomputed", calendar, corrections: [] }, CALENDAR_ACTOR)).toBe(
+      "CALENDAR_MISMATCH",
+    );
+    expect(refuse(run, { type: "deadlines.recomputed", calendar, corrections: [] }, staff)).toBe("ROLE_NOT_ALLOWED");
   });
 });
 

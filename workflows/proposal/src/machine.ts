@@ -149,6 +149,7 @@ export const proposalMachine = setup({
     "deadline.remind": record("remind"),
     "deadline.due": record("markDue"),
     "deadline.escalate": record("escalate"),
+    "deadlines.recomputed": record("recomputeDeadlines"),
   },
   states: {
     submit: {

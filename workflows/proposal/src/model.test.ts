@@ -1,5 +1,6 @@
 import {
   type Actor,
+  CALENDAR_ACTOR,
   cnMainlandCalendar,
   months,
   type ProposalEvent,
@@ -15,6 +16,7 @@ import { toEffects } from "./effects.ts";
 import { currentRatings } from "./evaluation.ts";
 import { proposalMachine, STAGES } from "./machine.ts";
 import { checkEvent, type ProposalSnapshot, stageOf, stateOf } from "./queries.ts";
+import { plannedCorrections } from "./recompute.ts";
 import { coProposer, jointInput, lead, leader, staff, unit } from "./test-support/fixtures.ts";
 
 /**
@@ -105,6 +107,19 @@ function candidateEvents(s: ProposalSnapshot): ProposalEvent[] {
     out.push(ev({ type: "deadline.due", deadlineId: d.deadlineId }, TIMER_ACTOR, d.dueAt));
     const first = d.escalations[0];
     if (first) out.push(ev({ type: "deadline.escalate", deadlineId: d.deadlineId, level: 1 }, TIMER_ACTOR, first.at));
+  }
+  // A calendar change: the committee closes a week of March 2025, which moves the deadlines that run through it.
+  const calendar = {
+    calendarId: "cn-mainland",
+    version: String(Number(ctx.policy.calendarAdditions?.version ?? 0) + 1),
+    years: [],
+    localClosedDays: [{ name: "closed", from: "2025-03-10", to: "2025-03-14" }],
+  };
+  // Offered where a review or evaluation deadline is open: enough to fire it and check it against the invariants in
+  // both kinds of stage, without the cost of a recount at every vertex (recompute.test.ts covers the handling ones).
+  if (ctx.deadlines.some((d) => d.kind === "review" || d.kind === "evaluation")) {
+    const corrections = plannedCorrections(ctx, calendar, at);
+    out.push(ev({ type: "deadlines.recomputed", calendar, corrections }, CALENDAR_ACTOR));
   }
   // A timer for a deadline that was never opened is always stale.
   out.push(ev({ type: "deadline.due", deadlineId: "dl999-reply" }, TIMER_ACTOR));

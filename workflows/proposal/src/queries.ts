@@ -1,10 +1,10 @@
 import {
   type Actor,
   EVENT_FACT_KEYS,
+  machineEventSchema,
   PROPOSAL_EVENT_TYPES,
   type ProposalEvent,
   type ProposalEventType,
-  proposalEventSchema,
   type Refusal,
   refusal,
   TIMER_EVENT_TYPES,
@@ -74,7 +74,7 @@ export function checkEvent(
   const payload = Object.fromEntries(
     Object.entries(body).filter(([key]) => !(EVENT_FACT_KEYS as readonly string[]).includes(key)),
   );
-  const parsed = proposalEventSchema.safeParse(payload);
+  const parsed = machineEventSchema.safeParse(payload);
   if (!parsed.success) return { ok: false, code: "INVALID_EVENT", message: parsed.error.message };
   const byActor = actorRefusal(snapshot.context, event.type, event.actor, event.at);
   if (byActor?.code === "ROLE_NOT_ALLOWED") return { ok: false, ...byActor };
@@ -98,6 +98,8 @@ export function allowedEvents(snapshot: ProposalSnapshot, actor: Actor, at?: str
     (type) =>
       accepted.has(type) &&
       actorRefusal(snapshot.context, type, actor, at) === undefined &&
-      (!isTimer(type) || snapshot.context.deadlines.length > 0),
+      (!isTimer(type) || snapshot.context.deadlines.length > 0) &&
+      // A calendar change is rolled out to every proposal by the system, never picked from a list.
+      type !== "deadlines.recomputed",
   );
 }

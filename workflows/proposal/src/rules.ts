@@ -12,6 +12,7 @@ import {
 import { extensionCapDue, replyDueFromDate } from "./change.ts";
 import type { Part, ProposalContext } from "./context.ts";
 import { currentRatings, ratedUnits } from "./evaluation.ts";
+import { plannedCorrections } from "./recompute.ts";
 
 /**
  * Who may send an event and what must hold for it, as data. The machine's `permitted` guard and the
@@ -236,6 +237,33 @@ export const RULES: Rules = {
         : refusal("NOT_TRACKED", "the unit has no B reply being tracked"),
   },
   "deadline.remind": { roles: SYSTEM, payload: staleUnlessOpen },
+  "deadlines.recomputed": {
+    roles: SYSTEM,
+    payload: (ctx, e) => {
+      if (e.calendar.calendarId !== ctx.policy.calendarId) {
+        return refusal(
+          "CALENDAR_MISMATCH",
+          `the proposal counts on ${ctx.policy.calendarId}, not ${e.calendar.calendarId}`,
+        );
+      }
+      const current = ctx.policy.calendarAdditions?.version;
+      if (current !== undefined && Number(current) >= Number(e.calendar.version)) {
+        return refusal("CALENDAR_MISMATCH", `the proposal counts on calendar version ${current} already`);
+      }
+      const planned = plannedCorrections(ctx, e.calendar, e.at);
+      const key = (c: { deadlineId: string; oldDueAt: string; newDueAt: string }) =>
+        `${c.deadlineId} ${c.oldDueAt} ${c.newDueAt}`;
+      const same =
+        planned.length === e.corrections.length &&
+        planned.every((c, i) => key(c) === key(e.corrections[i] ?? c) && e.corrections[i] !== undefined);
+      return same
+        ? undefined
+        : refusal(
+            "CORRECTIONS_CHANGED",
+            "the deadlines have changed since the corrections were computed; compute them again",
+          );
+    },
+  },
   "deadline.due": {
     roles: SYSTEM,
     payload: (ctx, e) =>

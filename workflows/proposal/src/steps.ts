@@ -9,6 +9,7 @@ import { allProposers, Change, leadProposer, type Outcome, STAFF, unitRecipient 
 import type { ClosureReason, Part, ProposalContext } from "./context.ts";
 import type { Recipient } from "./effects.ts";
 import { currentRatings, type Decision, decide, decisionOn, outcomeOf, ratingOf } from "./evaluation.ts";
+import { recomputeDeadlines } from "./recompute.ts";
 import { targetParts } from "./rules.ts";
 
 /**
@@ -323,6 +324,9 @@ export const STEPS = {
       recipientRole: level.recipientRole,
     });
   }),
+  /** The committee's calendar changed: open deadlines it moves are counted again (recompute.ts). */
+  recomputeDeadlines: (ctx, event) =>
+    event.type === "deadlines.recomputed" ? recomputeDeadlines(ctx, event) : new Change(ctx).done(),
   /** The objection window closed: silence is acceptance. */
   closeObjectionWindow: anyStep((c) => c.closeDeadlines("fulfilled", { kinds: ["objection"] })),
 } satisfies Record<string, Step>;

@@ -30,6 +30,14 @@ export const calendarYearSchema = z.strictObject({
 });
 export type CalendarYear = z.infer<typeof calendarYearSchema>;
 
+/** A run of days off of one jurisdiction beyond the national ones (a local holiday, a committee's closed days). */
+export const localClosedDaySchema = z.strictObject({
+  name: z.string().min(1),
+  from: localDateSchema,
+  to: localDateSchema,
+});
+export type LocalClosedDay = z.infer<typeof localClosedDaySchema>;
+
 /**
  * A business calendar: which local days are working days. Plain data, so a jurisdiction can ship its own.
  *
@@ -47,9 +55,7 @@ export const businessCalendarSchema = z.strictObject({
    * Days off of this jurisdiction beyond the national ones: a region's own holidays (e.g. 三月三 in Guangxi) and a
    * committee's closed days. Each is a run of days off; a local day never turns a day off into a working day.
    */
-  localClosedDays: z
-    .array(z.strictObject({ name: z.string().min(1), from: localDateSchema, to: localDateSchema }))
-    .optional(),
+  localClosedDays: z.array(localClosedDaySchema).optional(),
 });
 export type BusinessCalendar = z.infer<typeof businessCalendarSchema>;
 

@@ -1,3 +1,4 @@
+export * from "./additions.ts";
 export * from "./business-calendar.ts";
 export { calendars, cnMainlandCalendar } from "./cn-mainland.ts";
 export {

@@ -1,6 +1,6 @@
 import {
-  type BusinessCalendar,
   calendarOf,
+  defaultPolicy,
   formatNumber,
   localDateOf,
   type NumberFacts,
@@ -51,14 +51,11 @@ async function nextNumber(client: Client, sessionId: string): Promise<ProposalNu
  * count). The local date is the proposal's own policy calendar's. Without a session nothing is stamped: a
  * committee that keeps no sessions works as before (interim, no number).
  */
-export function sessionFacts(options: { committeeId?: string; calendar: BusinessCalendar }): EventFacts {
+export function sessionFacts(options: { committeeId?: string }): EventFacts {
   const committeeId = options.committeeId ?? "default";
   const calendarFor = (context: Record<string, unknown>) => {
-    try {
-      return calendarOf(context.policy as Policy);
-    } catch {
-      return options.calendar;
-    }
+    // Every proposal snapshots its policy; a context without one is as old as the default policy.
+    return calendarOf((context.policy as Policy | undefined) ?? defaultPolicy);
   };
   return async (client, { event, context, at }) => {
     const stamped = context.session as SessionRow | undefined;

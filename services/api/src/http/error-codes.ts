@@ -156,6 +156,17 @@ export const ERRORS = {
     named: true,
     meaning: "The new password is too short, too repetitive or too well known (message says which).",
   },
+  CALENDAR_INVALID: {
+    status: 422,
+    named: true,
+    meaning:
+      "A calendar year or list of local days off whose dates do not hold together (details.problems), or for a calendar huiyin does not know; nothing was loaded.",
+  },
+  POLICY_INVALID: {
+    status: 422,
+    named: true,
+    meaning: "A policy that is not valid (details.fields lists every problem); no version was kept.",
+  },
   RATE_LIMITED: {
     status: 429,
     meaning:

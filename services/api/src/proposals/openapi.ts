@@ -52,6 +52,16 @@ const Proposal = z.strictObject({
   content: anyObject,
   proposers: z.array(z.looseObject({ id: z.string() })),
   assignment: anyObject.nullable(),
+  policy: z
+    .strictObject({
+      id: z.string(),
+      version: integer.nullable(),
+      calendarId: z.string(),
+      calendarVersion: nullableString,
+    })
+    .describe(
+      "The policy the proposal runs under (snapshotted at registration): its committee version (null: the default policy), its calendar and the version of the committee's calendar changes its deadlines are counted on.",
+    ),
   deadlines: z.array(
     z.strictObject({
       deadlineId: z.string(),

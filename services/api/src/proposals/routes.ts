@@ -5,6 +5,8 @@ import {
   applyEvent,
   type Clock,
   createProposal,
+  currentPolicy,
+  DEFAULT_COMMITTEE,
   type EngineDeps,
   EngineError,
   type EngineObserver,
@@ -37,8 +39,11 @@ export interface ProposalRoutesDeps {
   /** The machine the engine runs: `proposalWorkflow` in production. */
   workflow: Workflow;
   clock: Clock;
-  /** The deadlines and limits new proposals are created under. */
-  policy: Policy;
+  /**
+   * The committee new proposals are registered for (`default` in a deployment of one): they run under its current
+   * policy version and calendar, read from the database at each creation.
+   */
+  committeeId?: string | undefined;
   /** How an Idempotency-Key is held while its first request runs (`DEFAULT_LEASE` when absent). */
   idempotencyLease?: IdempotencyLease | undefined;
   /** Told about each event the engine applies (the metrics of /metrics); none when absent. */
@@ -84,7 +89,7 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
         throw refuse("FORBIDDEN", refusal.message, details);
       }
       const actor = actorOf(grant);
-      const input = machineInput(body, deps.policy);
+      const input = machineInput(body, await currentPolicy(database, deps.committeeId ?? DEFAULT_COMMITTEE));
       // Submitting is done by the lead proposer: a proposer key for itself, anyone else on the lead's behalf.
       const submitter: Actor =
         grant.role === "proposer" ? actor : { role: "proposer", id: body.proposers[0]?.id ?? "" };

@@ -94,13 +94,22 @@ export async function proposalView(database: Database, workflow: Workflow, row: 
   const record = toRecord(row);
   const context = record.context;
   // The calendar of the policy the proposal runs under (snapshotted when it was created).
-  const calendar = calendarOf((context.policy as Policy | undefined) ?? defaultPolicy);
+  const policy = (context.policy as Policy | undefined) ?? defaultPolicy;
+  const calendar = calendarOf(policy);
   return {
     ...summaryOf(record),
     state: record.state,
     content: context.content ?? { title: record.title, category: record.category },
     proposers: context.proposers ?? [{ id: record.proposerId }],
     assignment: context.assignment ?? null,
+    // The policy version the proposal runs under (null: registered under the default policy, or before versions),
+    // and the version of the committee's calendar changes its deadlines were counted on.
+    policy: {
+      id: policy.id,
+      version: policy.version ?? null,
+      calendarId: policy.calendarId,
+      calendarVersion: policy.calendarAdditions?.version ?? null,
+    },
     deadlines: await openDeadlines(database, row.id, now, calendar),
     allowedEvents: allowedFor(workflow, row, actor),
     // 一事一案 is staff's judgement at review; the machine only points at titles that read like several matters.
