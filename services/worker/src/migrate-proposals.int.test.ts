@@ -309,7 +309,9 @@ describe("moving running proposals to new rules", () => {
     const confirming = groups.confirming[1] ?? "";
     const line = lines.find((l) => l.startsWith(`${confirming} `)) ?? "";
     expect(line).toMatch(
-      /^\S+ {2}migrated {2}assign\.confirming → assign\.confirming {2}v1\.0\.0 → v1\.1\.0 {2}policy default → rules-2027 {2}objection \S+ → \S+$/,
+      new RegExp(
+        `^\\S+ {2}migrated {2}assign\\.confirming → assign\\.confirming {2}v1\\.0\\.0 → v${PROPOSAL_MACHINE_VERSION.replaceAll(".", "\\.")} {2}policy default → rules-2027 {2}objection \\S+ → \\S+$`,
+      ),
     );
     const reviewing = groups.reviewing[3] ?? "";
     expect(lines).toContain(`${reviewing}  unmappable  STATE_NOT_MAPPED: the plan maps no state review.reviewing`);
