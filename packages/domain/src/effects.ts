@@ -38,6 +38,13 @@ export const NOTICE_KINDS = [
   "reply.released",
   "rehandle.requested",
   "followUp.reported",
+  "tracking.closed",
+  "assignment.changed",
+  "consultation.required",
+  "consultation.arranged",
+  "consultation.recorded",
+  "lookback.reportRequested",
+  "lookback.reported",
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export const noticeKindSchema = z.enum(NOTICE_KINDS);

@@ -2,6 +2,7 @@ import {
   addDuration,
   calendarOf,
   type DeadlineKind,
+  deadlineRuleOf,
   endOfLocalDate,
   type Instant,
   type LocalDate,
@@ -42,7 +43,7 @@ export class Change {
   ): OpenDeadline {
     const seq = this.ctx.deadlineSeq + 1;
     const deadlineId = `dl${seq}-${kind}`;
-    const schedule = scheduleDeadline(this.ctx.policy.deadlines[kind], origin, this.ctx.policy, {
+    const schedule = scheduleDeadline(deadlineRuleOf(this.ctx.policy, kind), origin, this.ctx.policy, {
       ...(opts.dueAt === undefined ? {} : { dueAt: opts.dueAt }),
       notBefore: now,
     });
