@@ -78,7 +78,26 @@ function candidateEvents(s: ProposalSnapshot): ProposalEvent[] {
     // A joint proposal: the co-proposer rates too (the lowest rating decides once both have rated). One result is
     // enough to reach every transition; more only multiply the graph.
     ev({ type: "evaluate", result: "satisfied", comment: "" }, coProposer),
+    // After the reply: the consultation, the follow-up review (回头看), closing all tracking at once.
+    ev({ type: "consultation.arrange", scheduledAt: at, place: "p" }, staff),
+    ev({ type: "consultation.record", heldAt: at, participants: ["p"], summary: "s" }, staff),
+    ev({ type: "lookback.open", note: "n" }, staff),
+    ev({ type: "tracking.close", reason: "r" }, staff),
   ];
+  const first = parts[0];
+  if (first !== undefined) {
+    out.push(ev({ type: "lookback.record", findings: "f", unitId: first, request: "r" }, staff));
+  }
+  // Staff swap the last unit for another of the same role (one swap reaches every reassignment transition).
+  const last = ctx.assignment?.units.at(-1);
+  if (last && last.unitId !== "u9") {
+    out.push(
+      ev(
+        { type: "handle.reassign", remove: [last.unitId], add: [{ unitId: "u9", role: last.role }], reason: "r" },
+        staff,
+      ),
+    );
+  }
   for (const u of units) {
     out.push(ev({ type: "unit.acknowledge" }, unit(u)), ev({ type: "unit.object", reason: "r" }, unit(u)));
     out.push(ev({ type: "handle.coOpinion", opinion: "o" }, unit(u)));
@@ -98,6 +117,8 @@ function candidateEvents(s: ProposalSnapshot): ProposalEvent[] {
       ev({ type: "supervise.returnReply", unitId: u, reason: "r" }, staff),
       ev({ type: "followup.report", progress: "p", resolved: false }, unit(u)),
       ev({ type: "followup.report", progress: "p", resolved: true }, unit(u)),
+      ev({ type: "tracking.close", unitId: u, reason: "r" }, staff),
+      ev({ type: "lookback.report", report: "r" }, unit(u)),
     );
   }
   for (const d of ctx.deadlines) {
@@ -130,6 +151,9 @@ function abstractState(s: ProposalSnapshot): string {
     c.coOpinions.length,
     c.rehandles,
     currentRatings(c).map((r) => [r.proposerId, r.result]),
+    // Whether a follow-up review is under way and awaits a report: its count and texts only multiply the graph.
+    c.lookbacks !== undefined,
+    c.lookbacks?.at(-1)?.requests.some((r) => r.report === undefined) ?? false,
     // Not the open deadlines, key designation, extensions granted or timer history: they follow from the rest or
     // only multiply the graph, and every transition is still reached the first time its situation arises.
   ]);
@@ -272,8 +296,10 @@ describe("model-based: every state and transition from the machine's graph", () 
           expect(part?.reply).toMatchObject({ text: reply.text, classification: reply.classification, at: reply.at });
         }
       }
-      // A closed proposal waits on nothing.
-      if (stageOf(next) === "closed") expect(ids).toEqual([]);
+      // A closed proposal waits on nothing but the reports a follow-up review (回头看) asked for.
+      if (stageOf(next) === "closed") {
+        expect(next.context.deadlines.filter((d) => d.kind !== "lookbackReport")).toEqual([]);
+      }
       // The snapshot round-trips through JSON.
       const restored = proposalMachine.resolveState(
         JSON.parse(JSON.stringify(proposalMachine.getPersistedSnapshot(next))),
