@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "./actor.ts";
-import { proposalContentSchema } from "./content.ts";
+import { proposalContentSchema, proposerSchema } from "./content.ts";
 
 const text = z.string().trim().min(1);
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
@@ -171,6 +171,15 @@ export const eventBodySchemas = {
     })
     .refine((body) => (body.unitId === undefined) === (body.request === undefined), "unitId and request go together")
     .refine((body) => body.dueDate === undefined || body.unitId !== undefined, "dueDate needs a report request"),
+  /**
+   * The engine's own, queued by a `review.merge` of another proposal (`fromId`) into this one: its proposers are
+   * linked to this proposal (told of its reply, may read and rate it). Sent by the system only.
+   */
+  "merge.link": z.strictObject({
+    type: z.literal("merge.link"),
+    fromId: text,
+    proposers: z.array(proposerSchema).min(1),
+  }),
   /** A unit's report to a follow-up review that asked for one. */
   "lookback.report": z.strictObject({ type: z.literal("lookback.report"), report: text }),
   "deadline.remind": z.strictObject({
@@ -228,6 +237,7 @@ export const proposalEventSchema = z.discriminatedUnion("type", [
   eventBodySchemas["lookback.open"],
   eventBodySchemas["lookback.record"],
   eventBodySchemas["lookback.report"],
+  eventBodySchemas["merge.link"],
   eventBodySchemas["deadline.remind"],
   eventBodySchemas["deadline.due"],
   eventBodySchemas["deadline.escalate"],

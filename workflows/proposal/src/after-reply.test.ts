@@ -407,3 +407,44 @@ describe("a rejected or returned proposal", () => {
     });
   });
 });
+
+describe("merging (并案): the merged proposal's proposers are linked to the one it was merged into", () => {
+  it("the merge sends the link; linked proposers are told of the reply and rate it", () => {
+    const merged = new Run(input({ id: "p-2", proposers: [{ id: "member-9", name: "Nine" }] }));
+    merged.send({ type: "submit" }, { role: "proposer", id: "member-9" });
+    const effects = merged.send({ type: "review.merge", intoId: "p-1", intoRegistered: true }, staff);
+    const sent = effects.filter((e) => e.type === "event.send");
+    expect(sent).toEqual([
+      {
+        type: "event.send",
+        params: {
+          proposalId: "p-1",
+          event: { type: "merge.link", fromId: "p-2", proposers: [{ id: "member-9", name: "Nine" }] },
+        },
+      },
+    ]);
+
+    const nine = { role: "proposer" as const, id: "member-9" };
+    const run = new Run().submitAndRegister().assignSole("u-civil");
+    const link = sent[0]?.type === "event.send" ? sent[0].params.event : {};
+    expect(run.refuse({ ...(link as { type: "merge.link"; fromId: string; proposers: [] }) }, staff)).toBe(
+      "ROLE_NOT_ALLOWED",
+    );
+    run.send(link as never, { role: "system", id: "queue" });
+    expect(run.context.linkedProposers).toEqual([{ id: "member-9", name: "Nine", fromId: "p-2" }]);
+    run.contactAndReply("u-civil");
+    const released = run.send({ type: "supervise.acceptReply" }, staff);
+    const notice = released.find((e) => e.type === "notify" && e.params.topic === "reply.released");
+    expect(notice?.type === "notify" && notice.params.recipients).toEqual([
+      { role: "proposer", id: lead.id },
+      { role: "proposer", id: "member-9" },
+    ]);
+    expect(run.deadline("evaluation").owners).toContainEqual({ role: "proposer", id: "member-9" });
+    // Both rate; the lowest decides once both have.
+    run.send({ type: "evaluate", result: "satisfied", comment: "" }, lead);
+    expect(run.state).toBe("evaluate.awaiting");
+    run.send({ type: "evaluate", result: "basically-satisfied", comment: "" }, nine);
+    expect(run.state).toBe("closed.completed");
+    expect(run.context.evaluationOutcomes?.map((o) => o.result)).toEqual(["basically-satisfied"]);
+  });
+});

@@ -192,6 +192,11 @@ export interface ProposalContext {
   reassignments?: Reassignment[];
   /** Absent unless a consultation was required. */
   consultation?: Consultation;
+  /**
+   * The proposers of proposals merged into this one (并案), with the proposal each came from: told of this one's
+   * reply, and they may read and rate it. Absent until a merge links some.
+   */
+  linkedProposers?: (Proposer & { fromId: string })[];
   /** Follow-up reviews (回头看), oldest first; absent until the first. */
   lookbacks?: Lookback[];
   closure?: { reason: ClosureReason; at: string; note?: string };

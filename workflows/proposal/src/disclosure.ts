@@ -80,6 +80,8 @@ const RULES: Record<ProposalEventType | "create", "all" | "proposer" | "own-unit
   "lookback.open": "all",
   "lookback.record": "own-unit",
   "lookback.report": "all",
+  // The proposers who joined by a merge: the proposers know who shares their proposal (as the joint proposers).
+  "merge.link": "proposer",
   "deadline.remind": "own-unit",
   "deadline.due": "own-unit",
   "deadline.escalate": "own-unit",

@@ -4,7 +4,14 @@ import { needsConsultation } from "./after-reply.ts";
 import { Change, type Outcome } from "./change.ts";
 import type { ClosureReason, ProposalContext, ProposalInput } from "./context.ts";
 import { PROPOSAL_MACHINE_VERSION } from "./context.ts";
-import type { DeadlineCloseParams, DeadlineOpenParams, Effect, NotifyParams, WebhookParams } from "./effects.ts";
+import type {
+  DeadlineCloseParams,
+  DeadlineOpenParams,
+  Effect,
+  EventSendParams,
+  NotifyParams,
+  WebhookParams,
+} from "./effects.ts";
 import { ruleRefusal } from "./rules.ts";
 import { DATA_STEPS, evaluationPending, STEPS, type StepName, wantsRehandle } from "./steps.ts";
 
@@ -125,6 +132,7 @@ export const proposalMachine = setup({
     "deadline.close": noEffect<DeadlineCloseParams>,
     notify: noEffect<NotifyParams>,
     "webhook.emit": noEffect<WebhookParams>,
+    "event.send": noEffect<EventSendParams>,
     apply: applyStep,
     openStageDeadline: openStageDeadlineAction,
     closeDeadlines: closeStageDeadlines,
@@ -160,6 +168,8 @@ export const proposalMachine = setup({
     "deadline.remind": record("remind"),
     "deadline.due": record("markDue"),
     "deadline.escalate": record("escalate"),
+    // The proposers of a proposal merged into this one are linked to it, whatever stage it is in.
+    "merge.link": record("linkMerged"),
   },
   states: {
     submit: {

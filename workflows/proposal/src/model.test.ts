@@ -3,6 +3,7 @@ import {
   cnMainlandCalendar,
   months,
   type ProposalEvent,
+  QUEUE_ACTOR,
   shiftLocalDate,
   TIMER_ACTOR,
 } from "@huiyin/domain";
@@ -84,13 +85,18 @@ function candidateEvents(s: ProposalSnapshot): ProposalEvent[] {
     ev({ type: "lookback.open", note: "n" }, staff),
     ev({ type: "tracking.close", reason: "r" }, staff),
   ];
+  // A proposal merged into this one links its proposer (并案), once.
+  if (ctx.linkedProposers === undefined) {
+    out.push(ev({ type: "merge.link", fromId: "p-0", proposers: [{ id: "member-9" }] }, QUEUE_ACTOR));
+  }
   const first = parts[0];
   if (first !== undefined) {
     out.push(ev({ type: "lookback.record", findings: "f", unitId: first, request: "r" }, staff));
   }
-  // Staff swap the last unit for another of the same role (one swap reaches every reassignment transition).
+  // Staff swap the last unit for another of the same role: one swap, before any contact, reaches the reassignment
+  // transition (every handling state takes it alike); more only multiply the graph.
   const last = ctx.assignment?.units.at(-1);
-  if (last && last.unitId !== "u9") {
+  if (last && ctx.reassignments === undefined && ctx.parts.every((p) => p.contacts === 0)) {
     out.push(
       ev(
         { type: "handle.reassign", remove: [last.unitId], add: [{ unitId: "u9", role: last.role }], reason: "r" },
@@ -135,6 +141,16 @@ function candidateEvents(s: ProposalSnapshot): ProposalEvent[] {
 /** The abstract state: enough to tell situations apart, without timestamps and counters that never repeat. */
 function abstractState(s: ProposalSnapshot): string {
   const c = s.context;
+  // A closed proposal only takes a follow-up review (回头看), which asks whether it has A or B replies and how the
+  // review stands: however it got there makes no other difference.
+  if (stageOf(s) === "closed") {
+    return JSON.stringify([
+      stateOf(s),
+      c.parts.map((p) => p.reply !== undefined && p.reply.classification !== "C"),
+      c.lookbacks !== undefined,
+      c.lookbacks?.at(-1)?.requests.some((r) => r.report === undefined) ?? false,
+    ]);
+  }
   return JSON.stringify([
     stateOf(s),
     c.assignment?.mode,
@@ -151,9 +167,6 @@ function abstractState(s: ProposalSnapshot): string {
     c.coOpinions.length,
     c.rehandles,
     currentRatings(c).map((r) => [r.proposerId, r.result]),
-    // Whether a follow-up review is under way and awaits a report: its count and texts only multiply the graph.
-    c.lookbacks !== undefined,
-    c.lookbacks?.at(-1)?.requests.some((r) => r.report === undefined) ?? false,
     // Not the open deadlines, key designation, extensions granted or timer history: they follow from the rest or
     // only multiply the graph, and every transition is still reached the first time its situation arises.
   ]);

@@ -5,12 +5,13 @@ import {
   type ProposalEvent,
   type ProposalEventOf,
   type ProposalEventType,
+  QUEUE_ACTOR,
   type Refusal,
   type Role,
   refusal,
 } from "@huiyin/domain";
 import { coOpinionsPending, lookbackProblem } from "./after-reply.ts";
-import { extensionCapDue, replyDueFromDate } from "./change.ts";
+import { extensionCapDue, raters, replyDueFromDate } from "./change.ts";
 import type { Part, ProposalContext } from "./context.ts";
 import { currentRatings, ratedUnits } from "./evaluation.ts";
 
@@ -193,8 +194,8 @@ export const RULES: Rules = {
     roles: PROPOSER,
     // Every proposer of a joint proposal (联名) rates, once per evaluation window.
     actor: (ctx, actor) => {
-      if (!ctx.proposers.some((p) => p.id === actor.id)) {
-        return refusal("NOT_A_PARTY", "only a proposer of this proposal may evaluate it");
+      if (!raters(ctx).includes(actor.id)) {
+        return refusal("NOT_A_PARTY", "only a proposer of this proposal (or of one merged into it) may evaluate it");
       }
       return currentRatings(ctx).some((r) => r.proposerId === actor.id)
         ? refusal("ALREADY_EVALUATED", "the proposer has rated this reply")
@@ -280,6 +281,14 @@ export const RULES: Rules = {
         ? refusal("DUE_DATE_PASSED", `the report's due date ${e.dueDate} has passed`)
         : undefined;
     },
+  },
+  "merge.link": {
+    roles: SYSTEM,
+    // Queued by the engine (its outbox), never a timer's.
+    actor: (_ctx, actor) =>
+      actor.id === QUEUE_ACTOR.id ? undefined : refusal("NOT_A_PARTY", "a merge link is queued by the engine"),
+    payload: (ctx, e) =>
+      e.fromId === ctx.id ? refusal("MERGE_INTO_SELF", "a proposal is not merged into itself") : undefined,
   },
   "lookback.report": { roles: UNIT, actor: (ctx, actor) => lookbackProblem(ctx, "report", actor.unitId) },
   "deadline.remind": { roles: SYSTEM, payload: staleUnlessOpen },

@@ -8,7 +8,7 @@ import {
   scheduleDeadline,
 } from "@huiyin/domain";
 import { currentLookback, unsatisfiedResults } from "./after-reply.ts";
-import { allProposers, Change, leadProposer, type Outcome, STAFF, unitRecipient } from "./change.ts";
+import { allProposers, Change, leadProposer, type Outcome, raters, STAFF, unitRecipient } from "./change.ts";
 import type { ClosureReason, Part, ProposalContext } from "./context.ts";
 import type { Recipient } from "./effects.ts";
 import { currentRatings, type Decision, decide, decisionOn, outcomeOf, ratingOf } from "./evaluation.ts";
@@ -109,12 +109,14 @@ export const STEPS = {
   }),
   merge: step("review.merge", (c, e) => {
     c.set({ review: { outcome: "merged", at: e.at, note: e.intoId } });
-    // Every proposer of a merged proposal still gets the reply: the engine links them to the target.
+    // Every proposer of a merged proposal still gets the reply: they are linked to the target, which the engine
+    // tells through its outbox in this same transaction.
     c.notify({
       topic: "proposal.merged",
       recipients: allProposers(c.ctx),
       note: e.intoId,
     });
+    c.send({ proposalId: e.intoId, event: { type: "merge.link", fromId: c.ctx.id, proposers: c.ctx.proposers } });
   }),
   returnForRevision: step("review.return", (c, e) => {
     c.set({ review: { outcome: "returned", at: e.at, note: e.reason } });
@@ -379,6 +381,11 @@ export const STEPS = {
     const opener = current.openedBy.role === "leader" ? [{ role: "leader" as const, id: current.openedBy.id }] : [];
     c.notify({ topic: "lookback.reported", recipients: [STAFF, ...opener], note: e.report });
   }),
+  linkMerged: step("merge.link", (c, e) => {
+    const known = new Set(raters(c.ctx));
+    const linked = e.proposers.filter((p) => !known.has(p.id)).map((p) => ({ ...p, fromId: e.fromId }));
+    c.set({ linkedProposers: [...(c.ctx.linkedProposers ?? []), ...linked] });
+  }),
   startTracking: anyStep((c, e) => {
     for (const part of c.ctx.parts.filter((p) => p.reply?.classification === "B")) {
       c.updatePart(part.unitId, () => ({ tracking: "open" }));
@@ -482,8 +489,8 @@ export const DATA_STEPS = {
         : kind === "objection"
           ? (ctx.assignment?.units ?? []).map((u) => unitRecipient(u.unitId))
           : kind === "evaluation"
-            ? // Every proposer rates, so every proposer is reminded of the evaluation window.
-              ctx.proposers.map((p): Recipient => ({ role: "proposer", id: p.id }))
+            ? // Every proposer rates (a merged proposal's too), so every proposer is reminded of the window.
+              allProposers(ctx)
             : [leadProposer(ctx)];
     const opened = c.openDeadline(kind, stageOrigin(ctx, kind, event.at), event.at, { owners });
     if (kind === "objection" && c.ctx.assignment) {
