@@ -383,6 +383,19 @@ describe("changing the handling units after handling started", () => {
     run.send({ type: "supervise.acceptReply" }, staff);
     expect(run.state).toBe("evaluate.awaiting");
   });
+
+  it("separate handling: when staff had accepted the others already, the proposal goes on to evaluation", () => {
+    const run = new Run().submitAndRegister().assignSeparately(["u-a", "u-b", "u-c"]);
+    run.contactAndReply("u-a").contactAndReply("u-b");
+    run.send({ type: "supervise.acceptReply", unitId: "u-a" }, staff);
+    run.send({ type: "supervise.acceptReply", unitId: "u-b" }, staff);
+    const effects = run.send({ type: "handle.reassign", remove: ["u-c"], reason: "不属职责" }, staff);
+    expect(run.state).toBe("evaluate.awaiting");
+    // The proposers get the accepted replies now, as they would have at the last acceptance.
+    const released = effects.find((e) => e.type === "notify" && e.params.topic === "reply.released");
+    expect(released?.type === "notify" && released.params.replies?.map((r) => r.unitId)).toEqual(["u-a", "u-b"]);
+    expect(run.deadline("evaluation")).toBeDefined();
+  });
 });
 
 describe("a rejected or returned proposal", () => {

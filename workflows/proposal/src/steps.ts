@@ -74,6 +74,18 @@ function rehandleParts(c: Change, unitIds: readonly string[], at: string, note: 
   }
 }
 
+/**
+ * The staff check is the gate (disclosure.ts): the proposers get the replies only once every part is accepted, and
+ * only the accepted reply of each part (a returned one was replaced by the unit's next reply).
+ */
+function releaseReplies(c: Change) {
+  if (c.ctx.parts.length === 0 || !c.ctx.parts.every((p) => p.status === "accepted")) return;
+  const replies = c.ctx.parts.flatMap((p) =>
+    p.reply ? [{ unitId: p.unitId, classification: p.reply.classification, text: p.reply.text, at: p.reply.at }] : [],
+  );
+  c.notify({ topic: "reply.released", recipients: allProposers(c.ctx), replies });
+}
+
 /** A handling unit's part as handling starts: before first contact, under the reply deadline. */
 const newPart = (unitId: string): Part => ({
   unitId,
@@ -226,16 +238,7 @@ export const STEPS = {
       c.closeDeadlines("fulfilled", { kinds: ["check"], unitId: part.unitId });
       c.updatePart(part.unitId, () => ({ status: "accepted" }));
     }
-    // The staff check is the gate (disclosure.ts): the proposers get the replies only now, once every part is
-    // accepted, and only the accepted reply of each part (a returned one was replaced by the unit's next reply).
-    if (c.ctx.parts.every((p) => p.status === "accepted")) {
-      const replies = c.ctx.parts.flatMap((p) =>
-        p.reply
-          ? [{ unitId: p.unitId, classification: p.reply.classification, text: p.reply.text, at: p.reply.at }]
-          : [],
-      );
-      c.notify({ topic: "reply.released", recipients: allProposers(c.ctx), replies });
-    }
+    releaseReplies(c);
   }),
   returnReply: step("supervise.returnReply", (c, e) => {
     const returned = targetParts(c.ctx, e.unitId).filter((p) => p.status === "replied");
@@ -326,6 +329,8 @@ export const STEPS = {
       recipients: allProposers(c.ctx),
       units: (c.ctx.assignment?.units ?? []).map((u) => ({ unitId: u.unitId, role: u.role })),
     });
+    // Separate handling: removing the last unit still at work may leave only accepted replies, now released.
+    releaseReplies(c);
   }),
   /** Entering the consultation: it is required, staff and the units arrange it within the policy's time. */
   requireConsultation: anyStep((c, e) => {
