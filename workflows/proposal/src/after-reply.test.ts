@@ -461,3 +461,28 @@ describe("merging (并案): the merged proposal's proposers are linked to the on
     expect(run.context.evaluationOutcomes?.map((o) => o.result)).toEqual(["basically-satisfied"]);
   });
 });
+
+describe("a policy snapshotted before these rules (machine 1.1.0)", () => {
+  it("keeps the old behaviour: no consultation, the window from acceptance, the lead not waiting", () => {
+    const {
+      consultationAfterUnsatisfied: _c,
+      evaluationFrom: _e,
+      leadWaitsForCoOpinions: _l,
+      ...older
+    } = defaultPolicy;
+    const { consultation: _d1, lookbackReport: _d2, ...deadlines } = defaultPolicy.deadlines;
+    const policy = { ...older, deadlines } as Policy;
+    const run = unsatisfiedTwice("A", policy);
+    run.send({ type: "evaluate", result: "unsatisfied", comment: "" }, lead);
+    expect(run.state).toBe("closed.completed");
+    // The kinds added since take their defaults when a review asks for a report.
+    run.send({ type: "lookback.open", note: "n" }, staff);
+    run.send({ type: "lookback.record", findings: "f", unitId: "u-civil", request: "r" }, staff);
+    expect(run.deadline("lookbackReport").reminders).toHaveLength(1);
+    const lc = new Run(input({}, policy)).submitAndRegister();
+    lc.assignLeadCo("u-lead", ["u-co"]);
+    lc.fire("objection");
+    lc.contactAndReply("u-lead");
+    expect(lc.state).toBe("supervise.checking");
+  });
+});
