@@ -79,18 +79,26 @@ function candidateEvents(s: ProposalSnapshot): ProposalEvent[] {
     // A joint proposal: the co-proposer rates too (the lowest rating decides once both have rated). One result is
     // enough to reach every transition; more only multiply the graph.
     ev({ type: "evaluate", result: "satisfied", comment: "" }, coProposer),
-    // After the reply: the consultation, the follow-up review (回头看), closing all tracking at once.
-    ev({ type: "consultation.arrange", scheduledAt: at, place: "p" }, staff),
-    ev({ type: "consultation.record", heldAt: at, participants: ["p"], summary: "s" }, staff),
-    ev({ type: "lookback.open", note: "n" }, staff),
+    // Closing all tracking at once.
     ev({ type: "tracking.close", reason: "r" }, staff),
   ];
-  // A proposal merged into this one links its proposer (并案), once.
-  if (ctx.linkedProposers === undefined) {
+  // The events of the evaluation's end and of a closed proposal, where they can matter: every other state refuses
+  // them alike (no transition takes them), and checking that in every state only lengthens the run.
+  const stage = stageOf(s);
+  if (stage === "evaluate") {
+    out.push(
+      ev({ type: "consultation.arrange", scheduledAt: at, place: "p" }, staff),
+      ev({ type: "consultation.record", heldAt: at, participants: ["p"], summary: "s" }, staff),
+    );
+  }
+  if (stage === "closed") out.push(ev({ type: "lookback.open", note: "n" }, staff));
+  // A proposal merged into this one links its proposer (并案), once. Every state takes it alike (a root transition)
+  // and the link is not part of the abstract state, so one stage is enough.
+  if (ctx.linkedProposers === undefined && stageOf(s) === "assign") {
     out.push(ev({ type: "merge.link", fromId: "p-0", proposers: [{ id: "member-9" }] }, QUEUE_ACTOR));
   }
   const first = parts[0];
-  if (first !== undefined) {
+  if (first !== undefined && stage === "closed") {
     out.push(ev({ type: "lookback.record", findings: "f", unitId: first, request: "r" }, staff));
   }
   // Staff swap the last unit for another of the same role: one swap, before any contact, reaches the reassignment
@@ -123,9 +131,9 @@ function candidateEvents(s: ProposalSnapshot): ProposalEvent[] {
       ev({ type: "supervise.returnReply", unitId: u, reason: "r" }, staff),
       ev({ type: "followup.report", progress: "p", resolved: false }, unit(u)),
       ev({ type: "followup.report", progress: "p", resolved: true }, unit(u)),
-      ev({ type: "tracking.close", unitId: u, reason: "r" }, staff),
-      ev({ type: "lookback.report", report: "r" }, unit(u)),
     );
+    if (stage === "evaluate") out.push(ev({ type: "tracking.close", unitId: u, reason: "r" }, staff));
+    if (stage === "closed") out.push(ev({ type: "lookback.report", report: "r" }, unit(u)));
   }
   for (const d of ctx.deadlines) {
     out.push(ev({ type: "deadline.remind", deadlineId: d.deadlineId }, TIMER_ACTOR, d.reminders[0]?.at ?? at));
