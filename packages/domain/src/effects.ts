@@ -12,7 +12,7 @@ import { deadlineKindSchema, recipientRoleSchema } from "./policy.ts";
  */
 
 /** The effect types a machine may declare as XState actions; other actions are not effects. */
-export const EFFECT_TYPES = ["deadline.open", "deadline.close", "notify", "webhook.emit"] as const;
+export const EFFECT_TYPES = ["deadline.open", "deadline.close", "notify", "webhook.emit", "event.send"] as const;
 export type EffectType = (typeof EFFECT_TYPES)[number];
 
 /** What a notice is about: the machine's `notify` topic, stored as `notices.kind`. */
@@ -38,6 +38,13 @@ export const NOTICE_KINDS = [
   "reply.released",
   "rehandle.requested",
   "followUp.reported",
+  "tracking.closed",
+  "assignment.changed",
+  "consultation.required",
+  "consultation.arranged",
+  "consultation.recorded",
+  "lookback.reportRequested",
+  "lookback.reported",
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export const noticeKindSchema = z.enum(NOTICE_KINDS);
@@ -125,12 +132,24 @@ export const webhookParamsSchema = z.union([
 ]);
 export type WebhookParams = z.infer<typeof webhookParamsSchema>;
 
+/**
+ * Send an event to another instance of the workflow (a merged proposal links its proposers to the one it was merged
+ * into). The engine queues it through the outbox in the same transaction, and applies it at least once, by its
+ * queued-event worker, as the system (`QUEUE_ACTOR`), exactly once per outbox message.
+ */
+export const eventSendParamsSchema = z.object({
+  proposalId: z.string().min(1),
+  event: z.looseObject({ type: z.string().min(1) }),
+});
+export type EventSendParams = z.infer<typeof eventSendParamsSchema>;
+
 /** One declared effect, as a machine returns it and the engine writes it: `{ type, params }`. */
 export const effectSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("deadline.open"), params: deadlineOpenParamsSchema }),
   z.object({ type: z.literal("deadline.close"), params: deadlineCloseParamsSchema }),
   z.object({ type: z.literal("notify"), params: notifyParamsSchema }),
   z.object({ type: z.literal("webhook.emit"), params: webhookParamsSchema }),
+  z.object({ type: z.literal("event.send"), params: eventSendParamsSchema }),
 ]);
 export type Effect = z.infer<typeof effectSchema>;
 

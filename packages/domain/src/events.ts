@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "./actor.ts";
 import { calendarAdditionsSchema } from "./calendar/index.ts";
-import { proposalContentSchema } from "./content.ts";
+import { proposalContentSchema, proposerSchema } from "./content.ts";
 import type { NumberFacts, SessionFacts } from "./year.ts";
 
 const text = z.string().trim().min(1);
@@ -158,6 +158,57 @@ export const eventBodySchemas = {
     resolved: z.boolean(),
     ...attachments,
   }),
+  /** Staff close a B reply's tracking (跟踪落实) with a reason: one unit's (`unitId`) or every open one. */
+  "tracking.close": z.strictObject({ type: z.literal("tracking.close"), unitId: text.optional(), reason: text }),
+  /**
+   * Staff change the handling units after handling started: units added (with their role) and removed, with a
+   * reason. The mode stays; the resulting units must fit it as an assignment's would.
+   */
+  "handle.reassign": z
+    .strictObject({
+      type: z.literal("handle.reassign"),
+      add: z.array(assignedUnitSchema).optional(),
+      remove: z.array(text).optional(),
+      reason: text,
+    })
+    .refine((body) => (body.add?.length ?? 0) + (body.remove?.length ?? 0) > 0, "add or remove at least one unit"),
+  /** A face-to-face consultation (面对面协商) after a repeated "unsatisfied": when and where it is to be held. */
+  "consultation.arrange": z.strictObject({
+    type: z.literal("consultation.arrange"),
+    scheduledAt: isoInstant,
+    place: text,
+  }),
+  /** The consultation as held: when, who took part, what was agreed. */
+  "consultation.record": z.strictObject({
+    type: z.literal("consultation.record"),
+    heldAt: isoInstant,
+    participants: z.array(text).min(1),
+    summary: text,
+  }),
+  /** 回头看: staff or a leader open a follow-up review of a closed proposal's promises (A and B replies). */
+  "lookback.open": z.strictObject({ type: z.literal("lookback.open"), note: text }),
+  /** What the follow-up review found; optionally a report asked of a unit (`unitId`, `request`) by `dueDate`. */
+  "lookback.record": z
+    .strictObject({
+      type: z.literal("lookback.record"),
+      findings: text,
+      unitId: text.optional(),
+      request: text.optional(),
+      dueDate: localDate.optional(),
+    })
+    .refine((body) => (body.unitId === undefined) === (body.request === undefined), "unitId and request go together")
+    .refine((body) => body.dueDate === undefined || body.unitId !== undefined, "dueDate needs a report request"),
+  /**
+   * The engine's own, queued by a `review.merge` of another proposal (`fromId`) into this one: its proposers are
+   * linked to this proposal (told of its reply, may read and rate it). Sent by the system only.
+   */
+  "merge.link": z.strictObject({
+    type: z.literal("merge.link"),
+    fromId: text,
+    proposers: z.array(proposerSchema).min(1),
+  }),
+  /** A unit's report to a follow-up review that asked for one. */
+  "lookback.report": z.strictObject({ type: z.literal("lookback.report"), report: text }),
   "deadline.remind": z.strictObject({
     type: z.literal("deadline.remind"),
     ...deadlineRef,
@@ -234,6 +285,14 @@ export const proposalEventSchema = z.discriminatedUnion("type", [
   eventBodySchemas.evaluate,
   eventBodySchemas["supervise.reclassify"],
   eventBodySchemas["followup.report"],
+  eventBodySchemas["tracking.close"],
+  eventBodySchemas["handle.reassign"],
+  eventBodySchemas["consultation.arrange"],
+  eventBodySchemas["consultation.record"],
+  eventBodySchemas["lookback.open"],
+  eventBodySchemas["lookback.record"],
+  eventBodySchemas["lookback.report"],
+  eventBodySchemas["merge.link"],
   eventBodySchemas["deadline.remind"],
   eventBodySchemas["deadline.due"],
   eventBodySchemas["deadline.escalate"],

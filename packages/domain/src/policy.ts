@@ -20,6 +20,8 @@ export const DEADLINE_KINDS = [
   "evaluation",
   "rehandle",
   "followUp",
+  "consultation",
+  "lookbackReport",
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 export const deadlineKindSchema = z.enum(DEADLINE_KINDS);
@@ -77,12 +79,15 @@ const policyFields = z.strictObject({
   timeScale: z.number().positive().max(1),
   /** Local time of day (`HH:MM`) at which reminders fire on their day. */
   reminderTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-  deadlines: z.strictObject(
-    Object.fromEntries(DEADLINE_KINDS.map((k) => [k, deadlineRuleSchema])) as Record<
-      DeadlineKind,
+  deadlines: z.strictObject({
+    ...(Object.fromEntries(DEADLINE_KINDS.map((k) => [k, deadlineRuleSchema])) as Record<
+      Exclude<DeadlineKind, AddedDeadlineKind>,
       typeof deadlineRuleSchema
-    >,
-  ),
+    >),
+    // Kinds added after policies were first snapshotted with proposals: absent, they take `ADDED_DEADLINES`.
+    consultation: deadlineRuleSchema.optional(),
+    lookbackReport: deadlineRuleSchema.optional(),
+  }),
   /** The latest a reply may be due, counted from assignment, whatever extensions are approved. */
   extensionCap: durationSchema,
   /** How many times an "unsatisfied" evaluation sends a proposal back for re-handling. */
@@ -120,6 +125,22 @@ const policyFields = z.strictObject({
    * the version the proposal's deadlines were counted on. Moved on by the workflow's recompute event.
    */
   calendarAdditions: calendarAdditionsSchema.optional(),
+  /**
+   * After how many "unsatisfied" results (counted over the evaluation windows, re-handling included) a
+   * face-to-face consultation (面对面协商) is arranged and recorded before the proposal closes; 0 never. Absent
+   * means 0, as before this setting existed.
+   */
+  consultationAfterUnsatisfied: z.number().int().min(0).optional(),
+  /**
+   * Where the evaluation window starts: at the unit's `reply` (the reference's rule; the window still never ends
+   * before the staff check releases the reply) or at the staff `acceptance`. Absent means `acceptance`, as before.
+   */
+  evaluationFrom: z.enum(["reply", "acceptance"]).optional(),
+  /**
+   * Under lead + co handling, the lead unit replies only once every co-unit has sent its opinion or its opinion
+   * deadline has passed. Absent means false, as before this setting existed.
+   */
+  leadWaitsForCoOpinions: z.boolean().optional(),
 });
 
 export const policySchema = policyFields.refine(
@@ -138,6 +159,30 @@ const asReply = (): DeadlineRule["escalations"] => [
   { level: 2, after: workingDays(5), recipientRole: "supervising-leader" },
   { level: 3, after: workingDays(15), recipientRole: "chairs-meeting" },
 ];
+
+/** Deadline kinds added after policies were first snapshotted: a snapshot may lack them. */
+type AddedDeadlineKind = "consultation" | "lookbackReport";
+
+/** The rules of the added kinds, for a policy that does not name them. */
+export const ADDED_DEADLINES: Record<AddedDeadlineKind, DeadlineRule> = {
+  // Arranging and holding the consultation after a repeated "unsatisfied": the committee office's own work.
+  consultation: {
+    duration: months(1),
+    reminders: [days(7)],
+    escalations: [{ level: 1, after: days(0), recipientRole: "staff-head" }],
+  },
+  // A unit's report asked by a follow-up review (回头看), when the review names no date of its own.
+  lookbackReport: {
+    duration: months(1),
+    reminders: [days(7)],
+    escalations: [{ level: 1, after: days(0), recipientRole: "unit-head" }],
+  },
+};
+
+/** The rule a policy gives `kind`, with the added kinds' defaults for policies snapshotted before them. */
+export function deadlineRuleOf(policy: Policy, kind: DeadlineKind): DeadlineRule {
+  return policy.deadlines[kind] ?? ADDED_DEADLINES[kind as AddedDeadlineKind];
+}
 
 /**
  * The defaults of the domain document (`docs/domain.md`, "Deadlines, reminders and escalation"). The name keeps
@@ -182,12 +227,18 @@ export const defaultPolicy: Policy = {
     evaluation: { duration: workingDays(15), reminders: [workingDays(3)], escalations: [] },
     rehandle: { duration: months(1), reminders: [days(7)], escalations: asReply() },
     followUp: { duration: months(6), reminders: [days(14)], escalations: asReply() },
+    ...ADDED_DEADLINES,
   },
   extensionCap: months(6),
   rehandleLimit: 1,
   titleMaxLength: 60,
   deadlineOnDayOff: "next-working-day",
   evaluationResult: "lowest",
+  // A second "unsatisfied" leads to a face-to-face consultation before closing.
+  consultationAfterUnsatisfied: 2,
+  // The evaluation window runs from the reply (15 working days of it).
+  evaluationFrom: "reply",
+  leadWaitsForCoOpinions: true,
 };
 
 /**
@@ -212,7 +263,7 @@ export function parsePolicyOverride(jurisdictionJson: unknown, base: Policy = de
   const merged = { ...base, ...rest, deadlines: { ...base.deadlines } };
   for (const kind of DEADLINE_KINDS) {
     const patch = deadlines?.[kind];
-    if (patch) merged.deadlines[kind] = { ...base.deadlines[kind], ...patch };
+    if (patch) merged.deadlines[kind] = { ...deadlineRuleOf(base, kind), ...patch };
   }
   return policySchema.parse(merged);
 }

@@ -28,8 +28,9 @@ export interface EngineRebuild {
  * hand, or lost some other way). Each kind is rebuilt from its own table, never by relaying old outbox rows again,
  * so that only what is still to be done comes back:
  * - deadline alarms: every `pending` alarm row (`reconcileAlarms`), at its time or at once when overdue;
- * - queued events: sent outbox rows of `proposal.event` whose `outbox.<id>` key is not in the history, nor their
- *   refusal among the dropped events;
+ * - queued events: sent outbox rows of `proposal.event` whose `outbox.<outboxId>` key is not in the history of the
+ *   proposal the event is for, nor their refusal among the dropped events (an event one proposal sends another,
+ *   `event.send`, is written with the sender's outbox row);
  * - webhook deliveries: every `pending` or `retrying` row; a re-created job starts a fresh round of attempts.
  * Only missing jobs are added (one pipelined EXISTS per batch), under their deterministic ids; and every handler
  * checks its row before acting (an alarm acts only while `pending`, an event applies once by its key, a delivery
@@ -69,9 +70,11 @@ async function requeueLostEvents(deps: RebuildDeps, redis: RedisConnection, batc
       `SELECT o.id, o.job_name, o.job_id, o.payload FROM outbox o
         WHERE o.job_name = 'proposal.event' AND o.action = 'enqueue' AND o.sent_at IS NOT NULL AND o.id > $1
           AND NOT EXISTS (SELECT 1 FROM proposal_events e
-                           WHERE e.proposal_id = o.proposal_id AND e.idempotency_key = 'outbox.' || o.id)
+                           WHERE e.proposal_id = o.payload->>'proposalId'
+                             AND e.idempotency_key = 'outbox.' || (o.payload->>'outboxId'))
           AND NOT EXISTS (SELECT 1 FROM dropped_events d
-                           WHERE d.proposal_id = o.proposal_id AND d.payload->>'outboxId' = o.id::text)
+                           WHERE d.proposal_id = o.payload->>'proposalId'
+                             AND d.payload->>'outboxId' = o.payload->>'outboxId')
         ORDER BY o.id LIMIT $2`,
       [cursor, batchSize],
     );

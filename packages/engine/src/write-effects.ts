@@ -169,6 +169,14 @@ export async function effectRows(client: pg.ClientBase, context: EffectContext):
         outbox.push(enqueue("notice.deliver", noticeId, { noticeId }, proposalId));
         break;
       }
+      case "event.send": {
+        // Its id is the effect's own (proposal, event, index), so a relay or rebuild that adds it again adds nothing,
+        // and the worker's idempotency key (`outbox.<outboxId>`) applies it to the other proposal once.
+        const outboxId = `${proposalId}.${seq}.${index}`;
+        const { proposalId: target, event } = effect.params;
+        outbox.push(enqueue("proposal.event", outboxId, { outboxId, proposalId: target, event }, proposalId));
+        break;
+      }
       case "webhook.emit": {
         const emitted = await webhookDeliveriesOf(client, {
           proposalId,

@@ -151,13 +151,66 @@ export const NOTICE_KIND_RULES: Record<NoticeKind, NoticeKindRule> = {
     { "zh-CN": "落实情况报告", en: "Follow-up reported" },
     { "zh-CN": "承办单位报告了答复事项的落实情况。", en: "A handling unit reported on the follow-up of its reply." },
   ),
+  "tracking.closed": inApp(
+    { "zh-CN": "跟踪落实结束", en: "Tracking closed" },
+    {
+      "zh-CN": "提案委员会已结束对贵单位答复事项的跟踪落实，理由见说明。",
+      en: "The committee closed the tracking of your unit's reply; the reason follows.",
+    },
+  ),
+  "assignment.changed": inApp(
+    { "zh-CN": "承办单位调整", en: "Assignment changed" },
+    {
+      "zh-CN": "提案委员会调整了承办单位，贵单位不再承办此件提案，理由见说明。",
+      en: "The committee changed the handling units: your unit no longer handles this proposal; the reason follows.",
+    },
+  ),
+  "consultation.required": inApp(
+    { "zh-CN": "需面对面协商", en: "Consultation required" },
+    {
+      "zh-CN": "提案者对办理结果再次表示不满意，请安排与提案者面对面协商，并在办结前记录协商情况。",
+      en: "The proposers are again unsatisfied; please arrange a face-to-face consultation and record it before closing.",
+    },
+  ),
+  "consultation.arranged": inApp(
+    { "zh-CN": "面对面协商安排", en: "Consultation arranged" },
+    {
+      "zh-CN": "提案办理面对面协商已安排，时间和地点见说明。",
+      en: "A face-to-face consultation on the proposal was arranged; the time and place follow.",
+    },
+  ),
+  "consultation.recorded": inApp(
+    { "zh-CN": "面对面协商情况", en: "Consultation recorded" },
+    {
+      "zh-CN": "提案办理面对面协商已举行，协商情况见说明。",
+      en: "The face-to-face consultation on the proposal was held; what was agreed follows.",
+    },
+  ),
+  "lookback.reportRequested": inApp(
+    { "zh-CN": "回头看情况报告", en: "Report for a follow-up review" },
+    {
+      "zh-CN": "提案办理回头看需要贵单位报告答复事项的落实情况，请在期限内报告。",
+      en: "A follow-up review asks your unit to report on what its reply promised; please report in time.",
+    },
+  ),
+  "lookback.reported": inApp(
+    { "zh-CN": "回头看情况已报告", en: "Follow-up review report" },
+    {
+      "zh-CN": "承办单位已报告回头看所要求的落实情况。",
+      en: "A handling unit reported to the follow-up review.",
+    },
+  ),
 };
 
 /**
  * The deadlines of the committee office's own work (reviewing a proposal, checking a reply): when they run late the
  * office is reminded and urged (超期提醒、催办), which is not the supervision of a handling unit's late work (逾期督办).
  */
-export const COMMITTEE_DEADLINE_KINDS: ReadonlySet<DeadlineKind | string> = new Set<DeadlineKind>(["review", "check"]);
+export const COMMITTEE_DEADLINE_KINDS: ReadonlySet<DeadlineKind | string> = new Set<DeadlineKind>([
+  "review",
+  "check",
+  "consultation",
+]);
 
 /** The escalation of a committee deadline: a reminder that urges the office, by name and first line. */
 export const COMMITTEE_ESCALATION: { name: Wording; summary: Wording } = {

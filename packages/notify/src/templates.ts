@@ -48,6 +48,8 @@ const EXPECTED: Record<Language, Record<string, string>> = {
     evaluation: "对答复进行满意度测评",
     rehandle: "重新办理并再次答复",
     followUp: "报告跟踪落实情况",
+    consultation: "安排并记录与提案者的面对面协商",
+    lookbackReport: "报告回头看所要求的落实情况",
   },
   en: {
     review: "review the proposal and decide whether to register it",
@@ -60,6 +62,8 @@ const EXPECTED: Record<Language, Record<string, string>> = {
     evaluation: "evaluate the reply",
     rehandle: "handle the proposal again and reply",
     followUp: "report on the follow-up of the reply",
+    consultation: "arrange and record the face-to-face consultation with the proposers",
+    lookbackReport: "report to the follow-up review on what the reply promised",
   },
 };
 
@@ -75,6 +79,8 @@ const DEADLINE_NAMES: Record<Language, Record<string, string>> = {
     evaluation: "测评期限",
     rehandle: "重新办理期限",
     followUp: "跟踪落实期限",
+    consultation: "面对面协商期限",
+    lookbackReport: "回头看报告期限",
   },
   en: {
     review: "review",
@@ -87,6 +93,8 @@ const DEADLINE_NAMES: Record<Language, Record<string, string>> = {
     evaluation: "evaluation",
     rehandle: "re-handling",
     followUp: "follow-up report",
+    consultation: "face-to-face consultation",
+    lookbackReport: "follow-up review report",
   },
 };
 

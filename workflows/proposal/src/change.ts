@@ -5,12 +5,19 @@ import {
   endOfLocalDate,
   type Instant,
   type LocalDate,
-  replyRuleOf,
   scaleInstant,
   scheduleDeadline,
 } from "@huiyin/domain";
 import type { OpenDeadline, Part, ProposalContext } from "./context.ts";
-import type { DeadlineCloseParams, Effect, NotifyParams, Recipient, WebhookParams } from "./effects.ts";
+import { deadlineRuleFor } from "./deadline-rule.ts";
+import type {
+  DeadlineCloseParams,
+  Effect,
+  EventSendParams,
+  NotifyParams,
+  Recipient,
+  WebhookParams,
+} from "./effects.ts";
 
 export interface Outcome {
   context: ProposalContext;
@@ -44,10 +51,7 @@ export class Change {
     const seq = this.ctx.deadlineSeq + 1;
     const deadlineId = `dl${seq}-${kind}`;
     // A reply is due by the duration of its kind of proposal: plenary or interim (`replyDurations`).
-    const rule =
-      kind === "reply"
-        ? replyRuleOf(this.ctx.policy, this.ctx.session?.plenary === true)
-        : this.ctx.policy.deadlines[kind];
+    const rule = deadlineRuleFor(this.ctx, this.ctx.policy, kind);
     const schedule = scheduleDeadline(rule, origin, this.ctx.policy, {
       ...(opts.dueAt === undefined ? {} : { dueAt: opts.dueAt }),
       notBefore: now,
@@ -118,6 +122,12 @@ export class Change {
     return this;
   }
 
+  /** An event for another proposal, queued by the engine with this step's other effects. */
+  send(params: EventSendParams): this {
+    this.effects.push({ type: "event.send", params });
+    return this;
+  }
+
   done(at?: string): Outcome {
     return { context: at === undefined ? this.ctx : { ...this.ctx, updatedAt: at }, effects: this.effects };
   }
@@ -138,8 +148,17 @@ export function extensionCapDue(ctx: ProposalContext, assignedAt: string): strin
 }
 
 export const leadProposer = (ctx: ProposalContext): Recipient => ({ role: "proposer", id: ctx.proposers[0]?.id ?? "" });
-/** Every proposer of a (joint, 联名) proposal: what the committee tells the proposers reaches each of them. */
+/**
+ * Every proposer of a (joint, 联名) proposal, and those of the proposals merged into it (并案): what the committee
+ * tells the proposers reaches each of them.
+ */
 export const allProposers = (ctx: ProposalContext): Recipient[] =>
-  ctx.proposers.map((p): Recipient => ({ role: "proposer", id: p.id }));
+  raters(ctx).map((id): Recipient => ({ role: "proposer", id }));
+
+/** The ids of the proposers and of the linked proposers of merged proposals: those who rate the reply. */
+export const raters = (ctx: ProposalContext): string[] => [
+  ...ctx.proposers.map((p) => p.id),
+  ...(ctx.linkedProposers ?? []).map((p) => p.id),
+];
 export const unitRecipient = (unitId: string): Recipient => ({ role: "unit", unitId });
 export const STAFF: Recipient = { role: "staff" };

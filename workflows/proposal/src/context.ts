@@ -55,8 +55,8 @@ export interface Part {
   extensions: number;
   reply?: Reply;
   replies: number;
-  /** B replies are tracked after evaluation until the unit reports the matter solved. */
-  tracking?: "open" | "resolved";
+  /** B replies are tracked after evaluation until the unit reports the matter solved, or staff close it. */
+  tracking?: "open" | "resolved" | "closed";
 }
 
 export interface Assignment {
@@ -124,6 +124,48 @@ export interface Reclassification {
   at: string;
 }
 
+/** Staff closed a B reply's tracking without the unit's "resolved" (tracking cannot stay open for ever). */
+export interface TrackingClosure {
+  unitId: string;
+  reason: string;
+  by: Actor;
+  at: string;
+}
+
+/** Handling units changed after handling started (reassigned, added, removed), by staff with a reason. */
+export interface Reassignment {
+  added: AssignedUnit[];
+  removed: string[];
+  reason: string;
+  by: Actor;
+  at: string;
+}
+
+/** The face-to-face consultation (面对面协商) required after a repeated "unsatisfied". */
+export interface Consultation {
+  requiredAt: string;
+  /** The "unsatisfied" results that made it required. */
+  unsatisfiedCount: number;
+  arranged?: { scheduledAt: string; place: string; by: Actor; at: string };
+  held?: { heldAt: string; participants: string[]; summary: string; by: Actor; at: string };
+}
+
+/** A follow-up review (回头看) of a closed proposal's promises, its findings and the reports it asked for. */
+export interface Lookback {
+  openedAt: string;
+  openedBy: Actor;
+  note: string;
+  findings: { text: string; by: Actor; at: string }[];
+  requests: {
+    unitId: string;
+    request: string;
+    deadlineId: string;
+    dueAt: string;
+    at: string;
+    report?: { text: string; at: string };
+  }[];
+}
+
 export type ClosureReason = "withdrawn" | "rejected" | "converted" | "merged" | "lapsed" | "completed";
 
 export interface ProposalContext {
@@ -165,5 +207,18 @@ export interface ProposalContext {
   /** Absent in snapshots from before reclassification. */
   reclassifications?: Reclassification[];
   followUps: { unitId: string; progress: string; resolved: boolean; at: string }[];
+  /** Absent in snapshots from before staff could close tracking. */
+  trackingClosures?: TrackingClosure[];
+  /** Absent in snapshots from before reassignment during handling. */
+  reassignments?: Reassignment[];
+  /** Absent unless a consultation was required. */
+  consultation?: Consultation;
+  /**
+   * The proposers of proposals merged into this one (并案), with the proposal each came from: told of this one's
+   * reply, and they may read and rate it. Absent until a merge links some.
+   */
+  linkedProposers?: (Proposer & { fromId: string })[];
+  /** Follow-up reviews (回头看), oldest first; absent until the first. */
+  lookbacks?: Lookback[];
   closure?: { reason: ClosureReason; at: string; note?: string };
 }

@@ -68,6 +68,20 @@ const RULES: Record<ProposalEventType | "create", "all" | "proposer" | "own-unit
   // The proposers' evaluation is about the units' replies: both see it.
   evaluate: "all",
   "followup.report": "all",
+  // Closing a B reply's tracking: its unit, and the proposers the promise was made to, see why.
+  "tracking.close": "own-unit",
+  // Who handles the proposal is everyone's to know (as `assign`), and so is why it changed.
+  "handle.reassign": "all",
+  // The consultation is held with the proposers and the units: all of them see when, where and what was agreed.
+  "consultation.arrange": "all",
+  "consultation.record": "all",
+  // A follow-up review (回头看) is opened in the open, and the unit's report is read like a follow-up report; the
+  // findings and the request to a unit stay with the committee and that unit.
+  "lookback.open": "all",
+  "lookback.record": "own-unit",
+  "lookback.report": "all",
+  // The proposers who joined by a merge: the proposers know who shares their proposal (as the joint proposers).
+  "merge.link": "proposer",
   "deadline.remind": "own-unit",
   "deadline.due": "own-unit",
   "deadline.escalate": "own-unit",
@@ -76,7 +90,7 @@ const RULES: Record<ProposalEventType | "create", "all" | "proposer" | "own-unit
 };
 
 /** Types whose payload the proposer sees in addition to `all`: decisions addressed to them, and contacts. */
-const PROPOSER_ALSO: ReadonlySet<string> = new Set(["handle.contact", "supervise.reclassify"]);
+const PROPOSER_ALSO: ReadonlySet<string> = new Set(["handle.contact", "supervise.reclassify", "tracking.close"]);
 
 function unitOf(entry: HistoryEntryFacts): string | undefined {
   const payload = entry.payload as { unitId?: unknown } | null;

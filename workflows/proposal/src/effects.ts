@@ -12,6 +12,7 @@ export {
   EFFECT_TYPES,
   type Effect,
   type EffectType,
+  type EventSendParams,
   type NotifyParams,
   type Recipient,
   type WebhookParams,

@@ -1,4 +1,5 @@
 import type { EvaluationResult, ProposalEventOf } from "@huiyin/domain";
+import { raters } from "./change.ts";
 import type { Evaluation, EvaluationOutcome, ProposalContext, UnitResult } from "./context.ts";
 
 /**
@@ -51,7 +52,8 @@ export function decide(
   ratings: readonly Evaluation[],
   windowClosed: boolean,
 ): Decision | undefined {
-  const everyoneRated = ctx.proposers.every((p) => ratings.some((r) => r.proposerId === p.id));
+  // Every proposer, those of proposals merged into this one included (并案: they rate it too).
+  const everyoneRated = raters(ctx).every((id) => ratings.some((r) => r.proposerId === id));
   if (!everyoneRated && !windowClosed) return undefined;
   const given = ratings.filter((r): r is Evaluation & { result: EvaluationResult } => r.result !== "no-answer");
   const deciding =

@@ -300,6 +300,44 @@ describe("calendar changes", () => {
   });
 });
 
+describe("after the reply (issue 14)", () => {
+  it("refuses the lead's reply while co-units' opinions are pending", () => {
+    const run = leadCo();
+    run.send(
+      { type: "handle.contact", channel: "phone", contactedAt: run.event({ type: "submit" }, lead).at, summary: "s" },
+      unit("u-lead"),
+    );
+    expect(
+      refuse(run, { type: "handle.reply", classification: "A", text: "t", signedOffBy: "h" }, unit("u-lead")),
+    ).toBe("CO_OPINIONS_PENDING");
+  });
+
+  it("refuses follow-up review steps out of turn", () => {
+    const run = handling();
+    run.contactAndReply("u-civil");
+    run.send({ type: "supervise.acceptReply" }, staff);
+    expect(refuse(run, { type: "lookback.open", note: "n" }, staff)).toBe("EVENT_NOT_ALLOWED");
+    run.send({ type: "evaluate", result: "satisfied", comment: "" }, lead);
+    expect(refuse(run, { type: "lookback.record", findings: "f" }, staff)).toBe("NO_OPEN_LOOKBACK");
+    expect(refuse(run, { type: "lookback.report", report: "r" }, unit("u-civil"))).toBe("NO_REPORT_REQUESTED");
+    run.send({ type: "lookback.open", note: "n" }, staff);
+    expect(
+      refuse(
+        run,
+        { type: "lookback.record", findings: "f", unitId: "u-civil", request: "r", dueDate: "2025-01-02" },
+        staff,
+      ),
+    ).toBe("DUE_DATE_PASSED");
+    run.send({ type: "lookback.record", findings: "f", unitId: "u-civil", request: "r" }, staff);
+    expect(refuse(run, { type: "lookback.open", note: "n" }, staff)).toBe("LOOKBACK_REPORT_PENDING");
+    const c = handling();
+    c.contactAndReply("u-civil", "C");
+    c.send({ type: "supervise.acceptReply" }, staff);
+    c.send({ type: "evaluate", result: "satisfied", comment: "" }, lead);
+    expect(refuse(c, { type: "lookback.open", note: "n" }, staff)).toBe("LOOKBACK_NOT_APPLICABLE");
+  });
+});
+
 afterAll(() => {
   // Every stable code is produced by some test above (run in this file's order).
   expect(REFUSAL_CODES.filter((c) => !seen.has(c))).toEqual([]);

@@ -1,9 +1,17 @@
 import type { DeadlineKind, ProposalEvent } from "@huiyin/domain";
 import { and, enqueueActions, type ParameterizedObject, setup } from "xstate";
+import { needsConsultation } from "./after-reply.ts";
 import { Change, type Outcome } from "./change.ts";
 import type { ClosureReason, ProposalContext, ProposalInput } from "./context.ts";
 import { PROPOSAL_MACHINE_VERSION } from "./context.ts";
-import type { DeadlineCloseParams, DeadlineOpenParams, Effect, NotifyParams, WebhookParams } from "./effects.ts";
+import type {
+  DeadlineCloseParams,
+  DeadlineOpenParams,
+  Effect,
+  EventSendParams,
+  NotifyParams,
+  WebhookParams,
+} from "./effects.ts";
 import { ruleRefusal } from "./rules.ts";
 import { DATA_STEPS, evaluationPending, STEPS, type StepName, wantsRehandle } from "./steps.ts";
 
@@ -102,6 +110,17 @@ export const proposalMachine = setup({
     evaluationPending: ({ context, event }) => evaluationPending(context, event),
     /** A B reply (正在解决/列入计划) is accepted, so the proposal is tracked before it closes. */
     hasBReply: ({ context }) => context.parts.some((p) => p.reply?.classification === "B"),
+    /** The deciding "unsatisfied" is not handled again and reaches the policy's count: consult before closing. */
+    needsConsultation: ({ context, event }) => needsConsultation(context, event),
+    /** Staff close the last tracking still open. */
+    endsTracking: ({ context, event }) =>
+      event.type === "tracking.close" &&
+      context.parts.every((p) => p.tracking !== "open" || event.unitId === undefined || p.unitId === event.unitId),
+    /** Separate handling after a unit was removed: every part left has replied, so staff check them. */
+    allReplied: ({ context }) =>
+      context.parts.length > 0 && context.parts.every((p) => p.status === "replied" || p.status === "accepted"),
+    /** ... and staff had accepted each of them already. */
+    allAccepted: ({ context }) => context.parts.length > 0 && context.parts.every((p) => p.status === "accepted"),
     /** This report resolves the last tracked matter. */
     resolvesTracking: ({ context, event }) =>
       event.type === "followup.report" &&
@@ -113,6 +132,7 @@ export const proposalMachine = setup({
     "deadline.close": noEffect<DeadlineCloseParams>,
     notify: noEffect<NotifyParams>,
     "webhook.emit": noEffect<WebhookParams>,
+    "event.send": noEffect<EventSendParams>,
     apply: applyStep,
     openStageDeadline: openStageDeadlineAction,
     closeDeadlines: closeStageDeadlines,
@@ -150,6 +170,8 @@ export const proposalMachine = setup({
     "deadline.due": record("markDue"),
     "deadline.escalate": record("escalate"),
     "deadlines.recomputed": record("recomputeDeadlines"),
+    // The proposers of a proposal merged into this one are linked to it, whatever stage it is in.
+    "merge.link": record("linkMerged"),
   },
   states: {
     submit: {
@@ -275,6 +297,8 @@ export const proposalMachine = setup({
         "supervise.reclassify": record("reclassify"),
         "supervise.record": record("recordSupervision"),
         "key.designate": record("designateKey"),
+        // Staff change the handling units after handling started (reassign, add, remove), with a reason.
+        "handle.reassign": record("reassign"),
       },
       states: {
         contacting: {
@@ -298,6 +322,11 @@ export const proposalMachine = setup({
             summary: "Separate handling (分办): each unit's part runs in parallel with its own deadlines and reply",
             deadlines: ["firstContact", "reply", "rehandle", "check"],
           },
+          // Only a unit removed while the others had replied gets here with nothing left to handle.
+          always: [
+            { guard: "allAccepted", target: "#proposal.evaluate" },
+            { guard: "allReplied", target: "#proposal.supervise" },
+          ],
         },
       },
     },
@@ -357,6 +386,7 @@ export const proposalMachine = setup({
                 target: "#proposal.handle.rehandling",
                 actions: apply("evaluate"),
               },
+              { guard: and(["permitted", "needsConsultation"]), target: "consulting", actions: apply("evaluate") },
               { guard: and(["permitted", "hasBReply"]), target: "tracking", actions: apply("evaluate") },
               { guard: "permitted", target: "#proposal.closed.completed", actions: apply("evaluate") },
             ],
@@ -372,15 +402,46 @@ export const proposalMachine = setup({
                 target: "#proposal.handle.rehandling",
                 actions: apply("closeEvaluation"),
               },
+              {
+                guard: and([dueIs("evaluation"), "needsConsultation"]),
+                target: "consulting",
+                actions: apply("closeEvaluation"),
+              },
               { guard: and([dueIs("evaluation"), "hasBReply"]), target: "tracking", actions: apply("closeEvaluation") },
               { guard: dueIs("evaluation"), target: "#proposal.closed.completed", actions: apply("closeEvaluation") },
             ],
           },
         },
+        consulting: {
+          meta: {
+            summary: "A repeated unsatisfied result: a face-to-face consultation (面对面协商) is held before closing",
+            deadlines: ["consultation"],
+          },
+          entry: apply("requireConsultation"),
+          on: {
+            "consultation.arrange": record("arrangeConsultation"),
+            "consultation.record": [
+              { guard: and(["permitted", "hasBReply"]), target: "tracking", actions: apply("recordConsultation") },
+              { guard: "permitted", target: "#proposal.closed.completed", actions: apply("recordConsultation") },
+            ],
+            "supervise.record": record("recordSupervision"),
+          },
+        },
         tracking: {
-          meta: { summary: "B reply tracked (跟踪落实) until the unit reports it solved", deadlines: ["followUp"] },
+          meta: {
+            summary: "B reply tracked (跟踪落实) until the unit reports it solved or staff close it",
+            deadlines: ["followUp"],
+          },
           entry: apply("startTracking"),
           on: {
+            "tracking.close": [
+              {
+                guard: and(["permitted", "endsTracking"]),
+                target: "#proposal.closed.completed",
+                actions: apply("closeTracking"),
+              },
+              record("closeTracking"),
+            ],
             "followup.report": [
               {
                 guard: and(["permitted", "resolvesTracking"]),
@@ -395,9 +456,18 @@ export const proposalMachine = setup({
       },
     },
     closed: {
-      meta: { summary: "办结 or ended early; the reason is the sub-state" },
+      meta: {
+        summary: "办结 or ended early; the reason is the sub-state. A follow-up review (回头看) may look back later",
+        deadlines: ["lookbackReport"],
+      },
       entry: enterStage("closed"),
       initial: "completed",
+      // The rules admit a follow-up review of a completed proposal with an A or B reply only.
+      on: {
+        "lookback.open": record("openLookback"),
+        "lookback.record": record("recordLookback"),
+        "lookback.report": record("reportLookback"),
+      },
       states: {
         withdrawn: {
           type: "final",

@@ -11,6 +11,7 @@ import {
 } from "@huiyin/domain";
 import type { AnyMachineSnapshot } from "xstate";
 import { type OpenDeadline, PROPOSAL_MACHINE_VERSION, type ProposalContext } from "./context.ts";
+import { deadlineRuleFor } from "./deadline-rule.ts";
 import { allStates } from "./definition.ts";
 import type { Effect } from "./effects.ts";
 import { proposalMachine } from "./machine.ts";
@@ -260,7 +261,7 @@ export function planProposalMigration(
       continue;
     }
     const origin = originOf(ctx, d);
-    const schedule = scheduleDeadline(policy.deadlines[d.kind], origin, policy, {
+    const schedule = scheduleDeadline(deadlineRuleFor(ctx, policy, d.kind), origin, policy, {
       ...(explicitDue(ctx, d) ? { dueAt: unscale(origin, d.dueAt, ctx.policy.timeScale) } : {}),
       notBefore: now,
     });

@@ -4,6 +4,7 @@ import {
   cnMainlandCalendar,
   months,
   type ProposalEvent,
+  QUEUE_ACTOR,
   shiftLocalDate,
   TIMER_ACTOR,
 } from "@huiyin/domain";
@@ -80,7 +81,39 @@ function candidateEvents(s: ProposalSnapshot): ProposalEvent[] {
     // A joint proposal: the co-proposer rates too (the lowest rating decides once both have rated). One result is
     // enough to reach every transition; more only multiply the graph.
     ev({ type: "evaluate", result: "satisfied", comment: "" }, coProposer),
+    // Closing all tracking at once.
+    ev({ type: "tracking.close", reason: "r" }, staff),
   ];
+  // The events of the evaluation's end and of a closed proposal, where they can matter: every other state refuses
+  // them alike (no transition takes them), and checking that in every state only lengthens the run.
+  const stage = stageOf(s);
+  if (stage === "evaluate") {
+    out.push(
+      ev({ type: "consultation.arrange", scheduledAt: at, place: "p" }, staff),
+      ev({ type: "consultation.record", heldAt: at, participants: ["p"], summary: "s" }, staff),
+    );
+  }
+  if (stage === "closed") out.push(ev({ type: "lookback.open", note: "n" }, staff));
+  // A proposal merged into this one links its proposer (并案), once. Every state takes it alike (a root transition)
+  // and the link is not part of the abstract state, so one stage is enough.
+  if (ctx.linkedProposers === undefined && stageOf(s) === "assign") {
+    out.push(ev({ type: "merge.link", fromId: "p-0", proposers: [{ id: "member-9" }] }, QUEUE_ACTOR));
+  }
+  const first = parts[0];
+  if (first !== undefined && stage === "closed") {
+    out.push(ev({ type: "lookback.record", findings: "f", unitId: first, request: "r" }, staff));
+  }
+  // Staff swap the last unit for another of the same role: one swap, before any contact, reaches the reassignment
+  // transition (every handling state takes it alike); more only multiply the graph.
+  const last = ctx.assignment?.units.at(-1);
+  if (last && ctx.reassignments === undefined && ctx.parts.every((p) => p.contacts === 0)) {
+    out.push(
+      ev(
+        { type: "handle.reassign", remove: [last.unitId], add: [{ unitId: "u9", role: last.role }], reason: "r" },
+        staff,
+      ),
+    );
+  }
   for (const u of units) {
     out.push(ev({ type: "unit.acknowledge" }, unit(u)), ev({ type: "unit.object", reason: "r" }, unit(u)));
     out.push(ev({ type: "handle.coOpinion", opinion: "o" }, unit(u)));
@@ -101,6 +134,8 @@ function candidateEvents(s: ProposalSnapshot): ProposalEvent[] {
       ev({ type: "followup.report", progress: "p", resolved: false }, unit(u)),
       ev({ type: "followup.report", progress: "p", resolved: true }, unit(u)),
     );
+    if (stage === "evaluate") out.push(ev({ type: "tracking.close", unitId: u, reason: "r" }, staff));
+    if (stage === "closed") out.push(ev({ type: "lookback.report", report: "r" }, unit(u)));
   }
   for (const d of ctx.deadlines) {
     out.push(ev({ type: "deadline.remind", deadlineId: d.deadlineId }, TIMER_ACTOR, d.reminders[0]?.at ?? at));
@@ -129,6 +164,16 @@ function candidateEvents(s: ProposalSnapshot): ProposalEvent[] {
 /** The abstract state: enough to tell situations apart, without timestamps and counters that never repeat. */
 function abstractState(s: ProposalSnapshot): string {
   const c = s.context;
+  // A closed proposal only takes a follow-up review (回头看), which asks whether it has A or B replies and how the
+  // review stands: however it got there makes no other difference.
+  if (stageOf(s) === "closed") {
+    return JSON.stringify([
+      stateOf(s),
+      c.parts.map((p) => p.reply !== undefined && p.reply.classification !== "C"),
+      c.lookbacks !== undefined,
+      c.lookbacks?.at(-1)?.requests.some((r) => r.report === undefined) ?? false,
+    ]);
+  }
   return JSON.stringify([
     stateOf(s),
     c.assignment?.mode,
@@ -283,14 +328,17 @@ describe("model-based: every state and transition from the machine's graph", () 
           expect(maySeePayload({ audience: "proposer" }, entry, new Set())).toBe(true);
         }
         for (const reply of replies ?? []) {
-          expect(event.type).toBe("supervise.acceptReply");
+          // Released by the last acceptance, or by removing the last unit still at work (separate handling).
+          expect(["supervise.acceptReply", "handle.reassign"]).toContain(event.type);
           const part = next.context.parts.find((p) => p.unitId === reply.unitId);
           expect(part?.status).toBe("accepted");
           expect(part?.reply).toMatchObject({ text: reply.text, classification: reply.classification, at: reply.at });
         }
       }
-      // A closed proposal waits on nothing.
-      if (stageOf(next) === "closed") expect(ids).toEqual([]);
+      // A closed proposal waits on nothing but the reports a follow-up review (回头看) asked for.
+      if (stageOf(next) === "closed") {
+        expect(next.context.deadlines.filter((d) => d.kind !== "lookbackReport")).toEqual([]);
+      }
       // The snapshot round-trips through JSON.
       const restored = proposalMachine.resolveState(
         JSON.parse(JSON.stringify(proposalMachine.getPersistedSnapshot(next))),

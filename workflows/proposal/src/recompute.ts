@@ -7,6 +7,7 @@ import {
 } from "@huiyin/domain";
 import { Change, type Outcome } from "./change.ts";
 import type { OpenDeadline, ProposalContext } from "./context.ts";
+import { deadlineRuleFor } from "./deadline-rule.ts";
 
 /**
  * A calendar change (an official year loaded, local days off changed) applied to a running proposal: which of its
@@ -29,7 +30,7 @@ export function plannedCorrections(
     if (deadline.overdue || Date.parse(deadline.dueAt) <= Date.parse(at)) continue;
     const basis = basisOf(ctx, deadline);
     if (!basis) continue;
-    const next = scheduleDeadline(policy.deadlines[deadline.kind], basis.origin, policy, {
+    const next = scheduleDeadline(deadlineRuleFor(ctx, policy, deadline.kind), basis.origin, policy, {
       ...(basis.fixedDue === undefined ? {} : { dueAt: basis.fixedDue }),
       notBefore: at,
     });

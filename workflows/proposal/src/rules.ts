@@ -5,11 +5,13 @@ import {
   type ProposalEvent,
   type ProposalEventOf,
   type ProposalEventType,
+  QUEUE_ACTOR,
   type Refusal,
   type Role,
   refusal,
 } from "@huiyin/domain";
-import { extensionCapDue, replyDueFromDate } from "./change.ts";
+import { coOpinionsPending, lookbackProblem } from "./after-reply.ts";
+import { extensionCapDue, raters, replyDueFromDate } from "./change.ts";
 import type { Part, ProposalContext } from "./context.ts";
 import { currentRatings, ratedUnits } from "./evaluation.ts";
 import { plannedCorrections } from "./recompute.ts";
@@ -52,6 +54,14 @@ const handlingUnit = (ctx: ProposalContext, actor: Actor) => {
   }
   return undefined;
 };
+
+/** A leader acts on the key proposals they lead and on the proposals of the units they supervise (督办). */
+const leaderInScope = (ctx: ProposalContext, actor: Actor, what: string) =>
+  actor.role === "leader" &&
+  ctx.key?.leaderId !== actor.id &&
+  !ctx.parts.some((part) => actor.supervisedUnitIds?.includes(part.unitId))
+    ? refusal("NOT_A_PARTY", `a leader ${what} the key proposals they lead or of the units they supervise`)
+    : undefined;
 
 const objectionWindow = (ctx: ProposalContext, at: string | undefined) =>
   at !== undefined && ctx.assignment && Date.parse(at) > Date.parse(ctx.assignment.objectionDueAt)
@@ -169,24 +179,15 @@ export const RULES: Rules = {
   "extension.deny": { roles: STAFF, payload: (ctx, e) => pendingExtension(ctx, e.unitId) },
   "handle.reply": {
     roles: UNIT,
-    actor: (ctx, actor) =>
+    actor: (ctx, actor, at) =>
       handlingUnit(ctx, actor) ??
       (partOf(ctx, actor)?.contacts === 0
         ? refusal("CONTACT_REQUIRED", "contact the proposer before replying (办前沟通)")
-        : undefined),
+        : coOpinionsPending(ctx, at)),
   },
   "supervise.record": {
     roles: ["staff", "leader"],
-    // A leader supervises the key proposals they lead and the proposals of the units they supervise (督办).
-    actor: (ctx, actor) =>
-      actor.role === "leader" &&
-      ctx.key?.leaderId !== actor.id &&
-      !ctx.parts.some((part) => actor.supervisedUnitIds?.includes(part.unitId))
-        ? refusal(
-            "NOT_A_PARTY",
-            "a leader records supervision of the key proposals they lead or of the units they supervise",
-          )
-        : undefined,
+    actor: (ctx, actor) => leaderInScope(ctx, actor, "records supervision of"),
   },
   "supervise.acceptReply": { roles: STAFF, payload: (ctx, e) => replyToCheck(ctx, e.unitId) },
   "supervise.returnReply": { roles: STAFF, payload: (ctx, e) => replyToCheck(ctx, e.unitId) },
@@ -194,8 +195,8 @@ export const RULES: Rules = {
     roles: PROPOSER,
     // Every proposer of a joint proposal (联名) rates, once per evaluation window.
     actor: (ctx, actor) => {
-      if (!ctx.proposers.some((p) => p.id === actor.id)) {
-        return refusal("NOT_A_PARTY", "only a proposer of this proposal may evaluate it");
+      if (!raters(ctx).includes(actor.id)) {
+        return refusal("NOT_A_PARTY", "only a proposer of this proposal (or of one merged into it) may evaluate it");
       }
       return currentRatings(ctx).some((r) => r.proposerId === actor.id)
         ? refusal("ALREADY_EVALUATED", "the proposer has rated this reply")
@@ -236,6 +237,61 @@ export const RULES: Rules = {
         ? undefined
         : refusal("NOT_TRACKED", "the unit has no B reply being tracked"),
   },
+  "tracking.close": {
+    roles: STAFF,
+    payload: (ctx, e) =>
+      (e.unitId === undefined ? undefined : unknownUnit(ctx, [e.unitId])) ??
+      (targetParts(ctx, e.unitId).some((p) => p.tracking === "open")
+        ? undefined
+        : refusal("NOT_TRACKED", "no B reply is being tracked there")),
+  },
+  "handle.reassign": {
+    roles: STAFF,
+    payload: (ctx, e) => {
+      const a = ctx.assignment;
+      if (!a) return refusal("ASSIGNMENT_INVALID", "the proposal has no assignment to change");
+      const remove = e.remove ?? [];
+      const add = e.add ?? [];
+      const unknown = remove.filter((u) => !a.units.some((x) => x.unitId === u));
+      if (unknown.length > 0) return refusal("UNKNOWN_UNIT", `not an assigned unit: ${unknown.join(", ")}`);
+      if (add.some((u) => remove.includes(u.unitId))) {
+        return refusal("ASSIGNMENT_INVALID", "a unit is both added and removed");
+      }
+      const units = [...a.units.filter((u) => !remove.includes(u.unitId)), ...add];
+      const problem = assignmentProblem(a.mode, units);
+      return problem ? refusal("ASSIGNMENT_INVALID", problem) : undefined;
+    },
+  },
+  "consultation.arrange": { roles: ["staff", "unit"], actor: (ctx, actor) => unitIfUnit(ctx, actor) },
+  "consultation.record": { roles: ["staff", "unit"], actor: (ctx, actor) => unitIfUnit(ctx, actor) },
+  "lookback.open": {
+    roles: ["staff", "leader"],
+    actor: (ctx, actor) => leaderInScope(ctx, actor, "reviews") ?? lookbackProblem(ctx, "open"),
+  },
+  "lookback.record": {
+    roles: ["staff", "leader"],
+    actor: (ctx, actor) => leaderInScope(ctx, actor, "reviews") ?? lookbackProblem(ctx, "record"),
+    payload: (ctx, e) => {
+      if (e.unitId === undefined) return undefined;
+      if (!ctx.assignment?.units.some((u) => u.unitId === e.unitId)) {
+        return refusal("UNKNOWN_UNIT", `${e.unitId} did not handle this proposal`);
+      }
+      const pending = lookbackProblem(ctx, "request", e.unitId);
+      if (pending) return pending;
+      return e.dueDate !== undefined && Date.parse(replyDueFromDate(ctx, e.at, e.dueDate)) <= Date.parse(e.at)
+        ? refusal("DUE_DATE_PASSED", `the report's due date ${e.dueDate} has passed`)
+        : undefined;
+    },
+  },
+  "merge.link": {
+    roles: SYSTEM,
+    // Queued by the engine (its outbox), never a timer's.
+    actor: (_ctx, actor) =>
+      actor.id === QUEUE_ACTOR.id ? undefined : refusal("NOT_A_PARTY", "a merge link is queued by the engine"),
+    payload: (ctx, e) =>
+      e.fromId === ctx.id ? refusal("MERGE_INTO_SELF", "a proposal is not merged into itself") : undefined,
+  },
+  "lookback.report": { roles: UNIT, actor: (ctx, actor) => lookbackProblem(ctx, "report", actor.unitId) },
   "deadline.remind": { roles: SYSTEM, payload: staleUnlessOpen },
   "deadlines.recomputed": {
     roles: SYSTEM,
@@ -286,6 +342,11 @@ export const RULES: Rules = {
     },
   },
 };
+
+/** A unit takes part only in a proposal it is assigned to; staff always may. */
+function unitIfUnit(ctx: ProposalContext, actor: Actor): Refusal | undefined {
+  return actor.role === "unit" ? assignedUnit(ctx, actor) : undefined;
+}
 
 function pendingExtension(ctx: ProposalContext, unitId: string | undefined): Refusal | undefined {
   return (

@@ -298,7 +298,7 @@ describe("handling", () => {
 });
 
 describe("evaluation and after", () => {
-  it("unsatisfied → re-handling once, then unsatisfied again closes (limit reached)", () => {
+  it("unsatisfied → re-handling once, then unsatisfied again: a consultation, then closed (limit reached)", () => {
     const run = new Run().submitAndRegister().assignSole().contactAndReply("u-civil");
     run.send({ type: "supervise.acceptReply" }, staff);
     run.send({ type: "evaluate", result: "unsatisfied", comment: "did not answer" }, lead);
@@ -310,6 +310,17 @@ describe("evaluation and after", () => {
       "REHANDLE_LIMIT_REACHED",
     );
     run.send({ type: "evaluate", result: "unsatisfied", comment: "still not" }, lead);
+    // The second "unsatisfied" (the policy's default count) calls for a face-to-face consultation first.
+    expect(run.state).toBe("evaluate.consulting");
+    run.send(
+      {
+        type: "consultation.record",
+        heldAt: run.event({ type: "submit" }, staff).at,
+        participants: ["member-lead", "u-civil"],
+        summary: "agreed",
+      },
+      staff,
+    );
     expect(run.state).toBe("closed.completed");
     expect(run.context.evaluations.map((e) => e.result)).toEqual(["unsatisfied", "unsatisfied"]);
   });

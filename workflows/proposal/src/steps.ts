@@ -1,11 +1,14 @@
 import {
   calendarOf,
+  deadlineRuleOf,
   endOfLocalDate,
   type ProposalEvent,
   type ProposalEventOf,
   type ProposalEventType,
+  scheduleDeadline,
 } from "@huiyin/domain";
-import { allProposers, Change, leadProposer, type Outcome, STAFF, unitRecipient } from "./change.ts";
+import { currentLookback, unsatisfiedResults } from "./after-reply.ts";
+import { allProposers, Change, leadProposer, type Outcome, raters, STAFF, unitRecipient } from "./change.ts";
 import type { ClosureReason, Part, ProposalContext } from "./context.ts";
 import type { Recipient } from "./effects.ts";
 import { currentRatings, type Decision, decide, decisionOn, outcomeOf, ratingOf } from "./evaluation.ts";
@@ -72,6 +75,29 @@ function rehandleParts(c: Change, unitIds: readonly string[], at: string, note: 
   }
 }
 
+/**
+ * The staff check is the gate (disclosure.ts): the proposers get the replies only once every part is accepted, and
+ * only the accepted reply of each part (a returned one was replaced by the unit's next reply).
+ */
+function releaseReplies(c: Change) {
+  if (c.ctx.parts.length === 0 || !c.ctx.parts.every((p) => p.status === "accepted")) return;
+  const replies = c.ctx.parts.flatMap((p) =>
+    p.reply ? [{ unitId: p.unitId, classification: p.reply.classification, text: p.reply.text, at: p.reply.at }] : [],
+  );
+  c.notify({ topic: "reply.released", recipients: allProposers(c.ctx), replies });
+}
+
+/** A handling unit's part as handling starts: before first contact, under the reply deadline. */
+const newPart = (unitId: string): Part => ({
+  unitId,
+  status: "contacting",
+  round: "reply",
+  contacts: 0,
+  dueAt: "",
+  extensions: 0,
+  replies: 0,
+});
+
 export const STEPS = {
   submit: step("submit", (c, e) => {
     c.set({
@@ -96,38 +122,32 @@ export const STEPS = {
   }),
   reject: step("review.reject", (c, e) => {
     c.set({ review: { outcome: "rejected", at: e.at, note: e.reason } });
-    c.notify({ topic: "proposal.rejected", recipients: [leadProposer(c.ctx)], note: e.reason });
+    c.notify({ topic: "proposal.rejected", recipients: allProposers(c.ctx), note: e.reason });
   }),
   convert: step("review.convert", (c, e) => {
     c.set({ review: { outcome: "converted", at: e.at, note: `${e.target}: ${e.reason}` } });
-    c.notify({ topic: "proposal.converted", recipients: [leadProposer(c.ctx)], note: e.target });
+    c.notify({ topic: "proposal.converted", recipients: allProposers(c.ctx), note: e.target });
   }),
   merge: step("review.merge", (c, e) => {
     c.set({ review: { outcome: "merged", at: e.at, note: e.intoId } });
-    // Every proposer of a merged proposal still gets the reply: the engine links them to the target.
+    // Every proposer of a merged proposal still gets the reply: they are linked to the target, which the engine
+    // tells through its outbox in this same transaction.
     c.notify({
       topic: "proposal.merged",
       recipients: allProposers(c.ctx),
       note: e.intoId,
     });
+    c.send({ proposalId: e.intoId, event: { type: "merge.link", fromId: c.ctx.id, proposers: c.ctx.proposers } });
   }),
   returnForRevision: step("review.return", (c, e) => {
     c.set({ review: { outcome: "returned", at: e.at, note: e.reason } });
-    c.notify({ topic: "proposal.returned", recipients: [leadProposer(c.ctx)], note: e.reason });
+    c.notify({ topic: "proposal.returned", recipients: allProposers(c.ctx), note: e.reason });
   }),
   resubmit: step("resubmit", (c, e) =>
     c.set({ content: e.content, submittedAt: e.at, submissions: c.ctx.submissions + 1 }),
   ),
   assign: step("assign", (c, e) => {
-    const replyDue = (unitId: string): Part => ({
-      unitId,
-      status: "contacting",
-      round: "reply",
-      contacts: 0,
-      dueAt: "",
-      extensions: 0,
-      replies: 0,
-    });
+    const replyDue = newPart;
     const handlers = e.units.filter((u) => u.role !== "co");
     c.set({
       assignment: {
@@ -227,16 +247,7 @@ export const STEPS = {
       c.closeDeadlines("fulfilled", { kinds: ["check"], unitId: part.unitId });
       c.updatePart(part.unitId, () => ({ status: "accepted" }));
     }
-    // The staff check is the gate (disclosure.ts): the proposers get the replies only now, once every part is
-    // accepted, and only the accepted reply of each part (a returned one was replaced by the unit's next reply).
-    if (c.ctx.parts.every((p) => p.status === "accepted")) {
-      const replies = c.ctx.parts.flatMap((p) =>
-        p.reply
-          ? [{ unitId: p.unitId, classification: p.reply.classification, text: p.reply.text, at: p.reply.at }]
-          : [],
-      );
-      c.notify({ topic: "reply.released", recipients: allProposers(c.ctx), replies });
-    }
+    releaseReplies(c);
   }),
   returnReply: step("supervise.returnReply", (c, e) => {
     const returned = targetParts(c.ctx, e.unitId).filter((p) => p.status === "replied");
@@ -279,6 +290,115 @@ export const STEPS = {
         },
       }));
     }
+  }),
+  closeTracking: step("tracking.close", (c, e) => {
+    for (const part of targetParts(c.ctx, e.unitId).filter((p) => p.tracking === "open")) {
+      c.closeDeadlines("left", { kinds: ["followUp"], unitId: part.unitId });
+      c.updatePart(part.unitId, () => ({ tracking: "closed" }));
+      const closure = { unitId: part.unitId, reason: e.reason, by: e.actor, at: e.at };
+      c.set({ trackingClosures: [...(c.ctx.trackingClosures ?? []), closure] });
+      c.notify({ topic: "tracking.closed", recipients: [unitRecipient(part.unitId)], note: e.reason });
+    }
+  }),
+  reassign: step("handle.reassign", (c, e) => {
+    const a = c.ctx.assignment;
+    if (!a) return;
+    const removed = e.remove ?? [];
+    const added = e.add ?? [];
+    // A removed unit's deadlines close with it (its reply, contact, opinion, check); an added unit's open from now.
+    for (const unitId of removed) c.closeDeadlines("left", { unitId });
+    c.set({
+      assignment: {
+        ...a,
+        units: [...a.units.filter((u) => !removed.includes(u.unitId)), ...added],
+        acknowledged: a.acknowledged.filter((u) => !removed.includes(u)),
+      },
+      parts: c.ctx.parts.filter((p) => !removed.includes(p.unitId)),
+      reassignments: [...(c.ctx.reassignments ?? []), { added, removed, reason: e.reason, by: e.actor, at: e.at }],
+    });
+    for (const u of added) {
+      const owners = [unitRecipient(u.unitId)];
+      if (u.role === "co") {
+        c.openDeadline("coOpinion", e.at, e.at, { unitId: u.unitId, owners });
+        continue;
+      }
+      c.set({ parts: [...c.ctx.parts, newPart(u.unitId)] });
+      c.openDeadline("firstContact", e.at, e.at, { unitId: u.unitId, owners });
+      const reply = c.openDeadline("reply", e.at, e.at, { unitId: u.unitId, owners });
+      c.updatePart(u.unitId, () => ({ dueAt: reply.dueAt }));
+    }
+    if (removed.length > 0) {
+      c.notify({ topic: "assignment.changed", recipients: removed.map(unitRecipient), note: e.reason });
+    }
+    if (added.length > 0) {
+      c.notify({ topic: "proposal.assigned", recipients: added.map((u) => unitRecipient(u.unitId)), note: e.reason });
+    }
+    c.notify({
+      topic: "assignment.announced",
+      recipients: allProposers(c.ctx),
+      units: (c.ctx.assignment?.units ?? []).map((u) => ({ unitId: u.unitId, role: u.role })),
+    });
+    // Separate handling: removing the last unit still at work may leave only accepted replies, now released.
+    releaseReplies(c);
+  }),
+  /** Entering the consultation: it is required, staff and the units arrange it within the policy's time. */
+  requireConsultation: anyStep((c, e) => {
+    c.set({ consultation: { requiredAt: e.at, unsatisfiedCount: unsatisfiedResults(c.ctx) } });
+    const units = (c.ctx.assignment?.units ?? []).map((u) => unitRecipient(u.unitId));
+    c.openDeadline("consultation", e.at, e.at, { owners: [STAFF, ...units] });
+    c.notify({ topic: "consultation.required", recipients: [STAFF, ...units] });
+  }),
+  arrangeConsultation: step("consultation.arrange", (c, e) => {
+    const consultation = c.ctx.consultation ?? { requiredAt: e.at, unsatisfiedCount: unsatisfiedResults(c.ctx) };
+    const arranged = { scheduledAt: e.scheduledAt, place: e.place, by: e.actor, at: e.at };
+    c.set({ consultation: { ...consultation, arranged } });
+    const units = (c.ctx.assignment?.units ?? []).map((u) => unitRecipient(u.unitId));
+    c.notify({ topic: "consultation.arranged", recipients: [...allProposers(c.ctx), ...units], note: e.place });
+  }),
+  recordConsultation: step("consultation.record", (c, e) => {
+    const consultation = c.ctx.consultation ?? { requiredAt: e.at, unsatisfiedCount: unsatisfiedResults(c.ctx) };
+    const held = { heldAt: e.heldAt, participants: e.participants, summary: e.summary, by: e.actor, at: e.at };
+    c.set({ consultation: { ...consultation, held } });
+    c.closeDeadlines("fulfilled", { kinds: ["consultation"] });
+    c.notify({ topic: "consultation.recorded", recipients: [STAFF, ...allProposers(c.ctx)], note: e.summary });
+  }),
+  openLookback: step("lookback.open", (c, e) => {
+    const lookback = { openedAt: e.at, openedBy: e.actor, note: e.note, findings: [], requests: [] };
+    c.set({ lookbacks: [...(c.ctx.lookbacks ?? []), lookback] });
+  }),
+  recordLookback: step("lookback.record", (c, e) => {
+    const current = currentLookback(c.ctx);
+    if (!current) return;
+    const findings = [...current.findings, { text: e.findings, by: e.actor, at: e.at }];
+    let requests = current.requests;
+    if (e.unitId !== undefined && e.request !== undefined) {
+      const owners = [unitRecipient(e.unitId)];
+      const override = e.dueDate === undefined ? {} : { dueAt: calendarDue(c.ctx, e.dueDate) };
+      const d = c.openDeadline("lookbackReport", e.at, e.at, { unitId: e.unitId, owners, ...override });
+      requests = [
+        ...requests,
+        { unitId: e.unitId, request: e.request, deadlineId: d.deadlineId, dueAt: d.dueAt, at: e.at },
+      ];
+      c.notify({ topic: "lookback.reportRequested", recipients: owners, note: e.request });
+    }
+    c.set({ lookbacks: [...(c.ctx.lookbacks ?? []).slice(0, -1), { ...current, findings, requests }] });
+  }),
+  reportLookback: step("lookback.report", (c, e) => {
+    const current = currentLookback(c.ctx);
+    const unitId = e.actor.unitId ?? "";
+    if (!current) return;
+    const requests = current.requests.map((r) =>
+      r.unitId === unitId && r.report === undefined ? { ...r, report: { text: e.report, at: e.at } } : r,
+    );
+    c.closeDeadlines("fulfilled", { kinds: ["lookbackReport"], unitId });
+    c.set({ lookbacks: [...(c.ctx.lookbacks ?? []).slice(0, -1), { ...current, requests }] });
+    const opener = current.openedBy.role === "leader" ? [{ role: "leader" as const, id: current.openedBy.id }] : [];
+    c.notify({ topic: "lookback.reported", recipients: [STAFF, ...opener], note: e.report });
+  }),
+  linkMerged: step("merge.link", (c, e) => {
+    const known = new Set(raters(c.ctx));
+    const linked = e.proposers.filter((p) => !known.has(p.id)).map((p) => ({ ...p, fromId: e.fromId }));
+    c.set({ linkedProposers: [...(c.ctx.linkedProposers ?? []), ...linked] });
   }),
   startTracking: anyStep((c, e) => {
     for (const part of c.ctx.parts.filter((p) => p.reply?.classification === "B")) {
@@ -357,6 +477,21 @@ export function evaluationPending(ctx: ProposalContext, event: ProposalEvent): b
   return event.type === "evaluate" && decisionOn(ctx, event) === undefined;
 }
 
+/**
+ * Where a stage deadline starts: now, except the evaluation window under `evaluationFrom: "reply"`, which runs
+ * from the last accepted reply (the reference's rule). A window that would already have ended when staff release
+ * the reply (a staff check slower than the window) runs from the release instead, so that the proposers always
+ * have the time to rate.
+ */
+function stageOrigin(ctx: ProposalContext, kind: string, now: string): string {
+  if (kind !== "evaluation" || ctx.policy.evaluationFrom !== "reply") return now;
+  const replies = ctx.parts.flatMap((p) => (p.reply ? [Date.parse(p.reply.at)] : []));
+  if (replies.length === 0) return now;
+  const from = new Date(Math.max(...replies)).toISOString();
+  const { dueAt } = scheduleDeadline(deadlineRuleOf(ctx.policy, "evaluation"), from, ctx.policy, { notBefore: now });
+  return Date.parse(dueAt) > Date.parse(now) ? from : now;
+}
+
 /** Steps parameterised by data rather than by the event. */
 export const DATA_STEPS = {
   openStageDeadline(
@@ -371,10 +506,10 @@ export const DATA_STEPS = {
         : kind === "objection"
           ? (ctx.assignment?.units ?? []).map((u) => unitRecipient(u.unitId))
           : kind === "evaluation"
-            ? // Every proposer rates, so every proposer is reminded of the evaluation window.
-              ctx.proposers.map((p): Recipient => ({ role: "proposer", id: p.id }))
+            ? // Every proposer rates (a merged proposal's too), so every proposer is reminded of the window.
+              allProposers(ctx)
             : [leadProposer(ctx)];
-    const opened = c.openDeadline(kind, event.at, event.at, { owners });
+    const opened = c.openDeadline(kind, stageOrigin(ctx, kind, event.at), event.at, { owners });
     if (kind === "objection" && c.ctx.assignment) {
       c.set({ assignment: { ...c.ctx.assignment, objectionDueAt: opened.dueAt } });
     }

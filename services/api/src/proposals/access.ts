@@ -10,7 +10,7 @@ import { type Caller, type Grant, grantsOf } from "../auth/keys.ts";
  * - unit: proposals assigned to its unit;
  * - leader: key proposals it leads, proposals of the units it supervises (the directory's supervising leader),
  *   and proposals whose notices were addressed to it (escalations);
- * - proposer: proposals it is a proposer of (lead or joint);
+ * - proposer: proposals it is a proposer of (lead or joint), and those a proposal of theirs was merged into;
  * - integrator: proposals it created.
  * What a caller may not see answers 404, exactly like an id that does not exist: ids are time-ordered, so a 403
  * would confirm to a unit that a proposal it is not concerned with exists and when it was made.
@@ -65,6 +65,8 @@ export function grantWhere(caller: Grant): Prisma.ProposalWhereInput {
         OR: [
           { proposerId: caller.actorId },
           { snapshot: { path: ["context", "proposers"], array_contains: [{ id: caller.actorId }] } },
+          // A proposer of a proposal merged into this one (并案) is linked to it: reads its reply and rates it.
+          { snapshot: { path: ["context", "linkedProposers"], array_contains: [{ id: caller.actorId }] } },
         ],
       };
     case "integrator":
