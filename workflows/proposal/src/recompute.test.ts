@@ -1,8 +1,16 @@
-import { addDuration, CALENDAR_ACTOR, type CalendarAdditions, calendarOf, localDateOf } from "@huiyin/domain";
+import {
+  addDuration,
+  CALENDAR_ACTOR,
+  type CalendarAdditions,
+  calendarOf,
+  defaultPolicy,
+  localDateOf,
+  months,
+} from "@huiyin/domain";
 import { describe, expect, it } from "vitest";
 import type { ProposalContext } from "./context.ts";
 import { plannedCorrections } from "./recompute.ts";
-import { closed, opened, Run } from "./test-support/fixtures.ts";
+import { closed, input, lead, opened, Run, staff } from "./test-support/fixtures.ts";
 
 /** A committee closes `dates` (one-day runs), as calendar additions of version `version`. */
 const closing = (version: string, ...dates: string[]): CalendarAdditions => ({
@@ -80,5 +88,21 @@ describe("deadlines.recomputed", () => {
     // A day closed long after every deadline moves none; another calendar's additions neither.
     expect(plannedCorrections(run.context, closing("1", "2030-01-07"), at)).toEqual([]);
     expect(plannedCorrections(run.context, { ...calendar, calendarId: "cn-guangxi" }, at)).toEqual([]);
+  });
+});
+
+describe("a plenary proposal's reply on a new calendar", () => {
+  it("is recounted by the plenary duration, not the interim one", () => {
+    // Sichuan since 2024: plenary proposals within 5 months, the others within 3.
+    const policy = { ...defaultPolicy, replyDurations: { plenary: months(5), interim: months(3) } };
+    const run = new Run(input({}, policy));
+    run.send({ type: "submit", session: { id: "s-1", plenary: true } } as never, lead);
+    run.advanceDays(2).send({ type: "review.register", category: "livelihood", key: false }, staff);
+    run.assignSole("u-civil");
+    const reply = run.deadline("reply", "u-civil");
+    // A day closed long before the reply falls due, inside the first-contact period only.
+    const corrections = plannedCorrections(run.context, closing("1", "2025-03-12"), new Date(run.now).toISOString());
+    expect(corrections.map((c) => c.kind)).toEqual(["firstContact"]);
+    expect(run.deadline("reply", "u-civil").dueAt).toBe(reply.dueAt);
   });
 });
