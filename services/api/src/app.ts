@@ -12,6 +12,7 @@ import { apiKeyRoutes } from "./auth/api-keys.ts";
 import { authenticate, callerOf } from "./auth/authenticate.ts";
 import { coverageMetrics } from "./calendar/coverage.ts";
 import { calendarRoutes } from "./calendar/routes.ts";
+import { consoleRoutes } from "./console/static.ts";
 import { directoryRoutes } from "./directory/routes.ts";
 import { publicationRoutes, publicRoutes } from "./disclosure/routes.ts";
 import { docsPage } from "./http/docs.ts";
@@ -31,6 +32,7 @@ import { type ProposalRoutesDeps, proposalRoutes } from "./proposals/routes.ts";
 import { statsRoutes } from "./stats/routes.ts";
 import { workflowRoutes } from "./stats/workflow.ts";
 import { type WebhookRoutesDeps, webhookRoutes } from "./webhooks/routes.ts";
+import { workRoutes } from "./work/routes.ts";
 
 export interface AppDependencies extends ProposalRoutesDeps {
   logger: Logger;
@@ -54,6 +56,8 @@ export interface AppDependencies extends ProposalRoutesDeps {
   webhooks: WebhookRoutesDeps;
   /** The notifier's e-mail queue, for retrying dead e-mails; absent when the e-mail channel is off (no SMTP_URL). */
   emailRequeue?: EmailRequeue | undefined;
+  /** The console's static build (services/console/dist), served under /console; absent: /console says to build it. */
+  consoleDir?: string | undefined;
 }
 
 /**
@@ -100,6 +104,8 @@ export function createApp(deps: AppDependencies): Express {
   // The disclosure (公开) endpoints and pages: no key, so behind the same per-address budget as /v1.
   app.use("/public", rateLimitByAddress(deps.addressRateLimiter));
   app.use("/public", publicRoutes(deps.database));
+  // The console: its own CSP (helmet's default forbids the styles Ant Design writes at run time).
+  app.use("/console", consoleRoutes(deps.consoleDir));
   app.use(notFound);
   app.use(errorHandler);
   return app;
@@ -129,6 +135,7 @@ function v1(deps: AppDependencies): Router {
   router.use(apiKeyRoutes(deps.database));
   router.use(auditRoutes(deps.database));
   router.use(proposalRoutes(deps));
+  router.use(workRoutes(deps));
   router.use(publicationRoutes(deps));
   router.use(notificationRoutes(deps.database));
   router.use(statsRoutes(deps.database, deps.clock));

@@ -1,3 +1,4 @@
 export { type AppDependencies, createApp } from "./app.ts";
 export { type AdminKeyOutcome, type AdminKeySource, ensureAdminKey } from "./auth/bootstrap.ts";
 export { type RateDecision, type RateLimiter, redisRateLimiter } from "./http/rate-limit.ts";
+export { openApiDocument } from "./openapi.ts";

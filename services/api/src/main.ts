@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { requireEncryptionKeys } from "@huiyin/config";
 import { calendarOf, defaultPolicy } from "@huiyin/domain";
 import { resealWebhookSecrets, systemClock, systemResolver, type Workflow } from "@huiyin/engine";
@@ -66,6 +67,8 @@ runService(
       policy: defaultPolicy,
       workflowDefinition: { describe: exportDefinition, diagram: () => toMermaid() },
       ackLinkSecret: config.NOTIFY_LINK_SECRET,
+      // The console's build beside this service in the repository (npm start builds it; see services/console).
+      consoleDir: fileURLToPath(new URL("../../console/dist", import.meta.url)),
       webhooks: {
         destinations: { allow: config.WEBHOOK_ALLOWED_DESTINATIONS, resolve: systemResolver() },
         keyring,

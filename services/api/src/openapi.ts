@@ -14,6 +14,7 @@ import { notificationsApi } from "./notifications/openapi.ts";
 import { proposalsApi } from "./proposals/openapi.ts";
 import { statsApi } from "./stats/openapi.ts";
 import { webhooksApi } from "./webhooks/openapi.ts";
+import { workApi } from "./work/openapi.ts";
 
 /** Every feature's part of the document; each declares its operations beside its routes. */
 export const FEATURE_APIS: readonly FeatureApi[] = [
@@ -26,6 +27,7 @@ export const FEATURE_APIS: readonly FeatureApi[] = [
   directoryApi,
   auditApi,
   disclosureApi,
+  workApi,
 ];
 
 /** Merges maps whose keys must not collide: two features documenting one path or component is a bug. */
