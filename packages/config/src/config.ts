@@ -192,6 +192,14 @@ export const configSchema = z.object({
   API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().default(1200),
   /** Failed authentications (401) per minute from one address; beyond, 429 before any key is looked up. */
   API_AUTH_FAILURES_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** A console session ends after this many minutes without a request (idle expiry). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+  /** A console session ends this many minutes after sign-in, however active (absolute expiry). */
+  SESSION_ABSOLUTE_MINUTES: z.coerce.number().int().min(1).max(43_200).default(720),
+  /** Consecutive failed sign-ins that lock a person's account until an admin unlocks it. */
+  SIGN_IN_LOCKOUT_FAILURES: z.coerce.number().int().min(3).max(100).default(10),
+  /** How long an invitation link (to set one's password) stays valid. */
+  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(72),
   /**
    * The proxies whose X-Forwarded-For names the client (for the per-address budget and the logs). Unset: none,
    * the socket's address is the client's, and a client cannot choose its bucket by sending the header.

@@ -70,6 +70,17 @@ const serviceVariables: Record<ServiceVariable, VariableDoc> = {
     meaning:
       "failed authentications (401) per client address per minute; once spent, the address gets 429 before any key is looked up, until the budget refills.",
   },
+  SESSION_IDLE_MINUTES: {
+    meaning: "a console session ends after this many minutes without a request (idle expiry).",
+  },
+  SESSION_ABSOLUTE_MINUTES: {
+    meaning: "a console session ends this many minutes after sign-in, however active (absolute expiry).",
+  },
+  SIGN_IN_LOCKOUT_FAILURES: {
+    meaning:
+      "consecutive failed sign-ins that lock a person's account until an admin unlocks it (`POST /v1/people/:id/unlock`).",
+  },
+  INVITATION_TTL_HOURS: { meaning: "how long an invitation link (to set one's password) stays valid." },
   TRUST_PROXY: {
     shownDefault: "— (none)",
     meaning:

@@ -8,8 +8,12 @@ import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { auditRefusals } from "./audit/record.ts";
 import { auditRoutes } from "./audit/routes.ts";
+import { accountRoutes } from "./auth/accounts.ts";
 import { apiKeyRoutes } from "./auth/api-keys.ts";
-import { authenticate, callerOf } from "./auth/authenticate.ts";
+import { authenticate, callerOf, requireCaller } from "./auth/authenticate.ts";
+import { invitationAdminRoutes, invitationRoutes } from "./auth/invitations.ts";
+import { ownOrigins, PEOPLE_DEFAULTS, type PeopleOptions } from "./auth/people-options.ts";
+import { sessionRoutes, signInRoutes } from "./auth/sign-in.ts";
 import { coverageMetrics } from "./calendar/coverage.ts";
 import { calendarRoutes } from "./calendar/routes.ts";
 import { consoleRoutes } from "./console/static.ts";
@@ -54,6 +58,11 @@ export interface AppDependencies extends ProposalRoutesDeps {
   ackLinkSecret?: string | undefined;
   /** The webhook outbound policy and the keyring that seals webhook secrets. */
   webhooks: WebhookRoutesDeps;
+  /**
+   * How people sign in (sessions' expiry, lockout, invitations, PUBLIC_BASE_URL): from the configuration;
+   * `PEOPLE_DEFAULTS` (the configuration's defaults) when absent.
+   */
+  people?: PeopleOptions | undefined;
   /** The notifier's e-mail queue, for retrying dead e-mails; absent when the e-mail channel is off (no SMTP_URL). */
   emailRequeue?: EmailRequeue | undefined;
   /** The console's static build (services/console/dist), served under /console; absent: /console says to build it. */
@@ -122,10 +131,26 @@ function v1(deps: AppDependencies): Router {
   router.use(express.json({ limit: deps.bodyLimitBytes }), refuseHostileBody);
   // Before authentication, so that failed authentications (401) are audited as well as refusals (403).
   router.use(auditRefusals(deps.database));
+  const people = deps.people ?? PEOPLE_DEFAULTS;
+  // Signing in and setting one's password from an invitation come before authentication (behind the per-address
+  // budget above); failed sign-ins spend the budget of failed authentications, per address and per account.
+  router.use(
+    signInRoutes({ database: deps.database, clock: deps.clock, people, failureLimiter: deps.authFailureLimiter }),
+  );
+  router.use(invitationRoutes({ database: deps.database, clock: deps.clock, people }));
   const failedAuthentication = limitFailedAuthentication(deps.authFailureLimiter);
   router.use(failedAuthentication.before);
-  router.use(authenticate(deps.database));
+  router.use(
+    authenticate(deps.database, {
+      limits: people,
+      clock: deps.clock,
+      ownOrigins: (request) => ownOrigins(request, people.publicBaseUrl),
+    }),
+  );
   router.use(failedAuthentication.counting);
+  // A signed-in person without any role may read and end their session, and nothing else.
+  router.use(sessionRoutes(deps.database, deps.clock));
+  router.use(requireCaller);
   router.use(rateLimit(deps.rateLimiter, (response) => callerOf(response).keyId));
   router.use(leaderScope(deps.database));
   router.get("/whoami", (_request, response) => {
@@ -133,6 +158,8 @@ function v1(deps: AppDependencies): Router {
     response.json({ role, actorId, unitId, prefix });
   });
   router.use(apiKeyRoutes(deps.database));
+  router.use(invitationAdminRoutes({ database: deps.database, clock: deps.clock, people }));
+  router.use(accountRoutes(deps.database, deps.clock));
   router.use(auditRoutes(deps.database));
   router.use(proposalRoutes(deps));
   router.use(workRoutes(deps));

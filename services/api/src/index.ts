@@ -1,4 +1,5 @@
 export { type AppDependencies, createApp } from "./app.ts";
 export { type AdminKeyOutcome, type AdminKeySource, ensureAdminKey } from "./auth/bootstrap.ts";
+export { PEOPLE_DEFAULTS, type PeopleOptions } from "./auth/people-options.ts";
 export { type RateDecision, type RateLimiter, redisRateLimiter } from "./http/rate-limit.ts";
 export { openApiDocument } from "./openapi.ts";

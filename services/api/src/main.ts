@@ -69,6 +69,13 @@ runService(
       ackLinkSecret: config.NOTIFY_LINK_SECRET,
       // The console's build beside this service in the repository (npm start builds it; see services/console).
       consoleDir: fileURLToPath(new URL("../../console/dist", import.meta.url)),
+      people: {
+        idleMinutes: config.SESSION_IDLE_MINUTES,
+        absoluteMinutes: config.SESSION_ABSOLUTE_MINUTES,
+        lockoutFailures: config.SIGN_IN_LOCKOUT_FAILURES,
+        invitationTtlHours: config.INVITATION_TTL_HOURS,
+        publicBaseUrl: config.PUBLIC_BASE_URL,
+      },
       webhooks: {
         destinations: { allow: config.WEBHOOK_ALLOWED_DESTINATIONS, resolve: systemResolver() },
         keyring,

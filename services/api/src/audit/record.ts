@@ -1,6 +1,7 @@
 import type { Database, Prisma } from "@huiyin/db";
 import type { Request, Response } from "express";
 import type { Caller } from "../auth/keys.ts";
+import { redactPath } from "../http/request-log.ts";
 
 /**
  * What the audit trail records: every change an administrator or operator makes, and every attempt that was
@@ -21,6 +22,14 @@ export const AUDIT_ACTIONS = [
   "notice-delivery.retry",
   "publication.publish",
   "publication.withdraw",
+  "account.invite",
+  "account.password-set",
+  "account.lock",
+  "account.unlock",
+  "account.disable",
+  "account.enable",
+  "session.start",
+  "session.end",
   "authentication.failed",
   "access.refused",
 ] as const;
@@ -91,8 +100,9 @@ export function auditRefusals(database: Database) {
       recordAudit(database.prisma, subject, {
         action: status === 401 ? "authentication.failed" : "access.refused",
         outcome: status === 401 ? "failed" : "refused",
-        // The path without its query: a query may carry a credential (the acknowledge link's signature).
-        details: { method: request.method, path: request.originalUrl.split("?")[0] ?? "" },
+        // The path without its query: a query may carry a credential (the acknowledge link's signature); an
+        // invitation's token in the path is replaced.
+        details: { method: request.method, path: redactPath(request.originalUrl.split("?")[0] ?? "") },
       }).catch((error: unknown) => request.log.error({ err: error }, "audit entry of a refused request not written"));
     });
     next();

@@ -5,12 +5,10 @@ export const KEY_ROLES = ["admin", "staff", "unit", "leader", "proposer", "integ
 export type KeyRole = (typeof KEY_ROLES)[number];
 
 /**
- * The caller behind a request: who the key acts as and what it may see. `actorId` is stamped on the events the
- * key sends; `unitId` is the handling unit of a `unit` key.
+ * One role a caller acts under, with its scope: `actorId` is stamped on the events sent under it; `unitId` is the
+ * handling unit of a `unit` role.
  */
-export interface Caller {
-  keyId: string;
-  prefix: string;
+export interface Grant {
   role: KeyRole;
   actorId: string;
   unitId: string | null;
@@ -21,6 +19,30 @@ export interface Caller {
    */
   leaderScope?: { supervisedUnitIds: string[]; addressedProposalIds: string[] };
 }
+
+/**
+ * The caller behind a request: an API key (one role), or a signed-in person (the roles the directory gives them,
+ * read for each request). The top-level role and scope are the caller's first grant (the most privileged), or
+ * the grant a `requireRole` check passed under; what a caller may see is the union over `grants`.
+ */
+export interface Caller extends Grant {
+  /** The API key's id, or `person:<id>` for a person's session (what idempotency keys and budgets belong to). */
+  keyId: string;
+  /** The key's public prefix, or `session:<first characters of the session id>`: safe to log. */
+  prefix: string;
+  /** Every role the caller holds, most privileged first. Absent: the caller's own role only (an API key). */
+  grants?: readonly Grant[];
+  /** The signed-in person behind a session cookie. */
+  person?: { id: string; sessionId: string };
+}
+
+/** The roles a caller acts under: one for a key, one per directory role for a person. */
+export function grantsOf(caller: Caller): readonly Grant[] {
+  return caller.grants ?? [caller];
+}
+
+/** Most privileged first: which of a person's roles speaks for them where one must be chosen. */
+export const ROLE_ORDER: readonly KeyRole[] = ["admin", "staff", "leader", "unit", "proposer", "integrator"];
 
 const PREFIX_LENGTH = 12;
 
@@ -50,4 +72,16 @@ export function bearerToken(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const match = /^Bearer +([\x21-\x7e]{16,512}) *$/i.exec(header);
   return match?.[1];
+}
+
+/** The caller acting under one of its grants: its top-level role and scope are the grant's. */
+export function actingAs(caller: Caller, grant: Grant): Caller {
+  const { leaderScope: _scope, ...rest } = caller;
+  return {
+    ...rest,
+    role: grant.role,
+    actorId: grant.actorId,
+    unitId: grant.unitId,
+    ...(grant.leaderScope ? { leaderScope: grant.leaderScope } : {}),
+  };
 }

@@ -39,14 +39,33 @@ export const ERRORS = {
     status: 400,
     meaning: "Any other malformed request (or the 4xx status the HTTP library chose for it).",
   },
-  UNAUTHENTICATED: { status: 401, meaning: "No API key, or an unknown or revoked one (WWW-Authenticate)." },
+  UNAUTHENTICATED: {
+    status: 401,
+    meaning: "No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate).",
+  },
+  SIGN_IN_FAILED: {
+    status: 401,
+    named: true,
+    meaning:
+      "Wrong login or password, or an account that cannot sign in (unknown, disabled, locked): one answer for all.",
+  },
   FORBIDDEN: {
     status: 403,
     meaning:
       "The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer.",
   },
+  CSRF_REJECTED: {
+    status: 403,
+    named: true,
+    meaning: "A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin).",
+  },
   ACK_LINK_INVALID: { status: 403, named: true, meaning: "Not an acknowledge link huiyin signed, or links are off." },
   NOT_FOUND: { status: 404, meaning: "No such resource, or one the key may not see." },
+  INVITATION_INVALID: {
+    status: 404,
+    named: true,
+    meaning: "No such invitation: unknown, already used, or expired (one answer for all).",
+  },
   EVENT_NOT_ALLOWED: {
     status: 409,
     named: true,
@@ -65,6 +84,11 @@ export const ERRORS = {
     meaning: "A request with this Idempotency-Key is still running (details.retryAfterSeconds).",
   },
   CANNOT_REVOKE_SELF: { status: 409, named: true, meaning: "An admin key cannot revoke itself." },
+  PERSON_HAS_NO_EMAIL: {
+    status: 409,
+    named: true,
+    meaning: "The person has no e-mail address, which is their login: add one in the directory first.",
+  },
   PERSON_HEADS_UNIT: {
     status: 409,
     named: true,
@@ -100,10 +124,15 @@ export const ERRORS = {
     named: true,
     meaning: "A redaction's text does not occur in its field (details.fields names it); nothing was published.",
   },
+  PASSWORD_TOO_WEAK: {
+    status: 422,
+    named: true,
+    meaning: "The new password is too short, too repetitive or too well known (message says which).",
+  },
   RATE_LIMITED: {
     status: 429,
     meaning:
-      "The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After).",
+      "The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After).",
   },
   INTERNAL: { status: 500, meaning: "Something went wrong on the server's side." },
   DATABASE_UNAVAILABLE: {

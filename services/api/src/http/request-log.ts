@@ -30,7 +30,7 @@ export const REDACTED = "[redacted]";
 export function redactUrl(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
   const mark = url.indexOf("?");
-  if (mark === -1) return url;
+  if (mark === -1) return redactPath(url);
   const query = url
     .slice(mark + 1)
     .split("&")
@@ -40,7 +40,12 @@ export function redactUrl(url: string | undefined): string | undefined {
       return CREDENTIAL_PARAMETER.test(safeDecode(rawName)) ? `${rawName}=${REDACTED}` : pair;
     })
     .join("&");
-  return `${url.slice(0, mark)}?${query}`;
+  return `${redactPath(url.slice(0, mark))}?${query}`;
+}
+
+/** A path whose segment is a credential, the invitation token of `/v1/invitations/<token>`, with it replaced. */
+export function redactPath(path: string): string {
+  return path.replace(/\/invitations\/[^/?#]+/g, `/invitations/${REDACTED}`);
 }
 
 function safeDecode(text: string): string {

@@ -4,7 +4,7 @@ import { Router } from "express";
 import { z } from "zod";
 import { recordAudit, subjectOf } from "../audit/record.ts";
 import { requireRole } from "../auth/authenticate.ts";
-import type { Caller } from "../auth/keys.ts";
+import { type Caller, grantsOf } from "../auth/keys.ts";
 import { refuse } from "../http/error-codes.ts";
 import { parseQuery } from "../http/validate.ts";
 import type { EmailRequeue } from "./email-requeue.ts";
@@ -43,7 +43,7 @@ export function deliveriesVisibleTo(
   inbox: Inbox,
   matched: readonly string[],
 ): ((delivery: NoticeDelivery) => boolean) | undefined {
-  if (caller.role === "admin" || caller.role === "staff") return undefined;
+  if (grantsOf(caller).some((grant) => grant.role === "admin" || grant.role === "staff")) return undefined;
   const ids = new Set(matched);
   const recipients = new Set([...inbox.labels, ...inbox.people]);
   return (delivery) => ids.has(delivery.id.toString()) || recipients.has(delivery.recipient);

@@ -1,6 +1,6 @@
 import { type Database, Prisma } from "@huiyin/db";
 import { committeeRolesReadBy, labelOf, rolesResolvedBy, unitHeadLabels } from "@huiyin/notify";
-import type { Caller } from "../auth/keys.ts";
+import { type Caller, type Grant, grantsOf } from "../auth/keys.ts";
 import { inboxNamesOf } from "./recipients.ts";
 
 /**
@@ -38,7 +38,7 @@ const SUPERVISING_ROLES = rolesResolvedBy("supervising-leader");
  *   escalations of that unit: a clerk's key of the same unit does not;
  * - staff, proposers: their role's inboxes as before (`inboxNamesOf`); integrators have none.
  */
-export async function inboxOf(database: Database, caller: Caller): Promise<Inbox> {
+export async function inboxOfGrant(database: Database, caller: Grant): Promise<Inbox> {
   const base = inboxNamesOf(caller);
   const holders = await holdersOf(database, base);
   if (caller.role === "leader") {
@@ -78,6 +78,23 @@ export async function inboxOf(database: Database, caller: Caller): Promise<Inbox
     };
   }
   return { labels: base, leaderIds: [], headedUnitIds: [], people: holders.map((id) => `person:${id}`) };
+}
+
+/**
+ * The caller's inbox: a key's (see `inboxOfGrant`), or for a person with several roles the union of their roles'
+ * inboxes.
+ */
+export async function inboxOf(database: Database, caller: Caller): Promise<Inbox> {
+  const grants = grantsOf(caller);
+  const [only] = grants;
+  if (grants.length === 1 && only) return inboxOfGrant(database, only);
+  const inboxes = await Promise.all(grants.map((grant) => inboxOfGrant(database, grant)));
+  return {
+    labels: unique(inboxes.flatMap((inbox) => inbox.labels)),
+    leaderIds: unique(inboxes.flatMap((inbox) => inbox.leaderIds)),
+    headedUnitIds: unique(inboxes.flatMap((inbox) => inbox.headedUnitIds)),
+    people: unique(inboxes.flatMap((inbox) => inbox.people)),
+  };
 }
 
 /** The people holding the roles of these inbox labels (`role` committee-wide, `role:scope` scoped). */

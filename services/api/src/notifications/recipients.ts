@@ -1,5 +1,5 @@
 import { committeeRolesReadBy, labelOf } from "@huiyin/notify";
-import type { Caller } from "../auth/keys.ts";
+import type { Grant } from "../auth/keys.ts";
 import { isStorable } from "../http/input-guard.ts";
 
 /**
@@ -9,7 +9,7 @@ import { isStorable } from "../http/input-guard.ts";
  * (they get webhooks). Escalation roles recorded without a scope (`unit-head`, `supervising-leader`) and the people
  * a key stands for are added from the directory by `inboxOf`.
  */
-export function inboxNamesOf(caller: Caller): string[] {
+export function inboxNamesOf(caller: Grant): string[] {
   switch (caller.role) {
     case "admin":
     case "staff":

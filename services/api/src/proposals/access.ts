@@ -1,7 +1,7 @@
 import type { Prisma } from "@huiyin/db";
 import type { Actor } from "@huiyin/engine";
 import type { Viewer } from "@huiyin/workflow-proposal";
-import type { Caller } from "../auth/keys.ts";
+import { type Caller, type Grant, grantsOf } from "../auth/keys.ts";
 
 /**
  * What a caller may see, as a condition on proposals. One condition serves the list, the single fetch and every
@@ -14,8 +14,19 @@ import type { Caller } from "../auth/keys.ts";
  * - integrator: proposals it created.
  * What a caller may not see answers 404, exactly like an id that does not exist: ids are time-ordered, so a 403
  * would confirm to a unit that a proposal it is not concerned with exists and when it was made.
+ * A person with several roles sees the union: what any of their roles sees.
  */
 export function visibleWhere(caller: Caller): Prisma.ProposalWhereInput {
+  const grants = grantsOf(caller);
+  const [only] = grants;
+  if (grants.length === 1 && only) return grantWhere(only);
+  const conditions = grants.map(grantWhere);
+  if (conditions.some((condition) => Object.keys(condition).length === 0)) return {};
+  return conditions.length === 0 ? { id: { in: [] } } : { OR: conditions };
+}
+
+/** What one role sees (see `visibleWhere`). */
+export function grantWhere(caller: Grant): Prisma.ProposalWhereInput {
   switch (caller.role) {
     case "admin":
     case "staff":
@@ -60,7 +71,7 @@ export function visibleWhere(caller: Caller): Prisma.ProposalWhereInput {
  * The actor stamped on what the caller does. An admin acts on proposals as staff (the machine knows the roles of
  * the proposal work; admin is an operator's role for keys and settings); the key's actor id keeps who it was.
  */
-export function actorOf(caller: Caller): Actor {
+export function actorOf(caller: Grant): Actor {
   return {
     role: caller.role === "admin" ? "staff" : caller.role,
     id: caller.actorId,
@@ -79,7 +90,7 @@ export function actorOf(caller: Caller): Actor {
  * register proposals on a member's behalf; an integrator creates for the people of its own system.
  */
 export function createRefusal(
-  caller: Caller,
+  caller: Grant,
   proposerIds: readonly string[],
 ): { message: string; reason?: "NOT_LEAD_PROPOSER" } | undefined {
   switch (caller.role) {
@@ -104,7 +115,7 @@ export function createRefusal(
  * Which audience of the disclosure rules (workflows/proposal `disclose`) a caller reads as: an integrator creates
  * and follows proposals for their proposers (the member app, the public platform), so it reads what they read.
  */
-export function viewerOf(caller: Caller): Viewer {
+export function viewerOf(caller: Grant): Viewer {
   switch (caller.role) {
     case "admin":
     case "staff":
@@ -117,4 +128,12 @@ export function viewerOf(caller: Caller): Viewer {
     case "integrator":
       return { audience: "proposer" };
   }
+}
+
+/**
+ * The role a person with several roles acts under: the first (most privileged) of `grants` that `permits`, or else
+ * the first, whose refusal then explains why. `grants` are the roles under which the caller sees the proposal.
+ */
+export function grantFor(grants: readonly Grant[], permits: (actor: Actor) => boolean): Grant | undefined {
+  return grants.find((grant) => permits(actorOf(grant))) ?? grants[0];
 }

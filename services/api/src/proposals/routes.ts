@@ -13,12 +13,12 @@ import { acceptedReplies, disclose } from "@huiyin/workflow-proposal";
 import { type Request, Router } from "express";
 import { initialTransition } from "xstate";
 import { callerOf } from "../auth/authenticate.ts";
-import type { Caller } from "../auth/keys.ts";
+import { type Caller, type Grant, grantsOf } from "../auth/keys.ts";
 import { refuse } from "../http/error-codes.ts";
 import type { HttpError } from "../http/errors.ts";
 import { type IdempotencyLease, respondOnce } from "../http/idempotency.ts";
 import { parseBody, parseQuery } from "../http/validate.ts";
-import { actorOf, createRefusal, viewerOf, visibleWhere } from "./access.ts";
+import { actorOf, createRefusal, grantFor, grantWhere, viewerOf, visibleWhere } from "./access.ts";
 import { httpErrorOf } from "./refusals.ts";
 import {
   type CreateProposalBody,
@@ -28,7 +28,7 @@ import {
   listQuerySchema,
   parseIfMatch,
 } from "./schemas.ts";
-import { allowedFor, proposalView, summaryOf } from "./view.ts";
+import { allowedFor, proposalView, snapshotOf, summaryOf } from "./view.ts";
 
 export interface ProposalRoutesDeps {
   database: Database;
@@ -57,6 +57,21 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
     return row;
   }
 
+  /**
+   * The roles under which the caller sees proposal `id`, most privileged first: the caller itself for a key; for
+   * a person with several roles, those of their roles that see it (the role that reads or acts on it is one).
+   */
+  async function grantsSeeing(id: string, caller: Caller): Promise<readonly Grant[]> {
+    const grants = grantsOf(caller);
+    if (grants.length <= 1) return grants;
+    const seeing = await Promise.all(
+      grants.map((grant) =>
+        database.prisma.proposal.findFirst({ where: { AND: [{ id }, grantWhere(grant)] }, select: { id: true } }),
+      ),
+    );
+    return grants.filter((_grant, index) => seeing[index] !== null);
+  }
+
   /** Maps an engine refusal, with the state and what the caller may send now. */
   async function refused(error: EngineError, id: string, actor: Actor): Promise<HttpError> {
     const row = await database.prisma.proposal.findUnique({ where: { id } });
@@ -78,19 +93,19 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
     const caller = callerOf(response);
     await respondOnce(idempotency, caller, request, response, async () => {
       const body = parseBody(createProposalSchema, request.body);
-      const refusal = createRefusal(
-        caller,
-        body.proposers.map((proposer) => proposer.id),
-      );
+      const proposerIds = body.proposers.map((proposer) => proposer.id);
+      // A person with several roles creates under the first that may (staff before their own proposer role).
+      const grant = grantsOf(caller).find((candidate) => !createRefusal(candidate, proposerIds)) ?? caller;
+      const refusal = createRefusal(grant, proposerIds);
       if (refusal) {
         const details = refusal.reason ? { reason: refusal.reason } : undefined;
         throw refuse("FORBIDDEN", refusal.message, details);
       }
-      const actor = actorOf(caller);
+      const actor = actorOf(grant);
       const input = machineInput(body, deps.policy);
       // Submitting is done by the lead proposer: a proposer key for itself, anyone else on the lead's behalf.
       const submitter: Actor =
-        caller.role === "proposer" ? actor : { role: "proposer", id: body.proposers[0]?.id ?? "" };
+        grant.role === "proposer" ? actor : { role: "proposer", id: body.proposers[0]?.id ?? "" };
       if (body.submit) refuseSubmitAhead(workflow, input, submitter, clock.now());
       const created = await createProposal(engine(request), {
         input,
@@ -129,7 +144,8 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
   router.get("/proposals/:id", async (request, response) => {
     const caller = callerOf(response);
     const row = await findVisible(request.params.id, caller);
-    const { status, body, headers } = await answer(row, actorOf(caller), 200);
+    const [grant = caller] = await grantsSeeing(row.id, caller);
+    const { status, body, headers } = await answer(row, actorOf(grant), 200);
     response.status(status).set(headers).json(body);
   });
 
@@ -141,12 +157,20 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
       throw refuse("INVALID_IF_MATCH", 'If-Match must be a proposal version, e.g. If-Match: "3".');
     }
     await respondOnce(idempotency, caller, request, response, async (idempotencyKey) => {
-      await findVisible(id, caller);
+      const visible = await findVisible(id, caller);
       const event = parseBody(proposalEventSchema, request.body) as { type: string } & Record<string, unknown>;
       if (TIMERS.includes(event.type)) {
         throw refuse("FORBIDDEN", `${event.type} is sent by the engine's own timers, not over HTTP.`);
       }
-      const actor = actorOf(caller);
+      // The role the event is sent under (and recorded with): for a person with several roles, the first of those
+      // that see the proposal under which the machine allows it now; the engine checks it again under its lock.
+      const seeing = await grantsSeeing(id, caller);
+      const snapshot = seeing.length > 1 ? snapshotOf(workflow, visible) : undefined;
+      const at = clock.now().toISOString();
+      const grant =
+        grantFor(seeing, (candidate) => !snapshot || !workflow.check(snapshot, { ...event, actor: candidate, at })) ??
+        caller;
+      const actor = actorOf(grant);
       const log = request.log.child({ proposalId: id });
       const result = await applyEvent(
         { ...engine(request), logger: log },
@@ -170,6 +194,7 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
   router.get("/proposals/:id/history", async (request, response) => {
     const caller = callerOf(response);
     const row = await findVisible(request.params.id, caller);
+    const [grant = caller] = await grantsSeeing(row.id, caller);
     const query = parseQuery(historyQuerySchema, request.query);
     const events = await database.prisma.proposalEvent.findMany({
       where: { proposalId: row.id, seq: { gt: query.after } },
@@ -182,7 +207,7 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
       where: { proposalId: row.id, type: { in: ["handle.reply", "supervise.acceptReply", "supervise.returnReply"] } },
       select: { seq: true, type: true, actor: true, payload: true },
     });
-    const visible = disclose(viewerOf(caller), page, acceptedReplies(replyFates));
+    const visible = disclose(viewerOf(grant), page, acceptedReplies(replyFates));
     response.json({
       items: visible.map((event) => ({
         seq: event.seq,

@@ -2,9 +2,9 @@ import type { Database, Proposal } from "@huiyin/db";
 import { calendarOf, defaultPolicy, type Policy } from "@huiyin/domain";
 import type { Workflow } from "@huiyin/engine";
 import { toRecord } from "@huiyin/engine";
-import type { Caller } from "../auth/keys.ts";
+import { type Caller, type Grant, grantsOf } from "../auth/keys.ts";
 import { inboxOf, inboxPage } from "../notifications/inbox.ts";
-import { actorOf, visibleWhere } from "../proposals/access.ts";
+import { actorOf, grantWhere } from "../proposals/access.ts";
 import { allowedFor } from "../proposals/view.ts";
 import { byUrgency, workingDaysLeft } from "./urgency.ts";
 
@@ -34,7 +34,7 @@ export const ALL_WORK_KINDS = [...(Object.keys(WORK_KINDS) as (keyof typeof WORK
  * The stages where each role can have a duty: the candidates are read by stage (an indexed column), and the
  * machine's `allowedEvents` decides. A leader's work is its escalations, not a stage.
  */
-const DUTY_STAGES: Record<Caller["role"], readonly string[]> = {
+const DUTY_STAGES: Record<Grant["role"], readonly string[]> = {
   admin: ["review", "assign", "handle", "supervise"],
   staff: ["review", "assign", "handle", "supervise"],
   unit: ["assign", "handle", "evaluate"],
@@ -80,7 +80,8 @@ function kindOf(allowed: readonly string[]): { kind: keyof typeof WORK_KINDS; ev
 /**
  * What waits for the caller's action, most urgent first: the proposals where the machine allows the caller a duty
  * event (with the earliest open deadline of the proposal that concerns the caller: a unit's own), and the
- * unacknowledged escalation notices in the caller's inbox (a leader's, a unit head's).
+ * unacknowledged escalation notices in the caller's inbox (a leader's, a unit head's). A person with several roles
+ * gets the work of each (one item per proposal and kind).
  */
 export async function myWork(
   database: Database,
@@ -89,32 +90,53 @@ export async function myWork(
   now: Date,
   policy: Policy = defaultPolicy,
 ): Promise<MyWork> {
-  const actor = actorOf(caller);
-  const stages = DUTY_STAGES[caller.role];
-  const rows: Proposal[] =
-    stages.length === 0
-      ? []
-      : await database.prisma.proposal.findMany({
-          where: { AND: [visibleWhere(caller), { stage: { in: [...stages] } }] },
-          orderBy: { updatedAt: "asc" },
-          take: CANDIDATE_LIMIT,
-        });
+  const perGrant = await Promise.all(grantsOf(caller).map((grant) => dutiesOf(database, workflow, grant, now, policy)));
+  const seen = new Set<string>();
   const items: WorkItem[] = [];
+  for (const item of [...perGrant.flat(), ...(await escalations(database, caller, now, policy))]) {
+    const key = `${item.kind}\n${item.proposalId}\n${item.noticeId ?? ""}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    items.push(item);
+  }
+  items.sort(byUrgency);
+  const counts: Partial<Record<WorkKind, number>> = {};
+  for (const item of items) counts[item.kind] = (counts[item.kind] ?? 0) + 1;
+  return { items, counts, total: items.length };
+}
+
+/** The duties of one role: the proposals it sees, in its stages, where the machine allows it a duty event. */
+async function dutiesOf(
+  database: Database,
+  workflow: Workflow,
+  grant: Grant,
+  now: Date,
+  policy: Policy,
+): Promise<WorkItem[]> {
+  const stages = DUTY_STAGES[grant.role];
+  if (stages.length === 0) return [];
+  const actor = actorOf(grant);
+  const rows: Proposal[] = await database.prisma.proposal.findMany({
+    where: { AND: [grantWhere(grant), { stage: { in: [...stages] } }] },
+    orderBy: { updatedAt: "asc" },
+    take: CANDIDATE_LIMIT,
+  });
   const duties = rows.flatMap((row) => {
     const duty = kindOf(allowedFor(workflow, row, actor));
     return duty ? [{ row, ...duty }] : [];
   });
+  if (duties.length === 0) return [];
   const deadlines = await database.prisma.deadline.findMany({
     where: {
       proposalId: { in: duties.map((duty) => duty.row.id) },
       status: "open",
-      ...(caller.role === "unit" ? { OR: [{ unitId: caller.unitId }, { unitId: null }] } : {}),
+      ...(grant.role === "unit" ? { OR: [{ unitId: grant.unitId }, { unitId: null }] } : {}),
     },
     orderBy: { dueAt: "asc" },
   });
-  for (const { row, kind, event } of duties) {
+  return duties.map(({ row, kind, event }) => {
     const deadline = deadlines.find((candidate) => candidate.proposalId === row.id);
-    items.push({
+    return {
       kind,
       proposalId: row.id,
       title: row.title,
@@ -126,13 +148,8 @@ export async function myWork(
       overdue: deadline ? deadline.dueAt.getTime() < now.getTime() : false,
       workingDaysLeft: deadline ? workingDaysLeft(now, deadline.dueAt, calendarFor(row, policy)) : null,
       level: 0,
-    });
-  }
-  items.push(...(await escalations(database, caller, now, policy)));
-  items.sort(byUrgency);
-  const counts: Partial<Record<WorkKind, number>> = {};
-  for (const item of items) counts[item.kind] = (counts[item.kind] ?? 0) + 1;
-  return { items, counts, total: items.length };
+    };
+  });
 }
 
 /** The calendar of the policy the proposal runs under (snapshotted when it was created). */
@@ -143,7 +160,7 @@ function calendarFor(row: Proposal, fallback: Policy) {
 
 /** Unacknowledged escalation notices in the caller's inbox, each with its deadline. */
 async function escalations(database: Database, caller: Caller, now: Date, policy: Policy): Promise<WorkItem[]> {
-  if (caller.role !== "leader" && caller.role !== "unit") return [];
+  if (!grantsOf(caller).some((grant) => grant.role === "leader" || grant.role === "unit")) return [];
   const inbox = await inboxOf(database, caller);
   const page = await inboxPage(database, inbox, { unacknowledged: true, limit: ESCALATION_LIMIT });
   if (page.length === 0) return [];

@@ -1,0 +1,95 @@
+import type { Database } from "@huiyin/db";
+import type { Clock } from "@huiyin/engine";
+import { type Request, type Response, Router } from "express";
+import { type AuditAction, recordAudit, subjectOf } from "../audit/record.ts";
+import { refuse } from "../http/error-codes.ts";
+import { requireRole } from "./authenticate.ts";
+import { endSessionsOf } from "./sessions.ts";
+
+/** An account as admins see it: never the hash. */
+export function accountView(
+  personId: string,
+  row: {
+    passwordHash: string | null;
+    passwordSetAt: Date | null;
+    disabledAt: Date | null;
+    lockedAt: Date | null;
+    failedAttempts: number;
+  } | null,
+) {
+  return {
+    personId,
+    hasPassword: Boolean(row?.passwordHash),
+    passwordSetAt: row?.passwordSetAt?.toISOString() ?? null,
+    disabledAt: row?.disabledAt?.toISOString() ?? null,
+    lockedAt: row?.lockedAt?.toISOString() ?? null,
+    failedAttempts: row?.failedAttempts ?? 0,
+  };
+}
+
+/**
+ * A person's account, for admins: `GET /v1/people/:id/account`; `POST /v1/people/:id/unlock` (lifts a lockout),
+ * `/disable` (ends their sessions at once: their next request is 401) and `/enable`. Each change is audited.
+ */
+export function accountRoutes(database: Database, clock: Clock): Router {
+  const router = Router();
+  const admin = requireRole("admin");
+
+  async function person(request: Request): Promise<string> {
+    const id = String(request.params.id);
+    const found = await database.prisma.person.findUnique({ where: { id }, select: { id: true } });
+    if (!found) throw refuse("NOT_FOUND", `No person ${id} in the directory.`);
+    return id;
+  }
+
+  router.get("/people/:id/account", admin, async (request, response) => {
+    const personId = await person(request);
+    const row = await database.prisma.personAccount.findUnique({ where: { personId } });
+    response.json(accountView(personId, row));
+  });
+
+  const change =
+    (action: AuditAction, data: (now: Date) => Record<string, unknown>, endsSessions: boolean) =>
+    async (request: Request, response: Response) => {
+      const personId = await person(request);
+      const now = clock.now();
+      const row = await database.prisma.$transaction(async (tx) => {
+        const before = await tx.personAccount.findUnique({ where: { personId } });
+        const after = await tx.personAccount.upsert({
+          where: { personId },
+          create: { personId, ...data(now) },
+          update: data(now),
+        });
+        const ended = endsSessions ? await endSessionsOf(tx, personId, "disabled", now) : 0;
+        await recordAudit(tx, subjectOf(request, response), {
+          action,
+          target: { type: "person", id: personId },
+          details: {
+            before: { disabled: Boolean(before?.disabledAt), locked: Boolean(before?.lockedAt) },
+            after: { disabled: Boolean(after.disabledAt), locked: Boolean(after.lockedAt) },
+            ...(endsSessions ? { sessionsEnded: ended } : {}),
+          },
+        });
+        return after;
+      });
+      request.log.info({ personId, action }, "account changed");
+      response.json(accountView(personId, row));
+    };
+
+  router.post(
+    "/people/:id/unlock",
+    admin,
+    change("account.unlock", () => ({ lockedAt: null, failedAttempts: 0 }), false),
+  );
+  router.post(
+    "/people/:id/disable",
+    admin,
+    change("account.disable", (now) => ({ disabledAt: now }), true),
+  );
+  router.post(
+    "/people/:id/enable",
+    admin,
+    change("account.enable", () => ({ disabledAt: null }), false),
+  );
+  return router;
+}
