@@ -431,6 +431,12 @@ describe("generated requests over every operation of the OpenAPI document", () =
         body: { type: "review.register", category: "environment" },
         headers: { "idempotency-key": "fuzz-same-event" },
       },
+      "POST /v1/batches": {
+        path: "/v1/batches",
+        key: keys.staff,
+        body: { event: { type: "review.register", category: "environment" }, proposalIds: [submitted.body.id] },
+        headers: { "idempotency-key": "fuzz-same-batch" },
+      },
       "POST /v1/notifications/{id}/ack": { path: "/v1/notifications/zz-none/ack" },
       "POST /v1/notifications/{id}/ack-link": { path: "/v1/notifications/zz-none/ack-link?person=p&exp=1&sig=00" },
       "POST /v1/api-keys": { path: "/v1/api-keys", body: { role: "leader", actorId: "leader-2" } },

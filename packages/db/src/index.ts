@@ -1,5 +1,14 @@
 export { createDatabase, type Database, type DatabaseOptions } from "./client.ts";
-export type { Alarm, Deadline, Notice, NoticeDelivery, Proposal, ProposalEvent } from "./generated/prisma/client.ts";
+export type {
+  Alarm,
+  Batch,
+  BatchItem,
+  Deadline,
+  Notice,
+  NoticeDelivery,
+  Proposal,
+  ProposalEvent,
+} from "./generated/prisma/client.ts";
 export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 export { checkDatabase, expectedMigrations, type MigrationState, migrationState } from "./readiness.ts";
 export { isDatabaseUnavailable } from "./unavailable.ts";

@@ -14,6 +14,7 @@ import { authenticate, callerOf, requireCaller } from "./auth/authenticate.ts";
 import { invitationAdminRoutes, invitationRoutes } from "./auth/invitations.ts";
 import { ownOrigins, PEOPLE_DEFAULTS, type PeopleOptions } from "./auth/people-options.ts";
 import { sessionRoutes, signInRoutes } from "./auth/sign-in.ts";
+import { batchRoutes } from "./batches/routes.ts";
 import { coverageMetrics } from "./calendar/coverage.ts";
 import { calendarRoutes } from "./calendar/routes.ts";
 import { consoleRoutes } from "./console/static.ts";
@@ -163,6 +164,7 @@ function v1(deps: AppDependencies): Router {
   router.use(auditRoutes(deps.database));
   router.use(proposalRoutes(deps));
   router.use(workRoutes(deps));
+  router.use(batchRoutes(deps));
   router.use(publicationRoutes(deps));
   router.use(notificationRoutes(deps.database));
   router.use(statsRoutes(deps.database, deps.clock));

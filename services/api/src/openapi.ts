@@ -1,5 +1,6 @@
 import { auditApi } from "./audit/openapi.ts";
 import { authApi } from "./auth/openapi.ts";
+import { batchesApi } from "./batches/openapi.ts";
 import { calendarApi } from "./calendar/openapi.ts";
 import { directoryApi } from "./directory/openapi.ts";
 import { disclosureApi } from "./disclosure/openapi.ts";
@@ -28,6 +29,7 @@ export const FEATURE_APIS: readonly FeatureApi[] = [
   auditApi,
   disclosureApi,
   workApi,
+  batchesApi,
 ];
 
 /** Merges maps whose keys must not collide: two features documenting one path or component is a bug. */

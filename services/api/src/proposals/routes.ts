@@ -1,5 +1,5 @@
 import type { Database, Prisma, Proposal } from "@huiyin/db";
-import { type Policy, proposalEventSchema, TIMER_EVENT_TYPES } from "@huiyin/domain";
+import type { Policy } from "@huiyin/domain";
 import {
   type Actor,
   applyEvent,
@@ -13,12 +13,11 @@ import { acceptedReplies, disclose } from "@huiyin/workflow-proposal";
 import { type Request, Router } from "express";
 import { initialTransition } from "xstate";
 import { callerOf } from "../auth/authenticate.ts";
-import { type Caller, type Grant, grantsOf } from "../auth/keys.ts";
+import { grantsOf } from "../auth/keys.ts";
 import { refuse } from "../http/error-codes.ts";
-import type { HttpError } from "../http/errors.ts";
 import { type IdempotencyLease, respondOnce } from "../http/idempotency.ts";
 import { parseBody, parseQuery } from "../http/validate.ts";
-import { actorOf, createRefusal, grantFor, grantWhere, viewerOf, visibleWhere } from "./access.ts";
+import { actorOf, createRefusal, viewerOf, visibleWhere } from "./access.ts";
 import { httpErrorOf } from "./refusals.ts";
 import {
   type CreateProposalBody,
@@ -28,7 +27,8 @@ import {
   listQuerySchema,
   parseIfMatch,
 } from "./schemas.ts";
-import { allowedFor, proposalView, snapshotOf, summaryOf } from "./view.ts";
+import { eventSender } from "./send-event.ts";
+import { proposalView, summaryOf } from "./view.ts";
 
 export interface ProposalRoutesDeps {
   database: Database;
@@ -41,8 +41,6 @@ export interface ProposalRoutesDeps {
   idempotencyLease?: IdempotencyLease | undefined;
 }
 
-const TIMERS: readonly string[] = TIMER_EVENT_TYPES;
-
 /** The proposals routes under /v1: create, read, send events, history, list. */
 export function proposalRoutes(deps: ProposalRoutesDeps): Router {
   const router = Router();
@@ -50,36 +48,7 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
   const idempotency = { database, lease: deps.idempotencyLease };
   const engine = (request: Request): EngineDeps => ({ db: database, logger: request.log, clock, workflow });
 
-  /** The row, if the caller may see it; otherwise 404 as if it did not exist (see `visibleWhere`). */
-  async function findVisible(id: string, caller: Caller): Promise<Proposal> {
-    const row = await database.prisma.proposal.findFirst({ where: { AND: [{ id }, visibleWhere(caller)] } });
-    if (!row) throw refuse("NOT_FOUND", `No proposal ${id}.`);
-    return row;
-  }
-
-  /**
-   * The roles under which the caller sees proposal `id`, most privileged first: the caller itself for a key; for
-   * a person with several roles, those of their roles that see it (the role that reads or acts on it is one).
-   */
-  async function grantsSeeing(id: string, caller: Caller): Promise<readonly Grant[]> {
-    const grants = grantsOf(caller);
-    if (grants.length <= 1) return grants;
-    const seeing = await Promise.all(
-      grants.map((grant) =>
-        database.prisma.proposal.findFirst({ where: { AND: [{ id }, grantWhere(grant)] }, select: { id: true } }),
-      ),
-    );
-    return grants.filter((_grant, index) => seeing[index] !== null);
-  }
-
-  /** Maps an engine refusal, with the state and what the caller may send now. */
-  async function refused(error: EngineError, id: string, actor: Actor): Promise<HttpError> {
-    const row = await database.prisma.proposal.findUnique({ where: { id } });
-    const context = row
-      ? { stage: row.stage, states: row.states, allowedEvents: allowedFor(workflow, row, actor) }
-      : undefined;
-    return httpErrorOf(error, context);
-  }
+  const { findVisible, grantsSeeing, refused, send } = eventSender({ database, workflow, clock });
 
   async function answer(row: Proposal, actor: Actor, status: number) {
     return {
@@ -157,37 +126,19 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
       throw refuse("INVALID_IF_MATCH", 'If-Match must be a proposal version, e.g. If-Match: "3".');
     }
     await respondOnce(idempotency, caller, request, response, async (idempotencyKey) => {
-      const visible = await findVisible(id, caller);
-      const event = parseBody(proposalEventSchema, request.body) as { type: string } & Record<string, unknown>;
-      if (TIMERS.includes(event.type)) {
-        throw refuse("FORBIDDEN", `${event.type} is sent by the engine's own timers, not over HTTP.`);
-      }
-      // The role the event is sent under (and recorded with): for a person with several roles, the first of those
-      // that see the proposal under which the machine allows it now; the engine checks it again under its lock.
-      const seeing = await grantsSeeing(id, caller);
-      const snapshot = seeing.length > 1 ? snapshotOf(workflow, visible) : undefined;
-      const at = clock.now().toISOString();
-      const grant =
-        grantFor(seeing, (candidate) => !snapshot || !workflow.check(snapshot, { ...event, actor: candidate, at })) ??
-        caller;
-      const actor = actorOf(grant);
-      const log = request.log.child({ proposalId: id });
-      const result = await applyEvent(
-        { ...engine(request), logger: log },
-        {
-          proposalId: id,
-          event,
-          actor,
-          requestId: String(request.id),
-          // Scoped to the API key, so two callers cannot collide on a key in the engine's per-proposal index.
-          ...(idempotencyKey ? { idempotencyKey: `${caller.keyId}:${idempotencyKey}` } : {}),
-          ...(expectedVersion === undefined ? {} : { expectedVersion }),
-        },
-      ).catch(async (error: unknown) => {
-        throw error instanceof EngineError ? await refused(error, id, actor) : error;
+      const row = await send({
+        caller,
+        proposalId: id,
+        body: request.body,
+        expectedVersion,
+        // Scoped to the API key, so two callers cannot collide on a key in the engine's per-proposal index.
+        idempotencyKey: idempotencyKey ? `${caller.keyId}:${idempotencyKey}` : undefined,
+        requestId: String(request.id),
+        logger: request.log,
       });
-      const row = await database.prisma.proposal.findUniqueOrThrow({ where: { id: result.proposal.id } });
-      return answer(row, actor, 200);
+      // Answered as GET /v1/proposals/:id answers it: under the first of the caller's roles that sees it.
+      const [grant = caller] = await grantsSeeing(id, caller);
+      return answer(row, actorOf(grant), 200);
     });
   });
 

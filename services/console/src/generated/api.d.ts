@@ -105,6 +105,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The batches the caller sent (staff and admins: all), newest first, running ones included. */
+        get: operations["listBatches"];
+        put?: never;
+        /** Apply one event to many proposals: each in its own transaction, as POST /v1/proposals/{id}/events would (If-Match per item in ifMatch); per-item results. */
+        post: operations["createBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One batch: its progress while running, its per-item results once done. */
+        get: operations["getBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/calendar": {
         parameters: {
             query?: never;
@@ -600,7 +635,7 @@ export interface components {
         };
         AuditEntry: {
             /** @enum {string} */
-            action: "api-key.issue" | "api-key.revoke" | "directory.person.save" | "directory.person.delete" | "directory.unit.save" | "directory.unit.delete" | "directory.role.assign" | "directory.role.unassign" | "webhook.subscribe" | "webhook.unsubscribe" | "notice-delivery.retry" | "publication.publish" | "publication.withdraw" | "authentication.failed" | "access.refused";
+            action: "api-key.issue" | "api-key.revoke" | "directory.person.save" | "directory.person.delete" | "directory.unit.save" | "directory.unit.delete" | "directory.role.assign" | "directory.role.unassign" | "webhook.subscribe" | "webhook.unsubscribe" | "notice-delivery.retry" | "publication.publish" | "publication.withdraw" | "account.invite" | "account.password-set" | "account.lock" | "account.unlock" | "account.disable" | "account.enable" | "session.start" | "session.end" | "authentication.failed" | "access.refused";
             actor: {
                 actorId: string | null;
                 keyId: string;
@@ -622,6 +657,39 @@ export interface components {
         };
         AuditEntryPage: {
             items: components["schemas"]["AuditEntry"][];
+            nextCursor: string | null;
+        };
+        Batch: {
+            counts: {
+                applied: number;
+                notFound: number;
+                refused: number;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            event: {
+                [key: string]: unknown;
+            };
+            finishedAt: string | null;
+            id: string;
+            /** @description The items decided so far, in the order of proposalIds. */
+            items: {
+                /** @description Why it was refused or not found: the code a single event would answer (a 403's details.reason). */
+                code?: string;
+                message?: string;
+                /** @enum {string} */
+                outcome: "applied" | "refused" | "not_found";
+                proposalId: string;
+                /** @description The proposal's version after the event (applied). */
+                version?: number;
+            }[];
+            /** @enum {string} */
+            status: "running" | "done" | "failed";
+            total: number;
+        };
+        BatchPage: {
+            items: components["schemas"]["Batch"][];
             nextCursor: string | null;
         };
         Calendar: {
@@ -669,6 +737,168 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "staff" | "unit" | "leader" | "proposer" | "integrator";
             unitId?: string;
+        };
+        CreateBatch: {
+            event: {
+                content?: {
+                    category: string;
+                    reasons: string;
+                    suggestions: string[];
+                    title: string;
+                };
+                /** @constant */
+                type: "submit";
+            } | {
+                reason: string;
+                /** @constant */
+                type: "withdraw";
+            } | {
+                category: string;
+                key?: boolean;
+                /** @constant */
+                type: "review.register";
+            } | {
+                reason: string;
+                /** @constant */
+                type: "review.reject";
+            } | {
+                reason: string;
+                /** @enum {string} */
+                target: "opinion" | "public-sentiment" | "letter";
+                /** @constant */
+                type: "review.convert";
+            } | {
+                intoId: string;
+                /** @constant */
+                type: "review.merge";
+            } | {
+                reason: string;
+                /** @constant */
+                type: "review.return";
+            } | {
+                content: {
+                    category: string;
+                    reasons: string;
+                    suggestions: string[];
+                    title: string;
+                };
+                /** @constant */
+                type: "resubmit";
+            } | {
+                /** @enum {string} */
+                mode: "sole" | "lead-co" | "separate";
+                replyDueDate?: string;
+                /** @constant */
+                type: "assign";
+                units: {
+                    /** @enum {string} */
+                    role: "lead" | "co" | "separate";
+                    unitId: string;
+                }[];
+            } | {
+                /** @constant */
+                type: "unit.acknowledge";
+            } | {
+                reason: string;
+                /** @constant */
+                type: "unit.object";
+            } | {
+                leaderId: string;
+                /** @constant */
+                type: "key.designate";
+            } | {
+                /** @enum {string} */
+                channel: "meeting" | "visit" | "phone" | "online" | "letter";
+                /** Format: date-time */
+                contactedAt: string;
+                summary: string;
+                /** @constant */
+                type: "handle.contact";
+            } | {
+                opinion: string;
+                /** @constant */
+                type: "handle.coOpinion";
+            } | {
+                newDueDate: string;
+                reason: string;
+                /** @constant */
+                type: "handle.requestExtension";
+            } | {
+                /** @constant */
+                type: "extension.approve";
+                unitId?: string;
+            } | {
+                reason: string;
+                /** @constant */
+                type: "extension.deny";
+                unitId?: string;
+            } | {
+                /** @enum {string} */
+                classification: "A" | "B" | "C";
+                signedOffBy: string;
+                text: string;
+                /** @constant */
+                type: "handle.reply";
+            } | {
+                /** @enum {string} */
+                mode: "on-site" | "joint" | "online" | "tracking";
+                note: string;
+                /** @constant */
+                type: "supervise.record";
+            } | {
+                /** @constant */
+                type: "supervise.acceptReply";
+                unitId?: string;
+            } | {
+                reason: string;
+                /** @constant */
+                type: "supervise.returnReply";
+                unitId?: string;
+            } | {
+                comment: string;
+                rehandle?: boolean;
+                /** @enum {string} */
+                result: "satisfied" | "basically-satisfied" | "unsatisfied";
+                /** @constant */
+                type: "evaluate";
+                unitIds?: string[];
+                units?: {
+                    /** @enum {string} */
+                    result: "satisfied" | "basically-satisfied" | "unsatisfied";
+                    unitId: string;
+                }[];
+            } | {
+                /** @enum {string} */
+                classification: "A" | "B" | "C";
+                reason: string;
+                /** @constant */
+                type: "supervise.reclassify";
+                unitId?: string;
+            } | {
+                progress: string;
+                resolved: boolean;
+                /** @constant */
+                type: "followup.report";
+            } | {
+                deadlineId: string;
+                level?: number;
+                /** @constant */
+                type: "deadline.remind";
+            } | {
+                deadlineId: string;
+                level?: number;
+                /** @constant */
+                type: "deadline.due";
+            } | {
+                deadlineId: string;
+                level: number;
+                /** @constant */
+                type: "deadline.escalate";
+            };
+            ifMatch?: {
+                [key: string]: number;
+            };
+            proposalIds: string[];
         };
         CreateProposal: {
             /** @default  */
@@ -748,7 +978,7 @@ export interface components {
         };
         Error: {
             error: {
-                /** @description A stable code: MALFORMED_JSON (400), INVALID_QUERY (400), INVALID_IF_MATCH (400), INVALID_IDEMPOTENCY_KEY (400), MALFORMED_URL (400), INVALID_CHARACTER (400), BODY_TOO_DEEP (400), MALFORMED_BODY_ENCODING (400), BAD_REQUEST (400), UNAUTHENTICATED (401), FORBIDDEN (403), ACK_LINK_INVALID (403), NOT_FOUND (404), EVENT_NOT_ALLOWED (409), VERSION_CONFLICT (409), EXTERNAL_ID_TAKEN (409), IDEMPOTENCY_IN_PROGRESS (409), CANNOT_REVOKE_SELF (409), PERSON_HEADS_UNIT (409), ALREADY_DELIVERED (409), NOT_RETRYABLE (409), NOT_PUBLISHABLE (409), ACK_LINK_EXPIRED (410), VERSION_MISMATCH (412), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_ENCODING (415), VALIDATION_FAILED (422), INVALID_EVENT (422), INVALID_INPUT (422), IDEMPOTENCY_KEY_REUSED (422), WEBHOOK_URL_FORBIDDEN (422), REDACTION_NOT_FOUND (422), RATE_LIMITED (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), EMAIL_CHANNEL_OFF (503), or a rule code of the workflow (409). */
+                /** @description A stable code: MALFORMED_JSON (400), INVALID_QUERY (400), INVALID_IF_MATCH (400), INVALID_IDEMPOTENCY_KEY (400), MALFORMED_URL (400), INVALID_CHARACTER (400), BODY_TOO_DEEP (400), MALFORMED_BODY_ENCODING (400), BAD_REQUEST (400), UNAUTHENTICATED (401), SIGN_IN_FAILED (401), FORBIDDEN (403), CSRF_REJECTED (403), ACK_LINK_INVALID (403), NOT_FOUND (404), INVITATION_INVALID (404), EVENT_NOT_ALLOWED (409), VERSION_CONFLICT (409), EXTERNAL_ID_TAKEN (409), IDEMPOTENCY_IN_PROGRESS (409), CANNOT_REVOKE_SELF (409), PERSON_HAS_NO_EMAIL (409), PERSON_HEADS_UNIT (409), ALREADY_DELIVERED (409), NOT_RETRYABLE (409), NOT_PUBLISHABLE (409), ACK_LINK_EXPIRED (410), VERSION_MISMATCH (412), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_ENCODING (415), VALIDATION_FAILED (422), INVALID_EVENT (422), INVALID_INPUT (422), IDEMPOTENCY_KEY_REUSED (422), WEBHOOK_URL_FORBIDDEN (422), REDACTION_NOT_FOUND (422), PASSWORD_TOO_WEAK (422), RATE_LIMITED (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), EMAIL_CHANNEL_OFF (503), or a rule code of the workflow (409). */
                 code: string;
                 details?: unknown;
                 message: string;
@@ -1296,7 +1526,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1346,7 +1576,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1405,7 +1635,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1452,7 +1682,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1488,7 +1718,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1539,7 +1769,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1584,7 +1814,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1633,7 +1863,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1687,7 +1917,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1710,7 +1940,7 @@ export interface operations {
     listAuditLog: {
         parameters: {
             query?: {
-                action?: "api-key.issue" | "api-key.revoke" | "directory.person.save" | "directory.person.delete" | "directory.unit.save" | "directory.unit.delete" | "directory.role.assign" | "directory.role.unassign" | "webhook.subscribe" | "webhook.unsubscribe" | "notice-delivery.retry" | "publication.publish" | "publication.withdraw" | "authentication.failed" | "access.refused";
+                action?: "api-key.issue" | "api-key.revoke" | "directory.person.save" | "directory.person.delete" | "directory.unit.save" | "directory.unit.delete" | "directory.role.assign" | "directory.role.unassign" | "webhook.subscribe" | "webhook.unsubscribe" | "notice-delivery.retry" | "publication.publish" | "publication.withdraw" | "account.invite" | "account.password-set" | "account.lock" | "account.unlock" | "account.disable" | "account.enable" | "session.start" | "session.end" | "authentication.failed" | "access.refused";
                 actorId?: string;
                 cursor?: string;
                 from?: string;
@@ -1744,7 +1974,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1780,7 +2010,277 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listBatches: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page: items and nextCursor. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchPage"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key returns the first answer and applies nothing. While the first request runs, a repeat is 409 IDEMPOTENCY_IN_PROGRESS; if the process running it died, the key is free again within seconds and a repeat runs it. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBatch"];
+            };
+        };
+        responses: {
+            /** @description The batch, done: every item's outcome. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Batch"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). Idempotency-Key is not 1 to 200 visible ASCII characters (INVALID_IDEMPOTENCY_KEY). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still running (details.retryAfterSeconds) (IDEMPOTENCY_IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or a path segment is invalid (details.fields) (VALIDATION_FAILED). An Idempotency-Key reused for another request (IDEMPOTENCY_KEY_REUSED). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The batch. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Batch"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1827,7 +2327,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1854,7 +2354,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1904,7 +2404,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1940,7 +2440,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1989,7 +2489,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2034,7 +2534,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2096,7 +2596,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2141,7 +2641,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2188,7 +2688,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2242,7 +2742,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2291,7 +2791,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2327,7 +2827,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2377,7 +2877,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2422,7 +2922,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2482,7 +2982,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2536,7 +3036,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2585,7 +3085,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2639,7 +3139,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2689,7 +3189,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2725,7 +3225,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2774,7 +3274,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2819,7 +3319,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2881,7 +3381,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2926,7 +3426,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2973,7 +3473,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3018,7 +3518,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3065,7 +3565,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3092,7 +3592,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3146,7 +3646,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3182,7 +3682,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3231,7 +3731,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3285,7 +3785,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3334,7 +3834,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3379,7 +3879,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3431,7 +3931,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3458,7 +3958,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3507,7 +4007,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3543,7 +4043,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3624,7 +4124,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3705,7 +4205,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3769,7 +4269,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3796,7 +4296,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3859,7 +4359,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3913,7 +4413,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3962,7 +4462,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3998,7 +4498,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4055,7 +4555,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4127,7 +4627,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4179,7 +4679,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4215,7 +4715,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4264,7 +4764,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4309,7 +4809,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4374,7 +4874,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4437,7 +4937,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4493,7 +4993,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4556,7 +5056,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4603,7 +5103,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4639,7 +5139,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4686,7 +5186,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4722,7 +5222,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4776,7 +5276,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4830,7 +5330,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4879,7 +5379,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4924,7 +5424,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4971,7 +5471,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5016,7 +5516,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5069,7 +5569,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5114,7 +5614,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5161,7 +5661,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5188,7 +5688,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5235,7 +5735,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (WWW-Authenticate) (UNAUTHENTICATED). */
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5262,7 +5762,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key, or the client's address, spent its request budget, or the address its budget of failed authentications (Retry-After) (RATE_LIMITED). */
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
             429: {
                 headers: {
                     [name: string]: unknown;

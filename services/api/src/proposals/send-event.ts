@@ -1,0 +1,120 @@
+import type { Database, Proposal } from "@huiyin/db";
+import { proposalEventSchema, TIMER_EVENT_TYPES } from "@huiyin/domain";
+import { type Actor, applyEvent, type Clock, EngineError, type Workflow } from "@huiyin/engine";
+import type { Logger } from "@huiyin/logger";
+import { type Caller, type Grant, grantsOf } from "../auth/keys.ts";
+import { refuse } from "../http/error-codes.ts";
+import type { HttpError } from "../http/errors.ts";
+import { parseBody } from "../http/validate.ts";
+import { actorOf, grantFor, grantWhere, visibleWhere } from "./access.ts";
+import { httpErrorOf } from "./refusals.ts";
+import { allowedFor, snapshotOf } from "./view.ts";
+
+/** An event of the domain vocabulary as a caller sent it, validated: a `type` and its body's fields. */
+export type CallerEvent = { type: string } & Record<string, unknown>;
+
+export interface EventSenderDeps {
+  database: Database;
+  workflow: Workflow;
+  clock: Clock;
+}
+
+export interface SendInput {
+  caller: Caller;
+  proposalId: string;
+  /** The request body: validated here, after the caller was found allowed to see the proposal. */
+  body: unknown;
+  /** `If-Match`: apply only if the proposal is still at this version. */
+  expectedVersion?: number | undefined;
+  /** The caller's Idempotency-Key as the engine keeps it (already scoped to the API key). */
+  idempotencyKey?: string | undefined;
+  requestId: string;
+  logger: Logger;
+}
+
+const TIMERS: readonly string[] = TIMER_EVENT_TYPES;
+
+/**
+ * How one event of a caller reaches one proposal: the one path of `POST /v1/proposals/:id/events` and of every
+ * item of a batch (`POST /v1/batches`), so that both give the same guarantees and answer the same refusals. A
+ * proposal the caller may not see is 404 as if it did not exist; a bad body is 422; an engine refusal keeps its
+ * code (409, 412, 403), with the state and what the caller may send now.
+ */
+export function eventSender(deps: EventSenderDeps) {
+  const { database, workflow, clock } = deps;
+
+  /** The row, if the caller may see it; otherwise 404 as if it did not exist (see `visibleWhere`). */
+  async function findVisible(id: string, caller: Caller): Promise<Proposal> {
+    const row = await database.prisma.proposal.findFirst({ where: { AND: [{ id }, visibleWhere(caller)] } });
+    if (!row) throw refuse("NOT_FOUND", `No proposal ${id}.`);
+    return row;
+  }
+
+  /**
+   * The roles under which the caller sees proposal `id`, most privileged first: the caller itself for a key; for
+   * a person with several roles, those of their roles that see it (the role that reads or acts on it is one).
+   */
+  async function grantsSeeing(id: string, caller: Caller): Promise<readonly Grant[]> {
+    const grants = grantsOf(caller);
+    if (grants.length <= 1) return grants;
+    const seeing = await Promise.all(
+      grants.map((grant) =>
+        database.prisma.proposal.findFirst({ where: { AND: [{ id }, grantWhere(grant)] }, select: { id: true } }),
+      ),
+    );
+    return grants.filter((_grant, index) => seeing[index] !== null);
+  }
+
+  /** Maps an engine refusal, with the state and what the caller may send now. */
+  async function refused(error: EngineError, id: string, actor: Actor): Promise<HttpError> {
+    const row = await database.prisma.proposal.findUnique({ where: { id } });
+    const context = row
+      ? { stage: row.stage, states: row.states, allowedEvents: allowedFor(workflow, row, actor) }
+      : undefined;
+    return httpErrorOf(error, context);
+  }
+
+  /** The event a caller may send over HTTP: valid against its schema, and not one of the engine's own timers. */
+  function parseEvent(body: unknown): CallerEvent {
+    const event = parseBody(proposalEventSchema, body) as CallerEvent;
+    if (TIMERS.includes(event.type)) {
+      throw refuse("FORBIDDEN", `${event.type} is sent by the engine's own timers, not over HTTP.`);
+    }
+    return event;
+  }
+
+  /** Applies the event in one transaction (the engine's) and answers the proposal's row as it is after it. */
+  async function send(input: SendInput): Promise<Proposal> {
+    const { caller, proposalId: id } = input;
+    const visible = await findVisible(id, caller);
+    const event = parseEvent(input.body);
+    // The role the event is sent under (and recorded with): for a person with several roles, the first of those
+    // that see the proposal under which the machine allows it now; the engine checks it again under its lock.
+    const seeing = await grantsSeeing(id, caller);
+    const snapshot = seeing.length > 1 ? snapshotOf(workflow, visible) : undefined;
+    const at = clock.now().toISOString();
+    const grant =
+      grantFor(seeing, (candidate) => !snapshot || !workflow.check(snapshot, { ...event, actor: candidate, at })) ??
+      caller;
+    const actor = actorOf(grant);
+    const logger = input.logger.child({ proposalId: id });
+    const result = await applyEvent(
+      { db: database, logger, clock, workflow },
+      {
+        proposalId: id,
+        event,
+        actor,
+        requestId: input.requestId,
+        ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
+        ...(input.expectedVersion === undefined ? {} : { expectedVersion: input.expectedVersion }),
+      },
+    ).catch(async (error: unknown) => {
+      throw error instanceof EngineError ? await refused(error, id, actor) : error;
+    });
+    return database.prisma.proposal.findUniqueOrThrow({ where: { id: result.proposal.id } });
+  }
+
+  return { findVisible, grantsSeeing, refused, parseEvent, send };
+}
+
+export type EventSender = ReturnType<typeof eventSender>;
