@@ -414,6 +414,14 @@ describe("generated requests over every operation of the OpenAPI document", () =
       body: { ...proposalBody, submit: true },
     });
     expect([issued.status, hook.status, submitted.status]).toEqual([201, 201, 201]);
+    for (const [id, email] of [
+      ["fuzz-invitee", "invitee@fuzz.example"],
+      ["fuzz-acceptor", "acceptor@fuzz.example"],
+    ]) {
+      expect((await api.call("PUT", `/v1/directory/people/${id}`, { body: { name: id, email } })).status).toBe(201);
+    }
+    const invitation = await api.call("POST", "/v1/people/fuzz-acceptor/invitations");
+    const invitationToken = new URL(invitation.body.link).hash.slice(1);
     /** The same request many times at once, for each write operation of the document. */
     const sameRequests: Record<
       string,
@@ -455,6 +463,23 @@ describe("generated requests over every operation of the OpenAPI document", () =
       "PUT /v1/directory/roles/{label}/people/{personId}": { path: "/v1/directory/roles/staff-head/people/wang" },
       "DELETE /v1/directory/roles/{label}/people/{personId}": { path: "/v1/directory/roles/staff-head/people/wang" },
       "POST /v1/notice-deliveries/{id}/retry": { path: "/v1/notice-deliveries/999999/retry" },
+      // Failed sign-ins at once (each counted, the lockout reached once); sign-out with a key (no session: 401).
+      "POST /v1/session": {
+        path: "/v1/session",
+        body: { login: "invitee@fuzz.example", password: "not-the-password" },
+      },
+      "DELETE /v1/session": { path: "/v1/session" },
+      // Each invitation withdraws the person's earlier ones: ten at once leave one live link (new ones are not
+      // replays of each other, like issued keys).
+      "POST /v1/people/{id}/invitations": { path: "/v1/people/fuzz-invitee/invitations" },
+      // One use of a link sets the password; the other nine find it used (404).
+      "POST /v1/invitations/{token}": {
+        path: `/v1/invitations/${invitationToken}`,
+        body: { password: "fuzz-password-2026" },
+      },
+      "POST /v1/people/{id}/unlock": { path: "/v1/people/fuzz-invitee/unlock" },
+      "POST /v1/people/{id}/disable": { path: "/v1/people/fuzz-invitee/disable" },
+      "POST /v1/people/{id}/enable": { path: "/v1/people/fuzz-invitee/enable" },
       // Not yet publishable (409) and never published (404): concurrent publications of a closed proposal are
       // in api-publication.test.ts.
       "POST /v1/proposals/{id}/publication": { path: `/v1/proposals/${submitted.body.id}/publication`, body: {} },
@@ -482,7 +507,11 @@ describe("generated requests over every operation of the OpenAPI document", () =
       const statuses = responses.map((response) => response.status);
       if (statuses.some((status) => status >= 500)) problems.push(`${name}: ${statuses.join(",")}`);
       const fresh = responses.filter((r) => r.status === 201 && r.headers.get("idempotent-replayed") !== "true");
-      if (name !== "POST /v1/api-keys" && fresh.length > 1) problems.push(`${name}: ${fresh.length} creations`);
+      const repeatable = ["POST /v1/api-keys", "POST /v1/people/{id}/invitations"];
+      if (!repeatable.includes(name) && fresh.length > 1) problems.push(`${name}: ${fresh.length} creations`);
+      if (name === "POST /v1/invitations/{token}" && statuses.filter((status) => status === 204).length !== 1) {
+        problems.push(`${name}: ${statuses.join(",")}`);
+      }
     }
     // Then random interleavings of the directory's writes and reads on the same few ids.
     const pool: [string, string, unknown?][] = [
@@ -510,6 +539,8 @@ describe("generated requests over every operation of the OpenAPI document", () =
         if (response.status >= 500) problems.push(`${batch[index]?.slice(0, 2).join(" ")}: ${response.status}`);
       });
     }
+    const live = await api.database.prisma.invitation.count({ where: { personId: "fuzz-invitee", usedAt: null } });
+    expect(live, "live invitations after ten at once").toBe(1);
     expect(problems, `seed ${SEED}`).toEqual([]);
     // Exactly one proposal came of the ten identical creations under one Idempotency-Key.
     const created = await api.database.prisma.proposal.count({ where: { title: proposalBody.title } });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PEOPLE_DEFAULTS } from "../services/api/src/index.ts";
-import { type ApiHarness, startApi } from "./support/api.ts";
+import { type ApiHarness, startApi, TEST_SCRYPT } from "./support/api.ts";
 
 /**
  * People sign in (issue 15) over real HTTP, PostgreSQL and Redis: an admin's invitation, setting the password,
@@ -94,7 +94,9 @@ let roadsProposal: string;
 let ownProposal: string;
 
 beforeAll(async () => {
-  api = await startApi({ overrides: { people: { ...PEOPLE_DEFAULTS, lockoutFailures: LOCKOUT } } });
+  api = await startApi({
+    overrides: { people: { ...PEOPLE_DEFAULTS, lockoutFailures: LOCKOUT, scrypt: TEST_SCRYPT } },
+  });
   for (const [id, name, email] of [
     ["li", "李水务", "Li@Water.example"],
     ["ann", "Ann Admin", "ann@office.example"],
@@ -153,7 +155,7 @@ describe("an invitation", () => {
     const set = await browse({}, "POST", `/v1/invitations/${token}`, { body: { password: PASSWORD } });
     expect(set.status).toBe(204);
     const account = await api.database.prisma.personAccount.findUniqueOrThrow({ where: { personId: "li" } });
-    expect(account.passwordHash).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(account.passwordHash).toMatch(/^scrypt\$16384\$8\$1\$/);
     expect(account.passwordHash).not.toContain(PASSWORD);
     const stored = await api.database.prisma.invitation.findFirstOrThrow({
       where: { personId: "li", usedAt: { not: null } },
@@ -351,7 +353,10 @@ describe("lockout", () => {
 
 describe("rate limits of sign-in", () => {
   it("answer 429 once an account's failures are spent, from whatever address", async () => {
-    const limited = await startApi({ authFailuresPerMinute: 2, overrides: { trustProxy: ["loopback"] } });
+    const limited = await startApi({
+      authFailuresPerMinute: 2,
+      overrides: { trustProxy: ["loopback"], people: { ...PEOPLE_DEFAULTS, scrypt: TEST_SCRYPT } },
+    });
     try {
       const attempt = (address: string) =>
         fetch(`${limited.base}/v1/session`, {

@@ -130,6 +130,33 @@ describe("the logs of a run", () => {
     });
     expect(created.status).toBe(201);
 
+    // A person signs in: the invitation's token (in a URL path), the password, its hash, the session's cookie and
+    // CSRF token, a wrong password; then uses the session and signs out.
+    const invited = await call("POST", "/v1/people/wang/invitations", adminKey);
+    expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+    const invitation = remember("invitation token", new URL(invited.body.link).hash.slice(1));
+    expect((await call("GET", `/v1/invitations/${invitation}`, null)).status).toBe(200);
+    const password = remember("password", `pw-${randomBytes(12).toString("hex")}`);
+    expect((await call("POST", `/v1/invitations/${invitation}`, null, { password })).status).toBe(204);
+    const account = await db.prisma.personAccount.findUniqueOrThrow({ where: { personId: "wang" } });
+    remember("password hash", account.passwordHash?.split("$").at(-1) ?? "");
+    const wrong = remember("wrong password", `wrong-${randomBytes(12).toString("hex")}`);
+    expect((await call("POST", "/v1/session", null, { login: "wang@x.example", password: wrong })).status).toBe(401);
+    const signIn = await fetch(`${api}/v1/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ login: "wang@x.example", password }),
+    });
+    expect(signIn.status).toBe(200);
+    const session = remember(
+      "session token",
+      /huiyin_session=([^;]+)/.exec(signIn.headers.get("set-cookie") ?? "")?.[1] ?? "",
+    );
+    const csrf = remember("CSRF token", ((await signIn.json()) as { csrfToken: string }).csrfToken);
+    const asWang = { cookie: `huiyin_session=${session}`, "x-csrf-token": csrf };
+    expect((await call("GET", "/v1/session", null, undefined, asWang)).status).toBe(200);
+    expect((await call("DELETE", "/v1/session", null, undefined, asWang)).status).toBe(204);
+
     // The e-mail with the acknowledge link, opened (GET) and confirmed (POST) as a person would.
     expect((await call("POST", `/v1/notice-deliveries/${dead.id}/retry`, adminKey)).status).toBe(202);
     await eventually(async () => smtp.messages.length === 1, 60_000, output);
@@ -150,6 +177,8 @@ describe("the logs of a run", () => {
     expect(logs).toContain("sig=[redacted]");
     expect(logs).toContain('"url":"/v1/whoami"');
     expect(logs).toContain("token=[redacted]");
+    expect(logs).toContain("/v1/invitations/[redacted]");
+    expect(logs).toContain("signed in");
     expect(secrets.size).toBeGreaterThanOrEqual(12);
     const found = [...secrets].filter(([, value]) => logs.includes(value)).map(([name]) => name);
     expect(found).toEqual([]);

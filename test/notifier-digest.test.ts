@@ -118,7 +118,7 @@ describe("the daily digest", () => {
     expect(bed.smtp.messages).toHaveLength(2);
     expect(chinese?.subject).toMatch(/^【回音】每日摘要 \d{4}-\d{2}-\d{2}：逾期 1 项，七日内到期 1 项，督办 0 项$/);
     expect(chinese?.text).toContain("已逾期 4 天");
-    expect(chinese?.text).toContain("https://huiyin.example/v1/proposals/p_e2e_soon");
+    expect(chinese?.text).toContain("https://huiyin.example/console/proposals/p_e2e_soon");
     expect(english?.subject).toMatch(/^\[huiyin\] Daily digest \d{4}-\d{2}-\d{2}: 1 overdue, 1 due within 7 days/);
     expect(english?.text).toContain("4 days late");
     expect(english?.text).toContain("in 3 days");

@@ -87,10 +87,10 @@ describe("a proposal left past its reply deadline", () => {
     expect(toHead?.subject).toBe("【回音】逾期督办（第1级）：关于加快老旧小区改造的建议");
     expect(toHead?.text).toContain("期限：答复期限");
     expect(toHead?.text).toContain("承办单位：市住建局");
-    expect(toHead?.text).toContain(`查看提案：https://huiyin.example/v1/proposals/${proposal.id}`);
+    expect(toHead?.text).toContain(`查看提案：https://huiyin.example/console/proposals/${proposal.id}`);
     expect(toLeader?.subject).toBe("[huiyin] Escalation (level 2): 关于加快老旧小区改造的建议");
     expect(toLeader?.text).toContain("Deadline: written reply");
-    expect(toLeader?.text).toContain(`Open the proposal: https://huiyin.example/v1/proposals/${proposal.id}`);
+    expect(toLeader?.text).toContain(`Open the proposal: https://huiyin.example/console/proposals/${proposal.id}`);
 
     const rows = await db.prisma.noticeDelivery.findMany({
       where: { notice: { proposalId: proposal.id }, channel: "email" },

@@ -13,6 +13,7 @@ import { eventually, getJson, type Spawned, spawnEntry } from "./support/process
  * PostgreSQL restart and a killed service by itself; and leave nothing running after Ctrl-C.
  */
 let dataDir: string;
+let invitationToken = "";
 let env: Record<string, string>;
 
 beforeAll(async () => {
@@ -110,12 +111,21 @@ describe("the start command on the embedded default", () => {
         headers: { authorization: `Bearer ${adminKey}` },
       });
       expect(whoami.status).toBe(200);
+      // The first admin's invitation, on the terminal: it opens, for the person the start command made admin.
+      invitationToken = new URL(/Sign in {6}open (\S+)/.exec(start.output())?.[1] ?? "http://x").hash.slice(1);
+      expect(invitationToken).toMatch(/^[\w-]{43}$/);
+      const invitation = await getJson(`http://127.0.0.1:${env.PORT}/v1/invitations/${invitationToken}`);
+      expect(invitation).toMatchObject({ status: 200, body: { person: { name: "管理员 Administrator" } } });
+      expect(start.output()).toContain("to set the password of admin@huiyin.local");
     } finally {
       start.child.kill("SIGINT");
     }
     expect(await start.exited).toBe(0);
     expect(start.output()).toContain("Stopped.");
     expectNoSecretIn(start.output());
+    for (const name of readdirSync(path.join(dataDir, "logs"))) {
+      expect(readFileSync(path.join(dataDir, "logs", name), "utf8"), name).not.toContain(invitationToken);
+    }
   });
 
   it("leaves no server running after Ctrl-C", async () => {

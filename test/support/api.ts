@@ -7,9 +7,18 @@ import { createLogger } from "@huiyin/logger";
 import { createRedisConnection } from "@huiyin/queue";
 import { defaultPolicy } from "../../packages/domain/src/index.ts";
 import { type Keyring, NOTHING_ALLOWED, systemClock, systemResolver } from "../../packages/engine/src/index.ts";
-import { type AppDependencies, createApp, ensureAdminKey, redisRateLimiter } from "../../services/api/src/index.ts";
+import {
+  type AppDependencies,
+  createApp,
+  ensureAdminKey,
+  PEOPLE_DEFAULTS,
+  redisRateLimiter,
+} from "../../services/api/src/index.ts";
 import { exportDefinition, proposalWorkflow, toMermaid } from "../../workflows/proposal/src/index.ts";
 import { TEST_ENCRYPTION_KEYS } from "./processes.ts";
+
+/** The scrypt cost of the tests' password hashes. */
+export const TEST_SCRYPT = { N: 2 ** 14, r: 8, p: 1 };
 
 export interface ApiResponse {
   status: number;
@@ -100,6 +109,9 @@ export async function startApi(
     workflowDefinition: { describe: exportDefinition, diagram: () => toMermaid() },
     // The production policy: public addresses only. A test whose receiver is on loopback allows it by override.
     webhooks: { destinations: { allow: NOTHING_ALLOWED, resolve: systemResolver() }, keyring: testKeyring },
+    // Password hashes at 16 MiB rather than production's 128 MiB: the same scrypt, at a cost tests can pay many
+    // times on two cores (services/api/src/auth/passwords.test.ts asserts the production parameters).
+    people: { ...PEOPLE_DEFAULTS, scrypt: TEST_SCRYPT },
     ...options.overrides,
   });
   const server: Server = await new Promise((resolve) => {

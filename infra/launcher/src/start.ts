@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError, parseLocalConfig } from "@huiyin/config";
 import {
@@ -16,6 +17,7 @@ import {
 import { prettyFactory } from "pino-pretty";
 import { seedDemo } from "./demo.ts";
 import { adminKeyFileOf, serviceSpecs } from "./env.ts";
+import { firstAdminSignIn } from "./first-admin.ts";
 import { type RunningService, startService } from "./services.ts";
 import { type Instance, type Supervisor, supervise } from "./supervisor.ts";
 
@@ -175,6 +177,13 @@ async function main(): Promise<void> {
       );
     }
     ready = true;
+    const firstAdmin = await firstAdminSignIn(
+      apiUrl,
+      config.HUIYIN_ADMIN_KEY ?? (await readFile(adminKeyFile, "utf8")).trim(),
+    ).catch((error: unknown) => {
+      say(`Could not prepare the first admin's sign-in: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     say("");
     say(`huiyin is ready (${seconds} s).`);
@@ -182,6 +191,12 @@ async function main(): Promise<void> {
     say(
       `  Admin key    ${config.HUIYIN_ADMIN_KEY ? "from HUIYIN_ADMIN_KEY" : `${relative(adminKeyFile)} (owner-only; send it as Authorization: Bearer <key>)`}`,
     );
+    if (firstAdmin?.invitation) {
+      say(`  Sign in      open ${firstAdmin.invitation}`);
+      say(`               to set the password of ${firstAdmin.login} (single-use, valid for a few days), then sign in`);
+    } else if (firstAdmin) {
+      say(`  Sign in      ${apiUrl}/console as ${firstAdmin.login} (an admin can invite others)`);
+    }
     say(`  worker       http://127.0.0.1:${config.WORKER_HEALTH_PORT}/readyz`);
     say(`  notifier     http://127.0.0.1:${config.NOTIFIER_HEALTH_PORT}/readyz`);
     say(

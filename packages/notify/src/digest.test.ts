@@ -169,7 +169,7 @@ describe("renderDigest", () => {
     expect(message.subject).toBe("【回音】每日摘要 2026-03-02：逾期 1 项，七日内到期 1 项，督办 2 项");
     expect(message.text).toContain("王局长，您好：");
     expect(message.text).toContain(
-      "已逾期 (1)\n- 关于加强社区居家养老服务的建议 (p_late)\n  答复期限 · 市住建局 · 截止 2026年2月27日 08:00 · 已逾期 3 天\n  https://huiyin.example/v1/proposals/p_late",
+      "已逾期 (1)\n- 关于加强社区居家养老服务的建议 (p_late)\n  答复期限 · 市住建局 · 截止 2026年2月27日 08:00 · 已逾期 3 天\n  https://huiyin.example/console/proposals/p_late",
     );
     expect(message.text).toContain(
       "七日内到期 (1)\n- 关于改善老旧小区停车的建议 (p_soon)\n  答复期限 · 市住建局 · 截止 2026年3月4日 20:00 · 还有 2 天",
@@ -177,7 +177,7 @@ describe("renderDigest", () => {
     expect(message.text).toContain("第2级督办 · 2026年3月2日 05:00 · 未确认");
     expect(message.text).toContain("办前沟通期限 · 市住建局 · 第1级督办");
     expect(message.html).toContain('<html lang="zh-CN">');
-    expect(message.html).toContain('<a href="https://huiyin.example/v1/proposals/p_soon">');
+    expect(message.html).toContain('<a href="https://huiyin.example/console/proposals/p_soon">');
   });
 
   it("writes the English digest, and says none for an empty section", () => {

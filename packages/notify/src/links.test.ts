@@ -29,6 +29,6 @@ describe("acknowledge links", () => {
   });
 
   it("link to the proposal under the public base URL", () => {
-    expect(proposalLink("http://127.0.0.1:3000", "p_1")).toBe("http://127.0.0.1:3000/v1/proposals/p_1");
+    expect(proposalLink("http://127.0.0.1:3000", "p_1")).toBe("http://127.0.0.1:3000/console/proposals/p_1");
   });
 });

@@ -53,7 +53,10 @@ export function verifyAckSignature(
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
-/** The link to a proposal in messages. */
+/**
+ * The link to a proposal in messages: its page in the console, which asks the reader to sign in first when needed
+ * and then shows the proposal (the API itself would answer 401 to a browser).
+ */
 export function proposalLink(baseUrl: string, proposalId: string): string {
-  return new URL(`/v1/proposals/${encodeURIComponent(proposalId)}`, baseUrl).toString();
+  return new URL(`/console/proposals/${encodeURIComponent(proposalId)}`, baseUrl).toString();
 }

@@ -26,7 +26,7 @@ import { healthRoutes } from "./http/health.ts";
 import { refuseHostileBody, refuseMalformedUrl } from "./http/input-guard.ts";
 import { HttpMetrics, measure, mountedAt } from "./http/metrics.ts";
 import { limitFailedAuthentication, type RateLimiter, rateLimit, rateLimitByAddress } from "./http/rate-limit.ts";
-import { requestForLog } from "./http/request-log.ts";
+import { requestForLog, responseForLog } from "./http/request-log.ts";
 import { ackLinkRoutes } from "./notifications/ack-link.ts";
 import { noticeDeliveryRoutes } from "./notifications/deliveries.ts";
 import type { EmailRequeue } from "./notifications/email-requeue.ts";
@@ -90,8 +90,9 @@ export function createApp(deps: AppDependencies): Express {
         return id;
       },
       customAttributeKeys: { reqId: "requestId" },
-      // No credential in a request line: the ack link's signature is in its query, API keys in headers.
-      serializers: { req: requestForLog },
+      // No credential in a request line: the ack link's signature is in its query, API keys in headers; none in a
+      // response line either: a sign-in's Set-Cookie holds the session token.
+      serializers: { req: requestForLog, res: responseForLog },
       autoLogging: { ignore: (request) => ["/healthz", "/readyz", "/metrics"].includes(request.url ?? "") },
     }),
   );

@@ -1,5 +1,6 @@
 import { auditApi } from "./audit/openapi.ts";
 import { authApi } from "./auth/openapi.ts";
+import { peopleApi } from "./auth/people-openapi.ts";
 import { batchesApi } from "./batches/openapi.ts";
 import { calendarApi } from "./calendar/openapi.ts";
 import { directoryApi } from "./directory/openapi.ts";
@@ -22,6 +23,7 @@ export const FEATURE_APIS: readonly FeatureApi[] = [
   proposalsApi,
   notificationsApi,
   authApi,
+  peopleApi,
   statsApi,
   calendarApi,
   webhooksApi,
@@ -64,12 +66,20 @@ export function openApiDocument(features: readonly FeatureApi[] = FEATURE_APIS):
       title: "huiyin (回音) API",
       version: "1",
       description:
-        "Proposals (提案) and their workflow 提·立·办·督·评. Send an API key as `Authorization: Bearer <key>`. Every error is `{ error: { code, message, details } }`.",
+        "Proposals (提案) and their workflow 提·立·办·督·评. Send an API key as `Authorization: Bearer <key>`, or sign in (`POST /v1/session`) and send the `huiyin_session` cookie, with `X-CSRF-Token` on every change. Every error is `{ error: { code, message, details } }`.",
     },
-    security: [{ bearer: [] }],
+    security: [{ bearer: [] }, { session: [] }],
     tags: features.flatMap((feature) => feature.tags),
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API key (hy_…)." } },
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "An API key (hy_…)." },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "huiyin_session",
+          description: "A person's session (POST /v1/session); changes also need the X-CSRF-Token header.",
+        },
+      },
       schemas: merged("component", [
         Object.fromEntries(Object.entries(requests).map(([name, schema]) => [name, jsonSchemaOf(schema)])),
         responseComponents(responses),

@@ -99,7 +99,7 @@ describe("e-mail delivery", () => {
     expect(chinese?.subject).toBe("【回音】逾期督办（第1级）：关于加强社区居家养老服务的建议");
     expect(chinese?.text).toContain("承办单位：市住建局");
     expect(chinese?.text).toContain("已逾期：3 天");
-    expect(chinese?.text).toContain("查看提案：https://huiyin.example/v1/proposals/p_mail1");
+    expect(chinese?.text).toContain("查看提案：https://huiyin.example/console/proposals/p_mail1");
     expect(chinese?.messageId).toBe(`<${level1}.wang@huiyin>`);
     expect(chinese?.headers.get("x-huiyin-notice")).toBe(level1);
     const delivered = await deliveryOf(level1, "wang");

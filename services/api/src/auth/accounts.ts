@@ -4,7 +4,7 @@ import { type Request, type Response, Router } from "express";
 import { type AuditAction, recordAudit, subjectOf } from "../audit/record.ts";
 import { refuse } from "../http/error-codes.ts";
 import { requireRole } from "./authenticate.ts";
-import { endSessionsOf } from "./sessions.ts";
+import { endSessionsOf, lockAccount } from "./sessions.ts";
 
 /** An account as admins see it: never the hash. */
 export function accountView(
@@ -54,18 +54,15 @@ export function accountRoutes(database: Database, clock: Clock): Router {
       const personId = await person(request);
       const now = clock.now();
       const row = await database.prisma.$transaction(async (tx) => {
-        const before = await tx.personAccount.findUnique({ where: { personId } });
-        const after = await tx.personAccount.upsert({
-          where: { personId },
-          create: { personId, ...data(now) },
-          update: data(now),
-        });
+        await lockAccount(tx, personId);
+        const before = await tx.personAccount.findUniqueOrThrow({ where: { personId } });
+        const after = await tx.personAccount.update({ where: { personId }, data: data(now) });
         const ended = endsSessions ? await endSessionsOf(tx, personId, "disabled", now) : 0;
         await recordAudit(tx, subjectOf(request, response), {
           action,
           target: { type: "person", id: personId },
           details: {
-            before: { disabled: Boolean(before?.disabledAt), locked: Boolean(before?.lockedAt) },
+            before: { disabled: Boolean(before.disabledAt), locked: Boolean(before.lockedAt) },
             after: { disabled: Boolean(after.disabledAt), locked: Boolean(after.lockedAt) },
             ...(endsSessions ? { sessionsEnded: ended } : {}),
           },

@@ -11,7 +11,7 @@ import { originRefused } from "./csrf.ts";
 import { hashPassword, passwordWeakness } from "./passwords.ts";
 import { ownOrigins, type PeopleOptions } from "./people-options.ts";
 import { hashToken, isTokenShaped, newToken } from "./session-tokens.ts";
-import { endSessionsOf } from "./sessions.ts";
+import { endSessionsOf, lockAccount } from "./sessions.ts";
 
 export const acceptInvitationSchema = z.strictObject({ password: z.string().min(1).max(1000) });
 
@@ -38,11 +38,8 @@ export async function createInvitation(
   const { token, hash } = newToken();
   const id = randomUUID();
   const expiresAt = new Date(input.now.getTime() + input.ttlHours * 3_600_000);
-  await tx.personAccount.upsert({
-    where: { personId: input.personId },
-    create: { personId: input.personId },
-    update: {},
-  });
+  // One invitation of a person at a time: of two made at once, the second waits here and withdraws the first.
+  await lockAccount(tx, input.personId);
   await tx.invitation.updateMany({
     where: { personId: input.personId, usedAt: null },
     data: { usedAt: input.now },
@@ -131,7 +128,7 @@ export function invitationRoutes(deps: InvitationDeps): Router {
     const { password } = parseBody(acceptInvitationSchema, request.body);
     const weakness = passwordWeakness(password);
     if (weakness) throw refuse("PASSWORD_TOO_WEAK", weakness);
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await hashPassword(password, deps.people.scrypt);
     const now = clock.now();
     const personId = await database.prisma.$transaction(async (tx) => {
       // Used up here, under the row's lock: of two uses at once, one sets the password and the other is refused.
@@ -140,11 +137,11 @@ export function invitationRoutes(deps: InvitationDeps): Router {
         WHERE token_hash = ${hashToken(token)} AND used_at IS NULL AND expires_at > ${now}
         RETURNING id, person_id`;
       if (!used) return undefined;
-      await tx.personAccount.upsert({
+      await lockAccount(tx, used.person_id);
+      // A new password lifts a lockout (an admin invited anew) and ends the sessions the old one started.
+      await tx.personAccount.update({
         where: { personId: used.person_id },
-        create: { personId: used.person_id, passwordHash, passwordSetAt: now },
-        // A new password lifts a lockout (an admin invited anew) and ends the sessions the old one started.
-        update: { passwordHash, passwordSetAt: now, failedAttempts: 0, lockedAt: null },
+        data: { passwordHash, passwordSetAt: now, failedAttempts: 0, lockedAt: null },
       });
       await endSessionsOf(tx, used.person_id, "password", now);
       await recordAudit(tx, subjectOf(request, response), {

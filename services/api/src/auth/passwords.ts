@@ -5,11 +5,18 @@ import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:c
  * raised later without invalidating stored hashes). OWASP's recommendation for scrypt: N = 2^17, r = 8, p = 1,
  * i.e. 128 MiB and a few hundred milliseconds per hash, which is what a guesser with the table pays per guess.
  */
-export const SCRYPT_PARAMETERS = { N: 2 ** 17, r: 8, p: 1 } as const;
+export const SCRYPT_PARAMETERS: ScryptParameters = { N: 2 ** 17, r: 8, p: 1 };
+
+export interface ScryptParameters {
+  /** CPU and memory cost, a power of two. */
+  N: number;
+  r: number;
+  p: number;
+}
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 
-function derive(password: string, salt: Buffer, parameters: { N: number; r: number; p: number }): Promise<Buffer> {
+function derive(password: string, salt: Buffer, parameters: ScryptParameters): Promise<Buffer> {
   // maxmem: scrypt needs 128 * N * r bytes; Node's default cap (32 MiB) is below what N = 2^17 takes.
   const options: ScryptOptions = { ...parameters, maxmem: 256 * parameters.N * parameters.r };
   return new Promise((resolve, reject) => {
@@ -22,7 +29,7 @@ function derive(password: string, salt: Buffer, parameters: { N: number; r: numb
 /** `scrypt$N$r$p$<salt>$<hash>`, salt and hash in base64url: what `person_accounts.password_hash` holds. */
 export async function hashPassword(
   password: string,
-  parameters: { N: number; r: number; p: number } = SCRYPT_PARAMETERS,
+  parameters: ScryptParameters = SCRYPT_PARAMETERS,
 ): Promise<string> {
   const salt = randomBytes(SALT_LENGTH);
   const key = await derive(password, salt, parameters);
@@ -56,9 +63,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
  * A hash of nothing anyone knows, verified against when the login is unknown (or the account cannot sign in), so
  * that such an answer costs the same scrypt as a wrong password: the timing does not tell whether a login exists.
  */
-let decoy: Promise<string> | undefined;
-export function decoyHash(): Promise<string> {
-  decoy ??= hashPassword(randomBytes(32).toString("base64url"));
+const decoys = new Map<string, Promise<string>>();
+export function decoyHash(parameters: ScryptParameters = SCRYPT_PARAMETERS): Promise<string> {
+  const key = `${parameters.N}:${parameters.r}:${parameters.p}`;
+  let decoy = decoys.get(key);
+  if (!decoy) {
+    decoy = hashPassword(randomBytes(32).toString("base64url"), parameters);
+    decoys.set(key, decoy);
+  }
   return decoy;
 }
 

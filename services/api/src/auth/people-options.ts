@@ -1,4 +1,5 @@
 import type { Request } from "express";
+import { SCRYPT_PARAMETERS, type ScryptParameters } from "./passwords.ts";
 
 /** How people sign in: from the configuration (SESSION_*, SIGN_IN_LOCKOUT_FAILURES, INVITATION_TTL_HOURS). */
 export interface PeopleOptions {
@@ -8,6 +9,11 @@ export interface PeopleOptions {
   invitationTtlHours: number;
   /** PUBLIC_BASE_URL: the base of invitation links, and an origin of ours. */
   publicBaseUrl: string;
+  /**
+   * The cost of new password hashes (and of the decoy hash that unknown logins are checked against): OWASP's
+   * `SCRYPT_PARAMETERS` in production. A stored hash is always verified with the parameters it names.
+   */
+  scrypt?: ScryptParameters | undefined;
 }
 
 /** The configuration's defaults (packages/config), for an app built without them (tests of other features). */
@@ -17,6 +23,7 @@ export const PEOPLE_DEFAULTS: PeopleOptions = {
   lockoutFailures: 10,
   invitationTtlHours: 72,
   publicBaseUrl: "http://127.0.0.1:3000",
+  scrypt: SCRYPT_PARAMETERS,
 };
 
 /**

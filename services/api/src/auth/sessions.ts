@@ -84,3 +84,14 @@ export async function endSessionsOf(
   });
   return count;
 }
+
+/**
+ * Makes the person's account row if it is missing and locks it for the rest of the transaction: concurrent changes
+ * of one account (invitations, unlocking, disabling, setting the password) run one after another, and none fails on
+ * the row's creation (INSERT … ON CONFLICT DO NOTHING, where a read-then-create would race).
+ */
+export async function lockAccount(tx: Pick<Prisma.TransactionClient, "$executeRaw">, personId: string): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO person_accounts (person_id, updated_at) VALUES (${personId}, now()) ON CONFLICT (person_id) DO NOTHING`;
+  await tx.$executeRaw`SELECT 1 FROM person_accounts WHERE person_id = ${personId} FOR UPDATE`;
+}

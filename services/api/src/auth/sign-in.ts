@@ -80,7 +80,10 @@ export function signInRoutes(deps: SignInDeps): Router {
     });
     const person = matches.length === 1 ? matches[0] : undefined;
     const account = person?.account ?? undefined;
-    const passwordMatches = await verifyPassword(body.password, account?.passwordHash ?? (await decoyHash()));
+    const passwordMatches = await verifyPassword(
+      body.password,
+      account?.passwordHash ?? (await decoyHash(people.scrypt)),
+    );
     const now = clock.now();
     if (!person || !account?.passwordHash || account.disabledAt || account.lockedAt || !passwordMatches) {
       await Promise.all(budgets.map((budget) => failureLimiter.take(budget)));

@@ -56,7 +56,6 @@ export const ERRORS = {
   },
   CSRF_REJECTED: {
     status: 403,
-    named: true,
     meaning: "A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin).",
   },
   ACK_LINK_INVALID: { status: 403, named: true, meaning: "Not an acknowledge link huiyin signed, or links are off." },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactUrl, requestForLog } from "./request-log.ts";
+import { redactUrl, requestForLog, responseForLog } from "./request-log.ts";
 
 describe("redactUrl", () => {
   it("replaces the values of credential parameters and keeps the rest", () => {
@@ -50,5 +50,23 @@ describe("requestForLog", () => {
       remoteAddress: "127.0.0.1",
       remotePort: 5555,
     });
+  });
+});
+
+describe("the credentials of sessions and invitations", () => {
+  it("replace an invitation's token in its path, with or without a query", () => {
+    const token = "Xq3v8b2N1mQ0pL7kR4sT6uW9yZ2aB5cD8eF1gH4jK7m";
+    expect(redactUrl(`/v1/invitations/${token}`)).toBe("/v1/invitations/[redacted]");
+    expect(redactUrl(`/v1/invitations/${token}?x=1`)).toBe("/v1/invitations/[redacted]?x=1");
+    expect(redactUrl("/v1/people/li/invitations")).toBe("/v1/people/li/invitations");
+  });
+
+  it("leave Set-Cookie out of a response line", () => {
+    expect(
+      responseForLog({
+        statusCode: 200,
+        headers: { "content-type": "application/json", "Set-Cookie": "huiyin_session=secret; HttpOnly" },
+      }),
+    ).toEqual({ statusCode: 200, headers: { "content-type": "application/json" } });
   });
 });

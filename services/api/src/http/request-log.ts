@@ -86,3 +86,15 @@ export function requestForLog(request: SerializedRequest): Record<string, unknow
     remotePort: request.remotePort,
   };
 }
+
+/**
+ * pino-http's `res` serializer: the status and the response headers but `Set-Cookie`, which carries the session
+ * token of a sign-in (pino-http logs every response header by default).
+ */
+export function responseForLog(response: { statusCode?: number; headers?: Record<string, unknown> }) {
+  const headers: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(response.headers ?? {})) {
+    if (name.toLowerCase() !== "set-cookie") headers[name] = value;
+  }
+  return { statusCode: response.statusCode, headers };
+}

@@ -172,7 +172,7 @@ describe("the daily digest", () => {
     expect(chinese?.text).toContain(
       "已逾期 (1)\n- 关于加强社区居家养老服务的建议 (p_dg_late)\n  答复期限 · 市住建局 · 截止",
     );
-    expect(chinese?.text).toMatch(/ · 已逾期 3 天\n {2}https:\/\/huiyin\.example\/v1\/proposals\/p_dg_late\n/);
+    expect(chinese?.text).toMatch(/ · 已逾期 3 天\n {2}https:\/\/huiyin\.example\/console\/proposals\/p_dg_late\n/);
     expect(chinese?.text).toMatch(/七日内到期 \(1\)\n- 关于改善老旧小区停车的建议 \(p_dg_soon\)\n.* · 还有 2 天\n/);
     expect(chinese?.text).toContain("第2级督办");
     expect(chinese?.text).not.toContain("p_dg_far");
@@ -188,7 +188,7 @@ describe("the daily digest", () => {
     expect(english?.text).toMatch(/Due within 7 days \(1\)\n- .*\(p_dg_soon\)\n.* · in 2 days\n/);
     expect(english?.text).toContain("escalation level 2");
     expect(english?.text).toContain("not acknowledged");
-    expect(english?.text).toContain("https://huiyin.example/v1/proposals/p_dg_soon");
+    expect(english?.text).toContain("https://huiyin.example/console/proposals/p_dg_soon");
     // p_dg_key has a leader of its own: it is in zhao's digest, not in that of u-2's supervisor.
     expect(english?.text).not.toContain("p_dg_key");
   });
