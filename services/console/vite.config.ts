@@ -20,7 +20,7 @@ export default defineConfig({
       },
       output: {
         // The charts are only on the dashboard: a chunk of their own, loaded when it is opened.
-        advancedChunks: { groups: [{ name: "antd", test: /node_modules[\\/](antd|@ant-design|rc-|@rc-component)/ }] },
+        codeSplitting: { groups: [{ name: "antd", test: /node_modules[\\/](antd|@ant-design|rc-|@rc-component)/ }] },
       },
     },
   },

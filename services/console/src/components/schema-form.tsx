@@ -136,6 +136,8 @@ export function toBody(schema: JsonSchema, values: unknown): unknown {
     return out;
   }
   if (schema.type === "array" && Array.isArray(values)) {
+    // An optional list left empty is left out (the schemas say "at least one" where a list is given).
+    if (values.length === 0) return undefined;
     return values.map((value) => (schema.items ? toBody(schema.items, value) : value));
   }
   if (isDayjs(values)) {

@@ -1,4 +1,5 @@
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -24,7 +25,7 @@ import { type JsonSchema, SchemaFields, toBody } from "../components/schema-form
 import { Urgency } from "../components/urgency.tsx";
 import type { components } from "../generated/api";
 import { useLocale } from "../i18n/locale.tsx";
-import { deadlineKindName } from "../i18n/messages.ts";
+import { deadlineKindName, noticeKindName } from "../i18n/messages.ts";
 
 type Proposal = components["schemas"]["Proposal"];
 
@@ -58,6 +59,15 @@ export function ProposalPage({ id }: { id: string }) {
     () => api.GET("/v1/proposals/{id}/history", { params: { path: { id }, query: { limit: 200 } } }),
     [id, proposal.data?.version],
   );
+  // Notices about this proposal waiting in the person's inbox (a leader's escalation): acknowledged right here.
+  const notices = useLoad(
+    () => api.GET("/v1/notifications", { params: { query: { proposalId: id, unacknowledged: "true" } } }),
+    [id],
+  );
+  const acknowledge = async (noticeId: string) => {
+    await api.POST("/v1/notifications/{id}/ack", { params: { path: { id: noticeId } } });
+    notices.reload();
+  };
   if (proposal.status === 404) {
     // The same words whether it does not exist or the person may not see it: the API answers both with 404.
     return <Result status="404" title={t("proposal.notFound")} data-testid="not-found" />;
@@ -75,6 +85,20 @@ export function ProposalPage({ id }: { id: string }) {
         <Tag color="blue">{tx(`stage.${row.stage}`, row.stage)}</Tag>
         <Typography.Text type="secondary">{`${t("proposal.version")} ${row.version}`}</Typography.Text>
       </Space>
+      {(notices.data?.items ?? []).map((notice) => (
+        <Alert
+          key={notice.id}
+          type={notice.kind === "deadline.escalation" ? "error" : "warning"}
+          showIcon
+          data-testid="proposal-notice"
+          message={`${noticeKindName(locale, notice.kind)}${notice.level > 0 ? ` · ${t("proposal.level", { level: notice.level })}` : ""}`}
+          action={
+            <Button type="primary" onClick={() => acknowledge(notice.id)}>
+              {t("inbox.acknowledge")}
+            </Button>
+          }
+        />
+      ))}
       <Card>
         <Steps
           current={Math.min(step, STEPS.length - 1)}

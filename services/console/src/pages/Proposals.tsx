@@ -59,6 +59,10 @@ export function ProposalsPage() {
     [filters, cursor],
   );
   const staff = hasRole(session, "staff", "admin");
+  const startBulk = (kind: BulkKind) => {
+    setResult(undefined); // the result shown is always the last action's
+    setBulk(kind);
+  };
   const columns = useMemo(
     () => [
       {
@@ -131,13 +135,13 @@ export function ProposalsPage() {
       {staff ? (
         <Space wrap>
           <Typography.Text>{t("proposals.selected", { count: selected.length })}</Typography.Text>
-          <Button disabled={selected.length === 0} onClick={() => setBulk("register")}>
+          <Button disabled={selected.length === 0} onClick={() => startBulk("register")}>
             {t("proposals.bulkRegister")}
           </Button>
-          <Button disabled={selected.length === 0} onClick={() => setBulk("assign")}>
+          <Button disabled={selected.length === 0} onClick={() => startBulk("assign")}>
             {t("proposals.bulkAssign")}
           </Button>
-          <Button disabled={selected.length === 0} onClick={() => setBulk("accept")}>
+          <Button disabled={selected.length === 0} onClick={() => startBulk("accept")}>
             {t("proposals.bulkAccept")}
           </Button>
         </Space>
