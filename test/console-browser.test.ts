@@ -247,11 +247,11 @@ describe("the console", () => {
     const head = pages.head as Page;
     await act(head, "unit.acknowledge", "确认承办");
     await act(head, "handle.contact", "办前沟通", async (page) => {
-      await choose(page, "沟通方式", "电话");
       const when = page.getByLabel("沟通时间");
       await when.click();
       await when.fill("2026-12-01 10:00:00");
       await when.press("Enter");
+      await choose(page, "沟通方式", "电话");
       await page.getByLabel("沟通情况").fill("电话沟通了办理思路。");
     });
     await act(head, "handle.reply", "答复", async (page) => {

@@ -62,4 +62,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function choose(page: Page, label: string, option: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
   await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: option }).first().click();
+  // Chosen once the select shows it (a click during the list's opening animation can miss).
+  const field = page.locator(".ant-form-item", { has: page.getByLabel(label, { exact: true }) });
+  await field.locator(".ant-select-content, .ant-select-selection-item", { hasText: option }).first().waitFor();
 }

@@ -204,7 +204,10 @@ export function ProposalPage({ id }: { id: string }) {
 function Payload({ payload }: { payload: unknown }) {
   const { tx } = useLocale();
   if (!payload || typeof payload !== "object") return null;
-  const entries = Object.entries(payload as Record<string, unknown>).filter(([name]) => name !== "type");
+  // The policy a proposal was created under is configuration, not something a person reads in its history.
+  const entries = Object.entries(payload as Record<string, unknown>).filter(
+    ([name]) => name !== "type" && name !== "policy",
+  );
   if (entries.length === 0) return null;
   return (
     <dl style={{ margin: "4px 0 0" }}>
