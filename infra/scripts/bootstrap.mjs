@@ -134,15 +134,27 @@ function workspaceManifests() {
   return files;
 }
 
-function stamped(name, files, work) {
+/** Every file under `dir`, sorted (the console's sources: a change means "build again"). */
+function filesUnder(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      return entry.isDirectory() ? filesUnder(full) : [full];
+    })
+    .sort();
+}
+
+function stamped(name, files, work, output) {
   const stampFile = path.join(root, "node_modules", `.huiyin-${name}`);
   const print = fingerprint(files);
-  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === print) return;
+  const built = output === undefined || existsSync(output);
+  if (built && existsSync(stampFile) && readFileSync(stampFile, "utf8") === print) return;
   work();
   writeFileSync(stampFile, print);
 }
 
-function prepare() {
+function prepare(buildConsole) {
   const [command, prefix] = pnpm();
   stamped("install", workspaceManifests(), () => {
     // CI and fresh clones must install exactly what the lockfile says.
@@ -152,6 +164,20 @@ function prepare() {
   stamped("generate", [path.join(db, "prisma", "schema.prisma"), path.join(db, "prisma.config.ts")], () => {
     runOrFail(command, [...prefix, "--filter", "@huiyin/db", "run", "generate"], "Generating the Prisma client");
   });
+  // The console (services/console) is a static build the api serves under /console: built when its sources
+  // changed or the build is missing, before the api starts and before the browser tests.
+  const consoleDir = path.join(root, "services", "console");
+  if (!buildConsole) return [command, prefix];
+  stamped(
+    "console",
+    [
+      ...filesUnder(path.join(consoleDir, "src")),
+      ...["index.html", "vite.config.ts", "package.json"].map((file) => path.join(consoleDir, file)),
+      path.join(root, "pnpm-lock.yaml"),
+    ],
+    () => runOrFail(command, [...prefix, "--filter", "@huiyin/console", "run", "build"], "Building the console"),
+    path.join(consoleDir, "dist", "index.html"),
+  );
   return [command, prefix];
 }
 
@@ -167,7 +193,8 @@ if (!(which in commands)) fail(`usage: bootstrap.mjs ${Object.keys(commands).joi
 // On an older Node, the pinned one runs this whole script again; this process only waits for it and passes its exit on.
 const delegated = ensureNode();
 if (delegated) process.exit(await delegated);
-const pn = prepare();
+// `check` (lint, types, dependency rules) needs no console build; start, test and bench do.
+const pn = prepare(which !== "check");
 const [command, args] = commands[which](pn);
 const finalCommand = command === "node" ? process.execPath : command;
 

@@ -20,6 +20,7 @@ import { coverageMetrics } from "./calendar/coverage.ts";
 import { calendarRoutes, committeeCalendar } from "./calendar/routes.ts";
 import { sessionFacts } from "./committee-sessions/facts.ts";
 import { committeeSessionRoutes } from "./committee-sessions/routes.ts";
+import { consoleRoutes } from "./console/static.ts";
 import { directoryRoutes } from "./directory/routes.ts";
 import { publicationRoutes, publicRoutes } from "./disclosure/routes.ts";
 import { docsPage } from "./http/docs.ts";
@@ -41,6 +42,7 @@ import { type ProposalRoutesDeps, proposalRoutes } from "./proposals/routes.ts";
 import { statsRoutes } from "./stats/routes.ts";
 import { workflowRoutes } from "./stats/workflow.ts";
 import { type WebhookRoutesDeps, webhookRoutes } from "./webhooks/routes.ts";
+import { workRoutes } from "./work/routes.ts";
 
 export interface AppDependencies extends ProposalRoutesDeps {
   logger: Logger;
@@ -73,6 +75,8 @@ export interface AppDependencies extends ProposalRoutesDeps {
   metrics?: Metrics | undefined;
   /** Where attachments' bytes are kept, and the largest accepted. */
   attachments: AttachmentDeps;
+  /** The console's static build (services/console/dist), served under /console; absent: /console says to build it. */
+  consoleDir?: string | undefined;
 }
 
 /**
@@ -128,6 +132,8 @@ export function createApp(deps: AppDependencies): Express {
   // The disclosure (公开) endpoints and pages: no key, so behind the same per-address budget as /v1.
   app.use("/public", rateLimitByAddress(deps.addressRateLimiter));
   app.use("/public", publicRoutes(deps.database, deps.attachments.store));
+  // The console: its own CSP (helmet's default forbids the styles Ant Design writes at run time).
+  app.use("/console", consoleRoutes(deps.consoleDir));
   app.use(notFound);
   app.use(errorHandler);
   return app;
@@ -179,6 +185,7 @@ function v1(deps: AppDependencies): Router {
   const year = { ...deps, facts: sessionFacts({ committeeId: deps.committeeId ?? DEFAULT_COMMITTEE }) };
   router.use(proposalRoutes(year));
   router.use(attachmentRoutes(deps.database, deps.attachments));
+  router.use(workRoutes(deps));
   router.use(batchRoutes(year));
   router.use(committeeSessionRoutes(deps.database));
   router.use(publicationRoutes(deps));

@@ -4,3 +4,4 @@ export { type AttachmentStore, directoryStore } from "./attachments/store.ts";
 export { type AdminKeyOutcome, type AdminKeySource, ensureAdminKey } from "./auth/bootstrap.ts";
 export { PEOPLE_DEFAULTS, type PeopleOptions } from "./auth/people-options.ts";
 export { type RateDecision, type RateLimiter, redisRateLimiter } from "./http/rate-limit.ts";
+export { openApiDocument } from "./openapi.ts";

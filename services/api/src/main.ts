@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { attachmentStoreConfig, requireEncryptionKeys } from "@huiyin/config";
 import {
   DEFAULT_COMMITTEE,
@@ -97,6 +98,8 @@ runService(
       committeeId,
       workflowDefinition: { describe: exportDefinition, diagram: () => toMermaid() },
       ackLinkSecret: config.NOTIFY_LINK_SECRET,
+      // The console's build beside this service in the repository (npm start builds it; see services/console).
+      consoleDir: fileURLToPath(new URL("../../console/dist", import.meta.url)),
       people: {
         idleMinutes: config.SESSION_IDLE_MINUTES,
         absoluteMinutes: config.SESSION_ABSOLUTE_MINUTES,

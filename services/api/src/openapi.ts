@@ -20,6 +20,7 @@ import { policyApi } from "./policy/openapi.ts";
 import { proposalsApi } from "./proposals/openapi.ts";
 import { statsApi } from "./stats/openapi.ts";
 import { webhooksApi } from "./webhooks/openapi.ts";
+import { workApi } from "./work/openapi.ts";
 
 /** Every feature's part of the document; each declares its operations beside its routes. */
 export const FEATURE_APIS: readonly FeatureApi[] = [
@@ -35,6 +36,7 @@ export const FEATURE_APIS: readonly FeatureApi[] = [
   auditApi,
   disclosureApi,
   attachmentsApi,
+  workApi,
   batchesApi,
   committeeSessionsApi,
   migrationsApi,

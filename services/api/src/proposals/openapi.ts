@@ -71,6 +71,7 @@ const Proposal = z.strictObject({
       level: integer,
       overdue: z.boolean(),
       calendar: z.enum(["official", "provisional", "missing"]),
+      workingDaysLeft: integer,
     }),
   ),
   allowedEvents: strings,

@@ -144,7 +144,7 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
       throw refuse("INVALID_IF_MATCH", 'If-Match must be a proposal version, e.g. If-Match: "3".');
     }
     await respondOnce(idempotency, caller, request, response, async (idempotencyKey) => {
-      const { row, actor } = await send({
+      const { row } = await send({
         caller,
         proposalId: id,
         body: request.body,
@@ -154,7 +154,9 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
         requestId: String(request.id),
         logger: request.log,
       });
-      return answer(row, actor, 200);
+      // Answered as GET /v1/proposals/:id answers it: under the first of the caller's roles that sees it.
+      const [grant = caller] = await grantsSeeing(database, id, caller);
+      return answer(row, actorOf(grant), 200);
     });
   });
 

@@ -9,6 +9,7 @@ import {
 } from "@huiyin/domain";
 import { type Actor, type ProposalRecord, toRecord, type Workflow } from "@huiyin/engine";
 import type { AnyMachineSnapshot } from "xstate";
+import { workingDaysLeft } from "../work/urgency.ts";
 
 /** An open deadline as clients see it: `level` is the highest escalation level reached so far (0: none). */
 export interface DeadlineView {
@@ -23,6 +24,8 @@ export interface DeadlineView {
    * Council notice is not loaded (its holidays may still move, see README "Working days and the holiday calendar").
    */
   calendar: "official" | "provisional" | "missing";
+  /** Working days from today to the due day in the proposal's calendar; negative when overdue (work/urgency.ts). */
+  workingDaysLeft: number;
 }
 
 /** The XState snapshot of a stored row, ready for the workflow's queries. */
@@ -61,6 +64,7 @@ async function openDeadlines(
     level: levels.get(deadline.deadlineId) ?? 0,
     overdue: deadline.dueAt.getTime() < now.getTime(),
     calendar: calendarStatusBetween(deadline.openedAt, deadline.dueAt, calendar),
+    workingDaysLeft: workingDaysLeft(now, deadline.dueAt, calendar),
   }));
 }
 

@@ -1,0 +1,140 @@
+import { App as AntApp, Button, ConfigProvider, Grid, Layout, Menu, Result, Space, Spin, Typography } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import { lazy, type ReactNode, Suspense, useEffect } from "react";
+import { LocaleProvider, useLocale } from "./i18n/locale.tsx";
+import { AdminPage } from "./pages/Admin.tsx";
+import { InboxPage } from "./pages/Inbox.tsx";
+import { InvitationPage } from "./pages/Invitation.tsx";
+import { MyWorkPage } from "./pages/MyWork.tsx";
+import { ProposalPage } from "./pages/Proposal.tsx";
+import { ProposalsPage } from "./pages/Proposals.tsx";
+import { SignInPage } from "./pages/SignIn.tsx";
+import { Link, match, navigate, usePath } from "./router.tsx";
+import { hasRole, SessionProvider, useSession } from "./session.tsx";
+
+// ECharts is large and only the dashboard draws charts: loaded when the dashboard opens.
+const DashboardPage = lazy(() => import("./pages/Dashboard.tsx").then((module) => ({ default: module.DashboardPage })));
+
+export function App() {
+  return (
+    <LocaleProvider>
+      <Themed>
+        <SessionProvider>
+          <Shell />
+        </SessionProvider>
+      </Themed>
+    </LocaleProvider>
+  );
+}
+
+function Themed({ children }: { children: ReactNode }) {
+  const { locale } = useLocale();
+  return (
+    <ConfigProvider
+      locale={locale === "en" ? enUS : zhCN}
+      theme={{ token: { colorPrimary: "#b71c1c" } }}
+      // "登录", not "登 录": the words as the catalog writes them (and as screen readers and tests find them).
+      button={{ autoInsertSpace: false }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** Pages that need no session: signing in, and setting a password from an invitation. */
+function publicPage(path: string): ReactNode | undefined {
+  if (match("/sign-in", path)) return <SignInPage />;
+  if (match("/invitation", path)) return <InvitationPage />;
+  return undefined;
+}
+
+function Shell() {
+  const path = usePath();
+  const { session, signOut } = useSession();
+  const { t, locale, setLocale } = useLocale();
+  const screens = Grid.useBreakpoint();
+  const open = publicPage(path);
+  const needsSignIn = !open && session === null;
+  useEffect(() => {
+    // Sign in first, then back to where the link pointed (an e-mail's /console/proposals/<id>).
+    if (needsSignIn) navigate(`/sign-in?next=${encodeURIComponent(path)}`, { replace: true });
+  }, [needsSignIn, path]);
+  useEffect(() => {
+    if (session?.person.language === "en" || session?.person.language === "zh-CN") {
+      if (!window.localStorage.getItem("huiyin.locale")) setLocale(session.person.language);
+    }
+  }, [session, setLocale]);
+  if (open) return <Centered>{open}</Centered>;
+  if (!session) return <Spin fullscreen aria-label={t("common.loading")} />;
+  const items = [
+    { key: "/work", label: <Link to="/work">{t("nav.work")}</Link> },
+    { key: "/proposals", label: <Link to="/proposals">{t("nav.proposals")}</Link> },
+    { key: "/inbox", label: <Link to="/inbox">{t("nav.inbox")}</Link> },
+    ...(hasRole(session, "admin", "staff", "leader")
+      ? [{ key: "/dashboard", label: <Link to="/dashboard">{t("nav.dashboard")}</Link> }]
+      : []),
+    ...(hasRole(session, "admin") ? [{ key: "/admin", label: <Link to="/admin">{t("nav.admin")}</Link> }] : []),
+  ];
+  const selected = items.find((item) => path.startsWith(item.key))?.key ?? "/work";
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <Layout.Header style={{ display: "flex", alignItems: "center", gap: 16, paddingInline: screens.md ? 24 : 8 }}>
+        <Typography.Text strong style={{ color: "#fff", whiteSpace: "nowrap" }}>
+          {screens.sm ? t("appName") : "回音"}
+        </Typography.Text>
+        <nav aria-label={t("appName")} style={{ flex: 1, minWidth: 0 }}>
+          <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} items={items} />
+        </nav>
+        <Space size="small">
+          <Typography.Text style={{ color: "#fff" }} data-testid="person-name">
+            {session.person.name}
+          </Typography.Text>
+          <Button size="small" onClick={() => setLocale(locale === "en" ? "zh-CN" : "en")}>
+            {t("nav.language")}
+          </Button>
+          <Button
+            size="small"
+            onClick={async () => {
+              await signOut();
+              navigate("/sign-in", { replace: true });
+            }}
+          >
+            {t("nav.signOut")}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: screens.md ? 24 : 8 }}>
+        <main>
+          <Page path={path} />
+        </main>
+      </Layout.Content>
+    </Layout>
+  );
+}
+
+function Page({ path }: { path: string }) {
+  const { t } = useLocale();
+  if (path === "/" || match("/work", path)) return <MyWorkPage />;
+  if (match("/proposals", path)) return <ProposalsPage />;
+  const proposal = match("/proposals/:id", path);
+  if (proposal?.id) return <ProposalPage id={proposal.id} />;
+  if (match("/inbox", path)) return <InboxPage />;
+  if (match("/dashboard", path)) {
+    return (
+      <Suspense fallback={<Spin />}>
+        <DashboardPage />
+      </Suspense>
+    );
+  }
+  if (match("/admin", path)) return <AdminPage />;
+  return <Result status="404" title="404" extra={<Link to="/work">{t("nav.work")}</Link>} />;
+}
+
+function Centered({ children }: { children: ReactNode }) {
+  return (
+    <Layout style={{ minHeight: "100vh", alignItems: "center", justifyContent: "center", padding: 16 }}>
+      <main style={{ width: "100%", maxWidth: 400 }}>{children}</main>
+    </Layout>
+  );
+}

@@ -1,0 +1,296 @@
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Collapse,
+  Descriptions,
+  Empty,
+  Form,
+  List,
+  Result,
+  Row,
+  Space,
+  Steps,
+  Tag,
+  Timeline,
+  Typography,
+} from "antd";
+import { useEffect, useState } from "react";
+import { type ApiError, api, isApiError } from "../api/client.ts";
+import { useLoad } from "../api/use-load.ts";
+import { Refusal } from "../components/refusal.tsx";
+import { type JsonSchema, SchemaFields, toBody } from "../components/schema-form.tsx";
+import { Urgency } from "../components/urgency.tsx";
+import type { components } from "../generated/api";
+import { useLocale } from "../i18n/locale.tsx";
+import { deadlineKindName, noticeKindName } from "../i18n/messages.ts";
+
+type Proposal = components["schemas"]["Proposal"];
+
+/** 提·立·办·督·评: where each stage of the machine sits on the step bar (交办 belongs to 立). */
+const STEP_OF_STAGE: Record<string, number> = {
+  submit: 0,
+  review: 1,
+  assign: 1,
+  handle: 2,
+  supervise: 3,
+  evaluate: 4,
+  closed: 5,
+};
+const STEPS = ["submit", "review", "handle", "supervise", "evaluate"] as const;
+
+/** The event schemas of the served OpenAPI document (`ProposalEvent`), read once: the forms are built from them. */
+let eventSchemas: Promise<JsonSchema[]> | undefined;
+function loadEventSchemas(): Promise<JsonSchema[]> {
+  eventSchemas ??= fetch("/v1/openapi.json")
+    .then((response) => response.json())
+    .then((document: { components: { schemas: { ProposalEvent: { oneOf: JsonSchema[] } } } }) => {
+      return document.components.schemas.ProposalEvent.oneOf;
+    });
+  return eventSchemas;
+}
+
+export function ProposalPage({ id }: { id: string }) {
+  const { t, tx, locale } = useLocale();
+  const proposal = useLoad(() => api.GET("/v1/proposals/{id}", { params: { path: { id } } }), [id]);
+  const history = useLoad(
+    () => api.GET("/v1/proposals/{id}/history", { params: { path: { id }, query: { limit: 200 } } }),
+    [id, proposal.data?.version],
+  );
+  // Notices about this proposal waiting in the person's inbox (a leader's escalation): acknowledged right here.
+  const notices = useLoad(
+    () => api.GET("/v1/notifications", { params: { query: { proposalId: id, unacknowledged: "true" } } }),
+    [id],
+  );
+  const acknowledge = async (noticeId: string) => {
+    await api.POST("/v1/notifications/{id}/ack", { params: { path: { id: noticeId } } });
+    notices.reload();
+  };
+  if (proposal.status === 404) {
+    // The same words whether it does not exist or the person may not see it: the API answers both with 404.
+    return <Result status="404" title={t("proposal.notFound")} data-testid="not-found" />;
+  }
+  if (proposal.error) return <Refusal error={proposal.error} />;
+  const row = proposal.data;
+  if (!row) return <Card loading />;
+  const content = row.content as { title?: string; reasons?: string; suggestions?: string[]; category?: string };
+  const step = STEP_OF_STAGE[row.stage] ?? 0;
+  return (
+    <Space direction="vertical" style={{ width: "100%" }} size="middle">
+      <Typography.Title level={2}>{row.title}</Typography.Title>
+      <Space wrap>
+        <Tag>{row.id}</Tag>
+        <Tag color="blue">{tx(`stage.${row.stage}`, row.stage)}</Tag>
+        <Typography.Text type="secondary">{`${t("proposal.version")} ${row.version}`}</Typography.Text>
+      </Space>
+      {(notices.data?.items ?? []).map((notice) => (
+        <Alert
+          key={notice.id}
+          type={notice.kind === "deadline.escalation" ? "error" : "warning"}
+          showIcon
+          data-testid="proposal-notice"
+          message={`${noticeKindName(locale, notice.kind)}${notice.level > 0 ? ` · ${t("proposal.level", { level: notice.level })}` : ""}`}
+          action={
+            <Button type="primary" onClick={() => acknowledge(notice.id)}>
+              {t("inbox.acknowledge")}
+            </Button>
+          }
+        />
+      ))}
+      <Card>
+        <Steps
+          current={Math.min(step, STEPS.length - 1)}
+          status={step >= STEPS.length ? "finish" : "process"}
+          responsive
+          items={STEPS.map((stage) => ({ title: tx(`step.${stage}`, stage) }))}
+        />
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <Space direction="vertical" style={{ width: "100%" }} size="middle">
+            <Card title={t("proposal.content")}>
+              <Descriptions column={1} size="small">
+                <Descriptions.Item label={t("proposal.category")}>{content.category ?? row.category}</Descriptions.Item>
+                <Descriptions.Item label={t("proposal.proposers")}>
+                  {row.proposers.map((proposer) => proposer.id).join("、")}
+                </Descriptions.Item>
+                <Descriptions.Item label={t("proposal.units")}>{row.unitIds.join("、") || "—"}</Descriptions.Item>
+              </Descriptions>
+              {content.reasons ? (
+                <>
+                  <Typography.Title level={5}>{t("proposal.reasons")}</Typography.Title>
+                  <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{content.reasons}</Typography.Paragraph>
+                </>
+              ) : null}
+              {content.suggestions && content.suggestions.length > 0 ? (
+                <>
+                  <Typography.Title level={5}>{t("proposal.suggestions")}</Typography.Title>
+                  <ol>
+                    {content.suggestions.map((suggestion) => (
+                      <li key={suggestion}>{suggestion}</li>
+                    ))}
+                  </ol>
+                </>
+              ) : null}
+            </Card>
+            <Card title={t("proposal.history")}>
+              <Refusal error={history.error} />
+              <Timeline
+                items={(history.data?.items ?? []).map((entry) => ({
+                  color: entry.type.startsWith("deadline.") ? "red" : "blue",
+                  children: (
+                    <div data-testid="history-entry">
+                      <Typography.Text strong>{tx(`event.${entry.type}`, entry.type)}</Typography.Text>{" "}
+                      <Typography.Text type="secondary">
+                        {new Date(entry.at).toLocaleString(locale)} · {entry.actor.role}:{entry.actor.id}
+                      </Typography.Text>
+                      {entry.payloadHidden ? (
+                        <div>
+                          <Typography.Text type="secondary">{t("proposal.hidden")}</Typography.Text>
+                        </div>
+                      ) : (
+                        <Payload payload={entry.payload} />
+                      )}
+                    </div>
+                  ),
+                }))}
+              />
+            </Card>
+          </Space>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Space direction="vertical" style={{ width: "100%" }} size="middle">
+            <Card title={t("proposal.deadlines")}>
+              {row.deadlines.length === 0 ? (
+                <Typography.Text type="secondary">{t("proposal.noDeadlines")}</Typography.Text>
+              ) : (
+                <List
+                  size="small"
+                  dataSource={row.deadlines}
+                  rowKey="deadlineId"
+                  renderItem={(deadline) => (
+                    <List.Item data-testid="deadline">
+                      <Space direction="vertical" size={0}>
+                        <Typography.Text strong>
+                          {deadlineKindName(locale, deadline.kind)}
+                          {deadline.unitId ? ` · ${deadline.unitId}` : ""}
+                        </Typography.Text>
+                        <Typography.Text type="secondary">
+                          {new Date(deadline.dueAt).toLocaleString(locale)}
+                        </Typography.Text>
+                        <Space>
+                          <Urgency overdue={deadline.overdue} workingDaysLeft={deadline.workingDaysLeft} />
+                          {deadline.level > 0 ? (
+                            <Tag color="red">{t("proposal.level", { level: deadline.level })}</Tag>
+                          ) : null}
+                        </Space>
+                      </Space>
+                    </List.Item>
+                  )}
+                />
+              )}
+            </Card>
+            <Actions proposal={row} onApplied={proposal.reload} />
+          </Space>
+        </Col>
+      </Row>
+    </Space>
+  );
+}
+
+/** A history entry's payload as label: value lines (what the API lets this viewer read). */
+function Payload({ payload }: { payload: unknown }) {
+  const { tx } = useLocale();
+  if (!payload || typeof payload !== "object") return null;
+  // The policy a proposal was created under is configuration, not something a person reads in its history.
+  const entries = Object.entries(payload as Record<string, unknown>).filter(
+    ([name]) => name !== "type" && name !== "policy",
+  );
+  if (entries.length === 0) return null;
+  return (
+    <dl style={{ margin: "4px 0 0" }}>
+      {entries.map(([name, value]) => (
+        <div key={name}>
+          <Typography.Text type="secondary">{tx(`field.${name}`, name)}: </Typography.Text>
+          <span style={{ whiteSpace: "pre-wrap" }}>{typeof value === "string" ? value : JSON.stringify(value)}</span>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** One form per event the person may send now, generated from the event's schema in the served document. */
+function Actions({ proposal, onApplied }: { proposal: Proposal; onApplied(): void }) {
+  const { t, tx } = useLocale();
+  const [schemas, setSchemas] = useState<JsonSchema[]>();
+  useEffect(() => {
+    loadEventSchemas().then(setSchemas, () => setSchemas([]));
+  }, []);
+  if (proposal.allowedEvents.length === 0) {
+    return (
+      <Card title={t("proposal.actions")}>
+        <Empty description={t("proposal.noActions")} />
+      </Card>
+    );
+  }
+  return (
+    <Card title={t("proposal.actions")}>
+      <Collapse
+        accordion
+        items={proposal.allowedEvents.map((type) => {
+          const schema = schemas?.find((candidate) => candidate.properties?.type?.const === type);
+          return {
+            key: type,
+            label: <span data-testid={`action-${type}`}>{tx(`event.${type}`, type)}</span>,
+            children: schema ? (
+              <EventForm proposal={proposal} type={type} schema={schema} onApplied={onApplied} />
+            ) : null,
+          };
+        })}
+      />
+    </Card>
+  );
+}
+
+function EventForm(props: { proposal: Proposal; type: string; schema: JsonSchema; onApplied(): void }) {
+  const { t, tx } = useLocale();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (values: Record<string, unknown>) => {
+    setBusy(true);
+    setError(undefined);
+    const body = { ...(toBody(props.schema, values) as Record<string, unknown>), type: props.type };
+    const { error: refusal, response } = await api
+      .POST("/v1/proposals/{id}/events", {
+        params: { path: { id: props.proposal.id }, header: { "If-Match": String(props.proposal.version) } },
+        body: body as never,
+      })
+      .finally(() => setBusy(false));
+    if (response.ok) {
+      message.success(t("proposal.applied", { event: tx(`event.${props.type}`, props.type) }));
+      form.resetFields();
+      props.onApplied();
+    } else {
+      setError(
+        isApiError(refusal) ? refusal : { error: { code: String(response.status), message: response.statusText } },
+      );
+    }
+  };
+  return (
+    <Form form={form} layout="vertical" onFinish={submit} aria-label={tx(`event.${props.type}`, props.type)}>
+      <SchemaFields schema={props.schema} />
+      {error ? (
+        <div style={{ marginBottom: 12 }}>
+          <Refusal error={error} />
+        </div>
+      ) : null}
+      <Button type="primary" htmlType="submit" loading={busy}>
+        {tx(`event.${props.type}`, props.type)}
+      </Button>
+    </Form>
+  );
+}

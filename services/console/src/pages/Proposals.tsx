@@ -1,0 +1,258 @@
+import { Alert, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from "antd";
+import { useMemo, useState } from "react";
+import { api, call, isApiError } from "../api/client.ts";
+import { useLoad } from "../api/use-load.ts";
+import { Refusal, useRefusalText } from "../components/refusal.tsx";
+import type { components } from "../generated/api";
+import { useLocale } from "../i18n/locale.tsx";
+import { Link } from "../router.tsx";
+import { hasRole, useSession } from "../session.tsx";
+
+type Summary = components["schemas"]["ProposalSummary"];
+const STAGES = ["submit", "review", "assign", "handle", "supervise", "evaluate", "closed"] as const;
+const PAGE_SIZE = 50;
+
+/** `POST /v1/batches`: one event applied to many proposals, each in its own transaction, with a result per item. */
+interface BatchResult {
+  id: string;
+  status: string;
+  total: number;
+  counts: { applied: number; refused: number; notFound: number };
+  items: { proposalId: string; outcome: "applied" | "refused" | "not_found"; code?: string; message?: string }[];
+}
+
+type BulkKind = "register" | "assign" | "accept";
+
+interface Filters {
+  q?: string;
+  stage?: string;
+  unit?: string;
+  key?: boolean;
+  overdue?: boolean;
+}
+
+/** The list with the API's filters, title search, pages by cursor, and bulk actions for staff. */
+export function ProposalsPage() {
+  const { t, tx } = useLocale();
+  const { session } = useSession();
+  const [filters, setFilters] = useState<Filters>({});
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const cursor = cursors.at(-1);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [bulk, setBulk] = useState<BulkKind>();
+  const [result, setResult] = useState<BatchResult>();
+  const list = useLoad(
+    () =>
+      api.GET("/v1/proposals", {
+        params: {
+          query: {
+            limit: PAGE_SIZE,
+            ...(filters.q ? { q: filters.q } : {}),
+            ...(filters.stage ? { stage: filters.stage } : {}),
+            ...(filters.unit ? { unit: filters.unit } : {}),
+            ...(filters.key ? { key: "true" as const } : {}),
+            ...(filters.overdue ? { overdue: "true" as const } : {}),
+            ...(cursor ? { cursor } : {}),
+          },
+        },
+      }),
+    [filters, cursor],
+  );
+  const staff = hasRole(session, "staff", "admin");
+  const startBulk = (kind: BulkKind) => {
+    setResult(undefined); // the result shown is always the last action's
+    setBulk(kind);
+  };
+  const columns = useMemo(
+    () => [
+      {
+        title: t("proposals.colTitle"),
+        dataIndex: "title",
+        render: (title: string, row: Summary) => <Link to={`/proposals/${encodeURIComponent(row.id)}`}>{title}</Link>,
+      },
+      { title: t("proposals.colProposer"), dataIndex: "proposerId", responsive: ["md" as const] },
+      {
+        title: t("proposals.colUnits"),
+        dataIndex: "unitIds",
+        render: (units: string[]) => units.join("、"),
+        responsive: ["md" as const],
+      },
+      {
+        title: t("proposals.colStage"),
+        dataIndex: "stage",
+        render: (stage: string, row: Summary) => (
+          <Space size={4}>
+            <Tag>{tx(`stage.${stage}`, stage)}</Tag>
+            {row.isKey ? <Tag color="gold">{t("proposals.isKey")}</Tag> : null}
+          </Space>
+        ),
+      },
+      {
+        title: t("proposals.colUpdated"),
+        dataIndex: "updatedAt",
+        render: (at: string) => new Date(at).toLocaleString(),
+        responsive: ["lg" as const],
+      },
+    ],
+    [t, tx],
+  );
+  const search = (next: Filters) => {
+    setFilters(next);
+    setCursors([undefined]);
+    setSelected([]);
+  };
+  return (
+    <Space direction="vertical" style={{ width: "100%" }} size="middle">
+      <Typography.Title level={2}>{t("proposals.title")}</Typography.Title>
+      <Card>
+        <Form layout="inline" onFinish={(values: Filters) => search(values)} aria-label={t("proposals.search")}>
+          <Form.Item name="q" label={t("proposals.search")}>
+            <Input.Search allowClear onSearch={(q) => search({ ...filters, q })} style={{ maxWidth: 260 }} />
+          </Form.Item>
+          <Form.Item name="stage" label={t("proposals.stage")}>
+            <Select
+              allowClear
+              style={{ width: 120 }}
+              options={STAGES.map((stage) => ({ value: stage, label: tx(`stage.${stage}`, stage) }))}
+              onChange={(stage: string | undefined) => search({ ...filters, stage })}
+            />
+          </Form.Item>
+          <Form.Item name="unit" label={t("proposals.unit")}>
+            <Input
+              allowClear
+              style={{ width: 140 }}
+              onBlur={(event) => search({ ...filters, unit: event.target.value })}
+            />
+          </Form.Item>
+          <Form.Item name="key" label={t("proposals.key")} valuePropName="checked">
+            <Switch onChange={(key) => search({ ...filters, key })} />
+          </Form.Item>
+          <Form.Item name="overdue" label={t("proposals.overdue")} valuePropName="checked">
+            <Switch onChange={(overdue) => search({ ...filters, overdue })} />
+          </Form.Item>
+        </Form>
+      </Card>
+      {staff ? (
+        <Space wrap>
+          <Typography.Text>{t("proposals.selected", { count: selected.length })}</Typography.Text>
+          <Button disabled={selected.length === 0} onClick={() => startBulk("register")}>
+            {t("proposals.bulkRegister")}
+          </Button>
+          <Button disabled={selected.length === 0} onClick={() => startBulk("assign")}>
+            {t("proposals.bulkAssign")}
+          </Button>
+          <Button disabled={selected.length === 0} onClick={() => startBulk("accept")}>
+            {t("proposals.bulkAccept")}
+          </Button>
+        </Space>
+      ) : null}
+      {result ? <BatchOutcome result={result} onClose={() => setResult(undefined)} /> : null}
+      <Refusal error={list.error} />
+      <Table<Summary>
+        rowKey="id"
+        size="middle"
+        loading={list.loading}
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        pagination={false}
+        rowSelection={
+          staff ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) } : undefined
+        }
+      />
+      <Space>
+        {cursors.length > 1 ? <Button onClick={() => setCursors(cursors.slice(0, -1))}>‹</Button> : null}
+        {list.data?.nextCursor ? (
+          <Button onClick={() => setCursors([...cursors, list.data?.nextCursor ?? undefined])}>
+            {t("proposals.more")}
+          </Button>
+        ) : null}
+      </Space>
+      {bulk ? (
+        <BulkDialog
+          kind={bulk}
+          proposalIds={selected}
+          onClose={() => setBulk(undefined)}
+          onDone={(outcome) => {
+            setBulk(undefined);
+            setResult(outcome);
+            setSelected([]);
+            list.reload();
+          }}
+        />
+      ) : null}
+    </Space>
+  );
+}
+
+function BulkDialog(props: {
+  kind: BulkKind;
+  proposalIds: string[];
+  onClose(): void;
+  onDone(result: BatchResult): void;
+}) {
+  const { t } = useLocale();
+  const refusalText = useRefusalText();
+  const [form] = Form.useForm();
+  const [problem, setProblem] = useState<string>();
+  const title = {
+    register: t("proposals.bulkRegister"),
+    assign: t("proposals.bulkAssign"),
+    accept: t("proposals.bulkAccept"),
+  }[props.kind];
+  const submit = async () => {
+    const values = (await form.validateFields()) as { category?: string; unitId?: string };
+    const event =
+      props.kind === "register"
+        ? { type: "review.register", category: values.category }
+        : props.kind === "assign"
+          ? { type: "assign", mode: "sole", units: [{ unitId: values.unitId, role: "lead" }] }
+          : { type: "supervise.acceptReply" };
+    const { status, data } = await call<BatchResult>("POST", "/v1/batches", { event, proposalIds: props.proposalIds });
+    if (status === 200) props.onDone(data);
+    else setProblem(isApiError(data) ? refusalText(data) : String(status));
+  };
+  return (
+    <Modal open title={`${title} (${props.proposalIds.length})`} onOk={submit} onCancel={props.onClose}>
+      {problem ? <Alert type="error" role="alert" message={problem} /> : null}
+      <Form form={form} layout="vertical">
+        {props.kind === "register" ? (
+          <Form.Item name="category" label={t("proposals.bulkCategory")} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+        ) : null}
+        {props.kind === "assign" ? (
+          <Form.Item name="unitId" label={t("proposals.bulkUnit")} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}
+
+function BatchOutcome({ result, onClose }: { result: BatchResult; onClose(): void }) {
+  const { t } = useLocale();
+  const refusalText = useRefusalText();
+  const problems = result.items.filter((item) => item.outcome !== "applied");
+  return (
+    <Alert
+      type={problems.length === 0 ? "success" : "warning"}
+      role="status"
+      closable
+      onClose={onClose}
+      message={<span data-testid="batch-result">{t("proposals.bulkResult", result.counts)}</span>}
+      description={
+        problems.length > 0 ? (
+          <ul>
+            {problems.map((item) => (
+              <li key={item.proposalId}>
+                {item.proposalId}:{" "}
+                {item.code ? refusalText({ error: { code: item.code, message: item.message ?? "" } }) : item.outcome}
+              </li>
+            ))}
+          </ul>
+        ) : undefined
+      }
+    />
+  );
+}

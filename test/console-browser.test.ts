@@ -1,0 +1,397 @@
+import { once } from "node:events";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createDatabase, type Database } from "@huiyin/db";
+import { defaultPolicy } from "@huiyin/domain";
+import { freePort } from "@huiyin/infra-local";
+import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from "@huiyin/infra-local/testing";
+import { startTestSmtpServer, type TestSmtpServer } from "@huiyin/infra-local/testing/smtp";
+import { createLogger } from "@huiyin/logger";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { importDirectory } from "../services/notifier/src/directory.ts";
+import { choose, ensureChromium, ensureConsoleBuild, launchChromium, screenshot } from "./support/browser.ts";
+import { importLeaders, lateReply } from "./support/late-reply.ts";
+import { eventually, type Spawned, serviceEnv, spawnEntry } from "./support/processes.ts";
+
+/**
+ * The console in real headless Chromium against the real stack (api, worker and notifier as processes, PostgreSQL,
+ * Redis, an SMTP server), each step done as a person does it: clicking, typing, reading the page. The tests run in
+ * order and build on each other (the people invited in the first sign in in the next ones).
+ */
+let testDatabase: TestDatabase;
+let redis: TestRedis;
+let db: Database;
+let smtp: TestSmtpServer;
+let browser: Browser;
+let base: string;
+const processes: Spawned[] = [];
+const contexts: BrowserContext[] = [];
+const ADMIN_KEY = `hy_${"a".repeat(40)}`;
+const PASSWORD = "Huiyin-测试-密码-2026!";
+const logger = createLogger({ service: "console-e2e", level: "silent", format: "json" });
+
+const people = {
+  admin: { id: "admin", name: "管理员", email: "admin@cppcc.example" },
+  staff: { id: "zhao", name: "赵干事", email: "zhao@cppcc.example" },
+  head: { id: "wang", name: "王局长", email: "wang@zhujian.example" },
+  leader: { id: "li", name: "Li Ming", email: "li@cppcc.example" },
+  clerk: { id: "chen", name: "陈联络员", email: "chen@shuiwu.example" },
+  member: { id: "member-1", name: "张委员", email: "zhang@cppcc.example" },
+};
+
+beforeAll(async () => {
+  ensureChromium();
+  ensureConsoleBuild();
+  testDatabase = await createTestDatabase();
+  redis = createTestRedis();
+  db = createDatabase(testDatabase.url, { maxConnections: 4 });
+  smtp = await startTestSmtpServer();
+  await importLeaders(db); // u-1 市住建局 headed by 王局长 (wang), supervised by leader-9 (Li Ming)
+  await importDirectory(db, {
+    people: [people.admin, people.staff, people.clerk, people.member].map((person) => ({
+      ...person,
+      language: "zh-CN",
+    })),
+    units: [{ id: "u-2", name: "市水务局" }],
+    roles: [
+      { role: "admin", personId: "admin" },
+      { role: "staff", personId: "zhao" },
+      { role: "unit", scope: "u-2", personId: "chen" },
+      { role: "proposer", scope: "member-1", personId: "member-1" },
+    ],
+  });
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const stores = { databaseUrl: testDatabase.url, redisUrl: redis.url, prefix: redis.prefix };
+  const shared = { SMTP_URL: smtp.url, PUBLIC_BASE_URL: base, NOTIFY_EMAIL_BACKOFF_MS: "200" };
+  const api = spawnEntry("services/api/src/main.ts", {
+    ...(await serviceEnv(stores, shared)),
+    PORT: String(port),
+    HUIYIN_ADMIN_KEY: ADMIN_KEY,
+  });
+  processes.push(api);
+  for (const name of ["worker", "notifier"]) {
+    processes.push(spawnEntry(`services/${name}/src/main.ts`, await serviceEnv(stores, shared)));
+  }
+  await eventually(async () => (await fetch(`${base}/readyz`)).status === 200, 60_000, api.output);
+  browser = await launchChromium();
+}, 240_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  for (const spawned of processes) if (spawned.child.exitCode === null) spawned.child.kill("SIGKILL");
+  await smtp?.close();
+  await db?.close();
+  await redis?.cleanup();
+  await testDatabase?.drop();
+});
+
+/** The admin key's API (what the start banner and scripts use), for what the test prepares outside a browser. */
+async function admin(method: string, path: string, body?: unknown) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${ADMIN_KEY}`, ...(body ? { "content-type": "application/json" } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+async function newPage(options: { phone?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext(
+    options.phone
+      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "en-US" }
+      : { viewport: { width: 1280, height: 900 }, locale: "zh-CN" },
+  );
+  contexts.push(context);
+  const page = await context.newPage();
+  // What the page said and what the API refused: printed with a failing test.
+  page.on("console", (message) => {
+    if (message.type() === "error") diagnostics.push(`console: ${message.text()}`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400)
+      diagnostics.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
+  return page;
+}
+
+const diagnostics: string[] = [];
+
+afterEach(async (context) => {
+  if (context.task.result?.state !== "fail") return;
+  for (const [index, entry] of contexts.entries()) {
+    for (const page of entry.pages()) await screenshot(page, `failed-${index}`).catch(() => undefined);
+  }
+  console.error(diagnostics.join("\n"));
+});
+
+/** Sets the password on an invitation page and signs in as the person; the page ends on My work. */
+async function acceptInvitation(page: Page, link: string, email: string): Promise<void> {
+  await page.goto(link);
+  await page.getByLabel("新密码").fill(PASSWORD);
+  await page.getByLabel("再次输入密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "设置密码" }).click();
+  await page.getByText("密码已设置，请登录。").waitFor();
+  await page.getByRole("link", { name: "登录" }).click();
+  await signIn(page, email);
+  await page.getByTestId("person-name").waitFor(); // signed in: the header names the person
+}
+
+async function signIn(page: Page, email: string, labels = { login: "电子邮箱", password: "密码", submit: "登录" }) {
+  await page.getByLabel(labels.login).fill(email);
+  await page.getByLabel(labels.password, { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: labels.submit }).click();
+}
+
+const pages: Partial<Record<keyof typeof people, Page>> = {};
+const ids: string[] = [];
+
+describe("the console", () => {
+  it("an admin sets a password from the first invitation, signs in, and invites staff, a unit head and a leader, who sign in", {
+    timeout: 180_000,
+  }, async () => {
+    const first = await admin("POST", `/v1/people/${people.admin.id}/invitations`, {});
+    expect(first.status).toBe(201);
+    const page = await newPage();
+    pages.admin = page;
+    await page.goto(first.body.link);
+    await screenshot(page, "invitation");
+    await acceptInvitation(page, first.body.link, people.admin.email);
+    await expect.poll(() => page.getByTestId("person-name").textContent()).toBe(people.admin.name);
+    await page.getByRole("link", { name: "管理" }).click();
+    await page.getByRole("button", { name: `邀请 ${people.staff.name}` }).waitFor();
+    for (const who of ["staff", "head", "leader"] as const) {
+      await page.getByRole("button", { name: `邀请 ${people[who].name}` }).click();
+      // The link shows in a dialog (copyable): read it as the admin would, from the page.
+      const linkOnPage = async () =>
+        // biome-ignore lint/performance/useDomNodeTextContent: what is shown (a closed dialog stays in the DOM)
+        /(https?:\/\/\S+\/console\/invitation#[\w-]+)/.exec(await page.locator("body").innerText())?.[1];
+      await expect.poll(linkOnPage, { timeout: 20_000 }).toBeDefined();
+      const link = await linkOnPage();
+      if (who === "leader") await screenshot(page, "admin");
+      await page.keyboard.press("Escape");
+      await expect.poll(linkOnPage).toBeUndefined();
+      const invited = await newPage();
+      pages[who] = invited;
+      await acceptInvitation(invited, link ?? "", people[who].email);
+      await expect.poll(() => invited.getByTestId("person-name").textContent()).toBe(people[who].name);
+    }
+  });
+
+  it("staff register twenty proposals in one bulk action and assign them to one unit in a second", {
+    timeout: 180_000,
+  }, async () => {
+    for (let n = 1; n <= 20; n += 1) {
+      const created = await admin("POST", "/v1/proposals", {
+        title: `关于完善社区养老服务的建议（${n}）`,
+        reasons: "老年人口增加，服务供给不足。",
+        suggestions: ["增设日间照料中心"],
+        category: "livelihood",
+        proposers: [{ id: people.member.id }],
+        submit: true,
+      });
+      expect(created.status).toBe(201);
+      ids.push(created.body.id);
+    }
+    const page = pages.staff as Page;
+    await page.reload();
+    await page.getByText("待审查立案").first().waitFor();
+    await screenshot(page, "my-work");
+    await page.getByRole("link", { name: "提案", exact: true }).click();
+    await choose(page, "阶段", "审查");
+    await expect.poll(() => page.locator("tbody tr.ant-table-row").count()).toBe(20);
+    await page.locator("thead .ant-checkbox-input").check();
+    await page.getByText("已选 20 件").waitFor();
+    await page.getByRole("button", { name: "批量立案" }).click();
+    await page.getByLabel("类别").fill("livelihood");
+    await page.locator(".ant-modal .ant-btn-primary").click();
+    await expect
+      .poll(() => page.getByTestId("batch-result").textContent())
+      .toBe("成功 20 件，被拒绝 0 件，未找到 0 件");
+
+    await choose(page, "阶段", "交办");
+    await expect.poll(() => page.locator("tbody tr.ant-table-row").count()).toBe(20);
+    await page.locator("thead .ant-checkbox-input").check();
+    await page.getByRole("button", { name: "批量交办" }).click();
+    await page.getByLabel("主办单位").fill("u-1");
+    await page.locator(".ant-modal .ant-btn-primary").click();
+    await expect
+      .poll(() => page.getByTestId("batch-result").textContent())
+      .toBe("成功 20 件，被拒绝 0 件，未找到 0 件");
+    await page.locator(".ant-modal-content").waitFor({ state: "hidden" });
+    // The list is read again: every row now names the unit.
+    await expect.poll(() => page.locator("tbody tr.ant-table-row", { hasText: "u-1" }).count()).toBe(20);
+    await screenshot(page, "proposals");
+    const listed = await admin("GET", "/v1/proposals?unit=u-1&limit=100");
+    expect(listed.body.items).toHaveLength(20);
+  });
+
+  it("the unit contacts the proposer and replies, staff accept, the proposer rates", { timeout: 180_000 }, async () => {
+    const id = ids[0] as string;
+    const act = async (
+      page: Page,
+      event: string,
+      label: string,
+      fill: (page: Page) => Promise<void> = async () => {},
+    ) => {
+      await page.goto(`${base}/console/proposals/${id}`);
+      await page.getByTestId(`action-${event}`).click();
+      const form = page.getByRole("form", { name: label });
+      await fill(page);
+      await form.getByRole("button", { name: label }).click();
+      await page.getByText(`已办理：${label}`).waitFor();
+    };
+    const head = pages.head as Page;
+    await act(head, "unit.acknowledge", "确认承办");
+    await act(head, "handle.contact", "办前沟通", async (page) => {
+      const when = page.getByLabel("沟通时间");
+      await when.click();
+      await when.fill("2026-12-01 10:00:00");
+      await when.press("Enter");
+      await choose(page, "沟通方式", "电话");
+      await page.getByLabel("沟通情况").fill("电话沟通了办理思路。");
+    });
+    await act(head, "handle.reply", "答复", async (page) => {
+      await choose(page, "答复分类", "A 类（已解决或采纳）");
+      await page.getByLabel("答复正文").fill("已在三个街道增设日间照料中心。");
+      await page.getByLabel("签发人").fill("王局长");
+    });
+    await act(pages.staff as Page, "supervise.acceptReply", "审核通过答复");
+
+    const member = await admin("POST", `/v1/people/${people.member.id}/invitations`, {});
+    const page = await newPage();
+    pages.member = page;
+    await acceptInvitation(page, member.body.link, people.member.email);
+    await page.getByText("待测评").first().waitFor();
+    await act(page, "evaluate", "满意度测评", async (page) => {
+      await choose(page, "测评结果", "满意");
+      await page.getByLabel("意见").fill("办理认真，感谢。");
+    });
+    const history = await admin("GET", `/v1/proposals/${id}/history?limit=200`);
+    const types = history.body.items.map((entry: { type: string }) => entry.type);
+    expect(types).toEqual(
+      expect.arrayContaining(["handle.contact", "handle.reply", "supervise.acceptReply", "evaluate"]),
+    );
+    const proposal = await admin("GET", `/v1/proposals/${id}`);
+    expect(proposal.body.stage).toBe("closed");
+    await page.reload();
+    await page.getByTestId("history-entry").first().waitFor();
+    await screenshot(page, "proposal");
+  });
+
+  it("a deadline missed in compressed time escalates; the leader opens the e-mail link on a phone, signs in, lands on the proposal and acknowledges", {
+    timeout: 180_000,
+  }, async () => {
+    const policy = { ...defaultPolicy, timeScale: 1 / 864_000 }; // a day lasts 100 ms
+    const id = await lateReply({ db, logger }, "关于加快老旧小区改造的建议", policy);
+    let mail: string | undefined;
+    await eventually(
+      async () => {
+        mail = smtp.messages.find((message) => JSON.stringify(message.to).includes(people.leader.email))?.text;
+        return mail !== undefined;
+      },
+      120_000,
+      () => (processes[2]?.output() ?? "").slice(-3000),
+    );
+    const link = /(https?:\/\/\S+\/console\/proposals\/\S+)/.exec(mail ?? "")?.[1];
+    expect(link).toBe(`${base}/console/proposals/${id}`);
+
+    const phone = await newPage({ phone: true });
+    await phone.goto(link ?? "");
+    await phone.waitForURL(/\/console\/sign-in\?next=/);
+    // Li Ming reads English (the directory's language); the sign-in page is in the default Chinese until then.
+    await signIn(phone, people.leader.email);
+    await phone.waitForURL(`${base}/console/proposals/${id}`);
+    await phone.getByRole("heading", { name: "关于加快老旧小区改造的建议" }).waitFor();
+    const notice = phone.getByTestId("proposal-notice").first();
+    await notice.waitFor();
+    await notice.getByRole("button").click();
+    await eventually(
+      async () => (await db.prisma.notice.count({ where: { proposalId: id, acknowledgedAt: { not: null } } })) > 0,
+      10_000,
+      () => "",
+    );
+    await phone.goto(`${base}/console/inbox`);
+    await phone.getByTestId("notice").first().waitFor();
+    await screenshot(phone, "inbox-phone");
+  });
+
+  it("a unit contact cannot open another unit's proposal: the page says so, nothing leaks", {
+    timeout: 120_000,
+  }, async () => {
+    const clerk = await admin("POST", `/v1/people/${people.clerk.id}/invitations`, {});
+    const page = await newPage();
+    await acceptInvitation(page, clerk.body.link, people.clerk.email);
+    const bodies: string[] = [];
+    page.on("response", async (response) => {
+      if (response.url().includes("/v1/")) bodies.push(await response.text().catch(() => ""));
+    });
+    const id = ids[1] as string;
+    await page.goto(`${base}/console/proposals/${id}`);
+    await page.getByText("找不到该提案，或您无权查看。").waitFor();
+    await page.waitForLoadState("networkidle");
+    expect(await page.content()).not.toContain("社区养老");
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const body of bodies) expect(body).not.toContain("社区养老");
+    await screenshot(page, "not-found");
+  });
+
+  it("the dashboard shows the statistics as charts with the numbers beside them", { timeout: 60_000 }, async () => {
+    const page = pages.staff as Page;
+    await page.goto(`${base}/console/dashboard`);
+    await page.getByText("各阶段提案数").waitFor();
+    await page.locator("[role=img] svg").first().waitFor();
+    await screenshot(page, "dashboard");
+  });
+
+  it("sign-out ends the session", { timeout: 60_000 }, async () => {
+    const page = pages.staff as Page;
+    const cookies = await page.context().cookies();
+    const cookie = cookies.map((entry) => `${entry.name}=${entry.value}`).join("; ");
+    expect((await fetch(`${base}/v1/my-work`, { headers: { cookie } })).status).toBe(200);
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await page.waitForURL(/\/console\/sign-in/);
+    await screenshot(page, "sign-in");
+    expect((await fetch(`${base}/v1/my-work`, { headers: { cookie } })).status).toBe(401);
+    await page.goto(`${base}/console/work`);
+    await page.waitForURL(/\/console\/sign-in\?next=/);
+  });
+
+  it("a CSRF attempt from another origin changes nothing", { timeout: 60_000 }, async () => {
+    const id = ids[2] as string;
+    const before = await admin("GET", `/v1/proposals/${id}`);
+    const target = `${base}/v1/proposals/${id}/events`;
+    // Another site on this host (same site for the cookie: only the port differs), with a form and a script.
+    const evil: Server = createServer((_request, response) => {
+      response.setHeader("content-type", "text/html; charset=utf-8");
+      response.end(`<!doctype html><form id="f" method="POST" action="${target}" enctype="text/plain">
+        <input name='{"type":"unit.object","reason":"x","padding":"' value='"}'></form>
+        <script>fetch(${JSON.stringify(target)}, {method: "POST", credentials: "include",
+          headers: {"content-type": "application/json"}, body: JSON.stringify({type: "unit.object", reason: "x"})})
+          .finally(() => document.getElementById("f").submit());</script>`);
+    });
+    evil.listen(0, "127.0.0.1");
+    await once(evil, "listening");
+    try {
+      const page = pages.head as Page; // signed in as the unit head, who could object to this proposal
+      const formPost = page.waitForResponse(
+        (response) =>
+          response.url() === target &&
+          response.request().method() === "POST" &&
+          response.request().postData()?.includes("padding") === true,
+      );
+      await page.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`);
+      const refused = await formPost;
+      expect(refused.status()).toBe(403);
+      expect(await refused.text()).toContain("CSRF_REJECTED");
+    } finally {
+      evil.close();
+    }
+    const after = await admin("GET", `/v1/proposals/${id}`);
+    expect(after.body.version).toBe(before.body.version);
+    expect(after.body.states).toEqual(before.body.states);
+  });
+});

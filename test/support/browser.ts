@@ -1,0 +1,68 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { aptInstall } from "../../infra/local/src/system.ts";
+import { repoRoot } from "./processes.ts";
+
+/**
+ * The browser tests' Chromium: Debian's `chromium` and a CJK font (so that Chinese pages render, and screenshots
+ * show them), installed through apt when missing, as the test setup installs PostgreSQL; driven by playwright-core,
+ * which brings no browser of its own.
+ */
+export const CHROMIUM = "/usr/bin/chromium";
+const CJK_FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+const CONSOLE = path.join(repoRoot, "services", "console");
+
+export const SCREENSHOTS = path.join(repoRoot, "test", "screenshots");
+
+export function ensureChromium(): void {
+  const missing = [
+    ...(existsSync(CHROMIUM) ? [] : ["chromium"]),
+    ...(existsSync(CJK_FONT) ? [] : ["fonts-wqy-microhei"]),
+  ];
+  if (missing.length > 0) {
+    aptInstall(missing, "Chromium (for the console's browser tests)", "install Chromium and a CJK font yourself.");
+  }
+}
+
+/** The console's static build, made when missing (`npm test` builds it first when its sources changed). */
+export function ensureConsoleBuild(): void {
+  if (existsSync(path.join(CONSOLE, "dist", "index.html"))) return;
+  const vite = path.join(CONSOLE, "node_modules", "vite", "bin", "vite.js");
+  const built = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn"], { cwd: CONSOLE, encoding: "utf8" });
+  if (built.status !== 0) throw new Error(`the console build failed:\n${built.stdout}${built.stderr}`);
+}
+
+/**
+ * Headless Chromium with a fresh profile (playwright's `launch` makes a new temporary user-data dir each time and
+ * removes it on close): no sandbox (containers), no GPU, nothing fetched in the background.
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Picks `option` in the Ant Design select labelled `label` (a combobox whose list opens in a popup). */
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: option }).first().click();
+  // Chosen once the select shows it (a click during the list's opening animation can miss).
+  const field = page.locator(".ant-form-item", { has: page.getByLabel(label, { exact: true }) });
+  await field.locator(".ant-select-content, .ant-select-selection-item", { hasText: option }).first().waitFor();
+}
