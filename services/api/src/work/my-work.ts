@@ -26,6 +26,7 @@ export const WORK_KINDS = {
   check: ["supervise.acceptReply"],
   evaluate: ["evaluate"],
   followUp: ["followup.report"],
+  consultation: ["consultation.arrange", "consultation.record"],
 } as const satisfies Record<string, readonly string[]>;
 export type WorkKind = keyof typeof WORK_KINDS | "escalation";
 export const ALL_WORK_KINDS = [...(Object.keys(WORK_KINDS) as (keyof typeof WORK_KINDS)[]), "escalation"] as const;
@@ -35,8 +36,8 @@ export const ALL_WORK_KINDS = [...(Object.keys(WORK_KINDS) as (keyof typeof WORK
  * machine's `allowedEvents` decides. A leader's work is its escalations, not a stage.
  */
 const DUTY_STAGES: Record<Grant["role"], readonly string[]> = {
-  admin: ["review", "assign", "handle", "supervise"],
-  staff: ["review", "assign", "handle", "supervise"],
+  admin: ["review", "assign", "handle", "supervise", "evaluate"],
+  staff: ["review", "assign", "handle", "supervise", "evaluate"],
   unit: ["assign", "handle", "evaluate"],
   proposer: ["submit", "evaluate"],
   integrator: [],

@@ -53,6 +53,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/proposals/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file the published copy lists, as a download (Content-Disposition: attachment, nosniff, a sandboxing CSP); any other id is 404. */
+        get: operations["downloadPublicAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api-keys": {
         parameters: {
             query?: never;
@@ -82,6 +99,23 @@ export interface paths {
         put?: never;
         /** Revoke an API key (admin); it stops working at once. */
         post: operations["revokeApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file's bytes as a download (Content-Disposition: attachment, its stored type, nosniff, a sandboxing CSP, ETag and Repr-Digest of its SHA-256). Downloads of reply letters are audited. */
+        get: operations["downloadAttachment"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -149,6 +183,93 @@ export interface paths {
         };
         /** The working calendar deadlines are counted on: each year's holidays and make-up working days, whether the year is official (the State Council's notice) or provisional (the statutory rules alone), and a warning while the next 12 months are not all official. */
         get: operations["getCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calendar/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change of the committee's calendar, oldest first: who loaded what and when (admin). */
+        get: operations["listCalendarChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calendar/local-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replaces the committee's local days off (a local holiday, the committee's closed days) (admin). `?dryRun=true` lists the open deadlines it would move; otherwise kept and rolled out like a year. */
+        put: operations["loadLocalDays"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One year as the calendar has it now: official or provisional, and who loaded it when (admin). */
+        get: operations["getCalendarYear"];
+        /** Loads an official year (the State Council's notice: holidays and make-up working days) without a release (admin). `?dryRun=true` lists the open deadlines it would move and changes nothing; otherwise it is kept and every open deadline it moves is moved through the engine (a history entry per proposal, alarms rescheduled). */
+        put: operations["loadCalendarYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/committee-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The committee's sessions, newest first. */
+        get: operations["listCommitteeSessions"];
+        put?: never;
+        /** Create a session (admin): the days it covers, its plenary dates, its number pattern. */
+        post: operations["createCommitteeSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/committee-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One session. */
+        get: operations["getCommitteeSession"];
         put?: never;
         post?: never;
         delete?: never;
@@ -293,6 +414,40 @@ export interface paths {
         put?: never;
         /** Set one's password with an invitation; the link is used up. */
         post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/migrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A run of a migration plan (admin): the plan, dry run or not, who started it, running or done, and how many proposals per outcome (migrated, would-migrate, unchanged, already-migrated, unmappable, not-running). */
+        get: operations["getMigrationRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/migrations/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report of a run, one item per proposal in id order (admin): its outcome, the unmappable reason, and what moved (states, version, policy, each deadline's old and new due time). */
+        get: operations["listMigrationItems"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -479,7 +634,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Invite a person to set a password (admin): a single-use link, valid INVITATION_TTL_HOURS, answered here and e-mailed when SMTP is on. */
+        /** Invite a person to set a password (admin): a single-use link, valid INVITATION_TTL_HOURS, answered to the admin to pass on. */
         post: operations["invitePerson"];
         delete?: never;
         options?: never;
@@ -498,6 +653,41 @@ export interface paths {
         put?: never;
         /** Lift a lockout after failed sign-ins (admin). */
         post: operations["unlockAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The policy new proposals are registered under (admin). */
+        get: operations["getPolicy"];
+        /** Keeps a new policy version (admin): an override of the default policy, validated in full. It applies to proposals registered after it; running proposals keep theirs. */
+        put: operations["putPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policy/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the committee's policy, newest first, with who changed it and when (admin). */
+        get: operations["listPolicyVersions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -533,6 +723,24 @@ export interface paths {
         get: operations["getProposal"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/proposals/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The proposal's attachments the caller may see, oldest first. */
+        get: operations["listAttachments"];
+        put?: never;
+        /** Upload a file to the proposal: the body is the file's bytes, Content-Type its type (or application/octet-stream), ?filename= its name. The type is judged from the bytes; send the returned id in an event's attachmentIds. */
+        post: operations["uploadAttachment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -618,7 +826,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Proposals per stage, key proposals, overdue deadlines per unit, every proposer's rating, each unit's satisfaction, replies by final grade (admin, staff, leader). */
+        /** Proposals per stage, key proposals, overdue deadlines per unit, every proposer's rating, each unit's satisfaction, replies by final grade, each unit's reply rates (办复率, 按期办复率, 满意率); over one session with ?session= (admin, staff, leader). */
         get: operations["getStats"];
         put?: never;
         post?: never;
@@ -766,9 +974,33 @@ export interface components {
         ApiKeyList: {
             items: components["schemas"]["ApiKey"][];
         };
+        Attachment: {
+            /** @enum {string} */
+            contentType: "application/pdf" | "application/ofd" | "image/jpeg" | "image/png" | "image/webp" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "application/msword" | "application/vnd.ms-excel";
+            events: {
+                seq: number;
+                type: string;
+            }[];
+            filename: string;
+            href: string;
+            id: string;
+            proposalId: string;
+            sha256: string;
+            size: number;
+            /** Format: date-time */
+            uploadedAt: string;
+            uploadedBy: {
+                id: string;
+                role: string;
+                unitId: string | null;
+            };
+        };
+        AttachmentList: {
+            items: components["schemas"]["Attachment"][];
+        };
         AuditEntry: {
             /** @enum {string} */
-            action: "api-key.issue" | "api-key.revoke" | "directory.person.save" | "directory.person.delete" | "directory.unit.save" | "directory.unit.delete" | "directory.role.assign" | "directory.role.unassign" | "webhook.subscribe" | "webhook.unsubscribe" | "notice-delivery.retry" | "publication.publish" | "publication.withdraw" | "account.invite" | "account.password-set" | "account.lock" | "account.unlock" | "account.disable" | "account.enable" | "session.start" | "session.end" | "authentication.failed" | "access.refused";
+            action: "api-key.issue" | "api-key.revoke" | "directory.person.save" | "directory.person.delete" | "directory.unit.save" | "directory.unit.delete" | "directory.role.assign" | "directory.role.unassign" | "webhook.subscribe" | "webhook.unsubscribe" | "notice-delivery.retry" | "publication.publish" | "publication.withdraw" | "account.invite" | "account.password-set" | "account.lock" | "account.unlock" | "account.disable" | "account.enable" | "session.start" | "session.end" | "attachment.upload" | "attachment.download" | "committee-session.create" | "authentication.failed" | "access.refused";
             actor: {
                 actorId: string | null;
                 keyId: string;
@@ -857,12 +1089,74 @@ export interface components {
                 year: number;
             }[];
         };
+        CalendarChange: {
+            calendarId: string;
+            /** @description The committee's calendar version this change made. */
+            id: number;
+            /** @enum {string} */
+            kind: "year" | "local-days";
+            /** Format: date-time */
+            loadedAt: string;
+            /** @description `<role>:<actor id>` of the key, or `file:<name>` for the calendar folder. */
+            loadedBy: string;
+            /** @description The notice the year comes from. */
+            source: string | null;
+            year: number | null;
+        };
+        CalendarChangeList: {
+            items: components["schemas"]["CalendarChange"][];
+        };
+        CalendarChangeResult: {
+            change: components["schemas"]["CalendarChange"] | null;
+            dryRun: boolean;
+            moves: {
+                deadlineId: string;
+                kind: string;
+                /** Format: date-time */
+                newDueAt: string;
+                /** Format: date-time */
+                oldDueAt: string;
+                proposalId: string;
+                unitId: string | null;
+            }[];
+        };
+        CalendarYearView: {
+            calendarId: string;
+            holidays: {
+                from: string;
+                makeUpWorkdays: string[];
+                name: string;
+                to: string;
+            }[];
+            loaded: components["schemas"]["CalendarChange"] | null;
+            source: string | null;
+            /** @enum {string} */
+            status: "official" | "provisional";
+            year: number;
+        };
         Caller: {
             actorId: string;
             prefix: string;
             /** @enum {string} */
             role: "admin" | "staff" | "unit" | "leader" | "proposer" | "integrator";
             unitId: string | null;
+        };
+        CommitteeSession: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            endsOn: string;
+            id: string;
+            /** @description The last number given in the session (0: none yet). */
+            lastNumber: number;
+            name: string;
+            numberPattern: string;
+            plenaryEndsOn: string;
+            plenaryStartsOn: string;
+            startsOn: string;
+        };
+        CommitteeSessionList: {
+            items: components["schemas"]["CommitteeSession"][];
         };
         CreateApiKey: {
             actorId: string;
@@ -873,6 +1167,7 @@ export interface components {
         };
         CreateBatch: {
             event: {
+                attachmentIds?: string[];
                 content?: {
                     category: string;
                     reasons: string;
@@ -909,6 +1204,7 @@ export interface components {
                 /** @constant */
                 type: "review.return";
             } | {
+                attachmentIds?: string[];
                 content: {
                     category: string;
                     reasons: string;
@@ -948,6 +1244,7 @@ export interface components {
                 /** @constant */
                 type: "handle.contact";
             } | {
+                attachmentIds?: string[];
                 opinion: string;
                 /** @constant */
                 type: "handle.coOpinion";
@@ -966,6 +1263,7 @@ export interface components {
                 type: "extension.deny";
                 unitId?: string;
             } | {
+                attachmentIds?: string[];
                 /** @enum {string} */
                 classification: "A" | "B" | "C";
                 signedOffBy: string;
@@ -1008,10 +1306,62 @@ export interface components {
                 type: "supervise.reclassify";
                 unitId?: string;
             } | {
+                attachmentIds?: string[];
                 progress: string;
                 resolved: boolean;
                 /** @constant */
                 type: "followup.report";
+            } | {
+                reason: string;
+                /** @constant */
+                type: "tracking.close";
+                unitId?: string;
+            } | {
+                add?: {
+                    /** @enum {string} */
+                    role: "lead" | "co" | "separate";
+                    unitId: string;
+                }[];
+                reason: string;
+                remove?: string[];
+                /** @constant */
+                type: "handle.reassign";
+            } | {
+                place: string;
+                /** Format: date-time */
+                scheduledAt: string;
+                /** @constant */
+                type: "consultation.arrange";
+            } | {
+                /** Format: date-time */
+                heldAt: string;
+                participants: string[];
+                summary: string;
+                /** @constant */
+                type: "consultation.record";
+            } | {
+                note: string;
+                /** @constant */
+                type: "lookback.open";
+            } | {
+                dueDate?: string;
+                findings: string;
+                request?: string;
+                /** @constant */
+                type: "lookback.record";
+                unitId?: string;
+            } | {
+                report: string;
+                /** @constant */
+                type: "lookback.report";
+            } | {
+                fromId: string;
+                proposers: {
+                    id: string;
+                    name?: string;
+                }[];
+                /** @constant */
+                type: "merge.link";
             } | {
                 deadlineId: string;
                 level?: number;
@@ -1033,14 +1383,31 @@ export interface components {
             };
             proposalIds: string[];
         };
+        CreateCommitteeSession: {
+            /** Format: date */
+            endsOn: string;
+            name: string;
+            /** @default {n} */
+            numberPattern: string;
+            /** Format: date */
+            plenaryEndsOn: string;
+            /** Format: date */
+            plenaryStartsOn: string;
+            /** Format: date */
+            startsOn: string;
+        };
         CreateProposal: {
             /** @default  */
             category: string;
+            /** @enum {string} */
+            channel?: "plenary" | "interim" | "public-platform";
             externalId?: string;
             proposers: {
                 id: string;
                 name?: string;
             }[];
+            /** @enum {string} */
+            proposerType?: "member" | "joint" | "party-group" | "sector-group" | "special-committee" | "collective";
             /** @default  */
             reasons: string;
             submit?: boolean;
@@ -1052,6 +1419,15 @@ export interface components {
             description?: string;
             events: ("proposal.stage" | "proposal.closed" | "deadline.escalated" | "*")[];
             url: string;
+        };
+        CurrentPolicy: {
+            changedAt: string | null;
+            changedBy: string | null;
+            policy: {
+                [key: string]: unknown;
+            };
+            /** @description null: no version kept, the default policy applies. */
+            version: number | null;
         };
         DirectoryPerson: {
             channels: {
@@ -1111,7 +1487,7 @@ export interface components {
         };
         Error: {
             error: {
-                /** @description A stable code: MALFORMED_JSON (400), INVALID_QUERY (400), INVALID_IF_MATCH (400), INVALID_IDEMPOTENCY_KEY (400), MALFORMED_URL (400), INVALID_CHARACTER (400), BODY_TOO_DEEP (400), MALFORMED_BODY_ENCODING (400), BAD_REQUEST (400), UNAUTHENTICATED (401), SIGN_IN_FAILED (401), FORBIDDEN (403), CSRF_REJECTED (403), ACK_LINK_INVALID (403), NOT_FOUND (404), INVITATION_INVALID (404), EVENT_NOT_ALLOWED (409), VERSION_CONFLICT (409), EXTERNAL_ID_TAKEN (409), IDEMPOTENCY_IN_PROGRESS (409), CANNOT_REVOKE_SELF (409), PERSON_HAS_NO_EMAIL (409), PERSON_HEADS_UNIT (409), ALREADY_DELIVERED (409), NOT_RETRYABLE (409), NOT_PUBLISHABLE (409), ACK_LINK_EXPIRED (410), VERSION_MISMATCH (412), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_ENCODING (415), VALIDATION_FAILED (422), INVALID_EVENT (422), INVALID_INPUT (422), IDEMPOTENCY_KEY_REUSED (422), WEBHOOK_URL_FORBIDDEN (422), REDACTION_NOT_FOUND (422), PASSWORD_TOO_WEAK (422), RATE_LIMITED (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), EMAIL_CHANNEL_OFF (503), or a rule code of the workflow (409). */
+                /** @description A stable code: MALFORMED_JSON (400), INVALID_QUERY (400), INVALID_IF_MATCH (400), INVALID_IDEMPOTENCY_KEY (400), MALFORMED_URL (400), INVALID_CHARACTER (400), BODY_TOO_DEEP (400), MALFORMED_BODY_ENCODING (400), BAD_REQUEST (400), UNAUTHENTICATED (401), SIGN_IN_FAILED (401), FORBIDDEN (403), CSRF_REJECTED (403), ACK_LINK_INVALID (403), NOT_FOUND (404), INVITATION_INVALID (404), EVENT_NOT_ALLOWED (409), VERSION_CONFLICT (409), EXTERNAL_ID_TAKEN (409), IDEMPOTENCY_IN_PROGRESS (409), CANNOT_REVOKE_SELF (409), PERSON_HAS_NO_EMAIL (409), PERSON_HEADS_UNIT (409), ALREADY_DELIVERED (409), NOT_RETRYABLE (409), NOT_PUBLISHABLE (409), SESSION_OVERLAPS (409), SESSION_NAME_TAKEN (409), ACK_LINK_EXPIRED (410), VERSION_MISMATCH (412), PAYLOAD_TOO_LARGE (413), ATTACHMENT_TOO_LARGE (413), ATTACHMENT_TYPE_NOT_ALLOWED (415), UNSUPPORTED_ENCODING (415), VALIDATION_FAILED (422), INVALID_EVENT (422), INVALID_INPUT (422), IDEMPOTENCY_KEY_REUSED (422), WEBHOOK_URL_FORBIDDEN (422), ATTACHMENT_CONTENT_MISMATCH (422), ATTACHMENT_NOT_USABLE (422), REDACTION_NOT_FOUND (422), PASSWORD_TOO_WEAK (422), CALENDAR_INVALID (422), POLICY_INVALID (422), RATE_LIMITED (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), EMAIL_CHANNEL_OFF (503), or a rule code of the workflow (409). */
                 code: string;
                 details?: unknown;
                 message: string;
@@ -1149,6 +1525,45 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
             link: string;
+        };
+        LocalDays: {
+            calendarId: string;
+            localClosedDays: {
+                from: string;
+                name: string;
+                to: string;
+            }[];
+        };
+        MigrationItemPage: {
+            items: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                outcome: "migrated" | "would-migrate" | "unchanged" | "already-migrated" | "unmappable" | "not-running";
+                proposalId: string;
+                reason: string | null;
+                report: {
+                    [key: string]: unknown;
+                };
+            }[];
+            nextCursor: string | null;
+        };
+        MigrationRun: {
+            counts: {
+                [key: string]: number;
+            };
+            dryRun: boolean;
+            finishedAt: string | null;
+            id: string;
+            plan: {
+                [key: string]: unknown;
+            };
+            planId: string;
+            /** Format: date-time */
+            startedAt: string;
+            startedBy: string;
+            /** @enum {string} */
+            status: "running" | "done";
         };
         MyWork: {
             counts: {
@@ -1230,6 +1645,36 @@ export interface components {
             items: components["schemas"]["Notification"][];
             nextCursor: string | null;
         };
+        OfficialYear: {
+            calendarId: string;
+            holidays: {
+                from: string;
+                makeUpWorkdays: string[];
+                name: string;
+                to: string;
+            }[];
+            source: string;
+            year: number;
+        };
+        PolicyVersion: {
+            /** Format: date-time */
+            changedAt: string;
+            /** @description `<role>:<actor id>` of the key, or `file:<name>` for POLICY_FILE. */
+            changedBy: string;
+            note: string | null;
+            /** @description What the committee wrote: the override of the default policy. */
+            override: {
+                [key: string]: unknown;
+            };
+            /** @description The whole policy it gives. */
+            policy: {
+                [key: string]: unknown;
+            };
+            version: number;
+        };
+        PolicyVersionList: {
+            items: components["schemas"]["PolicyVersion"][];
+        };
         Proposal: {
             allowedEvents: string[];
             assignment: {
@@ -1257,12 +1702,29 @@ export interface components {
             id: string;
             isKey: boolean;
             leaderId: string | null;
+            /** @description Its number in the session, given at registration. */
+            number: number | null;
+            /** @description The number as the session's pattern writes it, e.g. 第0123号. */
+            numberLabel: string | null;
+            /** @description Submitted during the session's plenary (大会期间); false: interim. */
+            plenary: boolean | null;
+            /** @description The policy the proposal runs under (snapshotted at registration): its committee version (null: the default policy), its calendar and the version of the committee's calendar changes its deadlines are counted on. */
+            policy: {
+                calendarId: string;
+                calendarVersion: string | null;
+                id: string;
+                version: number | null;
+            };
             proposerId: string;
             proposers: ({
                 id: string;
             } & {
                 [key: string]: unknown;
             })[];
+            proposerType: ("member" | "joint" | "party-group" | "sector-group" | "special-committee" | "collective") | null;
+            /** @description The committee session (届次) of its first submission; null: no session holds it. */
+            sessionId: string | null;
+            sourceChannel: ("plenary" | "interim" | "public-platform") | null;
             stage: string;
             /** @description XState's state value: a string, or an object for nested and parallel states. */
             state: unknown;
@@ -1280,6 +1742,7 @@ export interface components {
             }[];
         };
         ProposalEvent: {
+            attachmentIds?: string[];
             content?: {
                 category: string;
                 reasons: string;
@@ -1316,6 +1779,7 @@ export interface components {
             /** @constant */
             type: "review.return";
         } | {
+            attachmentIds?: string[];
             content: {
                 category: string;
                 reasons: string;
@@ -1355,6 +1819,7 @@ export interface components {
             /** @constant */
             type: "handle.contact";
         } | {
+            attachmentIds?: string[];
             opinion: string;
             /** @constant */
             type: "handle.coOpinion";
@@ -1373,6 +1838,7 @@ export interface components {
             type: "extension.deny";
             unitId?: string;
         } | {
+            attachmentIds?: string[];
             /** @enum {string} */
             classification: "A" | "B" | "C";
             signedOffBy: string;
@@ -1415,10 +1881,62 @@ export interface components {
             type: "supervise.reclassify";
             unitId?: string;
         } | {
+            attachmentIds?: string[];
             progress: string;
             resolved: boolean;
             /** @constant */
             type: "followup.report";
+        } | {
+            reason: string;
+            /** @constant */
+            type: "tracking.close";
+            unitId?: string;
+        } | {
+            add?: {
+                /** @enum {string} */
+                role: "lead" | "co" | "separate";
+                unitId: string;
+            }[];
+            reason: string;
+            remove?: string[];
+            /** @constant */
+            type: "handle.reassign";
+        } | {
+            place: string;
+            /** Format: date-time */
+            scheduledAt: string;
+            /** @constant */
+            type: "consultation.arrange";
+        } | {
+            /** Format: date-time */
+            heldAt: string;
+            participants: string[];
+            summary: string;
+            /** @constant */
+            type: "consultation.record";
+        } | {
+            note: string;
+            /** @constant */
+            type: "lookback.open";
+        } | {
+            dueDate?: string;
+            findings: string;
+            request?: string;
+            /** @constant */
+            type: "lookback.record";
+            unitId?: string;
+        } | {
+            report: string;
+            /** @constant */
+            type: "lookback.report";
+        } | {
+            fromId: string;
+            proposers: {
+                id: string;
+                name?: string;
+            }[];
+            /** @constant */
+            type: "merge.link";
         } | {
             deadlineId: string;
             level?: number;
@@ -1447,7 +1965,17 @@ export interface components {
             id: string;
             isKey: boolean;
             leaderId: string | null;
+            /** @description Its number in the session, given at registration. */
+            number: number | null;
+            /** @description The number as the session's pattern writes it, e.g. 第0123号. */
+            numberLabel: string | null;
+            /** @description Submitted during the session's plenary (大会期间); false: interim. */
+            plenary: boolean | null;
             proposerId: string;
+            proposerType: ("member" | "joint" | "party-group" | "sector-group" | "special-committee" | "collective") | null;
+            /** @description The committee session (届次) of its first submission; null: no session holds it. */
+            sessionId: string | null;
+            sourceChannel: ("plenary" | "interim" | "public-platform") | null;
             stage: string;
             states: string[];
             title: string;
@@ -1458,6 +1986,16 @@ export interface components {
         };
         Publication: {
             content: {
+                attachments: {
+                    contentType: string;
+                    filename: string;
+                    id: string;
+                    /** @enum {string} */
+                    of: "proposal" | "reply";
+                    sha256: string;
+                    size: number;
+                    unitName: string | null;
+                }[];
                 category: string | null;
                 reasons: string;
                 replies: {
@@ -1477,7 +2015,7 @@ export interface components {
             publishedBy: string;
             redactions: {
                 /** @enum {string} */
-                field: "title" | "reasons" | "suggestions" | "replies";
+                field: "title" | "reasons" | "suggestions" | "replies" | "attachments";
                 length: number;
                 occurrences: number;
                 reason: string;
@@ -1487,6 +2025,16 @@ export interface components {
             withdrawReason: string | null;
         };
         PublicProposal: {
+            attachments: {
+                contentType: string;
+                filename: string;
+                href: string;
+                /** @enum {string} */
+                of: "proposal" | "reply";
+                sha256: string;
+                size: number;
+                unitName: string | null;
+            }[];
             category: string | null;
             id: string;
             /** Format: date-time */
@@ -1494,7 +2042,7 @@ export interface components {
             reasons: string;
             redactions: {
                 /** @enum {string} */
-                field: "title" | "reasons" | "suggestions" | "replies";
+                field: "title" | "reasons" | "suggestions" | "replies" | "attachments";
                 reason: string;
             }[];
             replies: {
@@ -1515,7 +2063,7 @@ export interface components {
             /** @default [] */
             redactions: {
                 /** @enum {string} */
-                field: "title" | "reasons" | "suggestions" | "replies";
+                field: "title" | "reasons" | "suggestions" | "replies" | "attachments";
                 find: string;
                 reason: string;
             }[];
@@ -1536,6 +2084,13 @@ export interface components {
             headPersonId?: string | null;
             name: string;
             supervisorLeaderId?: string | null;
+        };
+        PutPolicy: {
+            note?: string;
+            /** @description What differs from the default policy (see the README). */
+            override: {
+                [key: string]: unknown;
+            };
         };
         Session: {
             /** @description Send it as X-CSRF-Token with every change made with this session. */
@@ -1584,6 +2139,23 @@ export interface components {
                 };
                 key: number;
                 total: number;
+            };
+            rates: {
+                byUnit: {
+                    [key: string]: {
+                        /** @description Proposals assigned to the unit (its last assignment). */
+                        assigned: number;
+                        /** @description 按期办复率: repliedOnTime / assigned. */
+                        onTimeRate: number | null;
+                        replied: number;
+                        /** @description First reply by the reply deadline in force then (extensions included). */
+                        repliedOnTime: number;
+                        /** @description 办复率: replied / assigned. */
+                        replyRate: number | null;
+                        /** @description 满意率: satisfied and basically satisfied among the ratings of its part. */
+                        satisfactionRate: number | null;
+                    };
+                };
             };
             replyClasses: {
                 [key: string]: number;
@@ -1642,7 +2214,7 @@ export interface components {
             dueAt: string | null;
             event: string | null;
             /** @enum {string} */
-            kind: "submit" | "resubmit" | "review" | "assign" | "confirm" | "contact" | "coOpinion" | "reply" | "extension" | "check" | "evaluate" | "followUp" | "escalation";
+            kind: "submit" | "resubmit" | "review" | "assign" | "confirm" | "contact" | "coOpinion" | "reply" | "extension" | "check" | "evaluate" | "followUp" | "consultation" | "escalation";
             level: number;
             noticeId: string | null;
             overdue: boolean;
@@ -1779,6 +2351,65 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PublicProposal"];
                     "text/html": string;
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadPublicAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
                 };
             };
             /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
@@ -2101,10 +2732,103 @@ export interface operations {
             };
         };
     };
+    downloadAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/msword": string;
+                    "application/ofd": string;
+                    "application/pdf": string;
+                    "application/vnd.ms-excel": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listAuditLog: {
         parameters: {
             query?: {
-                action?: "api-key.issue" | "api-key.revoke" | "directory.person.save" | "directory.person.delete" | "directory.unit.save" | "directory.unit.delete" | "directory.role.assign" | "directory.role.unassign" | "webhook.subscribe" | "webhook.unsubscribe" | "notice-delivery.retry" | "publication.publish" | "publication.withdraw" | "account.invite" | "account.password-set" | "account.lock" | "account.unlock" | "account.disable" | "account.enable" | "session.start" | "session.end" | "authentication.failed" | "access.refused";
+                action?: "api-key.issue" | "api-key.revoke" | "directory.person.save" | "directory.person.delete" | "directory.unit.save" | "directory.unit.delete" | "directory.role.assign" | "directory.role.unassign" | "webhook.subscribe" | "webhook.unsubscribe" | "notice-delivery.retry" | "publication.publish" | "publication.withdraw" | "account.invite" | "account.password-set" | "account.lock" | "account.unlock" | "account.disable" | "account.enable" | "session.start" | "session.end" | "attachment.upload" | "attachment.download" | "committee-session.create" | "authentication.failed" | "access.refused";
                 actorId?: string;
                 cursor?: string;
                 from?: string;
@@ -2493,6 +3217,670 @@ export interface operations {
             };
             /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCalendarChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChangeList"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    loadLocalDays: {
+        parameters: {
+            query?: {
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LocalDays"];
+            };
+        };
+        responses: {
+            /** @description The dry run: what would move; nothing changed. Or a repeat of the last change of that year (or local days): nothing new. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChangeResult"];
+                };
+            };
+            /** @description Kept, and being rolled out to the running proposals. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChangeResult"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or a path segment is invalid (details.fields) (VALIDATION_FAILED). A calendar year or list of local days off whose dates do not hold together (details.problems), or for a calendar huiyin does not know; nothing was loaded (CALENDAR_INVALID). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCalendarYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The year. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearView"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or a path segment is invalid (details.fields) (VALIDATION_FAILED). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    loadCalendarYear: {
+        parameters: {
+            query?: {
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfficialYear"];
+            };
+        };
+        responses: {
+            /** @description The dry run: what would move; nothing changed. Or a repeat of the last change of that year (or local days): nothing new. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChangeResult"];
+                };
+            };
+            /** @description Kept, and being rolled out to the running proposals. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChangeResult"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or a path segment is invalid (details.fields) (VALIDATION_FAILED). A calendar year or list of local days off whose dates do not hold together (details.problems), or for a calendar huiyin does not know; nothing was loaded (CALENDAR_INVALID). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCommitteeSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeSessionList"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createCommitteeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommitteeSession"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeSession"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Another session of the committee covers some of these days (details.sessionId) (SESSION_OVERLAPS). The committee has a session of this name already (SESSION_NAME_TAKEN). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or a path segment is invalid (details.fields) (VALIDATION_FAILED). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCommitteeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeSession"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3858,6 +5246,200 @@ export interface operations {
             };
         };
     };
+    getMigrationRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The run's id (`mig_…`), as `pnpm migrate:proposals` prints it. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationRun"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listMigrationItems: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                outcome?: "migrated" | "would-migrate" | "unchanged" | "already-migrated" | "unmappable" | "not-running";
+            };
+            header?: never;
+            path: {
+                /** @description The run's id (`mig_…`), as `pnpm migrate:proposals` prints it. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page: items and nextCursor. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationItemPage"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getMyWork: {
         parameters: {
             query?: never;
@@ -5024,20 +6606,296 @@ export interface operations {
             };
         };
     };
+    getPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentPolicy"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutPolicy"];
+            };
+        };
+        responses: {
+            /** @description The same override as the last version: that version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersion"];
+                };
+            };
+            /** @description The version kept. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersion"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or a path segment is invalid (details.fields) (VALIDATION_FAILED). A policy that is not valid (details.fields lists every problem); no version was kept (POLICY_INVALID). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPolicyVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersionList"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listProposals: {
         parameters: {
             query?: {
                 category?: string;
+                channel?: "plenary" | "interim" | "public-platform";
                 createdFrom?: string;
                 createdTo?: string;
                 cursor?: string;
                 key?: "true" | "false";
                 leader?: string;
                 limit?: number;
+                number?: string;
                 order?: "asc" | "desc";
                 overdue?: "true" | "false";
+                plenary?: "true" | "false";
                 proposer?: string;
+                proposerType?: "member" | "joint" | "party-group" | "sector-group" | "special-committee" | "collective";
                 q?: string;
+                session?: string;
                 stage?: string;
                 state?: string;
                 unit?: string;
@@ -5317,6 +7175,209 @@ export interface operations {
             };
         };
     };
+    listAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attachments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    uploadAttachment: {
+        parameters: {
+            query: {
+                filename: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/msword": string;
+                "application/octet-stream": string;
+                "application/ofd": string;
+                "application/pdf": string;
+                "application/vnd.ms-excel": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            /** @description Stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). The file is larger than ATTACHMENT_MAX_BYTES (details.maxBytes); nothing was stored (ATTACHMENT_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). The file's Content-Type is not one huiyin keeps (details.allowed); nothing was stored (ATTACHMENT_TYPE_NOT_ALLOWED). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The file's bytes are not what its Content-Type says, or none of the types huiyin keeps (details.declared, details.detected); nothing was stored (ATTACHMENT_CONTENT_MISMATCH). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     sendProposalEvent: {
         parameters: {
             query?: never;
@@ -5381,7 +7442,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The event is not allowed in the current state (details: stage, state, allowedEvents); the machine's other rule codes answer the same way (EVENT_NOT_ALLOWED). Another request changed the proposal at the same moment; send again (VERSION_CONFLICT). A request with this Idempotency-Key is still running (details.retryAfterSeconds) (IDEMPOTENCY_IN_PROGRESS). The workflow's rule codes: EVENT_NOT_ALLOWED, CONTENT_INCOMPLETE, MERGE_INTO_SELF, MERGE_TARGET_NOT_REGISTERED, ASSIGNMENT_INVALID, ALREADY_ACKNOWLEDGED, OBJECTION_WINDOW_CLOSED, CONTACT_REQUIRED, ALREADY_REPLIED, CO_OPINION_ALREADY_GIVEN, EXTENSION_PENDING, EXTENSION_NOT_APPLICABLE, EXTENSION_NOT_LATER, EXTENSION_CAP_EXCEEDED, NO_PENDING_EXTENSION, NO_REPLY_TO_CHECK, UNKNOWN_UNIT, REHANDLE_LIMIT_REACHED, NOT_TRACKED, STALE_DEADLINE, TITLE_TOO_LONG, ALREADY_EVALUATED, NO_ACCEPTED_REPLY, SAME_CLASSIFICATION. */
+            /** @description The event is not allowed in the current state (details: stage, state, allowedEvents); the machine's other rule codes answer the same way (EVENT_NOT_ALLOWED). Another request changed the proposal at the same moment; send again (VERSION_CONFLICT). A request with this Idempotency-Key is still running (details.retryAfterSeconds) (IDEMPOTENCY_IN_PROGRESS). The workflow's rule codes: EVENT_NOT_ALLOWED, CONTENT_INCOMPLETE, MERGE_INTO_SELF, MERGE_TARGET_NOT_REGISTERED, ASSIGNMENT_INVALID, ALREADY_ACKNOWLEDGED, OBJECTION_WINDOW_CLOSED, CONTACT_REQUIRED, ALREADY_REPLIED, CO_OPINION_ALREADY_GIVEN, EXTENSION_PENDING, EXTENSION_NOT_APPLICABLE, EXTENSION_NOT_LATER, EXTENSION_CAP_EXCEEDED, NO_PENDING_EXTENSION, NO_REPLY_TO_CHECK, UNKNOWN_UNIT, REHANDLE_LIMIT_REACHED, NOT_TRACKED, STALE_DEADLINE, TITLE_TOO_LONG, ALREADY_EVALUATED, NO_ACCEPTED_REPLY, SAME_CLASSIFICATION, CORRECTIONS_CHANGED, CALENDAR_MISMATCH, CO_OPINIONS_PENDING, LOOKBACK_NOT_APPLICABLE, NO_OPEN_LOOKBACK, LOOKBACK_REPORT_PENDING, NO_REPORT_REQUESTED, DUE_DATE_PASSED. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5417,7 +7478,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body or a path segment is invalid (details.fields) (VALIDATION_FAILED). The machine finds the event's payload invalid (INVALID_EVENT). An Idempotency-Key reused for another request (IDEMPOTENCY_KEY_REUSED). */
+            /** @description The body or a path segment is invalid (details.fields) (VALIDATION_FAILED). The machine finds the event's payload invalid (INVALID_EVENT). An event's attachmentIds name a file that is not this proposal's or that the sender did not upload (details.fields); nothing changed (ATTACHMENT_NOT_USABLE). An Idempotency-Key reused for another request (IDEMPOTENCY_KEY_REUSED). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6128,7 +8189,9 @@ export interface operations {
     };
     getStats: {
         parameters: {
-            query?: never;
+            query?: {
+                session?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;

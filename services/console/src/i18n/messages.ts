@@ -53,6 +53,7 @@ const zh = {
   "work.kind.check": "待审核答复",
   "work.kind.evaluate": "待测评",
   "work.kind.followUp": "待报告落实",
+  "work.kind.consultation": "待面对面协商",
   "work.kind.escalation": "督办事项",
   "proposals.title": "提案",
   "proposals.search": "按标题或编号搜索",
@@ -256,6 +257,14 @@ const zh = {
   "refusal.CSRF_REJECTED": "请求来源无效，请刷新页面后重试。",
   "refusal.RATE_LIMITED": "操作过于频繁，请稍后再试。",
   "refusal.DATABASE_UNAVAILABLE": "服务暂时不可用，请稍后再试。",
+  "refusal.CORRECTIONS_CHANGED": "期限更正与当前日历计算结果不一致，请重新计算。",
+  "refusal.CALENDAR_MISMATCH": "日历版本不符：该日历已更新或不属于此提案。",
+  "refusal.CO_OPINIONS_PENDING": "会办单位的意见尚未全部送达，意见期限也未届满，主办单位暂不能答复。",
+  "refusal.LOOKBACK_NOT_APPLICABLE": "只有A类、B类答复的已办结提案可以开展“回头看”。",
+  "refusal.NO_OPEN_LOOKBACK": "该提案没有正在进行的“回头看”。",
+  "refusal.LOOKBACK_REPORT_PENDING": "上一次“回头看”要求的报告尚未提交。",
+  "refusal.NO_REPORT_REQUESTED": "“回头看”没有要求本单位报告。",
+  "refusal.DUE_DATE_PASSED": "报告期限已过，请另选日期。",
 };
 
 export type MessageKey = keyof typeof zh;
@@ -305,6 +314,7 @@ const en: Record<MessageKey, string> = {
   "work.kind.check": "Reply to check",
   "work.kind.evaluate": "To rate",
   "work.kind.followUp": "Follow-up to report",
+  "work.kind.consultation": "Consultation to hold",
   "work.kind.escalation": "Escalation",
   "proposals.title": "Proposals",
   "proposals.search": "Search title or number",
@@ -508,6 +518,17 @@ const en: Record<MessageKey, string> = {
   "refusal.CSRF_REJECTED": "The request's origin was refused; reload the page and retry.",
   "refusal.RATE_LIMITED": "Too many requests; try again later.",
   "refusal.DATABASE_UNAVAILABLE": "The service is unavailable for a moment; try again later.",
+  "refusal.CORRECTIONS_CHANGED":
+    "The deadline corrections differ from what the current calendar gives; compute them again.",
+  "refusal.CALENDAR_MISMATCH":
+    "The calendar version does not fit: it was updated, or it is not this proposal's calendar.",
+  "refusal.CO_OPINIONS_PENDING":
+    "Not every co-handling unit has sent its opinion and their time is not over: the lead unit cannot reply yet.",
+  "refusal.LOOKBACK_NOT_APPLICABLE": "A follow-up review (回头看) applies to closed proposals with an A or B reply.",
+  "refusal.NO_OPEN_LOOKBACK": "This proposal has no follow-up review under way.",
+  "refusal.LOOKBACK_REPORT_PENDING": "The report the last follow-up review asked for has not come in yet.",
+  "refusal.NO_REPORT_REQUESTED": "The follow-up review asked no report of this unit.",
+  "refusal.DUE_DATE_PASSED": "That due date has passed; choose a later one.",
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zh, en };
