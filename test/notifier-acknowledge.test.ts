@@ -18,7 +18,8 @@ import { eventually, type Spawned, spawnEntry } from "./support/processes.ts";
  * overdue; the other goes to the supervising leader, exactly once.
  *
  * Level 2 is set ten policy years after the due time, so it cannot ring before the acknowledgement whatever the
- * machine's load; the test then brings its alarm forward (BullMQ's promote), which is the clock reaching it.
+ * machine's load; the test then brings its alarm forward (its time set to now, its job promoted), which is the clock
+ * reaching it.
  */
 let testDatabase: TestDatabase;
 let redis: TestRedis;
@@ -125,10 +126,12 @@ describe("an escalation e-mail", () => {
       acknowledgedBy: "person:wang",
     });
 
-    // The clock reaches level 2 of both deadlines.
+    // The clock reaches level 2 of both deadlines: the alarm's time is now (a job run before its alarm's time is
+    // only delayed again), and its job runs.
     for (const proposalId of [acknowledged, ignored]) {
       const alarm = await escalationAlarm(proposalId, 2);
       expect(alarm.status).toBe("pending");
+      await db.prisma.alarm.update({ where: { id: alarm.id }, data: { fireAt: new Date() } });
       const job = await alarms.getJob(jobId("deadline.alarm", alarm.id));
       await job?.promote();
     }

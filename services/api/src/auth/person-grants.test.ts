@@ -68,6 +68,7 @@ describe("what a person with several roles sees", () => {
           OR: [
             { proposerId: "member-li" },
             { snapshot: { path: ["context", "proposers"], array_contains: [{ id: "member-li" }] } },
+            { snapshot: { path: ["context", "linkedProposers"], array_contains: [{ id: "member-li" }] } },
           ],
         },
       ],
