@@ -279,6 +279,10 @@ describe("the console", () => {
     expect(proposal.body.stage).toBe("closed");
     await page.reload();
     await page.getByTestId("history-entry").first().waitFor();
+    // The timeline speaks words, not data: the mode and the grade from the catalogs, no JSON anywhere.
+    const timeline = (await page.getByTestId("history-entry").allInnerTexts()).join("\n");
+    expect(timeline).toContain("单独办理");
+    expect(timeline).not.toMatch(/[{[]"/);
     await screenshot(page, "proposal");
   });
 

@@ -214,11 +214,34 @@ function Payload({ payload }: { payload: unknown }) {
       {entries.map(([name, value]) => (
         <div key={name}>
           <Typography.Text type="secondary">{tx(`field.${name}`, name)}: </Typography.Text>
-          <span style={{ whiteSpace: "pre-wrap" }}>{typeof value === "string" ? value : JSON.stringify(value)}</span>
+          <span style={{ whiteSpace: "pre-wrap" }}>{shown(value, tx)}</span>
         </div>
       ))}
     </dl>
   );
+}
+
+/**
+ * A payload value in words, never as JSON: a code the catalogs name (a mode, a grade, a result) in the reader's
+ * language, a unit with its role, a person or member by name where the payload has one, a list joined, an object
+ * (the submitted content) as its fields.
+ */
+function shown(value: unknown, tx: (key: string, fallback: string) => string): string {
+  if (typeof value === "string") return tx(`value.${value}`, value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return value.map((item) => shown(item, tx)).join("、");
+  if (value && typeof value === "object") {
+    const item = value as Record<string, unknown>;
+    if (typeof item.unitId === "string") {
+      return typeof item.role === "string" ? `${item.unitId}（${shown(item.role, tx)}）` : item.unitId;
+    }
+    if (typeof item.name === "string") return item.name;
+    if (typeof item.id === "string") return item.id;
+    return Object.entries(item)
+      .map(([name, inner]) => `${tx(`field.${name}`, name)}: ${shown(inner, tx)}`)
+      .join("\n");
+  }
+  return "";
 }
 
 /** One form per event the person may send now, generated from the event's schema in the served document. */
