@@ -31,6 +31,7 @@ import { HttpMetrics, measure, mountedAt } from "./http/metrics.ts";
 import { limitFailedAuthentication, type RateLimiter, rateLimit, rateLimitByAddress } from "./http/rate-limit.ts";
 import { requestForLog, responseForLog } from "./http/request-log.ts";
 import { migrationRoutes } from "./migrations/routes.ts";
+import { workRoutes } from "./my-work/routes.ts";
 import { ackLinkRoutes } from "./notifications/ack-link.ts";
 import { noticeDeliveryRoutes } from "./notifications/deliveries.ts";
 import type { EmailRequeue } from "./notifications/email-requeue.ts";
@@ -42,7 +43,6 @@ import { type ProposalRoutesDeps, proposalRoutes } from "./proposals/routes.ts";
 import { statsRoutes } from "./stats/routes.ts";
 import { workflowRoutes } from "./stats/workflow.ts";
 import { type WebhookRoutesDeps, webhookRoutes } from "./webhooks/routes.ts";
-import { workRoutes } from "./work/routes.ts";
 
 export interface AppDependencies extends ProposalRoutesDeps {
   logger: Logger;

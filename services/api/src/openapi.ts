@@ -15,12 +15,12 @@ import {
   responseComponents,
 } from "./http/openapi-kit.ts";
 import { migrationsApi } from "./migrations/openapi.ts";
+import { workApi } from "./my-work/openapi.ts";
 import { notificationsApi } from "./notifications/openapi.ts";
 import { policyApi } from "./policy/openapi.ts";
 import { proposalsApi } from "./proposals/openapi.ts";
 import { statsApi } from "./stats/openapi.ts";
 import { webhooksApi } from "./webhooks/openapi.ts";
-import { workApi } from "./work/openapi.ts";
 
 /** Every feature's part of the document; each declares its operations beside its routes. */
 export const FEATURE_APIS: readonly FeatureApi[] = [

@@ -9,7 +9,7 @@ import {
 } from "@huiyin/domain";
 import { type Actor, type ProposalRecord, toRecord, type Workflow } from "@huiyin/engine";
 import type { AnyMachineSnapshot } from "xstate";
-import { workingDaysLeft } from "../work/urgency.ts";
+import { workingDaysLeft } from "../my-work/urgency.ts";
 
 /** An open deadline as clients see it: `level` is the highest escalation level reached so far (0: none). */
 export interface DeadlineView {

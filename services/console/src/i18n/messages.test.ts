@@ -1,6 +1,6 @@
 import { REFUSAL_CODES } from "@huiyin/domain";
 import { describe, expect, it } from "vitest";
-import { ALL_WORK_KINDS } from "../../../api/src/work/my-work.ts";
+import { ALL_WORK_KINDS } from "../../../api/src/my-work/my-work.ts";
 import { deadlineKindName, format, LOCALES, lookup, MESSAGES, noticeKindName } from "./messages.ts";
 
 describe("the console's message catalogs", () => {
