@@ -39,6 +39,7 @@ interface ProposalRow {
   number_label: string | null;
   proposer_type: string | null;
   source_channel: string | null;
+  committee_id: string;
 }
 
 /** A `proposals` row in the shape Prisma gives it, so that callers cannot tell the two paths apart. */
@@ -66,6 +67,7 @@ export function proposalOf(row: ProposalRow): Proposal {
     numberLabel: row.number_label,
     proposerType: row.proposer_type,
     sourceChannel: row.source_channel,
+    committeeId: row.committee_id,
   };
 }
 

@@ -45,6 +45,7 @@ export function authenticate(database: Database, sessions: SessionAuthentication
       role: asRole(row.role),
       actorId: row.actorId,
       unitId: row.unitId,
+      committeeId: row.committeeId,
     };
     response.locals.caller = caller;
     request.log = request.log.child({ keyPrefix: row.prefix, role: row.role });
@@ -89,6 +90,7 @@ async function authenticateSession(
       keyId: `person:${signedIn.person.id}`,
       prefix: `session:${signedIn.sessionId.slice(0, 8)}`,
       grants: signedIn.grants,
+      committeeId: signedIn.person.committeeId,
       person: { id: signedIn.person.id, sessionId: signedIn.sessionId },
     };
     response.locals.caller = caller;

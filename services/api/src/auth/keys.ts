@@ -32,6 +32,11 @@ export interface Caller extends Grant {
   prefix: string;
   /** Every role the caller holds, most privileged first. Absent: the caller's own role only (an API key). */
   grants?: readonly Grant[];
+  /**
+   * The committee whose data the caller reaches (the key's, or the signed-in person's): every query and every
+   * authorisation is scoped by it. "default" in a deployment with one committee.
+   */
+  committeeId: string;
   /** The signed-in person behind a session cookie. */
   person?: { id: string; sessionId: string };
 }

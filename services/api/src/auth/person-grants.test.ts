@@ -47,6 +47,7 @@ describe("what a person with several roles sees", () => {
   const person = (grants: Caller["grants"]): Caller => ({
     keyId: "person:li",
     prefix: "session:1",
+    committeeId: "default",
     role: "unit",
     actorId: "li",
     unitId: "water",

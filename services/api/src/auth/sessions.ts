@@ -6,7 +6,7 @@ import { hashToken, isTokenShaped, newToken, type SessionLimits, sessionLive, to
 
 export interface SignedIn {
   sessionId: string;
-  person: { id: string; name: string; language: string };
+  person: { id: string; name: string; language: string; committeeId: string };
   /** The person's roles, read now from the directory. */
   grants: Grant[];
   /** The session's absolute expiry. */
@@ -53,7 +53,12 @@ export async function readSession(
   }
   return {
     sessionId: row.id,
-    person: { id: row.person.id, name: row.person.name, language: row.person.language },
+    person: {
+      id: row.person.id,
+      name: row.person.name,
+      language: row.person.language,
+      committeeId: row.person.committeeId,
+    },
     grants: await grantsOfPerson(database, row.person.id),
     expiresAt: row.expiresAt,
   };

@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor, inboxNamesOf } from "./recipients.ts";
 const caller = (role: KeyRole, unitId: string | null = null): Caller => ({
   keyId: "k",
   prefix: "hy_x",
+  committeeId: "default",
   role,
   actorId: "p-1",
   unitId,

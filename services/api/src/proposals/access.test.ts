@@ -5,6 +5,7 @@ import { actorOf, createRefusal, visibleWhere } from "./access.ts";
 const caller = (role: KeyRole, extra: Partial<Caller> = {}): Caller => ({
   keyId: "k",
   prefix: "hy_x",
+  committeeId: "default",
   role,
   actorId: "person-1",
   unitId: null,
