@@ -23,6 +23,7 @@ import { committeeSessionRoutes } from "./committee-sessions/routes.ts";
 import { consoleRoutes } from "./console/static.ts";
 import { directoryRoutes } from "./directory/routes.ts";
 import { publicationRoutes, publicRoutes } from "./disclosure/routes.ts";
+import { type ExportDeps, exportRoutes } from "./exports/routes.ts";
 import { docsPage } from "./http/docs.ts";
 import { errorHandler, notFound } from "./http/errors.ts";
 import { healthRoutes } from "./http/health.ts";
@@ -30,6 +31,7 @@ import { refuseHostileBody, refuseMalformedUrl } from "./http/input-guard.ts";
 import { HttpMetrics, measure, mountedAt } from "./http/metrics.ts";
 import { limitFailedAuthentication, type RateLimiter, rateLimit, rateLimitByAddress } from "./http/rate-limit.ts";
 import { requestForLog, responseForLog } from "./http/request-log.ts";
+import { type ImportDeps, importRoutes } from "./imports/routes.ts";
 import { migrationRoutes } from "./migrations/routes.ts";
 import { workRoutes } from "./my-work/routes.ts";
 import { ackLinkRoutes } from "./notifications/ack-link.ts";
@@ -44,7 +46,10 @@ import { statsRoutes } from "./stats/routes.ts";
 import { workflowRoutes } from "./stats/workflow.ts";
 import { type WebhookRoutesDeps, webhookRoutes } from "./webhooks/routes.ts";
 
-export interface AppDependencies extends ProposalRoutesDeps {
+export interface AppDependencies
+  extends ProposalRoutesDeps,
+    Pick<ExportDeps, "exportBatchSize" | "onExportBatch">,
+    Pick<ImportDeps, "importMaxBytes" | "importMaxRows"> {
   logger: Logger;
   checks: readonly Check[];
   database: Database;
@@ -191,6 +196,9 @@ function v1(deps: AppDependencies): Router {
   router.use(publicationRoutes(deps));
   router.use(notificationRoutes(deps.database));
   router.use(statsRoutes(deps.database, deps.clock));
+  // Files for the committee office and into huiyin (issue 16): imported proposals get the year's facts as created ones.
+  router.use(exportRoutes(deps));
+  router.use(importRoutes(year));
   router.use(workflowRoutes(deps.workflowDefinition));
   const committeeId = deps.committeeId ?? DEFAULT_COMMITTEE;
   router.use(calendarRoutes({ ...deps, committeeId }, deps.logger));

@@ -7,6 +7,7 @@ import { calendarApi } from "./calendar/openapi.ts";
 import { committeeSessionsApi } from "./committee-sessions/openapi.ts";
 import { directoryApi } from "./directory/openapi.ts";
 import { disclosureApi } from "./disclosure/openapi.ts";
+import { exportsApi } from "./exports/openapi.ts";
 import {
   ERROR_SCHEMA,
   type FeatureApi,
@@ -14,6 +15,7 @@ import {
   jsonSchemaOf,
   responseComponents,
 } from "./http/openapi-kit.ts";
+import { importsApi } from "./imports/openapi.ts";
 import { migrationsApi } from "./migrations/openapi.ts";
 import { workApi } from "./my-work/openapi.ts";
 import { notificationsApi } from "./notifications/openapi.ts";
@@ -40,6 +42,8 @@ export const FEATURE_APIS: readonly FeatureApi[] = [
   batchesApi,
   committeeSessionsApi,
   migrationsApi,
+  exportsApi,
+  importsApi,
 ];
 
 /** Merges maps whose keys must not collide: two features documenting one path or component is a bug. */

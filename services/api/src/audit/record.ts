@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
   "attachment.upload",
   "attachment.download",
   "committee-session.create",
+  "directory.import",
+  "proposals.import",
   "authentication.failed",
   "access.refused",
 ] as const;

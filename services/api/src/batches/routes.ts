@@ -213,7 +213,7 @@ export function batchView(batch: Batch & { items: BatchItem[] }) {
 }
 
 /** Runs `work` over `items`, at most `limit` at a time; the first failure stops taking new items and is thrown. */
-async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   let failed = false;
   const worker = async () => {

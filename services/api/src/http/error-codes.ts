@@ -119,6 +119,16 @@ export const ERRORS = {
     named: true,
     meaning: "The file's Content-Type is not one huiyin keeps (details.allowed); nothing was stored.",
   },
+  IMPORT_TOO_LARGE: {
+    status: 413,
+    named: true,
+    meaning: "An imported file larger than the import's limit in bytes or rows; nothing was imported.",
+  },
+  IMPORT_UNSUPPORTED_TYPE: {
+    status: 415,
+    named: true,
+    meaning: "An import whose Content-Type is neither text/csv nor the .xlsx type; nothing was imported.",
+  },
   UNSUPPORTED_ENCODING: {
     status: 415,
     meaning:
@@ -166,6 +176,17 @@ export const ERRORS = {
     status: 422,
     named: true,
     meaning: "A policy that is not valid (details.fields lists every problem); no version was kept.",
+  },
+  IMPORT_INVALID: {
+    status: 422,
+    named: true,
+    meaning:
+      "An imported file with bad rows (details.errors: every problem with its line, column, code and reason); nothing was imported.",
+  },
+  IMPORT_UNREADABLE: {
+    status: 422,
+    named: true,
+    meaning: "An imported file that is not a table of the type sent: not UTF-8 CSV, not an .xlsx workbook, or empty.",
   },
   RATE_LIMITED: {
     status: 429,

@@ -251,7 +251,8 @@ function rethrowEngine(error: unknown): never {
   throw error instanceof EngineError ? httpErrorOf(error, undefined) : error;
 }
 
-function filtersOf(query: ListQuery, now: Date): Prisma.ProposalWhereInput[] {
+/** The list filters of `GET /v1/proposals` as conditions (also those of `GET /v1/exports/proposals`). */
+export function filtersOf(query: ListQuery, now: Date): Prisma.ProposalWhereInput[] {
   const filters: Prisma.ProposalWhereInput[] = [];
   if (query.stage) filters.push({ stage: query.stage });
   if (query.state) filters.push({ states: { has: query.state } });
