@@ -498,6 +498,19 @@ describe("generated requests over every operation of the OpenAPI document", () =
         body: "<html><script>alert(1)</script></html>",
         headers: { "content-type": "application/pdf" },
       },
+      // Imports are idempotent by their natural keys: ten of one file at once create each proposal (or person)
+      // once (counted in api-import-export.test.ts); here: never a 5xx.
+      "POST /v1/imports/proposals": {
+        path: "/v1/imports/proposals?dryRun=false&source=fuzz",
+        key: keys.staff,
+        body: "外部编号,标题,理由,建议,类别,提案者编号\r\nf-1,关于并发导入的建议,理由,建议,livelihood,member-1\r\n",
+        headers: { "content-type": "text/csv" },
+      },
+      "POST /v1/imports/directory": {
+        path: "/v1/imports/directory?dryRun=false",
+        body: "类型,编号,姓名,角色\r\n人员,fuzz-import,导入,staff\r\n单位,fuzz-unit,单位,\r\n",
+        headers: { "content-type": "text/csv" },
+      },
       "PUT /v1/calendar/years/{year}": {
         path: "/v1/calendar/years/2027",
         body: {

@@ -205,6 +205,16 @@ describe("exports", () => {
       });
       expect(assigned.status).toBe(200);
     }
+    const pdf = Buffer.from("%PDF-1.7\n% 调研报告\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n", "utf8");
+    const attached = await fetch(
+      `${api.base}/v1/proposals/${made.water}/attachments?filename=${encodeURIComponent("供水调研报告.pdf")}`,
+      {
+        method: "POST",
+        headers: { authorization: `Bearer ${keys.proposer}`, "content-type": "application/pdf" },
+        body: new Uint8Array(pdf),
+      },
+    );
+    expect(attached.status).toBe(201);
   });
 
   it("writes CSV with a BOM, every proposal of the filter, and formula cells escaped", async () => {
@@ -281,6 +291,7 @@ describe("exports", () => {
     expect(page.text).not.toContain(made.draft);
     expect(page.text).toContain("=HYPERLINK(&quot;http://evil.example&quot;,&quot;点击&quot;)");
     expect(page.text).toContain("共 3 件");
+    expect(page.text).toContain("<li>供水调研报告.pdf</li>");
 
     const table = await download(`/v1/exports/compilation?sessionId=${sessionId}&format=xlsx`, keys.leader);
     expect(table.status).toBe(200);
@@ -294,6 +305,7 @@ describe("exports", () => {
         .map((row) => row[1])
         .sort(),
     ).toEqual([made.water, made.formula].sort());
+    expect(rows.find((row) => row[1] === made.water)?.at(-1)).toBe("供水调研报告.pdf");
     expect((await download(`/v1/exports/compilation?sessionId=${sessionId}`, keys.water)).status).toBe(403);
     expect((await download("/v1/exports/compilation?sessionId=nope", keys.staff)).status).toBe(404);
   });
@@ -396,6 +408,24 @@ describe("importing proposals", () => {
     // Another source's ids are its own.
     const other = await upload("/v1/imports/proposals?dryRun=true&source=previous-system", file, XLSX);
     expect(other.body).toMatchObject({ created: 3, unchanged: 0 });
+  });
+
+  it("creates each proposal once when the same file is imported many times at once", async () => {
+    const file = csvOf([PROPOSAL_HEADERS, good(11), good(12)]);
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => upload("/v1/imports/proposals?dryRun=false&source=clues", file, CSV)),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(200));
+    expect(answers.reduce((sum, answer) => sum + answer.body.created, 0)).toBe(2);
+    const rows = await api.database.prisma.proposal.findMany({
+      where: { createdBy: "integrator:import.default.clues" },
+      select: { id: true, version: true, stage: true },
+    });
+    // Two proposals, each submitted once (create + submit: version 2).
+    expect(rows.map((row) => [row.version, row.stage])).toEqual([
+      [2, "review"],
+      [2, "review"],
+    ]);
   });
 
   it("answers a bad file with a 4xx and a stable code, never a 5xx", async () => {

@@ -251,7 +251,11 @@ async function guarded(response: Response, logger: Logger, work: () => Promise<v
   try {
     await work();
   } catch (error) {
-    if (!response.headersSent) throw error;
+    if (!response.headersSent) {
+      // Nothing went out yet: the error answer is JSON, not a file to save.
+      response.removeHeader("Content-Disposition");
+      throw error;
+    }
     logger.warn({ err: error }, "export cut off");
     response.destroy();
   }
