@@ -342,6 +342,33 @@ const good = (n: number) => [
   "livelihood",
 ];
 
+/**
+ * A zip whose one entry declares that it expands to `declared` bytes (a zip bomb's directory): enough for the
+ * importer's check, which reads the central directory and inflates nothing.
+ */
+function zipDeclaring(declared: number): Buffer {
+  const name = Buffer.from("xl/worksheets/sheet1.xml");
+  const data = Buffer.from("<x/>");
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(declared, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(declared, 24);
+  central.writeUInt16LE(name.length, 28);
+  const directoryAt = local.length + name.length + data.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(directoryAt, 16);
+  return Buffer.concat([local, name, data, central, name, end]);
+}
+
 describe("importing proposals", () => {
   const imported = () =>
     api.database.prisma.proposal.count({ where: { createdBy: { startsWith: "integrator:import." } } });
@@ -437,6 +464,8 @@ describe("importing proposals", () => {
       ['{"rows":[]}', "application/json", 415, "IMPORT_UNSUPPORTED_TYPE"],
       [`a,b\n${"x,y\n".repeat(MAX_BYTES / 4 + 10)}`, CSV, 413, "IMPORT_TOO_LARGE"],
       [csvOf([["名字"], ["x"]]), CSV, 422, "IMPORT_INVALID"],
+      [zipDeclaring(200 * 1024 * 1024), XLSX, 413, "IMPORT_TOO_LARGE"],
+      [zipDeclaring(100), XLSX, 422, "IMPORT_UNREADABLE"],
     ];
     for (const [body, type, status, code] of attempts) {
       const answer = await upload("/v1/imports/proposals?dryRun=false", body, type);

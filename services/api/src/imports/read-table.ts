@@ -1,6 +1,10 @@
 import { CsvError, parse } from "csv-parse/sync";
 import exceljs from "exceljs";
 import { unescapeCell } from "../exports/cells.ts";
+import { zipExpandedSize } from "./zip-size.ts";
+
+/** The most an .xlsx may expand to (its XML), checked before it is parsed: beyond, it is refused as too large. */
+export const XLSX_MAX_EXPANDED_BYTES = 100 * 1024 * 1024;
 
 /** The file types an import reads. */
 export const IMPORT_TYPES = {
@@ -59,6 +63,11 @@ function readCsv(bytes: Buffer, maxRows: number): Table {
 
 /** The first worksheet of an .xlsx, every cell as the text Excel shows (a date as its ISO day). */
 async function readXlsx(bytes: Buffer, maxRows: number): Promise<Table> {
+  const expanded = zipExpandedSize(bytes);
+  if (expanded === undefined) throw new UnreadableFile("The file is not an .xlsx workbook (not a readable zip).");
+  if (expanded > XLSX_MAX_EXPANDED_BYTES) {
+    throw new UnreadableFile(`The workbook expands to ${expanded} bytes, more than ${XLSX_MAX_EXPANDED_BYTES}.`, true);
+  }
   const workbook = new exceljs.Workbook();
   try {
     // exceljs takes a Buffer as its own type declares it (an older @types/node's).
