@@ -82,7 +82,8 @@ async function readXlsx(bytes: Buffer): Promise<{ sheets: string[]; rows: string
   const sheet = workbook.worksheets[0];
   const rows: string[][] = [];
   sheet?.eachRow((row) => {
-    rows.push((row.values as unknown[]).slice(1).map((value) => (value === undefined ? "" : String(value))));
+    // Array.from: an empty cell is a hole in exceljs's values, read here as "".
+    rows.push(Array.from((row.values as unknown[]).slice(1), (value) => (value == null ? "" : String(value))));
   });
   return { sheets: workbook.worksheets.map((each) => each.name), rows };
 }
@@ -205,6 +206,29 @@ describe("exports", () => {
       });
       expect(assigned.status).toBe(200);
     }
+    // Water answers both of its proposals: one reply staff accept, one they have not seen yet; and a note of
+    // supervision only the office and leaders may read.
+    for (const id of [made.water, made.formula]) {
+      expect((await send(id, keys.water, { type: "unit.acknowledge" })).status).toBe(200);
+      const contact = {
+        type: "handle.contact",
+        channel: "phone",
+        contactedAt: new Date().toISOString(),
+        summary: "电话沟通",
+      };
+      expect((await send(id, keys.water, contact)).status).toBe(200);
+    }
+    const reply = (classification: string, text: string) => ({
+      type: "handle.reply",
+      classification,
+      text,
+      signedOffBy: "分管领导",
+    });
+    expect((await send(made.water, keys.water, reply("A", "已改造城区供水管网。"))).status).toBe(200);
+    expect((await send(made.water, keys.staff, { type: "supervise.acceptReply" })).status).toBe(200);
+    expect((await send(made.formula, keys.water, reply("B", "草稿答复待审"))).status).toBe(200);
+    const note = { type: "supervise.record", mode: "online", note: "内部督办意见" };
+    expect((await send(made.formula, keys.staff, note)).status).toBe(200);
     const pdf = Buffer.from("%PDF-1.7\n% 调研报告\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n", "utf8");
     const attached = await fetch(
       `${api.base}/v1/proposals/${made.water}/attachments?filename=${encodeURIComponent("供水调研报告.pdf")}`,
@@ -256,11 +280,38 @@ describe("exports", () => {
     ).toEqual([made.water, made.formula].sort());
     expect(rows.find((row) => row[1] === made.formula)?.[2]).toBe(`'=HYPERLINK("http://evil.example","点击")`);
 
+    // A unit's list has its own replies' grades from the start, accepted or not.
+    const grade = (id: string) => rows.find((row) => row[1] === id)?.[10];
+    expect([grade(made.water), grade(made.formula)]).toEqual(["A", "B"]);
+
     const other = await download("/v1/exports/assignments?unitId=roads", keys.water);
     expect(other.status).toBe(404);
     const staffView = await download("/v1/exports/assignments?unitId=roads", keys.staff);
     expect(staffView.text).toContain(made.roads);
     expect(staffView.text).not.toContain(made.water);
+  });
+
+  it("gives the proposers their proposals with the replies staff accepted only", async () => {
+    const file = await download("/v1/exports/proposals?format=xlsx", keys.proposer);
+    expect(file.status).toBe(200);
+    const { rows } = await readXlsx(file.bytes);
+    const header = rows[0] ?? [];
+    const grade = (id: string) => rows.find((row) => row[1] === id)?.[header.indexOf("答复类别")];
+    expect(
+      rows
+        .slice(1)
+        .map((row) => row[1])
+        .sort(),
+    ).toEqual(Object.values(made).sort());
+    expect([grade(made.water), grade(made.formula)]).toEqual(["A", ""]);
+    const csv = await download("/v1/exports/proposals", keys.proposer);
+    expect(csv.text).toContain(made.formula);
+    expect(csv.text).not.toContain("内部督办意见");
+    expect(csv.text).not.toContain("草稿答复待审");
+    const staff = await readXlsx(
+      (await download(`/v1/exports/proposals?format=xlsx&session=${sessionId}`, keys.staff)).bytes,
+    );
+    expect(staff.rows.find((row) => row[1] === made.formula)?.[header.indexOf("答复类别")]).toBe("B");
   });
 
   it("round-trips: an export, CSV or .xlsx, passes the importer's dry run", async () => {
@@ -292,6 +343,10 @@ describe("exports", () => {
     expect(page.text).toContain("=HYPERLINK(&quot;http://evil.example&quot;,&quot;点击&quot;)");
     expect(page.text).toContain("共 3 件");
     expect(page.text).toContain("<li>供水调研报告.pdf</li>");
+    // The replies the committee accepted, and nothing it has not (nor any internal note).
+    expect(page.text).toContain("已改造城区供水管网。");
+    expect(page.text).not.toContain("草稿答复待审");
+    expect(page.text).not.toContain("内部督办意见");
 
     const table = await download(`/v1/exports/compilation?sessionId=${sessionId}&format=xlsx`, keys.leader);
     expect(table.status).toBe(200);

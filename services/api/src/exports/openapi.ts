@@ -62,7 +62,7 @@ export const exportsApi: FeatureApi = {
         operationId: "exportCompilation",
         tags: ["exports"],
         summary:
-          "The session's 提案汇编: every registered proposal with its reply and its attachments listed (admin, staff, leader).",
+          "The session's 提案汇编: every registered proposal with the replies staff accepted and its attachments listed (admin, staff, leader).",
         description: `In number order. format=html (the default) is a page to print (one proposal per sheet, print CSS, no script); csv and xlsx a table. ${STREAMED}`,
         parameters: queryParameters(compilationExportQuerySchema),
         responses: { "200": file("The page or the file.", ["html", "csv", "xlsx"]), ...errors(...admin, 404) },

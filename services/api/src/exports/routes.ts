@@ -1,6 +1,7 @@
 import type { Database, Prisma } from "@huiyin/db";
 import type { Clock } from "@huiyin/engine";
 import type { Logger } from "@huiyin/logger";
+import type { Viewer } from "@huiyin/workflow-proposal";
 import { type Response, Router } from "express";
 import { callerOf, requireRole } from "../auth/authenticate.ts";
 import { type Caller, grantsOf } from "../auth/keys.ts";
@@ -118,7 +119,7 @@ export function exportRoutes(deps: ExportDeps): Router {
         async ({ record, attachments }) => {
           await writer.row([...cellsOf(COMPILATION_COLUMNS, record), cellText(attachments.join(TEXT_SEPARATOR))]);
         },
-        true,
+        COMPILATION,
       );
     });
   });
@@ -145,14 +146,18 @@ export function exportRoutes(deps: ExportDeps): Router {
     return { AND: [{ committeeId: caller.committeeId }, visibleWhere(caller), ...filters] };
   }
 
-  /** Each matching proposal as a record for the caller, batch by batch; with `withAttachments`, their file names. */
+  /**
+   * Each matching proposal as a record for the caller, batch by batch: written for the audience of the caller's
+   * role that sees it, or for `options.viewer`; with `options.attachments`, their file names.
+   */
   async function eachRecord(
     caller: Caller,
     where: Prisma.ProposalWhereInput,
     order: SourceOrder,
     write: (row: { record: ProposalRecord; attachments: string[] }) => Promise<void>,
-    withAttachments = false,
+    options: RecordOptions = {},
   ): Promise<number> {
+    const withAttachments = options.attachments ?? false;
     const grants = grantsOf(caller);
     let count = 0;
     for await (const rows of proposalBatches(database, where, order, batchSize)) {
@@ -161,7 +166,7 @@ export function exportRoutes(deps: ExportDeps): Router {
         withAttachments ? attachmentsOf(rows) : new Map<string, string[]>(),
       ]);
       for (const row of rows) {
-        const record = proposalRecord(row, names, viewerForRow(grants, row));
+        const record = proposalRecord(row, names, options.viewer ?? viewerForRow(grants, row));
         await write({ record, attachments: attachments.get(row.id) ?? [] });
       }
       count += rows.length;
@@ -203,7 +208,7 @@ export function exportRoutes(deps: ExportDeps): Router {
         where,
         { by: "number" },
         ({ record, attachments }) => write(response, compilationArticle(record, attachments)),
-        true,
+        COMPILATION,
       );
       response.end(compilationFoot(count));
     });
@@ -211,6 +216,18 @@ export function exportRoutes(deps: ExportDeps): Router {
 
   return router;
 }
+
+interface RecordOptions {
+  attachments?: boolean;
+  viewer?: Viewer;
+}
+
+/**
+ * The compilation prints what the committee stands by: each proposal's replies as staff accepted them (the
+ * proposers' reading of the disclosure rules: a draft a unit sent, or one staff returned, is not in a printed
+ * 汇编 even for the office), and the files attached to it.
+ */
+const COMPILATION: RecordOptions = { attachments: true, viewer: { audience: "proposer" } };
 
 const headersOf = (columns: readonly Column[]) => columns.map((column) => column.header);
 
