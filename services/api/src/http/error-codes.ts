@@ -170,7 +170,7 @@ export const ERRORS = {
     status: 422,
     named: true,
     meaning:
-      "A delegation that cannot be: to oneself, to a person not in the committee's directory, a period that ends before it starts or is over, or a role that is not one to delegate (details.reason: SELF, UNKNOWN_DELEGATE, PERIOD, ROLE).",
+      "A delegation that cannot be: to oneself, to a person not in the committee's directory, or a period that ends before it starts, is over or lasts more than a year (details.reason: SELF, UNKNOWN_DELEGATE, PERIOD).",
   },
   SUCCESSION_INVALID: {
     status: 422,
