@@ -339,7 +339,7 @@ describe("a delegation", () => {
     expect((await liu("GET", `/v1/proposals/${water}`)).status).toBe(200);
     const work = await liu("GET", "/v1/my-work");
     expect(work.status).toBe(200);
-    expect(work.body.items.map((item: { proposalId: string }) => item.proposalId)).toContain(water);
+    expect(work.body.items).toContainEqual(expect.objectContaining({ proposalId: water, delegatorId: "wang" }));
     const sent = await liu("POST", `/v1/proposals/${water}/events`, {
       type: "handle.contact",
       channel: "phone",
@@ -398,6 +398,21 @@ describe("a delegation", () => {
     const again = await api.call("POST", `/v1/people/wang/delegations/${created.body.id}/revoke`);
     expect(again.status).toBe(200);
     expect(await api.database.prisma.auditEntry.count({ where: { action: "delegation.revoke" } })).toBe(1);
+  });
+
+  it("has no effect when its delegator's account is disabled", async () => {
+    const created = await api.call("POST", "/v1/people/qian/delegations", {
+      body: {
+        delegateId: "liu",
+        from: now().toISOString(),
+        until: new Date(now().getTime() + 60 * MINUTE).toISOString(),
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.active).toBe(true);
+    // qian, a water contact, is disabled: liu holds nothing of hers.
+    expect((await liu("GET", `/v1/proposals/${water}`)).status).toBe(404);
+    await api.call("POST", `/v1/people/qian/delegations/${created.body.id}/revoke`);
   });
 });
 

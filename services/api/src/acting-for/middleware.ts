@@ -100,7 +100,7 @@ async function integratorActingFor(database: Database, response: Response, perso
 
 /**
  * The roles delegated to a person now: for each delegation to them that holds at `now` (not revoked, within its
- * period), the delegator's roles as the directory gives them now, narrowed to the delegation's roles.
+ * period, its delegator not disabled), the delegator's roles as the directory gives them now, narrowed to the delegation's roles.
  */
 export async function delegatedGrantsOf(
   database: Database,
@@ -109,7 +109,15 @@ export async function delegatedGrantsOf(
   now: Date,
 ): Promise<Grant[]> {
   const delegations = await database.prisma.delegation.findMany({
-    where: { delegateId: personId, committeeId, revokedAt: null, startsAt: { lte: now }, endsAt: { gt: now } },
+    where: {
+      delegateId: personId,
+      committeeId,
+      revokedAt: null,
+      startsAt: { lte: now },
+      endsAt: { gt: now },
+      // Nobody acts for a person whose account an admin disabled, a delegate no more than an integrator.
+      delegator: { OR: [{ account: null }, { account: { disabledAt: null } }] },
+    },
     orderBy: { createdAt: "asc" },
   });
   const each = await Promise.all(
