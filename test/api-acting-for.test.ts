@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PEOPLE_DEFAULTS } from "../services/api/src/index.ts";
 import { deliverToInbox } from "../services/notifier/src/inbox.ts";
 import { type ApiHarness, startApi, TEST_SCRYPT } from "./support/api.ts";
+import { eventually } from "./support/processes.ts";
 
 /**
  * Who may act for whom (issue 14) over real HTTP, PostgreSQL and Redis: an integrator key acting for the people it
@@ -249,11 +250,22 @@ describe("an integrator acting for a person it is bound to", () => {
       expect(answer.body.error.code).toBe(code);
       expect(await versionOf(water)).toBe(before);
     }
-    const refused = await api.database.prisma.auditEntry.findMany({
-      where: { action: "access.refused", actorKeyId: oa.id },
-    });
-    expect(refused.map((entry) => (entry.details as { onBehalfOf?: string }).onBehalfOf)).toEqual(
-      expect.arrayContaining(["nobody", "qian", "xu", "zhou"]),
+    // Refusals are audited once their answer is sent (after it, not before): read until all four are there.
+    const named = async () => {
+      const refused = await api.database.prisma.auditEntry.findMany({
+        where: { action: "access.refused", actorKeyId: oa.id },
+      });
+      return refused.map((entry) => (entry.details as { onBehalfOf?: string }).onBehalfOf);
+    };
+    const expected = ["nobody", "qian", "xu", "zhou"];
+    let seen: (string | undefined)[] = [];
+    await eventually(
+      async () => {
+        seen = await named();
+        return expected.every((person) => seen.includes(person));
+      },
+      10_000,
+      () => `audited refusals named ${JSON.stringify(seen)}, expected ${JSON.stringify(expected)} among them`,
     );
   });
 

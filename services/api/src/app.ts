@@ -190,7 +190,7 @@ function v1(deps: AppDependencies): Router {
     });
   });
   router.use(apiKeyRoutes(deps.database));
-  router.use(actingForRoutes(deps.database, deps.clock));
+  router.use(actingForRoutes(deps.database, deps.clock, deps.idempotencyLease));
   router.use(invitationAdminRoutes({ database: deps.database, clock: deps.clock, people }));
   router.use(accountRoutes(deps.database, deps.clock));
   router.use(auditRoutes(deps.database));

@@ -26,7 +26,9 @@ export function actingFor(database: Database, clock: Clock): RequestHandler {
     const header = request.headers[ON_BEHALF_HEADER];
     const now = clock.now();
     if (header !== undefined) {
-      response.locals.caller = await integratorActingFor(database, response, String(header), now);
+      const caller = await integratorActingFor(database, response, String(header), now);
+      response.locals.caller = caller;
+      request.log = request.log.child({ onBehalfOf: caller.onBehalf.personId });
       return next();
     }
     const session = sessionOf(response);

@@ -3,6 +3,7 @@ import {
   admin,
   errors,
   type FeatureApi,
+  idempotencyKey,
   instant,
   json,
   nullableInstant,
@@ -89,11 +90,19 @@ export const actingForApi: FeatureApi = {
         tags: ["acting-for"],
         summary:
           "Delegate a person's roles to another for a period (admin, or the person themself): during it the delegate holds them too.",
-        parameters: [personId],
+        parameters: [personId, idempotencyKey],
         requestBody: { required: true, ...json(ref("CreateDelegation")) },
         responses: {
           "201": { description: "The delegation.", ...json(ref("Delegation")) },
-          ...errors(...admin, 404, 422, "DELEGATION_INVALID"),
+          ...errors(
+            ...admin,
+            404,
+            422,
+            "DELEGATION_INVALID",
+            "INVALID_IDEMPOTENCY_KEY",
+            "IDEMPOTENCY_IN_PROGRESS",
+            "IDEMPOTENCY_KEY_REUSED",
+          ),
         },
       },
       get: {

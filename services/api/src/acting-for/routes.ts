@@ -10,6 +10,7 @@ import { grantsOfStanding } from "../auth/person-grants.ts";
 import { endSessionsOf, lockAccount } from "../auth/sessions.ts";
 import { labelOf } from "../directory/roles.ts";
 import { refuse } from "../http/error-codes.ts";
+import { type IdempotencyLease, respondOnce } from "../http/idempotency.ts";
 import { parseBody } from "../http/validate.ts";
 import { inboxOf, inboxPage } from "../notifications/inbox.ts";
 import { delegationActive } from "./rules.ts";
@@ -55,7 +56,7 @@ const isAdmin = (caller: Caller) => grantsOf(caller).some((grant) => grant.role 
  * - `POST /v1/people/:id/succession` (admin): a leaver's roles and open items to a successor.
  * Everything within the caller's committee: a person, key or delegation of another answers 404.
  */
-export function actingForRoutes(database: Database, clock: Clock): Router {
+export function actingForRoutes(database: Database, clock: Clock, lease?: IdempotencyLease): Router {
   const router = Router();
 
   async function personIn(request: Request, response: Response): Promise<string> {
@@ -112,9 +113,17 @@ export function actingForRoutes(database: Database, clock: Clock): Router {
     response.json(keyView(row));
   });
 
+  // A creation, so an Idempotency-Key makes a retry answer the first delegation instead of making a second.
   router.post("/people/:id/delegations", async (request, response) => {
     const delegatorId = await personIn(request, response);
     requireAdminOrSelf(response, delegatorId);
+    const caller = callerOf(response);
+    await respondOnce({ database, lease }, caller, request, response, () =>
+      createDelegation(request, response, delegatorId),
+    );
+  });
+
+  async function createDelegation(request: Request, response: Response, delegatorId: string) {
     const body = parseBody(createDelegationSchema, request.body);
     const caller = callerOf(response);
     const now = clock.now();
@@ -159,8 +168,8 @@ export function actingForRoutes(database: Database, clock: Clock): Router {
       return row;
     });
     request.log.info({ delegationId: row.id, delegatorId, delegateId: row.delegateId }, "delegation created");
-    response.status(201).json(delegationView(row, now));
-  });
+    return { status: 201, body: delegationView(row, now) };
+  }
 
   router.get("/people/:id/delegations", async (request, response) => {
     const id = await personIn(request, response);
