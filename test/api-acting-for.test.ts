@@ -349,6 +349,9 @@ describe("a delegation", () => {
     delegationId = created.body.id;
 
     expect((await liu("GET", `/v1/proposals/${water}`)).status).toBe(200);
+    const session = await liu("GET", "/v1/session");
+    expect(session.body.roles).toEqual([{ role: "proposer", scope: "member-liu" }]);
+    expect(session.body.delegated).toEqual([{ role: "unit", scope: "water", delegatorId: "wang", delegationId }]);
     const work = await liu("GET", "/v1/my-work");
     expect(work.status).toBe(200);
     expect(work.body.items).toContainEqual(expect.objectContaining({ proposalId: water, delegatorId: "wang" }));
@@ -378,6 +381,7 @@ describe("a delegation", () => {
   it("has no effect once its period is over: the next request is the delegate's own again", async () => {
     offsetMs += 31 * MINUTE;
     expect((await liu("GET", `/v1/proposals/${water}`)).status).toBe(404);
+    expect((await liu("GET", "/v1/session")).body.delegated).toBeUndefined();
     const before = await versionOf(water);
     const late = await liu("POST", `/v1/proposals/${water}/events`, {
       type: "handle.contact",

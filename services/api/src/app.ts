@@ -172,9 +172,9 @@ function v1(deps: AppDependencies): Router {
   );
   router.use(failedAuthentication.counting);
   // A signed-in person without any role may read and end their session, and nothing else.
-  router.use(sessionRoutes(deps.database, deps.clock));
   // Who the request acts for: an integrator key's X-On-Behalf-Of person, the roles delegated to a person now.
   router.use(actingFor(deps.database, deps.clock));
+  router.use(sessionRoutes(deps.database, deps.clock));
   router.use(requireCaller);
   router.use(rateLimit(deps.rateLimiter, (response) => callerOf(response).keyId));
   router.use(leaderScope(deps.database));
