@@ -194,6 +194,30 @@ describe("an integrator acting for a person it is bound to", () => {
     });
   });
 
+  it("keeps an Idempotency-Key to one person: the same key and body for another is another request (422)", async () => {
+    const create = (person: string) =>
+      api.call("POST", "/v1/proposals", {
+        key: memberApp.key,
+        headers: { "x-on-behalf-of": person, "idempotency-key": "member-app-same-key" },
+        body: {
+          title: "关于完善社区养老服务的建议",
+          reasons: "老龄人口增加。",
+          suggestions: ["增设日间照料中心"],
+          category: "livelihood",
+          proposers: [{ id: "member-wang" }],
+        },
+      });
+    const first = await create("wang");
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const replay = await create("wang");
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect(replay.body.id).toBe(first.body.id);
+    // zhao is a member the app may act for too: wang's answer is not replayed to him.
+    const reused = await create("zhao");
+    expect(reused.status).toBe(422);
+    expect(reused.body.error.code).toBe("IDEMPOTENCY_KEY_REUSED");
+  });
+
   it("is refused what the person may not do, and changes nothing", async () => {
     const before = [await versionOf(water), await versionOf(roads)];
     const staffWork = await event(as(oa.key, "wang"), water, { type: "supervise.record", mode: "online", note: "x" });
