@@ -420,6 +420,12 @@ describe("generated requests over every operation of the OpenAPI document", () =
     ]) {
       expect((await api.call("PUT", `/v1/directory/people/${id}`, { body: { name: id, email } })).status).toBe(201);
     }
+    const oaKey = await api.call("POST", "/v1/api-keys", { body: { role: "integrator", actorId: "oa-fuzz" } });
+    const period = { from: "2030-01-01T00:00:00Z", until: "2030-01-08T00:00:00Z" };
+    const delegation = await api.call("POST", "/v1/people/fuzz-acceptor/delegations", {
+      body: { delegateId: "fuzz-invitee", ...period },
+    });
+    expect([oaKey.status, delegation.status]).toEqual([201, 201]);
     const invitation = await api.call("POST", "/v1/people/fuzz-acceptor/invitations");
     const invitationToken = new URL(invitation.body.link).hash.slice(1);
     /** The same request many times at once, for each write operation of the document. */
@@ -528,6 +534,23 @@ describe("generated requests over every operation of the OpenAPI document", () =
         },
       },
       "PUT /v1/policy": { path: "/v1/policy", body: { override: { rehandleLimit: 2 } } },
+      "PUT /v1/api-keys/{id}/acts-for": {
+        path: `/v1/api-keys/${oaKey.body.id}/acts-for`,
+        body: { people: ["fuzz-invitee"], roles: ["proposer"] },
+      },
+      "POST /v1/people/{id}/delegations": {
+        path: "/v1/people/fuzz-invitee/delegations",
+        body: { delegateId: "fuzz-acceptor", ...period },
+        headers: { "idempotency-key": "fuzz-same-delegation" },
+      },
+      "POST /v1/people/{id}/delegations/{delegationId}/revoke": {
+        path: `/v1/people/fuzz-acceptor/delegations/${delegation.body.id}/revoke`,
+      },
+      // Both people are locked in the handover's transaction: one moves the roles, the others find none to move.
+      "POST /v1/people/{id}/succession": {
+        path: "/v1/people/fuzz-invitee/succession",
+        body: { successorId: "fuzz-acceptor", account: "keep" },
+      },
       // Not yet publishable (409) and never published (404): concurrent publications of a closed proposal are
       // in api-publication.test.ts.
       "POST /v1/proposals/{id}/publication": { path: `/v1/proposals/${submitted.body.id}/publication`, body: {} },

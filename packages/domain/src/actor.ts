@@ -18,7 +18,30 @@ export const actorSchema = z.strictObject({
    * leader, so that the pure machine can tell a supervising leader without reading the directory.
    */
   supervisedUnitIds: z.array(z.string().min(1)).optional(),
+  /**
+   * Who else stood behind the event (issue 14, "who may act for whom"), recorded with it in the history; the
+   * machine never reads it. `via`: the integrator key that sent it on behalf of `personId`, a person it
+   * authenticated; `delegation`: the delegate who acted with the delegator's role during a delegation. The
+   * role, id and unit above are always those the event was authorised under (the person's, or the delegator's).
+   */
+  behalf: z
+    .strictObject({
+      via: z
+        .strictObject({
+          keyId: z.string().min(1),
+          keyPrefix: z.string().min(1),
+          integratorId: z.string().min(1),
+          personId: z.string().min(1),
+        })
+        .optional(),
+      delegation: z
+        .strictObject({ id: z.string().min(1), delegatorId: z.string().min(1), delegateId: z.string().min(1) })
+        .optional(),
+    })
+    .optional(),
 });
+/** Who else stood behind an event: the integrator that sent it for a person, the delegation it was sent under. */
+export type ActorBehalf = NonNullable<z.infer<typeof actorSchema>["behalf"]>;
 export type Actor = z.infer<typeof actorSchema>;
 
 /** The actor the engine stamps on timer events (`deadline.*`). */

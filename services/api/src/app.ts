@@ -6,6 +6,8 @@ import { type Check, createMetrics, engineMetrics, type Metrics } from "@huiyin/
 import express, { type Express, Router } from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
+import { actingFor } from "./acting-for/middleware.ts";
+import { actingForRoutes } from "./acting-for/routes.ts";
 import { type AttachmentDeps, attachmentRoutes } from "./attachments/routes.ts";
 import { auditRefusals } from "./audit/record.ts";
 import { auditRoutes } from "./audit/routes.ts";
@@ -13,7 +15,9 @@ import { accountRoutes } from "./auth/accounts.ts";
 import { apiKeyRoutes } from "./auth/api-keys.ts";
 import { authenticate, callerOf, requireCaller } from "./auth/authenticate.ts";
 import { invitationAdminRoutes, invitationRoutes } from "./auth/invitations.ts";
+import { grantsOf } from "./auth/keys.ts";
 import { ownOrigins, PEOPLE_DEFAULTS, type PeopleOptions } from "./auth/people-options.ts";
+import { roleView } from "./auth/person-grants.ts";
 import { sessionRoutes, signInRoutes } from "./auth/sign-in.ts";
 import { batchRoutes } from "./batches/routes.ts";
 import { coverageMetrics } from "./calendar/coverage.ts";
@@ -173,15 +177,25 @@ function v1(deps: AppDependencies): Router {
   );
   router.use(failedAuthentication.counting);
   // A signed-in person without any role may read and end their session, and nothing else.
+  // Who the request acts for: an integrator key's X-On-Behalf-Of person, the roles delegated to a person now.
+  router.use(actingFor(deps.database, deps.clock));
   router.use(sessionRoutes(deps.database, deps.clock));
   router.use(requireCaller);
   router.use(rateLimit(deps.rateLimiter, (response) => callerOf(response).keyId));
   router.use(leaderScope(deps.database));
   router.get("/whoami", (_request, response) => {
-    const { role, actorId, unitId, prefix } = callerOf(response);
-    response.json({ role, actorId, unitId, prefix });
+    const caller = callerOf(response);
+    const { role, actorId, unitId, prefix } = caller;
+    response.json({
+      role,
+      actorId,
+      unitId,
+      prefix,
+      ...(caller.onBehalf ? { onBehalfOf: caller.onBehalf.personId, roles: grantsOf(caller).map(roleView) } : {}),
+    });
   });
   router.use(apiKeyRoutes(deps.database));
+  router.use(actingForRoutes(deps.database, deps.clock, deps.idempotencyLease));
   router.use(invitationAdminRoutes({ database: deps.database, clock: deps.clock, people }));
   router.use(accountRoutes(deps.database, deps.clock));
   router.use(auditRoutes(deps.database));

@@ -1,3 +1,4 @@
+import { actingForApi } from "./acting-for/openapi.ts";
 import { attachmentsApi } from "./attachments/openapi.ts";
 import { auditApi } from "./audit/openapi.ts";
 import { authApi } from "./auth/openapi.ts";
@@ -44,6 +45,7 @@ export const FEATURE_APIS: readonly FeatureApi[] = [
   migrationsApi,
   exportsApi,
   importsApi,
+  actingForApi,
 ];
 
 /** Merges maps whose keys must not collide: two features documenting one path or component is a bug. */
@@ -78,7 +80,7 @@ export function openApiDocument(features: readonly FeatureApi[] = FEATURE_APIS):
       title: "huiyin (回音) API",
       version: "1",
       description:
-        "Proposals (提案) and their workflow 提·立·办·督·评. Send an API key as `Authorization: Bearer <key>`, or sign in (`POST /v1/session`) and send the `huiyin_session` cookie, with `X-CSRF-Token` on every change. Every error is `{ error: { code, message, details } }`.",
+        "Proposals (提案) and their workflow 提·立·办·督·评. Send an API key as `Authorization: Bearer <key>`, or sign in (`POST /v1/session`) and send the `huiyin_session` cookie, with `X-CSRF-Token` on every change. An integrator key bound to people or roles may add `X-On-Behalf-Of: <person id>` to act for that person. Every error is `{ error: { code, message, details } }`.",
     },
     security: [{ bearer: [] }, { session: [] }],
     tags: features.flatMap((feature) => feature.tags),

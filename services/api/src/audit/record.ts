@@ -11,6 +11,10 @@ import { redactPath } from "../http/request-log.ts";
 export const AUDIT_ACTIONS = [
   "api-key.issue",
   "api-key.revoke",
+  "api-key.bind",
+  "delegation.create",
+  "delegation.revoke",
+  "person.succession",
   "directory.person.save",
   "directory.person.delete",
   "directory.unit.save",
@@ -90,6 +94,11 @@ export async function recordAudit(writer: Writer, subject: AuditSubject, entry: 
   });
 }
 
+function onBehalfOf(request: Request): { onBehalfOf?: string } {
+  const header = request.headers["x-on-behalf-of"];
+  return typeof header === "string" ? { onBehalfOf: header.slice(0, 200) } : {};
+}
+
 /**
  * Records the requests under `/v1` that were refused for want of a valid key (401) or of the right role or scope
  * (403), once their answer is sent. Nothing changed, so there is no transaction to join; a failure to write is
@@ -107,7 +116,12 @@ export function auditRefusals(database: Database) {
         outcome: status === 401 ? "failed" : "refused",
         // The path without its query: a query may carry a credential (the acknowledge link's signature); an
         // invitation's token in the path is replaced.
-        details: { method: request.method, path: redactPath(request.originalUrl.split("?")[0] ?? "") },
+        details: {
+          method: request.method,
+          path: redactPath(request.originalUrl.split("?")[0] ?? ""),
+          // Whom an integrator key tried to act for (a person id, never a credential).
+          ...onBehalfOf(request),
+        },
       }).catch((error: unknown) => request.log.error({ err: error }, "audit entry of a refused request not written"));
     });
     next();

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@huiyin/db";
 import { Router } from "express";
 import { z } from "zod";
+import { actsForSchema } from "../acting-for/schemas.ts";
 import { recordAudit, subjectOf } from "../audit/record.ts";
 import { refuse } from "../http/error-codes.ts";
 import { parseBody } from "../http/validate.ts";
@@ -18,8 +19,13 @@ export const createApiKeySchema = z
     /** The handling unit of a `unit` key (required for it, refused for the others). */
     unitId: text.optional(),
     name: text.optional(),
+    /** An integrator key's binding: the people and directory roles it may act for with X-On-Behalf-Of. */
+    actsFor: actsForSchema.optional(),
   })
   .superRefine((body, ctx) => {
+    if (body.role !== "integrator" && body.actsFor) {
+      ctx.addIssue({ code: "custom", path: ["actsFor"], message: "only an integrator key acts for people" });
+    }
     if (body.role === "unit" && !body.unitId) {
       ctx.addIssue({ code: "custom", path: ["unitId"], message: "a unit key needs the unit it acts for" });
     }
@@ -29,7 +35,7 @@ export const createApiKeySchema = z
   });
 
 /** A key as lists show it: never the key, never its hash. */
-function keyView(row: {
+export function keyView(row: {
   id: string;
   prefix: string;
   role: string;
@@ -38,6 +44,8 @@ function keyView(row: {
   name: string | null;
   createdAt: Date;
   revokedAt: Date | null;
+  actsForPeople: string[];
+  actsForRoles: string[];
 }) {
   return {
     id: row.id,
@@ -48,6 +56,7 @@ function keyView(row: {
     name: row.name,
     createdAt: row.createdAt.toISOString(),
     revokedAt: row.revokedAt?.toISOString() ?? null,
+    actsFor: { people: row.actsForPeople, roles: row.actsForRoles },
   };
 }
 
@@ -72,12 +81,21 @@ export function apiKeyRoutes(database: Database): Router {
           unitId: body.unitId ?? null,
           name: body.name ?? null,
           createdBy: caller.keyId,
+          actsForPeople: body.actsFor?.people ?? [],
+          actsForRoles: body.actsFor?.roles ?? [],
         },
       });
       await recordAudit(tx, subjectOf(request, response), {
         action: "api-key.issue",
         target: { type: "api-key", id: row.id },
-        details: { prefix, role: row.role, actorId: row.actorId, unitId: row.unitId, name: row.name },
+        details: {
+          prefix,
+          role: row.role,
+          actorId: row.actorId,
+          unitId: row.unitId,
+          name: row.name,
+          ...(body.actsFor ? { actsFor: { people: row.actsForPeople, roles: row.actsForRoles } } : {}),
+        },
       });
       return row;
     });

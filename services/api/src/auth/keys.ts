@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { ActorBehalf } from "@huiyin/domain";
 
 /** The roles an API key can carry (the domain's `system` is the engine's own, never a key's). */
 export const KEY_ROLES = ["admin", "staff", "unit", "leader", "proposer", "integrator"] as const;
@@ -18,6 +19,11 @@ export interface Grant {
    * addressed to it (escalations). Absent for the other roles.
    */
   leaderScope?: { supervisedUnitIds: string[]; addressedProposalIds: string[] };
+  /**
+   * A role held for someone else (services/api/src/acting-for): an integrator acting for a person it authenticated
+   * (`via`), or a delegate acting with a delegator's role (`delegation`). Stamped on the events sent under it.
+   */
+  behalf?: ActorBehalf;
 }
 
 /**
@@ -39,6 +45,8 @@ export interface Caller extends Grant {
   committeeId: string;
   /** The signed-in person behind a session cookie. */
   person?: { id: string; sessionId: string };
+  /** An integrator key acting for a person it authenticated (`X-On-Behalf-Of`): the grants are that person's. */
+  onBehalf?: { personId: string; integratorId: string };
 }
 
 /** The roles a caller acts under: one for a key, one per directory role for a person. */
@@ -81,12 +89,13 @@ export function bearerToken(header: string | undefined): string | undefined {
 
 /** The caller acting under one of its grants: its top-level role and scope are the grant's. */
 export function actingAs(caller: Caller, grant: Grant): Caller {
-  const { leaderScope: _scope, ...rest } = caller;
+  const { leaderScope: _scope, behalf: _behalf, ...rest } = caller;
   return {
     ...rest,
     role: grant.role,
     actorId: grant.actorId,
     unitId: grant.unitId,
     ...(grant.leaderScope ? { leaderScope: grant.leaderScope } : {}),
+    ...(grant.behalf ? { behalf: grant.behalf } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { onBehalfHeader, onBehalfRefusals } from "../acting-for/openapi.ts";
 import {
   admin,
   common,
@@ -23,6 +24,9 @@ const keyShape = {
   name: nullableString,
   createdAt: instant,
   revokedAt: nullableInstant,
+  actsFor: z
+    .strictObject({ people: z.array(z.string()), roles: z.array(z.string()) })
+    .describe("An integrator key's binding: whom it may act for with X-On-Behalf-Of (empty for other keys)."),
 };
 
 const ApiKey = z.strictObject(keyShape);
@@ -40,6 +44,11 @@ export const authApi: FeatureApi = {
       actorId: z.string(),
       unitId: nullableString,
       prefix: z.string(),
+      onBehalfOf: z.string().optional().describe("The person an integrator key acts for (X-On-Behalf-Of)."),
+      roles: z
+        .array(z.strictObject({ role: z.enum(KEY_ROLES), scope: z.string() }))
+        .optional()
+        .describe("Acting for a person: the roles of theirs the key acts under now."),
     }),
   },
   paths: {
@@ -77,8 +86,12 @@ export const authApi: FeatureApi = {
       get: {
         operationId: "whoami",
         tags: ["api-keys"],
-        summary: "The key's role and scope.",
-        responses: { "200": { description: "The caller.", ...json(ref("Caller")) }, ...errors(...common) },
+        summary: "The key's role and scope; with X-On-Behalf-Of, the person the key acts for and their roles.",
+        parameters: [onBehalfHeader],
+        responses: {
+          "200": { description: "The caller.", ...json(ref("Caller")) },
+          ...errors(...common, ...onBehalfRefusals),
+        },
       },
     },
   },

@@ -20,6 +20,17 @@ const Session = z.strictObject({
     .array(z.strictObject({ role: z.enum(KEY_ROLES), scope: z.string() }))
     .describe("The person's roles from the directory now; scope: the unit, leader or member id, or empty."),
   csrfToken: z.string().describe("Send it as X-CSRF-Token with every change made with this session."),
+  delegated: z
+    .array(
+      z.strictObject({
+        role: z.enum(KEY_ROLES),
+        scope: z.string(),
+        delegatorId: z.string(),
+        delegationId: z.string(),
+      }),
+    )
+    .optional()
+    .describe("GET only, when there are any: the roles held now under delegations to the person, with whose they are."),
 });
 
 const Account = z.strictObject({

@@ -9,7 +9,7 @@ import type { RateLimiter } from "../http/rate-limit.ts";
 import { parseBody } from "../http/validate.ts";
 import { sessionOf } from "./authenticate.ts";
 import { csrfTokenOf, originRefused } from "./csrf.ts";
-import type { Grant } from "./keys.ts";
+import { type Caller, type Grant, grantsOf } from "./keys.ts";
 import { decoyHash, verifyPassword } from "./passwords.ts";
 import { ownOrigins, type PeopleOptions } from "./people-options.ts";
 import { grantsOfPerson, roleView } from "./person-grants.ts";
@@ -154,7 +154,19 @@ export function sessionRoutes(database: Database, clock: Clock): Router {
   router.get("/session", (_request, response) => {
     const session = sessionOf(response);
     if (!session) throw refuse("UNAUTHENTICATED", "No session: sign in (POST /v1/session).");
-    response.json(sessionBody(session.person, session.grants, session.token));
+    // The roles held now under delegations to the person (issue 14), beside their own: the console shows them.
+    // Absent without any, so that the answer is the sign-in's.
+    const caller = response.locals.caller as Caller | undefined;
+    const delegated = (caller ? grantsOf(caller) : []).flatMap((grant) => {
+      const delegation = grant.behalf?.delegation;
+      return delegation
+        ? [{ ...roleView(grant), delegatorId: delegation.delegatorId, delegationId: delegation.id }]
+        : [];
+    });
+    response.json({
+      ...sessionBody(session.person, session.grants, session.token),
+      ...(delegated.length > 0 ? { delegated } : {}),
+    });
   });
   router.delete("/session", async (request, response) => {
     const session = sessionOf(response);

@@ -59,6 +59,26 @@ export const ERRORS = {
     meaning: "A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin).",
   },
   ACK_LINK_INVALID: { status: 403, named: true, meaning: "Not an acknowledge link huiyin signed, or links are off." },
+  ON_BEHALF_NOT_INTEGRATOR: {
+    status: 403,
+    named: true,
+    meaning: "X-On-Behalf-Of sent by a caller that is not an integrator key (another key's role, or a session).",
+  },
+  ON_BEHALF_UNKNOWN_PERSON: {
+    status: 403,
+    named: true,
+    meaning: "X-On-Behalf-Of names no person of the key's committee (unknown, or of another committee).",
+  },
+  ON_BEHALF_PERSON_DISABLED: {
+    status: 403,
+    named: true,
+    meaning: "X-On-Behalf-Of names a person whose account an admin disabled: nobody acts for them.",
+  },
+  ON_BEHALF_NOT_BOUND: {
+    status: 403,
+    named: true,
+    meaning: "The integrator key is bound neither to the person of X-On-Behalf-Of nor to any role they hold.",
+  },
   NOT_FOUND: { status: 404, meaning: "No such resource, or one the key may not see." },
   INVITATION_INVALID: {
     status: 404,
@@ -155,6 +175,18 @@ export const ERRORS = {
     named: true,
     meaning:
       "An event's attachmentIds name a file that is not this proposal's or that the sender did not upload (details.fields); nothing changed.",
+  },
+  DELEGATION_INVALID: {
+    status: 422,
+    named: true,
+    meaning:
+      "A delegation that cannot be: to oneself, to a person not in the committee's directory, or a period that ends before it starts, is over or lasts more than a year (details.reason: SELF, UNKNOWN_DELEGATE, PERIOD).",
+  },
+  SUCCESSION_INVALID: {
+    status: 422,
+    named: true,
+    meaning:
+      "A handover to oneself or to a person not in the committee's directory, or to a disabled one (details.reason: SELF, UNKNOWN_SUCCESSOR, SUCCESSOR_DISABLED).",
   },
   REDACTION_NOT_FOUND: {
     status: 422,

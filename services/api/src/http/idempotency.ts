@@ -66,6 +66,9 @@ export async function respondOnce(
     // The body is at most MAX_BODY_DEPTH deep here (input-guard), so stringifying it cannot overflow the stack.
     bodyHash: createHash("sha256")
       .update(JSON.stringify(request.body ?? null))
+      // The person an integrator key acts for is part of the request: the same key and body for another person is
+      // another request (422), not a replay of the first person's answer. Absent, the hash is as it always was.
+      .update(typeof request.headers["x-on-behalf-of"] === "string" ? `\n${request.headers["x-on-behalf-of"]}` : "")
       .digest("hex"),
   };
   const owner = randomUUID();

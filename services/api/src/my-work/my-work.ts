@@ -62,6 +62,8 @@ export interface WorkItem {
   overdue: boolean;
   workingDaysLeft: number | null;
   level: number;
+  /** The person whose role this duty is under a delegation to the caller (issue 14), or null: the caller's own. */
+  delegatorId: string | null;
 }
 
 export interface MyWork {
@@ -149,6 +151,7 @@ async function dutiesOf(
       overdue: deadline ? deadline.dueAt.getTime() < now.getTime() : false,
       workingDaysLeft: deadline ? workingDaysLeft(now, deadline.dueAt, calendarFor(row, policy)) : null,
       level: 0,
+      delegatorId: grant.behalf?.delegation?.delegatorId ?? null,
     };
   });
 }
@@ -193,6 +196,7 @@ async function escalations(database: Database, caller: Caller, now: Date, policy
         overdue: deadline ? deadline.dueAt.getTime() < now.getTime() : true,
         workingDaysLeft: deadline ? workingDaysLeft(now, deadline.dueAt, calendarFor(proposal, policy)) : null,
         level: notice.level,
+        delegatorId: null,
       },
     ];
   });

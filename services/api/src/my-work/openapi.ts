@@ -16,6 +16,10 @@ const WorkItem = z.strictObject({
   overdue: z.boolean(),
   workingDaysLeft: integer.nullable(),
   level: integer,
+  delegatorId: z
+    .string()
+    .nullable()
+    .describe("The person whose role this duty is, under a delegation to the caller; null: the caller's own."),
 });
 
 /** `GET /v1/my-work`: the caller's work queue. */

@@ -95,6 +95,8 @@ export function actorOf(caller: Grant): Actor {
     ...(caller.unitId ? { unitId: caller.unitId } : {}),
     // The machine decides a leader's supervision by the units it supervises; the history keeps the scope it had.
     ...(caller.leaderScope ? { supervisedUnitIds: caller.leaderScope.supervisedUnitIds } : {}),
+    // Acting for someone (an integrator for a person, a delegate for a delegator): kept with the event.
+    ...(caller.behalf ? { behalf: caller.behalf } : {}),
   };
 }
 

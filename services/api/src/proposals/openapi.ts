@@ -1,5 +1,6 @@
 import { PROPOSER_TYPES, proposalEventSchema, REFUSAL_CODES, SOURCE_CHANNELS } from "@huiyin/domain";
 import { z } from "zod";
+import { onBehalfHeader, onBehalfRefusals } from "../acting-for/openapi.ts";
 import {
   admin,
   anyObject,
@@ -112,6 +113,7 @@ const eventErrors = errors(
   "INVALID_EVENT",
   "ATTACHMENT_NOT_USABLE",
   ...idempotency,
+  ...onBehalfRefusals,
 );
 
 /** Proposals: create, list, read, send events, history. */
@@ -175,6 +177,7 @@ export const proposalsApi: FeatureApi = {
           proposalId,
           idempotencyKey,
           { name: "If-Match", in: "header", required: false, schema: { type: "string" } },
+          onBehalfHeader,
         ],
         requestBody: { required: true, ...json(ref("ProposalEvent")) },
         responses: {
