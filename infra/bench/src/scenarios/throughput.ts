@@ -49,7 +49,7 @@ export async function engineThroughput(
     try {
       let profiler: Profiler | undefined;
       if (options.profileTo) profiler = await startProfiler();
-      const cpu = cpuMeter();
+      const cpu = cpuMeter(environment.servers);
       const { run, startedAt, committedAt } = await runLifecycles(options, (latencies) =>
         driveLifecycle(engine.deps, latencies),
       );
