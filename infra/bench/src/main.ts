@@ -287,7 +287,8 @@ function throughputNotes(result: ThroughputScenarios): string[] {
     notes.push(
       `${engine.concurrency} clients: ${engine.proposals} of ${engine.proposalsRequested} lifecycles within the budget (${engine.transitions} transitions, ${engine.endToEnd.outboxMessages} outbox messages); CPU seconds of the engine run (${engine.seconds} s): bench ${engine.cpuSeconds.bench}, ` +
         `postgres ${engine.cpuSeconds.postgres}, redis ${engine.cpuSeconds.redis} ` +
-        `(ms per transition: bench ${perTransition(engine.cpuSeconds.bench, engine.transitions)}, postgres ${perTransition(engine.cpuSeconds.postgres, engine.transitions)})` +
+        `(ms per transition: bench ${perTransition(engine.cpuSeconds.bench, engine.transitions)}, postgres ${perTransition(engine.cpuSeconds.postgres, engine.transitions)}); ` +
+        `WAL ${engine.writes.walBytesPerTransition} B per transition (relay's included), ${Math.round(engine.writes.hotShare * 100)} % of ${engine.writes.proposalUpdates} proposal updates HOT` +
         (same
           ? `; same-rows run (${same.seconds} s): bench ${same.cpuSeconds.bench}, postgres ${same.cpuSeconds.postgres} (ms per transaction: postgres ${perTransition(same.cpuSeconds.postgres, same.transactions)})`
           : "") +
