@@ -4,6 +4,7 @@ import path from "node:path";
 import { freePort, type LocalInfrastructure, repoRoot, runPrisma, startLocalInfrastructure } from "@huiyin/infra-local";
 import { Redis } from "ioredis";
 import pg from "pg";
+import type { ServerPids } from "./processes.ts";
 
 /** Where the bench runs: its own servers (embedded) or the user's (`DATABASE_URL` / `REDIS_URL`). */
 export interface Environment {
@@ -12,6 +13,8 @@ export interface Environment {
   /** True when the servers are ours: FLUSHALL and dropping the database are allowed. */
   embedded: boolean;
   machine: Machine;
+  /** The servers' processes, for CPU and memory counted for them alone (none when they run elsewhere). */
+  servers: ServerPids;
   stop(): Promise<void>;
 }
 
@@ -62,12 +65,13 @@ export async function prepareEnvironment(env: NodeJS.ProcessEnv = process.env): 
   try {
     await recreateDatabase(adminUrl, BENCH_DATABASE);
     runPrisma(["migrate", "deploy"], databaseUrl);
-    const machine = await describeMachine(databaseUrl, redisUrl);
+    const { machine, servers } = await describeMachine(databaseUrl, redisUrl);
     return {
       databaseUrl,
       redisUrl,
       embedded: infrastructure !== undefined,
       machine,
+      servers,
       stop: async () => {
         if (!infrastructure) return;
         // Our own servers: drop what the run wrote (the next run starts from an empty database anyway). The
@@ -100,12 +104,29 @@ async function recreateDatabase(adminUrl: string, database: string, options = { 
   }
 }
 
-async function describeMachine(databaseUrl: string, redisUrl: string): Promise<Machine> {
+/** The parent of a process (0 when it is not on this machine). */
+function parentOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+async function describeMachine(
+  databaseUrl: string,
+  redisUrl: string,
+): Promise<{ machine: Machine; servers: ServerPids }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const settings: Record<string, string> = {};
   let postgres = "";
+  let postmaster = 0;
   try {
+    // Every backend is a child of the postmaster: this session's backend names it.
+    const backend = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]?.pid ?? 0;
+    postmaster = parentOf(backend);
     postgres = (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? "";
     const names = [
       "fsync",
@@ -127,10 +148,12 @@ async function describeMachine(databaseUrl: string, redisUrl: string): Promise<M
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect();
   let redisVersion = "";
+  let redisPid = 0;
   const redisSettings: Record<string, string> = {};
   try {
     const info = await redis.info("server");
     redisVersion = /redis_version:(\S+)/.exec(info)?.[1] ?? "";
+    redisPid = Number(/process_id:(\d+)/.exec(info)?.[1] ?? 0);
     for (const name of ["appendonly", "appendfsync", "maxmemory-policy"]) {
       // Managed Redis services often refuse CONFIG: then the report says so instead of failing.
       const reply = (await redis.config("GET", name).catch(() => [])) as string[];
@@ -139,7 +162,16 @@ async function describeMachine(databaseUrl: string, redisUrl: string): Promise<M
   } finally {
     redis.disconnect();
   }
-  return {
+  // A pid read from a server on another machine (or in a container) names nothing here, or something else.
+  const local = (pid: number, name: string) => {
+    try {
+      return readFileSync(`/proc/${pid}/comm`, "utf8").includes(name) ? pid : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const servers = { postgres: local(postmaster, "postgres"), redis: local(redisPid, "redis") };
+  const machine = {
     cpus: os.availableParallelism(),
     cpuModel: os.cpus()[0]?.model.trim() ?? "unknown",
     memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
@@ -150,6 +182,7 @@ async function describeMachine(databaseUrl: string, redisUrl: string): Promise<M
     postgresSettings: settings,
     redisSettings,
   };
+  return { machine, servers };
 }
 
 function debianVersion(): string {

@@ -13,6 +13,7 @@ import { type HttpLifecyclesResult, httpLifecycles } from "./scenarios/http-life
 import { type MemoryResult, measureMemory } from "./scenarios/memory.ts";
 import { type RawResult, rawTransactions } from "./scenarios/raw.ts";
 import { type RecoveryResult, recoverAlarms } from "./scenarios/recovery.ts";
+import { recordLifecycle, type SameRowsResult, sameRowsTransactions } from "./scenarios/same-rows.ts";
 import { engineThroughput, type ThroughputResult } from "./scenarios/throughput.ts";
 import { round } from "./stats.ts";
 
@@ -38,7 +39,9 @@ async function main() {
   const results: Record<string, unknown> = {};
   try {
     if (wants(1) || wants(2) || wants(6)) {
-      const { result, memory } = await measureMemory(() => throughputScenarios(environment, options));
+      const { result, memory } = await measureMemory(environment.servers, (sample) =>
+        throughputScenarios(environment, options, sample),
+      );
       results.throughput = result;
       results.memory = memory;
       rows.push(...throughputRows(result), ...memoryRows(memory), ...serviceMemoryRows(result.http));
@@ -110,6 +113,7 @@ function settingsOf(options: BenchOptions, environment: Environment): Record<str
 interface ThroughputScenarios {
   engine: ThroughputResult[];
   raw: RawResult[];
+  sameRows: SameRowsResult[];
   /** Scenario 1 through the api process, with scenario 6 for the api and the worker. */
   http?: HttpLifecyclesResult;
   httpSkipped?: string;
@@ -118,10 +122,26 @@ interface ThroughputScenarios {
 /** Seconds the api and worker stay idle after the HTTP levels before their RSS is read again. */
 const settleSeconds = (options: BenchOptions) => (options.quick ? 2 : 10);
 
-async function throughputScenarios(environment: Environment, options: BenchOptions): Promise<ThroughputScenarios> {
+async function throughputScenarios(
+  environment: Environment,
+  options: BenchOptions,
+  /** Memory is read between the measured windows, never during one. */
+  sample: () => void,
+): Promise<ThroughputScenarios> {
   const engine: ThroughputResult[] = [];
   const raw: RawResult[] = [];
+  const sameRows: SameRowsResult[] = [];
   const highest = Math.max(...options.concurrency);
+  const baselines = options.only.size === 0 || options.only.has(2);
+  const recorded = baselines ? await recordWrites(environment) : undefined;
+  if (recorded) {
+    const { inserted, updated, byTable } = recorded.rowsPerLifecycle;
+    log(
+      `2a. same-rows baseline: one lifecycle writes ${inserted} rows and updates ${updated} (${Object.entries(byTable)
+        .map(([table, counts]) => `${table} ${counts}`)
+        .join(", ")})`,
+    );
+  }
   for (const concurrency of options.concurrency) {
     log(
       `1. engine: up to ${options.proposals} lifecycles in ${options.budgetSeconds} s, ${concurrency} clients, relay running`,
@@ -136,11 +156,23 @@ async function throughputScenarios(environment: Environment, options: BenchOptio
         : {}),
     });
     engine.push(result);
+    sample();
     log(
       `   ${result.proposals} lifecycles: ${result.transitionsPerSecond} transitions/s committed, ` +
         `${result.endToEnd.transitionsPerSecond}/s relayed, p50 ${result.latencyMs.p50} ms`,
     );
-    if (options.only.size > 0 && !options.only.has(2)) continue;
+    if (!recorded) continue;
+    log(
+      `2a. same rows, plain pg: ${result.proposals} lifecycles, one transaction per transition, ${concurrency} clients`,
+    );
+    const same = await sameRowsTransactions(environment, recorded, {
+      lifecycles: result.proposals,
+      concurrency,
+      servers: environment.servers,
+    });
+    sameRows.push(same);
+    sample();
+    log(`   ${same.transactionsPerSecond} transactions/s, p50 ${same.latencyMs.p50} ms`);
     log(`2. raw pg: ${result.transitions} UPDATE+INSERT transactions, ${concurrency} clients`);
     const limit = await rawTransactions(environment, {
       rows: result.proposals,
@@ -150,13 +182,14 @@ async function throughputScenarios(environment: Environment, options: BenchOptio
       payloadBytes: result.rowBytes.payload,
     });
     raw.push(limit);
+    sample();
     log(`   ${limit.transactionsPerSecond} transactions/s, p50 ${limit.latencyMs.p50} ms`);
   }
   // After every engine level: the api and worker processes would otherwise share the machine with them.
   const overHttp = options.only.size === 0 || options.only.has(1) || options.only.has(6);
-  if (!overHttp) return { engine, raw };
+  if (!overHttp) return { engine, raw, sameRows };
   const httpSkipped = httpUnavailable();
-  if (httpSkipped) return { engine, raw, httpSkipped };
+  if (httpSkipped) return { engine, raw, sameRows, httpSkipped };
   const http = await httpLifecycles(environment, {
     proposals: options.proposals,
     concurrency: options.httpConcurrency,
@@ -164,15 +197,45 @@ async function throughputScenarios(environment: Environment, options: BenchOptio
     settleSeconds: settleSeconds(options),
     log,
   });
-  return { engine, raw, http };
+  sample();
+  return { engine, raw, sameRows, http };
+}
+
+/** The rows one lifecycle writes, recorded through the engine before the levels (see same-rows.ts). */
+async function recordWrites(environment: Environment) {
+  const engine = await openEngine(environment, 2);
+  try {
+    return await recordLifecycle(environment, engine);
+  } finally {
+    await engine.close();
+  }
 }
 
 function throughputRows(result: ThroughputScenarios): Row[] {
   const rows: Row[] = [];
   result.engine.forEach((engine, index) => {
     const raw = result.raw[index];
+    const same = result.sameRows[index];
     const c = engine.concurrency;
     const clients = `${c} client${c > 1 ? "s" : ""}`;
+    if (same) {
+      rows.push({
+        scenario: "1·2a",
+        figure: `committed transitions/s, ${clients} (baseline: plain pg writing the same rows, one tx per transition)`,
+        huiyin: perSecond(engine.transitionsPerSecond),
+        baseline: perSecond(same.transactionsPerSecond),
+        ratio: ratio(engine.transitionsPerSecond, same.transactionsPerSecond),
+      });
+      if (raw) {
+        rows.push({
+          scenario: "2a·2",
+          figure: `same-rows baseline tx/s against raw UPDATE+INSERT tx/s, ${clients} (what the rows themselves cost)`,
+          huiyin: perSecond(same.transactionsPerSecond),
+          baseline: perSecond(raw.transactionsPerSecond),
+          ratio: ratio(same.transactionsPerSecond, raw.transactionsPerSecond),
+        });
+      }
+    }
     rows.push({
       scenario: "1·2",
       figure: `committed transitions/s, ${clients} (baseline: raw UPDATE+INSERT tx/s)`,
@@ -218,10 +281,20 @@ function throughputNotes(result: ThroughputScenarios): string[] {
   const notes: string[] = [];
   for (const [index, engine] of result.engine.entries()) {
     const raw = result.raw[index];
+    const same = result.sameRows[index];
+    const perTransition = (seconds: number | undefined, transitions: number) =>
+      transitions > 0 ? round(((seconds ?? 0) / transitions) * 1000, 2) : 0;
     notes.push(
       `${engine.concurrency} clients: ${engine.proposals} of ${engine.proposalsRequested} lifecycles within the budget (${engine.transitions} transitions, ${engine.endToEnd.outboxMessages} outbox messages); CPU seconds of the engine run (${engine.seconds} s): bench ${engine.cpuSeconds.bench}, ` +
-        `postgres ${engine.cpuSeconds.postgres}, redis ${engine.cpuSeconds.redis}` +
-        (raw ? `; raw run (${raw.seconds} s): bench ${raw.cpuSeconds.bench}, postgres ${raw.cpuSeconds.postgres}` : ""),
+        `postgres ${engine.cpuSeconds.postgres}, redis ${engine.cpuSeconds.redis} ` +
+        `(ms per transition: bench ${perTransition(engine.cpuSeconds.bench, engine.transitions)}, postgres ${perTransition(engine.cpuSeconds.postgres, engine.transitions)}); ` +
+        `WAL ${engine.writes.walBytesPerTransition} B per transition (relay's included), ${Math.round(engine.writes.hotShare * 100)} % of ${engine.writes.proposalUpdates} proposal updates HOT` +
+        (same
+          ? `; same-rows run (${same.seconds} s): bench ${same.cpuSeconds.bench}, postgres ${same.cpuSeconds.postgres} (ms per transaction: postgres ${perTransition(same.cpuSeconds.postgres, same.transactions)})`
+          : "") +
+        (raw
+          ? `; raw run (${raw.seconds} s): bench ${raw.cpuSeconds.bench}, postgres ${raw.cpuSeconds.postgres} (ms per transaction: postgres ${perTransition(raw.cpuSeconds.postgres, raw.transactions)})`
+          : ""),
     );
   }
   for (const http of result.http?.levels ?? []) {

@@ -1,20 +1,44 @@
 import { readdirSync, readFileSync } from "node:fs";
 
-/** CPU seconds used so far by every process whose command is one of `names` (Linux /proc; 0 elsewhere). */
-function cpuSecondsOf(names: readonly string[]): Record<string, number> {
-  const totals: Record<string, number> = Object.fromEntries(names.map((name) => [name, 0]));
-  for (const { comm, stat } of processes()) {
-    if (!(comm in totals)) continue;
-    totals[comm] = (totals[comm] ?? 0) + cpuSecondsIn(stat);
-  }
-  return totals;
+/**
+ * The bench's own servers: PostgreSQL's postmaster and Redis. CPU and memory are counted for these and their
+ * children only, not for every `postgres` or `redis-server` on the machine (other work would count as ours).
+ */
+export interface ServerPids {
+  postgres?: number | undefined;
+  redis?: number | undefined;
+}
+
+/** Fields of a /proc/<pid>/stat line after the command: state [0], ppid [1], utime [11], stime [12], cutime [13], cstime [14]. */
+function statFields(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
 }
 
 /** utime + stime of a /proc/<pid>/stat line, in seconds. */
 function cpuSecondsIn(stat: string): number {
-  // Fields after the command: state is [0]; utime and stime are fields 14 and 15 of stat, i.e. [11], [12].
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const fields = statFields(stat);
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * CPU seconds a server has used so far: the process, its live children (PostgreSQL's backends, Redis's rewrite),
+ * and the children that ended and were waited for (cutime + cstime), so that a backend that exits between two
+ * readings still counts once. 0 when the process is not on this machine.
+ */
+function serverCpuSeconds(pid: number | undefined): number {
+  if (!pid) return 0;
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return 0;
+  }
+  const fields = statFields(stat);
+  let total = (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
+  for (const child of processes()) {
+    if (statFields(child.stat)[1] === String(pid)) total += cpuSecondsIn(child.stat);
+  }
+  return total;
 }
 
 /** CPU seconds one process has used so far (0 once it is gone, or off Linux). */
@@ -35,13 +59,14 @@ export function rssMiBOf(pid: number | undefined): number {
   }
 }
 
-/** Anonymous resident memory in MiB of every process named `name` (shared buffers excluded, so no double count). */
-export function anonRssMiB(name: string): number {
+/** Anonymous resident memory in MiB of a server and its children (shared buffers excluded, so no double count). */
+export function anonRssMiB(pid: number | undefined): number {
+  if (!pid) return 0;
   let kib = 0;
-  for (const { comm, pid } of processes()) {
-    if (comm !== name) continue;
+  for (const { pid: each, stat } of processes()) {
+    if (each !== String(pid) && statFields(stat)[1] !== String(pid)) continue;
     try {
-      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const status = readFileSync(`/proc/${each}/status`, "utf8");
       kib += Number(/RssAnon:\s+(\d+)/.exec(status)?.[1] ?? 0);
     } catch {
       // The process ended between the listing and the read.
@@ -69,17 +94,19 @@ function* processes(): Generator<{ pid: string; comm: string; stat: string }> {
   }
 }
 
-/** CPU seconds of this process, PostgreSQL and Redis between `start()` and `stop()`. */
-export function cpuMeter() {
-  const names = ["postgres", "redis-server"];
-  const before = { self: process.cpuUsage(), others: cpuSecondsOf(names) };
+/** CPU seconds of this process, and of the bench's PostgreSQL and Redis (see `ServerPids`), between the call and the returned function's. */
+export function cpuMeter(servers: ServerPids) {
+  const before = {
+    self: process.cpuUsage(),
+    postgres: serverCpuSeconds(servers.postgres),
+    redis: serverCpuSeconds(servers.redis),
+  };
   return () => {
     const self = process.cpuUsage(before.self);
-    const others = cpuSecondsOf(names);
     return {
       bench: round1((self.user + self.system) / 1e6),
-      postgres: round1((others.postgres ?? 0) - (before.others.postgres ?? 0)),
-      redis: round1((others["redis-server"] ?? 0) - (before.others["redis-server"] ?? 0)),
+      postgres: round1(serverCpuSeconds(servers.postgres) - before.postgres),
+      redis: round1(serverCpuSeconds(servers.redis) - before.redis),
     };
   };
 }

@@ -14,6 +14,24 @@ import type { Queue } from "bullmq";
 import { type ApplyResult, applyEvent, type EngineDeps } from "./apply.ts";
 import { ESCALATION_ACKNOWLEDGED, escalationHold } from "./escalation-hold.ts";
 
+interface AlarmRow {
+  id: string;
+  proposal_id: string;
+  deadline_id: string;
+  kind: string;
+  level: number;
+  fire_at: Date;
+  status: string;
+  earlier: boolean;
+}
+
+/** A ringing alarm, and whether an earlier alarm of its deadline is still pending (it must ring first). */
+const RINGING_ALARM = `SELECT a.id, a.proposal_id, a.deadline_id, a.kind, a.level, a.fire_at, a.status,
+         EXISTS (SELECT 1 FROM alarms e
+                  WHERE e.proposal_id = a.proposal_id AND e.deadline_id = a.deadline_id
+                    AND e.status = 'pending' AND e.fire_at < a.fire_at) AS earlier
+    FROM alarms a WHERE a.id = $1`;
+
 /** The `deadline.*` event an alarm of each kind feeds its proposal. */
 const eventTypeOf: Record<string, TimerEventType> = {
   remind: "deadline.remind",
@@ -48,8 +66,23 @@ export async function handleAlarm(
    */
   early?: (fireAt: Date) => Promise<void>,
 ): Promise<AlarmOutcome> {
-  const alarm = await deps.db.prisma.alarm.findUnique({ where: { id: payload.alarmId } });
-  if (alarm?.status !== "pending") return "already-handled";
+  // One plain-SQL read (the alarm, and whether an earlier one of its deadline is still pending) instead of two
+  // Prisma queries: a burst of alarms due together is limited by what each firing costs before its transaction.
+  const { rows } = await deps.db.pool.query<AlarmRow>({
+    name: "huiyin.ringingAlarm",
+    text: RINGING_ALARM,
+    values: [payload.alarmId],
+  });
+  const found = rows[0];
+  if (found?.status !== "pending") return "already-handled";
+  const alarm = {
+    id: found.id,
+    proposalId: found.proposal_id,
+    deadlineId: found.deadline_id,
+    kind: found.kind,
+    level: found.level,
+    fireAt: found.fire_at,
+  };
   if (early && alarm.fireAt.getTime() > deps.clock.now().getTime()) {
     await early(alarm.fireAt);
     return "early";
@@ -57,15 +90,7 @@ export async function handleAlarm(
   // Alarms of one deadline ring in order. An earlier one still pending (its job was on a worker that died
   // and waits for the stalled-job check) goes first; otherwise the machine, having seen level 2, would
   // refuse the late level 1 as stale and that notice would never be sent.
-  const earlier = await deps.db.prisma.alarm.count({
-    where: {
-      proposalId: alarm.proposalId,
-      deadlineId: alarm.deadlineId,
-      status: "pending",
-      fireAt: { lt: alarm.fireAt },
-    },
-  });
-  if (earlier > 0) return "wait";
+  if (found.earlier) return "wait";
   const type = eventTypeOf[alarm.kind];
   const escalationKind = deps.workflow.escalationNoticeKind;
   if (!type) throw new Error(`alarm ${alarm.id} has an unknown kind ${alarm.kind}`);

@@ -212,10 +212,11 @@ async function applyInTransaction(
   const payload = { ...body, ...facts };
   const effects = await effectRows(client, { proposalId: row.id, seq, at, effects: effectsOf(actions) });
   // The lock makes the version condition always true; it stays as a guard against a future path without it.
+  const persisted = json(machine.getPersistedSnapshot(next));
   const { rows: written } = await run<ProposalRow>(client, writeTransition, [
     row.id,
     row.version,
-    json(machine.getPersistedSnapshot(next)),
+    persisted,
     ...describedColumns(described),
     input.event.type,
     json(input.actor),
@@ -231,7 +232,7 @@ async function applyInTransaction(
   const after = written[0];
   if (!after) throw new EngineError("VERSION_CONFLICT", "The proposal changed during the update.");
   log.info({ seq, from: row.states, to: described.states }, "event applied");
-  return { outcome: "applied", proposal: toRecord(proposalOf(after)), seq };
+  return { outcome: "applied", proposal: toRecord(proposalOf(after, persisted)), seq };
 }
 
 /** The first result of an idempotency key, if it was used on this proposal already. */

@@ -67,11 +67,12 @@ export async function createProposal(
         effects: effectsOf(actions),
         creator: input.actor,
       });
+      const persisted = json(machine.getPersistedSnapshot(snapshot));
       const { rows } = await run<ProposalRow>(client, writeCreation, [
         id,
         input.externalId ?? null,
         deps.workflow.version,
-        json(machine.getPersistedSnapshot(snapshot)),
+        persisted,
         ...describedColumns(described),
         json(input.actor),
         json(input.input),
@@ -80,7 +81,7 @@ export async function createProposal(
         ...effects,
         yearColumns(described),
       ]);
-      return proposalOf(rows[0] as ProposalRow);
+      return proposalOf(rows[0] as ProposalRow, persisted);
     });
     deps.logger.info({ proposalId: id, requestId: input.requestId, states: described.states }, "proposal created");
     return { proposal: toRecord(row), created: true };

@@ -14,15 +14,19 @@ export interface RelayDeps {
 
 /**
  * Moves committed outbox messages to BullMQ. Each batch is claimed with `FOR UPDATE SKIP LOCKED`, so any
- * number of relays (one per worker process) share the work without sending a message twice at once; a
- * relay that dies after `add` but before marking the row leaves it to be sent again, and the
- * deterministic job id makes that second `add` a no-op. Nothing committed is ever lost.
+ * number of relays (one per worker process, and two lanes in each) share the work without sending a message
+ * twice at once; a relay that dies after `add` but before its commit leaves the rows unsent (the mark is part of
+ * the claiming statement, committed only once Redis has the jobs), to be sent again, and the deterministic job id
+ * makes that second `add` a no-op. Nothing committed is ever lost.
+ *
+ * The claim walks `outbox_unsent_idx`, a partial index of the unsent rows alone (a day of sent rows is kept for
+ * the rebuild, and an index of every row made the claim walk them).
  */
 export async function relayBatch(deps: RelayDeps, limit = 200): Promise<number> {
   const client = await deps.db.pool.connect();
   try {
     await client.query("BEGIN");
-    const { rows } = await client.query<{
+    const { rows: claimed } = await client.query<{
       id: string;
       action: string;
       job_name: string;
@@ -30,39 +34,41 @@ export async function relayBatch(deps: RelayDeps, limit = 200): Promise<number> 
       payload: Record<string, unknown>;
       run_at: Date | null;
     }>(
-      `SELECT id, action, job_name, job_id, payload, run_at FROM outbox
-        WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      `UPDATE outbox SET sent_at = now(), attempts = attempts + 1
+        WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING id, action, job_name, job_id, payload, run_at`,
       [limit],
     );
+    // RETURNING keeps no order: the batch goes out in the order it was written.
+    const rows = claimed.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
     const now = deps.clock.now().getTime();
-    // Consecutive enqueues to one queue go in one `addBulk` (one round trip to Redis instead of one per job);
-    // the batch is still sent in order, so a cancel after an enqueue of the same job removes it.
+    // Consecutive enqueues to one queue go in one `addBulk` (one round trip to Redis instead of one per job), and
+    // consecutive cancels are sent together (pipelined on the connection, one wait for all of them); the batch is
+    // still sent in order, so a cancel after an enqueue of the same job removes it.
     let bulk: { queue: Queue; jobs: Parameters<Queue["addBulk"]>[0] } | undefined;
+    let removals: Promise<unknown>[] = [];
     const flush = async () => {
       if (bulk) await bulk.queue.addBulk(bulk.jobs);
       bulk = undefined;
+      if (removals.length > 0) await Promise.all(removals);
+      removals = [];
     };
     for (const row of rows) {
       const name = row.job_name as OutboxJobName;
       const definition = jobCatalog[name];
       const queue = deps.queues[definition.queue];
       if (row.action === "cancel") {
-        await flush();
+        if (bulk) await flush();
         // An alarm already running cannot be removed; it will find its alarm cancelled and do nothing.
-        await queue.remove(row.job_id).catch(() => 0);
+        removals.push(queue.remove(row.job_id).catch(() => 0));
       } else {
-        if (bulk && bulk.queue !== queue) await flush();
+        if (removals.length > 0 || (bulk && bulk.queue !== queue)) await flush();
         bulk ??= { queue, jobs: [] };
         const delay = row.run_at ? row.run_at.getTime() - now : 0;
         bulk.jobs.push({ name, data: row.payload, opts: jobOptions(name, row.job_id, delay) });
       }
     }
     await flush();
-    if (rows.length > 0) {
-      await client.query("UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])", [
-        rows.map((row) => row.id),
-      ]);
-    }
     await client.query("COMMIT");
     if (rows.length > 0) deps.logger.debug({ count: rows.length }, "outbox relayed");
     return rows.length;
@@ -103,7 +109,7 @@ export interface OutboxBacklog {
   oldestAgeSeconds: number;
 }
 
-/** One indexed look at the unsent rows (`outbox_sent_at_id_idx` holds the NULLs too). */
+/** One indexed look at the unsent rows (`outbox_unsent_idx`, a partial index of them alone). */
 export async function outboxBacklog(deps: Pick<RelayDeps, "db">): Promise<OutboxBacklog> {
   const { rows } = await deps.db.pool.query<{ count: string; oldest_age: number | null }>(
     `SELECT count(*) AS count, extract(epoch FROM now() - min(created_at))::float8 AS oldest_age
@@ -158,7 +164,15 @@ export async function startRelay(
       do {
         again = false;
         try {
-          while (!stopped && (await relayBatch(deps)) > 0) {}
+          // Two lanes: while one waits for Redis, the other claims (SKIP LOCKED keeps their batches apart). A cancel
+          // and the enqueue of the same job may then race; the alarm row decides, so a job that stays rings for
+          // nothing (its alarm is cancelled).
+          const lane = async () => {
+            while (!stopped && (await relayBatch(deps)) > 0) {}
+          };
+          const lanes = await Promise.allSettled([lane(), lane()]);
+          const failed = lanes.find((outcome) => outcome.status === "rejected");
+          if (failed) throw failed.reason;
           if (failures > 0) log.info({ failures }, "relaying the outbox again");
           failures = 0;
         } catch (error) {

@@ -1,4 +1,5 @@
 import type { Proposal } from "@huiyin/db";
+import { jobCatalog } from "@huiyin/queue";
 import type pg from "pg";
 import type { Described } from "./workflow.ts";
 
@@ -42,14 +43,17 @@ interface ProposalRow {
   committee_id: string;
 }
 
-/** A `proposals` row in the shape Prisma gives it, so that callers cannot tell the two paths apart. */
-export function proposalOf(row: ProposalRow): Proposal {
+/**
+ * A `proposals` row in the shape Prisma gives it, so that callers cannot tell the two paths apart. `snapshot`, when
+ * given, is the JSON the caller wrote (the write statements do not return it).
+ */
+export function proposalOf(row: Omit<ProposalRow, "snapshot"> & { snapshot?: unknown }, snapshot?: string): Proposal {
   return {
     id: row.id,
     externalId: row.external_id,
     createdBy: row.created_by,
     machineVersion: row.machine_version,
-    snapshot: row.snapshot,
+    snapshot: (snapshot === undefined ? row.snapshot : JSON.parse(snapshot)) as Proposal["snapshot"],
     stage: row.stage,
     states: row.states,
     version: row.version,
@@ -97,29 +101,35 @@ export const dropStale = statement(
    UPDATE alarms SET status = $7, fired_at = $6 WHERE id = $5 AND status = 'pending'`,
 );
 
-/**
- * Closes deadlines and cancels their pending alarms; returns the cancelled alarms, whose BullMQ jobs the
- * outbox must remove. Its own statement, before the write: the cancel messages are built from its answer.
- */
-export const closeDeadlines = statement(
-  "closeDeadlines",
-  `WITH closed AS (
-     UPDATE deadlines SET status = 'closed', closed_at = $3
-      WHERE proposal_id = $1 AND deadline_id = ANY($2::text[]) AND status = 'open'
-   )
-   UPDATE alarms SET status = 'cancelled'
-    WHERE proposal_id = $1 AND deadline_id = ANY($2::text[]) AND status = 'pending'
-   RETURNING id, deadline_id`,
-);
+/** `jobId("deadline.alarm", id)` in SQL: the job a cancelled alarm's outbox message removes. */
+const alarmJobIdSql = (column: string) => `'${jobCatalog["deadline.alarm"].idPrefix}-' || replace(${column}, ':', '_')`;
 
 /**
- * The effect rows of one transition, as CTEs of its write statement: `$first` … `$first + 4` are JSON arrays
- * of deadlines, alarms, notices, webhook deliveries and outbox messages (empty arrays insert nothing), and
- * `$1` is the proposal, to NOTIFY the relays (delivered at commit) when there is something to relay.
+ * The effect rows of one transition, as CTEs of its write statement: `$first` is a JSON array of the deadline ids
+ * the transition closes, `$first + 1` … `$first + 5` JSON arrays of deadlines, alarms, notices, webhook deliveries
+ * and outbox messages (empty arrays insert nothing), `$1` the proposal and `at` the parameter of the event's time.
+ *
+ * Closing is part of the same statement (it was a statement of its own before the write, whose answer named the
+ * alarms to cancel): the alarms it cancels are the `cancelled` CTE, and their cancel messages are built from it
+ * in SQL, ahead of the transition's own messages in the outbox (a cancel before any enqueue, as the machine's exit
+ * actions come before its entry actions). The relays are NOTIFYed (delivered at commit) when there is anything to
+ * relay.
  */
-function effectsCtes(first: number): string {
-  const [deadlines, alarms, notices, deliveries, outbox] = [0, 1, 2, 3, 4].map((offset) => `$${first + offset}::jsonb`);
+function effectsCtes(first: number, at: string): string {
+  const [closing, deadlines, alarms, notices, deliveries, outbox] = [0, 1, 2, 3, 4, 5].map(
+    (offset) => `$${first + offset}::jsonb`,
+  );
   return `
+   closing AS (SELECT jsonb_array_elements_text(${closing}) AS deadline_id),
+   closed AS (
+     UPDATE deadlines SET status = 'closed', closed_at = ${at}
+      WHERE proposal_id = $1 AND deadline_id IN (SELECT deadline_id FROM closing) AND status = 'open'
+   ),
+   cancelled AS (
+     UPDATE alarms SET status = 'cancelled'
+      WHERE proposal_id = $1 AND deadline_id IN (SELECT deadline_id FROM closing) AND status = 'pending'
+     RETURNING id
+   ),
    new_deadlines AS (
      INSERT INTO deadlines (proposal_id, deadline_id, kind, unit_id, due_at, status, opened_at, definition)
      SELECT proposal_id, deadline_id, kind, unit_id, due_at, 'open', opened_at, definition
@@ -146,17 +156,31 @@ function effectsCtes(first: number): string {
    ),
    new_outbox AS (
      INSERT INTO outbox (proposal_id, action, job_name, job_id, payload, run_at)
+     SELECT $1, 'cancel', 'deadline.alarm', ${alarmJobIdSql("id")}, '{}'::jsonb, NULL FROM cancelled
+     UNION ALL
      SELECT proposal_id, action, job_name, job_id, payload, run_at
        FROM jsonb_to_recordset(${outbox}) AS r(proposal_id text, action text, job_name text, job_id text,
             payload jsonb, run_at timestamptz)
    ),
-   notified AS (SELECT pg_notify('huiyin_outbox', $1) WHERE jsonb_array_length(${outbox}) > 0)`;
+   notified AS (
+     SELECT pg_notify('huiyin_outbox', $1)
+      WHERE jsonb_array_length(${outbox}) > 0 OR EXISTS (SELECT 1 FROM cancelled)
+   )`;
 }
 
 /**
+ * The columns of `proposals` but the snapshot: what the write statements return. The caller has the snapshot it
+ * wrote already; reading it back would detoast and send ~3.6 KB per transition for nothing.
+ */
+const RETURNED_COLUMNS = `id, external_id, created_by, machine_version, stage, states, version, title, category,
+  proposer_id, unit_ids, leader_id, is_key, created_at, updated_at, session_id, plenary, number, number_label,
+  proposer_type, source_channel, committee_id`;
+
+/**
  * Applies a transition: the proposal row (only at the version read under the lock; the answer is empty
- * otherwise), its history row, the effects, and the alarm that rang marked fired (a no-op when `$24` is
- * null, or when the transition cancelled that alarm already). Returns the new row.
+ * otherwise), its history row, the effects, and the alarm that rang marked fired (a no-op when `$25` is
+ * null, or when the transition closes that alarm's deadline: then it is cancelled, as before the write folded the
+ * closing in). Returns the new row without its snapshot.
  */
 export const writeTransition = statement(
   "writeTransition",
@@ -164,12 +188,12 @@ export const writeTransition = statement(
      UPDATE proposals
         SET snapshot = $3::jsonb, version = version + 1, stage = $4, states = $5::text[], title = $6,
             category = $7, proposer_id = $8, unit_ids = $9::text[], leader_id = $10, is_key = $11,
-            session_id = $25::jsonb ->> 'sessionId', plenary = ($25::jsonb ->> 'plenary')::boolean,
-            number = ($25::jsonb ->> 'number')::integer, number_label = $25::jsonb ->> 'numberLabel',
-            proposer_type = $25::jsonb ->> 'proposerType', source_channel = $25::jsonb ->> 'sourceChannel',
+            session_id = $26::jsonb ->> 'sessionId', plenary = ($26::jsonb ->> 'plenary')::boolean,
+            number = ($26::jsonb ->> 'number')::integer, number_label = $26::jsonb ->> 'numberLabel',
+            proposer_type = $26::jsonb ->> 'proposerType', source_channel = $26::jsonb ->> 'sourceChannel',
             updated_at = now()
       WHERE id = $1 AND version = $2
-     RETURNING *
+     RETURNING ${RETURNED_COLUMNS}
    ),
    history AS (
      INSERT INTO proposal_events (proposal_id, seq, type, actor, payload, from_states, to_states, machine_version,
@@ -177,8 +201,11 @@ export const writeTransition = statement(
      SELECT id, version, $12, $13::jsonb, $14::jsonb, $15::text[], states, machine_version, $16, $17, $18
        FROM moved
    ),
-   fired AS (UPDATE alarms SET status = 'fired', fired_at = $18 WHERE id = $24 AND status = 'pending'),
-   ${effectsCtes(19)}
+   ${effectsCtes(19, "$18")},
+   fired AS (
+     UPDATE alarms SET status = 'fired', fired_at = $18
+      WHERE id = $25 AND status = 'pending' AND deadline_id NOT IN (SELECT deadline_id FROM closing)
+   )
    SELECT moved.*, (SELECT count(*) FROM notified) AS notified FROM moved`,
 );
 
@@ -190,17 +217,17 @@ export const writeCreation = statement(
                             category, proposer_id, unit_ids, leader_id, is_key, updated_at, session_id, plenary,
                             number, number_label, proposer_type, source_channel)
      VALUES ($1, $2, ($13::jsonb ->> 'role') || ':' || ($13::jsonb ->> 'id'), $3, $4::jsonb, $5, $6::text[], 1, $7,
-             $8, $9, $10::text[], $11, $12, now(), $22::jsonb ->> 'sessionId', ($22::jsonb ->> 'plenary')::boolean,
-             ($22::jsonb ->> 'number')::integer, $22::jsonb ->> 'numberLabel', $22::jsonb ->> 'proposerType',
-             $22::jsonb ->> 'sourceChannel')
-     RETURNING *
+             $8, $9, $10::text[], $11, $12, now(), $23::jsonb ->> 'sessionId', ($23::jsonb ->> 'plenary')::boolean,
+             ($23::jsonb ->> 'number')::integer, $23::jsonb ->> 'numberLabel', $23::jsonb ->> 'proposerType',
+             $23::jsonb ->> 'sourceChannel')
+     RETURNING ${RETURNED_COLUMNS}
    ),
    history AS (
      INSERT INTO proposal_events (proposal_id, seq, type, actor, payload, from_states, to_states, machine_version,
                                   request_id, at)
      SELECT id, 1, 'create', $13::jsonb, $14::jsonb, '{}', states, machine_version, $15, $16 FROM created
    ),
-   ${effectsCtes(17)}
+   ${effectsCtes(17, "$16")}
    SELECT created.*, (SELECT count(*) FROM notified) AS notified FROM created`,
 );
 
@@ -273,8 +300,8 @@ export const isUniqueViolation = (error: unknown): boolean =>
 /**
  * Moves a proposal to a new machine version and/or new rules (a migration plan): the snapshot and the machine
  * version, the `migrated` history entry (its idempotency key makes it once per plan), the run's item with the same
- * report, and the effects (superseded deadlines closed, their successors and alarms). `$18` … `$22` are the
- * effects, `$23` the run.
+ * report, and the effects (superseded deadlines closed, their successors and alarms). `$18` … `$23` are the
+ * effects, `$24` the run.
  */
 export const writeMigration = statement(
   "writeMigration",
@@ -284,7 +311,7 @@ export const writeMigration = statement(
             category = $7, proposer_id = $8, unit_ids = $9::text[], leader_id = $10, is_key = $11,
             machine_version = $12, updated_at = now()
       WHERE id = $1 AND version = $2
-     RETURNING *
+     RETURNING ${RETURNED_COLUMNS}
    ),
    history AS (
      INSERT INTO proposal_events (proposal_id, seq, type, actor, payload, from_states, to_states, machine_version,
@@ -294,9 +321,9 @@ export const writeMigration = statement(
    ),
    item AS (
      INSERT INTO migration_items (run_id, proposal_id, outcome, report, at)
-     SELECT $23, id, 'migrated', $14::jsonb, $17 FROM moved
+     SELECT $24, id, 'migrated', $14::jsonb, $17 FROM moved
    ),
-   ${effectsCtes(18)}
+   ${effectsCtes(18, "$17")}
    SELECT moved.*, (SELECT count(*) FROM notified) AS notified FROM moved`,
 );
 

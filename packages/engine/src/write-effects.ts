@@ -3,7 +3,7 @@ import { type JobPayload, jobId, type OutboxJobName } from "@huiyin/queue";
 import type pg from "pg";
 import type { Effect } from "./effects.ts";
 import { alarmId } from "./ids.ts";
-import { closeDeadlines, json, run } from "./sql.ts";
+import { json } from "./sql.ts";
 import { webhookDeliveriesOf } from "./webhook-deliveries.ts";
 
 interface EffectContext {
@@ -19,7 +19,7 @@ interface EffectContext {
 /** One outbox message, with the column names of `outbox`. */
 interface OutboxRow {
   proposal_id: string;
-  action: "enqueue" | "cancel";
+  action: "enqueue";
   job_name: OutboxJobName;
   job_id: string;
   payload: unknown;
@@ -88,23 +88,17 @@ export function alarmsOf(proposalId: string, open: DeadlineOpenParams): AlarmRow
 }
 
 /**
- * The rows that carry a transition's effects: deadlines and their alarms, notices, webhook deliveries, and
- * the outbox messages that schedule or cancel BullMQ jobs for them, as the five JSON parameters of the write
- * statement (sql.ts). Deadlines the transition closes are closed here, in the caller's transaction, because
- * the cancel messages name the alarms that were still pending. Ids are derived from the proposal, the
- * deadline and the event's sequence number, never random, so that a relayed message always names the same
- * job.
+ * The rows that carry a transition's effects, as the six JSON parameters of the write statement (sql.ts): the
+ * deadlines the transition closes (the statement closes them, cancels their pending alarms and writes the cancel
+ * messages for those), then deadlines and their alarms, notices, webhook deliveries, and the outbox messages that
+ * schedule BullMQ jobs for them. Ids are derived from the proposal, the deadline and the event's sequence number,
+ * never random, so that a relayed message always names the same job.
  */
 export async function effectRows(client: pg.ClientBase, context: EffectContext): Promise<string[]> {
   const { proposalId, seq, at } = context;
   const closing = context.effects.flatMap((effect) =>
     effect.type === "deadline.close" ? [effect.params.deadlineId] : [],
   );
-  const cancelled = new Map<string, string[]>();
-  if (closing.length > 0) {
-    const { rows } = await run<{ id: string; deadline_id: string }>(client, closeDeadlines, [proposalId, closing, at]);
-    for (const row of rows) cancelled.set(row.deadline_id, [...(cancelled.get(row.deadline_id) ?? []), row.id]);
-  }
 
   const deadlines: unknown[] = [];
   const alarms: AlarmRow[] = [];
@@ -138,22 +132,9 @@ export async function effectRows(client: pg.ClientBase, context: EffectContext):
         }
         break;
       }
-      case "deadline.close": {
-        const { deadlineId } = effect.params;
-        for (const id of cancelled.get(deadlineId) ?? []) {
-          outbox.push({
-            proposal_id: proposalId,
-            action: "cancel",
-            job_name: "deadline.alarm",
-            job_id: jobId("deadline.alarm", id),
-            payload: {},
-            run_at: null,
-          });
-        }
-        // A second close of the same deadline in one transition finds nothing pending, as before.
-        cancelled.delete(deadlineId);
+      case "deadline.close":
+        // Closed by the write statement, from `closing`.
         break;
-      }
       case "notify": {
         const noticeId = `${proposalId}.${seq}.${index}`;
         const notify = effect.params;
@@ -194,5 +175,5 @@ export async function effectRows(client: pg.ClientBase, context: EffectContext):
       }
     }
   }
-  return [json(deadlines), json(alarms), json(notices), json(deliveries), json(outbox)];
+  return [json(closing), json(deadlines), json(alarms), json(notices), json(deliveries), json(outbox)];
 }

@@ -2,7 +2,7 @@ import { driveLifecycleOverHttp, issueLifecycleKeys, type KeysByRole } from "../
 import { countOf, type EngineContext, emptyTables, openEngine, resetState, waitForEmptyOutbox } from "../context.ts";
 import type { Environment } from "../environment.ts";
 import { type LifecycleRun, runLifecycles } from "../lifecycle-run.ts";
-import { cpuMeter, cpuSecondsOfPid } from "../processes.ts";
+import { cpuMeter, cpuSecondsOfPid, type ServerPids } from "../processes.ts";
 import { type Services, startServices } from "../services.ts";
 import { pool, round } from "../stats.ts";
 import { type ServiceMemoryResult, sampleServiceMemory } from "./service-memory.ts";
@@ -70,7 +70,12 @@ export async function httpLifecycles(
           `1. HTTP: up to ${options.proposals} lifecycles in ${options.budgetMs / 1000} s, ${concurrency} clients, api + worker processes`,
         );
         const statements = concurrency === Math.max(...options.concurrency);
-        const level = await runLevel(engine, services, keys, { ...options, concurrency, statements });
+        const level = await runLevel(engine, services, keys, {
+          ...options,
+          concurrency,
+          statements,
+          servers: environment.servers,
+        });
         options.log(
           `   ${level.proposals} lifecycles: ${level.transitionsPerSecond} transitions/s committed, p50 ${level.latencyMs.p50} ms`,
         );
@@ -93,11 +98,11 @@ async function runLevel(
   engine: EngineContext,
   services: Services,
   keys: KeysByRole,
-  options: { proposals: number; concurrency: number; budgetMs: number; statements: boolean },
+  options: { proposals: number; concurrency: number; budgetMs: number; statements: boolean; servers: ServerPids },
 ): Promise<HttpLifecycleResult> {
   const { db } = engine;
   if (options.statements) await db.pool.query("SELECT pg_stat_statements_reset()").catch(() => {});
-  const cpu = cpuMeter();
+  const cpu = cpuMeter(options.servers);
   const serviceCpu = { api: cpuSecondsOfPid(services.api.pid), worker: cpuSecondsOfPid(services.worker?.pid) };
   const { run, startedAt } = await runLifecycles(options, (latencies) =>
     driveLifecycleOverHttp(services.url, keys, latencies),

@@ -64,7 +64,7 @@ export async function rawTransactions(
     await client.query("TRUNCATE bench_raw_history");
 
     const latencies: number[] = [];
-    const cpu = cpuMeter();
+    const cpu = cpuMeter(environment.servers);
     const started = performance.now();
     await run(rows, latencies);
     const seconds = (performance.now() - started) / 1000;

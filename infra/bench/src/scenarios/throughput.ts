@@ -19,7 +19,30 @@ export interface ThroughputResult extends LifecycleRun {
   profile?: Record<string, number>;
   /** Average stored size of a proposal's snapshot and of a history row's payload, in bytes. */
   rowBytes: { snapshot: number; payload: number };
+  /** What the run wrote, per committed transition: WAL bytes, and the share of `proposals` updates that were HOT. */
+  writes: { walBytesPerTransition: number; proposalUpdates: number; hotShare: number };
 }
+
+interface WriteCounters {
+  lsn: string;
+  updates: number;
+  hot: number;
+}
+
+/** The WAL position and the `proposals` update counters (the statistics collector's, flushed within a second or so). */
+async function writeCounters(engine: EngineContext): Promise<WriteCounters> {
+  const { rows } = await engine.db.pool.query<{ lsn: string; updates: string; hot: string }>(
+    `SELECT pg_current_wal_lsn()::text AS lsn, n_tup_upd::text AS updates, n_tup_hot_upd::text AS hot
+       FROM pg_stat_user_tables WHERE relname = 'proposals'`,
+  );
+  const row = rows[0];
+  return { lsn: row?.lsn ?? "0/0", updates: Number(row?.updates ?? 0), hot: Number(row?.hot ?? 0) };
+}
+
+const lsnBytes = (lsn: string) => {
+  const [high, low] = lsn.split("/");
+  return Number.parseInt(high ?? "0", 16) * 2 ** 32 + Number.parseInt(low ?? "0", 16);
+};
 
 export interface StatementProfile {
   perTransition: number;
@@ -49,7 +72,8 @@ export async function engineThroughput(
     try {
       let profiler: Profiler | undefined;
       if (options.profileTo) profiler = await startProfiler();
-      const cpu = cpuMeter();
+      const before = await writeCounters(engine);
+      const cpu = cpuMeter(environment.servers);
       const { run, startedAt, committedAt } = await runLifecycles(options, (latencies) =>
         driveLifecycle(engine.deps, latencies),
       );
@@ -60,6 +84,10 @@ export async function engineThroughput(
       const { transitions } = run;
       const endSeconds = (finished - startedAt) / 1000;
       const statements = options.statements ? await statementProfile(engine, transitions) : undefined;
+      // The counters reach pg_stat_user_tables when each backend reports (at most a second after its commit).
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const after = await writeCounters(engine);
+      const updates = after.updates - before.updates;
       return {
         ...run,
         poolConnections: concurrency,
@@ -73,6 +101,11 @@ export async function engineThroughput(
         ...(statements ? { statements } : {}),
         ...(profile ? { profile } : {}),
         rowBytes: await averageRowBytes(engine),
+        writes: {
+          walBytesPerTransition: round((lsnBytes(after.lsn) - lsnBytes(before.lsn)) / Math.max(1, transitions), 0),
+          proposalUpdates: updates,
+          hotShare: updates > 0 ? round((after.hot - before.hot) / updates, 2) : 0,
+        },
       };
     } finally {
       await relay.stop();
