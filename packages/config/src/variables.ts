@@ -51,6 +51,10 @@ const serviceVariables: Record<ServiceVariable, VariableDoc> = {
       "how often a worker and a notifier read their Redis epoch key, to see that Redis lost its data and rebuild every job at once ([below](#redis-loses-its-data)).",
   },
   SHUTDOWN_TIMEOUT_MS: { meaning: "how long a process drains on SIGTERM before it exits anyway." },
+  QUEUE_BOARD_WRITE: {
+    meaning:
+      "`true` lets administrators change queues from the queue board (`/admin/queues`: retry, promote, clean, pause, add); `false`: the board only shows them ([below](#the-queue-board)).",
+  },
   HUIYIN_ADMIN_KEY: {
     meaning: "the first admin API key (≥ 32 characters). Unset: one is generated into `HUIYIN_ADMIN_KEY_FILE`.",
   },

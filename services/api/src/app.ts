@@ -6,6 +6,7 @@ import { type Check, createMetrics, engineMetrics, type Metrics } from "@huiyin/
 import express, { type Express, Router } from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
+import { QUEUE_BOARD_PATH, type QueueBoardOptions, queueBoardRoutes } from "./admin/queue-board.ts";
 import { type AttachmentDeps, attachmentRoutes } from "./attachments/routes.ts";
 import { auditRefusals } from "./audit/record.ts";
 import { auditRoutes } from "./audit/routes.ts";
@@ -77,6 +78,8 @@ export interface AppDependencies extends ProposalRoutesDeps {
   attachments: AttachmentDeps;
   /** The console's static build (services/console/dist), served under /console; absent: /console says to build it. */
   consoleDir?: string | undefined;
+  /** The queue board under /admin/queues (admins only); absent: no board. */
+  queueBoard?: QueueBoardOptions | undefined;
 }
 
 /**
@@ -132,11 +135,30 @@ export function createApp(deps: AppDependencies): Express {
   // The disclosure (公开) endpoints and pages: no key, so behind the same per-address budget as /v1.
   app.use("/public", rateLimitByAddress(deps.addressRateLimiter));
   app.use("/public", publicRoutes(deps.database, deps.attachments.store));
+  if (deps.queueBoard) app.use(QUEUE_BOARD_PATH, adminRoutes(deps, deps.queueBoard));
   // The console: its own CSP (helmet's default forbids the styles Ant Design writes at run time).
   app.use("/console", consoleRoutes(deps.consoleDir));
   app.use(notFound);
   app.use(errorHandler);
   return app;
+}
+
+/** The queue board, behind the per-address budget and the budget of failed authentications, like /v1. */
+function adminRoutes(deps: AppDependencies, board: QueueBoardOptions): Router {
+  const router = Router();
+  const people = deps.people ?? PEOPLE_DEFAULTS;
+  const failedAuthentication = limitFailedAuthentication(deps.authFailureLimiter);
+  router.use(rateLimitByAddress(deps.addressRateLimiter), failedAuthentication.before);
+  router.use(
+    queueBoardRoutes(board, {
+      database: deps.database,
+      clock: deps.clock,
+      sessions: people,
+      ownOrigins: (request) => ownOrigins(request, people.publicBaseUrl),
+    }),
+  );
+  router.use(failedAuthentication.counting);
+  return router;
 }
 
 function v1(deps: AppDependencies): Router {
