@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { type CliConfig, cliConfigSchema } from "./cli.ts";
 import { type LocalConfig, localConfigSchema } from "./local.ts";
 
 /**
@@ -362,6 +363,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
 /** Settings of the start command; see `localConfigSchema`. */
 export function parseLocalConfig(env: Readonly<Record<string, string | undefined>>): LocalConfig {
   return parseWith(localConfigSchema, env);
+}
+
+/** Settings of the operators' command line; see `cliConfigSchema`. */
+export function parseCliConfig(env: Readonly<Record<string, string | undefined>>): CliConfig {
+  return parseWith(cliConfigSchema, env);
 }
 
 function parseWith<Schema extends z.ZodType>(
