@@ -24,6 +24,7 @@ import { committeeSessionRoutes } from "./committee-sessions/routes.ts";
 import { consoleRoutes } from "./console/static.ts";
 import { directoryRoutes } from "./directory/routes.ts";
 import { publicationRoutes, publicRoutes } from "./disclosure/routes.ts";
+import { apiReference } from "./http/api-reference.ts";
 import { docsPage } from "./http/docs.ts";
 import { errorHandler, notFound } from "./http/errors.ts";
 import { healthRoutes } from "./http/health.ts";
@@ -169,6 +170,7 @@ function v1(deps: AppDependencies): Router {
     response.json(openApi);
   });
   router.get("/docs", docsPage(openApi));
+  router.use(apiReference(`${(openApi.info as { title?: string } | undefined)?.title ?? "API"} reference`));
   router.use(express.json({ limit: deps.bodyLimitBytes }), refuseHostileBody);
   // Before authentication, so that failed authentications (401) are audited as well as refusals (403).
   router.use(auditRefusals(deps.database));
