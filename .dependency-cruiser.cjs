@@ -22,6 +22,8 @@ const internal = {
   // A program that composes the engine, the services (started as processes) and the embedded servers.
   "infra/bench": ["packages/[^/]+", "workflows/[^/]+", "infra/local"],
   "infra/local": [],
+  // The operators' command line talks to the api over HTTP; it reads its settings through the configuration only.
+  "infra/cli": ["packages/config"],
   // The demo is a composition root: it hands the proposal workflow to the engine.
   "infra/launcher": [
     "infra/local",

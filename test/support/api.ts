@@ -7,7 +7,7 @@ import path from "node:path";
 import { createDatabase, type Database } from "@huiyin/db";
 import { createTestDatabase, createTestRedis, type TestDatabase } from "@huiyin/infra-local/testing";
 import { createLogger } from "@huiyin/logger";
-import { createRedisConnection } from "@huiyin/queue";
+import { createQueue, createRedisConnection, queues } from "@huiyin/queue";
 import { type Keyring, NOTHING_ALLOWED, systemClock, systemResolver } from "../../packages/engine/src/index.ts";
 import {
   type AppDependencies,
@@ -69,6 +69,8 @@ export async function startApi(
     addressRateLimitPerMinute?: number;
     authFailuresPerMinute?: number;
     overrides?: Partial<AppDependencies>;
+    /** The queue board under /admin/queues, over every queue of this file's Redis prefix. */
+    queueBoard?: { writable: boolean };
   } = {},
 ): Promise<ApiHarness> {
   const testDatabase: TestDatabase = await createTestDatabase();
@@ -100,6 +102,9 @@ export async function startApi(
   await ensureAdminKey(database, { key: adminKey }, logger);
   // Attachments in a folder of this api's own, removed with it.
   const attachmentsDir = await mkdtemp(path.join(tmpdir(), "huiyin-attachments-"));
+  const boardQueues = options.queueBoard
+    ? Object.values(queues).map((name) => createQueue(name, connection, { prefix: redis.prefix }))
+    : [];
   const app = createApp({
     logger,
     checks: [],
@@ -117,6 +122,7 @@ export async function startApi(
     // times on two cores (services/api/src/auth/passwords.test.ts asserts the production parameters).
     people: { ...PEOPLE_DEFAULTS, scrypt: TEST_SCRYPT },
     attachments: { store: directoryStore(attachmentsDir), maxBytes: 1_000_000 },
+    ...(options.queueBoard ? { queueBoard: { queues: boardQueues, writable: options.queueBoard.writable } } : {}),
     ...options.overrides,
   });
   const server: Server = await new Promise((resolve) => {
@@ -167,6 +173,7 @@ export async function startApi(
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await Promise.all(boardQueues.map((queue) => queue.close()));
       await database.close();
       await testDatabase.drop();
       await redis.cleanup();

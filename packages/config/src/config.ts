@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { type CliConfig, cliConfigSchema } from "./cli.ts";
 import { type LocalConfig, localConfigSchema } from "./local.ts";
 
 /**
@@ -260,6 +261,14 @@ export const configSchema = z.object({
    * `.huiyin/secrets/secrets-encryption-keys`. Rotate by putting a new key first and restarting.
    */
   SECRETS_ENCRYPTION_KEYS: encryptionKeys.optional(),
+  /**
+   * Whether the queue board (`/admin/queues`, admins only) may change queues: retry, promote, clean, pause, add.
+   * `false` (the default): it only shows them. A promoted alarm still rings at its time, not before.
+   */
+  QUEUE_BOARD_WRITE: z
+    .enum(["true", "false"], { message: "must be true or false" })
+    .default("false")
+    .transform((value) => value === "true"),
   /** The largest attachment (a reply letter, a photo) the api accepts, in bytes; larger ones get 413. */
   ATTACHMENT_MAX_BYTES: z.coerce
     .number()
@@ -354,6 +363,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
 /** Settings of the start command; see `localConfigSchema`. */
 export function parseLocalConfig(env: Readonly<Record<string, string | undefined>>): LocalConfig {
   return parseWith(localConfigSchema, env);
+}
+
+/** Settings of the operators' command line; see `cliConfigSchema`. */
+export function parseCliConfig(env: Readonly<Record<string, string | undefined>>): CliConfig {
+  return parseWith(cliConfigSchema, env);
 }
 
 function parseWith<Schema extends z.ZodType>(

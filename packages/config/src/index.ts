@@ -1,12 +1,14 @@
+export { type CliConfig, cliConfigSchema } from "./cli.ts";
 export {
   type AttachmentStoreConfig,
   attachmentStoreConfig,
   type Config,
   ConfigError,
   configSchema,
+  parseCliConfig,
   parseConfig,
   parseLocalConfig,
   requireEncryptionKeys,
 } from "./config.ts";
 export { type LocalConfig, localConfigSchema } from "./local.ts";
-export { configVariables } from "./variables.ts";
+export { configVariables, type ShownVariable, shownConfiguration, withoutPasswords } from "./variables.ts";

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { cliConfigSchema } from "./cli.ts";
 import { configSchema } from "./config.ts";
 import { localConfigSchema } from "./local.ts";
 
@@ -7,12 +8,15 @@ export const configVariables: readonly string[] = Object.keys(configSchema.shape
 
 type ServiceVariable = keyof typeof configSchema.shape;
 type StartVariable = Exclude<keyof typeof localConfigSchema.shape, ServiceVariable>;
+type CliVariable = Exclude<keyof typeof cliConfigSchema.shape, ServiceVariable | StartVariable>;
 
 /** A variable's row in the README: what it means, and its default where the schema's own default says it badly. */
 interface VariableDoc {
   meaning: string;
   /** Shown instead of the schema's default (or "—" when it has none), e.g. what `npm start` gives it. */
   shownDefault?: string;
+  /** A credential: `huiyin config` says whether it is set, never its value (URLs are shown without their password). */
+  secret?: true;
 }
 
 // Keyed by the schemas' own variables: a variable added to `configSchema` or `localConfigSchema` without a row here
@@ -51,7 +55,12 @@ const serviceVariables: Record<ServiceVariable, VariableDoc> = {
       "how often a worker and a notifier read their Redis epoch key, to see that Redis lost its data and rebuild every job at once ([below](#redis-loses-its-data)).",
   },
   SHUTDOWN_TIMEOUT_MS: { meaning: "how long a process drains on SIGTERM before it exits anyway." },
+  QUEUE_BOARD_WRITE: {
+    meaning:
+      "`true` lets administrators change queues from the queue board (`/admin/queues`: retry, promote, clean, pause, add); `false`: the board only shows them ([below](#the-queue-board)).",
+  },
   HUIYIN_ADMIN_KEY: {
+    secret: true,
     meaning: "the first admin API key (≥ 32 characters). Unset: one is generated into `HUIYIN_ADMIN_KEY_FILE`.",
   },
   HUIYIN_ADMIN_KEY_FILE: {
@@ -102,6 +111,7 @@ const serviceVariables: Record<ServiceVariable, VariableDoc> = {
   NOTIFY_FROM: { meaning: "the From of notice e-mails." },
   PUBLIC_BASE_URL: { meaning: "the base of the links in e-mails (the proposal, acknowledge)." },
   NOTIFY_LINK_SECRET: {
+    secret: true,
     shownDefault: "generated with `npm start`",
     meaning:
       "signs the acknowledge links in e-mails (HMAC-SHA256, ≥ 32 characters); the notifier signs with it and the api verifies with it, so give both the same value. `npm start` gives both the one you set, or else one it generates once into `.huiyin/secrets/notify-link-secret` (mode 0600) and reuses, so links in e-mails sent before a restart still work. A service started on its own without it: no acknowledge link.",
@@ -125,6 +135,7 @@ const serviceVariables: Record<ServiceVariable, VariableDoc> = {
       "holes in the [webhook outbound policy](#where-webhooks-may-go-outbound-policy): comma-separated CIDRs (`10.20.0.0/16`) and host:port pairs (`10.20.1.5:8443`, `oa.intranet:8443`) the api and the worker may send webhooks to although they are internal.",
   },
   SECRETS_ENCRYPTION_KEYS: {
+    secret: true,
     shownDefault: "generated with `npm start`",
     meaning:
       "the keys that [seal webhook secrets](#webhook-secrets-at-rest): comma-separated `<id>:<base64 of 32 bytes>`, the first seals, all open. Required by the api and the worker (the same value); `npm start` generates one into `.huiyin/secrets/secrets-encryption-keys` (mode 0600) when unset.",
@@ -146,8 +157,12 @@ const serviceVariables: Record<ServiceVariable, VariableDoc> = {
   },
   ATTACHMENT_S3_BUCKET: { meaning: "with `ATTACHMENT_STORE=s3`: the bucket (it must exist)." },
   ATTACHMENT_S3_REGION: { meaning: "with `ATTACHMENT_STORE=s3`: the region the requests are signed for." },
-  ATTACHMENT_S3_ACCESS_KEY_ID: { meaning: "with `ATTACHMENT_STORE=s3`: the access key id." },
+  ATTACHMENT_S3_ACCESS_KEY_ID: {
+    secret: true,
+    meaning: "with `ATTACHMENT_STORE=s3`: the access key id.",
+  },
   ATTACHMENT_S3_SECRET_ACCESS_KEY: {
+    secret: true,
     meaning:
       "with `ATTACHMENT_STORE=s3`: the secret key that signs the requests (AWS Signature V4); keep it in a secret store.",
   },
@@ -159,6 +174,13 @@ const startVariables: Record<StartVariable, VariableDoc> = {
   HUIYIN_REDIS_PORT: { meaning: "loopback port of the embedded Redis." },
   WORKER_HEALTH_PORT: { meaning: "health port `npm start` gives the worker." },
   NOTIFIER_HEALTH_PORT: { meaning: "health port `npm start` gives the notifier." },
+};
+
+const cliVariables: Record<CliVariable, VariableDoc> = {
+  HUIYIN_API_URL: {
+    meaning:
+      "the api the operators' command line `huiyin` calls ([below](#the-command-line-huiyin)), with the admin key of `HUIYIN_ADMIN_KEY` or `HUIYIN_ADMIN_KEY_FILE`.",
+  },
 };
 
 // Read by the Prisma CLI through packages/db/prisma.config.ts, not by huiyin's processes: no schema of ours has it.
@@ -186,6 +208,9 @@ export function configTable(): string {
     ...Object.entries(startVariables).map(
       ([name, doc]) => [name, doc, localConfigSchema.shape[name as StartVariable]] as const,
     ),
+    ...Object.entries(cliVariables).map(
+      ([name, doc]) => [name, doc, cliConfigSchema.shape[name as CliVariable]] as const,
+    ),
     ...Object.entries(toolVariables).map(([name, doc]) => [name, doc, undefined] as const),
   ];
   const cell = (text: string) => text.replaceAll("|", "\\|");
@@ -210,4 +235,44 @@ export function withConfigTable(readme: string): string {
   if (start < 0 || end < start)
     throw new Error(`README: the markers ${CONFIG_TABLE_START} … ${CONFIG_TABLE_END} are missing`);
   return `${readme.slice(0, start + CONFIG_TABLE_START.length)}\n${configTable()}\n${readme.slice(end)}`;
+}
+
+export interface ShownVariable {
+  name: string;
+  /** What applies, as it may be shown: a secret's value never (only whether it is set), a URL without its password. */
+  value: string;
+  from: "environment" | "default" | "unset";
+  meaning: string;
+}
+
+/**
+ * The services' documented variables as `env` sets them, for `huiyin config`: each with the value that applies,
+ * where it comes from, and its meaning. Never a credential: secrets show as set or unset, and a URL's password (a
+ * DATABASE_URL, REDIS_URL or SMTP_URL) is replaced, whatever the variable.
+ */
+export function shownConfiguration(env: Readonly<Record<string, string | undefined>>): ShownVariable[] {
+  return (configVariables as ServiceVariable[]).map((name) => {
+    const doc = serviceVariables[name];
+    const raw = env[name];
+    if (raw !== undefined && raw !== "") {
+      return {
+        name,
+        value: doc.secret ? "(set; not shown)" : withoutPasswords(raw),
+        from: "environment",
+        meaning: doc.meaning,
+      };
+    }
+    const fallback = doc.shownDefault ?? defaultOf(configSchema.shape[name]);
+    return {
+      name,
+      value: fallback === "—" ? "(unset)" : fallback.replaceAll("`", ""),
+      from: fallback === "—" ? "unset" : "default",
+      meaning: doc.meaning,
+    };
+  });
+}
+
+/** `value` with the password of every URL in it (a comma-separated list too) replaced by `***`. */
+export function withoutPasswords(value: string): string {
+  return value.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/@\s,]*:)([^@\s,]*)@/gi, "$1***@");
 }

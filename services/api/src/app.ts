@@ -8,6 +8,7 @@ import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { actingFor } from "./acting-for/middleware.ts";
 import { actingForRoutes } from "./acting-for/routes.ts";
+import { QUEUE_BOARD_PATH, type QueueBoardOptions, queueBoardRoutes } from "./admin/queue-board.ts";
 import { type AttachmentDeps, attachmentRoutes } from "./attachments/routes.ts";
 import { auditRefusals } from "./audit/record.ts";
 import { auditRoutes } from "./audit/routes.ts";
@@ -28,6 +29,7 @@ import { consoleRoutes } from "./console/static.ts";
 import { directoryRoutes } from "./directory/routes.ts";
 import { publicationRoutes, publicRoutes } from "./disclosure/routes.ts";
 import { type ExportDeps, exportRoutes } from "./exports/routes.ts";
+import { apiReference } from "./http/api-reference.ts";
 import { docsPage } from "./http/docs.ts";
 import { errorHandler, notFound } from "./http/errors.ts";
 import { healthRoutes } from "./http/health.ts";
@@ -86,6 +88,8 @@ export interface AppDependencies
   attachments: AttachmentDeps;
   /** The console's static build (services/console/dist), served under /console; absent: /console says to build it. */
   consoleDir?: string | undefined;
+  /** The queue board under /admin/queues (admins only); absent: no board. */
+  queueBoard?: QueueBoardOptions | undefined;
 }
 
 /**
@@ -141,11 +145,30 @@ export function createApp(deps: AppDependencies): Express {
   // The disclosure (公开) endpoints and pages: no key, so behind the same per-address budget as /v1.
   app.use("/public", rateLimitByAddress(deps.addressRateLimiter));
   app.use("/public", publicRoutes(deps.database, deps.attachments.store));
+  if (deps.queueBoard) app.use(QUEUE_BOARD_PATH, adminRoutes(deps, deps.queueBoard));
   // The console: its own CSP (helmet's default forbids the styles Ant Design writes at run time).
   app.use("/console", consoleRoutes(deps.consoleDir));
   app.use(notFound);
   app.use(errorHandler);
   return app;
+}
+
+/** The queue board, behind the per-address budget and the budget of failed authentications, like /v1. */
+function adminRoutes(deps: AppDependencies, board: QueueBoardOptions): Router {
+  const router = Router();
+  const people = deps.people ?? PEOPLE_DEFAULTS;
+  const failedAuthentication = limitFailedAuthentication(deps.authFailureLimiter);
+  router.use(rateLimitByAddress(deps.addressRateLimiter), failedAuthentication.before);
+  router.use(
+    queueBoardRoutes(board, {
+      database: deps.database,
+      clock: deps.clock,
+      sessions: people,
+      ownOrigins: (request) => ownOrigins(request, people.publicBaseUrl),
+    }),
+  );
+  router.use(failedAuthentication.counting);
+  return router;
 }
 
 function v1(deps: AppDependencies): Router {
@@ -156,6 +179,7 @@ function v1(deps: AppDependencies): Router {
     response.json(openApi);
   });
   router.get("/docs", docsPage(openApi));
+  router.use(apiReference(`${(openApi.info as { title?: string } | undefined)?.title ?? "API"} reference`));
   router.use(express.json({ limit: deps.bodyLimitBytes }), refuseHostileBody);
   // Before authentication, so that failed authentications (401) are audited as well as refusals (403).
   router.use(auditRefusals(deps.database));

@@ -69,6 +69,12 @@ runService(
       ? createQueue<JobPayload<"email">>(queues.noticeEmail, redis, { prefix: config.QUEUE_PREFIX })
       : undefined;
     if (emailQueue) shutdown.add("email queue", () => emailQueue.close());
+    // The queue board's view of every queue of the catalog (it reads them; it changes them only with
+    // QUEUE_BOARD_WRITE=true).
+    const boardQueues = Object.values(queues).map((name) => createQueue(name, redis, { prefix: config.QUEUE_PREFIX }));
+    shutdown.add("queue board", async () => {
+      await Promise.all(boardQueues.map((queue) => queue.close()));
+    });
     const app = createApp({
       metrics,
       logger,
@@ -112,6 +118,7 @@ runService(
         keyring,
       },
       attachments: { store: attachmentStore, maxBytes: config.ATTACHMENT_MAX_BYTES },
+      queueBoard: { queues: boardQueues, writable: config.QUEUE_BOARD_WRITE },
       emailRequeue: emailQueue
         ? emailRequeue(emailQueue, {
             attempts: config.NOTIFY_EMAIL_ATTEMPTS,

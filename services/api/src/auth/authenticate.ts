@@ -35,21 +35,33 @@ export function authenticate(database: Database, sessions: SessionAuthentication
     const header = request.headers.authorization;
     const cookie = header === undefined ? sessionCookieOf(request.headers.cookie) : undefined;
     if (cookie !== undefined) return authenticateSession(database, sessions, cookie, request, response, next);
-    const token = bearerToken(header);
-    if (!token) throw unauthenticated("Send an API key as Authorization: Bearer <key>, or sign in (POST /v1/session).");
-    const row = await database.prisma.apiKey.findUnique({ where: { hash: hashKey(token) } });
-    if (!row || row.revokedAt !== null) throw unauthenticated("The API key is unknown or revoked.");
-    const caller: Caller = {
-      keyId: row.id,
-      prefix: row.prefix,
-      role: asRole(row.role),
-      actorId: row.actorId,
-      unitId: row.unitId,
-      committeeId: row.committeeId,
-    };
+    if (!bearerToken(header)) {
+      throw unauthenticated("Send an API key as Authorization: Bearer <key>, or sign in (POST /v1/session).");
+    }
+    const caller = await keyCaller(database, header);
+    if (!caller) throw unauthenticated("The API key is unknown or revoked.");
     response.locals.caller = caller;
-    request.log = request.log.child({ keyPrefix: row.prefix, role: row.role });
+    request.log = request.log.child({ keyPrefix: caller.prefix, role: caller.role });
     next();
+  };
+}
+
+/**
+ * The caller of an `Authorization: Bearer <api key>` header, or undefined when there is none or the key is unknown
+ * or revoked. The key is looked up by its SHA-256, the only form stored.
+ */
+export async function keyCaller(database: Database, header: string | undefined): Promise<Caller | undefined> {
+  const token = bearerToken(header);
+  if (!token) return undefined;
+  const row = await database.prisma.apiKey.findUnique({ where: { hash: hashKey(token) } });
+  if (!row || row.revokedAt !== null) return undefined;
+  return {
+    keyId: row.id,
+    prefix: row.prefix,
+    role: asRole(row.role),
+    actorId: row.actorId,
+    unitId: row.unitId,
+    committeeId: row.committeeId,
   };
 }
 

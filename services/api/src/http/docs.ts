@@ -38,7 +38,7 @@ export function docsPage(document: Record<string, unknown>): RequestHandler {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(info.title ?? "API")}</title><style>${STYLE}</style></head>
 <body><h1>${escapeHtml(info.title ?? "API")}</h1><p>${escapeHtml(info.description ?? "")}</p>
-<p>The machine-readable description: <a href="/v1/openapi.json"><code>/v1/openapi.json</code></a> (OpenAPI 3.1).</p>
+<p>The machine-readable description: <a href="/v1/openapi.json"><code>/v1/openapi.json</code></a> (OpenAPI 3.1); browsable, with requests to try: <a href="/v1/reference">/v1/reference</a>.</p>
 <h2>Operations</h2><table><thead><tr><th>method</th><th>path</th><th>what, and the statuses it answers</th></tr></thead>
 <tbody>${rows.join("\n")}</tbody></table></body></html>`;
   const styleHash = createHash("sha256").update(STYLE).digest("base64");
