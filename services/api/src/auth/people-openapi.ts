@@ -55,6 +55,7 @@ export const peopleApi: FeatureApi = {
   responses: {
     Session,
     Account,
+    AccountList: z.strictObject({ items: z.array(Account) }),
     InvitationCreated: z.strictObject({ link: z.string(), expiresAt: instant }),
     Invitation: z.strictObject({ person: z.strictObject({ name: z.string() }), expiresAt: instant }),
   },
@@ -121,6 +122,15 @@ export const peopleApi: FeatureApi = {
           "204": { description: "The password is set." },
           ...errors(400, 413, 415, 422, 429, 503, "INVITATION_INVALID", "PASSWORD_TOO_WEAK", "CSRF_REJECTED"),
         },
+      },
+    },
+    "/v1/accounts": {
+      get: {
+        operationId: "listAccounts",
+        tags: ["people"],
+        summary:
+          "Every account of the caller's committee (admin): password set, disabled, locked. A person without a row was never invited.",
+        responses: { "200": { description: "The accounts.", ...json(ref("AccountList")) }, ...errors(...admin) },
       },
     },
     "/v1/people/{id}/account": {

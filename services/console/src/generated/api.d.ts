@@ -70,6 +70,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every account of the caller's committee (admin): password set, disabled, locked. A person without a row was never invited. */
+        get: operations["listAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api-keys": {
         parameters: {
             query?: never;
@@ -937,6 +954,9 @@ export interface components {
             lockedAt: string | null;
             passwordSetAt: string | null;
             personId: string;
+        };
+        AccountList: {
+            items: components["schemas"]["Account"][];
         };
         AckLinkNotice: {
             acknowledgedAt: string | null;
@@ -2423,6 +2443,89 @@ export interface operations {
             };
             /** @description No such resource, or one the key may not see (NOT_FOUND). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accounts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountList"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
