@@ -8,7 +8,7 @@ import {
   systemResolver,
   type Workflow,
 } from "@huiyin/engine";
-import { createQueue, type JobPayload, queues } from "@huiyin/queue";
+import { configuredJobOptions, createQueue, type JobPayload, queues } from "@huiyin/queue";
 import { runService } from "@huiyin/runtime";
 import { exportDefinition, proposalWorkflow, toMermaid } from "@huiyin/workflow-proposal";
 import { createApp } from "./app.ts";
@@ -69,6 +69,11 @@ runService(
       ? createQueue<JobPayload<"email">>(queues.noticeEmail, redis, { prefix: config.QUEUE_PREFIX })
       : undefined;
     if (emailQueue) shutdown.add("email queue", () => emailQueue.close());
+    const invitationQueue = config.SMTP_URL
+      ? createQueue<JobPayload<"invitation.email">>(queues.invitationEmail, redis, { prefix: config.QUEUE_PREFIX })
+      : undefined;
+    if (invitationQueue) shutdown.add("invitation e-mail queue", () => invitationQueue.close());
+    const emailRetry = { attempts: config.NOTIFY_EMAIL_ATTEMPTS, backoffMs: config.NOTIFY_EMAIL_BACKOFF_MS };
     const app = createApp({
       metrics,
       logger,
@@ -117,6 +122,15 @@ runService(
             attempts: config.NOTIFY_EMAIL_ATTEMPTS,
             backoffMs: config.NOTIFY_EMAIL_BACKOFF_MS,
           })
+        : undefined,
+      invitationMail: invitationQueue
+        ? {
+            keyring,
+            enqueue: async (invitationId) => {
+              const options = configuredJobOptions("invitation.email", emailRetry, invitationId);
+              await invitationQueue.add("invitation.email", { invitationId }, options);
+            },
+          }
         : undefined,
     });
     // /readyz stays ready: a provisional year is a warning for the operator (logs, /metrics, GET /v1/calendar).

@@ -56,7 +56,20 @@ export const peopleApi: FeatureApi = {
     Session,
     Account,
     AccountList: z.strictObject({ items: z.array(Account) }),
-    InvitationCreated: z.strictObject({ link: z.string(), expiresAt: instant }),
+    InvitationCreated: z.strictObject({
+      link: z
+        .string()
+        .describe(
+          "The link, this once: only a hash of its token is kept (and, while it is e-mailed, the token sealed).",
+        ),
+      expiresAt: instant,
+      emailedTo: z
+        .string()
+        .nullable()
+        .describe(
+          "The address the invitation is e-mailed to (at least once, by the notifier); null when e-mail is off.",
+        ),
+    }),
     Invitation: z.strictObject({ person: z.strictObject({ name: z.string() }), expiresAt: instant }),
   },
   paths: {
@@ -91,7 +104,7 @@ export const peopleApi: FeatureApi = {
         operationId: "invitePerson",
         tags: ["people"],
         summary:
-          "Invite a person to set a password (admin): a single-use link, valid INVITATION_TTL_HOURS, answered to the admin to pass on.",
+          "Invite a person to set a password (admin): a single-use link, valid INVITATION_TTL_HOURS, answered to the admin and e-mailed to the person when SMTP is on. Their earlier invitations are withdrawn.",
         parameters: [pathParameter("id")],
         responses: {
           "201": { description: "The link.", ...json(ref("InvitationCreated")) },
