@@ -246,6 +246,10 @@ function shown(value: unknown, tx: Tx, names: Names, key?: string): string {
     if (key === "unitId" || key === "fromUnitId" || key === "toUnitId") return names.units[value] ?? value;
     if (key === "leaderId" || key === "personId" || key === "memberId") return names.people[value] ?? value;
     if (key === "category") return categoryName(value, tx);
+    // An instant (a contact's time) as the reader's clock and language write it.
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value))) {
+      return new Date(value).toLocaleString(document.documentElement.lang || undefined);
+    }
     return tx(`value.${value}`, value);
   }
   if (typeof value === "number" || typeof value === "boolean") return String(value);
@@ -333,7 +337,13 @@ function EventForm(props: { proposal: Proposal; type: string; schema: JsonSchema
     }
   };
   return (
-    <Form form={form} layout="vertical" onFinish={submit} aria-label={tx(`event.${props.type}`, props.type)}>
+    <Form
+      form={form}
+      name={`event-${props.type.replaceAll(".", "-")}`}
+      layout="vertical"
+      onFinish={submit}
+      aria-label={tx(`event.${props.type}`, props.type)}
+    >
       <SchemaFields schema={props.schema} />
       {error ? (
         <div style={{ marginBottom: 12 }}>

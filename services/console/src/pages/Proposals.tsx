@@ -109,7 +109,7 @@ export function ProposalsPage() {
         render: (stage: string, row: Summary) => (
           <Space size={4}>
             <Tag>{tx(`stage.${stage}`, stage)}</Tag>
-            {row.isKey ? <Tag color="gold">{t("proposals.isKey")}</Tag> : null}
+            {row.isKey ? <Tag color="magenta">{t("proposals.isKey")}</Tag> : null}
           </Space>
         ),
       },
@@ -139,6 +139,7 @@ export function ProposalsPage() {
       <Card>
         <Form
           form={form}
+          name="filters"
           layout="inline"
           onFinish={(values: Filters) => search(values)}
           aria-label={t("proposals.search")}
@@ -279,8 +280,13 @@ function SavedFilters({ current, onOpen }: { current: string; onOpen(query: stri
         onCancel={() => setNaming(false)}
       >
         <Form layout="vertical">
-          <Form.Item label={t("proposals.filterName")}>
-            <Input value={name} maxLength={100} onChange={(event) => setName(event.target.value)} />
+          <Form.Item label={t("proposals.filterName")} htmlFor="saved-filter-name">
+            <Input
+              id="saved-filter-name"
+              value={name}
+              maxLength={100}
+              onChange={(event) => setName(event.target.value)}
+            />
           </Form.Item>
         </Form>
       </Modal>
@@ -318,7 +324,7 @@ function BulkDialog(props: {
   return (
     <Modal open title={`${title} (${props.proposalIds.length})`} onOk={submit} onCancel={props.onClose}>
       {problem ? <Alert type="error" role="alert" message={problem} /> : null}
-      <Form form={form} layout="vertical">
+      <Form form={form} name="bulk" layout="vertical">
         {props.kind === "register" ? (
           <Form.Item name="category" label={t("proposals.bulkCategory")} rules={[{ required: true }]}>
             <Input />

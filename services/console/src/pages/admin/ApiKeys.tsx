@@ -43,7 +43,7 @@ export function ApiKeys() {
       {problem.shown}
       <Refusal error={keys.error} />
       <Card size="small" title={t("admin.issueKey")}>
-        <Form form={form} layout="inline" onFinish={issue} initialValues={{ role: "integrator" }}>
+        <Form form={form} name="apiKey" layout="inline" onFinish={issue} initialValues={{ role: "integrator" }}>
           <Form.Item name="role" label={t("admin.role")} rules={[{ required: true }]}>
             <Select style={{ width: 140 }} options={KEY_ROLES.map((value) => ({ value, label: value }))} />
           </Form.Item>

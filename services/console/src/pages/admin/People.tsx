@@ -19,8 +19,8 @@ function stateOf(account: Account | undefined): { key: MessageKey; color?: strin
   if (!account) return { key: "admin.account.none" };
   if (account.disabledAt) return { key: "admin.account.disabled", color: "default" };
   if (account.lockedAt) return { key: "admin.account.locked", color: "red" };
-  if (!account.hasPassword) return { key: "admin.account.invited", color: "blue" };
-  return { key: "admin.account.active", color: "green" };
+  if (!account.hasPassword) return { key: "admin.account.invited", color: "magenta" };
+  return { key: "admin.account.active", color: "blue" };
 }
 
 /**
@@ -84,7 +84,7 @@ export function People() {
       {problem.shown}
       <Refusal error={people.error ?? accounts.error} />
       <Card size="small" title={t("admin.addPerson")}>
-        <Form form={form} layout="inline" onFinish={add}>
+        <Form form={form} name="person" layout="inline" onFinish={add}>
           <Form.Item name="id" label={t("admin.id")} rules={[{ required: true }]}>
             <Input style={{ width: 120 }} />
           </Form.Item>

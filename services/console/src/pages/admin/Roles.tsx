@@ -36,7 +36,7 @@ export function Roles() {
       {problem.shown}
       <Refusal error={roles.error} />
       <Card size="small" title={t("admin.assignRole")}>
-        <Form form={form} layout="inline" onFinish={assign}>
+        <Form form={form} name="role" layout="inline" onFinish={assign}>
           <Form.Item name="label" label={t("admin.role")} rules={[{ required: true }]}>
             <Input placeholder="staff / unit:u-1 / leader:l-1" style={{ width: 200 }} />
           </Form.Item>

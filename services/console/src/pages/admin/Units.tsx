@@ -43,7 +43,7 @@ export function Units() {
       {problem.shown}
       <Refusal error={units.error} />
       <Card size="small" title={t("admin.saveUnit")}>
-        <Form form={form} layout="inline" onFinish={save}>
+        <Form form={form} name="unit" layout="inline" onFinish={save}>
           <Form.Item name="id" label={t("admin.id")} rules={[{ required: true }]}>
             <Input style={{ width: 120 }} />
           </Form.Item>

@@ -42,7 +42,7 @@ export function Webhooks() {
       {problem.shown}
       <Refusal error={hooks.error} />
       <Card size="small" title={t("admin.createWebhook")}>
-        <Form form={form} layout="inline" onFinish={create} initialValues={{ events: ["*"] }}>
+        <Form form={form} name="webhook" layout="inline" onFinish={create} initialValues={{ events: ["*"] }}>
           <Form.Item name="url" label={t("admin.url")} rules={[{ required: true, type: "url" }]}>
             <Input placeholder="https://" style={{ width: 280 }} />
           </Form.Item>
