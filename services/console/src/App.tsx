@@ -41,6 +41,7 @@ function Themed({ children }: { children: ReactNode }) {
           colorTextSecondary: "rgba(0, 0, 0, 0.65)",
           colorTextTertiary: "rgba(0, 0, 0, 0.6)",
           colorTextDescription: "rgba(0, 0, 0, 0.65)",
+          colorTextPlaceholder: "rgba(0, 0, 0, 0.6)",
           colorLink: "#0958d9",
           colorError: "#cf1322",
           colorSuccess: "#237804",
@@ -97,7 +98,16 @@ function Shell() {
           {screens.sm ? t("appName") : "回音"}
         </Typography.Text>
         <nav aria-label={t("appName")} style={{ flex: 1, minWidth: 0 }}>
-          <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} items={items} />
+          {/* No overflow menu: it hides items with aria-hidden yet leaves their links focusable; on a phone the
+              bar scrolls sideways instead. */}
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            disabledOverflow
+            style={{ overflowX: "auto", whiteSpace: "nowrap" }}
+            selectedKeys={[selected]}
+            items={items}
+          />
         </nav>
         <Space size="small">
           <Typography.Text style={{ color: "#fff" }} data-testid="person-name">

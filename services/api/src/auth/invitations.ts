@@ -55,13 +55,14 @@ export async function forgetLinks(tx: Transaction, where: { personId: string } |
   });
 }
 
+type Transaction = Parameters<Parameters<Database["prisma"]["$transaction"]>[0]>[0];
+
 /**
  * Makes an invitation for a person (an admin's, or the first admin's at start): a random token, only its SHA-256
  * stored, valid INVITATION_TTL_HOURS; the person's earlier unused invitations are withdrawn (one live link at a
- * time), and their account row made if it is their first. Returns the token, to be shown or sent once.
+ * time), and their account row made if it is their first. Returns the token, to be shown or sent once. With a
+ * keyring (e-mail on), the token is also sealed onto the row for the notifier's e-mail.
  */
-type Transaction = Parameters<Parameters<Database["prisma"]["$transaction"]>[0]>[0];
-
 export async function createInvitation(
   tx: Transaction,
   input: { personId: string; createdBy: string; ttlHours: number; now: Date; keyring?: Keyring | undefined },
@@ -99,9 +100,7 @@ export function invitationAdminRoutes(deps: InvitationDeps): Router {
   router.post("/people/:id/invitations", requireRole("admin"), async (request, response) => {
     const caller = callerOf(response);
     const personId = String(request.params.id);
-    const person = await deps.database.prisma.person.findFirst({
-      where: { id: personId, committeeId: caller.committeeId },
-    });
+    const person = await deps.database.prisma.person.findUnique({ where: { id: personId } });
     if (!person) throw refuse("NOT_FOUND", `No person ${personId} in the directory.`);
     if (!person.email) {
       throw refuse("PERSON_HAS_NO_EMAIL", `${personId} has no e-mail address, which is their login: add one first.`);

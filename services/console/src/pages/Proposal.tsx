@@ -228,8 +228,10 @@ function Payload({ payload, names }: { payload: unknown; names: Names }) {
     <dl style={{ margin: "4px 0 0" }}>
       {entries.map(([name, value]) => (
         <div key={name}>
-          <Typography.Text type="secondary">{tx(`field.${name}`, name)}: </Typography.Text>
-          <span style={{ whiteSpace: "pre-wrap" }}>{shown(value, tx, names, name)}</span>
+          <dt style={{ display: "inline" }}>
+            <Typography.Text type="secondary">{tx(`field.${name}`, name)}: </Typography.Text>
+          </dt>
+          <dd style={{ display: "inline", margin: 0, whiteSpace: "pre-wrap" }}>{shown(value, tx, names, name)}</dd>
         </div>
       ))}
     </dl>
