@@ -104,10 +104,13 @@ export async function consoleScenario(
         submit: true,
       });
       templates.push(created.id);
-      const send = (event: unknown, version: number) =>
-        call("POST", `/v1/proposals/${created.id}/events`, event, { "if-match": String(version) });
-      if (n >= 1) await send({ type: "review.register", category: "livelihood", key: false }, created.version);
-      if (n >= 2) await send({ type: "assign", mode: "sole", units: [{ unitId: "u-bench", role: "lead" }] }, 2);
+      let version: number = created.version;
+      const send = async (event: unknown) => {
+        const answer = await call("POST", `/v1/proposals/${created.id}/events`, event, { "if-match": String(version) });
+        version = answer.version;
+      };
+      if (n >= 1) await send({ type: "review.register", category: "livelihood", key: false });
+      if (n >= 2) await send({ type: "assign", mode: "sole", units: [{ unitId: "u-bench", role: "lead" }] });
     }
     options.log(`   seeding ${options.proposals} proposals`);
     const { proposalIds } = await seedYear(db.pool, { proposals: Math.max(0, options.proposals - templates.length) });
