@@ -22,6 +22,8 @@ export interface ConsoleResult {
   proposalMs: Record<string, number>;
   /** The list's first page of a search on a word every title has, and on a rare one (server time, ms). */
   searchMs: { common: number; rare: number };
+  /** The list's first page and a page from a cursor halfway down (keyset: the same cost), server and HTTP, ms. */
+  listMs: { first: number; middle: number };
   firstPageJsGzipBytes: number;
   firstPageJsFiles: number;
 }
@@ -139,18 +141,23 @@ export async function consoleScenario(
     }
     // One proposal with a word of its own: a rare search.
     await db.pool.query("UPDATE proposals SET title = title || '（单列）' WHERE id = $1", [sample]);
-    const timed = async (q: string) => {
+    const timed = async (query: string) => {
       const started = performance.now();
-      await call("GET", `/v1/proposals?q=${encodeURIComponent(q)}&limit=50`);
+      await call("GET", `/v1/proposals?${query}&limit=50`);
       return Math.round(performance.now() - started);
     };
+    const middle = [...proposalIds].sort()[Math.floor(proposalIds.length / 2)] ?? "";
     const js = firstPageJs();
     return {
       proposals: options.proposals,
       samples: options.samples,
       myWorkMs: percentiles(myWork, [50, 95]),
       proposalMs: percentiles(proposal, [50, 95]),
-      searchMs: { common: await timed("养老服务"), rare: await timed("单列") },
+      searchMs: {
+        common: await timed(`q=${encodeURIComponent("养老服务")}`),
+        rare: await timed(`q=${encodeURIComponent("单列")}`),
+      },
+      listMs: { first: await timed("order=desc"), middle: await timed(`order=desc&cursor=${middle}`) },
       firstPageJsGzipBytes: js.bytes,
       firstPageJsFiles: js.files,
     };
