@@ -93,11 +93,20 @@ function Shell() {
   const selected = items.find((item) => path.startsWith(item.key))?.key ?? "/work";
   return (
     <Layout style={{ minHeight: "100vh" }}>
-      <Layout.Header style={{ display: "flex", alignItems: "center", gap: 16, paddingInline: screens.md ? 24 : 8 }}>
+      <Layout.Header
+        style={{
+          display: "flex",
+          alignItems: "center",
+          gap: 16,
+          paddingInline: screens.md ? 24 : 8,
+          // On a phone the menu takes a row of its own under the name and buttons, so every item shows.
+          ...(screens.md ? {} : { flexWrap: "wrap", height: "auto", lineHeight: "40px", rowGap: 0 }),
+        }}
+      >
         <Typography.Text strong style={{ color: "#fff", whiteSpace: "nowrap" }}>
           {screens.sm ? t("appName") : "回音"}
         </Typography.Text>
-        <nav aria-label={t("appName")} style={{ flex: 1, minWidth: 0 }}>
+        <nav aria-label={t("appName")} style={screens.md ? { flex: 1, minWidth: 0 } : { order: 3, flexBasis: "100%" }}>
           {/* No overflow menu: it hides items with aria-hidden yet leaves their links focusable; on a phone the
               bar scrolls sideways instead. */}
           <Menu
@@ -109,7 +118,7 @@ function Shell() {
             items={items}
           />
         </nav>
-        <Space size="small">
+        <Space size="small" style={{ marginInlineStart: "auto" }}>
           <Typography.Text style={{ color: "#fff" }} data-testid="person-name">
             {session.person.name}
           </Typography.Text>
