@@ -199,9 +199,20 @@ describe("回头看: a follow-up review of a closed proposal", () => {
       note: "人行道整治承诺落实情况",
     });
 
+    // The report waits in the unit's My work (the proposal is closed: found by its open report deadline).
+    const owed = async (key: string) =>
+      ((await api.call("GET", "/v1/my-work", { key })).body.items as { kind: string; proposalId: string }[]).filter(
+        (item) => item.proposalId === id,
+      );
+    expect(await owed(keys.roads)).toEqual([
+      expect.objectContaining({ kind: "lookback", event: "lookback.report", overdue: false }),
+    ]);
+    expect(await owed(keys.parks)).toEqual([]);
+
     await refused(id, keys.parks, { type: "lookback.report", report: "r" }, 404, "NOT_FOUND");
     const reported = await ok(id, keys.roads, { type: "lookback.report", report: "两处将于下月完成" });
     expect(reported.deadlines).toEqual([]);
+    expect(await owed(keys.roads)).toEqual([]);
     expect(
       (await api.database.prisma.deadline.findFirstOrThrow({ where: { proposalId: id, kind: "lookbackReport" } }))
         .status,

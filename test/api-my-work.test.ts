@@ -107,6 +107,32 @@ describe("GET /v1/my-work", () => {
     expect((await work(keys.fire)).total).toBe(0);
   });
 
+  it("names the units and people of a proposal's page from the caller's committee's directory", async () => {
+    const [first] = ids as [string];
+    for (const [path, body] of [
+      ["/v1/directory/units/water", { name: "市水务局" }],
+      ["/v1/directory/people/zhang", { name: "张委员" }],
+      ["/v1/directory/people/staff-1", { name: "赵干事" }],
+    ] as const) {
+      expect((await api.call("PUT", path, { body })).status).toBeLessThan(300);
+    }
+    expect((await api.call("PUT", "/v1/directory/roles/proposer:member-1/people/zhang")).status).toBe(201);
+    // A person of another committee holding the same member id (sorted first): never read for this committee.
+    await api.database.prisma.committee.create({ data: { id: "other", name: "另一委员会" } });
+    await api.database.prisma.person.create({ data: { id: "ghost", name: "别处的委员", committeeId: "other" } });
+    await api.database.prisma.roleAssignment.create({
+      data: { role: "proposer", scope: "member-1", personId: "ghost" },
+    });
+    const names = await api.call("GET", `/v1/proposals/${first}/names`, { key: keys.water });
+    expect(names.status).toBe(200);
+    expect(names.body).toEqual({
+      units: { water: "市水务局" },
+      people: { "member-1": "张委员", "staff-1": "赵干事" },
+    });
+    // Only a caller who may see the proposal gets its names.
+    expect((await api.call("GET", `/v1/proposals/${first}/names`, { key: keys.fire })).status).toBe(404);
+  });
+
   it("puts the overdue first, with negative working days", async () => {
     offsetMs = 60 * DAY;
     const staff = await work(keys.staff);

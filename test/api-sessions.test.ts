@@ -345,6 +345,14 @@ describe("lockout", () => {
     // ann, an admin by the directory, acts as one with her session (and its CSRF token).
     const asAdmin = await browse(signedIn.browser, "GET", "/v1/people/li/account");
     expect(asAdmin.status).toBe(200);
+    // Every account of the committee in one list (the console's people page), never a hash.
+    const accounts = await browse(signedIn.browser, "GET", "/v1/accounts");
+    expect(accounts.status).toBe(200);
+    expect(accounts.body.items.map((account: { personId: string }) => account.personId)).toEqual(["ann", "li"]);
+    expect(accounts.body.items[0]).toMatchObject({ personId: "ann", hasPassword: true, lockedAt: null });
+    expect(JSON.stringify(accounts.body)).not.toMatch(/scrypt/);
+    const staffKey = await api.issueKey("staff", "office-3");
+    expect((await api.call("GET", "/v1/accounts", { key: staffKey })).status).toBe(403);
     const audit = await browse(signedIn.browser, "GET", "/v1/audit-log?targetType=person&targetId=ann&limit=100");
     expect(audit.body.items.map((entry: { action: string }) => entry.action)).toEqual(
       expect.arrayContaining(["account.lock", "account.unlock"]),

@@ -10,7 +10,15 @@ import { createLogger } from "@huiyin/logger";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { importDirectory } from "../services/notifier/src/directory.ts";
-import { choose, ensureChromium, ensureConsoleBuild, launchChromium, screenshot } from "./support/browser.ts";
+import {
+  type AxeViolation,
+  choose,
+  ensureChromium,
+  ensureConsoleBuild,
+  launchChromium,
+  screenshot,
+  seriousViolations,
+} from "./support/browser.ts";
 import { importLeaders, lateReply } from "./support/late-reply.ts";
 import { eventually, type Spawned, serviceEnv, spawnEntry } from "./support/processes.ts";
 
@@ -147,6 +155,15 @@ async function signIn(page: Page, email: string, labels = { login: "电子邮箱
 }
 
 const pages: Partial<Record<keyof typeof people, Page>> = {};
+
+/** What axe-core found on each main page as the tests saw it: asserted empty by the last test. */
+const accessibility: Record<string, AxeViolation[]> = {};
+
+/** A screenshot of a main page for the README, and its accessibility audit (serious and critical violations). */
+async function mainPage(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  accessibility[name] = await seriousViolations(page);
+}
 const ids: string[] = [];
 
 describe("the console", () => {
@@ -158,7 +175,7 @@ describe("the console", () => {
     const page = await newPage();
     pages.admin = page;
     await page.goto(first.body.link);
-    await screenshot(page, "invitation");
+    await mainPage(page, "invitation");
     await acceptInvitation(page, first.body.link, people.admin.email);
     await expect.poll(() => page.getByTestId("person-name").textContent()).toBe(people.admin.name);
     await page.getByRole("link", { name: "管理" }).click();
@@ -171,7 +188,15 @@ describe("the console", () => {
         /(https?:\/\/\S+\/console\/invitation#[\w-]+)/.exec(await page.locator("body").innerText())?.[1];
       await expect.poll(linkOnPage, { timeout: 20_000 }).toBeDefined();
       const link = await linkOnPage();
-      if (who === "leader") await screenshot(page, "admin");
+      // SMTP is on here: the page says the invitation is e-mailed, and the person receives the same link.
+      await page.getByText(`邀请邮件已发往 ${people[who].email}`).waitFor();
+      const mailed = () =>
+        smtp.messages.find((message) => JSON.stringify(message.to).includes(people[who].email))?.text ?? "";
+      await expect.poll(mailed, { timeout: 30_000 }).toContain(link ?? "no link on the page");
+      // The link is a credential: no process logged it (the api made it, the notifier opened and sent it).
+      const token = new URL(link ?? "http://x/#none").hash.slice(1);
+      for (const spawned of processes) expect(spawned.output()).not.toContain(token);
+      if (who === "leader") await mainPage(page, "admin");
       await page.keyboard.press("Escape");
       await expect.poll(linkOnPage).toBeUndefined();
       const invited = await newPage();
@@ -179,6 +204,30 @@ describe("the console", () => {
       await acceptInvitation(invited, link ?? "", people[who].email);
       await expect.poll(() => invited.getByTestId("person-name").textContent()).toBe(people[who].name);
     }
+  });
+
+  it("an admin issues an API key, sees it once, and revokes it; the key works until then", {
+    timeout: 90_000,
+  }, async () => {
+    const page = pages.admin as Page;
+    await page.getByRole("tab", { name: "API 密钥" }).click();
+    const panel = page.getByRole("tabpanel", { name: "API 密钥" });
+    await panel.getByLabel("代表身份").fill("crm-sync");
+    await panel.getByLabel("名称").fill("CRM 同步");
+    await panel.getByRole("button", { name: "签发" }).click();
+    const shown = (await page.getByTestId("issued-key").textContent()) ?? "";
+    const key = /hy_[A-Za-z0-9]{12}_[\w-]+/.exec(shown)?.[0] ?? "";
+    const whoami = async () =>
+      (await fetch(`${base}/v1/whoami`, { headers: { authorization: `Bearer ${key}` } })).status;
+    expect(await whoami()).toBe(200);
+    await mainPage(page, "admin-key");
+    await page.keyboard.press("Escape");
+    await expect.poll(async () => page.getByTestId("issued-key").count()).toBe(0);
+    const prefix = key.slice(0, 15);
+    await panel.getByRole("button", { name: `吊销 ${prefix}` }).click();
+    await page.locator(".ant-popconfirm").getByRole("button", { name: "确定" }).click();
+    await page.getByTestId(`revoked-${prefix}`).waitFor();
+    expect(await whoami()).toBe(401);
   });
 
   it("staff register twenty proposals in one bulk action and assign them to one unit in a second", {
@@ -199,7 +248,7 @@ describe("the console", () => {
     const page = pages.staff as Page;
     await page.reload();
     await page.getByText("待审查立案").first().waitFor();
-    await screenshot(page, "my-work");
+    await mainPage(page, "my-work");
     await page.getByRole("link", { name: "提案", exact: true }).click();
     await choose(page, "阶段", "审查");
     await expect.poll(() => page.locator("tbody tr.ant-table-row").count()).toBe(20);
@@ -224,7 +273,7 @@ describe("the console", () => {
     await page.locator(".ant-modal-content").waitFor({ state: "hidden" });
     // The list is read again: every row now names the unit.
     await expect.poll(() => page.locator("tbody tr.ant-table-row", { hasText: "u-1" }).count()).toBe(20);
-    await screenshot(page, "proposals");
+    await mainPage(page, "proposals");
     const listed = await admin("GET", "/v1/proposals?unit=u-1&limit=100");
     expect(listed.body.items).toHaveLength(20);
   });
@@ -283,7 +332,7 @@ describe("the console", () => {
     const timeline = (await page.getByTestId("history-entry").allInnerTexts()).join("\n");
     expect(timeline).toContain("单独办理");
     expect(timeline).not.toMatch(/[{[]"/);
-    await screenshot(page, "proposal");
+    await mainPage(page, "proposal");
   });
 
   it("a deadline missed in compressed time escalates; the leader opens the e-mail link on a phone, signs in, lands on the proposal and acknowledges", {
@@ -294,7 +343,11 @@ describe("the console", () => {
     let mail: string | undefined;
     await eventually(
       async () => {
-        mail = smtp.messages.find((message) => JSON.stringify(message.to).includes(people.leader.email))?.text;
+        // The escalation's, not the invitation the leader got first.
+        mail = smtp.messages.find(
+          (message) =>
+            JSON.stringify(message.to).includes(people.leader.email) && message.text?.includes("/console/proposals/"),
+        )?.text;
         return mail !== undefined;
       },
       120_000,
@@ -320,7 +373,7 @@ describe("the console", () => {
     );
     await phone.goto(`${base}/console/inbox`);
     await phone.getByTestId("notice").first().waitFor();
-    await screenshot(phone, "inbox-phone");
+    await mainPage(phone, "inbox-phone");
   });
 
   it("a unit contact cannot open another unit's proposal: the page says so, nothing leaks", {
@@ -340,7 +393,7 @@ describe("the console", () => {
     expect(await page.content()).not.toContain("社区养老");
     expect(bodies.length).toBeGreaterThan(0);
     for (const body of bodies) expect(body).not.toContain("社区养老");
-    await screenshot(page, "not-found");
+    await mainPage(page, "not-found");
   });
 
   it("the dashboard shows the statistics as charts with the numbers beside them", { timeout: 60_000 }, async () => {
@@ -358,7 +411,7 @@ describe("the console", () => {
     expect((await fetch(`${base}/v1/my-work`, { headers: { cookie } })).status).toBe(200);
     await page.getByRole("button", { name: "退出登录" }).click();
     await page.waitForURL(/\/console\/sign-in/);
-    await screenshot(page, "sign-in");
+    await mainPage(page, "sign-in");
     expect((await fetch(`${base}/v1/my-work`, { headers: { cookie } })).status).toBe(401);
     await page.goto(`${base}/console/work`);
     await page.waitForURL(/\/console\/sign-in\?next=/);
@@ -397,5 +450,20 @@ describe("the console", () => {
     const after = await admin("GET", `/v1/proposals/${id}`);
     expect(after.body.version).toBe(before.body.version);
     expect(after.body.states).toEqual(before.body.states);
+  });
+
+  it("the main pages, on a desktop and on a phone, have no serious or critical accessibility violations (axe-core)", () => {
+    expect(accessibility).toEqual(Object.fromEntries(Object.keys(accessibility).map((name) => [name, []])));
+    expect(Object.keys(accessibility).sort()).toEqual([
+      "admin",
+      "admin-key",
+      "inbox-phone",
+      "invitation",
+      "my-work",
+      "not-found",
+      "proposal",
+      "proposals",
+      "sign-in",
+    ]);
   });
 });

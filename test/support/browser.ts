@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { aptInstall } from "../../infra/local/src/system.ts";
@@ -65,4 +66,42 @@ export async function choose(page: Page, label: string, option: string): Promise
   // Chosen once the select shows it (a click during the list's opening animation can miss).
   const field = page.locator(".ant-form-item", { has: page.getByLabel(label, { exact: true }) });
   await field.locator(".ant-select-content, .ant-select-selection-item", { hasText: option }).first().waitFor();
+}
+
+/** One accessibility violation axe-core found: its rule, how grave, and where (a few of the elements). */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+const require = createRequire(import.meta.url);
+let axeSource: string | undefined;
+
+/**
+ * The serious and critical WCAG 2 A/AA violations axe-core (Deque's engine, the usual one) finds on the page as it
+ * is now. axe is evaluated through the DevTools protocol, so the console's Content-Security-Policy (no inline script)
+ * stays as it is for the page.
+ */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    // In the page: no DOM types in the tests' TypeScript, hence the casts.
+    const scope = globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<unknown> } };
+    const result = (await scope.axe.run((globalThis as unknown as { document: unknown }).document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      resultTypes: ["violations"],
+    })) as {
+      violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+    };
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.slice(0, 3).map((node) => JSON.stringify(node.target)),
+    }));
+  });
+  return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
 }

@@ -43,3 +43,15 @@ describe("parseArgs", () => {
     expect(() => parseArgs(["--concurrency", "0,8"])).toThrow(/positive integers/);
   });
 });
+
+describe("the console scenario's options", () => {
+  it("measure at 2,000 proposals by default, 300 quick, and at 100,000 behind a flag", () => {
+    expect(parseArgs([]).consoleProposals).toBe(2_000);
+    expect(parseArgs(["--quick"]).consoleProposals).toBe(300);
+    expect(parseArgs(["--console-100k"]).consoleProposals).toBe(100_000);
+    expect(parseArgs(["--console-proposals", "20_000", "--console-samples", "4"])).toMatchObject({
+      consoleProposals: 20_000,
+      consoleSamples: 4,
+    });
+  });
+});

@@ -18,10 +18,13 @@ export interface BenchOptions {
   /** Seconds each HTTP measurement lasts. */
   httpSeconds: number;
   httpConnections: number;
-  /** Only these scenarios (1–6); all when empty. */
+  /** Only these scenarios (1–7); all when empty. */
   only: Set<number>;
   /** Write a V8 CPU profile of scenario 1 at the highest concurrency into results/. */
   cpuProfile: boolean;
+  /** Scenario 7 (the console): proposals in the database, and page loads measured per page. */
+  consoleProposals: number;
+  consoleSamples: number;
 }
 
 const usage = `pnpm bench [-- options]
@@ -35,8 +38,11 @@ const usage = `pnpm bench [-- options]
   --million            --deadlines 1000000
   --due-together N     deadlines due in the same second (default 1000; quick 200)
   --http-seconds S     length of each HTTP measurement (default 10; quick 1)
-  --only 1,3           run only these scenarios
+  --only 1,3           run only these scenarios (1–7)
   --cpu-profile        write a CPU profile of scenario 1 (highest concurrency) to results/
+  --console-proposals N  proposals in the database for scenario 7, the console (default 2000; quick 300)
+  --console-100k       --console-proposals 100000 (issue 15's figure; seeding adds a few minutes)
+  --console-samples N  page loads measured per console page (default 5; quick 3)
 Set DATABASE_URL and REDIS_URL to measure your own servers instead of the embedded ones.`;
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
@@ -82,6 +88,9 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     "--http-seconds",
     "--only",
     "--cpu-profile",
+    "--console-proposals",
+    "--console-100k",
+    "--console-samples",
   ]);
   for (const arg of args) {
     if (arg.startsWith("--") && !known.has(arg)) throw new Error(`unknown option ${arg}\n${usage}`);
@@ -101,5 +110,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     httpConnections: 32,
     only: new Set(list("--only", [])),
     cpuProfile: args.includes("--cpu-profile"),
+    consoleProposals: args.includes("--console-100k") ? 100_000 : count("--console-proposals", quick ? 300 : 2_000),
+    consoleSamples: count("--console-samples", quick ? 3 : 5),
   };
 }

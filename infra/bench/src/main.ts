@@ -7,6 +7,8 @@ import { openEngine } from "./context.ts";
 import { type Environment, prepareEnvironment } from "./environment.ts";
 import { TRANSITIONS_PER_LIFECYCLE } from "./lifecycle.ts";
 import { markdown, ms, perSecond, type Row, ratio, type Skipped } from "./report.ts";
+import { consoleScenario, consoleUnavailable } from "./scenarios/console.ts";
+import { consoleRows } from "./scenarios/console-rows.ts";
 import { type DeadlinesResult, scheduleDeadlines } from "./scenarios/deadlines.ts";
 import { type HttpResult, httpScenario, httpUnavailable } from "./scenarios/http.ts";
 import { type HttpLifecyclesResult, httpLifecycles } from "./scenarios/http-lifecycle.ts";
@@ -78,6 +80,21 @@ async function main() {
         }
       }
     }
+    if (wants(7)) {
+      const reason = consoleUnavailable();
+      if (reason) {
+        skipped.push({ scenario: "7 (console)", reason });
+      } else {
+        log(`7. console: first render in Chromium, ${options.consoleProposals} proposals`);
+        const consoleResult = await consoleScenario(environment, {
+          proposals: options.consoleProposals,
+          samples: options.consoleSamples,
+          log,
+        });
+        results.console = consoleResult;
+        rows.push(...consoleRows(consoleResult));
+      }
+    }
   } finally {
     await environment.stop();
   }
@@ -107,6 +124,8 @@ function settingsOf(options: BenchOptions, environment: Environment): Record<str
     deadlines: options.deadlines,
     dueTogether: options.dueTogether,
     logLevel: "silent",
+    consoleProposals: options.consoleProposals,
+    consoleSamples: options.consoleSamples,
   };
 }
 

@@ -36,7 +36,8 @@ export {
   type Person,
   type RoleAssignment,
 } from "./directory.ts";
-export { ackLink, proposalLink, verifyAckSignature } from "./links.ts";
+export { type InvitationFacts, renderInvitation } from "./invitation-template.ts";
+export { ackLink, invitationLink, proposalLink, verifyAckSignature } from "./links.ts";
 export { DIGEST_KIND, NOTICE_KIND_RULES, type NoticeKindRule, noticeKindOf } from "./notice-kinds.ts";
 export {
   committeeRolesReadBy,

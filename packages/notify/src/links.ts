@@ -60,3 +60,8 @@ export function verifyAckSignature(
 export function proposalLink(baseUrl: string, proposalId: string): string {
   return new URL(`/console/proposals/${encodeURIComponent(proposalId)}`, baseUrl).toString();
 }
+
+/** The link of an invitation: the console's page, the token in the fragment (never sent to a server, nor logged). */
+export function invitationLink(baseUrl: string, token: string): string {
+  return `${baseUrl.replace(/\/+$/, "")}/console/invitation#${token}`;
+}

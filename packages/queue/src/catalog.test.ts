@@ -39,6 +39,7 @@ describe("job catalog", () => {
       "digest-email",
       "digests",
       "events",
+      "invitation-email",
       "notice-email",
       "notices",
       "webhooks",

@@ -22,6 +22,8 @@ export const queues = {
   noticeEmail: "notice-email",
   /** Single digest e-mails (`digest.email`). */
   digestEmail: "digest-email",
+  /** Invitations e-mailed to the people invited (`invitation.email`): the api produces, the notifier sends. */
+  invitationEmail: "invitation-email",
 } as const;
 
 export type QueueName = (typeof queues)[keyof typeof queues];
@@ -102,6 +104,13 @@ export const jobCatalog = {
     queue: queues.digestEmail,
     payload: z.object({ personId: id, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
     idPrefix: "digest",
+    retry: "configured",
+  },
+  /** One invitation e-mailed to the person it invites (`jobId("invitation.email", invitationId)`). */
+  "invitation.email": {
+    queue: queues.invitationEmail,
+    payload: z.object({ invitationId: id }),
+    idPrefix: "invitation-email",
     retry: "configured",
   },
 } as const satisfies Record<string, JobDefinition>;

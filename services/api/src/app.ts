@@ -15,7 +15,7 @@ import { auditRoutes } from "./audit/routes.ts";
 import { accountRoutes } from "./auth/accounts.ts";
 import { apiKeyRoutes } from "./auth/api-keys.ts";
 import { authenticate, callerOf, requireCaller } from "./auth/authenticate.ts";
-import { invitationAdminRoutes, invitationRoutes } from "./auth/invitations.ts";
+import { type InvitationMail, invitationAdminRoutes, invitationRoutes } from "./auth/invitations.ts";
 import { grantsOf } from "./auth/keys.ts";
 import { ownOrigins, PEOPLE_DEFAULTS, type PeopleOptions } from "./auth/people-options.ts";
 import { roleView } from "./auth/person-grants.ts";
@@ -48,6 +48,7 @@ import { openApiDocument } from "./openapi.ts";
 import { policyRoutes } from "./policy/routes.ts";
 import { leaderScope } from "./proposals/leader-scope.ts";
 import { type ProposalRoutesDeps, proposalRoutes } from "./proposals/routes.ts";
+import { savedFilterRoutes } from "./saved-filters/routes.ts";
 import { statsRoutes } from "./stats/routes.ts";
 import { workflowRoutes } from "./stats/workflow.ts";
 import { type WebhookRoutesDeps, webhookRoutes } from "./webhooks/routes.ts";
@@ -82,6 +83,8 @@ export interface AppDependencies
   people?: PeopleOptions | undefined;
   /** The notifier's e-mail queue, for retrying dead e-mails; absent when the e-mail channel is off (no SMTP_URL). */
   emailRequeue?: EmailRequeue | undefined;
+  /** E-mails invitations through the notifier; absent when the e-mail channel is off (no SMTP_URL). */
+  invitationMail?: InvitationMail | undefined;
   /** The registry of `GET /metrics` (the service's, with the process metrics); a fresh one when absent. */
   metrics?: Metrics | undefined;
   /** Where attachments' bytes are kept, and the largest accepted. */
@@ -220,13 +223,14 @@ function v1(deps: AppDependencies): Router {
   });
   router.use(apiKeyRoutes(deps.database));
   router.use(actingForRoutes(deps.database, deps.clock, deps.idempotencyLease));
-  router.use(invitationAdminRoutes({ database: deps.database, clock: deps.clock, people }));
+  router.use(invitationAdminRoutes({ database: deps.database, clock: deps.clock, people, mail: deps.invitationMail }));
   router.use(accountRoutes(deps.database, deps.clock));
   router.use(auditRoutes(deps.database));
   router.use(migrationRoutes(deps.database));
   // The committee's sessions and numbers, stamped on submissions and registrations in their transactions.
   const year = { ...deps, facts: sessionFacts({ committeeId: deps.committeeId ?? DEFAULT_COMMITTEE }) };
   router.use(proposalRoutes(year));
+  router.use(savedFilterRoutes(deps.database));
   router.use(attachmentRoutes(deps.database, deps.attachments));
   router.use(workRoutes(deps));
   router.use(batchRoutes(year));

@@ -8,7 +8,7 @@ import {
   systemResolver,
   type Workflow,
 } from "@huiyin/engine";
-import { createQueue, type JobPayload, queues } from "@huiyin/queue";
+import { configuredJobOptions, createQueue, type JobPayload, queues } from "@huiyin/queue";
 import { runService } from "@huiyin/runtime";
 import { exportDefinition, proposalWorkflow, toMermaid } from "@huiyin/workflow-proposal";
 import { createApp } from "./app.ts";
@@ -75,6 +75,11 @@ runService(
     shutdown.add("queue board", async () => {
       await Promise.all(boardQueues.map((queue) => queue.close()));
     });
+    const invitationQueue = config.SMTP_URL
+      ? createQueue<JobPayload<"invitation.email">>(queues.invitationEmail, redis, { prefix: config.QUEUE_PREFIX })
+      : undefined;
+    if (invitationQueue) shutdown.add("invitation e-mail queue", () => invitationQueue.close());
+    const emailRetry = { attempts: config.NOTIFY_EMAIL_ATTEMPTS, backoffMs: config.NOTIFY_EMAIL_BACKOFF_MS };
     const app = createApp({
       metrics,
       logger,
@@ -124,6 +129,15 @@ runService(
             attempts: config.NOTIFY_EMAIL_ATTEMPTS,
             backoffMs: config.NOTIFY_EMAIL_BACKOFF_MS,
           })
+        : undefined,
+      invitationMail: invitationQueue
+        ? {
+            keyring,
+            enqueue: async (invitationId) => {
+              const options = configuredJobOptions("invitation.email", emailRetry, invitationId);
+              await invitationQueue.add("invitation.email", { invitationId }, options);
+            },
+          }
         : undefined,
     });
     // /readyz stays ready: a provisional year is a warning for the operator (logs, /metrics, GET /v1/calendar).

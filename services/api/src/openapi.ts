@@ -22,6 +22,7 @@ import { workApi } from "./my-work/openapi.ts";
 import { notificationsApi } from "./notifications/openapi.ts";
 import { policyApi } from "./policy/openapi.ts";
 import { proposalsApi } from "./proposals/openapi.ts";
+import { savedFiltersApi } from "./saved-filters/openapi.ts";
 import { statsApi } from "./stats/openapi.ts";
 import { webhooksApi } from "./webhooks/openapi.ts";
 
@@ -46,6 +47,7 @@ export const FEATURE_APIS: readonly FeatureApi[] = [
   exportsApi,
   importsApi,
   actingForApi,
+  savedFiltersApi,
 ];
 
 /** Merges maps whose keys must not collide: two features documenting one path or component is a bug. */

@@ -6,8 +6,17 @@
  * - `tracked.ts`: claim → send → delivered on a tracked row, at most one message per successful delivery;
  * - `compose.ts`: what the message says (facts, links) in the person's language;
  * - `transport.ts`: what sends one message (a nodemailer transporter);
- * - `worker.ts`: the worker that sends each queued e-mail.
+ * - `worker.ts`: the worker that sends each queued e-mail;
+ * - `invitation.ts`: invitations e-mailed to the people invited (the sealed link opened at sending only).
  */
+
+export {
+  type InvitationEmailJob,
+  type InvitationSendContext,
+  sendInvitationEmail,
+  startInvitationEmailWorker,
+  UNFINISHED_INVITATION_EMAILS,
+} from "./email/invitation.ts";
 export { EMAIL_CHANNEL, type EmailJob, personRecipient, planEmails } from "./email/plan.ts";
 export { emailJobOptions, enqueueEmails } from "./email/queue.ts";
 export type { EmailSettings } from "./email/settings.ts";

@@ -1,10 +1,19 @@
+import { requireEncryptionKeys } from "@huiyin/config";
 import { parseDigestTime } from "@huiyin/notify";
 import { createQueue, createWorker, parsePayload, queues as queueNames } from "@huiyin/queue";
 import { Counter, rebuildOnDataLoss, runService } from "@huiyin/runtime";
 import { createTransport } from "nodemailer";
 import type { DigestEmailJob } from "./digest/run.ts";
 import { createDigestService } from "./digest/start.ts";
-import { type EmailJob, type EmailSettings, enqueueEmails, planEmails, startEmailWorker } from "./email.ts";
+import {
+  type EmailJob,
+  type EmailSettings,
+  enqueueEmails,
+  type InvitationEmailJob,
+  planEmails,
+  startEmailWorker,
+  startInvitationEmailWorker,
+} from "./email.ts";
 import { deliverToInbox, markHandled } from "./inbox.ts";
 import { rebuildNotifierJobs } from "./rebuild.ts";
 import { startDeliveryReconciler } from "./reconcile.ts";
@@ -72,6 +81,21 @@ runService(
         if (result?.outcome === "sent") deliveries.inc({ channel: "email", status: "sent" });
       });
       emails.on("failed", () => deliveries.inc({ channel: "email", status: "failed" }));
+      // Invitations (issue 15): the api seals each link onto its invitation; this opens it to send it.
+      const invitations = startInvitationEmailWorker(
+        {
+          database,
+          mailer: transport,
+          settings,
+          keyring: requireEncryptionKeys(config),
+          timeZone: config.DIGEST_TIME_ZONE,
+          logger,
+          redis,
+          prefix: config.QUEUE_PREFIX,
+        },
+        { lockDuration: config.JOB_LOCK_MS, stalledInterval: config.JOB_STALLED_CHECK_MS },
+      );
+      shutdown.add("invitation e-mails", () => invitations.close());
       logger.info({ from: settings.from, attempts: settings.attempts }, "e-mail channel on");
     } else {
       logger.warn("SMTP_URL is not set: the e-mail channel is off; notices reach the in-app inbox only");
@@ -97,9 +121,17 @@ runService(
       digests: createQueue(queueNames.digests, redis, queueSettings),
       emails: emailQueue,
       digestEmails: transport ? createQueue<DigestEmailJob>(queueNames.digestEmail, redis, queueSettings) : undefined,
+      invitationEmails: transport
+        ? createQueue<InvitationEmailJob>(queueNames.invitationEmail, redis, queueSettings)
+        : undefined,
     };
     shutdown.add("reconciler queues", async () => {
-      await Promise.all([queues.notices.close(), queues.digests.close(), queues.digestEmails?.close()]);
+      await Promise.all([
+        queues.notices.close(),
+        queues.digests.close(),
+        queues.digestEmails?.close(),
+        queues.invitationEmails?.close(),
+      ]);
     });
     // Jobs missing from Redis (a notice, an e-mail, the digest's schedule) come back from the database: at start,
     // every RECONCILE_EVERY_MS, and at once when Redis is seen to have lost its data.

@@ -1,10 +1,17 @@
 import type { Database } from "@huiyin/db";
 import type { Logger } from "@huiyin/logger";
-import { catalogJob, jobId, jobOptions, type RedisConnection, withoutJobs } from "@huiyin/queue";
+import { catalogJob, configuredJobOptions, jobId, jobOptions, type RedisConnection, withoutJobs } from "@huiyin/queue";
 import type { Queue } from "bullmq";
 import { type DigestEmailJob, type DigestSettings, digestEmailJob } from "./digest/run.ts";
 import { DIGEST_SCHEDULER_ID, scheduleDigests } from "./digest/schedule.ts";
-import { EMAIL_CHANNEL, type EmailJob, type EmailSettings, emailJobOptions } from "./email.ts";
+import {
+  EMAIL_CHANNEL,
+  type EmailJob,
+  type EmailSettings,
+  emailJobOptions,
+  type InvitationEmailJob,
+  UNFINISHED_INVITATION_EMAILS,
+} from "./email.ts";
 
 export interface NotifierQueues {
   notices: Queue;
@@ -12,6 +19,7 @@ export interface NotifierQueues {
   digests: Queue;
   emails?: Queue<EmailJob> | undefined;
   digestEmails?: Queue<DigestEmailJob> | undefined;
+  invitationEmails?: Queue<InvitationEmailJob> | undefined;
 }
 
 export interface NotifierRebuildDeps {
@@ -29,6 +37,7 @@ export interface NotifierRebuild {
   notices: number;
   emails: number;
   digestEmails: number;
+  invitationEmails: number;
   /** E-mails (notice or digest) found `sending` without a job: made `dead`, see below. */
   deadSending: number;
   digestScheduled: boolean;
@@ -44,7 +53,8 @@ const LOST_WHILE_SENDING =
  * deterministic ids, and every job checks its rows before acting, so this doubles nothing:
  * - `notice.deliver` for each notice its job has not finished with (`handled_at` null: `markHandled`), which writes
  *   the missing inbox rows (unique per notice and recipient) and e-mail rows and jobs, and skips what is there;
- * - one e-mail job per notice or digest e-mail still `queued` or `retrying` (a delivered one is never sent again);
+ * - one e-mail job per notice, digest or invitation e-mail still `queued` or `retrying` (a delivered one is never
+ *   sent again);
  * - an e-mail `sending` whose job is gone was cut off mid-send: the server may have accepted it, so it is not sent
  *   again on its own but made `dead`, a dead letter the back office sees and can retry (as the reconciler does for
  *   a job BullMQ gave up on). A job still running in some process when Redis was emptied finishes and marks the
@@ -57,7 +67,7 @@ export async function rebuildNotifierJobs(deps: NotifierRebuildDeps, batchSize =
   const mails = await requeueEmails(deps, batchSize);
   const digestScheduled = await rescheduleDigests(deps);
   const result = { notices, ...mails, digestScheduled };
-  if (notices + mails.emails + mails.digestEmails + mails.deadSending > 0 || digestScheduled) {
+  if (notices + mails.emails + mails.digestEmails + mails.invitationEmails + mails.deadSending > 0 || digestScheduled) {
     deps.logger.warn(result, "lost notifier jobs re-created from the database");
   }
   return result;
@@ -92,8 +102,8 @@ interface Unfinished<Data> {
 
 async function requeueEmails(deps: NotifierRebuildDeps, batchSize: number) {
   const settings = deps.emailSettings;
-  const { emails, digestEmails } = deps.queues;
-  const counts = { emails: 0, digestEmails: 0, deadSending: 0 };
+  const { emails, digestEmails, invitationEmails } = deps.queues;
+  const counts = { emails: 0, digestEmails: 0, invitationEmails: 0, deadSending: 0 };
   if (!settings) return counts;
   if (emails) {
     const result = await requeueTracked<EmailJob>(
@@ -156,6 +166,37 @@ async function requeueEmails(deps: NotifierRebuildDeps, batchSize: number) {
         ),
     );
     counts.digestEmails = result.added;
+    counts.deadSending += result.dead;
+  }
+  if (invitationEmails) {
+    // Live invitations only: an expired or used one's e-mail is withdrawn by its job (which empties the seal).
+    const result = await requeueTracked<InvitationEmailJob>(
+      deps,
+      invitationEmails,
+      async (cursor) => {
+        const { rows } = await deps.database.pool.query<{ id: string; email_status: string }>(
+          `SELECT id, email_status FROM invitations
+          WHERE email_status = ANY($1::text[]) AND id > $2 ORDER BY id LIMIT $3`,
+          [UNFINISHED_INVITATION_EMAILS, cursor, batchSize],
+        );
+        return rows.map((row) => ({
+          key: row.id,
+          status: row.email_status,
+          job: catalogJob(
+            "invitation.email",
+            { invitationId: row.id },
+            configuredJobOptions("invitation.email", settings, row.id),
+          ),
+        }));
+      },
+      (ids) =>
+        deps.database.pool.query(
+          `UPDATE invitations SET email_status = 'dead', email_error = $2, link_sealed = NULL
+          WHERE id = ANY($1::text[]) AND email_status = 'sending'`,
+          [ids, LOST_WHILE_SENDING],
+        ),
+    );
+    counts.invitationEmails = result.added;
     counts.deadSending += result.dead;
   }
   return counts;

@@ -3,7 +3,7 @@ import type { Clock } from "@huiyin/engine";
 import { type Request, type Response, Router } from "express";
 import { type AuditAction, recordAudit, subjectOf } from "../audit/record.ts";
 import { refuse } from "../http/error-codes.ts";
-import { requireRole } from "./authenticate.ts";
+import { callerOf, requireRole } from "./authenticate.ts";
 import { endSessionsOf, lockAccount } from "./sessions.ts";
 
 /** An account as admins see it: never the hash. */
@@ -28,7 +28,7 @@ export function accountView(
 }
 
 /**
- * A person's account, for admins: `GET /v1/people/:id/account`; `POST /v1/people/:id/unlock` (lifts a lockout),
+ * A person's account, for admins: `GET /v1/accounts` (all of the committee's), `GET /v1/people/:id/account`; `POST /v1/people/:id/unlock` (lifts a lockout),
  * `/disable` (ends their sessions at once: their next request is 401) and `/enable`. Each change is audited.
  */
 export function accountRoutes(database: Database, clock: Clock): Router {
@@ -41,6 +41,16 @@ export function accountRoutes(database: Database, clock: Clock): Router {
     if (!found) throw refuse("NOT_FOUND", `No person ${id} in the directory.`);
     return id;
   }
+
+  // Every account of the caller's committee at once: the console's people page shows each person's state beside
+  // them (no password yet, disabled, locked) without a request per person.
+  router.get("/accounts", admin, async (_request, response) => {
+    const rows = await database.prisma.personAccount.findMany({
+      where: { committeeId: callerOf(response).committeeId },
+      orderBy: { personId: "asc" },
+    });
+    response.json({ items: rows.map((row) => accountView(row.personId, row)) });
+  });
 
   router.get("/people/:id/account", admin, async (request, response) => {
     const personId = await person(request);

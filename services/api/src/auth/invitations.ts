@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@huiyin/db";
-import type { Clock } from "@huiyin/engine";
+import { type Clock, type Keyring, sealSecret } from "@huiyin/engine";
+import { invitationLink } from "@huiyin/notify";
 import { Router } from "express";
 import { z } from "zod";
 import { recordAudit, subjectOf } from "../audit/record.ts";
@@ -15,25 +16,56 @@ import { endSessionsOf, lockAccount } from "./sessions.ts";
 
 export const acceptInvitationSchema = z.strictObject({ password: z.string().min(1).max(1000) });
 
-/** The link of an invitation: the console's page, the token in the fragment (never sent to a server, nor logged). */
-export function invitationLink(publicBaseUrl: string, token: string): string {
-  return `${publicBaseUrl.replace(/\/+$/, "")}/console/invitation#${token}`;
+export { invitationLink };
+
+/**
+ * Invitations e-mailed (when the deployment sends e-mail): the token is sealed onto the invitation's row, bound to
+ * its id, and the notifier's `invitation.email` job opens it, sends it and empties the column. Sealed, not sent from
+ * here and forgotten: a crash between answering the admin and the SMTP conversation would lose the e-mail, and the
+ * job's retries need the link again. Sealed, not in clear: a copy of the database gives no one a working link.
+ */
+export interface InvitationMail {
+  keyring: Keyring;
+  /** Puts the e-mail's job on the notifier's queue; a failure is logged and left to the notifier's rebuild. */
+  enqueue(invitationId: string): Promise<void>;
 }
 
 export interface InvitationDeps {
   database: Database;
   clock: Clock;
   people: PeopleOptions;
+  mail?: InvitationMail | undefined;
 }
+
+/** An invitation e-mail still to be sent: what a withdrawn or used invitation's e-mail becomes instead. */
+const UNFINISHED = ["queued", "sending", "retrying"];
+
+/**
+ * Invitations of the person that are no longer live (withdrawn by a newer one, or used): their sealed link is
+ * emptied and an e-mail not yet sent is not sent.
+ */
+export async function forgetLinks(tx: Transaction, where: { personId: string } | { id: string }): Promise<void> {
+  await tx.invitation.updateMany({
+    where: { ...where, usedAt: { not: null }, emailStatus: { in: UNFINISHED } },
+    data: { emailStatus: "withdrawn" },
+  });
+  await tx.invitation.updateMany({
+    where: { ...where, usedAt: { not: null }, linkSealed: { not: null } },
+    data: { linkSealed: null },
+  });
+}
+
+type Transaction = Parameters<Parameters<Database["prisma"]["$transaction"]>[0]>[0];
 
 /**
  * Makes an invitation for a person (an admin's, or the first admin's at start): a random token, only its SHA-256
  * stored, valid INVITATION_TTL_HOURS; the person's earlier unused invitations are withdrawn (one live link at a
- * time), and their account row made if it is their first. Returns the token, to be shown or sent once.
+ * time), and their account row made if it is their first. Returns the token, to be shown or sent once. With a
+ * keyring (e-mail on), the token is also sealed onto the row for the notifier's e-mail.
  */
 export async function createInvitation(
-  tx: Parameters<Parameters<Database["prisma"]["$transaction"]>[0]>[0],
-  input: { personId: string; createdBy: string; ttlHours: number; now: Date },
+  tx: Transaction,
+  input: { personId: string; createdBy: string; ttlHours: number; now: Date; keyring?: Keyring | undefined },
 ): Promise<{ id: string; token: string; expiresAt: Date }> {
   const { token, hash } = newToken();
   const id = randomUUID();
@@ -44,6 +76,7 @@ export async function createInvitation(
     where: { personId: input.personId, usedAt: null },
     data: { usedAt: input.now },
   });
+  await forgetLinks(tx, { personId: input.personId });
   await tx.invitation.create({
     data: {
       id,
@@ -52,14 +85,15 @@ export async function createInvitation(
       expiresAt,
       createdBy: input.createdBy,
       createdAt: input.now,
+      ...(input.keyring ? { linkSealed: sealSecret(input.keyring, token, id), emailStatus: "queued" } : {}),
     },
   });
   return { id, token, expiresAt };
 }
 
 /**
- * `POST /v1/people/:id/invitations` (admin): an invitation link to set a password, answered to the admin, who
- * passes it on (e-mailing it through the notifier is not built yet). Behind authentication.
+ * `POST /v1/people/:id/invitations` (admin): an invitation link to set a password, answered to the admin (this
+ * once) and, when the deployment sends e-mail, e-mailed to the person (`emailedTo`). Behind authentication.
  */
 export function invitationAdminRoutes(deps: InvitationDeps): Router {
   const router = Router();
@@ -78,18 +112,26 @@ export function invitationAdminRoutes(deps: InvitationDeps): Router {
         createdBy: caller.keyId,
         ttlHours: deps.people.invitationTtlHours,
         now,
+        keyring: deps.mail?.keyring,
       });
       await recordAudit(tx, subjectOf(request, response), {
         action: "account.invite",
         target: { type: "person", id: personId },
-        details: { invitation: made.id, expiresAt: made.expiresAt.toISOString() },
+        details: { invitation: made.id, expiresAt: made.expiresAt.toISOString(), emailed: Boolean(deps.mail) },
       });
       return made;
     });
-    request.log.info({ personId, invitation: invitation.id }, "invitation made");
+    request.log.info({ personId, invitation: invitation.id, emailed: Boolean(deps.mail) }, "invitation made");
+    if (deps.mail) {
+      // After the commit: the job finds its row. Redis away: the row stays queued and the notifier's rebuild adds it.
+      await deps.mail.enqueue(invitation.id).catch((error: unknown) => {
+        request.log.warn({ err: error, invitation: invitation.id }, "invitation e-mail not queued; the notifier will");
+      });
+    }
     response.status(201).json({
       link: invitationLink(deps.people.publicBaseUrl, invitation.token),
       expiresAt: invitation.expiresAt.toISOString(),
+      emailedTo: deps.mail ? person.email : null,
     });
   });
   return router;
@@ -137,6 +179,7 @@ export function invitationRoutes(deps: InvitationDeps): Router {
         WHERE token_hash = ${hashToken(token)} AND used_at IS NULL AND expires_at > ${now}
         RETURNING id, person_id`;
       if (!used) return undefined;
+      await forgetLinks(tx, { id: used.id });
       await lockAccount(tx, used.person_id);
       // A new password lifts a lockout (an admin invited anew) and ends the sessions the old one started.
       await tx.personAccount.update({

@@ -66,7 +66,21 @@ export const peopleApi: FeatureApi = {
   responses: {
     Session,
     Account,
-    InvitationCreated: z.strictObject({ link: z.string(), expiresAt: instant }),
+    AccountList: z.strictObject({ items: z.array(Account) }),
+    InvitationCreated: z.strictObject({
+      link: z
+        .string()
+        .describe(
+          "The link, this once: only a hash of its token is kept (and, while it is e-mailed, the token sealed).",
+        ),
+      expiresAt: instant,
+      emailedTo: z
+        .string()
+        .nullable()
+        .describe(
+          "The address the invitation is e-mailed to (at least once, by the notifier); null when e-mail is off.",
+        ),
+    }),
     Invitation: z.strictObject({ person: z.strictObject({ name: z.string() }), expiresAt: instant }),
   },
   paths: {
@@ -101,7 +115,7 @@ export const peopleApi: FeatureApi = {
         operationId: "invitePerson",
         tags: ["people"],
         summary:
-          "Invite a person to set a password (admin): a single-use link, valid INVITATION_TTL_HOURS, answered to the admin to pass on.",
+          "Invite a person to set a password (admin): a single-use link, valid INVITATION_TTL_HOURS, answered to the admin and e-mailed to the person when SMTP is on. Their earlier invitations are withdrawn.",
         parameters: [pathParameter("id")],
         responses: {
           "201": { description: "The link.", ...json(ref("InvitationCreated")) },
@@ -132,6 +146,15 @@ export const peopleApi: FeatureApi = {
           "204": { description: "The password is set." },
           ...errors(400, 413, 415, 422, 429, 503, "INVITATION_INVALID", "PASSWORD_TOO_WEAK", "CSRF_REJECTED"),
         },
+      },
+    },
+    "/v1/accounts": {
+      get: {
+        operationId: "listAccounts",
+        tags: ["people"],
+        summary:
+          "Every account of the caller's committee (admin): password set, disabled, locked. A person without a row was never invited.",
+        responses: { "200": { description: "The accounts.", ...json(ref("AccountList")) }, ...errors(...admin) },
       },
     },
     "/v1/people/{id}/account": {

@@ -125,6 +125,11 @@ export const ERRORS = {
     named: true,
     meaning: "Another session of the committee covers some of these days (details.sessionId).",
   },
+  SAVED_FILTERS_FULL: {
+    status: 409,
+    named: true,
+    meaning: "The caller has as many saved filters as one may keep (50): delete one first.",
+  },
   SESSION_NAME_TAKEN: { status: 409, named: true, meaning: "The committee has a session of this name already." },
   ACK_LINK_EXPIRED: { status: 410, named: true, meaning: "The acknowledge link has expired." },
   VERSION_MISMATCH: { status: 412, named: true, meaning: "If-Match names an older version (details.currentVersion)." },

@@ -1,12 +1,12 @@
-import type { Database, Proposal } from "@huiyin/db";
-import { calendarOf, defaultPolicy, type Policy } from "@huiyin/domain";
+import type { Database, Prisma, Proposal } from "@huiyin/db";
+import { calendarOf, defaultPolicy, type Policy, workingDaysLeft } from "@huiyin/domain";
 import type { Workflow } from "@huiyin/engine";
 import { toRecord } from "@huiyin/engine";
 import { type Caller, type Grant, grantsOf } from "../auth/keys.ts";
 import { inboxOf, inboxPage } from "../notifications/inbox.ts";
 import { actorOf, grantWhere } from "../proposals/access.ts";
 import { allowedFor } from "../proposals/view.ts";
-import { byUrgency, workingDaysLeft } from "./urgency.ts";
+import { byUrgency } from "./urgency.ts";
 
 /**
  * The kinds of work, each named for the action that waits, in the order a proposal asks for them. An allowed event
@@ -27,6 +27,8 @@ export const WORK_KINDS = {
   evaluate: ["evaluate"],
   followUp: ["followup.report"],
   consultation: ["consultation.arrange", "consultation.record"],
+  /** A unit's report asked by a follow-up review (回头看) of a closed proposal. */
+  lookback: ["lookback.report"],
 } as const satisfies Record<string, readonly string[]>;
 export type WorkKind = keyof typeof WORK_KINDS | "escalation";
 export const ALL_WORK_KINDS = [...(Object.keys(WORK_KINDS) as (keyof typeof WORK_KINDS)[]), "escalation"] as const;
@@ -119,8 +121,15 @@ async function dutiesOf(
   const stages = DUTY_STAGES[grant.role];
   if (stages.length === 0) return [];
   const actor = actorOf(grant);
+  // A unit also owes the reports that follow-up reviews (回头看) asked of it, on proposals closed long ago: found by
+  // their open deadline, not by stage (the closed are most proposals, and the candidates are limited).
+  const inStages: Prisma.ProposalWhereInput = { stage: { in: [...stages] } };
+  const owed: Prisma.ProposalWhereInput[] =
+    grant.role === "unit"
+      ? [{ deadlines: { some: { kind: "lookbackReport", status: "open", unitId: grant.unitId ?? "" } } }]
+      : [];
   const rows: Proposal[] = await database.prisma.proposal.findMany({
-    where: { AND: [grantWhere(grant), { stage: { in: [...stages] } }] },
+    where: { AND: [grantWhere(grant), { OR: [inStages, ...owed] }] },
     orderBy: { updatedAt: "asc" },
     take: CANDIDATE_LIMIT,
   });

@@ -126,6 +126,10 @@ export const proposalsApi: FeatureApi = {
     Proposal,
     HistoryEntry,
     HistoryPage: page(HistoryEntry),
+    ProposalNames: z.strictObject({
+      units: z.record(z.string(), z.string()).describe("Unit id → name."),
+      people: z.record(z.string(), z.string()).describe("Person, member or leader id → the person's name."),
+    }),
   },
   paths: {
     "/v1/proposals": {
@@ -198,6 +202,19 @@ export const proposalsApi: FeatureApi = {
         parameters: [proposalId, ...queryParameters(historyQuerySchema)],
         responses: {
           "200": { description: "A page: items and nextCursor.", ...json(ref("HistoryPage")) },
+          ...errors(...common, 404),
+        },
+      },
+    },
+    "/v1/proposals/{id}/names": {
+      get: {
+        operationId: "getProposalNames",
+        tags: ["proposals"],
+        summary:
+          "The directory's names of the units and people the proposal's page shows (its units, proposers, leader, deadlines; who acted and whom the history the caller may read names), from the caller's committee. Ids the directory does not know are left out.",
+        parameters: [proposalId],
+        responses: {
+          "200": { description: "The names.", ...json(ref("ProposalNames")) },
           ...errors(...common, 404),
         },
       },

@@ -17,11 +17,12 @@ import { acceptedReplies, disclose } from "@huiyin/workflow-proposal";
 import { type Request, Router } from "express";
 import { initialTransition } from "xstate";
 import { callerOf } from "../auth/authenticate.ts";
-import { grantsOf } from "../auth/keys.ts";
+import { type Caller, type Grant, grantsOf } from "../auth/keys.ts";
 import { refuse } from "../http/error-codes.ts";
 import { type IdempotencyLease, respondOnce } from "../http/idempotency.ts";
 import { parseBody, parseQuery } from "../http/validate.ts";
 import { actorOf, createRefusal, grantsSeeing, viewerOf, visibleWhere } from "./access.ts";
+import { idsOf, namesOf } from "./names.ts";
 import { httpErrorOf } from "./refusals.ts";
 import {
   type CreateProposalBody,
@@ -31,8 +32,12 @@ import {
   listQuerySchema,
   parseIfMatch,
 } from "./schemas.ts";
+import { SEARCH_CHUNK, SEARCH_CHUNKS_PER_PAGE, searchChunk } from "./search.ts";
 import { eventSender } from "./send-event.ts";
 import { proposalView, summaryOf } from "./view.ts";
+
+/** The history entries whose names a proposal's page is given (its history page shows as many). */
+const NAMED_HISTORY = 200;
 
 export interface ProposalRoutesDeps {
   database: Database;
@@ -160,23 +165,28 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
     });
   });
 
-  router.get("/proposals/:id/history", async (request, response) => {
-    const caller = callerOf(response);
-    const row = await findVisible(request.params.id, caller);
-    const [grant = caller] = await grantsSeeing(database, row.id, caller);
-    const query = parseQuery(historyQuerySchema, request.query);
+  /** A page of the history as the grant's viewer may read it; `more`: whether a later page exists. */
+  async function visibleHistory(row: Proposal, grant: Grant, after: number, limit: number) {
     const events = await database.prisma.proposalEvent.findMany({
-      where: { proposalId: row.id, seq: { gt: query.after } },
+      where: { proposalId: row.id, seq: { gt: after } },
       orderBy: { seq: "asc" },
-      take: query.limit + 1,
+      take: limit + 1,
     });
-    const page = events.slice(0, query.limit);
+    const page = events.slice(0, limit);
     // Whether a reply was accepted can be decided on a later page: read the replies' fate over the whole history.
     const replyFates = await database.prisma.proposalEvent.findMany({
       where: { proposalId: row.id, type: { in: ["handle.reply", "supervise.acceptReply", "supervise.returnReply"] } },
       select: { seq: true, type: true, actor: true, payload: true },
     });
-    const visible = disclose(viewerOf(grant), page, acceptedReplies(replyFates));
+    return { visible: disclose(viewerOf(grant), page, acceptedReplies(replyFates)), page, more: events.length > limit };
+  }
+
+  router.get("/proposals/:id/history", async (request, response) => {
+    const caller = callerOf(response);
+    const row = await findVisible(request.params.id, caller);
+    const [grant = caller] = await grantsSeeing(database, row.id, caller);
+    const query = parseQuery(historyQuerySchema, request.query);
+    const { visible, page, more } = await visibleHistory(row, grant, query.after, query.limit);
     response.json({
       items: visible.map((event) => ({
         seq: event.seq,
@@ -189,15 +199,36 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
         at: event.at.toISOString(),
         requestId: event.requestId,
       })),
-      nextCursor: events.length > query.limit ? String(page.at(-1)?.seq) : null,
+      nextCursor: more ? String(page.at(-1)?.seq) : null,
     });
+  });
+
+  // The names of the units and people the proposal's page shows (its units, proposers, leader, deadlines, and who
+  // acted and whom the payloads name in the history the caller may read), from the caller's committee's directory:
+  // people who may not read the directory read names, not ids, and only of what they may see.
+  router.get("/proposals/:id/names", async (request, response) => {
+    const caller = callerOf(response);
+    const row = await findVisible(request.params.id, caller);
+    const [grant = caller] = await grantsSeeing(database, row.id, caller);
+    const [{ visible }, deadlines, view] = await Promise.all([
+      visibleHistory(row, grant, 0, NAMED_HISTORY),
+      database.prisma.deadline.findMany({ where: { proposalId: row.id }, select: { unitId: true } }),
+      proposalView(database, workflow, row, actorOf(grant), clock.now()),
+    ]);
+    const ids = idsOf(row, deadlines, view.proposers as { id: string }[], visible);
+    response.json(await namesOf(database, caller.committeeId, ids));
   });
 
   router.get("/proposals", async (request, response) => {
     const caller = callerOf(response);
     const query = parseQuery(listQuerySchema, request.query);
+    const now = clock.now();
+    if (query.q) {
+      response.json(await searchPage(caller, query, now));
+      return;
+    }
     const rows = await database.prisma.proposal.findMany({
-      where: { AND: [visibleWhere(caller), ...filtersOf(query, clock.now())] },
+      where: { AND: [visibleWhere(caller), ...filtersOf(query, now)] },
       orderBy: { id: query.order },
       take: query.limit + 1,
       omit: { snapshot: true },
@@ -208,6 +239,43 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
       nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
     });
   });
+
+  /**
+   * A page of a search (`q`): candidates from the trigram index chunk by chunk in id order, each chunk narrowed by
+   * the other filters and the caller's visibility, until the page is full. After SEARCH_CHUNKS_PER_PAGE chunks the
+   * page is answered as it is, short, with the cursor where the search stopped: a rare search through a large
+   * committee stays bounded in time, and the next page goes on from there.
+   */
+  async function searchPage(caller: Caller, query: ListQuery, now: Date) {
+    const others = filtersOf({ ...query, q: undefined, cursor: undefined }, now);
+    const items: Omit<Proposal, "snapshot">[] = [];
+    let after = query.cursor;
+    for (let chunk = 0; chunk < SEARCH_CHUNKS_PER_PAGE; chunk += 1) {
+      const ids = await searchChunk(database, {
+        committeeId: caller.committeeId,
+        q: query.q ?? "",
+        order: query.order,
+        after,
+        size: SEARCH_CHUNK,
+      });
+      if (ids.length === 0) return { items: items.map((row) => summaryOf(row)), nextCursor: null };
+      const rows = await database.prisma.proposal.findMany({
+        where: { AND: [visibleWhere(caller), { id: { in: ids } }, ...others] },
+        orderBy: { id: query.order },
+        omit: { snapshot: true },
+      });
+      for (const row of rows) {
+        if (items.length === query.limit) {
+          // Full, and more matched: the next page starts after the last item shown.
+          return { items: items.map((item) => summaryOf(item)), nextCursor: items.at(-1)?.id ?? null };
+        }
+        items.push(row);
+      }
+      after = ids.at(-1);
+      if (ids.length < SEARCH_CHUNK) return { items: items.map((row) => summaryOf(row)), nextCursor: null };
+    }
+    return { items: items.map((row) => summaryOf(row)), nextCursor: after ?? null };
+  }
 
   return router;
 }
@@ -268,7 +336,15 @@ export function filtersOf(query: ListQuery, now: Date): Prisma.ProposalWhereInpu
   if (query.plenary !== undefined) filters.push({ plenary: query.plenary });
   if (query.proposerType) filters.push({ proposerType: query.proposerType });
   if (query.channel) filters.push({ sourceChannel: query.channel });
-  if (query.q) filters.push({ title: { contains: query.q, mode: "insensitive" } });
+  // The list itself searches through the trigram index (`searchPage`); this is for other readers of the filters.
+  if (query.q) {
+    filters.push({
+      OR: [
+        { title: { contains: query.q, mode: "insensitive" } },
+        { numberLabel: { contains: query.q, mode: "insensitive" } },
+      ],
+    });
+  }
   const overdue: Prisma.ProposalWhereInput = { deadlines: { some: { status: "open", dueAt: { lt: now } } } };
   if (query.overdue !== undefined) filters.push(query.overdue ? overdue : { NOT: overdue });
   if (query.createdFrom) filters.push({ createdAt: { gte: query.createdFrom } });

@@ -39,7 +39,7 @@ export const listQuerySchema = z.strictObject({
   key: flag.optional(),
   /** Has an open deadline that is past due. */
   overdue: flag.optional(),
-  /** Text search in the title (case-insensitive substring). */
+  /** Search in the number label and title (case-insensitive substring, through a trigram index; Chinese too). */
   q: text(200).optional(),
   createdFrom: instant.optional(),
   createdTo: instant.optional(),

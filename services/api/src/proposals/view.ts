@@ -6,10 +6,10 @@ import {
   contentWarnings,
   defaultPolicy,
   type Policy,
+  workingDaysLeft,
 } from "@huiyin/domain";
 import { type Actor, type ProposalRecord, toRecord, type Workflow } from "@huiyin/engine";
 import type { AnyMachineSnapshot } from "xstate";
-import { workingDaysLeft } from "../my-work/urgency.ts";
 
 /** An open deadline as clients see it: `level` is the highest escalation level reached so far (0: none). */
 export interface DeadlineView {

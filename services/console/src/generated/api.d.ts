@@ -70,6 +70,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every account of the caller's committee (admin): password set, disabled, locked. A person without a row was never invited. */
+        get: operations["listAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api-keys": {
         parameters: {
             query?: never;
@@ -461,7 +478,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What waits for the caller's action, most urgent first (overdue, then due soonest in working days), with counts per kind: for staff the reviews, assignments and reply checks; for a unit its confirmations, contacts and replies; for a proposer submissions and ratings; for a leader or a unit head the unacknowledged escalations. */
+        /** What waits for the caller's action, most urgent first (overdue, then due soonest in working days), with counts per kind: for staff the reviews, assignments and reply checks; for a unit its confirmations, contacts and replies, and the reports follow-up reviews (回头看) asked of it; for a proposer submissions and ratings; for a leader or a unit head the unacknowledged escalations. */
         get: operations["getMyWork"];
         put?: never;
         post?: never;
@@ -634,7 +651,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Invite a person to set a password (admin): a single-use link, valid INVITATION_TTL_HOURS, answered to the admin to pass on. */
+        /** Invite a person to set a password (admin): a single-use link, valid INVITATION_TTL_HOURS, answered to the admin and e-mailed to the person when SMTP is on. Their earlier invitations are withdrawn. */
         post: operations["invitePerson"];
         delete?: never;
         options?: never;
@@ -781,6 +798,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/proposals/{id}/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The directory's names of the units and people the proposal's page shows (its units, proposers, leader, deadlines; who acted and whom the history the caller may read names), from the caller's committee. Ids the directory does not know are left out. */
+        get: operations["getProposalNames"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/proposals/{id}/publication": {
         parameters: {
             query?: never;
@@ -795,6 +829,41 @@ export interface paths {
         post: operations["publishProposal"];
         /** Withdraw a publication with a reason: the public endpoints answer 404 for it at once. */
         delete: operations["withdrawPublication"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/saved-filters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's saved filters, by name. */
+        get: operations["listSavedFilters"];
+        put?: never;
+        /** Save a filter under a name: the query string of GET /v1/proposals without cursor and limit. A known name's query is replaced (200). */
+        post: operations["saveFilter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/saved-filters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one of the caller's saved filters. */
+        delete: operations["deleteSavedFilter"];
         options?: never;
         head?: never;
         patch?: never;
@@ -937,6 +1006,9 @@ export interface components {
             lockedAt: string | null;
             passwordSetAt: string | null;
             personId: string;
+        };
+        AccountList: {
+            items: components["schemas"]["Account"][];
         };
         AckLinkNotice: {
             acknowledgedAt: string | null;
@@ -1487,7 +1559,7 @@ export interface components {
         };
         Error: {
             error: {
-                /** @description A stable code: MALFORMED_JSON (400), INVALID_QUERY (400), INVALID_IF_MATCH (400), INVALID_IDEMPOTENCY_KEY (400), MALFORMED_URL (400), INVALID_CHARACTER (400), BODY_TOO_DEEP (400), MALFORMED_BODY_ENCODING (400), BAD_REQUEST (400), UNAUTHENTICATED (401), SIGN_IN_FAILED (401), FORBIDDEN (403), CSRF_REJECTED (403), ACK_LINK_INVALID (403), NOT_FOUND (404), INVITATION_INVALID (404), EVENT_NOT_ALLOWED (409), VERSION_CONFLICT (409), EXTERNAL_ID_TAKEN (409), IDEMPOTENCY_IN_PROGRESS (409), CANNOT_REVOKE_SELF (409), PERSON_HAS_NO_EMAIL (409), PERSON_HEADS_UNIT (409), ALREADY_DELIVERED (409), NOT_RETRYABLE (409), NOT_PUBLISHABLE (409), SESSION_OVERLAPS (409), SESSION_NAME_TAKEN (409), ACK_LINK_EXPIRED (410), VERSION_MISMATCH (412), PAYLOAD_TOO_LARGE (413), ATTACHMENT_TOO_LARGE (413), ATTACHMENT_TYPE_NOT_ALLOWED (415), UNSUPPORTED_ENCODING (415), VALIDATION_FAILED (422), INVALID_EVENT (422), INVALID_INPUT (422), IDEMPOTENCY_KEY_REUSED (422), WEBHOOK_URL_FORBIDDEN (422), ATTACHMENT_CONTENT_MISMATCH (422), ATTACHMENT_NOT_USABLE (422), REDACTION_NOT_FOUND (422), PASSWORD_TOO_WEAK (422), CALENDAR_INVALID (422), POLICY_INVALID (422), RATE_LIMITED (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), EMAIL_CHANNEL_OFF (503), or a rule code of the workflow (409). */
+                /** @description A stable code: MALFORMED_JSON (400), INVALID_QUERY (400), INVALID_IF_MATCH (400), INVALID_IDEMPOTENCY_KEY (400), MALFORMED_URL (400), INVALID_CHARACTER (400), BODY_TOO_DEEP (400), MALFORMED_BODY_ENCODING (400), BAD_REQUEST (400), UNAUTHENTICATED (401), SIGN_IN_FAILED (401), FORBIDDEN (403), CSRF_REJECTED (403), ACK_LINK_INVALID (403), NOT_FOUND (404), INVITATION_INVALID (404), EVENT_NOT_ALLOWED (409), VERSION_CONFLICT (409), EXTERNAL_ID_TAKEN (409), IDEMPOTENCY_IN_PROGRESS (409), CANNOT_REVOKE_SELF (409), PERSON_HAS_NO_EMAIL (409), PERSON_HEADS_UNIT (409), ALREADY_DELIVERED (409), NOT_RETRYABLE (409), NOT_PUBLISHABLE (409), SESSION_OVERLAPS (409), SAVED_FILTERS_FULL (409), SESSION_NAME_TAKEN (409), ACK_LINK_EXPIRED (410), VERSION_MISMATCH (412), PAYLOAD_TOO_LARGE (413), ATTACHMENT_TOO_LARGE (413), ATTACHMENT_TYPE_NOT_ALLOWED (415), UNSUPPORTED_ENCODING (415), VALIDATION_FAILED (422), INVALID_EVENT (422), INVALID_INPUT (422), IDEMPOTENCY_KEY_REUSED (422), WEBHOOK_URL_FORBIDDEN (422), ATTACHMENT_CONTENT_MISMATCH (422), ATTACHMENT_NOT_USABLE (422), REDACTION_NOT_FOUND (422), PASSWORD_TOO_WEAK (422), CALENDAR_INVALID (422), POLICY_INVALID (422), RATE_LIMITED (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), EMAIL_CHANNEL_OFF (503), or a rule code of the workflow (409). */
                 code: string;
                 details?: unknown;
                 message: string;
@@ -1522,8 +1594,11 @@ export interface components {
             };
         };
         InvitationCreated: {
+            /** @description The address the invitation is e-mailed to (at least once, by the notifier); null when e-mail is off. */
+            emailedTo: string | null;
             /** Format: date-time */
             expiresAt: string;
+            /** @description The link, this once: only a hash of its token is kept (and, while it is e-mailed, the token sealed). */
             link: string;
         };
         LocalDays: {
@@ -1953,6 +2028,16 @@ export interface components {
             /** @constant */
             type: "deadline.escalate";
         };
+        ProposalNames: {
+            /** @description Person, member or leader id → the person's name. */
+            people: {
+                [key: string]: string;
+            };
+            /** @description Unit id → name. */
+            units: {
+                [key: string]: string;
+            };
+        };
         ProposalPage: {
             items: components["schemas"]["ProposalSummary"][];
             nextCursor: string | null;
@@ -2092,6 +2177,20 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        SavedFilter: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            name: string;
+            query: string;
+        };
+        SavedFilterList: {
+            items: components["schemas"]["SavedFilter"][];
+        };
+        SaveFilter: {
+            name: string;
+            query: string;
+        };
         Session: {
             /** @description Send it as X-CSRF-Token with every change made with this session. */
             csrfToken: string;
@@ -2214,7 +2313,7 @@ export interface components {
             dueAt: string | null;
             event: string | null;
             /** @enum {string} */
-            kind: "submit" | "resubmit" | "review" | "assign" | "confirm" | "contact" | "coOpinion" | "reply" | "extension" | "check" | "evaluate" | "followUp" | "consultation" | "escalation";
+            kind: "submit" | "resubmit" | "review" | "assign" | "confirm" | "contact" | "coOpinion" | "reply" | "extension" | "check" | "evaluate" | "followUp" | "consultation" | "lookback" | "escalation";
             level: number;
             noticeId: string | null;
             overdue: boolean;
@@ -2423,6 +2522,89 @@ export interface operations {
             };
             /** @description No such resource, or one the key may not see (NOT_FOUND). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accounts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountList"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7595,6 +7777,91 @@ export interface operations {
             };
         };
     };
+    getProposalNames: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The names. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalNames"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getPublication: {
         parameters: {
             query?: never;
@@ -7909,6 +8176,268 @@ export interface operations {
             };
             /** @description The body or a path segment is invalid (details.fields) (VALIDATION_FAILED). An Idempotency-Key reused for another request (IDEMPOTENCY_KEY_REUSED). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listSavedFilters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The filters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedFilterList"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    saveFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveFilter"];
+            };
+        };
+        responses: {
+            /** @description The filter of that name, replaced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedFilter"];
+                };
+            };
+            /** @description Saved as a new filter. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedFilter"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller has as many saved filters as one may keep (50): delete one first (SAVED_FILTERS_FULL). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or a path segment is invalid (details.fields) (VALIDATION_FAILED). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteSavedFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,6 @@
 import { REFUSAL_CODES } from "@huiyin/domain";
 import { describe, expect, it } from "vitest";
+import { ERROR_CODES } from "../../../api/src/http/error-codes.ts";
 import { ALL_WORK_KINDS } from "../../../api/src/my-work/my-work.ts";
 import { deadlineKindName, format, LOCALES, lookup, MESSAGES, noticeKindName } from "./messages.ts";
 
@@ -12,9 +13,10 @@ describe("the console's message catalogs", () => {
     }
   });
 
-  it("name every refusal code of the workflow and every kind of work", () => {
+  it("name every refusal code of the workflow and of the API, and every kind of work", () => {
     for (const locale of LOCALES) {
       for (const code of REFUSAL_CODES) expect(lookup(locale, `refusal.${code}`), code).toBeDefined();
+      for (const code of ERROR_CODES) expect(lookup(locale, `refusal.${code}`), code).toBeDefined();
       for (const kind of ALL_WORK_KINDS) expect(lookup(locale, `work.kind.${kind}`), kind).toBeDefined();
     }
   });

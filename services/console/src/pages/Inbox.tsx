@@ -48,7 +48,7 @@ export function InboxPage() {
                       {t("inbox.open")}
                     </Link>,
                     notice.acknowledgedAt ? (
-                      <Tag key="done" color="green">
+                      <Tag key="done" color="blue">
                         {t("inbox.acknowledged")}
                       </Tag>
                     ) : (

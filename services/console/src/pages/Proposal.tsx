@@ -28,6 +28,8 @@ import { useLocale } from "../i18n/locale.tsx";
 import { deadlineKindName, noticeKindName } from "../i18n/messages.ts";
 
 type Proposal = components["schemas"]["Proposal"];
+type Names = components["schemas"]["ProposalNames"];
+const NO_NAMES: Names = { units: {}, people: {} };
 
 /** 提·立·办·督·评: where each stage of the machine sits on the step bar (交办 belongs to 立). */
 const STEP_OF_STAGE: Record<string, number> = {
@@ -59,6 +61,14 @@ export function ProposalPage({ id }: { id: string }) {
     () => api.GET("/v1/proposals/{id}/history", { params: { path: { id }, query: { limit: 200 } } }),
     [id, proposal.data?.version],
   );
+  // Names, not ids: the directory's names of the units and people this page shows (what the viewer may see).
+  const loadedNames = useLoad(
+    () => api.GET("/v1/proposals/{id}/names", { params: { path: { id } } }),
+    [id, proposal.data?.version],
+  );
+  const names = loadedNames.data ?? NO_NAMES;
+  const unitName = (unitId: string) => names.units[unitId] ?? unitId;
+  const personName = (personId: string) => names.people[personId] ?? personId;
   // Notices about this proposal waiting in the person's inbox (a leader's escalation): acknowledged right here.
   const notices = useLoad(
     () => api.GET("/v1/notifications", { params: { query: { proposalId: id, unacknowledged: "true" } } }),
@@ -112,11 +122,15 @@ export function ProposalPage({ id }: { id: string }) {
           <Space direction="vertical" style={{ width: "100%" }} size="middle">
             <Card title={t("proposal.content")}>
               <Descriptions column={1} size="small">
-                <Descriptions.Item label={t("proposal.category")}>{content.category ?? row.category}</Descriptions.Item>
-                <Descriptions.Item label={t("proposal.proposers")}>
-                  {row.proposers.map((proposer) => proposer.id).join("、")}
+                <Descriptions.Item label={t("proposal.category")}>
+                  {categoryName(content.category ?? row.category ?? "", tx)}
                 </Descriptions.Item>
-                <Descriptions.Item label={t("proposal.units")}>{row.unitIds.join("、") || "—"}</Descriptions.Item>
+                <Descriptions.Item label={t("proposal.proposers")}>
+                  {row.proposers.map((proposer) => personName(proposer.id)).join("、")}
+                </Descriptions.Item>
+                <Descriptions.Item label={t("proposal.units")}>
+                  {row.unitIds.map(unitName).join("、") || "—"}
+                </Descriptions.Item>
               </Descriptions>
               {content.reasons ? (
                 <>
@@ -144,14 +158,15 @@ export function ProposalPage({ id }: { id: string }) {
                     <div data-testid="history-entry">
                       <Typography.Text strong>{tx(`event.${entry.type}`, entry.type)}</Typography.Text>{" "}
                       <Typography.Text type="secondary">
-                        {new Date(entry.at).toLocaleString(locale)} · {entry.actor.role}:{entry.actor.id}
+                        {new Date(entry.at).toLocaleString(locale)} · {tx(`role.${entry.actor.role}`, entry.actor.role)}{" "}
+                        {entry.actor.role === "system" ? "" : personName(entry.actor.id)}
                       </Typography.Text>
                       {entry.payloadHidden ? (
                         <div>
                           <Typography.Text type="secondary">{t("proposal.hidden")}</Typography.Text>
                         </div>
                       ) : (
-                        <Payload payload={entry.payload} />
+                        <Payload payload={entry.payload} names={names} />
                       )}
                     </div>
                   ),
@@ -175,7 +190,7 @@ export function ProposalPage({ id }: { id: string }) {
                       <Space direction="vertical" size={0}>
                         <Typography.Text strong>
                           {deadlineKindName(locale, deadline.kind)}
-                          {deadline.unitId ? ` · ${deadline.unitId}` : ""}
+                          {deadline.unitId ? ` · ${unitName(deadline.unitId)}` : ""}
                         </Typography.Text>
                         <Typography.Text type="secondary">
                           {new Date(deadline.dueAt).toLocaleString(locale)}
@@ -201,7 +216,7 @@ export function ProposalPage({ id }: { id: string }) {
 }
 
 /** A history entry's payload as label: value lines (what the API lets this viewer read). */
-function Payload({ payload }: { payload: unknown }) {
+function Payload({ payload, names }: { payload: unknown; names: Names }) {
   const { tx } = useLocale();
   if (!payload || typeof payload !== "object") return null;
   // The policy a proposal was created under is configuration, not something a person reads in its history.
@@ -213,8 +228,10 @@ function Payload({ payload }: { payload: unknown }) {
     <dl style={{ margin: "4px 0 0" }}>
       {entries.map(([name, value]) => (
         <div key={name}>
-          <Typography.Text type="secondary">{tx(`field.${name}`, name)}: </Typography.Text>
-          <span style={{ whiteSpace: "pre-wrap" }}>{shown(value, tx)}</span>
+          <dt style={{ display: "inline" }}>
+            <Typography.Text type="secondary">{tx(`field.${name}`, name)}: </Typography.Text>
+          </dt>
+          <dd style={{ display: "inline", margin: 0, whiteSpace: "pre-wrap" }}>{shown(value, tx, names, name)}</dd>
         </div>
       ))}
     </dl>
@@ -226,22 +243,40 @@ function Payload({ payload }: { payload: unknown }) {
  * language, a unit with its role, a person or member by name where the payload has one, a list joined, an object
  * (the submitted content) as its fields.
  */
-function shown(value: unknown, tx: (key: string, fallback: string) => string): string {
-  if (typeof value === "string") return tx(`value.${value}`, value);
+function shown(value: unknown, tx: Tx, names: Names, key?: string): string {
+  if (typeof value === "string") {
+    if (key === "unitId" || key === "fromUnitId" || key === "toUnitId") return names.units[value] ?? value;
+    if (key === "leaderId" || key === "personId" || key === "memberId") return names.people[value] ?? value;
+    if (key === "category") return categoryName(value, tx);
+    // An instant (a contact's time) as the reader's clock and language write it.
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value))) {
+      return new Date(value).toLocaleString(document.documentElement.lang || undefined);
+    }
+    return tx(`value.${value}`, value);
+  }
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return value.map((item) => shown(item, tx)).join("、");
+  if (Array.isArray(value)) return value.map((item) => shown(item, tx, names, key)).join("、");
   if (value && typeof value === "object") {
     const item = value as Record<string, unknown>;
     if (typeof item.unitId === "string") {
-      return typeof item.role === "string" ? `${item.unitId}（${shown(item.role, tx)}）` : item.unitId;
+      const unit = names.units[item.unitId] ?? item.unitId;
+      return typeof item.role === "string" ? `${unit}（${shown(item.role, tx, names)}）` : unit;
     }
+    if (typeof item.id === "string" && names.people[item.id]) return names.people[item.id] ?? item.id;
     if (typeof item.name === "string") return item.name;
     if (typeof item.id === "string") return item.id;
     return Object.entries(item)
-      .map(([name, inner]) => `${tx(`field.${name}`, name)}: ${shown(inner, tx)}`)
+      .map(([name, inner]) => `${tx(`field.${name}`, name)}: ${shown(inner, tx, names, name)}`)
       .join("\n");
   }
   return "";
+}
+
+type Tx = (key: string, fallback: string) => string;
+
+/** A category in words where the catalog names its code (categories are free text per committee: else as written). */
+function categoryName(code: string, tx: Tx): string {
+  return tx(`category.${code}`, code);
 }
 
 /** One form per event the person may send now, generated from the event's schema in the served document. */
@@ -304,7 +339,13 @@ function EventForm(props: { proposal: Proposal; type: string; schema: JsonSchema
     }
   };
   return (
-    <Form form={form} layout="vertical" onFinish={submit} aria-label={tx(`event.${props.type}`, props.type)}>
+    <Form
+      form={form}
+      name={`event-${props.type.replaceAll(".", "-")}`}
+      layout="vertical"
+      onFinish={submit}
+      aria-label={tx(`event.${props.type}`, props.type)}
+    >
       <SchemaFields schema={props.schema} />
       {error ? (
         <div style={{ marginBottom: 12 }}>

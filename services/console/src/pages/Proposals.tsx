@@ -31,7 +31,32 @@ interface Filters {
   overdue?: boolean;
 }
 
-/** The list with the API's filters, title search, pages by cursor, and bulk actions for staff. */
+/** A filter as the list's query string (what a saved filter keeps), and back. */
+export function queryOf(filters: Filters): string {
+  const params = new URLSearchParams();
+  if (filters.q) params.set("q", filters.q);
+  if (filters.stage) params.set("stage", filters.stage);
+  if (filters.unit) params.set("unit", filters.unit);
+  if (filters.key) params.set("key", "true");
+  if (filters.overdue) params.set("overdue", "true");
+  return params.toString();
+}
+
+function filtersOf(query: string): Filters {
+  const params = new URLSearchParams(query);
+  const filters: Filters = {};
+  const q = params.get("q");
+  const stage = params.get("stage");
+  const unit = params.get("unit");
+  if (q) filters.q = q;
+  if (stage) filters.stage = stage;
+  if (unit) filters.unit = unit;
+  if (params.get("key") === "true") filters.key = true;
+  if (params.get("overdue") === "true") filters.overdue = true;
+  return filters;
+}
+
+/** The list with the API's filters, search on title and number, saved filters, pages by cursor, bulk actions. */
 export function ProposalsPage() {
   const { t, tx } = useLocale();
   const { session } = useSession();
@@ -59,6 +84,7 @@ export function ProposalsPage() {
     [filters, cursor],
   );
   const staff = hasRole(session, "staff", "admin");
+  const [form] = Form.useForm<Filters>();
   const startBulk = (kind: BulkKind) => {
     setResult(undefined); // the result shown is always the last action's
     setBulk(kind);
@@ -83,7 +109,7 @@ export function ProposalsPage() {
         render: (stage: string, row: Summary) => (
           <Space size={4}>
             <Tag>{tx(`stage.${stage}`, stage)}</Tag>
-            {row.isKey ? <Tag color="gold">{t("proposals.isKey")}</Tag> : null}
+            {row.isKey ? <Tag color="magenta">{t("proposals.isKey")}</Tag> : null}
           </Space>
         ),
       },
@@ -101,11 +127,23 @@ export function ProposalsPage() {
     setCursors([undefined]);
     setSelected([]);
   };
+  const open = (query: string) => {
+    const next = filtersOf(query);
+    form.resetFields();
+    form.setFieldsValue(next);
+    search(next);
+  };
   return (
     <Space direction="vertical" style={{ width: "100%" }} size="middle">
       <Typography.Title level={2}>{t("proposals.title")}</Typography.Title>
       <Card>
-        <Form layout="inline" onFinish={(values: Filters) => search(values)} aria-label={t("proposals.search")}>
+        <Form
+          form={form}
+          name="filters"
+          layout="inline"
+          onFinish={(values: Filters) => search(values)}
+          aria-label={t("proposals.search")}
+        >
           <Form.Item name="q" label={t("proposals.search")}>
             <Input.Search allowClear onSearch={(q) => search({ ...filters, q })} style={{ maxWidth: 260 }} />
           </Form.Item>
@@ -131,6 +169,7 @@ export function ProposalsPage() {
             <Switch onChange={(overdue) => search({ ...filters, overdue })} />
           </Form.Item>
         </Form>
+        <SavedFilters current={queryOf(filters)} onOpen={open} />
       </Card>
       {staff ? (
         <Space wrap>
@@ -184,6 +223,77 @@ export function ProposalsPage() {
   );
 }
 
+/** The person's saved filters: open one, save the current filter under a name, delete the one open. */
+function SavedFilters({ current, onOpen }: { current: string; onOpen(query: string): void }) {
+  const { t } = useLocale();
+  const refusalText = useRefusalText();
+  const saved = useLoad(() => api.GET("/v1/saved-filters"), []);
+  const [chosen, setChosen] = useState<string>();
+  const [naming, setNaming] = useState(false);
+  const [name, setName] = useState("");
+  const [problem, setProblem] = useState<string>();
+  const items = saved.data?.items ?? [];
+  const save = async () => {
+    const { error } = await api.POST("/v1/saved-filters", { body: { name: name.trim(), query: current } });
+    if (error) return setProblem(isApiError(error) ? refusalText(error) : String(error));
+    setNaming(false);
+    setName("");
+    saved.reload();
+  };
+  const remove = async (id: string) => {
+    const { error } = await api.DELETE("/v1/saved-filters/{id}", { params: { path: { id } } });
+    if (error) return setProblem(isApiError(error) ? refusalText(error) : String(error));
+    setChosen(undefined);
+    saved.reload();
+  };
+  return (
+    <Space wrap style={{ marginTop: 12 }}>
+      <Select
+        allowClear
+        aria-label={t("proposals.savedFilters")}
+        placeholder={t("proposals.savedFilters")}
+        style={{ minWidth: 200 }}
+        value={chosen}
+        options={items.map((item) => ({ value: item.id, label: item.name }))}
+        onChange={(id: string | undefined) => {
+          setChosen(id);
+          const filter = items.find((item) => item.id === id);
+          onOpen(filter?.query ?? "");
+        }}
+      />
+      <Button onClick={() => setNaming(true)} disabled={!current}>
+        {t("proposals.saveFilter")}
+      </Button>
+      {chosen ? (
+        <Button danger onClick={() => remove(chosen)}>
+          {t("proposals.deleteFilter")}
+        </Button>
+      ) : null}
+      {problem ? (
+        <Alert type="error" role="alert" closable message={problem} onClose={() => setProblem(undefined)} />
+      ) : null}
+      <Modal
+        open={naming}
+        title={t("proposals.saveFilter")}
+        onOk={save}
+        okButtonProps={{ disabled: !name.trim() }}
+        onCancel={() => setNaming(false)}
+      >
+        <Form layout="vertical">
+          <Form.Item label={t("proposals.filterName")} htmlFor="saved-filter-name">
+            <Input
+              id="saved-filter-name"
+              value={name}
+              maxLength={100}
+              onChange={(event) => setName(event.target.value)}
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Space>
+  );
+}
+
 function BulkDialog(props: {
   kind: BulkKind;
   proposalIds: string[];
@@ -214,7 +324,7 @@ function BulkDialog(props: {
   return (
     <Modal open title={`${title} (${props.proposalIds.length})`} onOk={submit} onCancel={props.onClose}>
       {problem ? <Alert type="error" role="alert" message={problem} /> : null}
-      <Form form={form} layout="vertical">
+      <Form form={form} name="bulk" layout="vertical">
         {props.kind === "register" ? (
           <Form.Item name="category" label={t("proposals.bulkCategory")} rules={[{ required: true }]}>
             <Input />

@@ -51,10 +51,10 @@ export function startEmailWorker(
 }
 
 /**
- * A worker of tracked e-mails (notices, digests): `send` gets the job's data, whether this is the last attempt
+ * A worker of tracked e-mails (notices, digests, invitations): `send` gets the job's data, whether this is the last attempt
  * (so that a failure makes the row `dead`), and a logger bound to the job id.
  */
-export function startMailWorker<Name extends "email" | "digest.email">(
+export function startMailWorker<Name extends "email" | "digest.email" | "invitation.email">(
   name: Name,
   send: (data: JobPayload<Name>, final: boolean, logger: Logger) => Promise<SendOutcome>,
   context: { logger: Logger; redis: RedisConnection; prefix: string },

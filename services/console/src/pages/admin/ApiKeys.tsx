@@ -1,0 +1,114 @@
+import { Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
+import { useState } from "react";
+import { api } from "../../api/client.ts";
+import { useLoad } from "../../api/use-load.ts";
+import { Refusal } from "../../components/refusal.tsx";
+import type { components } from "../../generated/api";
+import { useLocale } from "../../i18n/locale.tsx";
+import { useProblem } from "./problem.tsx";
+
+type CreateApiKey = components["schemas"]["CreateApiKey"];
+const KEY_ROLES: CreateApiKey["role"][] = ["integrator", "staff", "unit", "leader", "proposer", "admin"];
+
+/** API keys for integrators and scripts: issue one (the key shown this once: only its hash is kept), revoke. */
+export function ApiKeys() {
+  const { t, locale } = useLocale();
+  const problem = useProblem();
+  const keys = useLoad(() => api.GET("/v1/api-keys"), []);
+  const [issued, setIssued] = useState<{ key: string; prefix: string }>();
+  const [form] = Form.useForm<CreateApiKey>();
+  const role = Form.useWatch("role", form);
+  const issue = async (values: CreateApiKey) => {
+    problem.clear();
+    const body: CreateApiKey = {
+      role: values.role,
+      actorId: values.actorId,
+      ...(values.role === "unit" && values.unitId ? { unitId: values.unitId } : {}),
+      ...(values.name ? { name: values.name } : {}),
+    };
+    const { data, error, response } = await api.POST("/v1/api-keys", { body });
+    if (problem.report(error, response.status) || !data) return;
+    setIssued({ key: data.key, prefix: data.prefix });
+    form.resetFields();
+    keys.reload();
+  };
+  const revoke = async (id: string) => {
+    problem.clear();
+    const { error, response } = await api.POST("/v1/api-keys/{id}/revoke", { params: { path: { id } } });
+    problem.report(error, response.status);
+    keys.reload();
+  };
+  return (
+    <Space direction="vertical" style={{ width: "100%" }}>
+      {problem.shown}
+      <Refusal error={keys.error} />
+      <Card size="small" title={t("admin.issueKey")}>
+        <Form form={form} name="apiKey" layout="inline" onFinish={issue} initialValues={{ role: "integrator" }}>
+          <Form.Item name="role" label={t("admin.role")} rules={[{ required: true }]}>
+            <Select style={{ width: 140 }} options={KEY_ROLES.map((value) => ({ value, label: value }))} />
+          </Form.Item>
+          <Form.Item name="actorId" label={t("admin.actor")} rules={[{ required: true }]}>
+            <Input style={{ width: 140 }} />
+          </Form.Item>
+          {role === "unit" ? (
+            <Form.Item name="unitId" label={t("admin.unit")} rules={[{ required: true }]}>
+              <Input style={{ width: 120 }} />
+            </Form.Item>
+          ) : null}
+          <Form.Item name="name" label={t("admin.keyName")}>
+            <Input style={{ width: 160 }} />
+          </Form.Item>
+          <Button htmlType="submit">{t("admin.issue")}</Button>
+        </Form>
+      </Card>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={keys.loading}
+        dataSource={keys.data?.items ?? []}
+        pagination={false}
+        scroll={{ x: "max-content" }}
+        columns={[
+          { title: t("admin.prefix"), dataIndex: "prefix" },
+          { title: t("admin.keyName"), dataIndex: "name" },
+          { title: t("admin.role"), dataIndex: "role" },
+          { title: t("admin.actor"), dataIndex: "actorId", responsive: ["md"] },
+          {
+            title: t("admin.createdAt"),
+            dataIndex: "createdAt",
+            responsive: ["lg"],
+            render: (at: string) => new Date(at).toLocaleString(locale),
+          },
+          {
+            title: t("admin.status"),
+            key: "status",
+            render: (_: unknown, key: { id: string; prefix: string; revokedAt: string | null }) =>
+              key.revokedAt ? (
+                <Tag data-testid={`revoked-${key.prefix}`}>
+                  {t("admin.revokedAt", { at: new Date(key.revokedAt).toLocaleDateString(locale) })}
+                </Tag>
+              ) : (
+                <Popconfirm title={t("admin.confirmRevoke")} onConfirm={() => revoke(key.id)}>
+                  <Button size="small" danger aria-label={`${t("admin.revoke")} ${key.prefix}`}>
+                    {t("admin.revoke")}
+                  </Button>
+                </Popconfirm>
+              ),
+          },
+        ]}
+      />
+      <Modal
+        open={Boolean(issued)}
+        title={t("admin.keyIssued")}
+        footer={null}
+        destroyOnHidden
+        onCancel={() => setIssued(undefined)}
+      >
+        <Typography.Paragraph copyable code data-testid="issued-key">
+          {issued?.key}
+        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t("admin.shownOnce")}</Typography.Paragraph>
+      </Modal>
+    </Space>
+  );
+}

@@ -1,0 +1,204 @@
+import { Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } from "antd";
+import { useState } from "react";
+import { api } from "../../api/client.ts";
+import { useLoad } from "../../api/use-load.ts";
+import { Refusal } from "../../components/refusal.tsx";
+import { useLocale } from "../../i18n/locale.tsx";
+import type { MessageKey } from "../../i18n/messages.ts";
+import { useProblem } from "./problem.tsx";
+
+interface Account {
+  personId: string;
+  hasPassword: boolean;
+  disabledAt: string | null;
+  lockedAt: string | null;
+}
+
+/** What an account's state reads as; a person without a row was never invited. */
+function stateOf(account: Account | undefined): { key: MessageKey; color?: string } {
+  if (!account) return { key: "admin.account.none" };
+  if (account.disabledAt) return { key: "admin.account.disabled", color: "default" };
+  if (account.lockedAt) return { key: "admin.account.locked", color: "red" };
+  if (!account.hasPassword) return { key: "admin.account.invited", color: "magenta" };
+  return { key: "admin.account.active", color: "blue" };
+}
+
+/**
+ * People of the directory with their account: add or replace a person (with a first role), invite them (the link
+ * shown this once; e-mailed too when the deployment sends e-mail), disable and enable their sign-in, lift a lockout.
+ */
+export function People() {
+  const { t, locale } = useLocale();
+  const problem = useProblem();
+  const people = useLoad(() => api.GET("/v1/directory/people", { params: { query: { limit: 200 } } }), []);
+  const accounts = useLoad(() => api.GET("/v1/accounts"), []);
+  const [invitation, setInvitation] = useState<{
+    name: string;
+    link: string;
+    expiresAt: string;
+    emailedTo?: string | null;
+  }>();
+  const [form] = Form.useForm();
+  const byPerson = new Map((accounts.data?.items ?? []).map((account) => [account.personId, account]));
+
+  const invite = async (id: string, name: string) => {
+    problem.clear();
+    const { data, error, response } = await api.POST("/v1/people/{id}/invitations", {
+      params: { path: { id } },
+    });
+    if (problem.report(error, response.status) || !data) return;
+    setInvitation({ name, ...data });
+    accounts.reload();
+  };
+  const change = async (id: string, action: "disable" | "enable" | "unlock") => {
+    problem.clear();
+    const options = { params: { path: { id } } };
+    const { error, response } =
+      action === "disable"
+        ? await api.POST("/v1/people/{id}/disable", options)
+        : action === "enable"
+          ? await api.POST("/v1/people/{id}/enable", options)
+          : await api.POST("/v1/people/{id}/unlock", options);
+    problem.report(error, response.status);
+    accounts.reload();
+  };
+  const add = async (values: { id: string; name: string; email: string; role?: string }) => {
+    problem.clear();
+    const put = await api.PUT("/v1/directory/people/{id}", {
+      params: { path: { id: values.id } },
+      body: { name: values.name, email: values.email, language: locale === "en" ? "en" : "zh-CN" },
+    });
+    if (problem.report(put.error, put.response.status)) return;
+    if (values.role) {
+      const role = await api.PUT("/v1/directory/roles/{label}/people/{personId}", {
+        params: { path: { label: values.role, personId: values.id } },
+      });
+      if (problem.report(role.error, role.response.status)) return;
+    }
+    form.resetFields();
+    people.reload();
+  };
+
+  return (
+    <Space direction="vertical" style={{ width: "100%" }}>
+      {problem.shown}
+      <Refusal error={people.error ?? accounts.error} />
+      <Card size="small" title={t("admin.addPerson")}>
+        <Form form={form} name="person" layout="inline" onFinish={add}>
+          <Form.Item name="id" label={t("admin.id")} rules={[{ required: true }]}>
+            <Input style={{ width: 120 }} />
+          </Form.Item>
+          <Form.Item name="name" label={t("admin.name")} rules={[{ required: true }]}>
+            <Input style={{ width: 120 }} />
+          </Form.Item>
+          <Form.Item name="email" label={t("admin.email")} rules={[{ required: true, type: "email" }]}>
+            <Input style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="role" label={t("admin.role")}>
+            <Input placeholder="staff / unit:u-1 / leader:l-1" style={{ width: 180 }} />
+          </Form.Item>
+          <Button htmlType="submit">{t("common.save")}</Button>
+        </Form>
+      </Card>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={people.loading}
+        dataSource={people.data?.items ?? []}
+        pagination={false}
+        scroll={{ x: "max-content" }}
+        columns={[
+          { title: t("admin.id"), dataIndex: "id", responsive: ["md"] },
+          { title: t("admin.name"), dataIndex: "name" },
+          { title: t("admin.email"), dataIndex: "email", responsive: ["md"] },
+          {
+            title: t("admin.role"),
+            dataIndex: "roles",
+            responsive: ["sm"],
+            render: (roles: string[]) => roles.map((role) => <Tag key={role}>{role}</Tag>),
+          },
+          {
+            title: t("admin.status"),
+            key: "account",
+            render: (_: unknown, person: { id: string }) => {
+              const state = stateOf(byPerson.get(person.id));
+              return (
+                <Tag color={state.color} data-testid={`account-${person.id}`}>
+                  {t(state.key)}
+                </Tag>
+              );
+            },
+          },
+          {
+            title: t("admin.actions"),
+            key: "actions",
+            render: (_: unknown, person: { id: string; name: string }) => {
+              const account = byPerson.get(person.id);
+              return (
+                <Space size="small" wrap>
+                  <Button
+                    size="small"
+                    onClick={() => invite(person.id, person.name)}
+                    aria-label={`${t("admin.invite")} ${person.name}`}
+                  >
+                    {t("admin.invite")}
+                  </Button>
+                  {account?.lockedAt ? (
+                    <Button
+                      size="small"
+                      onClick={() => change(person.id, "unlock")}
+                      aria-label={`${t("admin.unlock")} ${person.name}`}
+                    >
+                      {t("admin.unlock")}
+                    </Button>
+                  ) : null}
+                  {account && !account.disabledAt ? (
+                    <Button
+                      size="small"
+                      danger
+                      onClick={() => change(person.id, "disable")}
+                      aria-label={`${t("admin.disable")} ${person.name}`}
+                    >
+                      {t("admin.disable")}
+                    </Button>
+                  ) : null}
+                  {account?.disabledAt ? (
+                    <Button
+                      size="small"
+                      onClick={() => change(person.id, "enable")}
+                      aria-label={`${t("admin.enable")} ${person.name}`}
+                    >
+                      {t("admin.enable")}
+                    </Button>
+                  ) : null}
+                </Space>
+              );
+            },
+          },
+        ]}
+      />
+      <Modal
+        open={Boolean(invitation)}
+        title={invitation?.name}
+        footer={null}
+        destroyOnHidden
+        onCancel={() => setInvitation(undefined)}
+      >
+        <Typography.Paragraph>
+          {t("admin.inviteLink", {
+            expiresAt: invitation ? new Date(invitation.expiresAt).toLocaleString(locale) : "",
+          })}
+        </Typography.Paragraph>
+        <Typography.Paragraph copyable code data-testid="invitation-link">
+          {invitation?.link}
+        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {invitation?.emailedTo
+            ? t("admin.inviteEmailed", { email: invitation.emailedTo })
+            : t("admin.inviteNotEmailed")}
+        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t("admin.shownOnce")}</Typography.Paragraph>
+      </Modal>
+    </Space>
+  );
+}
