@@ -3,9 +3,13 @@ import type { Database } from "@huiyin/db";
 import type { Logger } from "@huiyin/logger";
 import { type Keyring, openSecret, sealedWith, sealSecret } from "./secret-box.ts";
 
-/** A new subscription's signing secret, shown once to its creator, and what the database keeps of it. */
+/**
+ * A new signing secret, shown once to its creator, and what the database keeps of it. `whsec_` and 32 random bytes
+ * in standard base64: the form Standard Webhooks libraries take as it is (secrets made before were base64url,
+ * which huiyin's own signature never decoded; see `standardWebhookKey`).
+ */
 export function newWebhookSecret(keyring: Keyring, subscriptionId: string): { secret: string; sealed: string } {
-  const secret = `whsec_${randomBytes(32).toString("base64url")}`;
+  const secret = `whsec_${randomBytes(32).toString("base64")}`;
   return { secret, sealed: sealSecret(keyring, secret, subscriptionId) };
 }
 
@@ -17,6 +21,32 @@ export function webhookSecretOf(
   if (row.secretSealed !== null) return openSecret(keyring, row.secretSealed, row.id);
   if (row.secret !== null) return row.secret;
   throw new Error(`webhook subscription ${row.id} has no secret`);
+}
+
+/**
+ * The secrets a delivery is signed with at `now`: the current one, and the one it replaced while the rotation's
+ * overlap lasts. The current one must open (a delivery is not sent unsigned); a previous one that no longer opens is
+ * left out, since the receiver was told to move to the current one.
+ */
+export function webhookSecretsOf(
+  keyring: Keyring,
+  row: {
+    id: string;
+    secret: string | null;
+    secretSealed: string | null;
+    previousSecretSealed: string | null;
+    previousSecretExpiresAt: Date | null;
+  },
+  now: Date,
+): string[] {
+  const current = webhookSecretOf(keyring, row);
+  if (row.previousSecretSealed === null || row.previousSecretExpiresAt === null) return [current];
+  if (row.previousSecretExpiresAt.getTime() <= now.getTime()) return [current];
+  try {
+    return [current, openSecret(keyring, row.previousSecretSealed, row.id)];
+  } catch {
+    return [current];
+  }
 }
 
 export interface ResealReport {
