@@ -17,12 +17,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type DestinationPolicy,
   deliverWebhook,
+  disclosedFields,
+  INTEGRATOR_FIELDS,
+  newWebhookSecret,
   relayBatch,
   startWebhookWorker,
   systemClock,
   systemResolver,
 } from "../packages/engine/src/index.ts";
+import { maySeePayload } from "../workflows/proposal/src/index.ts";
 import { type ApiHarness, startApi, testKeyring } from "./support/api.ts";
+import { type Contract, openApiContract } from "./support/contract.ts";
 
 /**
  * Webhooks as integrators rely on them (issue 17), end to end: the api, the real relay and the real `webhooks`
@@ -75,6 +80,7 @@ let workerConnection: RedisConnection;
 let relayQueues: Record<OutboxQueueName, Queue>;
 let worker: Worker;
 let destinations: DestinationPolicy;
+let contract: Contract;
 const logger = createLogger({ service: "webhooks-integrators-test", level: "silent", format: "json" });
 
 beforeAll(async () => {
@@ -99,6 +105,7 @@ beforeAll(async () => {
   }).WEBHOOK_ALLOWED_DESTINATIONS;
   destinations = { allow, resolve: systemResolver() };
   api = await startApi({ overrides: { webhooks: { destinations, keyring: testKeyring, pingTimeoutMs: 5_000 } } });
+  contract = await openApiContract(api);
   keys = {
     integrator: await api.issueKey("integrator", "smart-cppcc"),
     otherIntegrator: await api.issueKey("integrator", "oa-system"),
@@ -214,6 +221,7 @@ describe("pings, redeliveries, changes and rotations", () => {
   it("pings: one signed webhook.ping now, answered with its delivery, listed and audited", async () => {
     const ping = await api.call("POST", `/v1/webhooks/${hook.id}/ping`, { key: keys.integrator });
     expect(ping.status).toBe(200);
+    contract.expectConforms("POST", "/v1/webhooks/{id}/ping", ping);
     expect(ping.body).toMatchObject({
       topic: "webhook.ping",
       proposalId: null,
@@ -263,6 +271,7 @@ describe("pings, redeliveries, changes and rotations", () => {
       body: { url: `${base}/moved`, events: ["proposal.stage", "proposal.closed"] },
     });
     expect(moved.status).toBe(200);
+    contract.expectConforms("PATCH", "/v1/webhooks/{id}", moved);
     expect(moved.body).toMatchObject({ url: `${base}/moved`, events: ["proposal.stage", "proposal.closed"] });
     secrets.set("/moved", [hook.secret]);
     const ping = await api.call("POST", `/v1/webhooks/${hook.id}/ping`, { key: keys.integrator });
@@ -289,6 +298,7 @@ describe("pings, redeliveries, changes and rotations", () => {
       headers: { "idempotency-key": randomUUID() },
     });
     expect(again.status).toBe(202);
+    contract.expectConforms("POST", "/v1/webhook-deliveries/{id}/redeliver", again);
     expect(again.body).toMatchObject({
       status: "pending",
       attempts: 0,
@@ -322,6 +332,7 @@ describe("pings, redeliveries, changes and rotations", () => {
       body: { overlapSeconds: 3600 },
     });
     expect(rotated.status).toBe(200);
+    contract.expectConforms("POST", "/v1/webhooks/{id}/secret", rotated);
     const fresh = rotated.body.secret as string;
     expect(fresh).toMatch(/^whsec_/);
     expect(fresh).not.toBe(hook.secret);
@@ -360,6 +371,23 @@ describe("pings, redeliveries, changes and rotations", () => {
   });
 });
 
+describe("the OpenAPI document's webhooks", () => {
+  it("describes each topic's payload, and every body the receiver got conforms to its topic's schema", () => {
+    const topics = Object.keys(contract.document.webhooks).sort();
+    expect(topics).toEqual(["deadline.escalated", "proposal.closed", "proposal.stage", "webhook.ping"]);
+    const seen = new Set<string>();
+    for (const request of received) {
+      const body = JSON.parse(request.body);
+      const schema = contract.document.webhooks[body.topic]?.post.requestBody.content["application/json"].schema;
+      expect(schema, body.topic).toBeDefined();
+      const validate = contract.ajv.compile({ $ref: contract.schemaRef(schema.$ref) });
+      expect(validate(body), `${body.topic}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      seen.add(body.topic);
+    }
+    expect(seen).toEqual(new Set(["proposal.stage", "webhook.ping"]));
+  });
+});
+
 describe("retries", () => {
   it("keeps the attempt count and the next attempt's time in the row, and retries until the receiver answers", async () => {
     const flaky = await subscribe(api.adminKey, "/flaky", ["proposal.stage"]);
@@ -387,5 +415,104 @@ describe("retries", () => {
     expect(await deliverWebhook(deps, row.id)).toEqual({ outcome: "early", retryAt: later });
     expect(received.length).toBe(before);
     expect((await api.database.prisma.webhookDelivery.findUniqueOrThrow({ where: { id: row.id } })).attempts).toBe(3);
+  });
+});
+
+describe("what a subscription may receive (issue 14: webhooks carry only what their subscriber may see)", () => {
+  const secretsOfTheOffice = ["退回理由：答复不具体", "督办内部备注", "交通局初稿答复", "延期理由：内部协调"];
+
+  it("an integrator's subscription hears of its own proposals only, with no internal note and no unchecked reply", async () => {
+    const everything = await subscribe(api.adminKey, "/office", ["*"]);
+    const integrator = await subscribe(keys.integrator, "/integrator", ["*"]);
+    // A subscription of another committee, written past the API (the committees API is another branch's).
+    await api.database.prisma.committee.upsert({
+      where: { id: "county" },
+      create: { id: "county", name: "县政协" },
+      update: {},
+    });
+    const elsewhere = `wh_county${randomUUID().slice(0, 8)}`;
+    await api.database.prisma.webhookSubscription.create({
+      data: {
+        id: elsewhere,
+        committeeId: "county",
+        url: `${base}/county`,
+        events: ["*"],
+        secretSealed: newWebhookSecret(testKeyring, elsewhere).sealed,
+        ownerRole: "admin",
+        ownerId: "county-admin",
+      },
+    });
+    const created = await api.call("POST", "/v1/proposals", { key: keys.integrator, body: content });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    let version = created.body.version as number;
+    const send = async (key: string, body: Record<string, unknown>) => {
+      const response = await api.call("POST", `/v1/proposals/${id}/events`, {
+        key,
+        body,
+        headers: { "if-match": `"${version}"` },
+      });
+      expect(response.status, `${String(body.type)}: ${JSON.stringify(response.body)}`).toBe(200);
+      version = response.body.version;
+    };
+    const reply = (text: string) => ({ type: "handle.reply", classification: "A", text, signedOffBy: "分管领导" });
+    await send(keys.staff, { type: "review.register", category: "livelihood" });
+    await send(keys.staff, {
+      type: "assign",
+      mode: "separate",
+      units: [
+        { unitId: "transport", role: "separate" },
+        { unitId: "traffic-police", role: "separate" },
+      ],
+    });
+    await send(keys.transport, { type: "unit.acknowledge" });
+    await send(keys.police, { type: "unit.acknowledge" });
+    const later = new Date(Date.now() + 120 * 86_400_000).toISOString().slice(0, 10);
+    await send(keys.transport, { type: "handle.requestExtension", newDueDate: later, reason: "延期理由：内部协调" });
+    await send(keys.transport, {
+      type: "handle.contact",
+      channel: "phone",
+      contactedAt: new Date().toISOString(),
+      summary: "电话沟通：交通局",
+    });
+    await send(keys.transport, reply("交通局初稿答复"));
+    await send(keys.staff, { type: "supervise.returnReply", unitId: "transport", reason: "退回理由：答复不具体" });
+    await send(keys.staff, { type: "supervise.record", mode: "online", note: "督办内部备注" });
+    await deliverAll(everything.id);
+    await deliverAll(integrator.id);
+
+    const bodies = (path: string) =>
+      received
+        .filter((request) => request.path === path)
+        .map((request) => JSON.parse(request.body) as { topic: string; data: Record<string, unknown> })
+        .filter((body) => body.data.proposalId === id);
+    const mine = bodies("/integrator");
+    expect(mine.length).toBeGreaterThan(2);
+    // The integrator hears of each stage the office hears of, and reads nothing the proposers may not.
+    expect(mine.map((body) => body.data.seq)).toEqual(bodies("/office").map((body) => body.data.seq));
+    for (const body of mine) {
+      for (const key of Object.keys(body.data))
+        expect(["proposalId", "seq", ...(INTEGRATOR_FIELDS[body.topic as "proposal.stage"] ?? [])]).toContain(key);
+      for (const text of secretsOfTheOffice) expect(JSON.stringify(body)).not.toContain(text);
+    }
+    // Another committee's subscription hears nothing of this committee's proposals.
+    expect(await api.database.prisma.webhookDelivery.count({ where: { subscriptionId: elsewhere } })).toBe(0);
+  });
+
+  it("an escalation reaches an integrator without its details, as the history's rules hide its payload", () => {
+    const details = { deadlineId: "reply", deadlineKind: "reply", level: 2, recipientRole: "leader" };
+    // The history rule for the event behind the topic: the proposers (whom an integrator reads as) do not see it…
+    const entry = { seq: 9, type: "deadline.escalate", actor: { role: "system" }, payload: details };
+    expect(maySeePayload({ audience: "proposer" }, entry, new Set())).toBe(false);
+    expect(maySeePayload({ audience: "back-office" }, entry, new Set())).toBe(true);
+    // …so the webhook carries none of it to an integrator, and all of it to an admin.
+    expect(disclosedFields("integrator", "deadline.escalated", details)).toEqual({});
+    expect(disclosedFields("admin", "deadline.escalated", details)).toEqual(details);
+    expect(
+      disclosedFields("integrator", "proposal.closed", { stage: "closed", reason: "completed", extra: 1 }),
+    ).toEqual({
+      stage: "closed",
+      reason: "completed",
+    });
   });
 });
