@@ -49,6 +49,37 @@ export function webhookSecretsOf(
   }
 }
 
+/**
+ * The secrets a rotation replaced and that still sign (their overlap not over), brought under the first key like
+ * the current ones (counted as `rotated`): an old master key may go once the start reports nothing more. One whose
+ * key is gone is left: it only adds a signature, and the overlap ends by itself.
+ */
+async function resealPreviousSecrets(db: Database, keyring: Keyring, primary: string): Promise<number> {
+  const rows = await db.prisma.webhookSubscription.findMany({
+    where: {
+      previousSecretSealed: { not: null },
+      previousSecretExpiresAt: { gt: new Date() },
+      NOT: { previousSecretSealed: { startsWith: `v1:${primary}:` } },
+    },
+    select: { id: true, previousSecretSealed: true },
+  });
+  let resealed = 0;
+  for (const row of rows) {
+    let previous: string;
+    try {
+      previous = openSecret(keyring, row.previousSecretSealed as string, row.id);
+    } catch {
+      continue;
+    }
+    const { count } = await db.prisma.webhookSubscription.updateMany({
+      where: { id: row.id, previousSecretSealed: row.previousSecretSealed },
+      data: { previousSecretSealed: sealSecret(keyring, previous, row.id) },
+    });
+    resealed += count;
+  }
+  return resealed;
+}
+
 export interface ResealReport {
   /** Clear secrets (from before sealing) now sealed. */
   sealed: number;
@@ -60,7 +91,7 @@ export interface ResealReport {
 
 /**
  * Brings every subscription's secret under the first key of the ring: seals clear ones (and empties the clear
- * column), re-seals those sealed under another key. Run by the api and the worker at start, so adding a key in
+ * column), re-seals those sealed under another key, and the previous secret of a rotation still in its overlap. Run by the api and the worker at start, so adding a key in
  * front of SECRETS_ENCRYPTION_KEYS and restarting rotates; the old key may be dropped once it reports nothing
  * left. Each row is changed only if it is still as read (two processes starting together do not fight), and a
  * deleted subscription's secret is sealed too (nothing in clear stays behind).
@@ -97,6 +128,7 @@ export async function resealWebhookSecrets(db: Database, keyring: Keyring, logge
     if (row.secretSealed === null) report.sealed += 1;
     else report.rotated += 1;
   }
+  report.rotated += await resealPreviousSecrets(db, keyring, primary);
   if (report.sealed + report.rotated > 0)
     logger.info({ sealed: report.sealed, rotated: report.rotated, keyId: primary }, "webhook secrets sealed");
   if (report.unreadable.length > 0)
