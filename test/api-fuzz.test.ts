@@ -428,6 +428,13 @@ describe("generated requests over every operation of the OpenAPI document", () =
     expect([oaKey.status, delegation.status]).toEqual([201, 201]);
     const invitation = await api.call("POST", "/v1/people/fuzz-acceptor/invitations");
     const invitationToken = new URL(invitation.body.link).hash.slice(1);
+    // A subscription whose host never resolves (.invalid, RFC 2606): its pings leave nothing but a failed delivery.
+    const pinged = await api.call("POST", "/v1/webhooks", {
+      key: keys.integrator,
+      body: { url: "https://hooks.huiyin.invalid/ping", events: ["proposal.closed"] },
+    });
+    const ping = await api.call("POST", `/v1/webhooks/${pinged.body.id}/ping`, { key: keys.integrator });
+    expect([pinged.status, ping.status, ping.body.status]).toEqual([201, 200, "failed"]);
     /** The same request many times at once, for each write operation of the document. */
     const sameRequests: Record<
       string,
@@ -473,6 +480,22 @@ describe("generated requests over every operation of the OpenAPI document", () =
         headers: { "idempotency-key": "fuzz-same-hook" },
       },
       "DELETE /v1/webhooks/{id}": { path: `/v1/webhooks/${hook.body.id}`, key: keys.integrator },
+      "PATCH /v1/webhooks/{id}": {
+        path: `/v1/webhooks/${pinged.body.id}`,
+        key: keys.integrator,
+        body: { events: ["proposal.stage"] },
+      },
+      "POST /v1/webhooks/{id}/secret": {
+        path: `/v1/webhooks/${pinged.body.id}/secret`,
+        key: keys.integrator,
+        body: { overlapSeconds: 60 },
+      },
+      "POST /v1/webhooks/{id}/ping": { path: `/v1/webhooks/${pinged.body.id}/ping`, key: keys.integrator },
+      "POST /v1/webhook-deliveries/{id}/redeliver": {
+        path: `/v1/webhook-deliveries/${ping.body.id}/redeliver`,
+        key: keys.integrator,
+        headers: { "idempotency-key": "fuzz-same-redelivery" },
+      },
       "PUT /v1/directory/people/{id}": { path: "/v1/directory/people/li", body: { name: "李主任" } },
       "DELETE /v1/directory/people/{id}": { path: "/v1/directory/people/li" },
       "PUT /v1/directory/units/{id}": { path: "/v1/directory/units/u-2", body: { name: "水务局" } },

@@ -13,7 +13,6 @@ import {
   type Resolver,
   systemClock,
   systemResolver,
-  WebhookDeliveryError,
 } from "../packages/engine/src/index.ts";
 import { type ApiHarness, startApi, testKeyring } from "./support/api.ts";
 
@@ -159,11 +158,18 @@ describe("webhook destinations inside the network", () => {
     const deliveries = await api.database.prisma.webhookDelivery.findMany();
     // Each proposal enters two stages (submit, review): two deliveries per subscription.
     expect(deliveries).toHaveLength((urls.length + 1) * 2);
-    const deps = { db: api.database, logger, clock: systemClock, destinations, keyring: testKeyring, timeoutMs: 2_000 };
+    // No retries (an empty schedule): the first attempt is the last.
+    const deps = {
+      db: api.database,
+      logger,
+      clock: systemClock,
+      destinations,
+      keyring: testKeyring,
+      timeoutMs: 2_000,
+      retryDelaysMs: [],
+    };
     for (const delivery of deliveries) {
-      await expect(deliverWebhook(deps, delivery.id, { number: 1, last: true })).rejects.toBeInstanceOf(
-        WebhookDeliveryError,
-      );
+      expect(await deliverWebhook(deps, delivery.id)).toEqual({ outcome: "failed" });
     }
     const after = await api.database.prisma.webhookDelivery.findMany();
     expect(after.every((row) => row.status === "failed" && row.attempts === 1)).toBe(true);
@@ -217,11 +223,13 @@ describe("webhook destinations inside the network", () => {
       resolve: systemResolver(),
     };
     const deps = { db: api.database, logger, clock: systemClock, destinations: allowDown, keyring: testKeyring };
-    await expect(deliverWebhook(deps, deliveryId, { number: 1, last: false })).rejects.toBeInstanceOf(
-      WebhookDeliveryError,
-    );
+    const attempt = await deliverWebhook(deps, deliveryId);
+    expect(attempt.outcome).toBe("retrying");
     const row = await api.database.prisma.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
     expect([row.status, row.lastError, row.lastStatusCode]).toEqual(["retrying", "connection failed", null]);
+    // The next attempt's time is kept with the row: the first pause of the schedule after this attempt.
+    expect(row.nextAttemptAt?.getTime()).toBe((row.lastAttemptAt as Date).getTime() + 5_000);
+    expect(attempt.retryAt).toEqual(row.nextAttemptAt);
     expect(hits).toBe(0);
   });
 });

@@ -55,7 +55,7 @@ export {
   savePolicyVersion,
 } from "./rules-store.ts";
 export { type Keyring, type MasterKey, openSecret, SecretBoxError, sealSecret } from "./secret-box.ts";
-export { WEBHOOK_TOPICS, type WebhookTopic } from "./webhook-deliveries.ts";
+export { disclosedFields, INTEGRATOR_FIELDS, WEBHOOK_TOPICS, type WebhookTopic } from "./webhook-deliveries.ts";
 export {
   type DestinationPolicy,
   type Resolver,
@@ -63,15 +63,30 @@ export {
   type Vetted,
   vetDestination,
 } from "./webhook-destination.ts";
-export { newWebhookSecret, type ResealReport, resealWebhookSecrets, webhookSecretOf } from "./webhook-secrets.ts";
+export { nextAttemptAfter, WEBHOOK_RETRY_DELAYS_MS } from "./webhook-retries.ts";
+export {
+  newWebhookSecret,
+  type ResealReport,
+  resealWebhookSecrets,
+  webhookSecretOf,
+  webhookSecretsOf,
+} from "./webhook-secrets.ts";
+export {
+  huiyinSignature,
+  signedWebhookHeaders,
+  standardWebhookKey,
+  standardWebhookSignature,
+  webhookSignature,
+} from "./webhook-signing.ts";
 export {
   DELIVERY_PROBLEMS,
   deliverWebhook,
+  pingWebhook,
+  redeliverWebhook,
   startWebhookWorker,
+  type WebhookAttempt,
   type WebhookDeliveryDeps,
-  WebhookDeliveryError,
   type WebhookOutcome,
-  webhookSignature,
 } from "./webhooks.ts";
 export { type EngineWorkerOptions, type EngineWorkers, startEngineWorkers } from "./workers.ts";
 export type { Described, Refusal, Workflow } from "./workflow.ts";

@@ -50,6 +50,9 @@ describe("rebuilding the worker's jobs from the database", () => {
     await h.db.prisma.webhookDelivery.createMany({
       data: [delivery("d-pending", "pending"), delivery("d-retrying", "retrying"), delivery("d-done", "delivered")],
     });
+    // The retrying one failed twice; its third attempt is due in an hour (the schedule's time, kept in its row).
+    const nextAttemptAt = new Date(Date.now() + 3_600_000);
+    await h.db.prisma.webhookDelivery.update({ where: { id: "d-retrying" }, data: { attempts: 2, nextAttemptAt } });
     // Two queued events relayed (their rows marked sent): one applied since, one not.
     // On a proposal of their own: a reply closes its deadline (and its alarms).
     const { proposal: other } = await createProposal(h.deps, { input: ticketInput(), actor: staff });
@@ -100,6 +103,14 @@ describe("rebuilding the worker's jobs from the database", () => {
       expect((await h.deps.queues.webhooks.getJob(jobId("webhook.deliver", id)))?.data).toEqual({ deliveryId: id });
     }
     expect(await h.deps.queues.webhooks.getJob(jobId("webhook.deliver", "d-done"))).toBeUndefined();
+    // Rebuilt at the time PostgreSQL kept, not at once: the pending one waits, the retrying one is delayed to its time.
+    const retrying = await h.deps.queues.webhooks.getJob(jobId("webhook.deliver", "d-retrying"));
+    expect(await retrying?.getState()).toBe("delayed");
+    expect((retrying?.timestamp ?? 0) + (retrying?.delay ?? 0)).toBeGreaterThanOrEqual(nextAttemptAt.getTime() - 1_000);
+    expect((retrying?.timestamp ?? 0) + (retrying?.delay ?? 0)).toBeLessThanOrEqual(nextAttemptAt.getTime() + 1_000);
+    expect(await (await h.deps.queues.webhooks.getJob(jobId("webhook.deliver", "d-pending")))?.getState()).toBe(
+      "waiting",
+    );
 
     // All there: nothing more is added. One job gone alone comes back alone.
     expect(await rebuildEngineJobs(h.deps, h.workerConnection)).toEqual({
@@ -163,13 +174,9 @@ describe("rebuilding the worker's jobs from the database", () => {
         destinations: { allow: { cidrs: [], hostPorts: [{ host: "127.0.0.1", port }] }, resolve: systemResolver() },
         keyring: [],
       };
-      const attempt = { number: 1, last: false };
-      const outcomes = await Promise.all([
-        deliverWebhook(deps, "d-slow", attempt),
-        deliverWebhook(deps, "d-slow", attempt),
-      ]);
-      expect(outcomes.sort()).toEqual(["busy", "delivered"]);
-      expect(await deliverWebhook(deps, "d-slow", attempt)).toBe("already-delivered");
+      const outcomes = await Promise.all([deliverWebhook(deps, "d-slow"), deliverWebhook(deps, "d-slow")]);
+      expect(outcomes.map((attempt) => attempt.outcome).sort()).toEqual(["busy", "delivered"]);
+      expect((await deliverWebhook(deps, "d-slow")).outcome).toBe("already-delivered");
       expect(requests).toEqual(["d-slow"]);
     } finally {
       await new Promise((resolve) => slow.close(resolve));

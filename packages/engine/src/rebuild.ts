@@ -31,7 +31,8 @@ export interface EngineRebuild {
  * - queued events: sent outbox rows of `proposal.event` whose `outbox.<outboxId>` key is not in the history of the
  *   proposal the event is for, nor their refusal among the dropped events (an event one proposal sends another,
  *   `event.send`, is written with the sender's outbox row);
- * - webhook deliveries: every `pending` or `retrying` row; a re-created job starts a fresh round of attempts.
+ * - webhook deliveries: every `pending` or `retrying` row, at its `next_attempt_at` (at once when due or unset); the
+ *   attempts already made are counted in the row, so the retry schedule goes on where it was.
  * Only missing jobs are added (one pipelined EXISTS per batch), under their deterministic ids; and every handler
  * checks its row before acting (an alarm acts only while `pending`, an event applies once by its key, a delivery
  * is never POSTed once `delivered`), so rebuilding twice, or beside the relay, doubles nothing.
@@ -97,16 +98,22 @@ async function requeueWebhookDeliveries(deps: RebuildDeps, redis: RedisConnectio
   let cursor = "";
   let added = 0;
   for (;;) {
-    const { rows } = await deps.db.pool.query<{ id: string }>(
-      `SELECT id FROM webhook_deliveries WHERE status IN ('pending', 'retrying') AND id > $1 ORDER BY id LIMIT $2`,
+    const { rows } = await deps.db.pool.query<{ id: string; next_attempt_at: Date | null }>(
+      `SELECT id, next_attempt_at FROM webhook_deliveries
+        WHERE status IN ('pending', 'retrying') AND id > $1 ORDER BY id LIMIT $2`,
       [cursor, batchSize],
     );
     if (rows.length === 0) return added;
     const idOf = (row: { id: string }) => jobId("webhook.deliver", row.id);
     const missing = await withoutJobs(redis, queue, rows, idOf);
+    const now = deps.clock.now().getTime();
     await queue.addBulk(
       missing.map((row) =>
-        catalogJob("webhook.deliver", { deliveryId: row.id }, jobOptions("webhook.deliver", idOf(row))),
+        catalogJob(
+          "webhook.deliver",
+          { deliveryId: row.id },
+          jobOptions("webhook.deliver", idOf(row), row.next_attempt_at ? row.next_attempt_at.getTime() - now : 0),
+        ),
       ),
     );
     added += missing.length;

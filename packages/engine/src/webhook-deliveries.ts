@@ -1,11 +1,50 @@
 import type pg from "pg";
-import { findCreator, findSubscriptions, run } from "./sql.ts";
+import { findCreator, run } from "./sql.ts";
 
 /** The topics a subscription may name; `*` is every one. */
 export const WEBHOOK_TOPICS = ["proposal.stage", "proposal.closed", "deadline.escalated"] as const;
 export type WebhookTopic = (typeof WEBHOOK_TOPICS)[number];
 
 type Creator = { role?: unknown; id?: unknown };
+
+/**
+ * The subscriptions that want a topic, among those of the proposal's committee: a committee's admin or integrator
+ * hears nothing of another committee's proposals. A proposal being created is not in its table yet (the creation
+ * writes it in the same statement as the deliveries): `$3` names its committee then, or else 'default', where the
+ * engine creates every proposal today.
+ */
+const findCommitteeSubscriptions = {
+  name: "huiyin.findCommitteeSubscriptions",
+  text: `SELECT id, owner_role, owner_id FROM webhook_subscriptions
+          WHERE deleted_at IS NULL AND events && ARRAY[$1, '*']::text[]
+            AND committee_id = COALESCE($3, (SELECT committee_id FROM proposals WHERE id = $2), 'default')
+          ORDER BY id`,
+};
+
+/**
+ * Per topic, the fields of the workflow's declaration an integrator's subscription receives. An integrator reads
+ * what the proposers it acts for read (the api's `viewerOf`, the workflow's disclosure rules): a stage and why a
+ * proposal closed are everyone's to know; an escalation is the committee's supervision of a unit (the history's
+ * `deadline.escalate` payload is the unit's and the back office's), so an integrator hears that one happened and
+ * not whose deadline it was nor to whom it went. A field not listed here is withheld: a field a workflow adds
+ * reaches integrators only once someone decided it may. Admins' subscriptions receive every field.
+ */
+export const INTEGRATOR_FIELDS: Record<WebhookTopic, readonly string[]> = {
+  "proposal.stage": ["stage"],
+  "proposal.closed": ["stage", "reason"],
+  "deadline.escalated": [],
+};
+
+/** The topic's own fields as a subscription owned by `ownerRole` may receive them. */
+export function disclosedFields(
+  ownerRole: string,
+  topic: string,
+  details: Record<string, unknown>,
+): Record<string, unknown> {
+  if (ownerRole === "admin") return details;
+  const allowed = new Set<string>(INTEGRATOR_FIELDS[topic as WebhookTopic] ?? []);
+  return Object.fromEntries(Object.entries(details).filter(([key]) => allowed.has(key)));
+}
 
 interface Emitted {
   proposalId: string;
@@ -16,6 +55,8 @@ interface Emitted {
   params: Record<string, unknown>;
   /** Who created the proposal, when known already; otherwise read from its first history row. */
   creator?: Creator;
+  /** The proposal's committee, when the caller knows it (a creation); otherwise read from the proposal's row. */
+  committeeId?: string;
 }
 
 /** One delivery row, with the column names of `webhook_deliveries` (status is always `pending`). */
@@ -29,17 +70,19 @@ export interface DeliveryRow {
 }
 
 /**
- * One delivery row per active subscription that wants the topic, inside the transaction of the event. An
- * integrator's subscription hears only of proposals that integrator created (what its key may see); an admin's
- * hears of all. Ids are deterministic, so the same event can never be delivered twice to one subscription.
+ * One delivery row per active subscription of the proposal's committee that wants the topic, inside the
+ * transaction of the event. A subscription receives only what its key may see: an integrator's hears only of
+ * proposals that integrator created, with the fields the proposers may read (`INTEGRATOR_FIELDS`); an admin's hears
+ * of all, with every field. Ids are deterministic, so the same event can never be delivered twice to one
+ * subscription.
  */
 export async function webhookDeliveriesOf(client: pg.ClientBase, emitted: Emitted): Promise<DeliveryRow[]> {
   const { topic: declared, ...details } = emitted.params;
   const topic = String(declared ?? "");
   const { rows: subscriptions } = await run<{ id: string; owner_role: string; owner_id: string }>(
     client,
-    findSubscriptions,
-    [topic],
+    findCommitteeSubscriptions,
+    [topic, emitted.proposalId, emitted.committeeId ?? null],
   );
   if (subscriptions.length === 0) return [];
   let creator = emitted.creator;
@@ -58,7 +101,11 @@ export async function webhookDeliveriesOf(client: pg.ClientBase, emitted: Emitte
       occurredAt: emitted.at.toISOString(),
       // The topic's own fields (stage and reason; or deadline, level and role of an escalation) as the
       // workflow declared them.
-      data: { proposalId: emitted.proposalId, seq: emitted.seq, ...details },
+      data: {
+        proposalId: emitted.proposalId,
+        seq: emitted.seq,
+        ...disclosedFields(subscription.owner_role, topic, details),
+      },
     };
     return {
       id,

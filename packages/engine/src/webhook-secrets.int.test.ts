@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@huiyin/infra-local/testi
 import { createLogger } from "@huiyin/logger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Keyring, sealedWith } from "./secret-box.ts";
-import { newWebhookSecret, resealWebhookSecrets, webhookSecretOf } from "./webhook-secrets.ts";
+import { newWebhookSecret, resealWebhookSecrets, webhookSecretOf, webhookSecretsOf } from "./webhook-secrets.ts";
 
 /**
  * Secrets at rest on a real PostgreSQL: rows from before sealing (clear `secret`) are sealed at start and the clear
@@ -27,7 +27,10 @@ afterAll(async () => {
   await testDatabase?.drop();
 });
 
-async function subscription(id: string, data: { secret?: string; secretSealed?: string }) {
+async function subscription(
+  id: string,
+  data: { secret?: string; secretSealed?: string; previousSecretSealed?: string; previousSecretExpiresAt?: Date },
+) {
   await db.prisma.webhookSubscription.create({
     data: { id, url: "https://example.org/hook", events: ["*"], ownerRole: "admin", ownerId: "admin", ...data },
   });
@@ -72,5 +75,22 @@ describe("resealWebhookSecrets", () => {
     expect(report).toEqual({ sealed: 0, rotated: 0, unreadable: ["wh_lost"] });
     const row = await db.prisma.webhookSubscription.findUniqueOrThrow({ where: { id: "wh_lost" } });
     expect(row.secretSealed).toBe(lost.sealed);
+  });
+
+  it("re-seals the previous secret of a rotation still in its overlap, so that both keep signing", async () => {
+    const current = newWebhookSecret([k1], "wh_rotating");
+    const previous = newWebhookSecret([k1], "wh_rotating");
+    const until = new Date(Date.now() + 3_600_000);
+    await subscription("wh_rotating", {
+      secretSealed: current.sealed,
+      previousSecretSealed: previous.sealed,
+      previousSecretExpiresAt: until,
+    });
+    expect(await resealWebhookSecrets(db, [k2, k1], logger)).toMatchObject({ rotated: 2 });
+    const row = await db.prisma.webhookSubscription.findUniqueOrThrow({ where: { id: "wh_rotating" } });
+    expect([sealedWith(row.secretSealed ?? ""), sealedWith(row.previousSecretSealed ?? "")]).toEqual(["k2", "k2"]);
+    // Only k2 left: both still open, both sign until the overlap ends, then only the current one.
+    expect(webhookSecretsOf([k2], row, new Date())).toEqual([current.secret, previous.secret]);
+    expect(webhookSecretsOf([k2], row, new Date(until.getTime() + 1))).toEqual([current.secret]);
   });
 });

@@ -3,9 +3,13 @@ import type { Database } from "@huiyin/db";
 import type { Logger } from "@huiyin/logger";
 import { type Keyring, openSecret, sealedWith, sealSecret } from "./secret-box.ts";
 
-/** A new subscription's signing secret, shown once to its creator, and what the database keeps of it. */
+/**
+ * A new signing secret, shown once to its creator, and what the database keeps of it. `whsec_` and 32 random bytes
+ * in standard base64: the form Standard Webhooks libraries take as it is (secrets made before were base64url,
+ * which huiyin's own signature never decoded; see `standardWebhookKey`).
+ */
 export function newWebhookSecret(keyring: Keyring, subscriptionId: string): { secret: string; sealed: string } {
-  const secret = `whsec_${randomBytes(32).toString("base64url")}`;
+  const secret = `whsec_${randomBytes(32).toString("base64")}`;
   return { secret, sealed: sealSecret(keyring, secret, subscriptionId) };
 }
 
@@ -19,6 +23,63 @@ export function webhookSecretOf(
   throw new Error(`webhook subscription ${row.id} has no secret`);
 }
 
+/**
+ * The secrets a delivery is signed with at `now`: the current one, and the one it replaced while the rotation's
+ * overlap lasts. The current one must open (a delivery is not sent unsigned); a previous one that no longer opens is
+ * left out, since the receiver was told to move to the current one.
+ */
+export function webhookSecretsOf(
+  keyring: Keyring,
+  row: {
+    id: string;
+    secret: string | null;
+    secretSealed: string | null;
+    previousSecretSealed: string | null;
+    previousSecretExpiresAt: Date | null;
+  },
+  now: Date,
+): string[] {
+  const current = webhookSecretOf(keyring, row);
+  if (row.previousSecretSealed === null || row.previousSecretExpiresAt === null) return [current];
+  if (row.previousSecretExpiresAt.getTime() <= now.getTime()) return [current];
+  try {
+    return [current, openSecret(keyring, row.previousSecretSealed, row.id)];
+  } catch {
+    return [current];
+  }
+}
+
+/**
+ * The secrets a rotation replaced and that still sign (their overlap not over), brought under the first key like
+ * the current ones (counted as `rotated`): an old master key may go once the start reports nothing more. One whose
+ * key is gone is left: it only adds a signature, and the overlap ends by itself.
+ */
+async function resealPreviousSecrets(db: Database, keyring: Keyring, primary: string): Promise<number> {
+  const rows = await db.prisma.webhookSubscription.findMany({
+    where: {
+      previousSecretSealed: { not: null },
+      previousSecretExpiresAt: { gt: new Date() },
+      NOT: { previousSecretSealed: { startsWith: `v1:${primary}:` } },
+    },
+    select: { id: true, previousSecretSealed: true },
+  });
+  let resealed = 0;
+  for (const row of rows) {
+    let previous: string;
+    try {
+      previous = openSecret(keyring, row.previousSecretSealed as string, row.id);
+    } catch {
+      continue;
+    }
+    const { count } = await db.prisma.webhookSubscription.updateMany({
+      where: { id: row.id, previousSecretSealed: row.previousSecretSealed },
+      data: { previousSecretSealed: sealSecret(keyring, previous, row.id) },
+    });
+    resealed += count;
+  }
+  return resealed;
+}
+
 export interface ResealReport {
   /** Clear secrets (from before sealing) now sealed. */
   sealed: number;
@@ -30,7 +91,7 @@ export interface ResealReport {
 
 /**
  * Brings every subscription's secret under the first key of the ring: seals clear ones (and empties the clear
- * column), re-seals those sealed under another key. Run by the api and the worker at start, so adding a key in
+ * column), re-seals those sealed under another key, and the previous secret of a rotation still in its overlap. Run by the api and the worker at start, so adding a key in
  * front of SECRETS_ENCRYPTION_KEYS and restarting rotates; the old key may be dropped once it reports nothing
  * left. Each row is changed only if it is still as read (two processes starting together do not fight), and a
  * deleted subscription's secret is sealed too (nothing in clear stays behind).
@@ -67,6 +128,7 @@ export async function resealWebhookSecrets(db: Database, keyring: Keyring, logge
     if (row.secretSealed === null) report.sealed += 1;
     else report.rotated += 1;
   }
+  report.rotated += await resealPreviousSecrets(db, keyring, primary);
   if (report.sealed + report.rotated > 0)
     logger.info({ sealed: report.sealed, rotated: report.rotated, keyId: primary }, "webhook secrets sealed");
   if (report.unreadable.length > 0)

@@ -1,21 +1,14 @@
-import { createHmac } from "node:crypto";
-import type { Database } from "@huiyin/db";
+import { randomBytes } from "node:crypto";
+import type { Database, Prisma } from "@huiyin/db";
 import type { Logger } from "@huiyin/logger";
-import { createWorker, parsePayload, queues, type RedisConnection } from "@huiyin/queue";
+import { createWorker, jobId, parsePayload, queues, type RedisConnection } from "@huiyin/queue";
 import { DelayedError, type Worker } from "bullmq";
 import type { Clock } from "./clock.ts";
 import type { Keyring } from "./secret-box.ts";
 import { type DestinationPolicy, postPinned, vetDestination } from "./webhook-destination.ts";
-import { webhookSecretOf } from "./webhook-secrets.ts";
-
-/**
- * The `Huiyin-Signature` header of a webhook body: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. The
- * timestamp is inside the signed text, so a receiver that refuses old timestamps refuses replays too.
- */
-export function webhookSignature(secret: string, body: string, unixSeconds: number): string {
-  const mac = createHmac("sha256", secret).update(`${unixSeconds}.${body}`).digest("hex");
-  return `t=${unixSeconds},v1=${mac}`;
-}
+import { nextAttemptAfter, WEBHOOK_RETRY_DELAYS_MS } from "./webhook-retries.ts";
+import { webhookSecretsOf } from "./webhook-secrets.ts";
+import { signedWebhookHeaders } from "./webhook-signing.ts";
 
 export interface WebhookDeliveryDeps {
   db: Database;
@@ -27,20 +20,36 @@ export interface WebhookDeliveryDeps {
   keyring: Keyring;
   /** How long a receiver may take to answer. */
   timeoutMs?: number;
+  /** The pauses between attempts (`WEBHOOK_RETRY_DELAYS_MS` unless a test shortens them). */
+  retryDelaysMs?: readonly number[];
 }
 
-/** `busy`: another job is POSTing this delivery right now (see the claim in `deliverWebhook`); look again shortly. */
-export type WebhookOutcome = "delivered" | "already-delivered" | "cancelled" | "missing" | "given-up" | "busy";
+/**
+ * `busy`: another job is POSTing this delivery right now (see the claim in `deliverWebhook`); look again shortly.
+ * `retrying`: the attempt failed and the next one is due at `retryAt`; `failed`: it was the last. `early`: the job
+ * ran before the delivery's next attempt was due (a promoted or re-created job): it waits until `retryAt`.
+ */
+export type WebhookOutcome =
+  | "delivered"
+  | "already-delivered"
+  | "cancelled"
+  | "missing"
+  | "given-up"
+  | "busy"
+  | "retrying"
+  | "failed"
+  | "early";
+
+export interface WebhookAttempt {
+  outcome: WebhookOutcome;
+  /** For `retrying`, `early` and `busy`: when the job should look again. */
+  retryAt?: Date;
+}
 
 /** How long after an attempt began another job may take the delivery over: the receiver's timeout and a margin. */
 const CLAIM_MARGIN_MS = 5_000;
 /** How soon a job that found its delivery busy looks again. */
 const BUSY_RECHECK_MS = 1_000;
-
-/** A receiver's refusal or silence: the job fails and BullMQ retries it with the catalog's backoff. */
-export class WebhookDeliveryError extends Error {
-  override name = "WebhookDeliveryError";
-}
 
 const ERROR_TEXT_MAX = 500;
 
@@ -57,36 +66,119 @@ export const DELIVERY_PROBLEMS = {
   secret: "signing secret unavailable",
 } as const;
 
+type Subscription = Prisma.WebhookSubscriptionGetPayload<Record<string, never>>;
+type Delivery = Prisma.WebhookDeliveryGetPayload<Record<string, never>>;
+
+interface AttemptResult {
+  statusCode: number | null;
+  /** What the integrator reads (`DELIVERY_PROBLEMS` or `HTTP <code>`); null when the receiver answered 2xx. */
+  problem: string | null;
+  /** The operator's detail, for the worker's log only. */
+  detail?: string;
+}
+
 /**
- * POSTs one delivery to its subscription's URL, signed with the subscription's secret, and records the attempt.
- * Delivered, cancelled and failed deliveries are not sent again (a job that runs twice, a relay that enqueued twice),
- * and one being sent by another job is not sent at the same time (`busy`).
- * A non-2xx answer, a timeout or a network error throws, so BullMQ retries; on the last attempt the delivery
- * is marked `failed`, otherwise `retrying`. Redirects are not followed: the subscriber registered one URL.
- * Every attempt resolves the host again and checks every address against the outbound policy, then connects to
- * the checked address only (a name that now points inside is refused, and cannot be switched mid-request).
+ * One signed POST of `body` to the subscription's URL: its secrets opened (the previous one too during a
+ * rotation's overlap), the destination vetted against the outbound policy, the request pinned to the vetted
+ * address. Never throws for the receiver's sake: its answer, silence or absence is the result.
  */
-export async function deliverWebhook(
+async function postSigned(
   deps: WebhookDeliveryDeps,
-  deliveryId: string,
-  attempt: { number: number; last: boolean },
-): Promise<WebhookOutcome> {
+  subscription: Subscription,
+  message: { id: string; topic: string; deliveryId: string; body: string },
+  now: Date,
+): Promise<AttemptResult> {
+  let secrets: string[];
+  try {
+    secrets = webhookSecretsOf(deps.keyring, subscription, now);
+  } catch (error) {
+    return {
+      statusCode: null,
+      problem: DELIVERY_PROBLEMS.secret,
+      detail: error instanceof Error ? error.message : String(error),
+    };
+  }
+  const vetted = await vetDestination(subscription.url, deps.destinations);
+  if (!vetted.ok) {
+    const host = URL.canParse(subscription.url) ? new URL(subscription.url).host : "(bad URL)";
+    return {
+      statusCode: null,
+      problem: DELIVERY_PROBLEMS[vetted.reason],
+      detail: `${vetted.reason} destination ${host}`,
+    };
+  }
+  try {
+    const statusCode = await postPinned({
+      url: subscription.url,
+      address: vetted.address,
+      family: vetted.family,
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "huiyin-webhooks/1",
+        ...signedWebhookHeaders(secrets, {
+          id: message.id,
+          body: message.body,
+          unixSeconds: Math.floor(now.getTime() / 1000),
+        }),
+        "huiyin-delivery": message.deliveryId,
+        "huiyin-topic": message.topic,
+      },
+      body: message.body,
+      timeoutMs: deps.timeoutMs ?? 10_000,
+    });
+    return { statusCode, problem: statusCode >= 200 && statusCode < 300 ? null : `HTTP ${statusCode}` };
+  } catch (error) {
+    return {
+      statusCode: null,
+      detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      problem:
+        error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError")
+          ? DELIVERY_PROBLEMS.timeout
+          : DELIVERY_PROBLEMS.connection,
+    };
+  }
+}
+
+/** The message id a delivery is signed under (`webhook-id`): the payload's `id`, the same for every attempt. */
+function messageIdOf(delivery: Pick<Delivery, "id" | "payload">): string {
+  const payload = delivery.payload as { id?: unknown } | null;
+  return typeof payload?.id === "string" ? payload.id : delivery.id;
+}
+
+/**
+ * Makes one attempt of a delivery: POSTs it to its subscription's URL, signed with the subscription's secrets, and
+ * records the attempt. Delivered, cancelled and failed deliveries are not sent again (a job that runs twice, a relay
+ * that enqueued twice), one being sent by another job is not sent at the same time (`busy`), and one whose next
+ * attempt is not due yet is not sent before its time (`early`).
+ * The attempt count and the next attempt's time live in the row (`attempts`, `next_attempt_at`), not in the BullMQ
+ * job: a failed attempt leaves the delivery `retrying` with the time of the next one from the retry schedule, or
+ * `failed` after the last; a job re-created after a Redis loss goes on from there. Redirects are not followed: the
+ * subscriber registered one URL. Every attempt resolves the host again and checks every address against the
+ * outbound policy, then connects to the checked address only (a name that now points inside is refused, and cannot
+ * be switched mid-request).
+ */
+export async function deliverWebhook(deps: WebhookDeliveryDeps, deliveryId: string): Promise<WebhookAttempt> {
   const prisma = deps.db.prisma;
   const delivery = await prisma.webhookDelivery.findUnique({
     where: { id: deliveryId },
     include: { subscription: true },
   });
-  if (!delivery) return "missing";
-  if (delivery.status === "delivered") return "already-delivered";
-  if (delivery.status === "cancelled") return "cancelled";
+  if (!delivery) return { outcome: "missing" };
+  if (delivery.status === "delivered") return { outcome: "already-delivered" };
+  if (delivery.status === "cancelled") return { outcome: "cancelled" };
   // Out of attempts already (`failed`): a job that runs again has nothing to add.
-  if (delivery.status !== "pending" && delivery.status !== "retrying") return "given-up";
+  if (delivery.status !== "pending" && delivery.status !== "retrying") return { outcome: "given-up" };
   if (delivery.subscription.deletedAt !== null) {
-    await prisma.webhookDelivery.update({ where: { id: deliveryId }, data: { status: "cancelled" } });
-    return "cancelled";
+    await prisma.webhookDelivery.update({
+      where: { id: deliveryId },
+      data: { status: "cancelled", nextAttemptAt: null },
+    });
+    return { outcome: "cancelled" };
   }
   const { subscription } = delivery;
   const now = deps.clock.now();
+  if (delivery.nextAttemptAt !== null && delivery.nextAttemptAt.getTime() > now.getTime())
+    return { outcome: "early", retryAt: delivery.nextAttemptAt };
   const timeoutMs = deps.timeoutMs ?? 10_000;
   // One POST of a delivery at a time. Two jobs of one delivery can run at once when Redis lost its data while one
   // was running (the rebuild re-creates the job): the attempt claims the row first. An attempt in progress has
@@ -96,6 +188,7 @@ export async function deliverWebhook(
     where: {
       id: deliveryId,
       status: { in: ["pending", "retrying"] },
+      attempts: delivery.attempts,
       OR: [
         { lastAttemptAt: null },
         { lastError: { not: null } },
@@ -104,80 +197,125 @@ export async function deliverWebhook(
     },
     data: { lastAttemptAt: now, lastError: null, lastStatusCode: null },
   });
-  if (claimed === 0) return "busy";
-  let statusCode: number | null = null;
-  let problem: string | null = null;
-  let detail: string | undefined;
-  let secret: string | null = null;
-  try {
-    secret = webhookSecretOf(deps.keyring, subscription);
-  } catch (error) {
-    detail = error instanceof Error ? error.message : String(error);
-    problem = DELIVERY_PROBLEMS.secret;
-  }
-  const vetted = secret === null ? null : await vetDestination(subscription.url, deps.destinations);
-  if (vetted && !vetted.ok) {
-    problem = DELIVERY_PROBLEMS[vetted.reason];
-    detail = `${vetted.reason} destination ${URL.canParse(subscription.url) ? new URL(subscription.url).host : "(bad URL)"}`;
-  } else if (vetted?.ok && secret !== null) {
-    const body = JSON.stringify(delivery.payload);
-    try {
-      statusCode = await postPinned({
-        url: subscription.url,
-        address: vetted.address,
-        family: vetted.family,
-        headers: {
-          "content-type": "application/json",
-          "user-agent": "huiyin-webhooks/1",
-          "huiyin-signature": webhookSignature(secret, body, Math.floor(now.getTime() / 1000)),
-          "huiyin-delivery": delivery.id,
-          "huiyin-topic": delivery.topic,
-        },
-        body,
-        timeoutMs,
-      });
-      if (statusCode < 200 || statusCode >= 300) problem = `HTTP ${statusCode}`;
-    } catch (error) {
-      detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      problem =
-        error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError")
-          ? DELIVERY_PROBLEMS.timeout
-          : DELIVERY_PROBLEMS.connection;
-    }
-  }
+  if (claimed === 0) return { outcome: "busy", retryAt: new Date(now.getTime() + BUSY_RECHECK_MS) };
+  const number = delivery.attempts + 1;
+  const result = await postSigned(
+    deps,
+    subscription,
+    { id: messageIdOf(delivery), topic: delivery.topic, deliveryId, body: JSON.stringify(delivery.payload) },
+    now,
+  );
   const at = deps.clock.now();
-  if (problem === null) {
+  if (result.problem === null) {
     await prisma.webhookDelivery.update({
       where: { id: deliveryId },
       data: {
         status: "delivered",
-        attempts: attempt.number,
-        lastStatusCode: statusCode,
+        attempts: number,
+        lastStatusCode: result.statusCode,
         lastError: null,
         lastAttemptAt: at,
         deliveredAt: at,
+        nextAttemptAt: null,
       },
     });
-    return "delivered";
+    return { outcome: "delivered" };
   }
+  const next = nextAttemptAfter(number, at, deps.retryDelaysMs ?? WEBHOOK_RETRY_DELAYS_MS);
   await prisma.webhookDelivery.update({
     where: { id: deliveryId },
     data: {
-      status: attempt.last ? "failed" : "retrying",
-      attempts: attempt.number,
-      lastStatusCode: statusCode,
-      lastError: problem.slice(0, ERROR_TEXT_MAX),
+      status: next ? "retrying" : "failed",
+      attempts: number,
+      lastStatusCode: result.statusCode,
+      lastError: result.problem.slice(0, ERROR_TEXT_MAX),
       lastAttemptAt: at,
+      nextAttemptAt: next,
     },
   });
   // The log (the operator's) may say more than the integrator sees; never the secret nor the body.
-  if (detail) deps.logger.warn({ deliveryId, subscriptionId: subscription.id, detail }, "webhook attempt failed");
-  throw new WebhookDeliveryError(`webhook ${deliveryId}: ${problem}`);
+  deps.logger.warn(
+    { deliveryId, subscriptionId: subscription.id, attempt: number, problem: result.problem, detail: result.detail },
+    "webhook attempt failed",
+  );
+  return next ? { outcome: "retrying", retryAt: next } : { outcome: "failed" };
 }
 
 /**
- * The `webhooks` queue's worker: one `webhook.deliver` job per delivery row. Attempts and backoff come from the
- * job (the catalog's options, set by the relay), so the worker only tells BullMQ whether this attempt worked.
+ * A test ping (`POST /v1/webhooks/:id/ping`): one signed `webhook.ping` POST now, not retried, recorded as a
+ * delivery of the subscription (no proposal) so that it shows in the deliveries list with its answer.
+ */
+export async function pingWebhook(deps: WebhookDeliveryDeps, subscription: Subscription): Promise<Delivery> {
+  const now = deps.clock.now();
+  const id = `ping.${randomBytes(8).toString("hex")}.${subscription.id}`;
+  const payload = { id, topic: "webhook.ping", occurredAt: now.toISOString(), data: { webhookId: subscription.id } };
+  const result = await postSigned(
+    deps,
+    subscription,
+    { id, topic: payload.topic, deliveryId: id, body: JSON.stringify(payload) },
+    now,
+  );
+  const at = deps.clock.now();
+  if (result.problem !== null)
+    deps.logger.info(
+      { subscriptionId: subscription.id, problem: result.problem, detail: result.detail },
+      "webhook ping failed",
+    );
+  return deps.db.prisma.webhookDelivery.create({
+    data: {
+      id,
+      subscriptionId: subscription.id,
+      proposalId: null,
+      topic: payload.topic,
+      payload,
+      status: result.problem === null ? "delivered" : "failed",
+      attempts: 1,
+      lastStatusCode: result.statusCode,
+      lastError: result.problem?.slice(0, ERROR_TEXT_MAX) ?? null,
+      createdAt: now,
+      lastAttemptAt: at,
+      deliveredAt: result.problem === null ? at : null,
+    },
+  });
+}
+
+/**
+ * A redelivery (`POST /v1/webhook-deliveries/:id/redeliver`): a new delivery of the same message (same payload,
+ * same `webhook-id`, so a receiver that kept it recognises it), with a fresh round of attempts, queued through the
+ * outbox in the caller's transaction (with its audit entry) and relayed at commit like the engine's own deliveries.
+ */
+export async function redeliverWebhook(tx: Prisma.TransactionClient, original: Delivery, now: Date): Promise<Delivery> {
+  const id = `${original.id}.r${randomBytes(4).toString("hex")}`;
+  const row = await tx.webhookDelivery.create({
+    data: {
+      id,
+      subscriptionId: original.subscriptionId,
+      proposalId: original.proposalId,
+      topic: original.topic,
+      payload: original.payload as Prisma.InputJsonValue,
+      status: "pending",
+      redeliveryOf: original.id,
+      createdAt: now,
+    },
+  });
+  await tx.outboxMessage.create({
+    data: {
+      proposalId: original.proposalId,
+      action: "enqueue",
+      jobName: "webhook.deliver",
+      jobId: jobId("webhook.deliver", id),
+      payload: { deliveryId: id },
+    },
+  });
+  // The relays LISTEN on this channel (relay.ts); the notification is delivered at commit.
+  await tx.$executeRaw`SELECT pg_notify('huiyin_outbox', ${original.proposalId ?? ""})`;
+  return row;
+}
+
+/**
+ * The `webhooks` queue's worker: one `webhook.deliver` job per delivery row. The job lives until the delivery is
+ * settled: after a failed attempt it is moved back to the delayed set until the next attempt's time (kept in the
+ * row). The catalog's BullMQ attempts only retry the worker's own failures (the database away).
  */
 export function startWebhookWorker(
   deps: WebhookDeliveryDeps,
@@ -195,14 +333,12 @@ export function startWebhookWorker(
     "webhook.deliver",
     async (job, token) => {
       const { deliveryId } = parsePayload("webhook.deliver", job.data);
-      const number = job.attemptsMade + 1;
-      const outcome = await deliverWebhook({ ...deps, logger: log.child({ jobId: job.id }) }, deliveryId, {
-        number,
-        last: number >= (job.opts.attempts ?? 1),
-      });
-      if (outcome === "busy" && token) {
-        // Back to the delayed set without spending an attempt, until the other POST has ended.
-        await job.moveToDelayed(Date.now() + BUSY_RECHECK_MS, token);
+      const { outcome, retryAt } = await deliverWebhook({ ...deps, logger: log.child({ jobId: job.id }) }, deliveryId);
+      if (retryAt) {
+        // Back to the delayed set without spending a BullMQ attempt (those are for the worker's own failures, a
+        // database away): the delivery's attempts are counted in its row.
+        if (!token) throw new Error(`webhook ${deliveryId}: no job token to delay the next attempt`);
+        await job.moveToDelayed(retryAt.getTime(), token);
         throw new DelayedError();
       }
       return { outcome };
@@ -217,7 +353,7 @@ export function startWebhookWorker(
   );
   worker.on("error", (error) => log.error({ err: error }, "webhook worker error"));
   worker.on("failed", (job, error) =>
-    log.warn({ err: error.message, jobId: job?.id, attempts: job?.attemptsMade }, "webhook attempt failed"),
+    log.warn({ err: error.message, jobId: job?.id, attempts: job?.attemptsMade }, "webhook job failed"),
   );
   return worker;
 }

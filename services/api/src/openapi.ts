@@ -106,5 +106,9 @@ export function openApiDocument(features: readonly FeatureApi[] = FEATURE_APIS):
       "path",
       features.map((feature) => feature.paths),
     ),
+    webhooks: merged(
+      "webhook",
+      features.map((feature) => feature.webhooks ?? {}),
+    ),
   };
 }

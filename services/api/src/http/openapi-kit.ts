@@ -20,6 +20,8 @@ export interface FeatureApi {
   /** Answers, by component name: zod schemas of what the views build; a `$ref` names them in `paths`. */
   responses?: Record<string, z.ZodType>;
   paths: Record<string, PathItem>;
+  /** OpenAPI 3.1 `webhooks`: the requests huiyin sends to subscribers, by topic. */
+  webhooks?: Record<string, PathItem>;
 }
 
 /** A request schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect), as clients send it (`io: "input"`). */

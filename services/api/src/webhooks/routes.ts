@@ -1,6 +1,17 @@
 import { randomBytes } from "node:crypto";
 import type { Database, Prisma } from "@huiyin/db";
-import { type DestinationPolicy, type Keyring, newWebhookSecret, vetDestination, WEBHOOK_TOPICS } from "@huiyin/engine";
+import {
+  type Clock,
+  type DestinationPolicy,
+  type Keyring,
+  newWebhookSecret,
+  pingWebhook,
+  redeliverWebhook,
+  sealSecret,
+  systemClock,
+  vetDestination,
+  WEBHOOK_TOPICS,
+} from "@huiyin/engine";
 import { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import { recordAudit, subjectOf } from "../audit/record.ts";
@@ -40,6 +51,24 @@ export const createWebhookSchema = z.strictObject({
   description: z.string().trim().min(1).max(200).optional(),
 });
 
+/** `PATCH /v1/webhooks/:id`: a new URL (vetted like a new one), new topics, or both. */
+export const updateWebhookSchema = z
+  .strictObject({ url: httpUrl.optional(), events: createWebhookSchema.shape.events.optional() })
+  .refine((body) => body.url !== undefined || body.events !== undefined, "url, events or both");
+
+/** The longest overlap a rotation may ask for: a week, for receivers deployed by a slow change process. */
+export const MAX_ROTATION_OVERLAP_S = 7 * 24 * 3600;
+
+/** `POST /v1/webhooks/:id/secret`: how long the replaced secret still signs (both sign meanwhile); a day by default. */
+export const rotateSecretSchema = z.strictObject({
+  overlapSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_ROTATION_OVERLAP_S)
+    .default(24 * 3600),
+});
+
 export const DELIVERY_STATUSES = ["pending", "retrying", "delivered", "failed", "cancelled"] as const;
 
 /** `GET /v1/webhooks/:id/deliveries`: newest first, `cursor` = the last id seen. */
@@ -56,6 +85,11 @@ export function subscriptionView(row: WebhookSubscription) {
     url: row.url,
     events: row.events,
     createdAt: row.createdAt.toISOString(),
+    // Until then the secret a rotation replaced still signs deliveries (beside the current one); null otherwise.
+    previousSecretExpiresAt:
+      row.previousSecretExpiresAt && row.previousSecretSealed !== null
+        ? row.previousSecretExpiresAt.toISOString()
+        : null,
   };
 }
 
@@ -70,7 +104,9 @@ export function deliveryView(row: WebhookDelivery) {
     lastError: row.lastError,
     createdAt: row.createdAt.toISOString(),
     lastAttemptAt: row.lastAttemptAt?.toISOString() ?? null,
+    nextAttemptAt: row.nextAttemptAt?.toISOString() ?? null,
     deliveredAt: row.deliveredAt?.toISOString() ?? null,
+    redeliveryOf: row.redeliveryOf,
     payload: row.payload,
   };
 }
@@ -82,6 +118,11 @@ function ownedWhere(caller: Caller): Prisma.WebhookSubscriptionWhereInput {
     : { deletedAt: null, ownerRole: caller.role, ownerId: caller.actorId };
 }
 
+/** `ownedWhere` within the caller's committee: what the routes added for issue 17 read. */
+function scopedWhere(caller: Caller): Prisma.WebhookSubscriptionWhereInput {
+  return { AND: [ownedWhere(caller), { committeeId: caller.committeeId }] };
+}
+
 export interface WebhookRoutesDeps {
   /** The outbound policy (WEBHOOK_ALLOWED_DESTINATIONS, DNS): a URL it refuses is not registered. */
   destinations: DestinationPolicy;
@@ -89,6 +130,10 @@ export interface WebhookRoutesDeps {
   keyring: Keyring;
   /** How long an Idempotency-Key is held for a running request (the default lease when absent). */
   lease?: IdempotencyLease | undefined;
+  /** The time of pings, rotations and redeliveries (the system clock unless a test sets it). */
+  clock?: Clock;
+  /** How long a ping's receiver may take to answer. */
+  pingTimeoutMs?: number;
 }
 
 /**
@@ -106,6 +151,27 @@ export function webhookRoutes(database: Database, deps: WebhookRoutesDeps): Rout
     });
     if (!row) throw refuse("NOT_FOUND", `No webhook subscription ${id}.`);
     return row;
+  }
+
+  const clock = deps.clock ?? systemClock;
+
+  async function findScoped(request: Request, response: Response): Promise<WebhookSubscription> {
+    const id = String(request.params.id);
+    const row = await database.prisma.webhookSubscription.findFirst({
+      where: { AND: [{ id }, scopedWhere(callerOf(response))] },
+    });
+    if (!row) throw refuse("NOT_FOUND", `No webhook subscription ${id}.`);
+    return row;
+  }
+
+  /** A URL the outbound policy refuses is not registered (a name that does not resolve yet is: see create). */
+  async function vetOrRefuse(url: string) {
+    const vetted = await vetDestination(url, deps.destinations);
+    if (!vetted.ok && vetted.reason === "forbidden")
+      throw refuse(
+        "WEBHOOK_URL_FORBIDDEN",
+        "Webhooks may go only to public addresses: this URL's host is, or resolves to, a loopback, private, link-local, multicast or reserved address.",
+      );
   }
 
   router.post("/webhooks", allowed, async (request, response) => {
@@ -205,6 +271,108 @@ export function webhookRoutes(database: Database, deps: WebhookRoutesDeps): Rout
     response.json({
       items: page.map(deliveryView),
       nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
+    });
+  });
+
+  router.patch("/webhooks/:id", allowed, async (request, response) => {
+    const row = await findScoped(request, response);
+    const body = parseBody(updateWebhookSchema, request.body);
+    if (body.url !== undefined) await vetOrRefuse(body.url);
+    const updated = await database.prisma.$transaction(async (tx) => {
+      const updated = await tx.webhookSubscription.update({
+        where: { id: row.id },
+        data: { ...(body.url !== undefined ? { url: body.url } : {}), ...(body.events ? { events: body.events } : {}) },
+      });
+      await recordAudit(tx, subjectOf(request, response), {
+        action: "webhook.update",
+        target: { type: "webhook", id: row.id },
+        details: { before: { url: row.url, events: row.events }, after: { url: updated.url, events: updated.events } },
+      });
+      return updated;
+    });
+    // Deliveries still to send go to the new URL: every attempt reads the subscription's URL then.
+    request.log.info({ webhookId: row.id, events: updated.events }, "webhook updated");
+    response.json(subscriptionView(updated));
+  });
+
+  router.post("/webhooks/:id/secret", allowed, async (request, response) => {
+    const found = await findScoped(request, response);
+    const body = parseBody(rotateSecretSchema, request.body ?? {});
+    const { secret, sealed } = newWebhookSecret(deps.keyring, found.id);
+    const now = clock.now();
+    const previousSecretExpiresAt = new Date(now.getTime() + body.overlapSeconds * 1000);
+    const updated = await database.prisma.$transaction(async (tx) => {
+      // Under the row's lock: two rotations at once keep a chain (each replaces the secret the other left).
+      await tx.$queryRaw`SELECT 1 FROM webhook_subscriptions WHERE id = ${found.id} FOR UPDATE`;
+      const row = await tx.webhookSubscription.findUniqueOrThrow({ where: { id: found.id } });
+      // The replaced secret stays sealed (a clear one from before sealing is sealed now).
+      const previous = row.secretSealed ?? (row.secret !== null ? sealSecret(deps.keyring, row.secret, row.id) : null);
+      const updated = await tx.webhookSubscription.update({
+        where: { id: row.id },
+        data: {
+          secret: null,
+          secretSealed: sealed,
+          previousSecretSealed: body.overlapSeconds > 0 ? previous : null,
+          previousSecretExpiresAt: body.overlapSeconds > 0 ? previousSecretExpiresAt : null,
+        },
+      });
+      // That it happened and for how long both sign, never a secret.
+      await recordAudit(tx, subjectOf(request, response), {
+        action: "webhook.secret-rotate",
+        target: { type: "webhook", id: row.id },
+        details: {
+          overlapSeconds: body.overlapSeconds,
+          previousSecretExpiresAt: previousSecretExpiresAt.toISOString(),
+        },
+      });
+      return updated;
+    });
+    request.log.info({ webhookId: found.id, overlapSeconds: body.overlapSeconds }, "webhook secret rotated");
+    response.json({ ...subscriptionView(updated), secret });
+  });
+
+  router.post("/webhooks/:id/ping", allowed, async (request, response) => {
+    const row = await findScoped(request, response);
+    const delivery = await pingWebhook(
+      {
+        db: database,
+        logger: request.log,
+        clock,
+        destinations: deps.destinations,
+        keyring: deps.keyring,
+        timeoutMs: deps.pingTimeoutMs ?? 10_000,
+      },
+      row,
+    );
+    await database.prisma.$transaction((tx) =>
+      recordAudit(tx, subjectOf(request, response), {
+        action: "webhook.ping",
+        target: { type: "webhook", id: row.id },
+        details: { deliveryId: delivery.id, status: delivery.status, lastStatusCode: delivery.lastStatusCode },
+      }),
+    );
+    response.json(deliveryView(delivery));
+  });
+
+  router.post("/webhook-deliveries/:id/redeliver", allowed, async (request, response) => {
+    const caller = callerOf(response);
+    await respondOnce({ database, lease: deps.lease }, caller, request, response, async () => {
+      const id = String(request.params.id);
+      const original = await database.prisma.webhookDelivery.findFirst({
+        where: { id, subscription: scopedWhere(caller) },
+      });
+      if (!original) throw refuse("NOT_FOUND", `No webhook delivery ${id}.`);
+      const row = await database.prisma.$transaction(async (tx) => {
+        const row = await redeliverWebhook(tx, original, clock.now());
+        await recordAudit(tx, subjectOf(request, response), {
+          action: "webhook.redeliver",
+          target: { type: "webhook", id: original.subscriptionId },
+          details: { deliveryId: original.id, redeliveryId: row.id, previousStatus: original.status },
+        });
+        return row;
+      });
+      request.log.info({ deliveryId: original.id, redeliveryId: row.id }, "webhook redelivery queued");
+      return { status: 202, body: deliveryView(row) };
     });
   });
 
