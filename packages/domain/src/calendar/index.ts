@@ -9,3 +9,4 @@ export {
   statutoryDatesOf,
   statutoryHolidays,
 } from "./statutory.ts";
+export { workingDaysBetween } from "./working-days.ts";

@@ -21,7 +21,9 @@ import { grantsOf } from "../auth/keys.ts";
 import { refuse } from "../http/error-codes.ts";
 import { type IdempotencyLease, respondOnce } from "../http/idempotency.ts";
 import { parseBody, parseQuery } from "../http/validate.ts";
+import { refreshFigures } from "../stats/figures-store.ts";
 import { actorOf, createRefusal, grantsSeeing, viewerOf, visibleWhere } from "./access.ts";
+import { figureFiltersOf, usesFigureFilters } from "./figure-filters.ts";
 import { httpErrorOf } from "./refusals.ts";
 import {
   type CreateProposalBody,
@@ -196,6 +198,8 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
   router.get("/proposals", async (request, response) => {
     const caller = callerOf(response);
     const query = parseQuery(listQuerySchema, request.query);
+    // The figure filters read the derived statistics rows: bring them up to date with the history first.
+    if (usesFigureFilters(query)) await refreshFigures(database.pool);
     const rows = await database.prisma.proposal.findMany({
       where: { AND: [visibleWhere(caller), ...filtersOf(query, clock.now())] },
       orderBy: { id: query.order },
@@ -274,6 +278,7 @@ function filtersOf(query: ListQuery, now: Date): Prisma.ProposalWhereInput[] {
   if (query.createdTo) filters.push({ createdAt: { lt: query.createdTo } });
   if (query.updatedFrom) filters.push({ updatedAt: { gte: query.updatedFrom } });
   if (query.updatedTo) filters.push({ updatedAt: { lt: query.updatedTo } });
+  filters.push(...figureFiltersOf(query, now));
   if (query.cursor) filters.push({ id: query.order === "desc" ? { lt: query.cursor } : { gt: query.cursor } });
   return filters;
 }

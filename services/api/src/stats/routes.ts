@@ -3,13 +3,33 @@ import type { Clock } from "@huiyin/engine";
 import { Router } from "express";
 import { z } from "zod";
 import { callerOf, requireRole } from "../auth/authenticate.ts";
+import { type Caller, grantsOf } from "../auth/keys.ts";
+import { refuse } from "../http/error-codes.ts";
 import { parseQuery } from "../http/validate.ts";
 import { visibleWhere } from "../proposals/access.ts";
+import { type FigureScope, figureTables, GROUP_BYS } from "./figures-query.ts";
+import { refreshFigures } from "./figures-store.ts";
 import { unitRates } from "./rates.ts";
 import { evaluationFigures, type RatedContext } from "./ratings.ts";
 
-/** `GET /v1/stats`: over one committee session (届次), or over everything the caller may see. */
-export const statsQuerySchema = z.strictObject({ session: z.string().trim().min(1).max(100).optional() });
+const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
+
+/**
+ * `GET /v1/stats`: over one committee session (届次) and/or the proposals submitted in a date range, or over
+ * everything the caller may see; `groupBy` breaks the summary down.
+ */
+export const statsQuerySchema = z.strictObject({
+  /** The committee session (届次) the proposals belong to. */
+  sessionId: z.string().trim().min(1).max(100).optional(),
+  /** The same as `sessionId` (the parameter's first name). */
+  session: z.string().trim().min(1).max(100).optional(),
+  /** Proposals first submitted at or after this instant. */
+  from: instant.optional(),
+  /** Proposals first submitted before this instant. */
+  to: instant.optional(),
+  /** One row per handling unit, leader, category, proposer type, source channel or session. */
+  groupBy: z.enum(GROUP_BYS).optional(),
+});
 
 /**
  * `GET /v1/stats`: the figures proposal work is measured by, over what the caller may see: proposals per stage,
@@ -18,12 +38,28 @@ export const statsQuerySchema = z.strictObject({ session: z.string().trim().min(
  */
 export function statsRoutes(database: Database, clock: Clock): Router {
   const router = Router();
-  router.get("/stats", requireRole("admin", "staff", "leader"), async (request, response) => {
+  router.get("/stats", requireRole("admin", "staff", "leader", "unit"), async (request, response) => {
     const query = parseQuery(statsQuerySchema, request.query);
+    const sessionId = query.sessionId ?? query.session;
+    if (query.from && query.to && query.from >= query.to) {
+      throw refuse("INVALID_QUERY", "`from` must be before `to`.");
+    }
+    const caller = callerOf(response);
     const visible: Prisma.ProposalWhereInput = {
-      AND: [visibleWhere(callerOf(response)), ...(query.session ? [{ sessionId: query.session }] : [])],
+      AND: [visibleWhere(caller), ...(sessionId ? [{ sessionId }] : [])],
     };
     const now = clock.now();
+    // The rates, from the derived figures brought up to date with the history.
+    await refreshFigures(database.pool);
+    const tables = await figureTables(database, {
+      committeeId: caller.committeeId,
+      scope: await scopeOf(database, caller),
+      sessionId,
+      from: query.from,
+      to: query.to,
+      groupBy: query.groupBy,
+      now,
+    });
     const [stages, overdue, key, rated] = await Promise.all([
       database.prisma.proposal.groupBy({ by: ["stage"], where: visible, _count: { _all: true } }),
       database.prisma.deadline.groupBy({
@@ -71,6 +107,14 @@ export function statsRoutes(database: Database, clock: Clock): Router {
     const byStage = Object.fromEntries(stages.map((row) => [row.stage, row._count._all]));
     response.json({
       at: now.toISOString(),
+      filters: {
+        sessionId: sessionId ?? null,
+        from: query.from?.toISOString() ?? null,
+        to: query.to?.toISOString() ?? null,
+        groupBy: query.groupBy ?? null,
+      },
+      summary: tables.summary,
+      ...(tables.rows ? { rows: tables.rows } : {}),
       proposals: { total: stages.reduce((sum, row) => sum + row._count._all, 0), key, byStage },
       overdueDeadlines: {
         total: overdue.reduce((sum, row) => sum + row._count._all, 0),
@@ -88,4 +132,21 @@ export function statsRoutes(database: Database, clock: Clock): Router {
     });
   });
   return router;
+}
+
+/**
+ * Whose figures the caller gets: staff and admin the whole committee's; a unit the proposals assigned to it (and
+ * in the unit table its own row only); anyone else (a leader, a person with several roles) what it may see.
+ */
+async function scopeOf(database: Database, caller: Caller): Promise<FigureScope> {
+  const grants = grantsOf(caller);
+  if (grants.some((grant) => grant.role === "admin" || grant.role === "staff")) return { kind: "all" };
+  if (grants.every((grant) => grant.role === "unit")) {
+    return { kind: "units", unitIds: grants.flatMap((grant) => (grant.unitId ? [grant.unitId] : [])) };
+  }
+  const rows = await database.prisma.proposal.findMany({
+    where: { AND: [visibleWhere(caller), { committeeId: caller.committeeId }] },
+    select: { id: true },
+  });
+  return { kind: "ids", ids: rows.map((row) => row.id) };
 }
