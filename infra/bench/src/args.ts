@@ -22,6 +22,12 @@ export interface BenchOptions {
   only: Set<number>;
   /** Write a V8 CPU profile of scenario 1 at the highest concurrency into results/. */
   cpuProfile: boolean;
+  /** Scenario 7 (statistics over a seeded year; `--stats`): proposals seeded. */
+  stats: boolean;
+  statsProposals: number;
+  /** Scenario 8 (the 交办会 through POST /v1/batches; `--meeting`): proposals registered and assigned. */
+  meeting: boolean;
+  meetingProposals: number;
 }
 
 const usage = `pnpm bench [-- options]
@@ -37,6 +43,10 @@ const usage = `pnpm bench [-- options]
   --http-seconds S     length of each HTTP measurement (default 10; quick 1)
   --only 1,3           run only these scenarios
   --cpu-profile        write a CPU profile of scenario 1 (highest concurrency) to results/
+  --stats              scenario 7: the unit table and session summary over a seeded year (p50/p95 beside a count)
+  --stats-proposals N  proposals of that year (default 100000; quick 5000)
+  --meeting            scenario 8: the 交办会, proposals registered and assigned in two POST /v1/batches
+  --meeting-proposals N proposals of the meeting (default 500; quick 50)
 Set DATABASE_URL and REDIS_URL to measure your own servers instead of the embedded ones.`;
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
@@ -82,6 +92,10 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     "--http-seconds",
     "--only",
     "--cpu-profile",
+    "--stats",
+    "--stats-proposals",
+    "--meeting",
+    "--meeting-proposals",
   ]);
   for (const arg of args) {
     if (arg.startsWith("--") && !known.has(arg)) throw new Error(`unknown option ${arg}\n${usage}`);
@@ -101,5 +115,9 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     httpConnections: 32,
     only: new Set(list("--only", [])),
     cpuProfile: args.includes("--cpu-profile"),
+    stats: args.includes("--stats"),
+    statsProposals: count("--stats-proposals", quick ? 5_000 : 100_000),
+    meeting: args.includes("--meeting"),
+    meetingProposals: count("--meeting-proposals", quick ? 50 : 500),
   };
 }

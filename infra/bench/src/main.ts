@@ -14,6 +14,7 @@ import { type MemoryResult, measureMemory } from "./scenarios/memory.ts";
 import { type RawResult, rawTransactions } from "./scenarios/raw.ts";
 import { type RecoveryResult, recoverAlarms } from "./scenarios/recovery.ts";
 import { engineThroughput, type ThroughputResult } from "./scenarios/throughput.ts";
+import { yearRows, yearScenarios } from "./scenarios/year.ts";
 import { round } from "./stats.ts";
 
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "results");
@@ -75,6 +76,10 @@ async function main() {
         }
       }
     }
+    // Scenarios 7 and 8 (issue 16), behind --stats and --meeting: see scenarios/year.ts.
+    const year = await yearScenarios(environment, options, log);
+    Object.assign(results, year.results);
+    rows.push(...yearRows(year.results));
   } finally {
     await environment.stop();
   }

@@ -79,20 +79,25 @@ interface CountRow {
   [ground: `nr_${string}`]: number;
 }
 
-/** The summary and, with `groupBy`, one row per group value (largest `assigned` first). */
+/**
+ * The summary, the unit table (always: the first figures of `GET /v1/stats` read it) and, with `groupBy`, one row per
+ * group value (largest `assigned` first).
+ */
 export async function figureTables(
   database: Database,
   query: FigureQuery,
-): Promise<{ summary: FigureRow; rows: FigureRow[] | undefined }> {
+): Promise<{ summary: FigureRow; rows: FigureRow[] | undefined; units: FigureRow[] }> {
   const base = baseOf(query);
-  const summary = (await proposalRows(database, base, query, null))[0] ?? emptyRow(null, base.link, false);
-  if (!query.groupBy) return { summary, rows: undefined };
-  const rows =
-    query.groupBy === "unit"
-      ? await unitRows(database, base, query)
-      : await proposalRows(database, base, query, query.groupBy);
-  rows.sort((a, b) => b.assigned.count - a.assigned.count || String(a.key).localeCompare(String(b.key)));
-  return { summary, rows };
+  const byAssigned = (rows: FigureRow[]) =>
+    rows.sort((a, b) => b.assigned.count - a.assigned.count || String(a.key).localeCompare(String(b.key)));
+  const grouping = query.groupBy && query.groupBy !== "unit" ? query.groupBy : undefined;
+  const [summaries, units, grouped] = await Promise.all([
+    proposalRows(database, base, query, null),
+    unitRows(database, base, query).then(byAssigned),
+    grouping ? proposalRows(database, base, query, grouping).then(byAssigned) : undefined,
+  ]);
+  const summary = summaries[0] ?? emptyRow(null, base.link, false);
+  return { summary, rows: query.groupBy === "unit" ? units : grouped, units };
 }
 
 interface Base {

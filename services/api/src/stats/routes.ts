@@ -9,8 +9,6 @@ import { parseQuery } from "../http/validate.ts";
 import { visibleWhere } from "../proposals/access.ts";
 import { type FigureScope, figureTables, GROUP_BYS } from "./figures-query.ts";
 import { refreshFigures } from "./figures-store.ts";
-import { unitRates } from "./rates.ts";
-import { evaluationFigures, type RatedContext } from "./ratings.ts";
 
 const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
 
@@ -46,7 +44,7 @@ export function statsRoutes(database: Database, clock: Clock): Router {
     }
     const caller = callerOf(response);
     const visible: Prisma.ProposalWhereInput = {
-      AND: [visibleWhere(caller), ...(sessionId ? [{ sessionId }] : [])],
+      AND: [visibleWhere(caller), { committeeId: caller.committeeId }, ...(sessionId ? [{ sessionId }] : [])],
     };
     const now = clock.now();
     // The rates, from the derived figures brought up to date with the history.
@@ -60,7 +58,7 @@ export function statsRoutes(database: Database, clock: Clock): Router {
       groupBy: query.groupBy,
       now,
     });
-    const [stages, overdue, key, rated] = await Promise.all([
+    const [stages, overdue, key] = await Promise.all([
       database.prisma.proposal.groupBy({ by: ["stage"], where: visible, _count: { _all: true } }),
       database.prisma.deadline.groupBy({
         by: ["unitId"],
@@ -68,43 +66,9 @@ export function statsRoutes(database: Database, clock: Clock): Router {
         _count: { _all: true },
       }),
       database.prisma.proposal.count({ where: { AND: [visible, { isKey: true }] } }),
-      // Ratings and grades live in the machine's context; only proposals that reached a reply have any.
-      database.prisma.proposal.findMany({
-        where: { AND: [visible, { stage: { in: ["supervise", "evaluate", "closed", "handle"] } }] },
-        select: { snapshot: true },
-      }),
     ]);
-    const [assigns, replies, dues] = await Promise.all([
-      database.prisma.proposalEvent.findMany({
-        where: { type: "assign", proposal: visible },
-        select: { proposalId: true, seq: true, payload: true },
-      }),
-      database.prisma.proposalEvent.findMany({
-        where: { type: "handle.reply", proposal: visible },
-        select: { proposalId: true, actor: true, at: true },
-      }),
-      database.prisma.deadline.findMany({
-        where: { kind: "reply", unitId: { not: null }, proposal: visible },
-        select: { proposalId: true, unitId: true, openedAt: true, dueAt: true },
-      }),
-    ]);
-    const rates = unitRates(
-      assigns.map((event) => ({
-        proposalId: event.proposalId,
-        seq: event.seq,
-        unitIds: ((event.payload as { units?: { unitId: string }[] } | null)?.units ?? []).map((u) => u.unitId),
-      })),
-      replies.map((event) => ({
-        proposalId: event.proposalId,
-        unitId: (event.actor as { unitId?: string } | null)?.unitId ?? "",
-        at: event.at,
-      })),
-      dues.map((due) => ({ ...due, unitId: due.unitId ?? "" })),
-    );
-    const figures = evaluationFigures(
-      rated.map((row) => ((row.snapshot as { context?: RatedContext } | null)?.context ?? {}) as RatedContext),
-    );
     const byStage = Object.fromEntries(stages.map((row) => [row.stage, row._count._all]));
+    const { summary, units } = tables;
     response.json({
       at: now.toISOString(),
       filters: {
@@ -113,25 +77,54 @@ export function statsRoutes(database: Database, clock: Clock): Router {
         to: query.to?.toISOString() ?? null,
         groupBy: query.groupBy ?? null,
       },
-      summary: tables.summary,
+      summary,
       ...(tables.rows ? { rows: tables.rows } : {}),
       proposals: { total: stages.reduce((sum, row) => sum + row._count._all, 0), key, byStage },
       overdueDeadlines: {
         total: overdue.reduce((sum, row) => sum + row._count._all, 0),
         byUnit: Object.fromEntries(overdue.map((row) => [row.unitId ?? "(committee)", row._count._all])),
       },
-      ...figures,
+      // The first figures of this endpoint, now read from the same derived rows as the tables above.
+      evaluations: {
+        ratings: summary.evaluations.rated.count,
+        byResult: nonZero({
+          satisfied: summary.evaluations.satisfied.count,
+          "basically-satisfied": summary.evaluations.basicallySatisfied.count,
+          unsatisfied: summary.evaluations.unsatisfied.count,
+        }),
+        byUnit: Object.fromEntries(
+          units
+            .filter((row) => row.evaluations.rated.count > 0)
+            .map((row) => {
+              const rated = row.evaluations.rated.count;
+              const satisfied = row.evaluations.satisfied.count + row.evaluations.basicallySatisfied.count;
+              return [row.key, { rated, satisfied, rate: satisfied / rated }];
+            }),
+        ),
+      },
+      replyClasses: nonZero({ A: summary.grades.A.count, B: summary.grades.B.count, C: summary.grades.C.count }),
       rates: {
         byUnit: Object.fromEntries(
-          Object.entries(rates).map(([unitId, row]) => {
-            const rated = figures.evaluations.byUnit[unitId];
-            return [unitId, { ...row, satisfactionRate: rated ? rated.rate : null }];
-          }),
+          units
+            .filter((row) => row.assigned.count > 0)
+            .map((row) => [
+              row.key,
+              {
+                assigned: row.assigned.count,
+                replied: row.replied.count,
+                repliedOnTime: row.repliedOnTime.count,
+                ...row.rates,
+              },
+            ]),
         ),
       },
     });
   });
   return router;
+}
+
+function nonZero(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).filter(([, count]) => count > 0));
 }
 
 /**
