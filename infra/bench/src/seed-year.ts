@@ -156,14 +156,15 @@ interface Generated {
 /** Where a proposal stops: cumulative shares of the year (the rest is closed.completed). */
 const FATES: [string, number][] = [
   ["draft", 0.02],
-  ["rejected", 0.06],
-  ["converted", 0.08],
-  ["merged", 0.09],
-  ["withdrawn", 0.1],
-  ["registered", 0.13],
-  ["handling", 0.25],
-  ["supervise", 0.29],
-  ["evaluate", 0.38],
+  ["review", 0.03],
+  ["rejected", 0.07],
+  ["converted", 0.09],
+  ["merged", 0.1],
+  ["withdrawn", 0.11],
+  ["registered", 0.14],
+  ["handling", 0.26],
+  ["supervise", 0.3],
+  ["evaluate", 0.39],
 ];
 
 function pick<T>(random: () => number, values: readonly T[]): T {
@@ -279,8 +280,9 @@ function generate(
     unitId: null,
     dueAt: submittedAt + 14 * DAY,
     openedAt: submittedAt,
-    closedAt: reviewedAt,
+    closedAt: fate === "review" ? null : reviewedAt,
   });
+  if (fate === "review") return done(submittedAt);
   if (fate === "withdrawn") {
     push("withdraw", reviewedAt, ["closed.withdrawn"], { reason: "撤回" }, { role: "proposer", id: proposers[0] });
     return done(reviewedAt);
