@@ -130,6 +130,26 @@ interface DeadlineRow {
   closedAt: number | null;
 }
 
+interface Reply {
+  classification: string;
+  originalClassification?: string;
+  text: string;
+  signedOffBy: string;
+  at: string;
+}
+
+/** A part as the machine's context keeps it (`Part` of workflows/proposal). */
+interface SeedPart {
+  unitId: string;
+  status: string;
+  round: string;
+  contacts: number;
+  dueAt: string;
+  extensions: number;
+  replies: number;
+  reply?: Reply;
+}
+
 interface Generated {
   id: string;
   committeeId: string;
@@ -355,7 +375,7 @@ function generate(
       closedAt: null,
     });
   }
-  const parts = owed.map((u) => ({
+  const parts: SeedPart[] = owed.map((u) => ({
     unitId: u.unitId,
     status: "handling",
     round: "reply",
@@ -398,7 +418,7 @@ function generate(
     );
     const deadline = deadlines.find((d) => d.kind === "reply" && d.unitId === unit.unitId);
     if (deadline) deadline.closedAt = repliedAt;
-    const part = parts[index] as Record<string, unknown>;
+    const part = parts[index] as SeedPart;
     part.status = "replied";
     part.replies = 1;
     part.reply = { classification, text: "答复。", signedOffBy: "主任", at: new Date(repliedAt).toISOString() };
@@ -411,16 +431,17 @@ function generate(
   if (fate === "supervise") return done(lastReply);
   const acceptedAt = lastReply + 2 * DAY;
   push("supervise.acceptReply", acceptedAt, ["evaluate.awaiting"]);
-  for (const part of parts) (part as Record<string, unknown>).status = "accepted";
-  if (random() < 0.03) {
-    const part = parts[0] as Record<string, unknown> & { reply: { classification: string } };
+  for (const part of parts) part.status = "accepted";
+  const regraded = parts[0]?.reply;
+  if (random() < 0.03 && regraded) {
+    const part = parts[0] as SeedPart & { reply: Reply };
     const to = part.reply.classification === "A" ? "B" : "A";
     push("supervise.reclassify", acceptedAt + DAY, ["evaluate.awaiting"], {
       unitId: part.unitId,
       classification: to,
       reason: "复核",
     });
-    part.reply = { ...part.reply, originalClassification: part.reply.classification, classification: to } as never;
+    part.reply = { ...part.reply, originalClassification: part.reply.classification, classification: to };
   }
   if (fate === "evaluate") return done(acceptedAt + DAY);
   // Every proposer rates (联名: each one); a few are unsatisfied and the proposal is handled again.
@@ -465,7 +486,7 @@ function generate(
       { role: "unit", id: `clerk-${unit.unitId}`, unitId: unit.unitId },
     );
     push("supervise.acceptReply", again + DAY, ["evaluate.awaiting"]);
-    const part = parts[0] as Record<string, unknown> & { reply: Record<string, unknown> };
+    const part = parts[0] as SeedPart & { reply: Reply };
     part.reply = { ...part.reply, classification: "B" };
     part.round = "rehandle";
     context.rehandles = 1;
