@@ -637,6 +637,18 @@ describe("GET /v1/stats over a seeded year", () => {
     expect(reversed.status).toBe(400);
     expect(reversed.body.error.code).toBe("INVALID_QUERY");
     expect((await api.call("GET", "/v1/stats?groupBy=planet", { key: keys.staff })).status).toBe(400);
+    // The figure filters of the list refuse what they do not know, as the list's other filters do.
+    for (const query of [
+      "grade=D",
+      "evaluation=happy",
+      "repliedLate=yes",
+      "unitRole=boss",
+      "submittedFrom=yesterday",
+    ]) {
+      const refused = await api.call("GET", `/v1/proposals?${query}`, { key: keys.staff });
+      expect(refused.status, query).toBe(400);
+      expect(refused.body.error.code).toBe("INVALID_QUERY");
+    }
   });
 
   it("a unit sees its own row and the proposals assigned to it; a proposer none", async () => {
