@@ -76,13 +76,25 @@ export async function refreshFigures(pool: Pool, options: { batch?: number } = {
     const client = await pool.connect();
     try {
       await client.query("BEGIN");
-      await client.query("DELETE FROM stat_parts WHERE proposal_id = ANY($1)", [ids]);
-      await client.query("DELETE FROM stat_ratings WHERE proposal_id = ANY($1)", [ids]);
+      // Writers one at a time, and only for marks still as they were read: a refresh that read before another's
+      // newer derivation, or before a newer event, writes nothing for that proposal (its mark says what is left).
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('huiyin:stat-refresh'))");
+      const current = await client.query<{ proposal_id: string }>(
+        `SELECT d.proposal_id FROM stat_dirty d
+           JOIN unnest($1::text[], $2::bigint[]) AS m(proposal_id, last_event_id)
+             ON d.proposal_id = m.proposal_id AND d.last_event_id = m.last_event_id`,
+        [ids, marks.rows.map((row) => row.last_event_id)],
+      );
+      const fresh = new Set(current.rows.map((row) => row.proposal_id));
+      const writing = ids.filter((id) => fresh.has(id));
+      await client.query("DELETE FROM stat_parts WHERE proposal_id = ANY($1)", [writing]);
+      await client.query("DELETE FROM stat_ratings WHERE proposal_id = ANY($1)", [writing]);
       // A proposal that no longer exists: its rows went with it (ON DELETE CASCADE); only its mark is left.
       const facts = [];
       const parts = [];
       const ratings = [];
       for (const row of proposals.rows) {
+        if (!fresh.has(row.id)) continue;
         const figures = deriveFigures({
           committeeId: row.committee_id,
           states: row.states,
@@ -168,7 +180,7 @@ export async function refreshFigures(pool: Pool, options: { batch?: number } = {
       await client.query(
         `DELETE FROM stat_dirty d USING unnest($1::text[], $2::bigint[]) AS m(proposal_id, last_event_id)
           WHERE d.proposal_id = m.proposal_id AND d.last_event_id = m.last_event_id`,
-        [ids, marks.rows.map((row) => row.last_event_id)],
+        [writing, writing.map((id) => marks.rows.find((row) => row.proposal_id === id)?.last_event_id)],
       );
       await client.query("COMMIT");
     } catch (error) {
