@@ -531,7 +531,7 @@ async function insertChunk(pool: pg.Pool, rows: readonly Generated[]): Promise<v
          category, proposer_id, unit_ids, leader_id, is_key, created_at, updated_at, session_id, plenary, number,
          number_label, proposer_type, source_channel)
        SELECT id, committee_id, 'bench:seed-year', $20, snapshot, stage, string_to_array(states, ','), version, title,
-              category, proposer_id, string_to_array(NULLIF(unit_ids, ''), ','), leader_id, leader_id IS NOT NULL,
+              category, proposer_id, COALESCE(string_to_array(NULLIF(unit_ids, ''), ','), '{}'), leader_id, leader_id IS NOT NULL,
               created_at, updated_at, session_id, plenary, number, number_label, proposer_type, source_channel
          FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[],
                      $9::text[], $10::text[], $11::text[], $12::timestamptz[], $13::timestamptz[], $14::text[],

@@ -170,7 +170,11 @@ export function deriveFigures(facts: ProposalFacts): DerivedFigures {
     // A rating from before per-unit results applies to every handling part.
     const perUnit =
       rating.units ?? (facts.record.parts ?? []).map((p) => ({ unitId: p.unitId, result: rating.result }));
-    for (const unit of perUnit) ratings.push({ position, unitId: unit.unitId, proposerId, result: unit.result });
+    // Counted for the units that hold a part now (a unit removed from the proposal has no row to count it in).
+    for (const unit of perUnit) {
+      if (!units.some((u) => u.unitId === unit.unitId)) continue;
+      ratings.push({ position, unitId: unit.unitId, proposerId, result: unit.result });
+    }
   });
 
   return {

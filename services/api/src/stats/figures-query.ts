@@ -56,28 +56,12 @@ export interface FigureRow {
 }
 
 const DIMENSION: Record<Exclude<GroupBy, "unit">, { column: string; param: string }> = {
-  leader: { column: "p.leader_id", param: "leader" },
-  category: { column: "p.category", param: "category" },
-  proposerType: { column: "p.proposer_type", param: "proposerType" },
-  sourceChannel: { column: "p.source_channel", param: "channel" },
-  session: { column: "p.session_id", param: "session" },
+  leader: { column: "leader_id", param: "leader" },
+  category: { column: "category", param: "category" },
+  proposerType: { column: "proposer_type", param: "proposerType" },
+  sourceChannel: { column: "source_channel", param: "channel" },
+  session: { column: "session_id", param: "session" },
 };
-
-interface CountRow {
-  key: string | null;
-  submitted?: number;
-  registered?: number;
-  not_registered?: number;
-  co_assigned?: number;
-  assigned: number;
-  replied: number;
-  on_time: number;
-  rehandled: number;
-  overdue_now: number;
-  overdue_ever: number;
-  days: number[] | null;
-  [ground: `nr_${string}`]: number;
-}
 
 /**
  * The summary, the unit table (always: the first figures of `GET /v1/stats` read it) and, with `groupBy`, one row per
@@ -101,8 +85,8 @@ export async function figureTables(
 }
 
 interface Base {
-  /** `FROM ... WHERE ...` of the proposals counted, as `b` (id, key dimensions, stat_proposals columns). */
-  sql: string;
+  /** The conditions on the derived rows counted (`t`: stat_proposals or stat_parts, which share these columns). */
+  where: string[];
   params: unknown[];
   /** The list filters every link of the query shares. */
   link: URLSearchParams;
@@ -110,151 +94,139 @@ interface Base {
 
 function baseOf(query: FigureQuery): Base {
   const params: unknown[] = [query.committeeId];
-  const where = ["p.committee_id = $1", "s.submitted_at IS NOT NULL"];
+  const where = ["t.committee_id = $1", "t.submitted_at IS NOT NULL"];
   const link = new URLSearchParams({ submitted: "true" });
   const param = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
   if (query.sessionId) {
-    where.push(`p.session_id = ${param(query.sessionId)}`);
+    where.push(`t.session_id = ${param(query.sessionId)}`);
     link.set("session", query.sessionId);
   }
   if (query.from) {
-    where.push(`s.submitted_at >= ${param(query.from)}`);
+    where.push(`t.submitted_at >= ${param(query.from)}`);
     link.set("submittedFrom", query.from.toISOString());
   }
   if (query.to) {
-    where.push(`s.submitted_at < ${param(query.to)}`);
+    where.push(`t.submitted_at < ${param(query.to)}`);
     link.set("submittedTo", query.to.toISOString());
   }
-  if (query.scope.kind === "units") where.push(`p.unit_ids && ${param(query.scope.unitIds)}::text[]`);
-  if (query.scope.kind === "ids") where.push(`p.id = ANY(${param(query.scope.ids)}::text[])`);
-  const sql = `FROM proposals p JOIN stat_proposals s ON s.proposal_id = p.id WHERE ${where.join(" AND ")}`;
-  return { sql, params, link };
+  if (query.scope.kind === "ids") where.push(`t.proposal_id = ANY(${param(query.scope.ids)}::text[])`);
+  return { where, params, link };
 }
 
-/** Open reply deadlines past due now, per proposal and unit (the `deadlines (status, due_at)` index finds them). */
-function overdueNowSql(base: Base, now: Date): string {
-  base.params.push(now, [...REPLY_DEADLINE_KINDS]);
-  const [at, kinds] = [base.params.length - 1, base.params.length];
+/**
+ * The open reply deadlines past due now, per proposal and unit (the `deadlines (status, due_at)` index finds them);
+ * `$now` and `$kinds` are the last two parameters.
+ */
+function overdueNow(params: unknown[], now: Date): string {
+  params.push(now, [...REPLY_DEADLINE_KINDS]);
   return `SELECT DISTINCT proposal_id, unit_id FROM deadlines
-           WHERE status = 'open' AND due_at < $${at} AND kind = ANY($${kinds}::text[])`;
+           WHERE status = 'open' AND due_at < $${params.length - 1} AND kind = ANY($${params.length}::text[])`;
 }
 
+interface CountRow {
+  key: string | null;
+  submitted?: number;
+  registered?: number;
+  not_registered?: number;
+  co_assigned?: number;
+  assigned: number;
+  replied: number;
+  on_time: number;
+  rehandled: number;
+  overdue_now: number;
+  overdue_ever: number;
+  grades_a: number;
+  grades_b: number;
+  grades_c: number;
+  rated_satisfied: number;
+  rated_basically: number;
+  rated_unsatisfied: number;
+  days: number[] | null;
+  [ground: `nr_${string}`]: number;
+}
+
+/** One query over `stat_proposals`: the proposals as a whole, in one group or per value of a dimension. */
 async function proposalRows(
   database: Database,
-  shared: Base,
+  base: Base,
   query: FigureQuery,
   groupBy: Exclude<GroupBy, "unit"> | null,
 ): Promise<FigureRow[]> {
-  const base = { ...shared, params: [...shared.params] };
-  const key = groupBy ? DIMENSION[groupBy].column : "NULL::text";
-  const overdue = overdueNowSql(base, query.now);
+  const params = [...base.params];
+  const where = [...base.where];
+  if (query.scope.kind === "units") {
+    params.push(query.scope.unitIds);
+    where.push(`t.unit_ids && $${params.length}::text[]`);
+  }
+  const key = groupBy ? `t.${DIMENSION[groupBy].column}` : "NULL::text";
+  const od = overdueNow(params, query.now);
   const grounds = NOT_REGISTERED_GROUNDS.map(
-    (g) => `count(*) FILTER (WHERE s.not_registered = '${g}')::int AS "nr_${g}"`,
+    (g) => `count(*) FILTER (WHERE t.not_registered = '${g}')::int AS "nr_${g}"`,
   );
-  const counts = await database.pool.query<CountRow>(
-    `WITH od AS (${overdue})
-     SELECT ${key} AS key, count(*)::int AS submitted, count(s.registered_at)::int AS registered,
-            count(s.not_registered)::int AS not_registered, ${grounds.join(", ")},
-            count(s.assigned_at)::int AS assigned, count(s.replied_at)::int AS replied,
-            count(*) FILTER (WHERE s.replied_on_time)::int AS on_time,
-            count(*) FILTER (WHERE s.rehandled)::int AS rehandled,
+  const { rows } = await database.pool.query<CountRow>(
+    `SELECT ${key} AS key, count(*)::int AS submitted, count(t.registered_at)::int AS registered,
+            count(t.not_registered)::int AS not_registered, ${grounds.join(", ")},
+            count(t.assigned_at)::int AS assigned, count(t.replied_at)::int AS replied,
+            count(*) FILTER (WHERE t.replied_on_time)::int AS on_time,
+            count(*) FILTER (WHERE t.rehandled)::int AS rehandled,
             count(o.proposal_id)::int AS overdue_now,
-            count(*) FILTER (WHERE s.overdue_ever OR o.proposal_id IS NOT NULL)::int AS overdue_ever,
-            array_agg(s.reply_working_days) FILTER (WHERE s.reply_working_days IS NOT NULL) AS days
-       ${base.sql.replace("WHERE", "LEFT JOIN (SELECT DISTINCT proposal_id FROM od) o ON o.proposal_id = p.id WHERE")}
+            count(*) FILTER (WHERE t.overdue_ever OR o.proposal_id IS NOT NULL)::int AS overdue_ever,
+            sum(t.grades_a)::int AS grades_a, sum(t.grades_b)::int AS grades_b, sum(t.grades_c)::int AS grades_c,
+            sum(t.rated_satisfied)::int AS rated_satisfied, sum(t.rated_basically)::int AS rated_basically,
+            sum(t.rated_unsatisfied)::int AS rated_unsatisfied,
+            array_agg(t.reply_working_days) FILTER (WHERE t.reply_working_days IS NOT NULL) AS days
+       FROM stat_proposals t
+       LEFT JOIN (SELECT DISTINCT proposal_id FROM (${od}) od) o ON o.proposal_id = t.proposal_id
+      WHERE ${where.join(" AND ")}
       GROUP BY 1`,
-    base.params,
+    params,
   );
-  const grades = await database.pool.query<{ key: string | null; value: string; n: number }>(
-    `SELECT ${key} AS key, sp.grade AS value, count(*)::int AS n
-       ${shared.sql.replace("WHERE", "JOIN stat_parts sp ON sp.proposal_id = p.id WHERE sp.grade IS NOT NULL AND")}
-      GROUP BY 1, 2`,
-    shared.params,
-  );
-  const ratings = await database.pool.query<{ key: string | null; value: string; n: number }>(
-    `SELECT ${key} AS key, r.result AS value, count(*)::int AS n
-       ${shared.sql.replace("WHERE", "JOIN stat_ratings r ON r.proposal_id = p.id WHERE r.unit_id = '' AND")}
-      GROUP BY 1, 2`,
-    shared.params,
-  );
-  return counts.rows.map((row) => {
-    const link = new URLSearchParams(shared.link);
+  return rows.map((row) => {
+    const link = new URLSearchParams(base.link);
     if (groupBy && row.key !== null) link.set(DIMENSION[groupBy].param, row.key);
-    return rowOf(
-      row,
-      link,
-      groupBy !== null && row.key === null,
-      false,
-      tally(grades.rows, row.key),
-      tally(ratings.rows, row.key),
-    );
+    return rowOf(row, link, groupBy !== null && row.key === null, false);
   });
 }
 
-async function unitRows(database: Database, shared: Base, query: FigureQuery): Promise<FigureRow[]> {
-  const base = { ...shared, params: [...shared.params] };
-  let partWhere = "TRUE";
-  let ratingWhere = "r.unit_id <> ''";
+/** One query over `stat_parts`: each unit's own parts. */
+async function unitRows(database: Database, base: Base, query: FigureQuery): Promise<FigureRow[]> {
+  const params = [...base.params];
+  const where = [...base.where];
   if (query.scope.kind === "units") {
     // A unit sees its own row only.
-    base.params.push(query.scope.unitIds);
-    partWhere = `sp.unit_id = ANY($${base.params.length}::text[])`;
-    ratingWhere = `r.unit_id = ANY($${base.params.length}::text[])`;
+    params.push(query.scope.unitIds);
+    where.push(`t.unit_id = ANY($${params.length}::text[])`);
   }
-  const overdue = overdueNowSql(base, query.now);
-  const counts = await database.pool.query<CountRow>(
-    `WITH od AS (${overdue})
-     SELECT sp.unit_id AS key,
-            count(*) FILTER (WHERE sp.role <> 'co')::int AS assigned,
-            count(*) FILTER (WHERE sp.role = 'co')::int AS co_assigned,
-            count(sp.replied_at)::int AS replied,
-            count(*) FILTER (WHERE sp.replied_on_time)::int AS on_time,
-            count(*) FILTER (WHERE sp.rehandled)::int AS rehandled,
+  const od = overdueNow(params, query.now);
+  const { rows } = await database.pool.query<CountRow>(
+    `SELECT t.unit_id AS key,
+            count(*) FILTER (WHERE t.role <> 'co')::int AS assigned,
+            count(*) FILTER (WHERE t.role = 'co')::int AS co_assigned,
+            count(t.replied_at)::int AS replied,
+            count(*) FILTER (WHERE t.replied_on_time)::int AS on_time,
+            count(*) FILTER (WHERE t.rehandled)::int AS rehandled,
             count(o.proposal_id)::int AS overdue_now,
-            count(*) FILTER (WHERE sp.overdue_ever OR o.proposal_id IS NOT NULL)::int AS overdue_ever,
-            array_agg(sp.reply_working_days) FILTER (WHERE sp.reply_working_days IS NOT NULL) AS days
-       ${base.sql.replace(
-         "WHERE",
-         `JOIN stat_parts sp ON sp.proposal_id = p.id
-          LEFT JOIN od o ON o.proposal_id = sp.proposal_id AND o.unit_id = sp.unit_id WHERE ${partWhere} AND`,
-       )}
+            count(*) FILTER (WHERE t.overdue_ever OR o.proposal_id IS NOT NULL)::int AS overdue_ever,
+            count(*) FILTER (WHERE t.grade = 'A')::int AS grades_a,
+            count(*) FILTER (WHERE t.grade = 'B')::int AS grades_b,
+            count(*) FILTER (WHERE t.grade = 'C')::int AS grades_c,
+            sum(t.rated_satisfied)::int AS rated_satisfied, sum(t.rated_basically)::int AS rated_basically,
+            sum(t.rated_unsatisfied)::int AS rated_unsatisfied,
+            array_agg(t.reply_working_days) FILTER (WHERE t.reply_working_days IS NOT NULL) AS days
+       FROM stat_parts t
+       LEFT JOIN (${od}) o ON o.proposal_id = t.proposal_id AND o.unit_id = t.unit_id
+      WHERE ${where.join(" AND ")}
       GROUP BY 1`,
-    base.params,
-  );
-  const params = base.params.slice(0, query.scope.kind === "units" ? shared.params.length + 1 : shared.params.length);
-  const grades = await database.pool.query<{ key: string; value: string; n: number }>(
-    `SELECT sp.unit_id AS key, sp.grade AS value, count(*)::int AS n
-       ${shared.sql.replace("WHERE", `JOIN stat_parts sp ON sp.proposal_id = p.id WHERE sp.grade IS NOT NULL AND ${partWhere} AND`)}
-      GROUP BY 1, 2`,
     params,
   );
-  const ratings = await database.pool.query<{ key: string; value: string; n: number }>(
-    `SELECT r.unit_id AS key, r.result AS value, count(*)::int AS n
-       ${shared.sql.replace("WHERE", `JOIN stat_ratings r ON r.proposal_id = p.id WHERE ${ratingWhere} AND`)}
-      GROUP BY 1, 2`,
-    params,
-  );
-  const keys = new Set([...counts.rows.map((row) => row.key), ...ratings.rows.map((row) => row.key)]);
-  return [...keys].map((key) => {
-    const row = counts.rows.find((candidate) => candidate.key === key);
-    const link = new URLSearchParams(shared.link);
-    if (key !== null) link.set("unit", key);
-    const grades_ = tally(grades.rows, key);
-    const ratings_ = tally(ratings.rows, key);
-    return row
-      ? rowOf(row, link, false, true, grades_, ratings_)
-      : { ...emptyRow(key, link, true), ...ratingsOf(link, false, ratings_) };
+  return rows.map((row) => {
+    const link = new URLSearchParams(base.link);
+    if (row.key !== null) link.set("unit", row.key);
+    return rowOf(row, link, false, true);
   });
-}
-
-function tally(
-  rows: readonly { key: string | null; value: string; n: number }[],
-  key: string | null,
-): Map<string, number> {
-  return new Map(rows.filter((row) => row.key === key).map((row) => [row.value, row.n]));
 }
 
 function figure(count: number, link: URLSearchParams, extra: Record<string, string>, untraceable: boolean): Figure {
@@ -264,7 +236,12 @@ function figure(count: number, link: URLSearchParams, extra: Record<string, stri
   return { count, list: params.toString() };
 }
 
-function ratingsOf(link: URLSearchParams, untraceable: boolean, ratings: Map<string, number>) {
+function ratingsOf(link: URLSearchParams, untraceable: boolean, row: CountRow) {
+  const ratings = new Map([
+    ["satisfied", row.rated_satisfied ?? 0],
+    ["basically-satisfied", row.rated_basically ?? 0],
+    ["unsatisfied", row.rated_unsatisfied ?? 0],
+  ]);
   const n = (result: string) => ratings.get(result) ?? 0;
   const rated = n("satisfied") + n("basically-satisfied") + n("unsatisfied");
   const f = (count: number, evaluation: string) => figure(count, link, { evaluation }, untraceable);
@@ -279,16 +256,9 @@ function ratingsOf(link: URLSearchParams, untraceable: boolean, ratings: Map<str
   };
 }
 
-function rowOf(
-  row: CountRow,
-  link: URLSearchParams,
-  untraceable: boolean,
-  unit: boolean,
-  grades: Map<string, number>,
-  ratings: Map<string, number>,
-): FigureRow {
+function rowOf(row: CountRow, link: URLSearchParams, untraceable: boolean, unit: boolean): FigureRow {
   const f = (count: number, extra: Record<string, string>) => figure(count, link, extra, untraceable);
-  const { evaluations, satisfactionRate } = ratingsOf(link, untraceable, ratings);
+  const { evaluations, satisfactionRate } = ratingsOf(link, untraceable, row);
   const proposalOnly = unit
     ? { coAssigned: f(row.co_assigned ?? 0, { unitRole: "co" }) }
     : {
@@ -312,9 +282,9 @@ function rowOf(
     repliedOnTime: f(row.on_time, { repliedOnTime: "true" }),
     repliedLate: f(row.replied - row.on_time, { repliedLate: "true" }),
     grades: {
-      A: f(grades.get("A") ?? 0, { grade: "A" }),
-      B: f(grades.get("B") ?? 0, { grade: "B" }),
-      C: f(grades.get("C") ?? 0, { grade: "C" }),
+      A: f(row.grades_a ?? 0, { grade: "A" }),
+      B: f(row.grades_b ?? 0, { grade: "B" }),
+      C: f(row.grades_c ?? 0, { grade: "C" }),
     },
     evaluations,
     rehandled: f(row.rehandled, { rehandled: "true" }),
@@ -338,14 +308,13 @@ function emptyRow(key: string | null, link: URLSearchParams, unit: boolean): Fig
     rehandled: 0,
     overdue_now: 0,
     overdue_ever: 0,
+    grades_a: 0,
+    grades_b: 0,
+    grades_c: 0,
+    rated_satisfied: 0,
+    rated_basically: 0,
+    rated_unsatisfied: 0,
     days: null,
   };
-  return rowOf(
-    unit ? zero : { ...zero, submitted: 0, registered: 0, not_registered: 0 },
-    link,
-    false,
-    unit,
-    new Map(),
-    new Map(),
-  );
+  return rowOf(unit ? zero : { ...zero, submitted: 0, registered: 0, not_registered: 0 }, link, false, unit);
 }

@@ -30,6 +30,12 @@ interface ProposalRow {
   id: string;
   committee_id: string;
   states: string[];
+  session_id: string | null;
+  category: string | null;
+  leader_id: string | null;
+  proposer_type: string | null;
+  source_channel: string | null;
+  unit_ids: string[] | null;
   parts: RecordFacts["parts"] | null;
   evaluations: RecordFacts["evaluations"] | null;
   policy: Policy | null;
@@ -54,7 +60,8 @@ export async function refreshFigures(pool: Pool, options: { batch?: number } = {
     const ids = marks.rows.map((row) => row.proposal_id);
     const [proposals, events, deadlines] = await Promise.all([
       pool.query<ProposalRow>(
-        `SELECT id, committee_id, states, snapshot->'context'->'parts' AS parts,
+        `SELECT id, committee_id, states, session_id, category, leader_id, proposer_type, source_channel, unit_ids,
+                snapshot->'context'->'parts' AS parts,
                 snapshot->'context'->'evaluations' AS evaluations, snapshot->'context'->'policy' AS policy
            FROM proposals WHERE id = ANY($1)`,
         [ids],
@@ -106,9 +113,17 @@ export async function refreshFigures(pool: Pool, options: { batch?: number } = {
           },
           calendar: calendarFor(row.policy, calendars),
         });
+        const count = <T>(rows: readonly T[], pick: (row: T) => boolean) => rows.filter(pick).length;
+        const whole = figures.ratings.filter((r) => r.unitId === "");
         facts.push([
           row.id,
           row.committee_id,
+          row.session_id,
+          row.category,
+          row.leader_id,
+          row.proposer_type,
+          row.source_channel,
+          (row.unit_ids ?? []).join("\u001f"),
           figures.submittedAt,
           figures.registeredAt,
           figures.notRegistered,
@@ -118,12 +133,21 @@ export async function refreshFigures(pool: Pool, options: { batch?: number } = {
           figures.replyWorkingDays,
           figures.rehandled,
           figures.overdueEver,
+          count(figures.parts, (p) => p.grade === "A"),
+          count(figures.parts, (p) => p.grade === "B"),
+          count(figures.parts, (p) => p.grade === "C"),
+          count(whole, (r) => r.result === "satisfied"),
+          count(whole, (r) => r.result === "basically-satisfied"),
+          count(whole, (r) => r.result === "unsatisfied"),
         ]);
         for (const p of figures.parts) {
+          const own = figures.ratings.filter((r) => r.unitId === p.unitId);
           parts.push([
             row.id,
             p.unitId,
             row.committee_id,
+            row.session_id,
+            figures.submittedAt,
             p.role,
             p.assignedAt,
             p.repliedAt,
@@ -132,6 +156,9 @@ export async function refreshFigures(pool: Pool, options: { batch?: number } = {
             p.grade,
             p.rehandled,
             p.overdueEver,
+            count(own, (r) => r.result === "satisfied"),
+            count(own, (r) => r.result === "basically-satisfied"),
+            count(own, (r) => r.result === "unsatisfied"),
           ]);
         }
         for (const r of figures.ratings)
@@ -139,9 +166,17 @@ export async function refreshFigures(pool: Pool, options: { batch?: number } = {
       }
       await insertRows(
         client,
-        `INSERT INTO stat_proposals (proposal_id, committee_id, submitted_at, registered_at, not_registered, assigned_at,
-           replied_at, replied_on_time, reply_working_days, rehandled, overdue_ever)`,
+        `INSERT INTO stat_proposals (proposal_id, committee_id, session_id, category, leader_id, proposer_type,
+           source_channel, unit_ids, submitted_at, registered_at, not_registered, assigned_at, replied_at,
+           replied_on_time, reply_working_days, rehandled, overdue_ever, grades_a, grades_b, grades_c,
+           rated_satisfied, rated_basically, rated_unsatisfied)`,
         [
+          "text",
+          "text",
+          "text",
+          "text",
+          "text",
+          "text",
           "text",
           "text",
           "timestamptz",
@@ -153,20 +188,51 @@ export async function refreshFigures(pool: Pool, options: { batch?: number } = {
           "int4",
           "bool",
           "bool",
+          "int4",
+          "int4",
+          "int4",
+          "int4",
+          "int4",
+          "int4",
         ],
         facts,
         `ON CONFLICT (proposal_id) DO UPDATE SET committee_id = EXCLUDED.committee_id,
-           submitted_at = EXCLUDED.submitted_at, registered_at = EXCLUDED.registered_at,
-           not_registered = EXCLUDED.not_registered, assigned_at = EXCLUDED.assigned_at,
-           replied_at = EXCLUDED.replied_at, replied_on_time = EXCLUDED.replied_on_time,
-           reply_working_days = EXCLUDED.reply_working_days, rehandled = EXCLUDED.rehandled,
-           overdue_ever = EXCLUDED.overdue_ever, refreshed_at = now()`,
+           session_id = EXCLUDED.session_id, category = EXCLUDED.category, leader_id = EXCLUDED.leader_id,
+           proposer_type = EXCLUDED.proposer_type, source_channel = EXCLUDED.source_channel,
+           unit_ids = EXCLUDED.unit_ids, submitted_at = EXCLUDED.submitted_at,
+           registered_at = EXCLUDED.registered_at, not_registered = EXCLUDED.not_registered,
+           assigned_at = EXCLUDED.assigned_at, replied_at = EXCLUDED.replied_at,
+           replied_on_time = EXCLUDED.replied_on_time, reply_working_days = EXCLUDED.reply_working_days,
+           rehandled = EXCLUDED.rehandled, overdue_ever = EXCLUDED.overdue_ever, grades_a = EXCLUDED.grades_a,
+           grades_b = EXCLUDED.grades_b, grades_c = EXCLUDED.grades_c, rated_satisfied = EXCLUDED.rated_satisfied,
+           rated_basically = EXCLUDED.rated_basically, rated_unsatisfied = EXCLUDED.rated_unsatisfied,
+           refreshed_at = now()`,
+        // unit_ids travels as one text (arrays of arrays do not unnest row by row).
+        { 7: "string_to_array(NULLIF(c7, ''), E'\\x1F')" },
       );
       await insertRows(
         client,
-        `INSERT INTO stat_parts (proposal_id, unit_id, committee_id, role, assigned_at, replied_at, replied_on_time,
-           reply_working_days, grade, rehandled, overdue_ever)`,
-        ["text", "text", "text", "text", "timestamptz", "timestamptz", "bool", "int4", "text", "bool", "bool"],
+        `INSERT INTO stat_parts (proposal_id, unit_id, committee_id, session_id, submitted_at, role, assigned_at,
+           replied_at, replied_on_time, reply_working_days, grade, rehandled, overdue_ever, rated_satisfied,
+           rated_basically, rated_unsatisfied)`,
+        [
+          "text",
+          "text",
+          "text",
+          "text",
+          "timestamptz",
+          "text",
+          "timestamptz",
+          "timestamptz",
+          "bool",
+          "int4",
+          "text",
+          "bool",
+          "bool",
+          "int4",
+          "int4",
+          "int4",
+        ],
         parts,
         "ON CONFLICT DO NOTHING",
       );
@@ -193,18 +259,27 @@ export async function refreshFigures(pool: Pool, options: { batch?: number } = {
   }
 }
 
-/** Inserts rows column-wise through `unnest`: one statement per table and batch, whatever the number of rows. */
+/**
+ * Inserts rows column-wise through `unnest`: one statement per table and batch, whatever the number of rows.
+ * `expressions` replaces a column's value by an SQL expression over it (`c<index>`).
+ */
 async function insertRows(
   client: Queryable,
   insert: string,
   types: readonly string[],
   rows: readonly unknown[][],
   conflict: string,
+  expressions: Record<number, string> = {},
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = types.map((_type, index) => rows.map((row) => row[index] ?? null));
   const unnest = types.map((type, index) => `$${index + 1}::${type}[]`).join(", ");
-  await client.query(`${insert} SELECT * FROM unnest(${unnest}) ${conflict}`, columns);
+  const names = types.map((_type, index) => `c${index}`);
+  const select = names.map((name, index) => expressions[index] ?? name).join(", ");
+  await client.query(
+    `${insert} SELECT ${select} FROM unnest(${unnest}) AS t(${names.join(", ")}) ${conflict}`,
+    columns,
+  );
 }
 
 function groupBy<T extends { proposal_id: string }>(rows: readonly T[]): Map<string, T[]> {

@@ -19,6 +19,12 @@ CREATE TABLE "stat_dirty" (
 CREATE TABLE "stat_proposals" (
     "proposal_id" TEXT NOT NULL,
     "committee_id" TEXT NOT NULL,
+    "session_id" TEXT,
+    "category" TEXT,
+    "leader_id" TEXT,
+    "proposer_type" TEXT,
+    "source_channel" TEXT,
+    "unit_ids" TEXT[],
     "submitted_at" TIMESTAMPTZ(3),
     "registered_at" TIMESTAMPTZ(3),
     "not_registered" TEXT,
@@ -28,6 +34,12 @@ CREATE TABLE "stat_proposals" (
     "reply_working_days" INTEGER,
     "rehandled" BOOLEAN NOT NULL DEFAULT false,
     "overdue_ever" BOOLEAN NOT NULL DEFAULT false,
+    "grades_a" INTEGER NOT NULL DEFAULT 0,
+    "grades_b" INTEGER NOT NULL DEFAULT 0,
+    "grades_c" INTEGER NOT NULL DEFAULT 0,
+    "rated_satisfied" INTEGER NOT NULL DEFAULT 0,
+    "rated_basically" INTEGER NOT NULL DEFAULT 0,
+    "rated_unsatisfied" INTEGER NOT NULL DEFAULT 0,
     "refreshed_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "stat_proposals_pkey" PRIMARY KEY ("proposal_id")
@@ -38,6 +50,8 @@ CREATE TABLE "stat_parts" (
     "proposal_id" TEXT NOT NULL,
     "unit_id" TEXT NOT NULL,
     "committee_id" TEXT NOT NULL,
+    "session_id" TEXT,
+    "submitted_at" TIMESTAMPTZ(3),
     "role" TEXT NOT NULL,
     "assigned_at" TIMESTAMPTZ(3),
     "replied_at" TIMESTAMPTZ(3),
@@ -46,6 +60,9 @@ CREATE TABLE "stat_parts" (
     "grade" TEXT,
     "rehandled" BOOLEAN NOT NULL DEFAULT false,
     "overdue_ever" BOOLEAN NOT NULL DEFAULT false,
+    "rated_satisfied" INTEGER NOT NULL DEFAULT 0,
+    "rated_basically" INTEGER NOT NULL DEFAULT 0,
+    "rated_unsatisfied" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "stat_parts_pkey" PRIMARY KEY ("proposal_id","unit_id")
 );
@@ -66,7 +83,13 @@ CREATE TABLE "stat_ratings" (
 CREATE INDEX "stat_proposals_committee_id_submitted_at_idx" ON "stat_proposals"("committee_id", "submitted_at");
 
 -- CreateIndex
+CREATE INDEX "stat_proposals_committee_id_session_id_idx" ON "stat_proposals"("committee_id", "session_id");
+
+-- CreateIndex
 CREATE INDEX "stat_parts_committee_id_unit_id_idx" ON "stat_parts"("committee_id", "unit_id");
+
+-- CreateIndex
+CREATE INDEX "stat_parts_committee_id_session_id_idx" ON "stat_parts"("committee_id", "session_id");
 
 -- CreateIndex
 CREATE INDEX "stat_ratings_committee_id_unit_id_idx" ON "stat_ratings"("committee_id", "unit_id");
