@@ -67,8 +67,13 @@ describe("GET /v1/stats", () => {
     expect(Object.values(stats.body.overdueDeadlines.byUnit)).toEqual([2]);
   });
 
-  it("is refused (403) to units, proposers and integrators", async () => {
-    for (const key of [keys.water, keys.proposer, keys.integrator]) {
+  it("is refused (403) to proposers and integrators; a unit gets the figures of its own proposals", async () => {
+    const unit = await api.call("GET", "/v1/stats?groupBy=unit", { key: keys.water });
+    expect(unit.status).toBe(200);
+    // Nothing is assigned to water yet: no proposal of its own, no row.
+    expect(unit.body.summary.submitted.count).toBe(0);
+    expect(unit.body.rows).toEqual([]);
+    for (const key of [keys.proposer, keys.integrator]) {
       const response = await api.call("GET", "/v1/stats", { key });
       expect(response.status).toBe(403);
       expect(response.body.error.code).toBe("FORBIDDEN");

@@ -401,6 +401,11 @@ describe("the console", () => {
     await page.goto(`${base}/console/dashboard`);
     await page.getByText("各阶段提案数").waitFor();
     await page.locator("[role=img] svg").first().waitFor();
+    // The rates per unit, and every figure a link to the proposals behind it (the list's filters in its query).
+    await page.getByText("办复率、按期办复率、满意率").first().waitFor();
+    const submitted = page.locator('a[href*="/console/proposals?"][href*="submitted=true"]').first();
+    await submitted.waitFor();
+    expect(await submitted.getAttribute("href")).toMatch(/^\/console\/proposals\?submitted=true/);
     await screenshot(page, "dashboard");
   });
 

@@ -18,13 +18,19 @@ export interface BenchOptions {
   /** Seconds each HTTP measurement lasts. */
   httpSeconds: number;
   httpConnections: number;
-  /** Only these scenarios (1–7); all when empty. */
+  /** Only these scenarios (1–9); all when empty. */
   only: Set<number>;
   /** Write a V8 CPU profile of scenario 1 at the highest concurrency into results/. */
   cpuProfile: boolean;
   /** Scenario 7 (the console): proposals in the database, and page loads measured per page. */
   consoleProposals: number;
   consoleSamples: number;
+  /** Scenario 8 (statistics over a seeded year; `--stats`): proposals seeded. */
+  stats: boolean;
+  statsProposals: number;
+  /** Scenario 9 (the 交办会 through POST /v1/batches; `--meeting`): proposals registered and assigned. */
+  meeting: boolean;
+  meetingProposals: number;
 }
 
 const usage = `pnpm bench [-- options]
@@ -38,11 +44,15 @@ const usage = `pnpm bench [-- options]
   --million            --deadlines 1000000
   --due-together N     deadlines due in the same second (default 1000; quick 200)
   --http-seconds S     length of each HTTP measurement (default 10; quick 1)
-  --only 1,3           run only these scenarios (1–7)
+  --only 1,3           run only these scenarios (1–9)
   --cpu-profile        write a CPU profile of scenario 1 (highest concurrency) to results/
   --console-proposals N  proposals in the database for scenario 7, the console (default 2000; quick 300)
   --console-100k       --console-proposals 100000 (issue 15's figure; seeding adds a few minutes)
   --console-samples N  page loads measured per console page (default 5; quick 3)
+  --stats              scenario 8: the unit table and session summary over a seeded year (p50/p95 beside a count)
+  --stats-proposals N  proposals of that year (default 100000; quick 5000)
+  --meeting            scenario 9: the 交办会, proposals registered and assigned in two POST /v1/batches
+  --meeting-proposals N proposals of the meeting (default 500; quick 50)
 Set DATABASE_URL and REDIS_URL to measure your own servers instead of the embedded ones.`;
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
@@ -91,6 +101,10 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     "--console-proposals",
     "--console-100k",
     "--console-samples",
+    "--stats",
+    "--stats-proposals",
+    "--meeting",
+    "--meeting-proposals",
   ]);
   for (const arg of args) {
     if (arg.startsWith("--") && !known.has(arg)) throw new Error(`unknown option ${arg}\n${usage}`);
@@ -112,5 +126,9 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     cpuProfile: args.includes("--cpu-profile"),
     consoleProposals: args.includes("--console-100k") ? 100_000 : count("--console-proposals", quick ? 300 : 2_000),
     consoleSamples: count("--console-samples", quick ? 3 : 5),
+    stats: args.includes("--stats"),
+    statsProposals: count("--stats-proposals", quick ? 5_000 : 100_000),
+    meeting: args.includes("--meeting"),
+    meetingProposals: count("--meeting-proposals", quick ? 50 : 500),
   };
 }

@@ -17,6 +17,7 @@ import { type RawResult, rawTransactions } from "./scenarios/raw.ts";
 import { type RecoveryResult, recoverAlarms } from "./scenarios/recovery.ts";
 import { recordLifecycle, type SameRowsResult, sameRowsTransactions } from "./scenarios/same-rows.ts";
 import { engineThroughput, type ThroughputResult } from "./scenarios/throughput.ts";
+import { yearRows, yearScenarios } from "./scenarios/year.ts";
 import { round } from "./stats.ts";
 
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "results");
@@ -95,6 +96,10 @@ async function main() {
         rows.push(...consoleRows(consoleResult));
       }
     }
+    // Scenarios 8 and 9 (issue 16), behind --stats and --meeting: see scenarios/year.ts.
+    const year = await yearScenarios(environment, options, log);
+    Object.assign(results, year.results);
+    rows.push(...yearRows(year.results));
   } finally {
     await environment.stop();
   }

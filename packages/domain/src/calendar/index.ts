@@ -9,4 +9,4 @@ export {
   statutoryDatesOf,
   statutoryHolidays,
 } from "./statutory.ts";
-export { workingDaysLeft } from "./working-days.ts";
+export { workingDaysBetween, workingDaysLeft } from "./working-days.ts";

@@ -21,7 +21,9 @@ import { type Caller, type Grant, grantsOf } from "../auth/keys.ts";
 import { refuse } from "../http/error-codes.ts";
 import { type IdempotencyLease, respondOnce } from "../http/idempotency.ts";
 import { parseBody, parseQuery } from "../http/validate.ts";
+import { refreshFigures } from "../stats/figures-store.ts";
 import { actorOf, createRefusal, grantsSeeing, viewerOf, visibleWhere } from "./access.ts";
+import { figureFiltersOf, usesFigureFilters } from "./figure-filters.ts";
 import { idsOf, namesOf } from "./names.ts";
 import { httpErrorOf } from "./refusals.ts";
 import {
@@ -227,6 +229,8 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
       response.json(await searchPage(caller, query, now));
       return;
     }
+    // The figure filters read the derived statistics rows: bring them up to date with the history first.
+    if (usesFigureFilters(query)) await refreshFigures(database.pool);
     const rows = await database.prisma.proposal.findMany({
       where: { AND: [visibleWhere(caller), ...filtersOf(query, now)] },
       orderBy: { id: query.order },
@@ -351,6 +355,7 @@ export function filtersOf(query: ListQuery, now: Date): Prisma.ProposalWhereInpu
   if (query.createdTo) filters.push({ createdAt: { lt: query.createdTo } });
   if (query.updatedFrom) filters.push({ updatedAt: { gte: query.updatedFrom } });
   if (query.updatedTo) filters.push({ updatedAt: { lt: query.updatedTo } });
+  filters.push(...figureFiltersOf(query, now));
   if (query.cursor) filters.push({ id: query.order === "desc" ? { lt: query.cursor } : { gt: query.cursor } });
   return filters;
 }

@@ -1,5 +1,6 @@
 import { PROPOSER_TYPES, proposerSchema, SOURCE_CHANNELS } from "@huiyin/domain";
 import { z } from "zod";
+import { figureFilterSchema } from "./figure-filters.ts";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -52,6 +53,8 @@ export const listQuerySchema = z.strictObject({
   plenary: flag.optional(),
   proposerType: z.enum(PROPOSER_TYPES).optional(),
   channel: z.enum(SOURCE_CHANNELS).optional(),
+  /** The filters behind the statistics' figures (figure-filters.ts). */
+  ...figureFilterSchema,
   order: z.enum(["asc", "desc"]).default("desc"),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   /** `nextCursor` of the previous page. */

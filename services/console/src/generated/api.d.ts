@@ -895,7 +895,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Proposals per stage, key proposals, overdue deadlines per unit, every proposer's rating, each unit's satisfaction, replies by final grade, each unit's reply rates (办复率, 按期办复率, 满意率); over one session with ?session= (admin, staff, leader). */
+        /** Statistics with rates over one session (sessionId) and/or the proposals submitted in [from, to): registered / not registered by ground, assigned, replied, on time (办复率, 按期办复率), A/B/C, evaluations (满意率), re-handled, overdue now and ever, working days to reply (average, p90); broken down with groupBy (unit, leader, category, proposerType, sourceChannel, session). Every count carries `list`, the GET /v1/proposals query of the proposals behind it. Also proposals per stage, key proposals, overdue deadlines per unit. Admin and staff: the committee; a leader: what it may see; a unit: its proposals and its own row. */
         get: operations["getStats"];
         put?: never;
         post?: never;
@@ -2226,6 +2226,12 @@ export interface components {
                 };
                 ratings: number;
             };
+            filters: {
+                from: string | null;
+                groupBy: ("unit" | "leader" | "category" | "proposerType" | "sourceChannel" | "session") | null;
+                sessionId: string | null;
+                to: string | null;
+            };
             overdueDeadlines: {
                 byUnit: {
                     [key: string]: number;
@@ -2258,6 +2264,274 @@ export interface components {
             };
             replyClasses: {
                 [key: string]: number;
+            };
+            /** @description With groupBy: one row per group value, most assigned first. */
+            rows?: {
+                /** @description Assigned (unit table: the unit's own parts to answer, 承办; co-handling apart). */
+                assigned: {
+                    count: number;
+                    /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                    list: string | null;
+                };
+                /** @description Unit table: co-handling (协办), which owes no reply of its own. */
+                coAssigned?: {
+                    count: number;
+                    /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                    list: string | null;
+                };
+                evaluations: {
+                    basicallySatisfied: {
+                        count: number;
+                        /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                        list: string | null;
+                    };
+                    /** @description Ratings given (each joint proposer's; unit table: ratings of the unit's part). */
+                    rated: {
+                        count: number;
+                        /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                        list: string | null;
+                    };
+                    satisfied: {
+                        count: number;
+                        /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                        list: string | null;
+                    };
+                    unsatisfied: {
+                        count: number;
+                        /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                        list: string | null;
+                    };
+                };
+                /** @description Replies per final grade (after regrades). */
+                grades: {
+                    A: {
+                        count: number;
+                        /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                        list: string | null;
+                    };
+                    B: {
+                        count: number;
+                        /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                        list: string | null;
+                    };
+                    C: {
+                        count: number;
+                        /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                        list: string | null;
+                    };
+                };
+                /** @description The group's value (unit id, leader id, category, ...); null for the summary. */
+                key: string | null;
+                /** @description Ended without registration, per ground: rejected, converted, merged, withdrawn, lapsed. */
+                notRegistered?: {
+                    byGround: {
+                        [key: string]: {
+                            count: number;
+                            /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                            list: string | null;
+                        };
+                    };
+                    count: number;
+                    /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                    list: string | null;
+                };
+                /** @description A reply deadline past due while open, now or before it closed. */
+                overdueEver: {
+                    count: number;
+                    /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                    list: string | null;
+                };
+                /** @description A reply deadline open and past due now. */
+                overdueNow: {
+                    count: number;
+                    /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                    list: string | null;
+                };
+                rates: {
+                    /** @description 按期办复率: repliedOnTime / assigned. */
+                    onTimeRate: number | null;
+                    /** @description 办复率: replied / assigned. */
+                    replyRate: number | null;
+                    /** @description 满意率: (satisfied + basically satisfied) / rated. */
+                    satisfactionRate: number | null;
+                };
+                /** @description Registered (立案). */
+                registered?: {
+                    count: number;
+                    /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                    list: string | null;
+                };
+                /** @description Handled again after an unsatisfied evaluation. */
+                rehandled: {
+                    count: number;
+                    /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                    list: string | null;
+                };
+                /** @description Replied: every part's first reply sent (unit table: the unit's). */
+                replied: {
+                    count: number;
+                    /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                    list: string | null;
+                };
+                /** @description Replied, a first reply after its deadline. */
+                repliedLate: {
+                    count: number;
+                    /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                    list: string | null;
+                };
+                /** @description Every first reply by the reply deadline in force then (extensions included). */
+                repliedOnTime: {
+                    count: number;
+                    /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                    list: string | null;
+                };
+                /** @description Proposals submitted (not in the unit table). */
+                submitted?: {
+                    count: number;
+                    /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                    list: string | null;
+                };
+                workingDaysToReply: {
+                    /** @description Mean working days from assignment to the first reply (one decimal). */
+                    average: number | null;
+                    /** @description 90th percentile (nearest rank). */
+                    p90: number | null;
+                    replies: number;
+                };
+            }[];
+            /** @description The session or date range as a whole (what the caller may see). */
+            summary: {
+                /** @description Assigned (unit table: the unit's own parts to answer, 承办; co-handling apart). */
+                assigned: {
+                    count: number;
+                    /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                    list: string | null;
+                };
+                /** @description Unit table: co-handling (协办), which owes no reply of its own. */
+                coAssigned?: {
+                    count: number;
+                    /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                    list: string | null;
+                };
+                evaluations: {
+                    basicallySatisfied: {
+                        count: number;
+                        /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                        list: string | null;
+                    };
+                    /** @description Ratings given (each joint proposer's; unit table: ratings of the unit's part). */
+                    rated: {
+                        count: number;
+                        /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                        list: string | null;
+                    };
+                    satisfied: {
+                        count: number;
+                        /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                        list: string | null;
+                    };
+                    unsatisfied: {
+                        count: number;
+                        /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                        list: string | null;
+                    };
+                };
+                /** @description Replies per final grade (after regrades). */
+                grades: {
+                    A: {
+                        count: number;
+                        /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                        list: string | null;
+                    };
+                    B: {
+                        count: number;
+                        /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                        list: string | null;
+                    };
+                    C: {
+                        count: number;
+                        /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                        list: string | null;
+                    };
+                };
+                /** @description The group's value (unit id, leader id, category, ...); null for the summary. */
+                key: string | null;
+                /** @description Ended without registration, per ground: rejected, converted, merged, withdrawn, lapsed. */
+                notRegistered?: {
+                    byGround: {
+                        [key: string]: {
+                            count: number;
+                            /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                            list: string | null;
+                        };
+                    };
+                    count: number;
+                    /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                    list: string | null;
+                };
+                /** @description A reply deadline past due while open, now or before it closed. */
+                overdueEver: {
+                    count: number;
+                    /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                    list: string | null;
+                };
+                /** @description A reply deadline open and past due now. */
+                overdueNow: {
+                    count: number;
+                    /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                    list: string | null;
+                };
+                rates: {
+                    /** @description 按期办复率: repliedOnTime / assigned. */
+                    onTimeRate: number | null;
+                    /** @description 办复率: replied / assigned. */
+                    replyRate: number | null;
+                    /** @description 满意率: (satisfied + basically satisfied) / rated. */
+                    satisfactionRate: number | null;
+                };
+                /** @description Registered (立案). */
+                registered?: {
+                    count: number;
+                    /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                    list: string | null;
+                };
+                /** @description Handled again after an unsatisfied evaluation. */
+                rehandled: {
+                    count: number;
+                    /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                    list: string | null;
+                };
+                /** @description Replied: every part's first reply sent (unit table: the unit's). */
+                replied: {
+                    count: number;
+                    /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                    list: string | null;
+                };
+                /** @description Replied, a first reply after its deadline. */
+                repliedLate: {
+                    count: number;
+                    /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                    list: string | null;
+                };
+                /** @description Every first reply by the reply deadline in force then (extensions included). */
+                repliedOnTime: {
+                    count: number;
+                    /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                    list: string | null;
+                };
+                /** @description Proposals submitted (not in the unit table). */
+                submitted?: {
+                    count: number;
+                    /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                    list: string | null;
+                };
+                workingDaysToReply: {
+                    /** @description Mean working days from assignment to the first reply (one decimal). */
+                    average: number | null;
+                    /** @description 90th percentile (nearest rank). */
+                    p90: number | null;
+                    replies: number;
+                };
             };
         };
         Webhook: {
@@ -7062,25 +7336,39 @@ export interface operations {
     listProposals: {
         parameters: {
             query?: {
+                assigned?: "true" | "false";
                 category?: string;
                 channel?: "plenary" | "interim" | "public-platform";
                 createdFrom?: string;
                 createdTo?: string;
                 cursor?: string;
+                evaluation?: "satisfied" | "basically-satisfied" | "unsatisfied" | "any";
+                grade?: "A" | "B" | "C";
                 key?: "true" | "false";
                 leader?: string;
                 limit?: number;
                 number?: string;
                 order?: "asc" | "desc";
                 overdue?: "true" | "false";
+                overdueEver?: "true" | "false";
                 plenary?: "true" | "false";
                 proposer?: string;
                 proposerType?: "member" | "joint" | "party-group" | "sector-group" | "special-committee" | "collective";
                 q?: string;
+                registered?: "true" | "false";
+                rehandled?: "true" | "false";
+                replied?: "true" | "false";
+                repliedLate?: "true" | "false";
+                repliedOnTime?: "true" | "false";
+                replyOverdue?: "true" | "false";
                 session?: string;
                 stage?: string;
                 state?: string;
+                submitted?: "true" | "false";
+                submittedFrom?: string;
+                submittedTo?: string;
                 unit?: string;
+                unitRole?: "lead" | "co" | "separate";
                 updatedFrom?: string;
                 updatedTo?: string;
             };
@@ -8719,7 +9007,11 @@ export interface operations {
     getStats: {
         parameters: {
             query?: {
+                from?: string;
+                groupBy?: "unit" | "leader" | "category" | "proposerType" | "sourceChannel" | "session";
                 session?: string;
+                sessionId?: string;
+                to?: string;
             };
             header?: never;
             path?: never;

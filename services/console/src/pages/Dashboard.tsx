@@ -1,21 +1,47 @@
-import { Card, Col, Row, Space, Statistic, Table, Typography } from "antd";
+import { Card, Col, Row, Select, Space, Statistic, Table, Typography } from "antd";
 import { BarChart, PieChart } from "echarts/charts";
-import { GridComponent, TooltipComponent } from "echarts/components";
+import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
-import { useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { api } from "../api/client.ts";
 import { useLoad } from "../api/use-load.ts";
 import { Refusal } from "../components/refusal.tsx";
+import type { components } from "../generated/api";
 import { useLocale } from "../i18n/locale.tsx";
+import { Link } from "../router.tsx";
 
 // Only the parts drawn here (bars, a pie, SVG): ECharts' modular build keeps the page's JavaScript small.
-echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, SVGRenderer]);
+echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
-/** The statistics of GET /v1/stats as charts, each with its numbers in a table beside it (readable without the chart). */
+type Stats = components["schemas"]["Stats"];
+type FigureRow = Stats["summary"];
+type Figure = FigureRow["assigned"];
+const GROUP_BYS = ["unit", "leader", "category", "proposerType", "sourceChannel", "session"] as const;
+type GroupBy = (typeof GROUP_BYS)[number];
+
+/** A count that opens the proposals behind it (the list with the figure's filters). */
+function FigureLink({ figure }: { figure: Figure | undefined }) {
+  if (!figure) return <>—</>;
+  if (figure.list === null) return <>{figure.count}</>;
+  return <Link to={`/proposals?${figure.list}`}>{figure.count}</Link>;
+}
+
+const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 1000) / 10}%`);
+
+/**
+ * The statistics of GET /v1/stats: the session's (or everything's) rates as cards and a chart per group, each with
+ * its numbers beside it (readable without the chart), and every number a link to the proposals behind it.
+ */
 export function DashboardPage() {
   const { t, tx } = useLocale();
-  const stats = useLoad(() => api.GET("/v1/stats"), []);
+  const [sessionId, setSessionId] = useState<string>();
+  const [groupBy, setGroupBy] = useState<GroupBy>("unit");
+  const sessions = useLoad(() => api.GET("/v1/committee-sessions"), []);
+  const stats = useLoad(
+    () => api.GET("/v1/stats", { params: { query: { groupBy, ...(sessionId ? { sessionId } : {}) } } }),
+    [sessionId, groupBy],
+  );
   const data = stats.data;
   const stages = Object.entries(data?.proposals.byStage ?? {}).map(([stage, count]) => ({
     name: tx(`stage.${stage}`, stage),
@@ -25,22 +51,35 @@ export function DashboardPage() {
     name: unit === "null" ? "—" : unit,
     value: count,
   }));
-  const satisfaction = Object.entries(data?.evaluations.byUnit ?? {}).map(([unit, figures]) => ({
-    name: unit,
-    value: Math.round(figures.rate * 100),
-  }));
+  const nameOf = (row: FigureRow) => (row.key === null ? t("dashboard.none") : tx(`${groupBy}.${row.key}`, row.key));
+  const rows = data?.rows ?? [];
   return (
     <Space direction="vertical" style={{ width: "100%" }} size="middle">
       <Typography.Title level={2}>{t("dashboard.title")}</Typography.Title>
+      <Space wrap>
+        <Select
+          aria-label={t("dashboard.session")}
+          style={{ minWidth: 220 }}
+          value={sessionId ?? ""}
+          onChange={(value: string) => setSessionId(value || undefined)}
+          options={[
+            { value: "", label: t("dashboard.allSessions") },
+            ...(sessions.data?.items ?? []).map((session) => ({ value: session.id, label: session.name })),
+          ]}
+        />
+        <Select
+          aria-label={t("dashboard.groupBy")}
+          style={{ minWidth: 180 }}
+          value={groupBy}
+          onChange={(value: GroupBy) => setGroupBy(value)}
+          options={GROUP_BYS.map((value) => ({ value, label: t(`dashboard.group.${value}`) }))}
+        />
+      </Space>
       <Refusal error={stats.error} />
       {data ? (
         <>
+          <SummaryCards summary={data.summary} />
           <Row gutter={[16, 16]}>
-            <Col xs={12} md={6}>
-              <Card>
-                <Statistic title={t("dashboard.total")} value={data.proposals.total} />
-              </Card>
-            </Col>
             <Col xs={12} md={6}>
               <Card>
                 <Statistic title={t("dashboard.key")} value={data.proposals.key} />
@@ -51,21 +90,173 @@ export function DashboardPage() {
                 <Statistic title={t("dashboard.overdue")} value={data.overdueDeadlines.total} />
               </Card>
             </Col>
-            <Col xs={12} md={6}>
-              <Card>
-                <Statistic title={t("dashboard.ratings")} value={data.evaluations.ratings} />
-              </Card>
-            </Col>
           </Row>
+          <Card title={t("dashboard.rates")}>
+            <Row gutter={16}>
+              <Col xs={24} lg={12}>
+                <RatesChart
+                  title={t("dashboard.rates")}
+                  names={rows.map(nameOf)}
+                  series={[
+                    { name: t("dashboard.replyRate"), values: rows.map((row) => row.rates.replyRate) },
+                    { name: t("dashboard.onTimeRate"), values: rows.map((row) => row.rates.onTimeRate) },
+                    { name: t("dashboard.satisfactionRate"), values: rows.map((row) => row.rates.satisfactionRate) },
+                  ]}
+                />
+              </Col>
+              <Col xs={24} lg={12}>
+                <Table
+                  size="small"
+                  pagination={false}
+                  rowKey={(row) => String(row.key)}
+                  dataSource={rows}
+                  columns={[
+                    { title: t("dashboard.col.key"), render: (_v, row: FigureRow) => nameOf(row) },
+                    {
+                      title: t("dashboard.replyRate"),
+                      align: "right",
+                      render: (_v, row: FigureRow) => percent(row.rates.replyRate),
+                    },
+                    {
+                      title: t("dashboard.onTimeRate"),
+                      align: "right",
+                      render: (_v, row: FigureRow) => percent(row.rates.onTimeRate),
+                    },
+                    {
+                      title: t("dashboard.satisfactionRate"),
+                      align: "right",
+                      render: (_v, row: FigureRow) => percent(row.rates.satisfactionRate),
+                    },
+                  ]}
+                />
+              </Col>
+            </Row>
+          </Card>
+          <Card title={t("dashboard.table")}>
+            <FigureTable rows={rows} nameOf={nameOf} unit={groupBy === "unit"} />
+          </Card>
           <ChartCard title={t("dashboard.byStage")} rows={stages} kind="pie" />
           <ChartCard title={t("dashboard.overdueByUnit")} rows={overdue} kind="bar" />
-          {satisfaction.length > 0 ? (
-            <ChartCard title={t("dashboard.satisfaction")} rows={satisfaction} kind="bar" unit="%" />
-          ) : null}
         </>
       ) : null}
     </Space>
   );
+}
+
+/** The session summary: each figure a link to its proposals, the rates beside the counts they divide. */
+function SummaryCards({ summary }: { summary: FigureRow }) {
+  const { t } = useLocale();
+  const card = (title: string, value: ReactNode) => (
+    <Col xs={12} md={6} lg={4} key={title}>
+      <Card size="small">
+        <Statistic title={title} valueRender={() => value} />
+      </Card>
+    </Col>
+  );
+  return (
+    <Row gutter={[16, 16]}>
+      {card(t("dashboard.submitted"), <FigureLink figure={summary.submitted} />)}
+      {card(t("dashboard.registered"), <FigureLink figure={summary.registered} />)}
+      {card(t("dashboard.notRegistered"), <FigureLink figure={summary.notRegistered} />)}
+      {card(t("dashboard.assigned"), <FigureLink figure={summary.assigned} />)}
+      {card(t("dashboard.replied"), <FigureLink figure={summary.replied} />)}
+      {card(t("dashboard.repliedOnTime"), <FigureLink figure={summary.repliedOnTime} />)}
+      {card(t("dashboard.replyRate"), percent(summary.rates.replyRate))}
+      {card(t("dashboard.onTimeRate"), percent(summary.rates.onTimeRate))}
+      {card(t("dashboard.satisfactionRate"), percent(summary.rates.satisfactionRate))}
+      {card(t("dashboard.ratings"), <FigureLink figure={summary.evaluations.rated} />)}
+      {card(t("dashboard.rehandled"), <FigureLink figure={summary.rehandled} />)}
+      {card(t("dashboard.overdueNow"), <FigureLink figure={summary.overdueNow} />)}
+    </Row>
+  );
+}
+
+function FigureTable(props: { rows: FigureRow[]; nameOf: (row: FigureRow) => string; unit: boolean }) {
+  const { t } = useLocale();
+  const count = (title: string, pick: (row: FigureRow) => Figure | undefined) => ({
+    title,
+    align: "right" as const,
+    render: (_v: unknown, row: FigureRow) => <FigureLink figure={pick(row)} />,
+  });
+  const several = (title: string, pick: (row: FigureRow) => Figure[]) => ({
+    title,
+    align: "right" as const,
+    render: (_v: unknown, row: FigureRow) => (
+      <Space size={4} split="/">
+        {pick(row).map((figure, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed triple (A/B/C, or the three results)
+          <FigureLink key={index} figure={figure} />
+        ))}
+      </Space>
+    ),
+  });
+  return (
+    <Table
+      size="small"
+      scroll={{ x: true }}
+      pagination={false}
+      rowKey={(row) => String(row.key)}
+      dataSource={props.rows}
+      columns={[
+        { title: t("dashboard.col.key"), fixed: "left", render: (_v, row: FigureRow) => props.nameOf(row) },
+        ...(props.unit
+          ? [count(t("dashboard.coAssigned"), (row) => row.coAssigned)]
+          : [
+              count(t("dashboard.submitted"), (row) => row.submitted),
+              count(t("dashboard.registered"), (row) => row.registered),
+            ]),
+        count(t("dashboard.assigned"), (row) => row.assigned),
+        count(t("dashboard.replied"), (row) => row.replied),
+        count(t("dashboard.repliedOnTime"), (row) => row.repliedOnTime),
+        count(t("dashboard.repliedLate"), (row) => row.repliedLate),
+        several(t("dashboard.grades"), (row) => [row.grades.A, row.grades.B, row.grades.C]),
+        several(t("dashboard.evaluations"), (row) => [
+          row.evaluations.satisfied,
+          row.evaluations.basicallySatisfied,
+          row.evaluations.unsatisfied,
+        ]),
+        count(t("dashboard.rehandled"), (row) => row.rehandled),
+        count(t("dashboard.overdueNow"), (row) => row.overdueNow),
+        count(t("dashboard.overdueEver"), (row) => row.overdueEver),
+        {
+          title: t("dashboard.days"),
+          align: "right",
+          render: (_v, row: FigureRow) =>
+            `${row.workingDaysToReply.average ?? "—"} / ${row.workingDaysToReply.p90 ?? "—"}`,
+        },
+      ]}
+    />
+  );
+}
+
+/** Grouped bars of rates in percent; the table beside it has the same numbers. */
+function RatesChart(props: { title: string; names: string[]; series: { name: string; values: (number | null)[] }[] }) {
+  const element = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!element.current) return;
+    const chart = echarts.init(element.current, undefined, { renderer: "svg" });
+    const colors = ["#b71c1c", "#e57373", "#455a64"];
+    chart.setOption({
+      tooltip: { trigger: "axis" },
+      legend: { top: 0 },
+      grid: { left: 40, right: 16, top: 32, bottom: 60 },
+      xAxis: { type: "category", data: props.names, axisLabel: { rotate: props.names.length > 6 ? 30 : 0 } },
+      yAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
+      series: props.series.map((series, index) => ({
+        type: "bar",
+        name: series.name,
+        data: series.values.map((value) => (value === null ? null : Math.round(value * 1000) / 10)),
+        itemStyle: { color: colors[index] },
+      })),
+    });
+    const resize = () => chart.resize();
+    window.addEventListener("resize", resize);
+    return () => {
+      window.removeEventListener("resize", resize);
+      chart.dispose();
+    };
+  }, [props.names, props.series]);
+  return <div ref={element} role="img" aria-label={props.title} style={{ width: "100%", height: 300 }} />;
 }
 
 function ChartCard(props: {
