@@ -5,6 +5,7 @@ import { effectsOf } from "./effects.ts";
 import { EngineError } from "./errors.ts";
 import { newProposalId } from "./ids.ts";
 import { type ProposalRecord, toRecord } from "./records.ts";
+import { DEFAULT_COMMITTEE } from "./rules-store.ts";
 import {
   describedColumns,
   inTransaction,
@@ -28,6 +29,8 @@ export interface CreateInput {
    */
   externalId?: string;
   requestId?: string;
+  /** The committee the proposal belongs to (`DEFAULT_COMMITTEE` when absent: a deployment of one). */
+  committeeId?: string;
 }
 
 /**
@@ -66,6 +69,7 @@ export async function createProposal(
         at,
         effects: effectsOf(actions),
         creator: input.actor,
+        committeeId: input.committeeId ?? DEFAULT_COMMITTEE,
       });
       const { rows } = await run<ProposalRow>(client, writeCreation, [
         id,
@@ -79,6 +83,7 @@ export async function createProposal(
         at,
         ...effects,
         yearColumns(described),
+        input.committeeId ?? DEFAULT_COMMITTEE,
       ]);
       return proposalOf(rows[0] as ProposalRow);
     });

@@ -188,11 +188,11 @@ export const writeCreation = statement(
   `WITH created AS (
      INSERT INTO proposals (id, external_id, created_by, machine_version, snapshot, stage, states, version, title,
                             category, proposer_id, unit_ids, leader_id, is_key, updated_at, session_id, plenary,
-                            number, number_label, proposer_type, source_channel)
+                            number, number_label, proposer_type, source_channel, committee_id)
      VALUES ($1, $2, ($13::jsonb ->> 'role') || ':' || ($13::jsonb ->> 'id'), $3, $4::jsonb, $5, $6::text[], 1, $7,
              $8, $9, $10::text[], $11, $12, now(), $22::jsonb ->> 'sessionId', ($22::jsonb ->> 'plenary')::boolean,
              ($22::jsonb ->> 'number')::integer, $22::jsonb ->> 'numberLabel', $22::jsonb ->> 'proposerType',
-             $22::jsonb ->> 'sourceChannel')
+             $22::jsonb ->> 'sourceChannel', $23)
      RETURNING *
    ),
    history AS (
@@ -204,10 +204,16 @@ export const writeCreation = statement(
    SELECT created.*, (SELECT count(*) FROM notified) AS notified FROM created`,
 );
 
+/**
+ * The live subscriptions to a topic of the proposal's committee: `$3` when the caller knows it (a creation, whose
+ * row is not written yet), otherwise the proposal's row (`$2`) says.
+ */
 export const findSubscriptions = statement(
   "findSubscriptions",
   `SELECT id, owner_role, owner_id FROM webhook_subscriptions
-    WHERE deleted_at IS NULL AND events && ARRAY[$1, '*']::text[] ORDER BY id`,
+    WHERE deleted_at IS NULL AND events && ARRAY[$1, '*']::text[]
+      AND committee_id = COALESCE($3::text, (SELECT committee_id FROM proposals WHERE id = $2))
+    ORDER BY id`,
 );
 
 export const findCreator = statement(

@@ -16,6 +16,8 @@ interface Emitted {
   params: Record<string, unknown>;
   /** Who created the proposal, when known already; otherwise read from its first history row. */
   creator?: Creator;
+  /** The proposal's committee, when its row is not written yet (a creation); otherwise read from the row. */
+  committeeId?: string;
 }
 
 /** One delivery row, with the column names of `webhook_deliveries` (status is always `pending`). */
@@ -31,7 +33,8 @@ export interface DeliveryRow {
 /**
  * One delivery row per active subscription that wants the topic, inside the transaction of the event. An
  * integrator's subscription hears only of proposals that integrator created (what its key may see); an admin's
- * hears of all. Ids are deterministic, so the same event can never be delivered twice to one subscription.
+ * hears of all, within its committee: a committee's proposals reach only that committee's subscriptions. Ids are
+ * deterministic, so the same event can never be delivered twice to one subscription.
  */
 export async function webhookDeliveriesOf(client: pg.ClientBase, emitted: Emitted): Promise<DeliveryRow[]> {
   const { topic: declared, ...details } = emitted.params;
@@ -39,7 +42,7 @@ export async function webhookDeliveriesOf(client: pg.ClientBase, emitted: Emitte
   const { rows: subscriptions } = await run<{ id: string; owner_role: string; owner_id: string }>(
     client,
     findSubscriptions,
-    [topic],
+    [topic, emitted.proposalId, emitted.committeeId ?? null],
   );
   if (subscriptions.length === 0) return [];
   let creator = emitted.creator;

@@ -112,11 +112,10 @@ export function createApp(deps: AppDependencies): Express {
   // nothing about any caller.
   const metrics = deps.metrics ?? createMetrics();
   app.use(measure(new HttpMetrics(metrics.registry)));
-  const committeeId = deps.committeeId ?? DEFAULT_COMMITTEE;
-  // Read at each scrape: a year loaded meanwhile (PUT /v1/calendar/years/:year) shows at once.
+  // The default committee's (a deployment of one has only it); read at each scrape: a year loaded meanwhile (PUT /v1/calendar/years/:year) shows at once.
   coverageMetrics(
     metrics.registry,
-    () => committeeCalendar(deps.database, committeeId),
+    () => committeeCalendar(deps.database, DEFAULT_COMMITTEE),
     () => deps.clock.now(),
   );
   const observer = engineMetrics(metrics.registry);
@@ -182,7 +181,8 @@ function v1(deps: AppDependencies): Router {
   router.use(auditRoutes(deps.database));
   router.use(migrationRoutes(deps.database));
   // The committee's sessions and numbers, stamped on submissions and registrations in their transactions.
-  const year = { ...deps, facts: sessionFacts({ committeeId: deps.committeeId ?? DEFAULT_COMMITTEE }) };
+  // Each proposal's own committee's (read in the transaction).
+  const year = { ...deps, facts: sessionFacts() };
   router.use(proposalRoutes(year));
   router.use(attachmentRoutes(deps.database, deps.attachments));
   router.use(workRoutes(deps));
@@ -192,9 +192,9 @@ function v1(deps: AppDependencies): Router {
   router.use(notificationRoutes(deps.database));
   router.use(statsRoutes(deps.database, deps.clock));
   router.use(workflowRoutes(deps.workflowDefinition));
-  const committeeId = deps.committeeId ?? DEFAULT_COMMITTEE;
-  router.use(calendarRoutes({ ...deps, committeeId }, deps.logger));
-  router.use(policyRoutes(deps.database, committeeId));
+  // The caller's committee's calendar and policy.
+  router.use(calendarRoutes(deps, deps.logger));
+  router.use(policyRoutes(deps.database));
   router.use(webhookRoutes(deps.database, { ...deps.webhooks, lease: deps.idempotencyLease }));
   router.use("/directory", directoryRoutes(deps.database));
   router.use(noticeDeliveryRoutes(deps.database, deps.emailRequeue));

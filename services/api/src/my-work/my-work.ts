@@ -3,6 +3,7 @@ import { calendarOf, defaultPolicy, type Policy } from "@huiyin/domain";
 import type { Workflow } from "@huiyin/engine";
 import { toRecord } from "@huiyin/engine";
 import { type Caller, type Grant, grantsOf } from "../auth/keys.ts";
+import { scopedToCommittee } from "../committees/scope.ts";
 import { inboxOf, inboxPage } from "../notifications/inbox.ts";
 import { actorOf, grantWhere } from "../proposals/access.ts";
 import { allowedFor } from "../proposals/view.ts";
@@ -91,7 +92,9 @@ export async function myWork(
   now: Date,
   policy: Policy = defaultPolicy,
 ): Promise<MyWork> {
-  const perGrant = await Promise.all(grantsOf(caller).map((grant) => dutiesOf(database, workflow, grant, now, policy)));
+  const perGrant = await Promise.all(
+    grantsOf(caller).map((grant) => dutiesOf(database, workflow, grant, caller.committeeId, now, policy)),
+  );
   const seen = new Set<string>();
   const items: WorkItem[] = [];
   for (const item of [...perGrant.flat(), ...(await escalations(database, caller, now, policy))]) {
@@ -111,6 +114,7 @@ async function dutiesOf(
   database: Database,
   workflow: Workflow,
   grant: Grant,
+  committeeId: string,
   now: Date,
   policy: Policy,
 ): Promise<WorkItem[]> {
@@ -118,7 +122,7 @@ async function dutiesOf(
   if (stages.length === 0) return [];
   const actor = actorOf(grant);
   const rows: Proposal[] = await database.prisma.proposal.findMany({
-    where: { AND: [grantWhere(grant), { stage: { in: [...stages] } }] },
+    where: { AND: [{ committeeId }, grantWhere(grant), { stage: { in: [...stages] } }] },
     orderBy: { updatedAt: "asc" },
     take: CANDIDATE_LIMIT,
   });
@@ -169,7 +173,7 @@ async function escalations(database: Database, caller: Caller, now: Date, policy
     where: { id: { in: page.map((entry) => entry.id) }, kind: "deadline.escalation" },
   });
   const proposals = await database.prisma.proposal.findMany({
-    where: { id: { in: notices.map((notice) => notice.proposalId) } },
+    where: { id: { in: notices.map((notice) => notice.proposalId) }, ...scopedToCommittee(caller) },
   });
   const deadlines = await database.prisma.deadline.findMany({
     where: { proposalId: { in: notices.map((notice) => notice.proposalId) } },
