@@ -69,7 +69,15 @@ export async function planCalendarChange(
   const planned: PlannedCorrection[] = [];
   let cursor = "";
   for (;;) {
-    const page = await behind(deps, port, committeeId, additions.calendarId, Number.MAX_SAFE_INTEGER, cursor, batchSize);
+    const page = await behind(
+      deps,
+      port,
+      committeeId,
+      additions.calendarId,
+      Number.MAX_SAFE_INTEGER,
+      cursor,
+      batchSize,
+    );
     if (page.length === 0) break;
     for (const row of page) {
       const { corrections } = port.recompute(resolve(deps.workflow, row.snapshot), additions, at);

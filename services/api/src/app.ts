@@ -20,6 +20,7 @@ import { coverageMetrics } from "./calendar/coverage.ts";
 import { calendarRoutes, committeeCalendar } from "./calendar/routes.ts";
 import { sessionFacts } from "./committee-sessions/facts.ts";
 import { committeeSessionRoutes } from "./committee-sessions/routes.ts";
+import { committeeRoutes } from "./committees/routes.ts";
 import { consoleRoutes } from "./console/static.ts";
 import { directoryRoutes } from "./directory/routes.ts";
 import { publicationRoutes, publicRoutes } from "./disclosure/routes.ts";
@@ -172,13 +173,14 @@ function v1(deps: AppDependencies): Router {
   router.use(rateLimit(deps.rateLimiter, (response) => callerOf(response).keyId));
   router.use(leaderScope(deps.database));
   router.get("/whoami", (_request, response) => {
-    const { role, actorId, unitId, prefix } = callerOf(response);
-    response.json({ role, actorId, unitId, prefix });
+    const { role, actorId, unitId, prefix, committeeId } = callerOf(response);
+    response.json({ role, actorId, unitId, prefix, committeeId });
   });
   router.use(apiKeyRoutes(deps.database));
   router.use(invitationAdminRoutes({ database: deps.database, clock: deps.clock, people }));
   router.use(accountRoutes(deps.database, deps.clock));
   router.use(auditRoutes(deps.database));
+  router.use(committeeRoutes({ database: deps.database, clock: deps.clock, people }));
   router.use(migrationRoutes(deps.database));
   // The committee's sessions and numbers, stamped on submissions and registrations in their transactions.
   // Each proposal's own committee's (read in the transaction).

@@ -5,6 +5,7 @@ import { peopleApi } from "./auth/people-openapi.ts";
 import { batchesApi } from "./batches/openapi.ts";
 import { calendarApi } from "./calendar/openapi.ts";
 import { committeeSessionsApi } from "./committee-sessions/openapi.ts";
+import { committeesApi } from "./committees/openapi.ts";
 import { directoryApi } from "./directory/openapi.ts";
 import { disclosureApi } from "./disclosure/openapi.ts";
 import {
@@ -40,6 +41,7 @@ export const FEATURE_APIS: readonly FeatureApi[] = [
   batchesApi,
   committeeSessionsApi,
   migrationsApi,
+  committeesApi,
 ];
 
 /** Merges maps whose keys must not collide: two features documenting one path or component is a bug. */

@@ -33,7 +33,7 @@ export interface InvitationDeps {
  */
 export async function createInvitation(
   tx: Parameters<Parameters<Database["prisma"]["$transaction"]>[0]>[0],
-  input: { personId: string; createdBy: string; ttlHours: number; now: Date },
+  input: { personId: string; createdBy: string; ttlHours: number; now: Date; committeeId: string },
 ): Promise<{ id: string; token: string; expiresAt: Date }> {
   const { token, hash } = newToken();
   const id = randomUUID();
@@ -52,6 +52,7 @@ export async function createInvitation(
       expiresAt,
       createdBy: input.createdBy,
       createdAt: input.now,
+      committeeId: input.committeeId,
     },
   });
   return { id, token, expiresAt };
@@ -66,7 +67,10 @@ export function invitationAdminRoutes(deps: InvitationDeps): Router {
   router.post("/people/:id/invitations", requireRole("admin"), async (request, response) => {
     const caller = callerOf(response);
     const personId = String(request.params.id);
-    const person = await deps.database.prisma.person.findUnique({ where: { id: personId } });
+    // A person of the admin's own committee: another committee's is as unknown as one that does not exist.
+    const person = await deps.database.prisma.person.findFirst({
+      where: { id: personId, committeeId: caller.committeeId },
+    });
     if (!person) throw refuse("NOT_FOUND", `No person ${personId} in the directory.`);
     if (!person.email) {
       throw refuse("PERSON_HAS_NO_EMAIL", `${personId} has no e-mail address, which is their login: add one first.`);
@@ -78,6 +82,7 @@ export function invitationAdminRoutes(deps: InvitationDeps): Router {
         createdBy: caller.keyId,
         ttlHours: deps.people.invitationTtlHours,
         now,
+        committeeId: person.committeeId,
       });
       await recordAudit(tx, subjectOf(request, response), {
         action: "account.invite",
@@ -132,10 +137,10 @@ export function invitationRoutes(deps: InvitationDeps): Router {
     const now = clock.now();
     const personId = await database.prisma.$transaction(async (tx) => {
       // Used up here, under the row's lock: of two uses at once, one sets the password and the other is refused.
-      const [used] = await tx.$queryRaw<{ id: string; person_id: string }[]>`
+      const [used] = await tx.$queryRaw<{ id: string; person_id: string; committee_id: string }[]>`
         UPDATE invitations SET used_at = ${now}
         WHERE token_hash = ${hashToken(token)} AND used_at IS NULL AND expires_at > ${now}
-        RETURNING id, person_id`;
+        RETURNING id, person_id, committee_id`;
       if (!used) return undefined;
       await lockAccount(tx, used.person_id);
       // A new password lifts a lockout (an admin invited anew) and ends the sessions the old one started.
@@ -146,6 +151,7 @@ export function invitationRoutes(deps: InvitationDeps): Router {
       await endSessionsOf(tx, used.person_id, "password", now);
       await recordAudit(tx, subjectOf(request, response), {
         action: "account.password-set",
+        committeeId: used.committee_id,
         target: { type: "person", id: used.person_id },
         details: { invitation: used.id },
       });

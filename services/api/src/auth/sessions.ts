@@ -21,11 +21,14 @@ export async function startSession(
   personId: string,
   limits: SessionLimits,
   now: Date,
+  committeeId = "default",
 ): Promise<{ token: string; id: string; expiresAt: Date }> {
   const { token, hash } = newToken();
   const id = randomUUID();
   const expiresAt = new Date(now.getTime() + limits.absoluteMinutes * 60_000);
-  await writer.session.create({ data: { id, personId, tokenHash: hash, lastSeenAt: now, createdAt: now, expiresAt } });
+  await writer.session.create({
+    data: { id, personId, tokenHash: hash, lastSeenAt: now, createdAt: now, expiresAt, committeeId },
+  });
   return { token, id, expiresAt };
 }
 

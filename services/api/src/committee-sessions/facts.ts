@@ -55,10 +55,9 @@ export function sessionFacts(options: { committeeId?: string } = {}): EventFacts
   // The proposal's own committee (read in the event's transaction) unless one is fixed: its sessions, its numbers.
   const committeeOf = async (client: Client, proposalId: string): Promise<string> => {
     if (options.committeeId) return options.committeeId;
-    const { rows } = await client.query<{ committee_id: string }>(
-      "SELECT committee_id FROM proposals WHERE id = $1",
-      [proposalId],
-    );
+    const { rows } = await client.query<{ committee_id: string }>("SELECT committee_id FROM proposals WHERE id = $1", [
+      proposalId,
+    ]);
     return rows[0]?.committee_id ?? "default";
   };
   const calendarFor = (context: Record<string, unknown>) => {
@@ -76,11 +75,12 @@ export function sessionFacts(options: { committeeId?: string } = {}): EventFacts
     if (event.type !== "review.register" || context.number) return {};
     const submittedAt = typeof context.submittedAt === "string" ? context.submittedAt : undefined;
     const committeeId = stamped ? undefined : await committeeOf(client, proposalId);
-    const found = stamped || !committeeId
-      ? undefined
-      : submittedAt
-        ? await sessionOn(client, committeeId, localDateOf(submittedAt, calendarFor(context)))
-        : undefined;
+    const found =
+      stamped || !committeeId
+        ? undefined
+        : submittedAt
+          ? await sessionOn(client, committeeId, localDateOf(submittedAt, calendarFor(context)))
+          : undefined;
     const session = stamped ?? found;
     if (!session) return {};
     const facts: NumberFacts = { number: await nextNumber(client, session.id) };

@@ -43,6 +43,7 @@ const DUTY_STAGES: Record<Grant["role"], readonly string[]> = {
   proposer: ["submit", "evaluate"],
   integrator: [],
   leader: [],
+  operator: [],
 };
 
 /** At most this many proposals are examined per request: the list is a work queue, not a search. */

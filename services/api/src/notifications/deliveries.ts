@@ -185,6 +185,9 @@ export function noticeDeliveryRoutes(database: Database, emails: EmailRequeue | 
 
 /** Whether a notice's proposal is of the committee (notices carry no committee of their own). */
 async function ofCommittee(database: Database, proposalId: string, committeeId: string): Promise<boolean> {
-  const found = await database.prisma.proposal.findFirst({ where: { id: proposalId, committeeId }, select: { id: true } });
+  const found = await database.prisma.proposal.findFirst({
+    where: { id: proposalId, committeeId },
+    select: { id: true },
+  });
   return found !== null;
 }

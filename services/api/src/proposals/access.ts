@@ -78,6 +78,9 @@ export function grantWhere(caller: Grant): Prisma.ProposalWhereInput {
           { snapshot: { path: ["context", "linkedProposers"], array_contains: [{ id: caller.actorId }] } },
         ],
       };
+    case "operator":
+      // The deployment's operator manages committees; it reads none of their proposals.
+      return { id: { in: [] } };
     case "integrator":
       return {
         events: {
@@ -99,7 +102,8 @@ export function grantWhere(caller: Grant): Prisma.ProposalWhereInput {
  */
 export function actorOf(caller: Grant): Actor {
   return {
-    role: caller.role === "admin" ? "staff" : caller.role,
+    // An operator sees no proposal, so never acts on one; were it to reach here it would act as nobody's staff.
+    role: caller.role === "admin" || caller.role === "operator" ? "staff" : caller.role,
     id: caller.actorId,
     ...(caller.unitId ? { unitId: caller.unitId } : {}),
     // The machine decides a leader's supervision by the units it supervises; the history keeps the scope it had.
@@ -133,6 +137,7 @@ export function createRefusal(
           };
     case "unit":
     case "leader":
+    case "operator":
       return { message: `a ${caller.role} key does not create proposals` };
   }
 }
@@ -152,6 +157,7 @@ export function viewerOf(caller: Grant): Viewer {
       return { audience: "unit", unitId: caller.unitId };
     case "proposer":
     case "integrator":
+    case "operator":
       return { audience: "proposer" };
   }
 }
