@@ -1,4 +1,5 @@
 import type { Database, Prisma } from "@huiyin/db";
+import { DEFAULT_COMMITTEE } from "@huiyin/engine";
 import { Router } from "express";
 import { z } from "zod";
 import { callerOf, requireRole } from "../auth/authenticate.ts";
@@ -46,7 +47,8 @@ export function auditEntryView(row: AuditRow) {
 /**
  * The audit trail, for administrators only, each its own committee's entries; it is read here and written by the
  * routes that change things. The deployment's operator reads, with the same query, what operators did and the
- * entries of no committee (failed authentications, before any key was known), and no committee's own work.
+ * entries of no committee (failed authentications, before any key was known), and no committee's own work. The
+ * default committee's admins read the entries of no committee too (a deployment of one sees what it always saw).
  */
 export function auditRoutes(database: Database): Router {
   const router = Router();
@@ -55,7 +57,10 @@ export function auditRoutes(database: Database): Router {
     const scope: Prisma.AuditEntryWhereInput =
       caller.role === "operator"
         ? { OR: [{ actorRole: "operator" }, { committeeId: null }] }
-        : scopedToCommittee(caller);
+        : caller.committeeId === DEFAULT_COMMITTEE
+          ? // The deployment's home committee: a deployment of one reads its failed authentications as it always did.
+            { OR: [scopedToCommittee(caller), { committeeId: null }] }
+          : scopedToCommittee(caller);
     const query = parseQuery(auditQuerySchema, request.query);
     const at: Prisma.DateTimeFilter = {};
     if (query.from) at.gte = new Date(query.from);
