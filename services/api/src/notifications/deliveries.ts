@@ -1,4 +1,5 @@
 import { type Database, type NoticeDelivery, Prisma } from "@huiyin/db";
+import { DEFAULT_COMMITTEE } from "@huiyin/engine";
 import { CHANNELS } from "@huiyin/notify";
 import { Router } from "express";
 import { z } from "zod";
@@ -107,7 +108,9 @@ export function noticeDeliveryRoutes(database: Database, emails: EmailRequeue | 
   router.get("/notice-deliveries", backOffice, async (request, response) => {
     const query = parseQuery(noticeDeliveriesQuerySchema, request.query);
     // The page's ids in SQL, which can join a delivery to its proposal's committee (notices carry none).
-    const conditions: Prisma.Sql[] = [Prisma.sql`p.committee_id = ${callerOf(response).committeeId}`];
+    const conditions: Prisma.Sql[] = [
+      Prisma.sql`COALESCE(p.committee_id, ${DEFAULT_COMMITTEE}) = ${callerOf(response).committeeId}`,
+    ];
     if (query.status) conditions.push(Prisma.sql`d.status = ${query.status}`);
     if (query.channel) conditions.push(Prisma.sql`d.channel = ${query.channel}`);
     if (query.noticeId) conditions.push(Prisma.sql`d.notice_id = ${query.noticeId}`);
@@ -116,7 +119,7 @@ export function noticeDeliveryRoutes(database: Database, emails: EmailRequeue | 
     const ids = await database.prisma.$queryRaw<{ id: bigint }[]>`
       SELECT d.id FROM notice_deliveries d
         JOIN notices n ON n.id = d.notice_id
-        JOIN proposals p ON p.id = n.proposal_id
+        LEFT JOIN proposals p ON p.id = n.proposal_id
        WHERE ${Prisma.join(conditions, " AND ")}
        ORDER BY d.id DESC LIMIT ${query.limit + 1}`;
     const rows = await database.prisma.noticeDelivery.findMany({
@@ -183,11 +186,11 @@ export function noticeDeliveryRoutes(database: Database, emails: EmailRequeue | 
   return router;
 }
 
-/** Whether a notice's proposal is of the committee (notices carry no committee of their own). */
+/**
+ * Whether a notice's proposal is of the committee (notices carry no committee of their own). A notice whose
+ * proposal row is gone is the default committee's, as everything was before there were several.
+ */
 async function ofCommittee(database: Database, proposalId: string, committeeId: string): Promise<boolean> {
-  const found = await database.prisma.proposal.findFirst({
-    where: { id: proposalId, committeeId },
-    select: { id: true },
-  });
-  return found !== null;
+  const found = await database.prisma.proposal.findUnique({ where: { id: proposalId }, select: { committeeId: true } });
+  return (found?.committeeId ?? DEFAULT_COMMITTEE) === committeeId;
 }
