@@ -257,6 +257,26 @@ describe("each committee sees only its own", () => {
     expect((await api.database.prisma.proposal.findUniqueOrThrow({ where: { id: b.proposalId } })).committeeId).toBe(B);
   });
 
+  it("an externalId is its creator's within its committee: one actor id in both committees collides with nothing", async () => {
+    const answers: ApiResponse[] = [];
+    for (const admin of [a.keys.admin, b.keys.admin]) {
+      const issued = await ok(
+        api.call("POST", "/v1/api-keys", { key: admin, body: { role: "integrator", actorId: "oa-shared" } }),
+        201,
+      );
+      answers.push(
+        await ok(
+          api.call("POST", "/v1/proposals", {
+            key: issued.body.key,
+            body: { ...content("m-1", "同号"), submit: false, externalId: "T-1" },
+          }),
+          201,
+        ),
+      );
+    }
+    expect(answers[0]?.body.id).not.toBe(answers[1]?.body.id);
+  });
+
   it("events cannot be sent to the other's proposal, alone or in a batch; nothing changes", async () => {
     const before = await api.database.prisma.proposal.findUniqueOrThrow({ where: { id: a.proposalId } });
     const sent = await api.call("POST", `/v1/proposals/${a.proposalId}/events`, {

@@ -44,7 +44,12 @@ export async function createProposal(
 ): Promise<{ proposal: ProposalRecord; created: boolean }> {
   const at = deps.clock.now();
   const byExternalId = input.externalId
-    ? { createdBy_externalId: { createdBy: creatorOf(input.actor), externalId: input.externalId } }
+    ? {
+        createdBy_externalId: {
+          createdBy: creatorOf(input.actor, input.committeeId),
+          externalId: input.externalId,
+        },
+      }
     : undefined;
   if (byExternalId) {
     const existing = await deps.db.prisma.proposal.findUnique({ where: byExternalId });
@@ -99,7 +104,12 @@ export async function createProposal(
   }
 }
 
-/** The namespace of a creator's externalIds: as `writeCreation` fills `proposals.created_by` from the actor. */
-export function creatorOf(actor: Actor): string {
-  return `${actor.role}:${actor.id}`;
+/**
+ * The namespace of a creator's externalIds: as `writeCreation` fills `proposals.created_by` from the actor, within
+ * its committee (`<committee>/role:id` outside the default one), so that two committees' creators of one id neither
+ * collide nor see each other's ids.
+ */
+export function creatorOf(actor: Actor, committeeId = DEFAULT_COMMITTEE): string {
+  const creator = `${actor.role}:${actor.id}`;
+  return committeeId === DEFAULT_COMMITTEE ? creator : `${committeeId}/${creator}`;
 }

@@ -189,7 +189,8 @@ export const writeCreation = statement(
      INSERT INTO proposals (id, external_id, created_by, machine_version, snapshot, stage, states, version, title,
                             category, proposer_id, unit_ids, leader_id, is_key, updated_at, session_id, plenary,
                             number, number_label, proposer_type, source_channel, committee_id)
-     VALUES ($1, $2, ($13::jsonb ->> 'role') || ':' || ($13::jsonb ->> 'id'), $3, $4::jsonb, $5, $6::text[], 1, $7,
+     VALUES ($1, $2, CASE WHEN $23 = 'default' THEN '' ELSE $23 || '/' END
+                     || ($13::jsonb ->> 'role') || ':' || ($13::jsonb ->> 'id'), $3, $4::jsonb, $5, $6::text[], 1, $7,
              $8, $9, $10::text[], $11, $12, now(), $22::jsonb ->> 'sessionId', ($22::jsonb ->> 'plenary')::boolean,
              ($22::jsonb ->> 'number')::integer, $22::jsonb ->> 'numberLabel', $22::jsonb ->> 'proposerType',
              $22::jsonb ->> 'sourceChannel', $23)
