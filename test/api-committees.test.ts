@@ -462,7 +462,9 @@ describe("each committee sees only its own", () => {
 
   it("public disclosure: each committee under its own URL; the default's stay where they were", async () => {
     expect((await ok(api.call("GET", "/public/proposals", { key: null }))).body.items).toEqual([]);
-    expect((await ok(api.call("GET", `/public/committees/${B}/proposals`, { key: null }))).body.items).toEqual([]);
+    const bPublic = await ok(api.call("GET", `/public/committees/${B}/proposals`, { key: null }));
+    expect(bPublic.body.items).toEqual([]);
+    contract.expectConforms("GET", "/public/committees/{committee}/proposals", bPublic);
     expect((await api.call("GET", `/public/committees/${B}/proposals/${a.proposalId}`, { key: null })).status).toBe(
       404,
     );
