@@ -180,6 +180,8 @@ describe("the deployment operator", () => {
   it("gave B its first admin: a key and a signed-in person, both of B", async () => {
     const whoami = await ok(api.call("GET", "/v1/whoami", { key: b.keys.admin }));
     expect(whoami.body).toMatchObject({ role: "admin", committeeId: B });
+    const account = await api.database.prisma.personAccount.findUniqueOrThrow({ where: { personId: "b-chief" } });
+    expect(account.committeeId).toBe(B);
     const session = await ok(browse("GET", "/v1/session"));
     expect(session.body.roles).toEqual([{ role: "admin", scope: "" }]);
     const taken = await api.call("POST", `/v1/committees/${B}/admins`, {

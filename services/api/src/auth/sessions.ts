@@ -99,7 +99,10 @@ export async function endSessionsOf(
  * the row's creation (INSERT … ON CONFLICT DO NOTHING, where a read-then-create would race).
  */
 export async function lockAccount(tx: Pick<Prisma.TransactionClient, "$executeRaw">, personId: string): Promise<void> {
+  // The account is of the person's committee, as the person is.
   await tx.$executeRaw`
-    INSERT INTO person_accounts (person_id, updated_at) VALUES (${personId}, now()) ON CONFLICT (person_id) DO NOTHING`;
+    INSERT INTO person_accounts (person_id, updated_at, committee_id)
+    VALUES (${personId}, now(), COALESCE((SELECT committee_id FROM people WHERE id = ${personId}), 'default'))
+    ON CONFLICT (person_id) DO NOTHING`;
   await tx.$executeRaw`SELECT 1 FROM person_accounts WHERE person_id = ${personId} FOR UPDATE`;
 }
