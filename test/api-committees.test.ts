@@ -417,6 +417,32 @@ describe("each committee sees only its own", () => {
     expect((await ok(api.call("GET", "/v1/policy/versions", { key: b.keys.admin }))).body.items).toHaveLength(1);
   });
 
+  it("a calendar change moves its own committee's deadlines only, in the dry run and in the roll-out", async () => {
+    const firstOpen = (proposalId: string) =>
+      api.database.prisma.deadline.findFirstOrThrow({
+        where: { proposalId, status: "open" },
+        orderBy: [{ dueAt: "asc" }, { deadlineId: "asc" }],
+      });
+    const [aBefore, bBefore] = [await firstOpen(a.proposalId), await firstOpen(b.proposalId)];
+    // Both proposals were assigned moments apart: the same deadline, due the same day.
+    expect(aBefore.deadlineId).toBe(bBefore.deadlineId);
+    const day = new Date(bBefore.dueAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const body = { calendarId: "cn-mainland", localClosedDays: [{ name: "县闭会日", from: day, to: day }] };
+    const dry = await ok(api.call("PUT", "/v1/calendar/local-days?dryRun=true", { key: b.keys.admin, body }));
+    const moved = dry.body.moves.map((move: { proposalId: string }) => move.proposalId);
+    expect(moved).toContain(b.proposalId);
+    expect(moved).not.toContain(a.proposalId);
+    await ok(api.call("PUT", "/v1/calendar/local-days", { key: b.keys.admin, body }), 201);
+    // The api rolls the change out right after answering.
+    const deadline = Date.now() + 30_000;
+    while ((await firstOpen(b.proposalId)).dueAt.getTime() === bBefore.dueAt.getTime() && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect((await firstOpen(b.proposalId)).dueAt.getTime()).toBeGreaterThan(bBefore.dueAt.getTime());
+    expect((await firstOpen(a.proposalId)).dueAt).toEqual(aBefore.dueAt);
+    expect((await ok(api.call("GET", "/v1/calendar/changes", { key: a.keys.admin }))).body.items).toEqual([]);
+  });
+
   it("webhooks: subscriptions are the committee's, and the engine delivers a committee's proposals to its own only", async () => {
     const subscribe = (key: string) =>
       ok(api.call("POST", "/v1/webhooks", { key, body: { url: "https://example.org/hook", events: ["*"] } }), 201);
