@@ -223,7 +223,7 @@ describe("role assignments", () => {
   });
 
   it("is what the notifier resolves the escalation levels through", async () => {
-    const directory = await loadDirectory(api.database);
+    const directory = await loadDirectory(api.database, "default");
     const context = { deadlineUnitId: "u-1" };
     const names = (role: string) =>
       resolveRecipients([{ role }], directory, context).recipients.map((r) => r.person.id);

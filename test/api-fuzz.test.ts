@@ -63,6 +63,7 @@ beforeAll(async () => {
     integrator: await api.issueKey("integrator", "oa"),
     unit: await api.issueKey("unit", "clerk-1", "u-1"),
     leader: await api.issueKey("leader", "leader-9"),
+    operator: await api.issueKey("operator", "ops"),
   };
   const proposal = await api.call("POST", "/v1/proposals", {
     key: keys.proposer,
@@ -574,6 +575,23 @@ describe("generated requests over every operation of the OpenAPI document", () =
         path: "/v1/people/fuzz-invitee/succession",
         body: { successorId: "fuzz-acceptor", account: "keep" },
       },
+      // One committee is created (the others 409 COMMITTEE_EXISTS), one first admin (the others 409 ID_TAKEN).
+      "POST /v1/committees": {
+        path: "/v1/committees",
+        key: keys.operator,
+        body: { id: "fuzz-county", name: "并发县" },
+      },
+      "PATCH /v1/committees/{id}": { path: "/v1/committees/fuzz-county", key: keys.operator, body: { name: "县" } },
+      "POST /v1/committees/{id}/admin-keys": {
+        path: "/v1/committees/fuzz-county/admin-keys",
+        key: keys.operator,
+        body: { actorId: "county-office" },
+      },
+      "POST /v1/committees/{id}/admins": {
+        path: "/v1/committees/fuzz-county/admins",
+        key: keys.operator,
+        body: { personId: "fuzz-chief", name: "主任", email: "chief@fuzz.example" },
+      },
       // Not yet publishable (409) and never published (404): concurrent publications of a closed proposal are
       // in api-publication.test.ts.
       "POST /v1/proposals/{id}/publication": { path: `/v1/proposals/${submitted.body.id}/publication`, body: {} },
@@ -601,7 +619,11 @@ describe("generated requests over every operation of the OpenAPI document", () =
       const statuses = responses.map((response) => response.status);
       if (statuses.some((status) => status >= 500)) problems.push(`${name}: ${statuses.join(",")}`);
       const fresh = responses.filter((r) => r.status === 201 && r.headers.get("idempotent-replayed") !== "true");
-      const repeatable = ["POST /v1/api-keys", "POST /v1/people/{id}/invitations"];
+      const repeatable = [
+        "POST /v1/api-keys",
+        "POST /v1/people/{id}/invitations",
+        "POST /v1/committees/{id}/admin-keys",
+      ];
       if (!repeatable.includes(name) && fresh.length > 1) problems.push(`${name}: ${fresh.length} creations`);
       if (name === "POST /v1/invitations/{token}" && statuses.filter((status) => status === 204).length !== 1) {
         problems.push(`${name}: ${statuses.join(",")}`);

@@ -3,6 +3,7 @@ export type {
   Alarm,
   Batch,
   BatchItem,
+  Committee,
   CommitteeSession,
   Deadline,
   Notice,

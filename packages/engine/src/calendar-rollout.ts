@@ -2,7 +2,7 @@ import { CALENDAR_ACTOR, type CalendarAdditions, type DeadlineCorrection } from 
 import type { AnyMachineSnapshot } from "xstate";
 import { applyEvent, type EngineDeps } from "./apply.ts";
 import { EngineError } from "./errors.ts";
-import { additionsOf, calendarChanges } from "./rules-store.ts";
+import { additionsOf, calendarChanges, DEFAULT_COMMITTEE } from "./rules-store.ts";
 import type { Workflow } from "./workflow.ts";
 
 /** An open instance a calendar change would move, and how (the dry run's rows). */
@@ -33,6 +33,7 @@ function portOf(workflow: Workflow): CalendarPort {
 async function behind(
   deps: EngineDeps,
   port: CalendarPort,
+  committeeId: string,
   calendarId: string,
   version: number,
   cursor: string,
@@ -41,9 +42,9 @@ async function behind(
   const { rows } = await deps.db.pool.query<Candidate>(
     `SELECT id, version, snapshot FROM proposals
       WHERE id > $1 AND stage <> ALL($2::text[]) AND snapshot #>> $3::text[] = $4
-        AND COALESCE((snapshot #>> $5::text[])::bigint, 0) < $6
+        AND COALESCE((snapshot #>> $5::text[])::bigint, 0) < $6 AND committee_id = $8
       ORDER BY id LIMIT $7`,
-    [cursor, port.finalStages, port.calendarIdPath, calendarId, port.versionPath, version, limit],
+    [cursor, port.finalStages, port.calendarIdPath, calendarId, port.versionPath, version, limit, committeeId],
   );
   return rows;
 }
@@ -55,19 +56,28 @@ function resolve(workflow: Workflow, snapshot: unknown): AnyMachineSnapshot {
 
 /**
  * The dry run of a calendar change: every open deadline that `additions` would move, per instance, computed the way
- * the recompute event computes it. Changes nothing.
+ * the recompute event computes it. Changes nothing. Only the committee's proposals: a change is one committee's.
  */
 export async function planCalendarChange(
   deps: EngineDeps,
   additions: CalendarAdditions,
   batchSize = 500,
+  committeeId = DEFAULT_COMMITTEE,
 ): Promise<PlannedCorrection[]> {
   const port = portOf(deps.workflow);
   const at = deps.clock.now().toISOString();
   const planned: PlannedCorrection[] = [];
   let cursor = "";
   for (;;) {
-    const page = await behind(deps, port, additions.calendarId, Number.MAX_SAFE_INTEGER, cursor, batchSize);
+    const page = await behind(
+      deps,
+      port,
+      committeeId,
+      additions.calendarId,
+      Number.MAX_SAFE_INTEGER,
+      cursor,
+      batchSize,
+    );
     if (page.length === 0) break;
     for (const row of page) {
       const { corrections } = port.recompute(resolve(deps.workflow, row.snapshot), additions, at);
@@ -107,7 +117,7 @@ export async function rollOutCalendar(
   const version = Number(additions.version);
   let cursor = "";
   for (;;) {
-    const page = await behind(deps, port, calendarId, version, cursor, batchSize);
+    const page = await behind(deps, port, committeeId, calendarId, version, cursor, batchSize);
     if (page.length === 0) break;
     for (const row of page) {
       const moved = await applyCalendar(deps, port, row, additions);

@@ -5,6 +5,7 @@ import { effectsOf } from "./effects.ts";
 import { EngineError } from "./errors.ts";
 import { newProposalId } from "./ids.ts";
 import { type ProposalRecord, toRecord } from "./records.ts";
+import { DEFAULT_COMMITTEE } from "./rules-store.ts";
 import {
   describedColumns,
   inTransaction,
@@ -28,6 +29,8 @@ export interface CreateInput {
    */
   externalId?: string;
   requestId?: string;
+  /** The committee the proposal belongs to (`DEFAULT_COMMITTEE` when absent: a deployment of one). */
+  committeeId?: string;
 }
 
 /**
@@ -41,7 +44,12 @@ export async function createProposal(
 ): Promise<{ proposal: ProposalRecord; created: boolean }> {
   const at = deps.clock.now();
   const byExternalId = input.externalId
-    ? { createdBy_externalId: { createdBy: creatorOf(input.actor), externalId: input.externalId } }
+    ? {
+        createdBy_externalId: {
+          createdBy: creatorOf(input.actor, input.committeeId),
+          externalId: input.externalId,
+        },
+      }
     : undefined;
   if (byExternalId) {
     const existing = await deps.db.prisma.proposal.findUnique({ where: byExternalId });
@@ -66,6 +74,7 @@ export async function createProposal(
         at,
         effects: effectsOf(actions),
         creator: input.actor,
+        committeeId: input.committeeId ?? DEFAULT_COMMITTEE,
       });
       const persisted = json(machine.getPersistedSnapshot(snapshot));
       const { rows } = await run<ProposalRow>(client, writeCreation, [
@@ -80,6 +89,7 @@ export async function createProposal(
         at,
         ...effects,
         yearColumns(described),
+        input.committeeId ?? DEFAULT_COMMITTEE,
       ]);
       return proposalOf(rows[0] as ProposalRow, persisted);
     });
@@ -95,7 +105,12 @@ export async function createProposal(
   }
 }
 
-/** The namespace of a creator's externalIds: as `writeCreation` fills `proposals.created_by` from the actor. */
-export function creatorOf(actor: Actor): string {
-  return `${actor.role}:${actor.id}`;
+/**
+ * The namespace of a creator's externalIds: as `writeCreation` fills `proposals.created_by` from the actor, within
+ * its committee (`<committee>/role:id` outside the default one), so that two committees' creators of one id neither
+ * collide nor see each other's ids.
+ */
+export function creatorOf(actor: Actor, committeeId = DEFAULT_COMMITTEE): string {
+  const creator = `${actor.role}:${actor.id}`;
+  return committeeId === DEFAULT_COMMITTEE ? creator : `${committeeId}/${creator}`;
 }

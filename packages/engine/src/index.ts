@@ -11,7 +11,7 @@ export {
   rollOutCalendars,
 } from "./calendar-rollout.ts";
 export { type Clock, systemClock } from "./clock.ts";
-export { type CreateInput, createProposal } from "./create.ts";
+export { type CreateInput, createProposal, creatorOf } from "./create.ts";
 export { type Effect, effectsOf } from "./effects.ts";
 export { EngineError } from "./errors.ts";
 export { alarmId, newProposalId } from "./ids.ts";

@@ -215,11 +215,12 @@ export const writeCreation = statement(
   `WITH created AS (
      INSERT INTO proposals (id, external_id, created_by, machine_version, snapshot, stage, states, version, title,
                             category, proposer_id, unit_ids, leader_id, is_key, updated_at, session_id, plenary,
-                            number, number_label, proposer_type, source_channel)
-     VALUES ($1, $2, ($13::jsonb ->> 'role') || ':' || ($13::jsonb ->> 'id'), $3, $4::jsonb, $5, $6::text[], 1, $7,
+                            number, number_label, proposer_type, source_channel, committee_id)
+     VALUES ($1, $2, CASE WHEN $24 = 'default' THEN '' ELSE $24 || '/' END
+                     || ($13::jsonb ->> 'role') || ':' || ($13::jsonb ->> 'id'), $3, $4::jsonb, $5, $6::text[], 1, $7,
              $8, $9, $10::text[], $11, $12, now(), $23::jsonb ->> 'sessionId', ($23::jsonb ->> 'plenary')::boolean,
              ($23::jsonb ->> 'number')::integer, $23::jsonb ->> 'numberLabel', $23::jsonb ->> 'proposerType',
-             $23::jsonb ->> 'sourceChannel')
+             $23::jsonb ->> 'sourceChannel', $24)
      RETURNING ${RETURNED_COLUMNS}
    ),
    history AS (
@@ -229,12 +230,6 @@ export const writeCreation = statement(
    ),
    ${effectsCtes(17, "$16")}
    SELECT created.*, (SELECT count(*) FROM notified) AS notified FROM created`,
-);
-
-export const findSubscriptions = statement(
-  "findSubscriptions",
-  `SELECT id, owner_role, owner_id FROM webhook_subscriptions
-    WHERE deleted_at IS NULL AND events && ARRAY[$1, '*']::text[] ORDER BY id`,
 );
 
 export const findCreator = statement(

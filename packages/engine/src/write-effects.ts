@@ -14,6 +14,8 @@ interface EffectContext {
   effects: readonly Effect[];
   /** Who created the proposal, when the caller knows it already (a create): webhooks go by it. */
   creator?: { role?: unknown; id?: unknown };
+  /** The proposal's committee, when its row is not written yet (a create): webhooks go to that committee's. */
+  committeeId?: string;
 }
 
 /** One outbox message, with the column names of `outbox`. */
@@ -166,6 +168,7 @@ export async function effectRows(client: pg.ClientBase, context: EffectContext):
           index,
           params: effect.params,
           ...(context.creator ? { creator: context.creator } : {}),
+          ...(context.committeeId ? { committeeId: context.committeeId } : {}),
         });
         for (const delivery of emitted) {
           deliveries.push(delivery);

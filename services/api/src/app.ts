@@ -25,6 +25,7 @@ import { coverageMetrics } from "./calendar/coverage.ts";
 import { calendarRoutes, committeeCalendar } from "./calendar/routes.ts";
 import { sessionFacts } from "./committee-sessions/facts.ts";
 import { committeeSessionRoutes } from "./committee-sessions/routes.ts";
+import { committeeRoutes } from "./committees/routes.ts";
 import { consoleRoutes } from "./console/static.ts";
 import { directoryRoutes } from "./directory/routes.ts";
 import { publicationRoutes, publicRoutes } from "./disclosure/routes.ts";
@@ -128,11 +129,10 @@ export function createApp(deps: AppDependencies): Express {
   // nothing about any caller.
   const metrics = deps.metrics ?? createMetrics();
   app.use(measure(new HttpMetrics(metrics.registry)));
-  const committeeId = deps.committeeId ?? DEFAULT_COMMITTEE;
-  // Read at each scrape: a year loaded meanwhile (PUT /v1/calendar/years/:year) shows at once.
+  // The default committee's (a deployment of one has only it); read at each scrape: a year loaded meanwhile (PUT /v1/calendar/years/:year) shows at once.
   coverageMetrics(
     metrics.registry,
-    () => committeeCalendar(deps.database, committeeId),
+    () => committeeCalendar(deps.database, DEFAULT_COMMITTEE),
     () => deps.clock.now(),
   );
   const observer = engineMetrics(metrics.registry);
@@ -212,12 +212,13 @@ function v1(deps: AppDependencies): Router {
   router.use(leaderScope(deps.database));
   router.get("/whoami", (_request, response) => {
     const caller = callerOf(response);
-    const { role, actorId, unitId, prefix } = caller;
+    const { role, actorId, unitId, prefix, committeeId } = caller;
     response.json({
       role,
       actorId,
       unitId,
       prefix,
+      committeeId,
       ...(caller.onBehalf ? { onBehalfOf: caller.onBehalf.personId, roles: grantsOf(caller).map(roleView) } : {}),
     });
   });
@@ -226,9 +227,11 @@ function v1(deps: AppDependencies): Router {
   router.use(invitationAdminRoutes({ database: deps.database, clock: deps.clock, people, mail: deps.invitationMail }));
   router.use(accountRoutes(deps.database, deps.clock));
   router.use(auditRoutes(deps.database));
+  router.use(committeeRoutes({ database: deps.database, clock: deps.clock, people }));
   router.use(migrationRoutes(deps.database));
   // The committee's sessions and numbers, stamped on submissions and registrations in their transactions.
-  const year = { ...deps, facts: sessionFacts({ committeeId: deps.committeeId ?? DEFAULT_COMMITTEE }) };
+  // Each proposal's own committee's (read in the transaction).
+  const year = { ...deps, facts: sessionFacts() };
   router.use(proposalRoutes(year));
   router.use(savedFilterRoutes(deps.database));
   router.use(attachmentRoutes(deps.database, deps.attachments));
@@ -242,9 +245,9 @@ function v1(deps: AppDependencies): Router {
   router.use(exportRoutes(deps));
   router.use(importRoutes(year));
   router.use(workflowRoutes(deps.workflowDefinition));
-  const committeeId = deps.committeeId ?? DEFAULT_COMMITTEE;
-  router.use(calendarRoutes({ ...deps, committeeId }, deps.logger));
-  router.use(policyRoutes(deps.database, committeeId));
+  // The caller's committee's calendar and policy.
+  router.use(calendarRoutes(deps, deps.logger));
+  router.use(policyRoutes(deps.database));
   router.use(webhookRoutes(deps.database, { ...deps.webhooks, lease: deps.idempotencyLease }));
   router.use("/directory", directoryRoutes(deps.database));
   router.use(noticeDeliveryRoutes(deps.database, deps.emailRequeue));

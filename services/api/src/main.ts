@@ -106,7 +106,6 @@ runService(
       trustProxy: config.TRUST_PROXY,
       workflow,
       clock: systemClock,
-      committeeId,
       workflowDefinition: { describe: exportDefinition, diagram: () => toMermaid() },
       ackLinkSecret: config.NOTIFY_LINK_SECRET,
       // The console's build beside this service in the repository (npm start builds it; see services/console).

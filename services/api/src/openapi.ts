@@ -6,6 +6,7 @@ import { peopleApi } from "./auth/people-openapi.ts";
 import { batchesApi } from "./batches/openapi.ts";
 import { calendarApi } from "./calendar/openapi.ts";
 import { committeeSessionsApi } from "./committee-sessions/openapi.ts";
+import { committeesApi } from "./committees/openapi.ts";
 import { directoryApi } from "./directory/openapi.ts";
 import { disclosureApi } from "./disclosure/openapi.ts";
 import { exportsApi } from "./exports/openapi.ts";
@@ -48,6 +49,7 @@ export const FEATURE_APIS: readonly FeatureApi[] = [
   importsApi,
   actingForApi,
   savedFiltersApi,
+  committeesApi,
 ];
 
 /** Merges maps whose keys must not collide: two features documenting one path or component is a bug. */

@@ -39,7 +39,7 @@ describe("the recipients directory", () => {
     await importDirectory(database, {
       people: [{ id: "wang", name: "王局长", email: "wang@new.example", language: "en" }],
     });
-    const directory = await loadDirectory(database);
+    const directory = await loadDirectory(database, "default");
     expect(directory.people.find((p) => p.id === "wang")).toMatchObject({ email: "wang@new.example", language: "en" });
     expect(directory.people.find((p) => p.id === "li")?.channels).toEqual({ "*": ["email"] });
 

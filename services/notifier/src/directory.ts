@@ -49,14 +49,15 @@ export async function importDirectory(database: Database, data: DirectoryData): 
 }
 
 /**
- * The whole directory, for resolving one notice. A committee's directory is hundreds of rows, so reading it
- * per notice is cheaper than keeping a cache coherent with the admin's edits.
+ * One committee's whole directory, for resolving one notice of one of its proposals: `staff` or a unit's head of
+ * one committee is nobody of another's. A committee's directory is hundreds of rows, so reading it per notice is
+ * cheaper than keeping a cache coherent with the admin's edits.
  */
-export async function loadDirectory(database: Database): Promise<Directory> {
+export async function loadDirectory(database: Database, committeeId: string): Promise<Directory> {
   const [people, units, roles] = await Promise.all([
-    database.prisma.person.findMany(),
-    database.prisma.unit.findMany(),
-    database.prisma.roleAssignment.findMany(),
+    database.prisma.person.findMany({ where: { committeeId } }),
+    database.prisma.unit.findMany({ where: { committeeId } }),
+    database.prisma.roleAssignment.findMany({ where: { person: { committeeId } } }),
   ]);
   return {
     people: people.map(

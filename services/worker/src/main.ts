@@ -122,13 +122,22 @@ runService(
       "How long the oldest outbox row not yet relayed has waited (0 without a backlog).",
       () => workers.relay.backlog()?.oldestAgeSeconds,
     );
-    // A committee's calendar change (an official year, local days off) reaches every running proposal through the
-    // engine: at start and at every reconcile, whatever a roll-out begun elsewhere left undone is finished.
-    const rolledOut: RolloutMemory = new Map();
-    const rollOut = () =>
-      rollOutCalendars({ db: database, logger, clock: systemClock, workflow }, DEFAULT_COMMITTEE, rolledOut).catch(
-        (error: unknown) => logger.error({ err: error }, "calendar roll-out failed; tried again at the next reconcile"),
-      );
+    // A committee's calendar change (an official year, local days off) reaches every running proposal of that
+    // committee through the engine: at start and at every reconcile, for every committee the deployment hosts,
+    // whatever a roll-out begun elsewhere left undone is finished.
+    const rolledOut = new Map<string, RolloutMemory>();
+    const rollOut = async () => {
+      try {
+        const committees = await database.prisma.committee.findMany({ select: { id: true }, orderBy: { id: "asc" } });
+        for (const { id } of committees.length > 0 ? committees : [{ id: DEFAULT_COMMITTEE }]) {
+          const memory = rolledOut.get(id) ?? new Map();
+          rolledOut.set(id, memory);
+          await rollOutCalendars({ db: database, logger, clock: systemClock, workflow }, id, memory);
+        }
+      } catch (error) {
+        logger.error({ err: error }, "calendar roll-out failed; tried again at the next reconcile");
+      }
+    };
     await rollOut();
     const calendarTimer = setInterval(() => void rollOut(), config.RECONCILE_EVERY_MS);
     calendarTimer.unref();

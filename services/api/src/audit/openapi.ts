@@ -15,6 +15,7 @@ import { auditQuerySchema } from "./routes.ts";
 
 const AuditEntry = z.strictObject({
   id: z.string(),
+  committeeId: nullableString.describe("The committee the action concerned; null for a failed authentication."),
   at: instant,
   actor: z
     .strictObject({ keyId: z.string(), keyPrefix: nullableString, role: nullableString, actorId: nullableString })
@@ -37,7 +38,7 @@ export const auditApi: FeatureApi = {
         operationId: "listAuditLog",
         tags: ["audit"],
         summary:
-          "The audit trail, newest first (admin): keys issued and revoked, directory changes, webhook subscriptions, dead letters retried, failed authentications and refused requests; who, when, from where, what.",
+          "The audit trail, newest first (admin: its own committee's entries; operator: what operators did and the entries of no committee): keys issued and revoked, directory changes, webhook subscriptions, dead letters retried, failed authentications and refused requests; who, when, from where, what.",
         parameters: queryParameters(auditQuerySchema),
         responses: {
           "200": { description: "A page: items and nextCursor.", ...json(ref("AuditEntryPage")) },

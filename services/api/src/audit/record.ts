@@ -43,6 +43,10 @@ export const AUDIT_ACTIONS = [
   "committee-session.create",
   "directory.import",
   "proposals.import",
+  "committee.create",
+  "committee.update",
+  "committee.admin-key.issue",
+  "committee.admin.invite",
   "authentication.failed",
   "access.refused",
 ] as const;
@@ -79,10 +83,19 @@ export function subjectOf(request: Request, response: Response): AuditSubject {
   };
 }
 
-/** Appends one entry. Call it inside the transaction of the change it records. */
-export async function recordAudit(writer: Writer, subject: AuditSubject, entry: AuditEntry): Promise<void> {
+/**
+ * Appends one entry. Call it inside the transaction of the change it records. The entry belongs to the caller's
+ * committee (its admins read it), unless `entry.committeeId` names the committee an operator acted on; a failed
+ * authentication has none.
+ */
+export async function recordAudit(
+  writer: Writer,
+  subject: AuditSubject,
+  entry: AuditEntry & { committeeId?: string },
+): Promise<void> {
   await writer.auditEntry.create({
     data: {
+      committeeId: entry.committeeId ?? subject.caller?.committeeId ?? null,
       actorKeyId: subject.caller?.keyId ?? null,
       actorKey: subject.caller?.prefix ?? null,
       actorRole: subject.caller?.role ?? null,

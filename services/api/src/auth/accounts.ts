@@ -2,6 +2,7 @@ import type { Database } from "@huiyin/db";
 import type { Clock } from "@huiyin/engine";
 import { type Request, type Response, Router } from "express";
 import { type AuditAction, recordAudit, subjectOf } from "../audit/record.ts";
+import { scopedToCommittee } from "../committees/scope.ts";
 import { refuse } from "../http/error-codes.ts";
 import { callerOf, requireRole } from "./authenticate.ts";
 import { endSessionsOf, lockAccount } from "./sessions.ts";
@@ -35,9 +36,13 @@ export function accountRoutes(database: Database, clock: Clock): Router {
   const router = Router();
   const admin = requireRole("admin");
 
-  async function person(request: Request): Promise<string> {
+  /** The person of the path, in the admin's own committee (another committee's answers 404). */
+  async function person(request: Request, response: Response): Promise<string> {
     const id = String(request.params.id);
-    const found = await database.prisma.person.findUnique({ where: { id }, select: { id: true } });
+    const found = await database.prisma.person.findFirst({
+      where: { id, ...scopedToCommittee(callerOf(response)) },
+      select: { id: true },
+    });
     if (!found) throw refuse("NOT_FOUND", `No person ${id} in the directory.`);
     return id;
   }
@@ -53,7 +58,7 @@ export function accountRoutes(database: Database, clock: Clock): Router {
   });
 
   router.get("/people/:id/account", admin, async (request, response) => {
-    const personId = await person(request);
+    const personId = await person(request, response);
     const row = await database.prisma.personAccount.findUnique({ where: { personId } });
     response.json(accountView(personId, row));
   });
@@ -61,7 +66,7 @@ export function accountRoutes(database: Database, clock: Clock): Router {
   const change =
     (action: AuditAction, data: (now: Date) => Record<string, unknown>, endsSessions: boolean) =>
     async (request: Request, response: Response) => {
-      const personId = await person(request);
+      const personId = await person(request, response);
       const now = clock.now();
       const row = await database.prisma.$transaction(async (tx) => {
         await lockAccount(tx, personId);

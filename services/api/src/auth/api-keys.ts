@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@huiyin/db";
+import { DEFAULT_COMMITTEE } from "@huiyin/engine";
 import { Router } from "express";
 import { z } from "zod";
 import { actsForSchema } from "../acting-for/schemas.ts";
 import { recordAudit, subjectOf } from "../audit/record.ts";
+import { scopedToCommittee } from "../committees/scope.ts";
 import { refuse } from "../http/error-codes.ts";
 import { parseBody } from "../http/validate.ts";
 import { callerOf, requireRole } from "./authenticate.ts";
@@ -37,6 +39,7 @@ export const createApiKeySchema = z
 /** A key as lists show it: never the key, never its hash. */
 export function keyView(row: {
   id: string;
+  committeeId: string;
   prefix: string;
   role: string;
   actorId: string;
@@ -49,6 +52,7 @@ export function keyView(row: {
 }) {
   return {
     id: row.id,
+    committeeId: row.committeeId,
     prefix: row.prefix,
     role: row.role,
     actorId: row.actorId,
@@ -63,12 +67,18 @@ export function keyView(row: {
 /**
  * `POST /v1/api-keys` (admin): issues a key and returns it this once; only its hash is kept.
  * `GET /v1/api-keys` (admin) lists keys by prefix; `POST /v1/api-keys/:id/revoke` (admin) revokes one at once.
+ * All in the admin's own committee: a key issued reaches that committee's data, and another committee's keys are
+ * neither listed nor revocable (404). Only an admin of the default committee (the deployment's own) issues
+ * `operator` keys: the first operator of a deployment is made by the admin whose key the start banner prints.
  */
 export function apiKeyRoutes(database: Database): Router {
   const router = Router();
   router.post("/api-keys", requireRole("admin"), async (request, response) => {
     const body = parseBody(createApiKeySchema, request.body);
     const caller = callerOf(response);
+    if (body.role === "operator" && caller.committeeId !== DEFAULT_COMMITTEE) {
+      throw refuse("FORBIDDEN", "Operator keys are issued by an admin of the deployment's default committee only.");
+    }
     const { key, prefix, hash } = generateKey();
     const row = await database.prisma.$transaction(async (tx) => {
       const row = await tx.apiKey.create({
@@ -83,6 +93,7 @@ export function apiKeyRoutes(database: Database): Router {
           createdBy: caller.keyId,
           actsForPeople: body.actsFor?.people ?? [],
           actsForRoles: body.actsFor?.roles ?? [],
+          committeeId: caller.committeeId,
         },
       });
       await recordAudit(tx, subjectOf(request, response), {
@@ -103,7 +114,10 @@ export function apiKeyRoutes(database: Database): Router {
     response.status(201).json({ ...keyView(row), key });
   });
   router.get("/api-keys", requireRole("admin"), async (_request, response) => {
-    const rows = await database.prisma.apiKey.findMany({ orderBy: { createdAt: "asc" } });
+    const rows = await database.prisma.apiKey.findMany({
+      where: scopedToCommittee(callerOf(response)),
+      orderBy: { createdAt: "asc" },
+    });
     response.json({ items: rows.map(keyView) });
   });
   router.post("/api-keys/:id/revoke", requireRole("admin"), async (request, response) => {
@@ -115,10 +129,10 @@ export function apiKeyRoutes(database: Database): Router {
     // The first revocation stands (and alone is audited); a repeat answers the same.
     const row = await database.prisma.$transaction(async (tx) => {
       const { count } = await tx.apiKey.updateMany({
-        where: { id, revokedAt: null },
+        where: { id, revokedAt: null, ...scopedToCommittee(caller) },
         data: { revokedAt: new Date() },
       });
-      const row = await tx.apiKey.findUnique({ where: { id } });
+      const row = await tx.apiKey.findFirst({ where: { id, ...scopedToCommittee(caller) } });
       if (row && count > 0) {
         await recordAudit(tx, subjectOf(request, response), {
           action: "api-key.revoke",

@@ -65,7 +65,14 @@ type Transaction = Parameters<Parameters<Database["prisma"]["$transaction"]>[0]>
  */
 export async function createInvitation(
   tx: Transaction,
-  input: { personId: string; createdBy: string; ttlHours: number; now: Date; keyring?: Keyring | undefined },
+  input: {
+    personId: string;
+    createdBy: string;
+    ttlHours: number;
+    now: Date;
+    keyring?: Keyring | undefined;
+    committeeId: string;
+  },
 ): Promise<{ id: string; token: string; expiresAt: Date }> {
   const { token, hash } = newToken();
   const id = randomUUID();
@@ -86,6 +93,7 @@ export async function createInvitation(
       createdBy: input.createdBy,
       createdAt: input.now,
       ...(input.keyring ? { linkSealed: sealSecret(input.keyring, token, id), emailStatus: "queued" } : {}),
+      committeeId: input.committeeId,
     },
   });
   return { id, token, expiresAt };
@@ -100,7 +108,10 @@ export function invitationAdminRoutes(deps: InvitationDeps): Router {
   router.post("/people/:id/invitations", requireRole("admin"), async (request, response) => {
     const caller = callerOf(response);
     const personId = String(request.params.id);
-    const person = await deps.database.prisma.person.findUnique({ where: { id: personId } });
+    // A person of the admin's own committee: another committee's is as unknown as one that does not exist.
+    const person = await deps.database.prisma.person.findFirst({
+      where: { id: personId, committeeId: caller.committeeId },
+    });
     if (!person) throw refuse("NOT_FOUND", `No person ${personId} in the directory.`);
     if (!person.email) {
       throw refuse("PERSON_HAS_NO_EMAIL", `${personId} has no e-mail address, which is their login: add one first.`);
@@ -113,6 +124,7 @@ export function invitationAdminRoutes(deps: InvitationDeps): Router {
         ttlHours: deps.people.invitationTtlHours,
         now,
         keyring: deps.mail?.keyring,
+        committeeId: person.committeeId,
       });
       await recordAudit(tx, subjectOf(request, response), {
         action: "account.invite",
@@ -174,10 +186,10 @@ export function invitationRoutes(deps: InvitationDeps): Router {
     const now = clock.now();
     const personId = await database.prisma.$transaction(async (tx) => {
       // Used up here, under the row's lock: of two uses at once, one sets the password and the other is refused.
-      const [used] = await tx.$queryRaw<{ id: string; person_id: string }[]>`
+      const [used] = await tx.$queryRaw<{ id: string; person_id: string; committee_id: string }[]>`
         UPDATE invitations SET used_at = ${now}
         WHERE token_hash = ${hashToken(token)} AND used_at IS NULL AND expires_at > ${now}
-        RETURNING id, person_id`;
+        RETURNING id, person_id, committee_id`;
       if (!used) return undefined;
       await forgetLinks(tx, { id: used.id });
       await lockAccount(tx, used.person_id);
@@ -189,6 +201,7 @@ export function invitationRoutes(deps: InvitationDeps): Router {
       await endSessionsOf(tx, used.person_id, "password", now);
       await recordAudit(tx, subjectOf(request, response), {
         action: "account.password-set",
+        committeeId: used.committee_id,
         target: { type: "person", id: used.person_id },
         details: { invitation: used.id },
       });

@@ -1,8 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { ActorBehalf } from "@huiyin/domain";
 
-/** The roles an API key can carry (the domain's `system` is the engine's own, never a key's). */
-export const KEY_ROLES = ["admin", "staff", "unit", "leader", "proposer", "integrator"] as const;
+/**
+ * The roles an API key can carry (the domain's `system` is the engine's own, never a key's). `operator` is the
+ * deployment's, not a committee's: it manages committees (`/v1/committees`) and reads no committee's proposals.
+ */
+export const KEY_ROLES = ["admin", "staff", "unit", "leader", "proposer", "integrator", "operator"] as const;
 export type KeyRole = (typeof KEY_ROLES)[number];
 
 /**
@@ -55,7 +58,15 @@ export function grantsOf(caller: Caller): readonly Grant[] {
 }
 
 /** Most privileged first: which of a person's roles speaks for them where one must be chosen. */
-export const ROLE_ORDER: readonly KeyRole[] = ["admin", "staff", "leader", "unit", "proposer", "integrator"];
+export const ROLE_ORDER: readonly KeyRole[] = [
+  "admin",
+  "staff",
+  "leader",
+  "unit",
+  "proposer",
+  "integrator",
+  "operator",
+];
 
 const PREFIX_LENGTH = 12;
 

@@ -17,6 +17,7 @@ import { KEY_ROLES } from "./keys.ts";
 
 const keyShape = {
   id: z.string(),
+  committeeId: z.string().describe("The committee whose data the key reaches ('default' in a deployment of one)."),
   prefix: z.string(),
   role: z.enum(KEY_ROLES),
   actorId: z.string(),
@@ -49,6 +50,7 @@ export const authApi: FeatureApi = {
         .array(z.strictObject({ role: z.enum(KEY_ROLES), scope: z.string() }))
         .optional()
         .describe("Acting for a person: the roles of theirs the key acts under now."),
+      committeeId: z.string().describe("The caller's committee: everything it reads and writes is that committee's."),
     }),
   },
   paths: {
@@ -56,7 +58,8 @@ export const authApi: FeatureApi = {
       post: {
         operationId: "createApiKey",
         tags: ["api-keys"],
-        summary: "Issue an API key (admin). The key is in this answer only.",
+        summary:
+          "Issue an API key of the admin's committee (admin). The key is in this answer only. Operator keys: admins of the default committee only.",
         requestBody: { required: true, ...json(ref("CreateApiKey")) },
         responses: {
           "201": { description: "The key, once.", ...json(ref("ApiKeyCreated")) },

@@ -63,13 +63,18 @@ describe("what a person with several roles sees", () => {
         ]),
       ),
     ).toEqual({
-      OR: [
-        { unitIds: { has: "water" } },
+      AND: [
+        { committeeId: "default" },
         {
           OR: [
-            { proposerId: "member-li" },
-            { snapshot: { path: ["context", "proposers"], array_contains: [{ id: "member-li" }] } },
-            { snapshot: { path: ["context", "linkedProposers"], array_contains: [{ id: "member-li" }] } },
+            { unitIds: { has: "water" } },
+            {
+              OR: [
+                { proposerId: "member-li" },
+                { snapshot: { path: ["context", "proposers"], array_contains: [{ id: "member-li" }] } },
+                { snapshot: { path: ["context", "linkedProposers"], array_contains: [{ id: "member-li" }] } },
+              ],
+            },
           ],
         },
       ],
@@ -84,7 +89,7 @@ describe("what a person with several roles sees", () => {
           { role: "unit", actorId: "li", unitId: "water" },
         ]),
       ),
-    ).toEqual({});
-    expect(visibleWhere(person([]))).toEqual({ id: { in: [] } });
+    ).toEqual({ AND: [{ committeeId: "default" }, {}] });
+    expect(visibleWhere(person([]))).toEqual({ AND: [{ committeeId: "default" }, { id: { in: [] } }] });
   });
 });

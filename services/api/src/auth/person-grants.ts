@@ -26,6 +26,7 @@ export function grantsOfStanding(standing: DirectoryStanding): Grant[] {
   const person = standing.personId;
   for (const { role, scope } of standing.assignments) {
     if (role === "admin") add("admin", person);
+    else if (role === "operator") add("operator", person);
     else if (role === "staff" || role === "staff-head") add("staff", person);
     else if (role === "unit" && scope) add("unit", person, scope);
     else if (role === "leader" && scope) add("leader", scope);

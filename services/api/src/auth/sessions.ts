@@ -21,11 +21,14 @@ export async function startSession(
   personId: string,
   limits: SessionLimits,
   now: Date,
+  committeeId = "default",
 ): Promise<{ token: string; id: string; expiresAt: Date }> {
   const { token, hash } = newToken();
   const id = randomUUID();
   const expiresAt = new Date(now.getTime() + limits.absoluteMinutes * 60_000);
-  await writer.session.create({ data: { id, personId, tokenHash: hash, lastSeenAt: now, createdAt: now, expiresAt } });
+  await writer.session.create({
+    data: { id, personId, tokenHash: hash, lastSeenAt: now, createdAt: now, expiresAt, committeeId },
+  });
   return { token, id, expiresAt };
 }
 
@@ -96,7 +99,10 @@ export async function endSessionsOf(
  * the row's creation (INSERT … ON CONFLICT DO NOTHING, where a read-then-create would race).
  */
 export async function lockAccount(tx: Pick<Prisma.TransactionClient, "$executeRaw">, personId: string): Promise<void> {
+  // The account is of the person's committee, as the person is.
   await tx.$executeRaw`
-    INSERT INTO person_accounts (person_id, updated_at) VALUES (${personId}, now()) ON CONFLICT (person_id) DO NOTHING`;
+    INSERT INTO person_accounts (person_id, updated_at, committee_id)
+    VALUES (${personId}, now(), COALESCE((SELECT committee_id FROM people WHERE id = ${personId}), 'default'))
+    ON CONFLICT (person_id) DO NOTHING`;
   await tx.$executeRaw`SELECT 1 FROM person_accounts WHERE person_id = ${personId} FOR UPDATE`;
 }

@@ -88,15 +88,16 @@ export function signInRoutes(deps: SignInDeps): Router {
     if (!person || !account?.passwordHash || account.disabledAt || account.lockedAt || !passwordMatches) {
       await Promise.all(budgets.map((budget) => failureLimiter.take(budget)));
       if (person && account?.passwordHash && !account.disabledAt && !account.lockedAt && !passwordMatches) {
-        await countFailure(database, request, response, person.id, people.lockoutFailures);
+        await countFailure(database, request, response, person, people.lockoutFailures);
       }
       throw refuse("SIGN_IN_FAILED", SIGN_IN_FAILED);
     }
     const session = await database.prisma.$transaction(async (tx) => {
       await tx.personAccount.update({ where: { personId: person.id }, data: { failedAttempts: 0 } });
-      const started = await startSession(tx, person.id, people, now);
+      const started = await startSession(tx, person.id, people, now, person.committeeId);
       await recordAudit(tx, subjectOf(request, response), {
         action: "session.start",
+        committeeId: person.committeeId,
         target: { type: "person", id: person.id },
         details: { session: started.id.slice(0, 8) },
       });
@@ -123,9 +124,10 @@ async function countFailure(
   database: Database,
   request: Request,
   response: Response,
-  personId: string,
+  person: { id: string; committeeId: string },
   limit: number,
 ): Promise<void> {
+  const personId = person.id;
   await database.prisma.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ failed_attempts: number; locked: boolean }[]>`
       UPDATE person_accounts
@@ -137,6 +139,7 @@ async function countFailure(
       request.log.warn({ personId, failedAttempts: row.failed_attempts }, "account locked after failed sign-ins");
       await recordAudit(tx, subjectOf(request, response), {
         action: "account.lock",
+        committeeId: person.committeeId,
         outcome: "failed",
         target: { type: "person", id: personId },
         details: { failedAttempts: row.failed_attempts },
@@ -175,6 +178,7 @@ export function sessionRoutes(database: Database, clock: Clock): Router {
       await endSession(tx, session.sessionId, clock.now());
       await recordAudit(tx, subjectOf(request, response), {
         action: "session.end",
+        committeeId: session.person.committeeId,
         target: { type: "person", id: session.person.id },
         details: { session: session.sessionId.slice(0, 8), reason: "sign-out" },
       });

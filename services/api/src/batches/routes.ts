@@ -5,6 +5,7 @@ import type { Logger } from "@huiyin/logger";
 import { Router } from "express";
 import { callerOf } from "../auth/authenticate.ts";
 import type { Caller } from "../auth/keys.ts";
+import { scopedToCommittee } from "../committees/scope.ts";
 import { refuse } from "../http/error-codes.ts";
 import { HttpError } from "../http/errors.ts";
 import { type IdempotencyLease, respondOnce } from "../http/idempotency.ts";
@@ -97,6 +98,7 @@ export function batchRoutes(deps: BatchRoutesDeps): Router {
     requestId: string,
   ): Promise<Batch> {
     const data = {
+      committeeId: caller.committeeId,
       createdBy: creatorOf(caller),
       apiKeyId: caller.keyId,
       event: body.event as Prisma.InputJsonValue,
@@ -180,9 +182,13 @@ export function batchRoutes(deps: BatchRoutesDeps): Router {
   return router;
 }
 
-/** Staff and admins see every batch (they see every proposal); anyone else the batches it sent. */
+/**
+ * Staff and admins see every batch of their committee (they see its every proposal); anyone else the batches it
+ * sent there.
+ */
 function batchesVisibleTo(caller: Caller): Prisma.BatchWhereInput {
-  return caller.role === "admin" || caller.role === "staff" ? {} : { createdBy: creatorOf(caller) };
+  const mine = caller.role === "admin" || caller.role === "staff" ? {} : { createdBy: creatorOf(caller) };
+  return { AND: [scopedToCommittee(caller), mine] };
 }
 
 /** Batch ids sort by creation, as proposal ids do: `b_` + time + random. */

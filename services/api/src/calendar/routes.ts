@@ -35,8 +35,6 @@ export interface CalendarRoutesDeps {
   database: Database;
   clock: Clock;
   workflow: Workflow;
-  /** The committee whose calendar this is (`default` in a deployment of one). */
-  committeeId: string;
 }
 
 /** The calendar a committee's deadlines are counted on now: its policy's calendar with the changes it loaded. */
@@ -64,13 +62,14 @@ const changeView = (change: CalendarChange) => ({
  * the State Council's notice with its make-up working days) or its local days off (`PUT /v1/calendar/local-days`).
  * Each PUT with `?dryRun=true` lists the open deadlines it would move and changes nothing; without it, the change is
  * kept (who, when) and rolled out to the running proposals through the engine (`rollOutCalendar`: the worker
- * finishes it if this process stops midway).
+ * finishes it if this process stops midway). Always the caller's committee's calendar, and its proposals.
  */
 export function calendarRoutes(deps: CalendarRoutesDeps, logger: Logger): Router {
   const router = Router();
-  const { database, committeeId } = deps;
+  const { database } = deps;
 
   router.get("/calendar", async (_request, response) => {
+    const { committeeId } = callerOf(response);
     const calendar = await committeeCalendar(database, committeeId);
     const now = deps.clock.now();
     response.json({
@@ -94,12 +93,14 @@ export function calendarRoutes(deps: CalendarRoutesDeps, logger: Logger): Router
   });
 
   router.get("/calendar/changes", requireRole("admin"), async (_request, response) => {
+    const { committeeId } = callerOf(response);
     const changes = await calendarChanges(database, committeeId);
     response.json({ items: changes.map(changeView) });
   });
 
   router.get("/calendar/years/:year", requireRole("admin"), async (request, response) => {
     const year = yearOf(request);
+    const { committeeId } = callerOf(response);
     const calendar = await committeeCalendar(database, committeeId);
     const data = calendar.years.find((y) => y.year === year);
     if (!data) throw refuse("NOT_FOUND", `The calendar ${calendar.id} has nothing for ${year}: weekends only.`);
@@ -156,6 +157,8 @@ export function calendarRoutes(deps: CalendarRoutesDeps, logger: Logger): Router
     proposed: Pick<CalendarChange, "calendarId" | "kind" | "year" | "data" | "source">,
   ) {
     const engine: EngineDeps = { db: database, logger: request.log, clock: deps.clock, workflow: deps.workflow };
+    const caller = callerOf(response);
+    const { committeeId } = caller;
     const changes = await calendarChanges(database, committeeId, proposed.calendarId);
     const next: CalendarChange = {
       ...proposed,
@@ -165,7 +168,7 @@ export function calendarRoutes(deps: CalendarRoutesDeps, logger: Logger): Router
       loadedAt: deps.clock.now(),
     };
     const additions = additionsOf(proposed.calendarId, [...changes, next]) as CalendarAdditions;
-    const moves = (await planCalendarChange(engine, additions)).flatMap((planned) =>
+    const moves = (await planCalendarChange(engine, additions, undefined, committeeId)).flatMap((planned) =>
       planned.corrections.map((correction) => ({
         proposalId: planned.proposalId,
         deadlineId: correction.deadlineId,
@@ -179,7 +182,6 @@ export function calendarRoutes(deps: CalendarRoutesDeps, logger: Logger): Router
       response.json({ dryRun: true, change: null, moves });
       return;
     }
-    const caller = callerOf(response);
     // The same data as the committee's last change of that year (or of its local days) is no new change: a repeat
     // answers 200 with the change it repeats, so retries and concurrent uploads keep one version.
     const { change: kept, recorded } = await recordCalendarChange(

@@ -51,26 +51,36 @@ async function nextNumber(client: Client, sessionId: string): Promise<ProposalNu
  * count). The local date is the proposal's own policy calendar's. Without a session nothing is stamped: a
  * committee that keeps no sessions works as before (interim, no number).
  */
-export function sessionFacts(options: { committeeId?: string }): EventFacts {
-  const committeeId = options.committeeId ?? "default";
+export function sessionFacts(options: { committeeId?: string } = {}): EventFacts {
+  // The proposal's own committee (read in the event's transaction) unless one is fixed: its sessions, its numbers.
+  const committeeOf = async (client: Client, proposalId: string): Promise<string> => {
+    if (options.committeeId) return options.committeeId;
+    const { rows } = await client.query<{ committee_id: string }>("SELECT committee_id FROM proposals WHERE id = $1", [
+      proposalId,
+    ]);
+    return rows[0]?.committee_id ?? "default";
+  };
   const calendarFor = (context: Record<string, unknown>) => {
     // Every proposal snapshots its policy; a context without one is as old as the default policy.
     return calendarOf((context.policy as Policy | undefined) ?? defaultPolicy);
   };
-  return async (client, { event, context, at }) => {
+  return async (client, { proposalId, event, context, at }) => {
     const stamped = context.session as SessionRow | undefined;
     if (event.type === "submit") {
       if (stamped) return {};
+      const committeeId = await committeeOf(client, proposalId);
       const session = await sessionOn(client, committeeId, localDateOf(at, calendarFor(context)));
       return session ? { session: { id: session.id, plenary: session.plenary } } : {};
     }
     if (event.type !== "review.register" || context.number) return {};
     const submittedAt = typeof context.submittedAt === "string" ? context.submittedAt : undefined;
-    const found = stamped
-      ? undefined
-      : submittedAt
-        ? await sessionOn(client, committeeId, localDateOf(submittedAt, calendarFor(context)))
-        : undefined;
+    const committeeId = stamped ? undefined : await committeeOf(client, proposalId);
+    const found =
+      stamped || !committeeId
+        ? undefined
+        : submittedAt
+          ? await sessionOn(client, committeeId, localDateOf(submittedAt, calendarFor(context)))
+          : undefined;
     const session = stamped ?? found;
     if (!session) return {};
     const facts: NumberFacts = { number: await nextNumber(client, session.id) };

@@ -7,9 +7,6 @@ import { refuse } from "../http/error-codes.ts";
 import { parseBody } from "../http/validate.ts";
 import { createSessionSchema } from "./schemas.ts";
 
-/** Until committees are configured per deployment, every session belongs to the one committee. */
-const COMMITTEE = "default";
-
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
 export function sessionView(row: CommitteeSession) {
@@ -37,12 +34,14 @@ export function committeeSessionRoutes(database: Database): Router {
   router.post("/committee-sessions", requireRole("admin"), async (request, response) => {
     const caller = callerOf(response);
     const body = parseBody(createSessionSchema, request.body);
+    // The caller's committee: its sessions never overlap; another committee's are none of its concern.
+    const committee = caller.committeeId;
     const row = await database.prisma.$transaction(async (tx) => {
       // One creation at a time per committee, so that two overlapping sessions cannot both pass the check.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`committee_sessions:${COMMITTEE}`}))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`committee_sessions:${committee}`}))`;
       const overlapping = await tx.committeeSession.findFirst({
         where: {
-          committeeId: COMMITTEE,
+          committeeId: committee,
           startsOn: { lte: new Date(body.endsOn) },
           endsOn: { gte: new Date(body.startsOn) },
         },
@@ -52,13 +51,13 @@ export function committeeSessionRoutes(database: Database): Router {
           sessionId: overlapping.id,
         });
       }
-      if (await tx.committeeSession.findFirst({ where: { committeeId: COMMITTEE, name: body.name } })) {
+      if (await tx.committeeSession.findFirst({ where: { committeeId: committee, name: body.name } })) {
         throw refuse("SESSION_NAME_TAKEN", `A session is named ${body.name} already.`);
       }
       const created = await tx.committeeSession.create({
         data: {
           id: `s_${randomUUID().replaceAll("-", "").slice(0, 16)}`,
-          committeeId: COMMITTEE,
+          committeeId: committee,
           name: body.name,
           startsOn: new Date(body.startsOn),
           endsOn: new Date(body.endsOn),
@@ -80,16 +79,18 @@ export function committeeSessionRoutes(database: Database): Router {
   });
 
   router.get("/committee-sessions", async (_request, response) => {
+    const committee = callerOf(response).committeeId;
     const rows = await database.prisma.committeeSession.findMany({
-      where: { committeeId: COMMITTEE },
+      where: { committeeId: committee },
       orderBy: { startsOn: "desc" },
     });
     response.json({ items: rows.map(sessionView) });
   });
 
   router.get("/committee-sessions/:id", async (request, response) => {
+    const committee = callerOf(response).committeeId;
     const row = await database.prisma.committeeSession.findFirst({
-      where: { id: request.params.id, committeeId: COMMITTEE },
+      where: { id: request.params.id, committeeId: committee },
     });
     if (!row) throw refuse("NOT_FOUND", `No session ${request.params.id}.`);
     response.json(sessionView(row));

@@ -66,7 +66,7 @@ function one(kind: Kind, schema: string, body: string, conflict: ErrorCode[]): P
       responses: {
         "201": { description: "Created.", ...json(ref(schema)) },
         "200": { description: "Replaced.", ...json(ref(schema)) },
-        ...errors(...admin, 422),
+        ...errors(...admin, 422, "ID_TAKEN"),
       },
     },
     delete: {

@@ -2,10 +2,17 @@
  * The roles a person can be assigned in the directory, as the notifier resolves them (`resolveRecipients` in
  * @huiyin/notify): committee-wide ones, held with an empty scope, and scoped ones, held for one leader, unit or
  * member. `admin` is the console's committee-wide administrator (people, keys, settings): no notice is addressed
- * to it. `unit-head`, `co-unit-head` and `supervising-leader` are not assigned: they follow from a unit's head
+ * to it. `operator` is the deployment's operator (committees), assignable only in the default committee. `unit-head`, `co-unit-head` and `supervising-leader` are not assigned: they follow from a unit's head
  * and supervising leader (`PUT /v1/directory/units/:id`).
  */
-export const COMMITTEE_ROLES = ["staff", "staff-head", "committee-leader", "chairs-meeting", "admin"] as const;
+export const COMMITTEE_ROLES = [
+  "staff",
+  "staff-head",
+  "committee-leader",
+  "chairs-meeting",
+  "admin",
+  "operator",
+] as const;
 export const SCOPED_ROLES = ["leader", "unit", "proposer"] as const;
 const DERIVED_ROLES = ["unit-head", "co-unit-head", "supervising-leader"] as const;
 

@@ -1,7 +1,9 @@
 import type { Database, Prisma } from "@huiyin/db";
+import { DEFAULT_COMMITTEE } from "@huiyin/engine";
 import { type Request, Router } from "express";
 import { recordAudit, subjectOf } from "../audit/record.ts";
-import { requireRole } from "../auth/authenticate.ts";
+import { callerOf, requireRole } from "../auth/authenticate.ts";
+import { scopedToCommittee } from "../committees/scope.ts";
 import { refuse } from "../http/error-codes.ts";
 import { parseBody, parseQuery } from "../http/validate.ts";
 import { labelOf, parseRoleLabel, type RoleLabel } from "./roles.ts";
@@ -65,9 +67,18 @@ function roleOf(request: Request): RoleLabel {
  * Whether the person exists, holding their row FOR KEY SHARE until the transaction ends: the lock a foreign key
  * takes, which lets the person be replaced meanwhile but makes their deletion wait.
  */
-async function lockPerson(tx: Prisma.TransactionClient, id: string): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM people WHERE id = ${id} FOR KEY SHARE`;
+async function lockPerson(tx: Prisma.TransactionClient, id: string, committeeId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM people WHERE id = ${id} AND committee_id = ${committeeId} FOR KEY SHARE`;
   return rows.length > 0;
+}
+
+/**
+ * Ids are unique across the deployment (proposals, keys and role labels name people and units by them alone): an id
+ * another committee holds is refused, without saying whose.
+ */
+function idTaken(kind: "person" | "unit", id: string) {
+  return refuse("ID_TAKEN", `The ${kind} id ${id} is in use in this deployment; choose another.`);
 }
 
 /** A page by id, ascending: `take` one more than the limit to know whether there is a next page. */
@@ -80,7 +91,8 @@ function pageOf<Row extends { id: string }, View>(rows: Row[], limit: number, vi
  * The recipients directory (admin only): people and how to reach them, units with their head and supervising
  * leader, and the role-to-person mapping the escalation levels resolve through (`staff-head`, `leader:<id>`,
  * `unit:<id>`, …). The notifier reads it fresh for every notice, so a change here applies to the next notice.
- * PUTs create or replace (201 / 200) and are idempotent; every change is logged with what changed.
+ * PUTs create or replace (201 / 200) and are idempotent; every change is logged with what changed. An admin reads
+ * and changes its own committee's directory only: another committee's people and units answer 404.
  */
 export function directoryRoutes(database: Database): Router {
   const router = Router();
@@ -90,7 +102,7 @@ export function directoryRoutes(database: Database): Router {
   router.get("/people", async (request, response) => {
     const query = parseQuery(directoryPageSchema, request.query);
     const rows = await database.prisma.person.findMany({
-      where: query.cursor ? { id: { gt: query.cursor } } : {},
+      where: { ...scopedToCommittee(callerOf(response)), ...(query.cursor ? { id: { gt: query.cursor } } : {}) },
       include: personInclude,
       orderBy: { id: "asc" },
       take: query.limit + 1,
@@ -99,7 +111,10 @@ export function directoryRoutes(database: Database): Router {
   });
 
   router.get("/people/:id", async (request, response) => {
-    const row = await database.prisma.person.findUnique({ where: { id: request.params.id }, include: personInclude });
+    const row = await database.prisma.person.findFirst({
+      where: { id: request.params.id, ...scopedToCommittee(callerOf(response)) },
+      include: personInclude,
+    });
     if (!row) throw refuse("NOT_FOUND", `No person ${request.params.id} in the directory.`);
     response.json(personView(row));
   });
@@ -108,15 +123,20 @@ export function directoryRoutes(database: Database): Router {
     const id = idOf(request, "id");
     const body = parseBody(personSchema, request.body);
     const channels = body.channels ? JSON.stringify(body.channels) : null;
+    const { committeeId } = callerOf(response);
     const { created, row } = await database.prisma.$transaction(async (tx) => {
       // One statement decides create or replace, so concurrent PUTs of one id all succeed and exactly one is the
       // creation (a row just inserted has no xmax); a read-then-write would race into a unique violation.
       const [saved] = await tx.$queryRaw<{ created: boolean }[]>`
-        INSERT INTO people (id, name, email, language, channels, created_at, updated_at)
-        VALUES (${id}, ${body.name}, ${body.email ?? null}, ${body.language}, ${channels}::jsonb, now(), now())
+        INSERT INTO people (id, name, email, language, channels, created_at, updated_at, committee_id)
+        VALUES (${id}, ${body.name}, ${body.email ?? null}, ${body.language}, ${channels}::jsonb, now(), now(),
+                ${committeeId})
         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, language = EXCLUDED.language,
           channels = EXCLUDED.channels, updated_at = now()
+          WHERE people.committee_id = EXCLUDED.committee_id
         RETURNING (xmax = 0) AS created`;
+      // No row: the id is another committee's person, left as it was.
+      if (!saved) throw idTaken("person", id);
       const row = await tx.person.findUniqueOrThrow({ where: { id }, include: personInclude });
       const created = saved?.created === true;
       await recordAudit(tx, subjectOf(request, response), {
@@ -139,7 +159,8 @@ export function directoryRoutes(database: Database): Router {
       // The person's row lock orders this delete with every write that names them (a unit's head, a role): those
       // hold the row FOR KEY SHARE until they commit. So the check below sees a unit that names them as head,
       // and a later write finds them gone; neither can leave a unit whose head was deleted.
-      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM people WHERE id = ${id} FOR UPDATE`;
+      const locked = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM people WHERE id = ${id} AND committee_id = ${callerOf(response).committeeId} FOR UPDATE`;
       if (locked.length === 0) throw refuse("NOT_FOUND", `No person ${id} in the directory.`);
       const row = await tx.person.findUniqueOrThrow({ where: { id }, include: personInclude });
       // A unit whose head disappears loses its level-1 escalation silently; make the admin name a new head first.
@@ -164,7 +185,7 @@ export function directoryRoutes(database: Database): Router {
   router.get("/units", async (request, response) => {
     const query = parseQuery(directoryPageSchema, request.query);
     const rows = await database.prisma.unit.findMany({
-      where: query.cursor ? { id: { gt: query.cursor } } : {},
+      where: { ...scopedToCommittee(callerOf(response)), ...(query.cursor ? { id: { gt: query.cursor } } : {}) },
       orderBy: { id: "asc" },
       take: query.limit + 1,
     });
@@ -172,7 +193,9 @@ export function directoryRoutes(database: Database): Router {
   });
 
   router.get("/units/:id", async (request, response) => {
-    const row = await database.prisma.unit.findUnique({ where: { id: request.params.id } });
+    const row = await database.prisma.unit.findFirst({
+      where: { id: request.params.id, ...scopedToCommittee(callerOf(response)) },
+    });
     if (!row) throw refuse("NOT_FOUND", `No unit ${request.params.id} in the directory.`);
     response.json(unitView(row));
   });
@@ -185,21 +208,25 @@ export function directoryRoutes(database: Database): Router {
       headPersonId: body.headPersonId ?? null,
       supervisorLeaderId: body.supervisorLeaderId ?? null,
     };
+    const { committeeId } = callerOf(response);
     const { created, row } = await database.prisma.$transaction(async (tx) => {
       // The head's row stays locked (FOR KEY SHARE) until this commits: a concurrent delete of that person waits,
       // then sees the unit and is refused; one that committed first leaves no row here, and this is refused.
-      if (fields.headPersonId && !(await lockPerson(tx, fields.headPersonId))) {
+      if (fields.headPersonId && !(await lockPerson(tx, fields.headPersonId, committeeId))) {
         throw refuse("VALIDATION_FAILED", "The unit's head is not in the directory.", {
           fields: [{ path: "headPersonId", message: `no person ${fields.headPersonId}; PUT the person first` }],
         });
       }
       // As for people: one statement decides create or replace, so of concurrent PUTs exactly one answers 201.
       const [saved] = await tx.$queryRaw<{ created: boolean }[]>`
-        INSERT INTO units (id, name, head_person_id, supervisor_leader_id, created_at, updated_at)
-        VALUES (${id}, ${fields.name}, ${fields.headPersonId}, ${fields.supervisorLeaderId}, now(), now())
+        INSERT INTO units (id, name, head_person_id, supervisor_leader_id, created_at, updated_at, committee_id)
+        VALUES (${id}, ${fields.name}, ${fields.headPersonId}, ${fields.supervisorLeaderId}, now(), now(),
+                ${committeeId})
         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, head_person_id = EXCLUDED.head_person_id,
           supervisor_leader_id = EXCLUDED.supervisor_leader_id, updated_at = now()
+          WHERE units.committee_id = EXCLUDED.committee_id
         RETURNING (xmax = 0) AS created`;
+      if (!saved) throw idTaken("unit", id);
       const row = await tx.unit.findUniqueOrThrow({ where: { id } });
       const created = saved?.created === true;
       await recordAudit(tx, subjectOf(request, response), {
@@ -224,7 +251,7 @@ export function directoryRoutes(database: Database): Router {
   router.delete("/units/:id", async (request, response) => {
     const id = request.params.id;
     const count = await database.prisma.$transaction(async (tx) => {
-      const { count } = await tx.unit.deleteMany({ where: { id } });
+      const { count } = await tx.unit.deleteMany({ where: { id, ...scopedToCommittee(callerOf(response)) } });
       if (count > 0) {
         await recordAudit(tx, subjectOf(request, response), {
           action: "directory.unit.delete",
@@ -242,7 +269,7 @@ export function directoryRoutes(database: Database): Router {
   router.get("/roles", async (request, response) => {
     const query = parseQuery(rolesQuerySchema, request.query);
     const rows = await database.prisma.roleAssignment.findMany({
-      where: query.role ? { role: query.role } : {},
+      where: { person: scopedToCommittee(callerOf(response)), ...(query.role ? { role: query.role } : {}) },
       orderBy: [{ role: "asc" }, { scope: "asc" }, { personId: "asc" }],
     });
     const byLabel = new Map<string, { label: string; role: string; scope: string; personIds: string[] }>();
@@ -261,7 +288,7 @@ export function directoryRoutes(database: Database): Router {
     // The people who hold it, in one query: listing assignments and then their people would find a person
     // deleted in between missing (and answer 500 on it).
     const people = await database.prisma.person.findMany({
-      where: { roles: { some: parsed } },
+      where: { roles: { some: parsed }, ...scopedToCommittee(callerOf(response)) },
       include: personInclude,
       orderBy: { id: "asc" },
     });
@@ -271,9 +298,15 @@ export function directoryRoutes(database: Database): Router {
   router.put("/roles/:label/people/:personId", async (request, response) => {
     const role = roleOf(request);
     const personId = String(request.params.personId);
+    const caller = callerOf(response);
+    // The deployment's operator is appointed in its home committee only: another committee's admin may not make
+    // itself the manager of every committee.
+    if (role.role === "operator" && caller.committeeId !== DEFAULT_COMMITTEE) {
+      throw refuse("FORBIDDEN", "The operator role is assigned in the deployment's default committee only.");
+    }
     const { count } = await database.prisma.$transaction(async (tx) => {
       // Locked until the assignment commits, so a concurrent delete of the person cannot slip in between.
-      if (!(await lockPerson(tx, personId))) {
+      if (!(await lockPerson(tx, personId, caller.committeeId))) {
         throw refuse("NOT_FOUND", `No person ${personId} in the directory.`);
       }
       const assigned = await tx.roleAssignment.createMany({ data: [{ ...role, personId }], skipDuplicates: true });
@@ -296,7 +329,9 @@ export function directoryRoutes(database: Database): Router {
     const personId = String(request.params.personId);
     const label = labelOf(role);
     const { count } = await database.prisma.$transaction(async (tx) => {
-      const removed = await tx.roleAssignment.deleteMany({ where: { ...role, personId } });
+      const removed = await tx.roleAssignment.deleteMany({
+        where: { ...role, personId, person: scopedToCommittee(callerOf(response)) },
+      });
       if (removed.count > 0) {
         await recordAudit(tx, subjectOf(request, response), {
           action: "directory.role.unassign",

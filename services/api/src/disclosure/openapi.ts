@@ -74,6 +74,11 @@ const PublicProposal = z.strictObject({
 });
 
 const id = pathParameter("id");
+/** The committee of a committee's public URLs. */
+const COMMITTEE = pathParameter(
+  "committee",
+  "A committee of the deployment (the default one publishes under /public).",
+);
 /** The public endpoints need no key: no 401 nor 403. */
 const open = [400, 429, 503] as const;
 const writes = ["INVALID_IDEMPOTENCY_KEY", "IDEMPOTENCY_KEY_REUSED", "IDEMPOTENCY_IN_PROGRESS"] as const;
@@ -176,6 +181,41 @@ export const disclosureApi: FeatureApi = {
         security: [],
         parameters: [id],
         responses: { "200": both("The published proposal.", "PublicProposal"), ...errors(...open, 404) },
+      },
+    },
+    "/public/committees/{committee}/proposals": {
+      get: {
+        operationId: "listCommitteePublicProposals",
+        tags: ["public"],
+        summary:
+          "A committee's published proposals, newest first, as /public/proposals for the default committee; an unknown committee publishes nothing (an empty list).",
+        security: [],
+        parameters: [COMMITTEE, ...queryParameters(publicListQuerySchema)],
+        responses: { "200": both("The published proposals.", "PublicProposalList"), ...errors(...open, 404) },
+      },
+    },
+    "/public/committees/{committee}/proposals/{id}": {
+      get: {
+        operationId: "getCommitteePublicProposal",
+        tags: ["public"],
+        summary:
+          "One of a committee's published proposals; another committee's, unpublished or unknown id alike is 404.",
+        security: [],
+        parameters: [COMMITTEE, id],
+        responses: { "200": both("The published proposal.", "PublicProposal"), ...errors(...open, 404) },
+      },
+    },
+    "/public/committees/{committee}/proposals/{id}/attachments/{attachmentId}": {
+      get: {
+        operationId: "downloadCommitteePublicAttachment",
+        tags: ["public"],
+        summary: "A file a committee's published copy lists, as a download; any other id is 404.",
+        security: [],
+        parameters: [COMMITTEE, id, pathParameter("attachmentId")],
+        responses: {
+          "200": { description: "The bytes.", content: { "application/octet-stream": { schema: { type: "string" } } } },
+          ...errors(...open, 404),
+        },
       },
     },
   },

@@ -34,10 +34,10 @@ function page(heading: string, body: string): string {
 }
 
 /** `GET /public` or `GET /public/proposals` (Accept: text/html): the published proposals, newest first, each linking to its page. */
-export function listPage(items: readonly PublicProposal[]): string {
+export function listPage(items: readonly PublicProposal[], base = "/public"): string {
   const rows = items.map(
     (item) =>
-      `<li><a href="/public/proposals/${encodeURIComponent(item.id)}">${escapeHtml(item.title)}</a>` +
+      `<li><a href="${base}/proposals/${encodeURIComponent(item.id)}">${escapeHtml(item.title)}</a>` +
       ` <span class="meta">公开于 ${day(item.publishedAt)}</span></li>`,
   );
   const body = rows.length === 0 ? "<p>暂无公开的提案。</p>" : `<ul>${rows.join("\n")}</ul>`;
@@ -45,7 +45,7 @@ export function listPage(items: readonly PublicProposal[]): string {
 }
 
 /** `GET /public/proposals/:id` (Accept: text/html): one published proposal and its accepted replies. */
-export function itemPage(item: PublicProposal): string {
+export function itemPage(item: PublicProposal, base = "/public"): string {
   const suggestions = item.suggestions.map((suggestion) => `<li>${escapeHtml(suggestion)}</li>`).join("");
   const replies = item.replies
     .map(
@@ -76,6 +76,6 @@ export function itemPage(item: PublicProposal): string {
 <h2>答复</h2>${replies}
 ${files}
 ${redactions}
-<p><a href="/public">返回公开列表</a></p>`;
+<p><a href="${base}">返回公开列表</a></p>`;
   return page(item.title, body);
 }

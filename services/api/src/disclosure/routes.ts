@@ -1,11 +1,13 @@
 import type { Database, Prisma } from "@huiyin/db";
-import { type Clock, toRecord } from "@huiyin/engine";
+import { type Clock, DEFAULT_COMMITTEE, toRecord } from "@huiyin/engine";
 import { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import { sendDownload } from "../attachments/routes.ts";
 import type { AttachmentStore } from "../attachments/store.ts";
 import { recordAudit, subjectOf } from "../audit/record.ts";
 import { callerOf, requireRole } from "../auth/authenticate.ts";
+import { committeeId as committeeIdSchema } from "../committees/schemas.ts";
+import { scopedToCommittee, viaProposal } from "../committees/scope.ts";
 import { refuse } from "../http/error-codes.ts";
 import { type IdempotencyLease, respondOnce } from "../http/idempotency.ts";
 import { mountedAt } from "../http/metrics.ts";
@@ -42,7 +44,7 @@ export function publicationRoutes(deps: DisclosureRoutesDeps): Router {
     await respondOnce({ database, lease: deps.idempotencyLease }, caller, request, response, async () => {
       const body = parseBody(publishSchema, request.body);
       const id = String(request.params.id);
-      const row = await database.prisma.proposal.findUnique({ where: { id } });
+      const row = await database.prisma.proposal.findFirst({ where: { id, ...scopedToCommittee(caller) } });
       if (!row) throw refuse("NOT_FOUND", `No proposal ${id}.`);
       if (!PUBLISHABLE_STAGES.has(row.stage)) {
         throw refuse(
@@ -53,7 +55,10 @@ export function publicationRoutes(deps: DisclosureRoutesDeps): Router {
       }
       const [history, units, attachments] = await Promise.all([
         database.prisma.proposalEvent.findMany({ where: { proposalId: id }, orderBy: { seq: "asc" } }),
-        database.prisma.unit.findMany({ where: { id: { in: row.unitIds } }, select: { id: true, name: true } }),
+        database.prisma.unit.findMany({
+          where: { id: { in: row.unitIds }, ...scopedToCommittee(caller) },
+          select: { id: true, name: true },
+        }),
         database.prisma.attachment.findMany({
           where: { proposalId: id },
           select: { id: true, filename: true, contentType: true, size: true, sha256: true },
@@ -115,7 +120,9 @@ export function publicationRoutes(deps: DisclosureRoutesDeps): Router {
 
   router.get("/proposals/:id/publication", allowed, async (request, response) => {
     const id = String(request.params.id);
-    const row = await database.prisma.publication.findUnique({ where: { proposalId: id } });
+    const row = await database.prisma.publication.findFirst({
+      where: { proposalId: id, ...viaProposal(callerOf(response)) },
+    });
     if (!row) throw refuse("NOT_FOUND", `Proposal ${id} has never been published.`);
     response.json(publicationView(row));
   });
@@ -129,7 +136,7 @@ export function publicationRoutes(deps: DisclosureRoutesDeps): Router {
       const saved = await database.prisma.$transaction(async (tx) => {
         // Only a live publication is withdrawn; the condition in the update decides concurrent withdrawals.
         const changed = await tx.publication.updateMany({
-          where: { proposalId: id, withdrawnAt: null },
+          where: { proposalId: id, withdrawnAt: null, ...viaProposal(caller) },
           data: { withdrawnAt: now, withdrawnBy: who, withdrawReason: body.reason },
         });
         if (changed.count === 0) return null;
@@ -156,43 +163,67 @@ export const publicListQuerySchema = z.strictObject({
 /**
  * The public endpoints, without a key: published and not withdrawn items only. A withdrawn, unpublished or
  * unknown id is the same 404, so the public cannot tell a proposal exists. `no-store`: a withdrawal takes effect
- * at once, no cache keeps serving what was withdrawn.
+ * at once, no cache keeps serving what was withdrawn. Each committee publishes its own: the default committee's
+ * under `/public` (the URLs of a deployment of one), another's under `/public/committees/<id>`; a proposal of
+ * another committee is as unknown as one never published.
  */
 export function publicRoutes(database: Database, store: AttachmentStore): Router {
   const router = Router();
-  const live = { withdrawnAt: null };
-
-  async function published(limit: number) {
-    const rows = await database.prisma.publication.findMany({
-      where: live,
-      orderBy: [{ publishedAt: "desc" }, { proposalId: "asc" }],
-      take: limit,
-    });
-    return rows.map(publicView);
-  }
-
-  async function one(id: string) {
-    const row = await database.prisma.publication.findFirst({ where: { proposalId: id, ...live } });
-    if (!row) throw refuse("NOT_FOUND", `No published proposal ${id}.`);
-    return publicView(row);
-  }
-
   router.use(mountedAt);
   router.use((_request, response, next) => {
     response.setHeader("Cache-Control", "no-store");
     response.vary("Accept");
     next();
   });
+  const ofCommittee = Router({ mergeParams: true });
+  ofCommittee.use((request, _response, next) => {
+    // An id that is not a committee's shape names no committee: the same 404 as one that does not exist.
+    if (!committeeIdSchema.safeParse(request.params.committee).success) {
+      throw refuse("NOT_FOUND", "No such committee publishes here.");
+    }
+    next();
+  });
+  ofCommittee.use(committeePublicRoutes(database, store, (request) => String(request.params.committee)));
+  router.use("/committees/:committee", ofCommittee);
+  router.use(committeePublicRoutes(database, store, () => DEFAULT_COMMITTEE));
+  return router;
+}
+
+/** One committee's public endpoints (see `publicRoutes`); `committeeOf` reads which from the request. */
+function committeePublicRoutes(
+  database: Database,
+  store: AttachmentStore,
+  committeeOf: (request: Request) => string,
+): Router {
+  const router = Router({ mergeParams: true });
+  const live = (request: Request) => ({ withdrawnAt: null, proposal: { committeeId: committeeOf(request) } });
+  const baseOf = (request: Request) =>
+    committeeOf(request) === DEFAULT_COMMITTEE ? "/public" : `/public/committees/${committeeOf(request)}`;
+
+  async function published(request: Request, limit: number) {
+    const rows = await database.prisma.publication.findMany({
+      where: live(request),
+      orderBy: [{ publishedAt: "desc" }, { proposalId: "asc" }],
+      take: limit,
+    });
+    return rows.map((row) => publicView(row, baseOf(request)));
+  }
+
+  async function one(request: Request, id: string) {
+    const row = await database.prisma.publication.findFirst({ where: { proposalId: id, ...live(request) } });
+    if (!row) throw refuse("NOT_FOUND", `No published proposal ${id}.`);
+    return publicView(row, baseOf(request));
+  }
 
   // A browser (Accept: text/html) gets the zh-CN pages, every other client JSON, as the acknowledge links do.
   const wantsHtml = (request: Request) => request.accepts(["json", "html"]) === "html";
 
   async function list(request: Request, response: Response) {
     const query = parseQuery(publicListQuerySchema, request.query);
-    const items = await published(query.limit);
+    const items = await published(request, query.limit);
     if (!wantsHtml(request)) return void response.json({ items });
     response.setHeader("Content-Security-Policy", PAGE_POLICY);
-    response.type("html").send(listPage(items));
+    response.type("html").send(listPage(items, baseOf(request)));
   }
   router.get("/", list);
   router.get("/proposals", list);
@@ -202,7 +233,7 @@ export function publicRoutes(database: Database, store: AttachmentStore): Router
     const proposalId = String(request.params.id);
     const attachmentId = String(request.params.attachmentId);
     const missing = () => refuse("NOT_FOUND", `No published attachment ${attachmentId}.`);
-    const row = await database.prisma.publication.findFirst({ where: { proposalId, ...live } });
+    const row = await database.prisma.publication.findFirst({ where: { proposalId, ...live(request) } });
     const content = row?.content as unknown as PublishedContent | undefined;
     if (!content?.attachments?.some((attachment) => attachment.id === attachmentId)) throw missing();
     const attachment = await database.prisma.attachment.findFirst({ where: { id: attachmentId, proposalId } });
@@ -211,10 +242,10 @@ export function publicRoutes(database: Database, store: AttachmentStore): Router
   });
 
   router.get("/proposals/:id", async (request, response) => {
-    const item = await one(String(request.params.id));
+    const item = await one(request, String(request.params.id));
     if (!wantsHtml(request)) return void response.json(item);
     response.setHeader("Content-Security-Policy", PAGE_POLICY);
-    response.type("html").send(itemPage(item));
+    response.type("html").send(itemPage(item, baseOf(request)));
   });
 
   return router;

@@ -27,7 +27,8 @@ export function publicationView(row: Publication) {
  * whom (staff's ids are internal) nor the removed text. Built field by field, so a column added later stays
  * internal until someone puts it here.
  */
-export function publicView(row: Publication) {
+/** The public copy as the public endpoints answer it; `base` is where they are mounted (`/public` for the default). */
+export function publicView(row: Publication, base = "/public") {
   const content = row.content as unknown as PublishedContent;
   const redactions = row.redactions as unknown as RedactionRecord[];
   return {
@@ -50,7 +51,7 @@ export function publicView(row: Publication) {
       sha256: attachment.sha256,
       of: attachment.of,
       unitName: attachment.unitName,
-      href: `/public/proposals/${encodeURIComponent(row.proposalId)}/attachments/${attachment.id}`,
+      href: `${base}/proposals/${encodeURIComponent(row.proposalId)}/attachments/${attachment.id}`,
     })),
     redactions: redactions.map((redaction) => ({ field: redaction.field, reason: redaction.reason })),
     publishedAt: row.publishedAt.toISOString(),

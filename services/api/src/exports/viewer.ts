@@ -41,8 +41,15 @@ export function grantSees(grant: Grant, row: RowParties): boolean {
         hasMember(context?.linkedProposers, grant.actorId)
       );
     }
-    case "integrator":
-      return row.createdBy === `integrator:${grant.actorId}`;
+    case "integrator": {
+      // `created_by` is `integrator:<id>`, prefixed `<committee>/` outside the default committee (engine create.ts);
+      // the export reads only the caller's committee's rows, so the prefix needs no check here.
+      const creator = `integrator:${grant.actorId}`;
+      return row.createdBy === creator || (row.createdBy?.endsWith(`/${creator}`) ?? false);
+    }
+    case "operator":
+      // The deployment's operator manages committees; it reads none of their proposals.
+      return false;
   }
 }
 

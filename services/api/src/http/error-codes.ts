@@ -131,6 +131,12 @@ export const ERRORS = {
     meaning: "The caller has as many saved filters as one may keep (50): delete one first.",
   },
   SESSION_NAME_TAKEN: { status: 409, named: true, meaning: "The committee has a session of this name already." },
+  ID_TAKEN: {
+    status: 409,
+    named: true,
+    meaning: "The id is in use in this deployment (ids are unique across its committees); choose another.",
+  },
+  COMMITTEE_EXISTS: { status: 409, named: true, meaning: "A committee with this id exists already." },
   ACK_LINK_EXPIRED: { status: 410, named: true, meaning: "The acknowledge link has expired." },
   VERSION_MISMATCH: { status: 412, named: true, meaning: "If-Match names an older version (details.currentVersion)." },
   PAYLOAD_TOO_LARGE: { status: 413, meaning: "The body is larger than the limit." },

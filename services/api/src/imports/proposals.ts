@@ -1,6 +1,14 @@
 import type { Database } from "@huiyin/db";
 import type { Policy } from "@huiyin/domain";
-import { type Actor, applyEvent, createProposal, type EngineDeps, EngineError, type Workflow } from "@huiyin/engine";
+import {
+  type Actor,
+  applyEvent,
+  createProposal,
+  creatorOf,
+  type EngineDeps,
+  EngineError,
+  type Workflow,
+} from "@huiyin/engine";
 import { initialTransition } from "xstate";
 import type { ProposalImport } from "./proposal-rows.ts";
 import type { RowError } from "./row-errors.ts";
@@ -17,7 +25,6 @@ export function importCreator(committeeId: string, source: string): Actor {
 }
 
 /** `proposals.created_by` of the creator's proposals: `role:id`, as the engine's creation writes it. */
-const createdByOf = (creator: Actor) => `${creator.role}:${creator.id}`;
 
 /** The machine's input for an imported proposal, as `POST /v1/proposals` builds it. */
 export function machineInputOf(row: ProposalImport, policy: Policy): Record<string, unknown> {
@@ -70,12 +77,13 @@ export function machineErrors(
 export async function existingKeys(
   database: Database,
   creator: Actor,
+  committeeId: string,
   externalIds: readonly string[],
 ): Promise<Set<string>> {
   const found = new Set<string>();
   for (let start = 0; start < externalIds.length; start += 1000) {
     const rows = await database.prisma.proposal.findMany({
-      where: { createdBy: createdByOf(creator), externalId: { in: externalIds.slice(start, start + 1000) } },
+      where: { createdBy: creatorOf(creator, committeeId), externalId: { in: externalIds.slice(start, start + 1000) } },
       select: { externalId: true },
     });
     for (const row of rows) if (row.externalId) found.add(row.externalId);
@@ -93,11 +101,13 @@ export async function existingKeys(
 export async function importOne(
   engine: EngineDeps,
   creator: Actor,
+  committeeId: string,
   row: ProposalImport,
   policy: Policy,
   requestId: string,
 ): Promise<boolean> {
   const created = await createProposal(engine, {
+    committeeId,
     input: machineInputOf(row, policy),
     actor: creator,
     externalId: row.externalId,

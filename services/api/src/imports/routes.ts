@@ -94,6 +94,7 @@ export function importRoutes(deps: ImportDeps): Router {
     const existing = await existingKeys(
       database,
       creator,
+      caller.committeeId,
       checked.proposals.map((row) => row.externalId),
     );
     const fresh = checked.proposals.filter((row) => !existing.has(row.externalId));
@@ -118,9 +119,11 @@ export function importRoutes(deps: ImportDeps): Router {
     };
     let created = 0;
     await inPool(checked.proposals, CONCURRENCY, async (row) => {
-      const isNew = await importOne(engine, creator, row, policy, String(request.id)).catch((error: unknown) => {
-        throw error instanceof EngineError ? httpErrorOf(error, undefined) : error;
-      });
+      const isNew = await importOne(engine, creator, caller.committeeId, row, policy, String(request.id)).catch(
+        (error: unknown) => {
+          throw error instanceof EngineError ? httpErrorOf(error, undefined) : error;
+        },
+      );
       if (isNew) created++;
     });
     if (created > 0) {

@@ -1,8 +1,8 @@
-import type { Database } from "@huiyin/db";
-import { MIGRATION_OUTCOMES, migrationItems, migrationProgress } from "@huiyin/engine";
+import { type Database, Prisma } from "@huiyin/db";
+import { MIGRATION_OUTCOMES, migrationProgress } from "@huiyin/engine";
 import { Router } from "express";
 import { z } from "zod";
-import { requireRole } from "../auth/authenticate.ts";
+import { callerOf, requireRole } from "../auth/authenticate.ts";
 import { refuse } from "../http/error-codes.ts";
 import { parseQuery } from "../http/validate.ts";
 
@@ -17,6 +17,8 @@ export const migrationItemsQuerySchema = z.strictObject({
  * The progress and the report of the runs of migration plans (running proposals moved to a new machine version or
  * new rules), for administrators. Runs are started with `pnpm migrate:proposals` (services/worker); these routes
  * read what a run keeps in PostgreSQL, so they show a run while it goes on, after it died midway and once done.
+ * A run is the deployment's (a machine version spans committees); an admin reads its counts and items over its own
+ * committee's proposals only.
  */
 export function migrationRoutes(database: Database): Router {
   const router = Router();
@@ -24,8 +26,13 @@ export function migrationRoutes(database: Database): Router {
     const id = String(request.params.id);
     const progress = await migrationProgress(database, id);
     if (!progress) throw refuse("NOT_FOUND", `No migration run ${id}.`);
+    const groups = await database.prisma.$queryRaw<{ outcome: string; count: bigint }[]>`
+      SELECT i.outcome, count(*) AS count FROM migration_items i JOIN proposals p ON p.id = i.proposal_id
+       WHERE i.run_id = ${id} AND p.committee_id = ${callerOf(response).committeeId}
+       GROUP BY i.outcome`;
     response.json({
       ...progress,
+      counts: Object.fromEntries(groups.map((group) => [group.outcome, Number(group.count)])),
       startedAt: progress.startedAt.toISOString(),
       finishedAt: progress.finishedAt?.toISOString() ?? null,
     });
@@ -37,11 +44,20 @@ export function migrationRoutes(database: Database): Router {
     if (!(await database.prisma.migrationRun.findUnique({ where: { id }, select: { id: true } }))) {
       throw refuse("NOT_FOUND", `No migration run ${id}.`);
     }
-    const rows = await migrationItems(database, id, {
-      ...(query.outcome ? { outcome: query.outcome } : {}),
-      ...(query.cursor ? { after: query.cursor } : {}),
-      limit: query.limit + 1,
-    });
+    const conditions: Prisma.Sql[] = [
+      Prisma.sql`i.run_id = ${id}`,
+      Prisma.sql`p.committee_id = ${callerOf(response).committeeId}`,
+    ];
+    if (query.outcome) conditions.push(Prisma.sql`i.outcome = ${query.outcome}`);
+    if (query.cursor) conditions.push(Prisma.sql`i.proposal_id > ${query.cursor}`);
+    const found = await database.prisma.$queryRaw<
+      { proposal_id: string; outcome: string; reason: string | null; report: unknown; at: Date }[]
+    >`
+      SELECT i.proposal_id, i.outcome, i.reason, i.report, i.at
+        FROM migration_items i JOIN proposals p ON p.id = i.proposal_id
+       WHERE ${Prisma.join(conditions, " AND ")}
+       ORDER BY i.proposal_id LIMIT ${query.limit + 1}`;
+    const rows = found.map((row) => ({ ...row, proposalId: row.proposal_id }));
     const page = rows.slice(0, query.limit);
     response.json({
       items: page.map((row) => ({

@@ -3,6 +3,7 @@ import { calendarOf, defaultPolicy, type Policy, workingDaysLeft } from "@huiyin
 import type { Workflow } from "@huiyin/engine";
 import { toRecord } from "@huiyin/engine";
 import { type Caller, type Grant, grantsOf } from "../auth/keys.ts";
+import { scopedToCommittee } from "../committees/scope.ts";
 import { inboxOf, inboxPage } from "../notifications/inbox.ts";
 import { actorOf, grantWhere } from "../proposals/access.ts";
 import { allowedFor } from "../proposals/view.ts";
@@ -44,6 +45,7 @@ const DUTY_STAGES: Record<Grant["role"], readonly string[]> = {
   proposer: ["submit", "evaluate"],
   integrator: [],
   leader: [],
+  operator: [],
 };
 
 /** At most this many proposals are examined per request: the list is a work queue, not a search. */
@@ -95,7 +97,9 @@ export async function myWork(
   now: Date,
   policy: Policy = defaultPolicy,
 ): Promise<MyWork> {
-  const perGrant = await Promise.all(grantsOf(caller).map((grant) => dutiesOf(database, workflow, grant, now, policy)));
+  const perGrant = await Promise.all(
+    grantsOf(caller).map((grant) => dutiesOf(database, workflow, grant, caller.committeeId, now, policy)),
+  );
   const seen = new Set<string>();
   const items: WorkItem[] = [];
   for (const item of [...perGrant.flat(), ...(await escalations(database, caller, now, policy))]) {
@@ -115,6 +119,7 @@ async function dutiesOf(
   database: Database,
   workflow: Workflow,
   grant: Grant,
+  committeeId: string,
   now: Date,
   policy: Policy,
 ): Promise<WorkItem[]> {
@@ -129,7 +134,7 @@ async function dutiesOf(
       ? [{ deadlines: { some: { kind: "lookbackReport", status: "open", unitId: grant.unitId ?? "" } } }]
       : [];
   const rows: Proposal[] = await database.prisma.proposal.findMany({
-    where: { AND: [grantWhere(grant), { OR: [inStages, ...owed] }] },
+    where: { AND: [{ committeeId }, grantWhere(grant), { OR: [inStages, ...owed] }] },
     orderBy: { updatedAt: "asc" },
     take: CANDIDATE_LIMIT,
   });
@@ -181,7 +186,7 @@ async function escalations(database: Database, caller: Caller, now: Date, policy
     where: { id: { in: page.map((entry) => entry.id) }, kind: "deadline.escalation" },
   });
   const proposals = await database.prisma.proposal.findMany({
-    where: { id: { in: notices.map((notice) => notice.proposalId) } },
+    where: { id: { in: notices.map((notice) => notice.proposalId) }, ...scopedToCommittee(caller) },
   });
   const deadlines = await database.prisma.deadline.findMany({
     where: { proposalId: { in: notices.map((notice) => notice.proposalId) } },

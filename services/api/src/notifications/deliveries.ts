@@ -1,9 +1,10 @@
-import type { Database, NoticeDelivery, Prisma } from "@huiyin/db";
+import { type Database, type NoticeDelivery, Prisma } from "@huiyin/db";
+import { DEFAULT_COMMITTEE } from "@huiyin/engine";
 import { CHANNELS } from "@huiyin/notify";
 import { Router } from "express";
 import { z } from "zod";
 import { recordAudit, subjectOf } from "../audit/record.ts";
-import { requireRole } from "../auth/authenticate.ts";
+import { callerOf, requireRole } from "../auth/authenticate.ts";
 import { type Caller, grantsOf } from "../auth/keys.ts";
 import { refuse } from "../http/error-codes.ts";
 import { parseQuery } from "../http/validate.ts";
@@ -98,21 +99,31 @@ export function noticeDeliveryRoutes(database: Database, emails: EmailRequeue | 
       where: { id },
       include: { deliveries: { orderBy: deliveryOrder } },
     });
-    if (!row) throw refuse("NOT_FOUND", `No notice ${id}.`);
+    if (!row || !(await ofCommittee(database, row.proposalId, callerOf(response).committeeId))) {
+      throw refuse("NOT_FOUND", `No notice ${id}.`);
+    }
     response.json(noticeDetailView(row));
   });
 
   router.get("/notice-deliveries", backOffice, async (request, response) => {
     const query = parseQuery(noticeDeliveriesQuerySchema, request.query);
-    const where: Prisma.NoticeDeliveryWhereInput = {
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.channel ? { channel: query.channel } : {}),
-      ...(query.noticeId ? { noticeId: query.noticeId } : {}),
-      ...(query.proposalId ? { notice: { proposalId: query.proposalId } } : {}),
-      ...(query.cursor ? { id: { lt: BigInt(query.cursor) } } : {}),
-    };
+    // The page's ids in SQL, which can join a delivery to its proposal's committee (notices carry none).
+    const conditions: Prisma.Sql[] = [
+      Prisma.sql`COALESCE(p.committee_id, ${DEFAULT_COMMITTEE}) = ${callerOf(response).committeeId}`,
+    ];
+    if (query.status) conditions.push(Prisma.sql`d.status = ${query.status}`);
+    if (query.channel) conditions.push(Prisma.sql`d.channel = ${query.channel}`);
+    if (query.noticeId) conditions.push(Prisma.sql`d.notice_id = ${query.noticeId}`);
+    if (query.proposalId) conditions.push(Prisma.sql`n.proposal_id = ${query.proposalId}`);
+    if (query.cursor) conditions.push(Prisma.sql`d.id < ${BigInt(query.cursor)}`);
+    const ids = await database.prisma.$queryRaw<{ id: bigint }[]>`
+      SELECT d.id FROM notice_deliveries d
+        JOIN notices n ON n.id = d.notice_id
+        LEFT JOIN proposals p ON p.id = n.proposal_id
+       WHERE ${Prisma.join(conditions, " AND ")}
+       ORDER BY d.id DESC LIMIT ${query.limit + 1}`;
     const rows = await database.prisma.noticeDelivery.findMany({
-      where,
+      where: { id: { in: ids.map((row) => row.id) } },
       include: { notice: { select: { proposalId: true, kind: true, level: true } } },
       orderBy: { id: "desc" },
       take: query.limit + 1,
@@ -128,8 +139,13 @@ export function noticeDeliveryRoutes(database: Database, emails: EmailRequeue | 
     const given = String(request.params.id);
     // Ids are bigints; one beyond their range names no delivery (and must not reach the database as an error).
     const id = /^\d{1,18}$/.test(given) ? BigInt(given) : undefined;
-    const row = id === undefined ? null : await database.prisma.noticeDelivery.findUnique({ where: { id } });
-    if (!row) throw refuse("NOT_FOUND", `No notice delivery ${given}.`);
+    const row =
+      id === undefined
+        ? null
+        : await database.prisma.noticeDelivery.findUnique({ where: { id }, include: { notice: true } });
+    if (!row || !(await ofCommittee(database, row.notice.proposalId, callerOf(response).committeeId))) {
+      throw refuse("NOT_FOUND", `No notice delivery ${given}.`);
+    }
     const log = request.log.child({ noticeId: row.noticeId, deliveryId: row.id.toString() });
     if (row.status === "delivered") {
       throw refuse("ALREADY_DELIVERED", "This delivery was delivered; there is nothing to retry.");
@@ -168,4 +184,13 @@ export function noticeDeliveryRoutes(database: Database, emails: EmailRequeue | 
   });
 
   return router;
+}
+
+/**
+ * Whether a notice's proposal is of the committee (notices carry no committee of their own). A notice whose
+ * proposal row is gone is the default committee's, as everything was before there were several.
+ */
+async function ofCommittee(database: Database, proposalId: string, committeeId: string): Promise<boolean> {
+  const found = await database.prisma.proposal.findUnique({ where: { id: proposalId }, select: { committeeId: true } });
+  return (found?.committeeId ?? DEFAULT_COMMITTEE) === committeeId;
 }

@@ -9,6 +9,8 @@ import { inboxNamesOf } from "./recipients.ts";
  * `supervising-leader` that the directory resolves per notice), and e-mails the people the directory names.
  */
 export interface Inbox {
+  /** The committee whose notices it holds: role labels (`staff`, `unit:water`) are names within one committee. */
+  committeeId: string;
   /** Inbox labels addressed to the caller as they stand. */
   labels: string[];
   /** Leader ids the caller is: an unscoped `supervising-leader` resolving to one of them is addressed to it. */
@@ -38,13 +40,13 @@ const SUPERVISING_ROLES = rolesResolvedBy("supervising-leader");
  *   escalations of that unit: a clerk's key of the same unit does not;
  * - staff, proposers: their role's inboxes as before (`inboxNamesOf`); integrators have none.
  */
-export async function inboxOfGrant(database: Database, caller: Grant): Promise<Inbox> {
+export async function inboxOfGrant(database: Database, caller: Grant, committeeId: string): Promise<Inbox> {
   const base = inboxNamesOf(caller);
-  const holders = await holdersOf(database, base);
+  const holders = await holdersOf(database, base, committeeId);
   if (caller.role === "leader") {
     const leaderId = caller.actorId;
     const [headed, leading] = await Promise.all([
-      database.prisma.unit.findMany({ where: { headPersonId: { in: holders } }, select: { id: true } }),
+      database.prisma.unit.findMany({ where: { headPersonId: { in: holders }, committeeId }, select: { id: true } }),
       database.prisma.roleAssignment.findMany({
         where: { personId: { in: holders }, role: { in: LEADING_ROLES }, scope: "" },
         select: { role: true },
@@ -52,6 +54,7 @@ export async function inboxOfGrant(database: Database, caller: Grant): Promise<I
     ]);
     const headedUnitIds = headed.map((unit) => unit.id);
     return {
+      committeeId,
       labels: unique([
         ...base,
         ...SUPERVISING_ROLES.map((role) => labelOf({ role, id: leaderId })),
@@ -65,19 +68,20 @@ export async function inboxOfGrant(database: Database, caller: Grant): Promise<I
   }
   if (caller.role === "unit" && caller.unitId) {
     const headed = await database.prisma.unit.findFirst({
-      where: { id: caller.unitId, headPersonId: caller.actorId },
+      where: { id: caller.unitId, headPersonId: caller.actorId, committeeId },
       select: { id: true },
     });
     const headedUnitIds = headed ? [headed.id] : [];
     const people = headed ? unique([...holders, caller.actorId]) : holders;
     return {
+      committeeId,
       labels: [...base, ...unitHeadLabels(headedUnitIds)],
       leaderIds: [],
       headedUnitIds,
       people: people.map((id) => `person:${id}`),
     };
   }
-  return { labels: base, leaderIds: [], headedUnitIds: [], people: holders.map((id) => `person:${id}`) };
+  return { committeeId, labels: base, leaderIds: [], headedUnitIds: [], people: holders.map((id) => `person:${id}`) };
 }
 
 /**
@@ -87,9 +91,10 @@ export async function inboxOfGrant(database: Database, caller: Grant): Promise<I
 export async function inboxOf(database: Database, caller: Caller): Promise<Inbox> {
   const grants = grantsOf(caller);
   const [only] = grants;
-  if (grants.length === 1 && only) return inboxOfGrant(database, only);
-  const inboxes = await Promise.all(grants.map((grant) => inboxOfGrant(database, grant)));
+  if (grants.length === 1 && only) return inboxOfGrant(database, only, caller.committeeId);
+  const inboxes = await Promise.all(grants.map((grant) => inboxOfGrant(database, grant, caller.committeeId)));
   return {
+    committeeId: caller.committeeId,
     labels: unique(inboxes.flatMap((inbox) => inbox.labels)),
     leaderIds: unique(inboxes.flatMap((inbox) => inbox.leaderIds)),
     headedUnitIds: unique(inboxes.flatMap((inbox) => inbox.headedUnitIds)),
@@ -97,11 +102,12 @@ export async function inboxOf(database: Database, caller: Caller): Promise<Inbox
   };
 }
 
-/** The people holding the roles of these inbox labels (`role` committee-wide, `role:scope` scoped). */
-async function holdersOf(database: Database, labels: readonly string[]): Promise<string[]> {
+/** The people of the committee holding the roles of these inbox labels (`role` committee-wide, `role:scope` scoped). */
+async function holdersOf(database: Database, labels: readonly string[], committeeId: string): Promise<string[]> {
   if (labels.length === 0) return [];
   const rows = await database.prisma.roleAssignment.findMany({
     where: {
+      person: { committeeId },
       OR: labels.map((label) => {
         const colon = label.indexOf(":");
         return colon === -1
@@ -117,10 +123,13 @@ async function holdersOf(database: Database, labels: readonly string[]): Promise
 /**
  * SQL: the inbox delivery `d` (of notice `n`) is addressed to the inbox. The unscoped roles are resolved as the
  * notifier resolves them (packages/notify `RECIPIENT_RULES`: a supervising leader is the proposal's leader, else
- * the leader supervising the deadline's unit; a unit head is the head of the deadline's unit).
+ * the leader supervising the deadline's unit; a unit head is the head of the deadline's unit). A notice of another
+ * committee's proposal is never addressed to it.
  */
 function addressedTo(inbox: Inbox): Prisma.Sql {
-  return Prisma.sql`(
+  // Only the notices of the inbox's committee's proposals: `staff` of one committee is not `staff` of another.
+  return Prisma.sql`EXISTS (SELECT 1 FROM proposals cp WHERE cp.id = n.proposal_id AND cp.committee_id = ${inbox.committeeId})
+  AND (
     d.recipient = ANY(${inbox.labels}::text[])
     OR (d.recipient = ANY(${SUPERVISING_ROLES}::text[]) AND COALESCE(
       (SELECT p.leader_id FROM proposals p WHERE p.id = n.proposal_id),

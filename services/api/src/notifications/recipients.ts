@@ -21,6 +21,7 @@ export function inboxNamesOf(caller: Grant): string[] {
     case "proposer":
       return [labelOf({ role: "proposer", id: caller.actorId })];
     case "integrator":
+    case "operator":
       return [];
   }
 }

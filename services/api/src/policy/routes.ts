@@ -26,12 +26,14 @@ export const putPolicySchema = z.strictObject({
  * policy until a version is kept), `PUT /v1/policy` a new version (the override is validated in full, nothing is
  * kept when it fails), `GET /v1/policy/versions` every version with who changed it and when. A new version applies
  * to proposals registered after it; each proposal keeps the policy (and its version) it was registered under.
+ * Always the caller's own committee's.
  */
-export function policyRoutes(database: Database, committeeId: string): Router {
+export function policyRoutes(database: Database): Router {
   const router = Router();
   router.use("/policy", requireRole("admin"));
 
   router.get("/policy", async (_request, response) => {
+    const { committeeId } = callerOf(response);
     const [policy, versions] = await Promise.all([
       currentPolicy(database, committeeId),
       policyVersions(database, committeeId),
@@ -47,12 +49,14 @@ export function policyRoutes(database: Database, committeeId: string): Router {
   });
 
   router.get("/policy/versions", async (_request, response) => {
+    const { committeeId } = callerOf(response);
     response.json({ items: (await policyVersions(database, committeeId)).map(versionView) });
   });
 
   router.put("/policy", async (request, response) => {
     const body = parseBody(putPolicySchema, request.body);
     const caller = callerOf(response);
+    const { committeeId } = caller;
     // The same override as the last version is no new version: 200 with it (a retry, or concurrent PUTs).
     const saved = await savePolicyVersion(
       database,

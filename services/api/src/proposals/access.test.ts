@@ -12,19 +12,30 @@ const caller = (role: KeyRole, extra: Partial<Caller> = {}): Caller => ({
   ...extra,
 });
 
+/** Every condition is within the caller's committee first. */
+const inDefault = (roles: object) => ({ AND: [{ committeeId: "default" }, roles] });
+
 describe("what a caller sees", () => {
-  it("is everything for admin and staff", () => {
-    expect(visibleWhere(caller("admin"))).toEqual({});
-    expect(visibleWhere(caller("staff"))).toEqual({});
+  it("is everything of its committee for admin and staff", () => {
+    expect(visibleWhere(caller("admin"))).toEqual(inDefault({}));
+    expect(visibleWhere(caller("staff"))).toEqual(inDefault({}));
+    expect(visibleWhere(caller("staff", { committeeId: "county-b" }))).toEqual({
+      AND: [{ committeeId: "county-b" }, {}],
+    });
   });
 
   it("is the assigned proposals for a unit, and nothing for a unit key without a unit", () => {
-    expect(visibleWhere(caller("unit", { unitId: "water" }))).toEqual({ unitIds: { has: "water" } });
-    expect(visibleWhere(caller("unit"))).toEqual({ id: { in: [] } });
+    expect(visibleWhere(caller("unit", { unitId: "water" }))).toEqual(inDefault({ unitIds: { has: "water" } }));
+    expect(visibleWhere(caller("unit"))).toEqual(inDefault({ id: { in: [] } }));
+  });
+
+  it("is nothing for the deployment's operator", () => {
+    expect(visibleWhere(caller("operator"))).toEqual(inDefault({ id: { in: [] } }));
+    expect(createRefusal(caller("operator"), ["x"])?.message).toMatch(/does not create/);
   });
 
   it("is its own proposals for a proposer and a leader, its creations for an integrator", () => {
-    expect(visibleWhere(caller("leader"))).toEqual({ leaderId: "person-1" });
+    expect(visibleWhere(caller("leader"))).toEqual(inDefault({ leaderId: "person-1" }));
     expect(JSON.stringify(visibleWhere(caller("proposer")))).toContain('"proposerId":"person-1"');
     expect(JSON.stringify(visibleWhere(caller("integrator")))).toContain('"equals":"integrator"');
   });

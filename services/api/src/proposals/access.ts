@@ -2,6 +2,7 @@ import type { Database, Prisma } from "@huiyin/db";
 import type { Actor } from "@huiyin/engine";
 import type { Viewer } from "@huiyin/workflow-proposal";
 import { type Caller, type Grant, grantsOf } from "../auth/keys.ts";
+import { scopedToCommittee } from "../committees/scope.ts";
 
 /**
  * What a caller may see, as a condition on proposals. One condition serves the list, the single fetch and every
@@ -14,9 +15,14 @@ import { type Caller, type Grant, grantsOf } from "../auth/keys.ts";
  * - integrator: proposals it created.
  * What a caller may not see answers 404, exactly like an id that does not exist: ids are time-ordered, so a 403
  * would confirm to a unit that a proposal it is not concerned with exists and when it was made.
- * A person with several roles sees the union: what any of their roles sees.
+ * A person with several roles sees the union: what any of their roles sees. All of it within the caller's own
+ * committee (`scopedToCommittee`): another committee's proposal is as unknown as one that does not exist.
  */
 export function visibleWhere(caller: Caller): Prisma.ProposalWhereInput {
+  return { AND: [scopedToCommittee(caller), rolesWhere(caller)] };
+}
+
+function rolesWhere(caller: Caller): Prisma.ProposalWhereInput {
   const grants = grantsOf(caller);
   const [only] = grants;
   if (grants.length === 1 && only) return grantWhere(only);
@@ -34,13 +40,16 @@ export async function grantsSeeing(database: Database, id: string, caller: Calle
   if (grants.length <= 1) return grants;
   const seeing = await Promise.all(
     grants.map((grant) =>
-      database.prisma.proposal.findFirst({ where: { AND: [{ id }, grantWhere(grant)] }, select: { id: true } }),
+      database.prisma.proposal.findFirst({
+        where: { AND: [{ id }, scopedToCommittee(caller), grantWhere(grant)] },
+        select: { id: true },
+      }),
     ),
   );
   return grants.filter((_grant, index) => seeing[index] !== null);
 }
 
-/** What one role sees (see `visibleWhere`). */
+/** What one role sees within its committee (see `visibleWhere`, which adds the committee). */
 export function grantWhere(caller: Grant): Prisma.ProposalWhereInput {
   switch (caller.role) {
     case "admin":
@@ -69,6 +78,9 @@ export function grantWhere(caller: Grant): Prisma.ProposalWhereInput {
           { snapshot: { path: ["context", "linkedProposers"], array_contains: [{ id: caller.actorId }] } },
         ],
       };
+    case "operator":
+      // The deployment's operator manages committees; it reads none of their proposals.
+      return { id: { in: [] } };
     case "integrator":
       return {
         events: {
@@ -90,7 +102,8 @@ export function grantWhere(caller: Grant): Prisma.ProposalWhereInput {
  */
 export function actorOf(caller: Grant): Actor {
   return {
-    role: caller.role === "admin" ? "staff" : caller.role,
+    // An operator sees no proposal, so never acts on one; were it to reach here it would act as nobody's staff.
+    role: caller.role === "admin" || caller.role === "operator" ? "staff" : caller.role,
     id: caller.actorId,
     ...(caller.unitId ? { unitId: caller.unitId } : {}),
     // The machine decides a leader's supervision by the units it supervises; the history keeps the scope it had.
@@ -126,6 +139,7 @@ export function createRefusal(
           };
     case "unit":
     case "leader":
+    case "operator":
       return { message: `a ${caller.role} key does not create proposals` };
   }
 }
@@ -145,6 +159,7 @@ export function viewerOf(caller: Grant): Viewer {
       return { audience: "unit", unitId: caller.unitId };
     case "proposer":
     case "integrator":
+    case "operator":
       return { audience: "proposer" };
   }
 }

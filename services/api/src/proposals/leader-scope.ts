@@ -1,6 +1,7 @@
 import type { Database } from "@huiyin/db";
 import type { RequestHandler } from "express";
 import type { Caller, Grant } from "../auth/keys.ts";
+import { scopedToCommittee } from "../committees/scope.ts";
 import { inboxOfGrant, proposalsAddressedTo } from "../notifications/inbox.ts";
 
 /**
@@ -16,8 +17,11 @@ export function leaderScope(database: Database): RequestHandler {
     const scoped = async (grant: Grant): Promise<Grant> => {
       if (grant.role !== "leader") return grant;
       const [units, addressedProposalIds] = await Promise.all([
-        database.prisma.unit.findMany({ where: { supervisorLeaderId: grant.actorId }, select: { id: true } }),
-        inboxOfGrant(database, grant).then((inbox) => proposalsAddressedTo(database, inbox)),
+        database.prisma.unit.findMany({
+          where: { supervisorLeaderId: grant.actorId, ...scopedToCommittee(caller) },
+          select: { id: true },
+        }),
+        inboxOfGrant(database, grant, caller.committeeId).then((inbox) => proposalsAddressedTo(database, inbox)),
       ]);
       return { ...grant, leaderScope: { supervisedUnitIds: units.map((unit) => unit.id), addressedProposalIds } };
     };

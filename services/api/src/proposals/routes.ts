@@ -6,7 +6,6 @@ import {
   type Clock,
   createProposal,
   currentPolicy,
-  DEFAULT_COMMITTEE,
   type EngineDeps,
   EngineError,
   type EngineObserver,
@@ -46,11 +45,6 @@ export interface ProposalRoutesDeps {
   /** The machine the engine runs: `proposalWorkflow` in production. */
   workflow: Workflow;
   clock: Clock;
-  /**
-   * The committee new proposals are registered for (`default` in a deployment of one): they run under its current
-   * policy version and calendar, read from the database at each creation.
-   */
-  committeeId?: string | undefined;
   /** How an Idempotency-Key is held while its first request runs (`DEFAULT_LEASE` when absent). */
   idempotencyLease?: IdempotencyLease | undefined;
   /** Told about each event the engine applies (the metrics of /metrics); none when absent. */
@@ -96,7 +90,8 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
         throw refuse("FORBIDDEN", refusal.message, details);
       }
       const actor = actorOf(grant);
-      const input = machineInput(body, await currentPolicy(database, deps.committeeId ?? DEFAULT_COMMITTEE));
+      // The caller's committee: its current policy, and the proposal is registered as its own.
+      const input = machineInput(body, await currentPolicy(database, caller.committeeId));
       // Submitting is done by the lead proposer: a proposer key for itself, anyone else on the lead's behalf.
       const submitter: Actor =
         grant.role === "proposer" ? actor : { role: "proposer", id: body.proposers[0]?.id ?? "" };
@@ -106,6 +101,7 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
         actor,
         ...(body.externalId ? { externalId: body.externalId } : {}),
         requestId: String(request.id),
+        committeeId: caller.committeeId,
       }).catch(rethrowEngine);
       let row = await database.prisma.proposal.findFirst({
         where: { AND: [{ id: created.proposal.id }, visibleWhere(caller)] },

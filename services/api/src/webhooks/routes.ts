@@ -17,6 +17,7 @@ import { z } from "zod";
 import { recordAudit, subjectOf } from "../audit/record.ts";
 import { callerOf, requireRole } from "../auth/authenticate.ts";
 import type { Caller } from "../auth/keys.ts";
+import { scopedToCommittee } from "../committees/scope.ts";
 import { refuse } from "../http/error-codes.ts";
 import { type IdempotencyLease, respondOnce } from "../http/idempotency.ts";
 import { parseBody, parseQuery } from "../http/validate.ts";
@@ -111,11 +112,14 @@ export function deliveryView(row: WebhookDelivery) {
   };
 }
 
-/** An admin sees every subscription; an integrator its own. Deleted ones are gone from the API. */
+/**
+ * An admin sees every subscription of its committee; an integrator its own there. Deleted ones are gone from the
+ * API.
+ */
 function ownedWhere(caller: Caller): Prisma.WebhookSubscriptionWhereInput {
   return caller.role === "admin"
-    ? { deletedAt: null }
-    : { deletedAt: null, ownerRole: caller.role, ownerId: caller.actorId };
+    ? { deletedAt: null, ...scopedToCommittee(caller) }
+    : { deletedAt: null, ownerRole: caller.role, ownerId: caller.actorId, ...scopedToCommittee(caller) };
 }
 
 /** `ownedWhere` within the caller's committee: what the routes added for issue 17 read. */
@@ -198,6 +202,7 @@ export function webhookRoutes(database: Database, deps: WebhookRoutesDeps): Rout
             ownerRole: caller.role,
             ownerId: caller.actorId,
             createdBy: caller.keyId,
+            committeeId: caller.committeeId,
           },
         });
         // The URL and topics, never the secret.

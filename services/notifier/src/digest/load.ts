@@ -12,9 +12,15 @@ export interface DigestWindow {
 /**
  * Reads what the day's digests are made of: the directory, the open deadlines due before a week from `now`
  * (overdue ones included), the escalation notices of the window and the deadlines they are about (which may have
- * closed since), and the titles and leaders of those proposals. One pass for all recipients: `planDigests` splits it.
+ * closed since), and the titles and leaders of those proposals. One pass for all recipients of one committee (its
+ * people, its proposals): `planDigests` splits it.
  */
-export async function loadDigestInput(database: Database, now: Date, window: DigestWindow): Promise<DigestInput> {
+export async function loadDigestInput(
+  database: Database,
+  now: Date,
+  window: DigestWindow,
+  committeeId = "default",
+): Promise<DigestInput> {
   const { prisma } = database;
   const deadlineFields = {
     proposalId: true,
@@ -24,10 +30,14 @@ export async function loadDigestInput(database: Database, now: Date, window: Dig
     dueAt: true,
     status: true,
   } as const;
-  const [directory, open, notices] = await Promise.all([
-    loadDirectory(database),
+  const [directory, open, allNotices] = await Promise.all([
+    loadDirectory(database, committeeId),
     prisma.deadline.findMany({
-      where: { status: "open", dueAt: { lt: new Date(now.getTime() + DIGEST_DUE_WITHIN_MS) } },
+      where: {
+        status: "open",
+        dueAt: { lt: new Date(now.getTime() + DIGEST_DUE_WITHIN_MS) },
+        proposal: { committeeId },
+      },
       select: deadlineFields,
     }),
     prisma.notice.findMany({
@@ -35,6 +45,16 @@ export async function loadDigestInput(database: Database, now: Date, window: Dig
       select: { id: true, proposalId: true, deadlineId: true, level: true, createdAt: true, acknowledgedAt: true },
     }),
   ]);
+  // Notices carry no committee: keep those of the committee's proposals.
+  const ours = new Set(
+    (
+      await prisma.proposal.findMany({
+        where: { id: { in: [...new Set(allNotices.map((notice) => notice.proposalId))] }, committeeId },
+        select: { id: true },
+      })
+    ).map((row) => row.id),
+  );
+  const notices = allNotices.filter((notice) => ours.has(notice.proposalId));
   const escalated = notices.flatMap((notice) =>
     notice.deadlineId ? [{ proposalId: notice.proposalId, deadlineId: notice.deadlineId }] : [],
   );

@@ -63,8 +63,13 @@ export async function runDigest(context: DigestRunContext, firedAt: Date, now = 
   const slot = latestSlot(firedAt, digest.time, digest.timeZone);
   const previous = slotOn(addDays(slot.date, -1), digest.time, digest.timeZone);
   const logger = context.logger.child({ digestDate: slot.date });
-  const input = await loadDigestInput(database, now, { from: previous.at, to: slot.at });
-  const planned = planDigests(input, slot.date, digest.timeZone);
+  // Committee by committee: a person's digest holds only their own committee's deadlines and escalations.
+  const committees = await database.prisma.committee.findMany({ select: { id: true }, orderBy: { id: "asc" } });
+  const planned: ReturnType<typeof planDigests> = [];
+  for (const committee of committees) {
+    const input = await loadDigestInput(database, now, { from: previous.at, to: slot.at }, committee.id);
+    planned.push(...planDigests(input, slot.date, digest.timeZone));
+  }
   const { count: reserved } = await database.prisma.digest.createMany({
     data: planned.map((one) => ({
       personId: one.person.id,

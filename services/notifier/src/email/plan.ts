@@ -20,9 +20,13 @@ export const personRecipient = (personId: string) => `person:${personId}`;
 export async function planEmails(database: Database, noticeId: string, logger: Logger): Promise<EmailJob[]> {
   const notice = await database.prisma.notice.findUnique({ where: { id: noticeId } });
   if (!notice) return [];
-  const [directory, proposal, deadline] = await Promise.all([
-    loadDirectory(database),
-    database.prisma.proposal.findUnique({ where: { id: notice.proposalId }, select: { leaderId: true } }),
+  const proposal = await database.prisma.proposal.findUnique({
+    where: { id: notice.proposalId },
+    select: { leaderId: true, committeeId: true },
+  });
+  // The people of the proposal's own committee: a notice of one committee never reaches another's.
+  const [directory, deadline] = await Promise.all([
+    loadDirectory(database, proposal?.committeeId ?? "default"),
     notice.deadlineId
       ? database.prisma.deadline.findUnique({
           where: { proposalId_deadlineId: { proposalId: notice.proposalId, deadlineId: notice.deadlineId } },
