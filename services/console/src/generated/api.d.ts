@@ -19,6 +19,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/committees/{committee}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A committee's published proposals, newest first, as /public/proposals for the default committee; an unknown committee publishes nothing (an empty list). */
+        get: operations["listCommitteePublicProposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/committees/{committee}/proposals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of a committee's published proposals; another committee's, unpublished or unknown id alike is 404. */
+        get: operations["getCommitteePublicProposal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/committees/{committee}/proposals/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file a committee's published copy lists, as a download; any other id is 404. */
+        get: operations["downloadCommitteePublicAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/public/proposals": {
         parameters: {
             query?: never;
@@ -97,8 +148,25 @@ export interface paths {
         /** List the API keys (admin): prefix, role, scope, revocation; never the key. */
         get: operations["listApiKeys"];
         put?: never;
-        /** Issue an API key (admin). The key is in this answer only. */
+        /** Issue an API key of the admin's committee (admin). The key is in this answer only. Operator keys: admins of the default committee only. */
         post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}/acts-for": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace an integrator key's binding (admin): the people and directory roles it may act for. */
+        put: operations["bindApiKey"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -146,7 +214,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit trail, newest first (admin): keys issued and revoked, directory changes, webhook subscriptions, dead letters retried, failed authentications and refused requests; who, when, from where, what. */
+        /** The audit trail, newest first (admin: its own committee's entries; operator: what operators did and the entries of no committee): keys issued and revoked, directory changes, webhook subscriptions, dead letters retried, failed authentications and refused requests; who, when, from where, what. */
         get: operations["listAuditLog"];
         put?: never;
         post?: never;
@@ -295,6 +363,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/committees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deployment's committees (operator). */
+        get: operations["listCommittees"];
+        put?: never;
+        /** Add a committee (operator): its id names its rows for good. */
+        post: operations["createCommittee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/committees/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One committee (operator). */
+        get: operations["getCommittee"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a committee (operator). */
+        patch: operations["updateCommittee"];
+        trace?: never;
+    };
+    "/v1/committees/{id}/admin-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue an admin API key of the committee (operator). The key is in this answer only. */
+        post: operations["createCommitteeAdminKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/committees/{id}/admins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give the committee an administrator (operator): a new person of its directory with the admin role, and an invitation link to set their password. */
+        post: operations["createCommitteeAdmin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/directory/people": {
         parameters: {
             query?: never;
@@ -414,6 +552,126 @@ export interface paths {
         post?: never;
         /** Delete a unit (admin). */
         delete: operations["deleteDirectoryUnit"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A unit's 交办清单 (what it was assigned, by when, where each stands) as a file.
+         * @description A unit's key exports its own list only (another unit answers 404); staff, admins and leaders any unit's, as far as they see it. Streamed: rows are read in keyset batches and written as the client takes them (no Content-Length), so a large export starts at once and holds one batch in memory. CSV is UTF-8 with a BOM (Excel shows Chinese), CRLF; a cell starting with = + - @ (a formula to a spreadsheet) is written with a leading apostrophe.
+         */
+        get: operations["exportAssignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/compilation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The session's 提案汇编: every registered proposal with the replies staff accepted and its attachments listed (admin, staff, leader).
+         * @description In number order. format=html (the default) is a page to print (one proposal per sheet, print CSS, no script); csv and xlsx a table. Streamed: rows are read in keyset batches and written as the client takes them (no Content-Length), so a large export starts at once and holds one batch in memory. CSV is UTF-8 with a BOM (Excel shows Chinese), CRLF; a cell starting with = + - @ (a formula to a spreadsheet) is written with a leading apostrophe.
+         */
+        get: operations["exportCompilation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The proposal list as a file, with any filter of GET /v1/proposals.
+         * @description Every proposal the caller sees that matches the filters (no pages): number, session, title, proposers, units, stage, dates, reply grade, evaluation, reasons and suggestions. Replies and grades as the disclosure rules give them to the caller (a unit its own, a proposer those staff accepted); internal notes are never in a file. Streamed: rows are read in keyset batches and written as the client takes them (no Content-Length), so a large export starts at once and holds one batch in memory. CSV is UTF-8 with a BOM (Excel shows Chinese), CRLF; a cell starting with = + - @ (a formula to a spreadsheet) is written with a leading apostrophe.
+         */
+        get: operations["exportProposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The figures of GET /v1/stats as tables (admin, staff, leader).
+         * @description One table per breakdown (an .xlsx sheet each; in a CSV, blocks after a blank line and the table's name): `summary` (single figures by their path), then each map of figures (`proposals.byStage`, `rates.byUnit`, …) with a row per key and, for units, their directory names.
+         */
+        get: operations["exportStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import people (with their roles) and units into the recipients directory (admin).
+         * @description One row per person or unit: 类型 (人员/person, 单位/unit), 编号 (the directory id), 姓名/名称, and for people 邮箱, 语言 (zh-CN, en), 角色 (role labels, `;`-separated: staff, unit:<id>, leader:<id>, proposer:<id>, …), for units 负责人编号 (a person of the file or the directory) and 分管领导编号. In one transaction: all rows or none (422 IMPORT_INVALID). Rows equal to the directory are unchanged; roles are added, never removed; so importing the file again changes nothing. A dry run (the default) writes nothing.
+         */
+        post: operations["importDirectory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import proposals from a file: each is created and submitted through the workflow (admin, staff).
+         * @description Columns by heading (the proposal export's headings read back): 外部编号 (the proposal's id in its source; a huiyin export's 提案ID serves), 标题, 理由, 建议 (one per line), 类别, 提案者编号 (member ids, `;`-separated, lead first), 提案者 (names, same order), 提案者类型, 来源渠道; other columns are ignored. A dry run (the default) checks every row, the workflow's check of a submission included, and counts what would be created. dryRun=false imports a file without bad rows: every row (or none: a file with bad rows answers 422 IMPORT_INVALID listing each, and writes nothing) is created and submitted as POST /v1/proposals with submit=true would (history, deadlines, session), by the creator `integrator:import.<committee>.<source>`; the source's id is the natural key, so importing the file again creates nothing. A run cut short by a failure of the server is completed by sending the file again.
+         */
+        post: operations["importProposals"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -608,6 +866,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/people/{id}/delegations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delegations a person gave or received (admin, or the person themself), latest first. */
+        get: operations["listDelegations"];
+        put?: never;
+        /** Delegate a person's roles to another for a period (admin, or the person themself): during it the delegate holds them too. */
+        post: operations["createDelegation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{id}/delegations/{delegationId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a delegation at once (admin, the delegator or the delegate). */
+        post: operations["revokeDelegation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/people/{id}/disable": {
         parameters: {
             query?: never;
@@ -653,6 +946,23 @@ export interface paths {
         put?: never;
         /** Invite a person to set a password (admin): a single-use link, valid INVITATION_TTL_HOURS, answered to the admin and e-mailed to the person when SMTP is on. Their earlier invitations are withdrawn. */
         post: operations["invitePerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{id}/succession": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand a leaver's roles (unit contact and head, leader, staff; not a proposer's) and open items to a successor (admin); disable or keep the leaver's account. */
+        post: operations["handOver"];
         delete?: never;
         options?: never;
         head?: never;
@@ -905,6 +1215,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhook-deliveries/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again: a new delivery of the same message (same body and webhook-id) with a fresh round of attempts. */
+        post: operations["redeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks": {
         parameters: {
             query?: never;
@@ -915,7 +1242,7 @@ export interface paths {
         /** The key's webhook subscriptions (an admin sees all), without secrets. */
         get: operations["listWebhooks"];
         put?: never;
-        /** Subscribe a URL to webhook topics (admin, integrator). The signing secret is in this answer only; deliveries carry Huiyin-Signature: t=<unix>,v1=<hex HMAC-SHA256 of `<t>.<body>`>. */
+        /** Subscribe a URL to webhook topics (admin, integrator). The signing secret (`whsec_<base64>`) is in this answer only; deliveries are signed in the Standard Webhooks format (webhook-id, webhook-timestamp, webhook-signature) and with Huiyin-Signature: t=<unix>,v1=<hex HMAC-SHA256 of `<t>.<body>`>. The payloads are under the document's `webhooks`. */
         post: operations["createWebhook"];
         delete?: never;
         options?: never;
@@ -938,7 +1265,8 @@ export interface paths {
         delete: operations["deleteWebhook"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change a subscription's URL, topics or both; a new URL is checked against the outbound policy as at creation. Deliveries still to send go to the new URL. */
+        patch: operations["updateWebhook"];
         trace?: never;
     };
     "/v1/webhooks/{id}/deliveries": {
@@ -958,6 +1286,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a signed `webhook.ping` now (one attempt, no retries) and answer with its delivery: delivered, or failed with the status code or problem. */
+        post: operations["pingWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the signing secret: the new one is in this answer only; the old one still signs (beside the new) for overlapSeconds (a day by default, 0 to stop at once). */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/whoami": {
         parameters: {
             query?: never;
@@ -965,7 +1327,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The key's role and scope. */
+        /** The key's role and scope; with X-On-Behalf-Of, the person the key acts for and their roles. */
         get: operations["whoami"];
         put?: never;
         post?: never;
@@ -993,7 +1355,76 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "deadline.escalated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An overdue deadline escalated. */
+        post: operations["onDeadlineEscalated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "proposal.closed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A proposal closed, and why. */
+        post: operations["onProposalClosed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "proposal.stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A proposal entered a stage. */
+        post: operations["onProposalStage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A test ping (POST /v1/webhooks/{id}/ping). */
+        post: operations["onWebhookPing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         AcceptInvitation: {
@@ -1018,8 +1449,21 @@ export interface components {
             level: number;
             proposalId: string;
         };
+        ActsFor: {
+            /** @default [] */
+            people: string[];
+            /** @default [] */
+            roles: string[];
+        };
         ApiKey: {
             actorId: string;
+            /** @description An integrator key's binding: whom it may act for with X-On-Behalf-Of (empty for other keys). */
+            actsFor: {
+                people: string[];
+                roles: string[];
+            };
+            /** @description The committee whose data the key reaches ('default' in a deployment of one). */
+            committeeId: string;
             /** Format: date-time */
             createdAt: string;
             id: string;
@@ -1027,11 +1471,18 @@ export interface components {
             prefix: string;
             revokedAt: string | null;
             /** @enum {string} */
-            role: "admin" | "staff" | "unit" | "leader" | "proposer" | "integrator";
+            role: "admin" | "staff" | "unit" | "leader" | "proposer" | "integrator" | "operator";
             unitId: string | null;
         };
         ApiKeyCreated: {
             actorId: string;
+            /** @description An integrator key's binding: whom it may act for with X-On-Behalf-Of (empty for other keys). */
+            actsFor: {
+                people: string[];
+                roles: string[];
+            };
+            /** @description The committee whose data the key reaches ('default' in a deployment of one). */
+            committeeId: string;
             /** Format: date-time */
             createdAt: string;
             id: string;
@@ -1040,7 +1491,7 @@ export interface components {
             prefix: string;
             revokedAt: string | null;
             /** @enum {string} */
-            role: "admin" | "staff" | "unit" | "leader" | "proposer" | "integrator";
+            role: "admin" | "staff" | "unit" | "leader" | "proposer" | "integrator" | "operator";
             unitId: string | null;
         };
         ApiKeyList: {
@@ -1072,7 +1523,7 @@ export interface components {
         };
         AuditEntry: {
             /** @enum {string} */
-            action: "api-key.issue" | "api-key.revoke" | "directory.person.save" | "directory.person.delete" | "directory.unit.save" | "directory.unit.delete" | "directory.role.assign" | "directory.role.unassign" | "webhook.subscribe" | "webhook.unsubscribe" | "notice-delivery.retry" | "publication.publish" | "publication.withdraw" | "account.invite" | "account.password-set" | "account.lock" | "account.unlock" | "account.disable" | "account.enable" | "session.start" | "session.end" | "attachment.upload" | "attachment.download" | "committee-session.create" | "authentication.failed" | "access.refused";
+            action: "api-key.issue" | "api-key.revoke" | "api-key.bind" | "delegation.create" | "delegation.revoke" | "person.succession" | "directory.person.save" | "directory.person.delete" | "directory.unit.save" | "directory.unit.delete" | "directory.role.assign" | "directory.role.unassign" | "webhook.subscribe" | "webhook.unsubscribe" | "webhook.update" | "webhook.secret-rotate" | "webhook.ping" | "webhook.redeliver" | "notice-delivery.retry" | "publication.publish" | "publication.withdraw" | "account.invite" | "account.password-set" | "account.lock" | "account.unlock" | "account.disable" | "account.enable" | "session.start" | "session.end" | "attachment.upload" | "attachment.download" | "committee-session.create" | "directory.import" | "proposals.import" | "committee.create" | "committee.update" | "committee.admin-key.issue" | "committee.admin.invite" | "authentication.failed" | "access.refused";
             actor: {
                 actorId: string | null;
                 keyId: string;
@@ -1082,6 +1533,8 @@ export interface components {
             address: string | null;
             /** Format: date-time */
             at: string;
+            /** @description The committee the action concerned; null for a failed authentication. */
+            committeeId: string | null;
             details: unknown;
             id: string;
             /** @enum {string} */
@@ -1208,10 +1661,55 @@ export interface components {
         };
         Caller: {
             actorId: string;
+            /** @description The caller's committee: everything it reads and writes is that committee's. */
+            committeeId: string;
+            /** @description The person an integrator key acts for (X-On-Behalf-Of). */
+            onBehalfOf?: string;
             prefix: string;
             /** @enum {string} */
-            role: "admin" | "staff" | "unit" | "leader" | "proposer" | "integrator";
+            role: "admin" | "staff" | "unit" | "leader" | "proposer" | "integrator" | "operator";
+            /** @description Acting for a person: the roles of theirs the key acts under now. */
+            roles?: {
+                /** @enum {string} */
+                role: "admin" | "staff" | "unit" | "leader" | "proposer" | "integrator" | "operator";
+                scope: string;
+            }[];
             unitId: string | null;
+        };
+        Committee: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CommitteeAdminInvited: {
+            committeeId: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description The invitation link to pass on: its holder sets the password. */
+            link: string;
+            personId: string;
+            roles: string[];
+        };
+        CommitteeAdminKey: {
+            actorId: string;
+            committeeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** @description The key, in this answer only. */
+            key: string;
+            name: string | null;
+            prefix: string;
+            revokedAt: string | null;
+            /** @enum {string} */
+            role: "admin" | "staff" | "unit" | "leader" | "proposer" | "integrator" | "operator";
+            unitId: string | null;
+        };
+        CommitteeList: {
+            items: components["schemas"]["Committee"][];
         };
         CommitteeSession: {
             /** Format: date-time */
@@ -1232,9 +1730,15 @@ export interface components {
         };
         CreateApiKey: {
             actorId: string;
+            actsFor?: {
+                /** @default [] */
+                people: string[];
+                /** @default [] */
+                roles: string[];
+            };
             name?: string;
             /** @enum {string} */
-            role: "admin" | "staff" | "unit" | "leader" | "proposer" | "integrator";
+            role: "admin" | "staff" | "unit" | "leader" | "proposer" | "integrator" | "operator";
             unitId?: string;
         };
         CreateBatch: {
@@ -1455,6 +1959,25 @@ export interface components {
             };
             proposalIds: string[];
         };
+        CreateCommittee: {
+            id: string;
+            name: string;
+        };
+        CreateCommitteeAdmin: {
+            /** Format: email */
+            email: string;
+            /**
+             * @default zh-CN
+             * @enum {string}
+             */
+            language: "zh-CN" | "en";
+            name: string;
+            personId: string;
+        };
+        CreateCommitteeAdminKey: {
+            actorId: string;
+            name?: string;
+        };
         CreateCommitteeSession: {
             /** Format: date */
             endsOn: string;
@@ -1467,6 +1990,25 @@ export interface components {
             plenaryStartsOn: string;
             /** Format: date */
             startsOn: string;
+        };
+        CreateDelegation: {
+            delegateId: string;
+            /**
+             * Format: date-time
+             * @description The start (included).
+             */
+            from: string;
+            reason?: string;
+            /**
+             * @description Which of the delegator's roles; empty: all but admin.
+             * @default []
+             */
+            roles: string[];
+            /**
+             * Format: date-time
+             * @description The end (excluded).
+             */
+            until: string;
         };
         CreateProposal: {
             /** @default  */
@@ -1500,6 +2042,27 @@ export interface components {
             };
             /** @description null: no version kept, the default policy applies. */
             version: number | null;
+        };
+        Delegation: {
+            /** @description Whether it holds now: within its period and not revoked. */
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            delegateId: string;
+            delegatorId: string;
+            /** Format: date-time */
+            from: string;
+            id: string;
+            reason: string | null;
+            revokedAt: string | null;
+            revokedBy: string | null;
+            roles: string[];
+            /** Format: date-time */
+            until: string;
+        };
+        DelegationList: {
+            items: components["schemas"]["Delegation"][];
         };
         DirectoryPerson: {
             channels: {
@@ -1559,7 +2122,7 @@ export interface components {
         };
         Error: {
             error: {
-                /** @description A stable code: MALFORMED_JSON (400), INVALID_QUERY (400), INVALID_IF_MATCH (400), INVALID_IDEMPOTENCY_KEY (400), MALFORMED_URL (400), INVALID_CHARACTER (400), BODY_TOO_DEEP (400), MALFORMED_BODY_ENCODING (400), BAD_REQUEST (400), UNAUTHENTICATED (401), SIGN_IN_FAILED (401), FORBIDDEN (403), CSRF_REJECTED (403), ACK_LINK_INVALID (403), NOT_FOUND (404), INVITATION_INVALID (404), EVENT_NOT_ALLOWED (409), VERSION_CONFLICT (409), EXTERNAL_ID_TAKEN (409), IDEMPOTENCY_IN_PROGRESS (409), CANNOT_REVOKE_SELF (409), PERSON_HAS_NO_EMAIL (409), PERSON_HEADS_UNIT (409), ALREADY_DELIVERED (409), NOT_RETRYABLE (409), NOT_PUBLISHABLE (409), SESSION_OVERLAPS (409), SAVED_FILTERS_FULL (409), SESSION_NAME_TAKEN (409), ACK_LINK_EXPIRED (410), VERSION_MISMATCH (412), PAYLOAD_TOO_LARGE (413), ATTACHMENT_TOO_LARGE (413), ATTACHMENT_TYPE_NOT_ALLOWED (415), UNSUPPORTED_ENCODING (415), VALIDATION_FAILED (422), INVALID_EVENT (422), INVALID_INPUT (422), IDEMPOTENCY_KEY_REUSED (422), WEBHOOK_URL_FORBIDDEN (422), ATTACHMENT_CONTENT_MISMATCH (422), ATTACHMENT_NOT_USABLE (422), REDACTION_NOT_FOUND (422), PASSWORD_TOO_WEAK (422), CALENDAR_INVALID (422), POLICY_INVALID (422), RATE_LIMITED (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), EMAIL_CHANNEL_OFF (503), or a rule code of the workflow (409). */
+                /** @description A stable code: MALFORMED_JSON (400), INVALID_QUERY (400), INVALID_IF_MATCH (400), INVALID_IDEMPOTENCY_KEY (400), MALFORMED_URL (400), INVALID_CHARACTER (400), BODY_TOO_DEEP (400), MALFORMED_BODY_ENCODING (400), BAD_REQUEST (400), UNAUTHENTICATED (401), SIGN_IN_FAILED (401), FORBIDDEN (403), CSRF_REJECTED (403), ACK_LINK_INVALID (403), ON_BEHALF_NOT_INTEGRATOR (403), ON_BEHALF_UNKNOWN_PERSON (403), ON_BEHALF_PERSON_DISABLED (403), ON_BEHALF_NOT_BOUND (403), NOT_FOUND (404), INVITATION_INVALID (404), EVENT_NOT_ALLOWED (409), VERSION_CONFLICT (409), EXTERNAL_ID_TAKEN (409), IDEMPOTENCY_IN_PROGRESS (409), CANNOT_REVOKE_SELF (409), PERSON_HAS_NO_EMAIL (409), PERSON_HEADS_UNIT (409), ALREADY_DELIVERED (409), NOT_RETRYABLE (409), NOT_PUBLISHABLE (409), SESSION_OVERLAPS (409), SAVED_FILTERS_FULL (409), SESSION_NAME_TAKEN (409), ID_TAKEN (409), COMMITTEE_EXISTS (409), ACK_LINK_EXPIRED (410), VERSION_MISMATCH (412), PAYLOAD_TOO_LARGE (413), ATTACHMENT_TOO_LARGE (413), ATTACHMENT_TYPE_NOT_ALLOWED (415), IMPORT_TOO_LARGE (413), IMPORT_UNSUPPORTED_TYPE (415), UNSUPPORTED_ENCODING (415), VALIDATION_FAILED (422), INVALID_EVENT (422), INVALID_INPUT (422), IDEMPOTENCY_KEY_REUSED (422), WEBHOOK_URL_FORBIDDEN (422), ATTACHMENT_CONTENT_MISMATCH (422), ATTACHMENT_NOT_USABLE (422), DELEGATION_INVALID (422), SUCCESSION_INVALID (422), REDACTION_NOT_FOUND (422), PASSWORD_TOO_WEAK (422), CALENDAR_INVALID (422), POLICY_INVALID (422), IMPORT_INVALID (422), IMPORT_UNREADABLE (422), RATE_LIMITED (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), EMAIL_CHANNEL_OFF (503), or a rule code of the workflow (409). */
                 code: string;
                 details?: unknown;
                 message: string;
@@ -1585,6 +2148,26 @@ export interface components {
         HistoryPage: {
             items: components["schemas"]["HistoryEntry"][];
             nextCursor: string | null;
+        };
+        ImportResult: {
+            /** @description Rows that create (or, in the directory, change) something; in a dry run: would. */
+            created: number;
+            dryRun: boolean;
+            /** @description Always empty in a 200: a file with bad rows answers 422 IMPORT_INVALID. */
+            errors: components["schemas"]["ImportRowError"][];
+            /** @description Data rows in the file (blank rows not counted). */
+            rows: number;
+            /** @description Rows already imported as they are: nothing to do. */
+            unchanged: number;
+        };
+        ImportRowError: {
+            /** @description MISSING_COLUMN, REQUIRED, TOO_LONG, INVALID_VALUE, DUPLICATE_KEY, UNKNOWN_REFERENCE, OTHER_COMMITTEE, or the workflow's refusal of the submission (INCOMPLETE, …). */
+            code: string;
+            /** @description The heading of the column at fault. */
+            column?: string;
+            /** @description The row's number as a spreadsheet shows it (the heading row is 1). */
+            line: number;
+            reason: string;
         };
         Invitation: {
             /** Format: date-time */
@@ -2177,6 +2760,10 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        RotateWebhookSecret: {
+            /** @default 86400 */
+            overlapSeconds: number;
+        };
         SavedFilter: {
             /** Format: date-time */
             createdAt: string;
@@ -2194,6 +2781,14 @@ export interface components {
         Session: {
             /** @description Send it as X-CSRF-Token with every change made with this session. */
             csrfToken: string;
+            /** @description GET only, when there are any: the roles held now under delegations to the person, with whose they are. */
+            delegated?: {
+                delegationId: string;
+                delegatorId: string;
+                /** @enum {string} */
+                role: "admin" | "staff" | "unit" | "leader" | "proposer" | "integrator" | "operator";
+                scope: string;
+            }[];
             person: {
                 id: string;
                 language: string;
@@ -2202,7 +2797,7 @@ export interface components {
             /** @description The person's roles from the directory now; scope: the unit, leader or member id, or empty. */
             roles: {
                 /** @enum {string} */
-                role: "admin" | "staff" | "unit" | "leader" | "proposer" | "integrator";
+                role: "admin" | "staff" | "unit" | "leader" | "proposer" | "integrator" | "operator";
                 scope: string;
             }[];
         };
@@ -2534,11 +3129,42 @@ export interface components {
                 };
             };
         };
+        Succession: {
+            /**
+             * @description disable: the leaver signs in no more and their sessions end.
+             * @enum {string}
+             */
+            account: "disable" | "keep";
+            reason?: string;
+            successorId: string;
+        };
+        SuccessionResult: {
+            /** @enum {string} */
+            account: "disabled" | "kept";
+            delegationsRevoked: number;
+            /** @description The units whose head is now the successor. */
+            headOf: string[];
+            leaverId: string;
+            /** @description The unacknowledged notices addressed to the moved roles, now in the successor's inbox. */
+            openNotices: string[];
+            /** @description The directory roles moved (role or role:scope); proposer roles stay. */
+            roles: string[];
+            successorId: string;
+        };
+        UpdateCommittee: {
+            name: string;
+        };
+        UpdateWebhook: {
+            events?: ("proposal.stage" | "proposal.closed" | "deadline.escalated" | "*")[];
+            url?: string;
+        };
         Webhook: {
             /** Format: date-time */
             createdAt: string;
             events: ("proposal.stage" | "proposal.closed" | "deadline.escalated" | "*")[];
             id: string;
+            /** @description Until then the secret the last rotation replaced still signs deliveries, beside the current one. */
+            previousSecretExpiresAt: string | null;
             url: string;
         };
         WebhookCreated: {
@@ -2546,8 +3172,28 @@ export interface components {
             createdAt: string;
             events: ("proposal.stage" | "proposal.closed" | "deadline.escalated" | "*")[];
             id: string;
+            /** @description Until then the secret the last rotation replaced still signs deliveries, beside the current one. */
+            previousSecretExpiresAt: string | null;
             secret: string;
             url: string;
+        };
+        /** @description An admin's subscription receives every field; an integrator's only proposalId and seq (an escalation is the committee's supervision of a unit). */
+        WebhookDeadlineEscalated: {
+            data: {
+                deadlineId?: string;
+                deadlineKind?: string;
+                level?: number;
+                proposalId: string;
+                recipientRole?: string;
+                /** @description The history entry of the event (GET /v1/proposals/{id}/history shows it as the key may). */
+                seq: number;
+            };
+            /** @description The message id: the same in every attempt and redelivery (also `webhook-id`). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @constant */
+            topic: "deadline.escalated";
         };
         WebhookDelivery: {
             attempts: number;
@@ -2558,10 +3204,15 @@ export interface components {
             lastAttemptAt: string | null;
             lastError: string | null;
             lastStatusCode: number | null;
+            /** @description When a `retrying` delivery is tried next. */
+            nextAttemptAt: string | null;
             payload: {
                 [key: string]: unknown;
             };
-            proposalId: string;
+            /** @description Null for a test ping. */
+            proposalId: string | null;
+            /** @description The delivery this one sends again. */
+            redeliveryOf: string | null;
             /** @enum {string} */
             status: "pending" | "retrying" | "delivered" | "failed" | "cancelled";
             topic: string;
@@ -2572,6 +3223,58 @@ export interface components {
         };
         WebhookList: {
             items: components["schemas"]["Webhook"][];
+        };
+        WebhookPing: {
+            data: {
+                webhookId: string;
+            };
+            /** @description The message id: the same in every attempt and redelivery (also `webhook-id`). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @constant */
+            topic: "webhook.ping";
+        };
+        WebhookProposalClosed: {
+            data: {
+                proposalId: string;
+                /** @description Why it closed (completed, withdrawn, rejected, merged, ...). */
+                reason: string;
+                /** @description The history entry of the event (GET /v1/proposals/{id}/history shows it as the key may). */
+                seq: number;
+                /** @constant */
+                stage: "closed";
+            };
+            /** @description The message id: the same in every attempt and redelivery (also `webhook-id`). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @constant */
+            topic: "proposal.closed";
+        };
+        WebhookProposalStage: {
+            data: {
+                proposalId: string;
+                /** @description The history entry of the event (GET /v1/proposals/{id}/history shows it as the key may). */
+                seq: number;
+                stage: string;
+            };
+            /** @description The message id: the same in every attempt and redelivery (also `webhook-id`). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @constant */
+            topic: "proposal.stage";
+        };
+        WebhookSecretRotated: {
+            /** Format: date-time */
+            createdAt: string;
+            events: ("proposal.stage" | "proposal.closed" | "deadline.escalated" | "*")[];
+            id: string;
+            /** @description Until then the secret the last rotation replaced still signs deliveries, beside the current one. */
+            previousSecretExpiresAt: string | null;
+            secret: string;
+            url: string;
         };
         WithdrawPublication: {
             reason: string;
@@ -2584,6 +3287,8 @@ export interface components {
         };
         WorkItem: {
             deadlineKind: string | null;
+            /** @description The person whose role this duty is, under a delegation to the caller; null: the caller's own. */
+            delegatorId: string | null;
             dueAt: string | null;
             event: string | null;
             /** @enum {string} */
@@ -2628,6 +3333,190 @@ export interface operations {
             };
             /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCommitteePublicProposals: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A committee of the deployment (the default one publishes under /public). */
+                committee: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published proposals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicProposalList"];
+                    "text/html": string;
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCommitteePublicProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A committee of the deployment (the default one publishes under /public). */
+                committee: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published proposal. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicProposal"];
+                    "text/html": string;
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadCommitteePublicAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                /** @description A committee of the deployment (the default one publishes under /public). */
+                committee: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3085,6 +3974,113 @@ export interface operations {
             };
         };
     };
+    bindApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActsFor"];
+            };
+        };
+        responses: {
+            /** @description The key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or a path segment is invalid (details.fields) (VALIDATION_FAILED). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     revokeApiKey: {
         parameters: {
             query?: never;
@@ -3284,7 +4280,7 @@ export interface operations {
     listAuditLog: {
         parameters: {
             query?: {
-                action?: "api-key.issue" | "api-key.revoke" | "directory.person.save" | "directory.person.delete" | "directory.unit.save" | "directory.unit.delete" | "directory.role.assign" | "directory.role.unassign" | "webhook.subscribe" | "webhook.unsubscribe" | "notice-delivery.retry" | "publication.publish" | "publication.withdraw" | "account.invite" | "account.password-set" | "account.lock" | "account.unlock" | "account.disable" | "account.enable" | "session.start" | "session.end" | "attachment.upload" | "attachment.download" | "committee-session.create" | "authentication.failed" | "access.refused";
+                action?: "api-key.issue" | "api-key.revoke" | "api-key.bind" | "delegation.create" | "delegation.revoke" | "person.succession" | "directory.person.save" | "directory.person.delete" | "directory.unit.save" | "directory.unit.delete" | "directory.role.assign" | "directory.role.unassign" | "webhook.subscribe" | "webhook.unsubscribe" | "webhook.update" | "webhook.secret-rotate" | "webhook.ping" | "webhook.redeliver" | "notice-delivery.retry" | "publication.publish" | "publication.withdraw" | "account.invite" | "account.password-set" | "account.lock" | "account.unlock" | "account.disable" | "account.enable" | "session.start" | "session.end" | "attachment.upload" | "attachment.download" | "committee-session.create" | "directory.import" | "proposals.import" | "committee.create" | "committee.update" | "committee.admin-key.issue" | "committee.admin.invite" | "authentication.failed" | "access.refused";
                 actorId?: string;
                 cursor?: string;
                 from?: string;
@@ -4382,6 +5378,618 @@ export interface operations {
             };
         };
     };
+    listCommittees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every committee. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeList"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createCommittee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommittee"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Committee"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A committee with this id exists already (COMMITTEE_EXISTS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or a path segment is invalid (details.fields) (VALIDATION_FAILED). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCommittee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The committee. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Committee"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateCommittee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCommittee"];
+            };
+        };
+        responses: {
+            /** @description The committee. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Committee"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or a path segment is invalid (details.fields) (VALIDATION_FAILED). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createCommitteeAdminKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommitteeAdminKey"];
+            };
+        };
+        responses: {
+            /** @description The key, once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeAdminKey"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or a path segment is invalid (details.fields) (VALIDATION_FAILED). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createCommitteeAdmin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommitteeAdmin"];
+            };
+        };
+        responses: {
+            /** @description The person and their invitation link. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeAdminInvited"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The id is in use in this deployment (ids are unique across its committees); choose another (ID_TAKEN). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or a path segment is invalid (details.fields) (VALIDATION_FAILED). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listDirectoryPeople: {
         parameters: {
             query?: {
@@ -4615,6 +6223,15 @@ export interface operations {
             };
             /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The id is in use in this deployment (ids are unique across its committees); choose another (ID_TAKEN). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5407,6 +7024,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The id is in use in this deployment (ids are unique across its committees); choose another (ID_TAKEN). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
             413: {
                 headers: {
@@ -5519,6 +7145,617 @@ export interface operations {
             };
             /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportAssignments: {
+        parameters: {
+            query: {
+                format?: "csv" | "xlsx";
+                sessionId?: string;
+                unitId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    /** @description attachment; filename=… (the page of the compilation: inline) */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportCompilation: {
+        parameters: {
+            query: {
+                format?: "csv" | "xlsx" | "html";
+                sessionId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page or the file. */
+            200: {
+                headers: {
+                    /** @description attachment; filename=… (the page of the compilation: inline) */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                    "text/html": string;
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportProposals: {
+        parameters: {
+            query?: {
+                assigned?: "true" | "false";
+                category?: string;
+                channel?: "plenary" | "interim" | "public-platform";
+                createdFrom?: string;
+                createdTo?: string;
+                evaluation?: "satisfied" | "basically-satisfied" | "unsatisfied" | "any";
+                format?: "csv" | "xlsx";
+                grade?: "A" | "B" | "C";
+                key?: "true" | "false";
+                leader?: string;
+                number?: string;
+                order?: "asc" | "desc";
+                overdue?: "true" | "false";
+                overdueEver?: "true" | "false";
+                plenary?: "true" | "false";
+                proposer?: string;
+                proposerType?: "member" | "joint" | "party-group" | "sector-group" | "special-committee" | "collective";
+                q?: string;
+                registered?: "true" | "false";
+                rehandled?: "true" | "false";
+                replied?: "true" | "false";
+                repliedLate?: "true" | "false";
+                repliedOnTime?: "true" | "false";
+                replyOverdue?: "true" | "false";
+                session?: string;
+                stage?: string;
+                state?: string;
+                submitted?: "true" | "false";
+                submittedFrom?: string;
+                submittedTo?: string;
+                unit?: string;
+                unitRole?: "lead" | "co" | "separate";
+                updatedFrom?: string;
+                updatedTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    /** @description attachment; filename=… (the page of the compilation: inline) */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportStats: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+                from?: string;
+                groupBy?: "unit" | "leader" | "category" | "proposerType" | "sourceChannel" | "session";
+                session?: string;
+                sessionId?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    /** @description attachment; filename=… (the page of the compilation: inline) */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    importDirectory: {
+        parameters: {
+            query?: {
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Checked (dry run) or imported. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). An imported file larger than the import's limit in bytes or rows; nothing was imported (IMPORT_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). An import whose Content-Type is neither text/csv nor the .xlsx type; nothing was imported (IMPORT_UNSUPPORTED_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An imported file with bad rows (details.errors: every problem with its line, column, code and reason); nothing was imported (IMPORT_INVALID). An imported file that is not a table of the type sent: not UTF-8 CSV, not an .xlsx workbook, or empty (IMPORT_UNREADABLE). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    importProposals: {
+        parameters: {
+            query?: {
+                dryRun?: "true" | "false";
+                source?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Checked (dry run) or imported. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). An imported file larger than the import's limit in bytes or rows; nothing was imported (IMPORT_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). An import whose Content-Type is neither text/csv nor the .xlsx type; nothing was imported (IMPORT_UNSUPPORTED_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An imported file with bad rows (details.errors: every problem with its line, column, code and reason); nothing was imported (IMPORT_INVALID). An imported file that is not a table of the type sent: not UTF-8 CSV, not an .xlsx workbook, or empty (IMPORT_UNREADABLE). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6677,6 +8914,317 @@ export interface operations {
             };
         };
     };
+    listDelegations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The person (the delegator, or a party of the delegation). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delegations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegationList"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createDelegation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key returns the first answer and applies nothing. While the first request runs, a repeat is 409 IDEMPOTENCY_IN_PROGRESS; if the process running it died, the key is free again within seconds and a repeat runs it. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The person (the delegator, or a party of the delegation). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDelegation"];
+            };
+        };
+        responses: {
+            /** @description The delegation. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delegation"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). Idempotency-Key is not 1 to 200 visible ASCII characters (INVALID_IDEMPOTENCY_KEY). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still running (details.retryAfterSeconds) (IDEMPOTENCY_IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or a path segment is invalid (details.fields) (VALIDATION_FAILED). A delegation that cannot be: to oneself, to a person not in the committee's directory, or a period that ends before it starts, is over or lasts more than a year (details.reason: SELF, UNKNOWN_DELEGATE, PERIOD) (DELEGATION_INVALID). An Idempotency-Key reused for another request (IDEMPOTENCY_KEY_REUSED). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revokeDelegation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                delegationId: string;
+                /** @description The person (the delegator, or a party of the delegation). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delegation, revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delegation"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     disableAccount: {
         parameters: {
             query?: never;
@@ -6941,6 +9489,114 @@ export interface operations {
             };
             /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    handOver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The leaver. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Succession"];
+            };
+        };
+        responses: {
+            /** @description What moved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessionResult"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or a path segment is invalid (details.fields) (VALIDATION_FAILED). A handover to oneself or to a person not in the committee's directory, or to a disabled one (details.reason: SELF, UNKNOWN_SUCCESSOR, SUCCESSOR_DISABLED) (SUCCESSION_INVALID). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7855,6 +10511,8 @@ export interface operations {
                 /** @description A repeat with the same key returns the first answer and applies nothing. While the first request runs, a repeat is 409 IDEMPOTENCY_IN_PROGRESS; if the process running it died, the key is free again within seconds and a repeat runs it. */
                 "Idempotency-Key"?: string;
                 "If-Match"?: string;
+                /** @description An integrator key acting for a person of the directory it authenticated: the request is authorised with that person's roles the key is bound to (its actsFor), and events record both. */
+                "X-On-Behalf-Of"?: string;
             };
             path: {
                 id: string;
@@ -7894,7 +10552,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). X-On-Behalf-Of sent by a caller that is not an integrator key (another key's role, or a session) (ON_BEHALF_NOT_INTEGRATOR). X-On-Behalf-Of names no person of the key's committee (unknown, or of another committee) (ON_BEHALF_UNKNOWN_PERSON). X-On-Behalf-Of names a person whose account an admin disabled: nobody acts for them (ON_BEHALF_PERSON_DISABLED). The integrator key is bound neither to the person of X-On-Behalf-Of nor to any role they hold (ON_BEHALF_NOT_BOUND). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9093,6 +11751,121 @@ export interface operations {
             };
         };
     };
+    redeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key returns the first answer and applies nothing. While the first request runs, a repeat is 409 IDEMPOTENCY_IN_PROGRESS; if the process running it died, the key is free again within seconds and a repeat runs it. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new delivery, pending. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). Idempotency-Key is not 1 to 200 visible ASCII characters (INVALID_IDEMPOTENCY_KEY). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still running (details.retryAfterSeconds) (IDEMPOTENCY_IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An Idempotency-Key reused for another request (IDEMPOTENCY_KEY_REUSED). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listWebhooks: {
         parameters: {
             query?: never;
@@ -9470,6 +12243,113 @@ export interface operations {
             };
         };
     };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhook"];
+            };
+        };
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or a path segment is invalid (details.fields) (VALIDATION_FAILED). The webhook URL's host is, or resolves to, a loopback, private, link-local, multicast or reserved address (see the README, Webhooks) (WEBHOOK_URL_FORBIDDEN). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listWebhookDeliveries: {
         parameters: {
             query?: {
@@ -9568,10 +12448,214 @@ export interface operations {
             };
         };
     };
-    whoami: {
+    pingWebhook: {
         parameters: {
             query?: never;
             header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ping's delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RotateWebhookSecret"];
+            };
+        };
+        responses: {
+            /** @description The subscription and its new secret, once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecretRotated"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or a path segment is invalid (details.fields) (VALIDATION_FAILED). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    whoami: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An integrator key acting for a person of the directory it authenticated: the request is authorised with that person's roles the key is bound to (its actsFor), and events record both. */
+                "X-On-Behalf-Of"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9597,6 +12681,15 @@ export interface operations {
             };
             /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description X-On-Behalf-Of sent by a caller that is not an integrator key (another key's role, or a session) (ON_BEHALF_NOT_INTEGRATOR). X-On-Behalf-Of names no person of the key's committee (unknown, or of another committee) (ON_BEHALF_UNKNOWN_PERSON). X-On-Behalf-Of names a person whose account an admin disabled: nobody acts for them (ON_BEHALF_PERSON_DISABLED). The integrator key is bound neither to the person of X-On-Behalf-Of nor to any role they hold (ON_BEHALF_NOT_BOUND). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9713,6 +12806,146 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
+            };
+        };
+    };
+    onDeadlineEscalated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (GET /v1/webhooks/{id}/deliveries). */
+                "huiyin-delivery": string;
+                /** @description `t=<unix>,v1=<hex HMAC-SHA256 of <t>.<body>>` keyed with the secret string as shown; one `v1` per valid secret during a rotation's overlap. */
+                "huiyin-signature": string;
+                /** @description The topic. */
+                "huiyin-topic": string;
+                /** @description Standard Webhooks: the message id (the body's `id`). */
+                "webhook-id": string;
+                /** @description Standard Webhooks: `v1,<base64 HMAC-SHA256 of <webhook-id>.<webhook-timestamp>.<body>>` keyed with the bytes of the secret after `whsec_` (base64); one per valid secret, space-separated, during a rotation's overlap. */
+                "webhook-signature": string;
+                /** @description Standard Webhooks: unix seconds of this attempt. */
+                "webhook-timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookDeadlineEscalated"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx: delivered. Anything else, a timeout (10 s) or no answer: tried again after 5 s, 1 min, 10 min, 1 h, 3 h, 6 h and 12 h, then `failed`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onProposalClosed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (GET /v1/webhooks/{id}/deliveries). */
+                "huiyin-delivery": string;
+                /** @description `t=<unix>,v1=<hex HMAC-SHA256 of <t>.<body>>` keyed with the secret string as shown; one `v1` per valid secret during a rotation's overlap. */
+                "huiyin-signature": string;
+                /** @description The topic. */
+                "huiyin-topic": string;
+                /** @description Standard Webhooks: the message id (the body's `id`). */
+                "webhook-id": string;
+                /** @description Standard Webhooks: `v1,<base64 HMAC-SHA256 of <webhook-id>.<webhook-timestamp>.<body>>` keyed with the bytes of the secret after `whsec_` (base64); one per valid secret, space-separated, during a rotation's overlap. */
+                "webhook-signature": string;
+                /** @description Standard Webhooks: unix seconds of this attempt. */
+                "webhook-timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookProposalClosed"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx: delivered. Anything else, a timeout (10 s) or no answer: tried again after 5 s, 1 min, 10 min, 1 h, 3 h, 6 h and 12 h, then `failed`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onProposalStage: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (GET /v1/webhooks/{id}/deliveries). */
+                "huiyin-delivery": string;
+                /** @description `t=<unix>,v1=<hex HMAC-SHA256 of <t>.<body>>` keyed with the secret string as shown; one `v1` per valid secret during a rotation's overlap. */
+                "huiyin-signature": string;
+                /** @description The topic. */
+                "huiyin-topic": string;
+                /** @description Standard Webhooks: the message id (the body's `id`). */
+                "webhook-id": string;
+                /** @description Standard Webhooks: `v1,<base64 HMAC-SHA256 of <webhook-id>.<webhook-timestamp>.<body>>` keyed with the bytes of the secret after `whsec_` (base64); one per valid secret, space-separated, during a rotation's overlap. */
+                "webhook-signature": string;
+                /** @description Standard Webhooks: unix seconds of this attempt. */
+                "webhook-timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookProposalStage"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx: delivered. Anything else, a timeout (10 s) or no answer: tried again after 5 s, 1 min, 10 min, 1 h, 3 h, 6 h and 12 h, then `failed`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onWebhookPing: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (GET /v1/webhooks/{id}/deliveries). */
+                "huiyin-delivery": string;
+                /** @description `t=<unix>,v1=<hex HMAC-SHA256 of <t>.<body>>` keyed with the secret string as shown; one `v1` per valid secret during a rotation's overlap. */
+                "huiyin-signature": string;
+                /** @description The topic. */
+                "huiyin-topic": string;
+                /** @description Standard Webhooks: the message id (the body's `id`). */
+                "webhook-id": string;
+                /** @description Standard Webhooks: `v1,<base64 HMAC-SHA256 of <webhook-id>.<webhook-timestamp>.<body>>` keyed with the bytes of the secret after `whsec_` (base64); one per valid secret, space-separated, during a rotation's overlap. */
+                "webhook-signature": string;
+                /** @description Standard Webhooks: unix seconds of this attempt. */
+                "webhook-timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPing"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx: delivered. Anything else, a timeout (10 s) or no answer: tried again after 5 s, 1 min, 10 min, 1 h, 3 h, 6 h and 12 h, then `failed`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
