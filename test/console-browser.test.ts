@@ -407,6 +407,14 @@ describe("the console", () => {
     await submitted.waitFor();
     expect(await submitted.getAttribute("href")).toMatch(/^\/console\/proposals\?submitted=true/);
     await screenshot(page, "dashboard");
+    // The figure opens the list filtered as it says: the list asks the API with the figure's filters.
+    const listed = page.waitForResponse(
+      (answer) => answer.url().includes("/v1/proposals?") && answer.url().includes("submitted=true"),
+    );
+    await submitted.click();
+    await page.waitForURL(/\/console\/proposals\?submitted=true/);
+    expect((await listed).status()).toBe(200);
+    await page.getByText("统计筛选").first().waitFor();
   });
 
   it("sign-out ends the session", { timeout: 60_000 }, async () => {

@@ -1,5 +1,5 @@
+import type { paths } from "@huiyin/client/types";
 import createClient, { type Middleware } from "openapi-fetch";
-import type { paths } from "../generated/api";
 
 /**
  * The typed API client: paths, parameters and answers come from the generated types of the api's OpenAPI document

@@ -1,6 +1,6 @@
+import { ERROR_CODES } from "@huiyin/api";
 import { REFUSAL_CODES } from "@huiyin/domain";
 import { describe, expect, it } from "vitest";
-import { ERROR_CODES } from "../../../api/src/http/error-codes.ts";
 import { ALL_WORK_KINDS } from "../../../api/src/my-work/my-work.ts";
 import { deadlineKindName, format, LOCALES, lookup, MESSAGES, noticeKindName } from "./messages.ts";
 

@@ -1,3 +1,4 @@
+import type { components } from "@huiyin/client/types";
 import { Card, Col, Row, Select, Space, Statistic, Table, Typography } from "antd";
 import { BarChart, PieChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
@@ -7,7 +8,6 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 import { api } from "../api/client.ts";
 import { useLoad } from "../api/use-load.ts";
 import { Refusal } from "../components/refusal.tsx";
-import type { components } from "../generated/api";
 import { useLocale } from "../i18n/locale.tsx";
 import { Link } from "../router.tsx";
 

@@ -1,3 +1,4 @@
+import type { components } from "@huiyin/client/types";
 import {
   Alert,
   App,
@@ -23,7 +24,6 @@ import { useLoad } from "../api/use-load.ts";
 import { Refusal } from "../components/refusal.tsx";
 import { type JsonSchema, SchemaFields, toBody } from "../components/schema-form.tsx";
 import { Urgency } from "../components/urgency.tsx";
-import type { components } from "../generated/api";
 import { useLocale } from "../i18n/locale.tsx";
 import { deadlineKindName, noticeKindName } from "../i18n/messages.ts";
 

@@ -1,9 +1,9 @@
+import type { components } from "@huiyin/client/types";
 import { Alert, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { api, call, isApiError } from "../api/client.ts";
 import { useLoad } from "../api/use-load.ts";
 import { Refusal, useRefusalText } from "../components/refusal.tsx";
-import type { components } from "../generated/api";
 import { useLocale } from "../i18n/locale.tsx";
 import { Link } from "../router.tsx";
 import { hasRole, useSession } from "../session.tsx";
@@ -29,7 +29,14 @@ interface Filters {
   unit?: string;
   key?: boolean;
   overdue?: boolean;
+  /**
+   * Any other parameter of GET /v1/proposals, kept as given: the figure filters a dashboard link carries
+   * (`repliedLate=true&unit=water&session=…`), so that a figure opens exactly the proposals behind it.
+   */
+  more?: Record<string, string>;
 }
+
+const OWN_PARAMS = new Set(["q", "stage", "unit", "key", "overdue", "cursor", "limit"]);
 
 /** A filter as the list's query string (what a saved filter keeps), and back. */
 export function queryOf(filters: Filters): string {
@@ -39,6 +46,7 @@ export function queryOf(filters: Filters): string {
   if (filters.unit) params.set("unit", filters.unit);
   if (filters.key) params.set("key", "true");
   if (filters.overdue) params.set("overdue", "true");
+  for (const [name, value] of Object.entries(filters.more ?? {})) params.set(name, value);
   return params.toString();
 }
 
@@ -53,6 +61,8 @@ function filtersOf(query: string): Filters {
   if (unit) filters.unit = unit;
   if (params.get("key") === "true") filters.key = true;
   if (params.get("overdue") === "true") filters.overdue = true;
+  const more = [...params].filter(([name]) => !OWN_PARAMS.has(name));
+  if (more.length > 0) filters.more = Object.fromEntries(more);
   return filters;
 }
 
@@ -60,7 +70,8 @@ function filtersOf(query: string): Filters {
 export function ProposalsPage() {
   const { t, tx } = useLocale();
   const { session } = useSession();
-  const [filters, setFilters] = useState<Filters>({});
+  // The address's query is the first filter: a dashboard figure links here with the filters behind it.
+  const [filters, setFilters] = useState<Filters>(() => filtersOf(window.location.search));
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors.at(-1);
   const [selected, setSelected] = useState<string[]>([]);
@@ -78,6 +89,8 @@ export function ProposalsPage() {
             ...(filters.key ? { key: "true" as const } : {}),
             ...(filters.overdue ? { overdue: "true" as const } : {}),
             ...(cursor ? { cursor } : {}),
+            // Validated by the API like any parameter: an unknown one is a 400 shown as a refusal.
+            ...((filters.more ?? {}) as Record<string, never>),
           },
         },
       }),
@@ -91,6 +104,12 @@ export function ProposalsPage() {
   };
   const columns = useMemo(
     () => [
+      {
+        title: t("proposals.colNumber"),
+        dataIndex: "numberLabel",
+        render: (label: string | null) => label ?? "—",
+        responsive: ["sm" as const],
+      },
       {
         title: t("proposals.colTitle"),
         dataIndex: "title",
@@ -139,6 +158,7 @@ export function ProposalsPage() {
       <Card>
         <Form
           form={form}
+          initialValues={filters}
           name="filters"
           layout="inline"
           onFinish={(values: Filters) => search(values)}
@@ -169,6 +189,16 @@ export function ProposalsPage() {
             <Switch onChange={(overdue) => search({ ...filters, overdue })} />
           </Form.Item>
         </Form>
+        {filters.more ? (
+          <Tag
+            closable
+            onClose={() => search({ ...filters, more: undefined })}
+            style={{ marginTop: 8 }}
+            aria-label={t("proposals.figureFilter")}
+          >
+            {t("proposals.figureFilter")}: {new URLSearchParams(filters.more).toString()}
+          </Tag>
+        ) : null}
         <SavedFilters current={queryOf(filters)} onOpen={open} />
       </Card>
       {staff ? (

@@ -1,9 +1,9 @@
+import type { components } from "@huiyin/client/types";
 import { Button, Card, Drawer, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { api } from "../../api/client.ts";
 import { useLoad } from "../../api/use-load.ts";
 import { Refusal } from "../../components/refusal.tsx";
-import type { components } from "../../generated/api";
 import { useLocale } from "../../i18n/locale.tsx";
 import { useProblem } from "./problem.tsx";
 
