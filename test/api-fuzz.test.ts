@@ -427,6 +427,8 @@ describe("generated requests over every operation of the OpenAPI document", () =
       body: { delegateId: "fuzz-invitee", ...period },
     });
     expect([oaKey.status, delegation.status]).toEqual([201, 201]);
+    const savedFilter = await api.call("POST", "/v1/saved-filters", { body: { name: "待删除", query: "stage=review" } });
+    expect(savedFilter.status).toBe(201);
     const invitation = await api.call("POST", "/v1/people/fuzz-acceptor/invitations");
     const invitationToken = new URL(invitation.body.link).hash.slice(1);
     // A subscription whose host never resolves (.invalid, RFC 2606): its pings leave nothing but a failed delivery.
@@ -558,6 +560,9 @@ describe("generated requests over every operation of the OpenAPI document", () =
         },
       },
       "PUT /v1/policy": { path: "/v1/policy", body: { override: { rehandleLimit: 2 } } },
+      // One name, saved at once: one row (the others replace its query), never a unique-violation 5xx.
+      "POST /v1/saved-filters": { path: "/v1/saved-filters", body: { name: "并发筛选", query: "stage=handle" } },
+      "DELETE /v1/saved-filters/{id}": { path: `/v1/saved-filters/${savedFilter.body.id}` },
       "PUT /v1/api-keys/{id}/acts-for": {
         path: `/v1/api-keys/${oaKey.body.id}/acts-for`,
         body: { people: ["fuzz-invitee"], roles: ["proposer"] },
