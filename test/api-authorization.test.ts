@@ -169,7 +169,7 @@ const GATED: {
     body: () => ({ role: "staff", actorId: "staff-9" }),
     allowed: ["admin"],
   },
-  { name: "stats", method: "GET", path: "/v1/stats", allowed: ["admin", "staff", "leader"] },
+  { name: "stats", method: "GET", path: "/v1/stats", allowed: ["admin", "staff", "leader", "unit"] },
   { name: "list webhooks", method: "GET", path: "/v1/webhooks", allowed: ["admin", "integrator"] },
   {
     name: "subscribe a webhook",

@@ -159,8 +159,11 @@ describe("the logs of a run", () => {
 
     // The e-mail with the acknowledge link, opened (GET) and confirmed (POST) as a person would.
     expect((await call("POST", `/v1/notice-deliveries/${dead.id}/retry`, adminKey)).status).toBe(202);
-    await eventually(async () => smtp.messages.length === 1, 60_000, output);
-    const link = /(http:\/\/\S+\/ack-link\?\S+)/.exec(smtp.messages[0]?.text ?? "")?.[1] ?? "";
+    // (The invitation above was e-mailed too, SMTP being on: its link is the invitation token remembered above.)
+    const ackLink = () =>
+      smtp.messages.map((message) => /(http:\/\/\S+\/ack-link\?\S+)/.exec(message.text ?? "")?.[1]).find(Boolean);
+    await eventually(async () => ackLink() !== undefined, 60_000, output);
+    const link = ackLink() ?? "";
     remember("acknowledge link signature", new URL(link).searchParams.get("sig") ?? "");
     const browser = { accept: "text/html" };
     expect((await fetch(link, { headers: browser })).status).toBe(200);
