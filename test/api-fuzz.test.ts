@@ -427,7 +427,9 @@ describe("generated requests over every operation of the OpenAPI document", () =
       body: { delegateId: "fuzz-invitee", ...period },
     });
     expect([oaKey.status, delegation.status]).toEqual([201, 201]);
-    const savedFilter = await api.call("POST", "/v1/saved-filters", { body: { name: "待删除", query: "stage=review" } });
+    const savedFilter = await api.call("POST", "/v1/saved-filters", {
+      body: { name: "待删除", query: "stage=review" },
+    });
     expect(savedFilter.status).toBe(201);
     const invitation = await api.call("POST", "/v1/people/fuzz-acceptor/invitations");
     const invitationToken = new URL(invitation.body.link).hash.slice(1);

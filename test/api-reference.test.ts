@@ -82,7 +82,11 @@ describe("GET /v1/reference", () => {
       .flatMap((item) => Object.values(item))
       .flatMap((operation) => (operation.operationId ? [operation.operationId] : []));
     expect(operationIds.length).toBeGreaterThan(90);
-    for (const id of operationIds) expect(blockIds.some((block) => block.endsWith(`-${id}`)), id).toBe(true);
+    for (const id of operationIds)
+      expect(
+        blockIds.some((block) => block.endsWith(`-${id}`)),
+        id,
+      ).toBe(true);
     expect(await page.locator(".info .title").textContent()).toContain(document.info.title);
     expect(problems).toEqual([]);
     expect(elsewhere).toEqual([]);
