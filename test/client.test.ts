@@ -6,20 +6,12 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { parseConfig } from "@huiyin/config";
 import { createLogger } from "@huiyin/logger";
-import {
-  createQueue,
-  createRedisConnection,
-  type OutboxQueueName,
-  outboxJobs,
-  queuesOf,
-  type RedisConnection,
-} from "@huiyin/queue";
-import type { Queue, Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiTypesOf } from "../packages/client/scripts/api-types.ts";
-import { relayBatch, startWebhookWorker, systemClock, systemResolver } from "../packages/engine/src/index.ts";
+import { systemResolver } from "../packages/engine/src/index.ts";
 import { openApiDocument } from "../services/api/src/openapi.ts";
 import { type ApiHarness, startApi, testKeyring } from "./support/api.ts";
+import { startWebhookDelivery, type WebhookDelivery } from "./support/webhook-delivery.ts";
 
 type ClientModule = typeof import("../packages/client/src/index.ts");
 
@@ -43,10 +35,7 @@ let pythonPort = 0;
 let receiver: ChildProcess | undefined;
 let pythonLines: string[] = [];
 const received: { headers: IncomingHttpHeaders; body: string }[] = [];
-let producer: RedisConnection;
-let workerConnection: RedisConnection;
-let relayQueues: Record<OutboxQueueName, Queue>;
-let worker: Worker;
+let delivery: WebhookDelivery;
 const logger = createLogger({ service: "client-test", level: "silent", format: "json" });
 
 async function freePort(): Promise<number> {
@@ -80,29 +69,12 @@ beforeAll(async () => {
   }).WEBHOOK_ALLOWED_DESTINATIONS;
   const destinations = { allow, resolve: systemResolver() };
   api = await startApi({ overrides: { webhooks: { destinations, keyring: testKeyring } } });
-  producer = createRedisConnection(
-    { urls: [api.redis.url], mode: "standalone", role: "producer", name: "c" },
-    () => {},
-  );
-  workerConnection = createRedisConnection(
-    { urls: [api.redis.url], mode: "standalone", role: "worker", name: "c-worker" },
-    () => {},
-  );
-  relayQueues = Object.fromEntries(
-    queuesOf(outboxJobs).map((name) => [name, createQueue(name, producer, { prefix: api.redis.prefix })]),
-  ) as Record<OutboxQueueName, Queue>;
-  worker = startWebhookWorker(
-    { db: api.database, logger, clock: systemClock, timeoutMs: 5_000, destinations, keyring: testKeyring },
-    { connection: workerConnection, prefix: api.redis.prefix, concurrency: 4 },
-  );
+  delivery = startWebhookDelivery(api, { name: "c", logger, destinations });
 });
 
 afterAll(async () => {
   receiver?.kill();
-  await worker?.close();
-  await Promise.all(Object.values(relayQueues ?? {}).map((queue) => queue.close()));
-  producer?.disconnect();
-  workerConnection?.disconnect();
+  await delivery?.close();
   await new Promise<void>((resolve) => {
     server?.close(() => resolve());
     server?.closeAllConnections();
@@ -111,14 +83,7 @@ afterAll(async () => {
 });
 
 async function deliverAll() {
-  while ((await relayBatch({ db: api.database, queues: relayQueues, logger, clock: systemClock })) > 0) {}
-  const deadline = Date.now() + 20_000;
-  while (
-    (await api.database.prisma.webhookDelivery.count({ where: { status: { in: ["pending", "retrying"] } } })) > 0
-  ) {
-    if (Date.now() > deadline) throw new Error("deliveries not settled");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await delivery.deliverAll();
 }
 
 const content = {

@@ -3,15 +3,6 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseConfig } from "@huiyin/config";
 import { createLogger } from "@huiyin/logger";
-import {
-  createQueue,
-  createRedisConnection,
-  type OutboxQueueName,
-  outboxJobs,
-  queuesOf,
-  type RedisConnection,
-} from "@huiyin/queue";
-import type { Queue, Worker } from "bullmq";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -20,14 +11,13 @@ import {
   disclosedFields,
   INTEGRATOR_FIELDS,
   newWebhookSecret,
-  relayBatch,
-  startWebhookWorker,
   systemClock,
   systemResolver,
 } from "../packages/engine/src/index.ts";
 import { maySeePayload } from "../workflows/proposal/src/index.ts";
 import { type ApiHarness, startApi, testKeyring } from "./support/api.ts";
 import { type Contract, openApiContract } from "./support/contract.ts";
+import { startWebhookDelivery, type WebhookDelivery } from "./support/webhook-delivery.ts";
 
 /**
  * Webhooks as integrators rely on them (issue 17), end to end: the api, the real relay and the real `webhooks`
@@ -75,10 +65,7 @@ let server: Server;
 let base = "";
 let api: ApiHarness;
 let keys: Record<"integrator" | "otherIntegrator" | "staff" | "transport" | "police", string>;
-let producer: RedisConnection;
-let workerConnection: RedisConnection;
-let relayQueues: Record<OutboxQueueName, Queue>;
-let worker: Worker;
+let delivery: WebhookDelivery;
 let destinations: DestinationPolicy;
 let contract: Contract;
 const logger = createLogger({ service: "webhooks-integrators-test", level: "silent", format: "json" });
@@ -113,36 +100,11 @@ beforeAll(async () => {
     transport: await api.issueKey("unit", "clerk-transport", "transport"),
     police: await api.issueKey("unit", "clerk-police", "traffic-police"),
   };
-  producer = createRedisConnection(
-    { urls: [api.redis.url], mode: "standalone", role: "producer", name: "whi" },
-    () => {},
-  );
-  workerConnection = createRedisConnection(
-    { urls: [api.redis.url], mode: "standalone", role: "worker", name: "whi-worker" },
-    () => {},
-  );
-  relayQueues = Object.fromEntries(
-    queuesOf(outboxJobs).map((name) => [name, createQueue(name, producer, { prefix: api.redis.prefix })]),
-  ) as Record<OutboxQueueName, Queue>;
-  worker = startWebhookWorker(
-    {
-      db: api.database,
-      logger,
-      clock: systemClock,
-      timeoutMs: 5_000,
-      destinations,
-      keyring: testKeyring,
-      retryDelaysMs: [50, 50],
-    },
-    { connection: workerConnection, prefix: api.redis.prefix, concurrency: 4 },
-  );
+  delivery = startWebhookDelivery(api, { name: "whi", logger, destinations, retryDelaysMs: [50, 50] });
 });
 
 afterAll(async () => {
-  await worker?.close();
-  await Promise.all(Object.values(relayQueues ?? {}).map((queue) => queue.close()));
-  producer?.disconnect();
-  workerConnection?.disconnect();
+  await delivery?.close();
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections();
@@ -158,18 +120,7 @@ async function subscribe(key: string, path: string, events: string[]) {
 }
 
 /** The relay's work, then waiting until every delivery of `subscriptionId` is settled (none pending or retrying). */
-async function deliverAll(subscriptionId: string) {
-  while ((await relayBatch({ db: api.database, queues: relayQueues, logger, clock: systemClock })) > 0) {}
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const open = await api.database.prisma.webhookDelivery.count({
-      where: { subscriptionId, status: { in: ["pending", "retrying"] } },
-    });
-    if (open === 0) return api.database.prisma.webhookDelivery.findMany({ where: { subscriptionId } });
-    if (Date.now() > deadline) throw new Error(`deliveries of ${subscriptionId} not settled`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const deliverAll = (subscriptionId: string) => delivery.deliverAll({ subscriptionId });
 
 async function audit(action: string, targetId: string) {
   return api.database.prisma.auditEntry.findMany({ where: { action, targetId }, orderBy: { id: "asc" } });

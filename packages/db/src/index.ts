@@ -10,6 +10,7 @@ export type {
   NoticeDelivery,
   Proposal,
   ProposalEvent,
+  WebhookDelivery,
 } from "./generated/prisma/client.ts";
 export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 export { checkDatabase, expectedMigrations, type MigrationState, migrationState } from "./readiness.ts";
