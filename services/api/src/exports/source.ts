@@ -14,6 +14,7 @@ const SELECT = {
   unitIds: true,
   leaderId: true,
   createdBy: true,
+  committeeId: true,
   sessionId: true,
   plenary: true,
   number: true,

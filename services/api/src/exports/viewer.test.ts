@@ -8,6 +8,7 @@ const row: RowParties = {
   unitIds: ["water"],
   leaderId: null,
   createdBy: "integrator:oa",
+  committeeId: "default",
   snapshot: { context: { proposers: [{ id: "member-1" }, { id: "member-2" }], linkedProposers: [{ id: "member-9" }] } },
 };
 const grant = (
@@ -35,6 +36,10 @@ describe("grantSees", () => {
     expect(grantSees(grant("proposer", "member-3"), row)).toBe(false);
     expect(grantSees(grant("integrator", "oa"), row)).toBe(true);
     expect(grantSees(grant("integrator", "other"), row)).toBe(false);
+    // Outside the default committee the engine writes the creator as `<committee>/integrator:<id>`.
+    const county = { ...row, committeeId: "county", createdBy: "county/integrator:oa" };
+    expect(grantSees(grant("integrator", "oa"), county)).toBe(true);
+    expect(grantSees(grant("integrator", "oa"), { ...county, createdBy: "integrator:oa" })).toBe(false);
   });
 });
 

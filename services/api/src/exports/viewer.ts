@@ -1,3 +1,4 @@
+import { creatorOf } from "@huiyin/engine";
 import type { Viewer } from "@huiyin/workflow-proposal";
 import type { Grant } from "../auth/keys.ts";
 import { viewerOf } from "../proposals/access.ts";
@@ -9,6 +10,7 @@ export interface RowParties {
   unitIds: readonly string[];
   leaderId: string | null;
   createdBy: string | null;
+  committeeId: string;
   snapshot: unknown;
 }
 
@@ -41,12 +43,9 @@ export function grantSees(grant: Grant, row: RowParties): boolean {
         hasMember(context?.linkedProposers, grant.actorId)
       );
     }
-    case "integrator": {
-      // `created_by` is `integrator:<id>`, prefixed `<committee>/` outside the default committee (engine create.ts);
-      // the export reads only the caller's committee's rows, so the prefix needs no check here.
-      const creator = `integrator:${grant.actorId}`;
-      return row.createdBy === creator || (row.createdBy?.endsWith(`/${creator}`) ?? false);
-    }
+    case "integrator":
+      // `created_by` as the engine writes it: the creator, within its committee.
+      return row.createdBy === creatorOf({ role: "integrator", id: grant.actorId }, row.committeeId);
     case "operator":
       // The deployment's operator manages committees; it reads none of their proposals.
       return false;
