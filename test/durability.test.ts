@@ -1,6 +1,6 @@
 import { createDatabase, type Database } from "@huiyin/db";
 import { defaultPolicy } from "@huiyin/domain";
-import { applyEvent, createProposal, systemClock } from "@huiyin/engine";
+import { alarmsOf, applyEvent, createProposal, type DeadlineSchedule, systemClock } from "@huiyin/engine";
 import { freePort } from "@huiyin/infra-local";
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from "@huiyin/infra-local/testing";
 import { createLogger } from "@huiyin/logger";
@@ -72,7 +72,12 @@ describe("kill -9 of one of two workers while deadlines fire", () => {
       });
       ids.push(proposal.id);
     }
-    const alarmCount = await db.prisma.alarm.count({ where: { proposalId: { in: ids } } });
+    // Every alarm the deadlines plan (one pending at a time since issue 18: each level arms the next as it rings).
+    const deadlines = await db.prisma.deadline.findMany({ where: { proposalId: { in: ids } } });
+    const alarmCount = deadlines.reduce(
+      (sum, deadline) => sum + alarmsOf(deadline.proposalId, deadline.definition as DeadlineSchedule).length,
+      0,
+    );
     expect(alarmCount).toBe(40);
     const fired = () => db.prisma.alarm.count({ where: { proposalId: { in: ids }, status: "fired" } });
 

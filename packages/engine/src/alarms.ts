@@ -13,6 +13,7 @@ import {
 import type { Queue } from "bullmq";
 import { type ApplyResult, applyEvent, type EngineDeps } from "./apply.ts";
 import { ESCALATION_ACKNOWLEDGED, escalationHold } from "./escalation-hold.ts";
+import { type DeadlineSchedule, nextAlarmOf } from "./write-effects.ts";
 
 interface AlarmRow {
   id: string;
@@ -23,14 +24,20 @@ interface AlarmRow {
   fire_at: Date;
   status: string;
   earlier: boolean;
+  definition: DeadlineSchedule | null;
 }
 
-/** A ringing alarm, and whether an earlier alarm of its deadline is still pending (it must ring first). */
+/**
+ * A ringing alarm, whether an earlier alarm of its deadline is still pending (it must ring first: only a deadline
+ * planned before alarms were chained has more than one pending), and its deadline's schedule (the next level to arm).
+ */
 const RINGING_ALARM = `SELECT a.id, a.proposal_id, a.deadline_id, a.kind, a.level, a.fire_at, a.status,
          EXISTS (SELECT 1 FROM alarms e
                   WHERE e.proposal_id = a.proposal_id AND e.deadline_id = a.deadline_id
-                    AND e.status = 'pending' AND e.fire_at < a.fire_at) AS earlier
-    FROM alarms a WHERE a.id = $1`;
+                    AND e.status = 'pending' AND e.fire_at < a.fire_at) AS earlier,
+         d.definition
+    FROM alarms a LEFT JOIN deadlines d ON d.proposal_id = a.proposal_id AND d.deadline_id = a.deadline_id
+   WHERE a.id = $1`;
 
 /** The `deadline.*` event an alarm of each kind feeds its proposal. */
 const eventTypeOf: Record<string, TimerEventType> = {
@@ -52,6 +59,9 @@ export type AlarmOutcome = ApplyResult["outcome"] | "already-handled" | "wait" |
  * twice, or one the reconciler re-created, finds it `fired` and does nothing), and its id is the
  * idempotency key, so even two deliveries racing each other apply the event once. An escalation whose
  * earlier level was acknowledged is not applied: the alarm ends `suppressed` (see `escalationHold`).
+ * A deadline has one pending alarm at a time: the one that rings arms the next level of its chain (remind → due →
+ * escalation 1 → 2 …, `nextAlarmOf`) in the transaction that applies or records it, so the next level exists
+ * exactly when this one has rung, and never when the transition closed the deadline.
  */
 export async function handleAlarm(
   deps: EngineDeps,
@@ -94,12 +104,15 @@ export async function handleAlarm(
   const type = eventTypeOf[alarm.kind];
   const escalationKind = deps.workflow.escalationNoticeKind;
   if (!type) throw new Error(`alarm ${alarm.id} has an unknown kind ${alarm.kind}`);
+  const next = nextAlarmOf(alarm.proposalId, found.definition, alarm.id);
   const result = await applyEvent(deps, {
     proposalId: alarm.proposalId,
     event: { type, deadlineId: alarm.deadlineId, level: alarm.level },
     actor: TIMER_ACTOR,
     idempotencyKey: `alarm.${alarm.id}`,
     alarmId: alarm.id,
+    // One alarm per deadline at a time: this one arms the next level as it rings, in the same transaction.
+    ...(next ? { armNext: next } : {}),
     ...(jobIdValue ? { jobId: jobIdValue } : {}),
     // Acknowledging an escalation stops the chain: checked in the transaction that would escalate.
     ...(alarm.kind === "escalate" && escalationKind

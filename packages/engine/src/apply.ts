@@ -24,7 +24,7 @@ import {
   yearColumns,
 } from "./sql.ts";
 import type { Workflow } from "./workflow.ts";
-import { effectRows } from "./write-effects.ts";
+import { type AlarmRow, effectRows } from "./write-effects.ts";
 
 export interface EngineDeps {
   db: Database;
@@ -69,6 +69,11 @@ export interface ApplyInput {
   jobId?: string;
   /** Set when a deadline alarm caused the event: the alarm is marked fired (or stale) in the same transaction. */
   alarmId?: string;
+  /**
+   * The next alarm of that alarm's deadline (`nextAlarmOf`): armed (its row and its job's outbox message) in the same
+   * transaction when the alarm rings, fired, stale or held, unless the transition closes the deadline.
+   */
+  armNext?: AlarmRow;
   /**
    * Asked inside the transaction, with the proposal locked, once the machine has accepted a timer event: a hold
    * drops the event as a stale one is dropped (recorded with its reason, the alarm marked `alarmStatus`). For
@@ -200,6 +205,7 @@ async function applyInTransaction(
       input.alarmId ?? null,
       at,
       held.alarmStatus,
+      json(input.armNext ? [input.armNext] : []),
     ]);
     log.info({ reason: held.reason, ...held.details }, refusal ? "stale timer event dropped" : "timer event held");
     return { outcome: "stale", proposal: toRecord(row), reason: held.reason };
@@ -228,6 +234,7 @@ async function applyInTransaction(
     ...effects,
     input.alarmId ?? null,
     yearColumns(described),
+    json(input.armNext ? [input.armNext] : []),
   ]);
   const after = written[0];
   if (!after) throw new EngineError("VERSION_CONFLICT", "The proposal changed during the update.");

@@ -152,13 +152,21 @@ describe("an alarm job that BullMQ gave up on", () => {
 
 describe("a worker starting beside pending alarms", () => {
   it("adds again only the jobs that are gone from Redis", async () => {
-    const { proposal } = await createProposal(h.deps, {
-      input: ticketInput({ replyMs: 120_000, remindBeforeMs: 60_000, escalateEveryMs: 60_000 }),
-      actor: staff,
-    });
-    await applyEvent(h.deps, { proposalId: proposal.id, event: { type: "submit" }, actor: staff });
+    // Two deadlines (one pending alarm each: the chain arms the next level as one rings), one job lost.
+    const proposalIds: string[] = [];
+    for (let index = 0; index < 2; index += 1) {
+      const { proposal } = await createProposal(h.deps, {
+        input: ticketInput({ replyMs: 120_000, remindBeforeMs: 60_000, escalateEveryMs: 60_000 }),
+        actor: staff,
+      });
+      await applyEvent(h.deps, { proposalId: proposal.id, event: { type: "submit" }, actor: staff });
+      proposalIds.push(proposal.id);
+    }
     while ((await relayBatch(h.deps)) > 0) {}
-    const alarms = await h.db.prisma.alarm.findMany({ where: { proposalId: proposal.id }, orderBy: { fireAt: "asc" } });
+    const alarms = await h.db.prisma.alarm.findMany({
+      where: { proposalId: { in: proposalIds } },
+      orderBy: { fireAt: "asc" },
+    });
     expect(alarms.length).toBeGreaterThan(1);
     const queue = h.deps.queues.alarms;
     const lost = alarms[alarms.length - 1];
@@ -227,7 +235,8 @@ describe("losing Redis", () => {
         ids.push(proposal.id);
       }
       while ((await relayBatch(deps)) > 0) {}
-      expect(await queues.alarms.getDelayedCount()).toBe(12);
+      // One alarm job per pending deadline (issue 18): each level arms the next as it rings.
+      expect(await queues.alarms.getDelayedCount()).toBe(3);
 
       const admin = new Redis(redis.url);
       await admin.flushall();

@@ -90,3 +90,4 @@ export {
 } from "./webhooks.ts";
 export { type EngineWorkerOptions, type EngineWorkers, startEngineWorkers } from "./workers.ts";
 export type { Described, Refusal, Workflow } from "./workflow.ts";
+export { alarmsOf, type DeadlineSchedule } from "./write-effects.ts";

@@ -94,8 +94,9 @@ describe("rebuilding the worker's jobs from the database", () => {
     await h.redis.cleanup();
 
     const rebuilt = await rebuildEngineJobs(h.deps, h.workerConnection);
-    expect(rebuilt).toEqual({ pendingAlarms: 4, eventsRequeued: 1, webhooksRequeued: 2 });
-    expect(await h.deps.queues.alarms.getDelayedCount()).toBe(4);
+    // One pending alarm per open deadline (issue 18: each level arms the next as it rings).
+    expect(rebuilt).toEqual({ pendingAlarms: 1, eventsRequeued: 1, webhooksRequeued: 2 });
+    expect(await h.deps.queues.alarms.getDelayedCount()).toBe(1);
     expect((await h.deps.queues.events.getJob(jobId("proposal.event", lost)))?.data).toMatchObject({ outboxId: lost });
     expect(await h.deps.queues.events.getJob(jobId("proposal.event", applied))).toBeUndefined();
     expect(await h.deps.queues.events.getJob(jobId("proposal.event", refused))).toBeUndefined();
@@ -114,7 +115,7 @@ describe("rebuilding the worker's jobs from the database", () => {
 
     // All there: nothing more is added. One job gone alone comes back alone.
     expect(await rebuildEngineJobs(h.deps, h.workerConnection)).toEqual({
-      pendingAlarms: 4,
+      pendingAlarms: 1,
       eventsRequeued: 0,
       webhooksRequeued: 0,
     });

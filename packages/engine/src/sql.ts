@@ -92,17 +92,51 @@ export const findRepeat = statement(
   "SELECT seq FROM proposal_events WHERE proposal_id = $1 AND idempotency_key = $2",
 );
 
-/** A timer event not applied (too late, or held): recorded, and its alarm (if one rang) marked `$7`. */
+/** `jobId("deadline.alarm", id)` in SQL: the job a cancelled alarm's outbox message removes. */
+const alarmJobIdSql = (column: string) => `'${jobCatalog["deadline.alarm"].idPrefix}-' || replace(${column}, ':', '_')`;
+
+/**
+ * The next alarm of a ringing alarm's deadline, armed in the transaction where it rings: `next` is a JSON array of
+ * at most one alarm row (`nextAlarmOf`), inserted only when `rung` (the CTE that moved the ringing alarm out of
+ * `pending`) has a row, so a repeat, a cancelled alarm or a deadline this transition closes arms nothing. Its outbox
+ * message (the delayed job, at its fire time) is built here from the row that was inserted. `ON CONFLICT DO
+ * NOTHING`: a deadline planned before alarms were chained has every level's row already (they ring as planned).
+ */
+function armedCtes(next: string, rung: string): string {
+  return `
+   armed AS (
+     INSERT INTO alarms (id, proposal_id, deadline_id, kind, level, fire_at, status)
+     SELECT id, proposal_id, deadline_id, kind, level, fire_at, 'pending'
+       FROM jsonb_to_recordset(${next}::jsonb) AS r(id text, proposal_id text, deadline_id text, kind text,
+            level int, fire_at timestamptz)
+      WHERE EXISTS (SELECT 1 FROM ${rung})
+     ON CONFLICT (id) DO NOTHING
+     RETURNING id, proposal_id, deadline_id, fire_at
+   ),
+   armed_outbox AS (
+     INSERT INTO outbox (proposal_id, action, job_name, job_id, payload, run_at)
+     SELECT proposal_id, 'enqueue', 'deadline.alarm', ${alarmJobIdSql("id")},
+            jsonb_build_object('alarmId', id, 'proposalId', proposal_id, 'deadlineId', deadline_id), fire_at
+       FROM armed
+   )`;
+}
+
+/**
+ * A timer event not applied (too late, or held): recorded, and its alarm (if one rang) marked `$7`; the next alarm
+ * of its deadline (`$8`) armed as when it fires (a held escalation level does not stop the later levels ringing,
+ * each is judged when it rings).
+ */
 export const dropStale = statement(
   "dropStale",
   `WITH dropped AS (
      INSERT INTO dropped_events (proposal_id, type, payload, reason) VALUES ($1, $2, $3::jsonb, $4)
-   )
-   UPDATE alarms SET status = $7, fired_at = $6 WHERE id = $5 AND status = 'pending'`,
+   ),
+   rung AS (
+     UPDATE alarms SET status = $7, fired_at = $6 WHERE id = $5 AND status = 'pending' RETURNING id
+   ),
+   ${armedCtes("$8", "rung")}
+   SELECT count(pg_notify('huiyin_outbox', $1)) AS notified FROM armed`,
 );
-
-/** `jobId("deadline.alarm", id)` in SQL: the job a cancelled alarm's outbox message removes. */
-const alarmJobIdSql = (column: string) => `'${jobCatalog["deadline.alarm"].idPrefix}-' || replace(${column}, ':', '_')`;
 
 /**
  * The effect rows of one transition, as CTEs of its write statement: `$first` is a JSON array of the deadline ids
@@ -180,7 +214,8 @@ const RETURNED_COLUMNS = `id, external_id, created_by, machine_version, stage, s
  * Applies a transition: the proposal row (only at the version read under the lock; the answer is empty
  * otherwise), its history row, the effects, and the alarm that rang marked fired (a no-op when `$25` is
  * null, or when the transition closes that alarm's deadline: then it is cancelled, as before the write folded the
- * closing in). Returns the new row without its snapshot.
+ * closing in) with the next alarm of its deadline armed (`$27`, see `armedCtes`). Returns the new row without its
+ * snapshot.
  */
 export const writeTransition = statement(
   "writeTransition",
@@ -205,8 +240,11 @@ export const writeTransition = statement(
    fired AS (
      UPDATE alarms SET status = 'fired', fired_at = $18
       WHERE id = $25 AND status = 'pending' AND deadline_id NOT IN (SELECT deadline_id FROM closing)
-   )
-   SELECT moved.*, (SELECT count(*) FROM notified) AS notified FROM moved`,
+     RETURNING id
+   ),
+   ${armedCtes("$27", "fired")}
+   SELECT moved.*, (SELECT count(*) FROM notified) + (SELECT count(pg_notify('huiyin_outbox', $1)) FROM armed)
+          AS notified FROM moved`,
 );
 
 /** Creates a proposal at version 1 with its `create` history row and the effects of its initial state. */

@@ -29,7 +29,7 @@ interface OutboxRow {
 }
 
 /** One alarm clock, with the column names of `alarms`. */
-interface AlarmRow {
+export interface AlarmRow {
   id: string;
   proposal_id: string;
   deadline_id: string;
@@ -72,8 +72,15 @@ function definitionOf(open: DeadlineOpenParams) {
   };
 }
 
-/** The alarm clocks of a deadline: each reminder, the due moment, each escalation level. */
-export function alarmsOf(proposalId: string, open: DeadlineOpenParams): AlarmRow[] {
+/** What an alarm chain is computed from: a deadline's schedule (`deadline.open`'s params, or its stored definition). */
+export type DeadlineSchedule = Pick<DeadlineOpenParams, "deadlineId" | "dueAt" | "reminders" | "escalations">;
+
+/**
+ * The alarm clocks of a deadline, in the order they ring: each reminder, the due moment, each escalation level
+ * (sorted by fire time, stably, so a schedule whose times coincide keeps that order). Only the first is written
+ * when the deadline opens; each one that rings arms the next (`nextAlarmOf`).
+ */
+export function alarmsOf(proposalId: string, open: DeadlineSchedule): AlarmRow[] {
   const make = (kind: string, level: number, at: string): AlarmRow => ({
     id: alarmId(proposalId, open.deadlineId, kind, level),
     proposal_id: proposalId,
@@ -86,7 +93,25 @@ export function alarmsOf(proposalId: string, open: DeadlineOpenParams): AlarmRow
     ...open.reminders.map((reminder, index) => make("remind", index + 1, reminder.at)),
     make("due", 0, open.dueAt),
     ...open.escalations.map((escalation) => make("escalate", escalation.level, escalation.at)),
-  ];
+  ]
+    .map((alarm, index) => ({ alarm, index, at: Date.parse(alarm.fire_at) }))
+    .sort((a, b) => a.at - b.at || a.index - b.index)
+    .map(({ alarm }) => alarm);
+}
+
+/**
+ * The alarm that follows `ringing` in its deadline's chain (remind → due → escalation 1 → 2 …), armed in the
+ * transaction where `ringing` rings; none after the last level, or for a deadline whose schedule is unknown.
+ */
+export function nextAlarmOf(
+  proposalId: string,
+  schedule: DeadlineSchedule | null | undefined,
+  ringing: string,
+): AlarmRow | undefined {
+  if (!schedule || !Array.isArray(schedule.reminders) || !Array.isArray(schedule.escalations)) return undefined;
+  const chain = alarmsOf(proposalId, schedule);
+  const index = chain.findIndex((alarm) => alarm.id === ringing);
+  return index === -1 ? undefined : chain[index + 1];
 }
 
 /**
@@ -120,15 +145,18 @@ export async function effectRows(client: pg.ClientBase, context: EffectContext):
           opened_at: at.toISOString(),
           definition: definitionOf(open),
         });
-        for (const alarm of alarmsOf(proposalId, open)) {
-          alarms.push(alarm);
+        // One alarm (row and job) per deadline at a time: the first of its chain. The rest are armed one by one as
+        // each rings, so that a deadline costs one job in Redis and a closing cancels one.
+        const [first] = alarmsOf(proposalId, open);
+        if (first) {
+          alarms.push(first);
           outbox.push(
             enqueue(
               "deadline.alarm",
-              alarm.id,
-              { alarmId: alarm.id, proposalId, deadlineId: open.deadlineId },
+              first.id,
+              { alarmId: first.id, proposalId, deadlineId: open.deadlineId },
               proposalId,
-              alarm.fire_at,
+              first.fire_at,
             ),
           );
         }
