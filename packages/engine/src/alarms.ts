@@ -11,7 +11,7 @@ import {
   withoutJobs,
 } from "@huiyin/queue";
 import type { Queue } from "bullmq";
-import { type ApplyResult, applyEvent, type EngineDeps } from "./apply.ts";
+import { type ApplyInput, type ApplyResult, applyChunk, applyEvent, type EngineDeps } from "./apply.ts";
 import { ESCALATION_ACKNOWLEDGED, escalationHold } from "./escalation-hold.ts";
 import { type DeadlineSchedule, nextAlarmOf } from "./write-effects.ts";
 
@@ -75,6 +75,11 @@ export async function handleAlarm(
    * hand, in order), the alarm rings when asked.
    */
   early?: (fireAt: Date) => Promise<void>,
+  /**
+   * How the event is applied: `applyEvent` by default (a transaction of its own); the worker passes its
+   * `createAlarmBatcher`, which applies alarms that ring together in one transaction.
+   */
+  apply: (deps: EngineDeps, input: ApplyInput) => Promise<ApplyResult> = applyEvent,
 ): Promise<AlarmOutcome> {
   // One plain-SQL read (the alarm, and whether an earlier one of its deadline is still pending) instead of two
   // Prisma queries: a burst of alarms due together is limited by what each firing costs before its transaction.
@@ -105,7 +110,7 @@ export async function handleAlarm(
   const escalationKind = deps.workflow.escalationNoticeKind;
   if (!type) throw new Error(`alarm ${alarm.id} has an unknown kind ${alarm.kind}`);
   const next = nextAlarmOf(alarm.proposalId, found.definition, alarm.id);
-  const result = await applyEvent(deps, {
+  const result = await apply(deps, {
     proposalId: alarm.proposalId,
     event: { type, deadlineId: alarm.deadlineId, level: alarm.level },
     actor: TIMER_ACTOR,
@@ -123,6 +128,74 @@ export async function handleAlarm(
     result.outcome === "stale" && result.reason === ESCALATION_ACKNOWLEDGED ? "suppressed" : result.outcome;
   deps.observer?.alarm(alarm.kind, alarm.level, outcome, (deps.clock.now().getTime() - alarm.fireAt.getTime()) / 1000);
   return outcome;
+}
+
+/** Pending alarms in one group commit at most, and chunks committing at once. */
+const MAX_CHUNK = 50;
+const CHUNKS_IN_FLIGHT = 2;
+
+/**
+ * Group commit for timer events: the `apply` of `handleAlarm` that the alarm worker uses. Alarms that ring together
+ * (a burst of deadlines due in the same second, handled `concurrency` at a time) wait while a chunk commits and then
+ * go together, up to `maxChunk`, in one transaction (`applyChunk`: a SAVEPOINT per event, so a refusal or failure of
+ * one undoes nothing else, and each keeps its idempotency key and alarm row check). A lone alarm goes at once, in a
+ * chunk of one. Each caller gets its own event's result, after the COMMIT.
+ */
+export function createAlarmBatcher(
+  options: { maxChunk?: number; inFlight?: number } = {},
+): (deps: EngineDeps, input: ApplyInput) => Promise<ApplyResult> {
+  const maxChunk = options.maxChunk ?? MAX_CHUNK;
+  const inFlight = options.inFlight ?? CHUNKS_IN_FLIGHT;
+  interface Waiting {
+    deps: EngineDeps;
+    input: ApplyInput;
+    resolve: (result: ApplyResult) => void;
+    reject: (error: unknown) => void;
+  }
+  const waiting: Waiting[] = [];
+  let running = 0;
+  let scheduled = false;
+  const pump = () => {
+    scheduled = false;
+    while (running < inFlight && waiting.length > 0) {
+      const first = waiting[0] as Waiting;
+      // One chunk runs on one set of deps (one pool); the worker has one.
+      const chunk: Waiting[] = [];
+      for (let index = 0; index < waiting.length && chunk.length < maxChunk; ) {
+        if ((waiting[index] as Waiting).deps === first.deps) chunk.push(...waiting.splice(index, 1));
+        else index += 1;
+      }
+      running += 1;
+      applyChunk(
+        first.deps,
+        chunk.map((item) => item.input),
+      )
+        .then(
+          (results) =>
+            results.forEach((result, index) => {
+              const item = chunk[index] as Waiting;
+              if (result.status === "fulfilled") item.resolve(result.value);
+              else item.reject(result.reason);
+            }),
+          (error: unknown) => {
+            for (const item of chunk) item.reject(error);
+          },
+        )
+        .finally(() => {
+          running -= 1;
+          pump();
+        });
+    }
+  };
+  return (deps, input) =>
+    new Promise<ApplyResult>((resolve, reject) => {
+      waiting.push({ deps, input, resolve, reject });
+      // The jobs BullMQ hands over in the same turn of the event loop join the same chunk.
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(pump);
+      }
+    });
 }
 
 /**

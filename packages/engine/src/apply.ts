@@ -136,6 +136,65 @@ export async function applyEvent(deps: EngineDeps, input: ApplyInput): Promise<A
   }
 }
 
+/**
+ * Applies several events in ONE transaction (a group commit: one COMMIT, one WAL flush for all), each under a
+ * SAVEPOINT of its own, so that one that is refused, or fails, is rolled back alone and the others still commit.
+ * Every event gets exactly what `applyEvent` would give it: the same lock, idempotency key, checks and write; their
+ * results count only once the transaction has committed. Events are applied in proposal order (the locks of two
+ * chunks running at once are taken in one order, so they cannot deadlock each other). When the transaction itself
+ * fails (a deadlock with some other writer, a failed COMMIT), nothing of it was committed: each event is applied
+ * again on its own through `applyEvent`, whose idempotency key makes that safe even if the COMMIT's answer was lost.
+ * For timer events that fall due together (`createAlarmBatcher`).
+ */
+export async function applyChunk(
+  deps: EngineDeps,
+  inputs: readonly ApplyInput[],
+): Promise<PromiseSettledResult<ApplyResult>[]> {
+  const order = inputs.map((input, index) => ({ input, index })).sort((a, b) => compare(a.input, b.input));
+  const started = performance.now();
+  let settled: PromiseSettledResult<ApplyResult>[];
+  try {
+    settled = await inTransaction(deps.db.pool, async (client) => {
+      const results: PromiseSettledResult<ApplyResult>[] = new Array(inputs.length);
+      for (const { input, index } of order) {
+        const log = deps.logger.child({
+          proposalId: input.proposalId,
+          eventType: input.event.type,
+          ...(input.jobId ? { jobId: input.jobId } : {}),
+        });
+        await client.query("SAVEPOINT huiyin_event");
+        try {
+          const result = await applyInTransaction(client, deps, input, log);
+          await client.query("RELEASE SAVEPOINT huiyin_event");
+          results[index] = { status: "fulfilled", value: result };
+        } catch (error) {
+          await client.query("ROLLBACK TO SAVEPOINT huiyin_event");
+          const first =
+            input.idempotencyKey && isUniqueViolation(error)
+              ? await findByKey(client, input.proposalId, input.idempotencyKey)
+              : undefined;
+          results[index] = first ? { status: "fulfilled", value: first } : { status: "rejected", reason: error };
+        }
+      }
+      return results;
+    });
+  } catch (error) {
+    deps.logger.warn({ err: error, events: inputs.length }, "group commit failed: each event applied on its own");
+    return Promise.allSettled(inputs.map((input) => applyEvent(deps, input)));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  for (const [index, result] of settled.entries()) {
+    const type = inputs[index]?.event.type ?? "";
+    const outcome =
+      result.status === "fulfilled" ? result.value.outcome : result.reason instanceof EngineError ? "refused" : "error";
+    deps.observer?.transition(type, outcome, seconds);
+  }
+  return settled;
+}
+
+const compare = (a: ApplyInput, b: ApplyInput): number =>
+  a.proposalId < b.proposalId ? -1 : a.proposalId > b.proposalId ? 1 : 0;
+
 async function applyInTransaction(
   client: pg.PoolClient,
   deps: EngineDeps,

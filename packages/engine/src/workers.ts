@@ -2,7 +2,7 @@ import { type Actor, QUEUE_ACTOR } from "@huiyin/domain";
 import type { Logger } from "@huiyin/logger";
 import { createWorker, type OutboxQueueName, parsePayload, type RedisConnection } from "@huiyin/queue";
 import { DelayedError, type Queue, type Worker } from "bullmq";
-import { handleAlarm } from "./alarms.ts";
+import { createAlarmBatcher, handleAlarm } from "./alarms.ts";
 import { applyEvent, type EngineDeps } from "./apply.ts";
 import { EngineError } from "./errors.ts";
 import { type EngineRebuild, rebuildEngineJobs } from "./rebuild.ts";
@@ -59,6 +59,8 @@ export async function startEngineWorkers(
     ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
   };
 
+  // Alarms that ring together are applied in group commits (one transaction per chunk, a savepoint per event).
+  const applyAlarm = createAlarmBatcher();
   const alarms = createWorker(
     "deadline.alarm",
     async (job, token) => {
@@ -75,7 +77,7 @@ export async function startEngineWorkers(
             await job.moveToDelayed(Date.now() + delayMs, token);
           }
         : undefined;
-      const outcome = await handleAlarm(deps, payload, job.id, early);
+      const outcome = await handleAlarm(deps, payload, job.id, early, applyAlarm);
       if (outcome === "early") throw new DelayedError();
       if (outcome === "wait" && token) {
         // Back to the delayed set without spending an attempt: BullMQ's way to postpone a running job.

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, staff, startHarness, ticketInput } from "../test/harness.ts";
+import { createAlarmBatcher, handleAlarm } from "./alarms.ts";
+import { applyChunk, applyEvent } from "./apply.ts";
+import { createProposal } from "./create.ts";
+import { EngineError } from "./errors.ts";
+
+/**
+ * Group commit for timer events (issue 18), against real PostgreSQL: several events in one transaction, a SAVEPOINT
+ * each, so a refused one undoes nothing of the others and each keeps its exactly-once guarantees.
+ */
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+
+afterAll(async () => {
+  await h.close();
+});
+
+async function submitted(): Promise<string> {
+  const { proposal } = await createProposal(h.deps, { input: ticketInput(), actor: staff });
+  await applyEvent(h.deps, { proposalId: proposal.id, event: { type: "submit" }, actor: staff });
+  return proposal.id;
+}
+
+const pendingAlarm = (proposalId: string) =>
+  h.db.prisma.alarm.findFirstOrThrow({ where: { proposalId, status: "pending" } });
+
+describe("a group commit of timer events", () => {
+  it("commits the accepted events together and undoes only the refused one", async () => {
+    const [first, refused, last] = [await submitted(), await submitted(), await submitted()];
+    const alarms = await Promise.all([first, last].map(pendingAlarm));
+    const timer = (proposalId: string, alarm: (typeof alarms)[number]) => ({
+      proposalId,
+      event: { type: "deadline.remind", deadlineId: alarm.deadlineId, level: alarm.level },
+      actor: { role: "system", id: "timer" } as const,
+      idempotencyKey: `alarm.${alarm.id}`,
+      alarmId: alarm.id,
+    });
+    const versionBefore = (await h.db.prisma.proposal.findUniqueOrThrow({ where: { id: refused } })).version;
+    const [a, b, c, again] = await applyChunk(h.deps, [
+      timer(first, alarms[0] as (typeof alarms)[number]),
+      // An event its state does not accept: refused inside the chunk, after `first` was written in it.
+      { proposalId: refused, event: { type: "submit" }, actor: staff },
+      timer(last, alarms[1] as (typeof alarms)[number]),
+      // The same alarm twice in one chunk: applied once.
+      timer(first, alarms[0] as (typeof alarms)[number]),
+    ]);
+    expect(a).toMatchObject({ status: "fulfilled", value: { outcome: "applied" } });
+    expect(b?.status).toBe("rejected");
+    expect(b?.status === "rejected" ? b.reason : undefined).toBeInstanceOf(EngineError);
+    expect(c).toMatchObject({ status: "fulfilled", value: { outcome: "applied" } });
+    expect(again).toMatchObject({ status: "fulfilled", value: { outcome: "duplicate" } });
+
+    for (const [proposalId, alarm] of [
+      [first, alarms[0]],
+      [last, alarms[1]],
+    ] as const) {
+      const history = await h.db.prisma.proposalEvent.count({
+        where: { proposalId, idempotencyKey: `alarm.${alarm?.id}` },
+      });
+      expect(history).toBe(1);
+      expect((await h.db.prisma.alarm.findUniqueOrThrow({ where: { id: alarm?.id ?? "" } })).status).toBe("fired");
+    }
+    expect((await h.db.prisma.proposal.findUniqueOrThrow({ where: { id: refused } })).version).toBe(versionBefore);
+  });
+
+  it("the worker's batcher: alarms ringing together each get their own outcome, applied once", async () => {
+    const ids = await Promise.all(Array.from({ length: 6 }, () => submitted()));
+    const alarms = await Promise.all(ids.map(pendingAlarm));
+    const apply = createAlarmBatcher({ maxChunk: 4 });
+    const ring = (alarm: (typeof alarms)[number]) =>
+      handleAlarm(
+        h.deps,
+        { alarmId: alarm.id, proposalId: alarm.proposalId, deadlineId: alarm.deadlineId },
+        undefined,
+        undefined,
+        apply,
+      );
+    // Each rung twice at once (a job BullMQ delivered twice): one applied, the other finds it handled or a repeat.
+    const outcomes = await Promise.all(alarms.flatMap((alarm) => [ring(alarm), ring(alarm)]));
+    for (let index = 0; index < alarms.length; index += 1) {
+      const pair = [outcomes[2 * index], outcomes[2 * index + 1]];
+      expect(pair.filter((outcome) => outcome === "applied")).toHaveLength(1);
+      expect(["already-handled", "duplicate"]).toContain(pair.find((outcome) => outcome !== "applied"));
+    }
+    const timerEvents = await h.db.prisma.proposalEvent.count({
+      where: { proposalId: { in: ids }, type: "deadline.remind" },
+    });
+    expect(timerEvents).toBe(ids.length);
+    expect(await h.db.prisma.alarm.count({ where: { proposalId: { in: ids }, status: "pending", kind: "due" } })).toBe(
+      ids.length,
+    );
+  });
+});
