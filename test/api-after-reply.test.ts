@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createLogger } from "@huiyin/logger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handleAlarm } from "../packages/engine/src/index.ts";
+import { alarmsOf, type DeadlineSchedule, handleAlarm } from "../packages/engine/src/index.ts";
 import { proposalWorkflow } from "../workflows/proposal/src/index.ts";
 import { type ApiHarness, startApi } from "./support/api.ts";
 
@@ -180,7 +180,11 @@ describe("回头看: a follow-up review of a closed proposal", () => {
     const alarms = await api.database.prisma.alarm.findMany({
       where: { proposalId: id, deadlineId: deadline.deadlineId },
     });
-    expect(alarms.map((a) => a.kind).sort()).toEqual(["due", "escalate", "remind"]);
+    // Planned: a reminder, the due moment, an escalation; pending: the first of them (issue 18: one alarm per deadline
+    // at a time, each level arming the next as it rings).
+    const plan = alarmsOf(id, deadline.definition as DeadlineSchedule);
+    expect(plan.map((a) => a.kind).sort()).toEqual(["due", "escalate", "remind"]);
+    expect(alarms.map((a) => a.kind)).toEqual(["remind"]);
     // The reminder is durable like any other: rung, it reaches the unit.
     const remind = alarms.find((a) => a.kind === "remind");
     const deps = { db: api.database, logger: silent, clock, workflow: proposalWorkflow };

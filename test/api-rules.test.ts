@@ -1,9 +1,11 @@
 import { createLogger } from "@huiyin/logger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  alarmsOf as alarmPlanOf,
   applyEvent,
   calendarAdditionsOf,
   DEFAULT_COMMITTEE,
+  type DeadlineSchedule,
   type EngineDeps,
   planCalendarChange,
   type RolloutMemory,
@@ -144,7 +146,15 @@ describe("loading next year's official calendar", () => {
     expect(old.every((alarm) => alarm.status === "cancelled")).toBe(true);
     const moved = alarms.filter((alarm) => alarm.deadline_id === after.deadlineId);
     expect(moved.every((alarm) => alarm.status === "pending")).toBe(true);
-    expect(moved.find((alarm) => alarm.kind === "due")?.fire_at.toISOString()).toBe("2027-02-18T15:59:59.999Z");
+    // One alarm per deadline at a time (issue 18): the reminder is pending, the due alarm planned after it (armed when
+    // the reminder rings) from the new deadline's schedule.
+    expect(moved.map((alarm) => alarm.kind)).toEqual(["remind"]);
+    const { rows: schedules } = await api.database.pool.query<{ definition: DeadlineSchedule }>(
+      "SELECT definition FROM deadlines WHERE proposal_id = $1 AND deadline_id = $2",
+      [id, after.deadlineId],
+    );
+    const plan = alarmPlanOf(id, schedules[0]?.definition as DeadlineSchedule);
+    expect(plan.find((alarm) => alarm.kind === "due")?.fire_at).toBe("2027-02-18T15:59:59.999Z");
     expect(moved.find((alarm) => alarm.kind === "remind")?.fire_at.toISOString()).toBe("2027-02-16T01:00:00.000Z");
     const { rows: outbox } = await api.database.pool.query<{ action: string; job_id: string }>(
       "SELECT action, job_id FROM outbox WHERE proposal_id = $1 AND job_name = 'deadline.alarm'",

@@ -372,7 +372,7 @@ function deadlineRows(result: DeadlinesResult): Row[] {
   return [
     {
       scenario: "3",
-      figure: `scheduling: pending deadlines/s put into BullMQ by the outbox relay (${per} alarms each; ${result.deadlines.toLocaleString("en-US")} deadlines) (baseline: addBulk of jobs of the same shape, up to 100,000)`,
+      figure: `scheduling: pending deadlines/s put into BullMQ by the outbox relay (${per} alarm job${per === 1 ? "" : "s"} each; ${result.deadlines.toLocaleString("en-US")} deadlines) (baseline: addBulk of jobs of the same shape, up to 100,000)`,
       huiyin: `${perSecond(result.relay.deadlinesPerSecond)} (${perSecond(result.relay.jobsPerSecond)} jobs)`,
       baseline: `${perSecond(baselineDeadlines)} (${perSecond(result.baseline.jobsPerSecond)} jobs)`,
       ratio: ratio(result.relay.deadlinesPerSecond, baselineDeadlines),
