@@ -54,6 +54,11 @@ export interface ApiHarness {
   pageIds(path: string, key: string): Promise<string[]>;
   /** Issues a key through the API itself, as the admin. */
   issueKey(role: string, actorId: string, unitId?: string): Promise<string>;
+  /**
+   * A second api over the same database and Redis (as a second api process of one deployment would be), with its
+   * own `overrides`; closed with this one.
+   */
+  another(overrides: Partial<AppDependencies>): Promise<Pick<ApiHarness, "base" | "call">>;
   close(): Promise<void>;
 }
 
@@ -105,7 +110,7 @@ export async function startApi(
   const boardQueues = options.queueBoard
     ? Object.values(queues).map((name) => createQueue(name, connection, { prefix: redis.prefix }))
     : [];
-  const app = createApp({
+  const deps: AppDependencies = {
     logger,
     checks: [],
     database,
@@ -124,13 +129,24 @@ export async function startApi(
     attachments: { store: directoryStore(attachmentsDir), maxBytes: 1_000_000 },
     ...(options.queueBoard ? { queueBoard: { queues: boardQueues, writable: options.queueBoard.writable } } : {}),
     ...options.overrides,
-  });
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
-  });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  const servers: Server[] = [];
+  async function serve(extra: Partial<AppDependencies>): Promise<string> {
+    const app = createApp({ ...deps, ...extra });
+    const server: Server = await new Promise((resolve) => {
+      const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
+    });
+    servers.push(server);
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+  const base = await serve({});
+  const call = callAt(base);
 
-  async function call(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> {
+  function callAt(base: string) {
+    return (method: string, path: string, options: RequestOptions = {}) => request(base, method, path, options);
+  }
+
+  async function request(base: string, method: string, path: string, options: RequestOptions): Promise<ApiResponse> {
     const key = options.key === undefined ? adminKey : options.key;
     const headers: Record<string, string> = { ...options.headers };
     if (key !== null) headers.authorization = `Bearer ${key}`;
@@ -168,11 +184,20 @@ export async function startApi(
         throw new Error(`issuing a ${role} key: ${issued.status} ${JSON.stringify(issued.body)}`);
       return issued.body.key as string;
     },
+    async another(overrides) {
+      const base = await serve(overrides);
+      return { base, call: callAt(base) };
+    },
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.close(() => resolve());
+              server.closeAllConnections();
+            }),
+        ),
+      );
       await Promise.all(boardQueues.map((queue) => queue.close()));
       await database.close();
       await testDatabase.drop();

@@ -18,7 +18,7 @@ export interface BenchOptions {
   /** Seconds each HTTP measurement lasts. */
   httpSeconds: number;
   httpConnections: number;
-  /** Only these scenarios (1–9); all when empty. */
+  /** Only these scenarios (1–10); all when empty. */
   only: Set<number>;
   /** Write a V8 CPU profile of scenario 1 at the highest concurrency into results/. */
   cpuProfile: boolean;
@@ -44,7 +44,7 @@ const usage = `pnpm bench [-- options]
   --million            --deadlines 1000000
   --due-together N     deadlines due in the same second (default 1000; quick 200)
   --http-seconds S     length of each HTTP measurement (default 10; quick 1)
-  --only 1,3           run only these scenarios (1–9)
+  --only 1,3           run only these scenarios (1–10; 10: the DBOS peer, at 1 and 8 clients)
   --cpu-profile        write a CPU profile of scenario 1 (highest concurrency) to results/
   --console-proposals N  proposals in the database for scenario 7, the console (default 2000; quick 300)
   --console-100k       --console-proposals 100000 (issue 15's figure; seeding adds a few minutes)

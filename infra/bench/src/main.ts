@@ -9,6 +9,7 @@ import { TRANSITIONS_PER_LIFECYCLE } from "./lifecycle.ts";
 import { markdown, ms, perSecond, type Row, ratio, type Skipped } from "./report.ts";
 import { consoleScenario, consoleUnavailable } from "./scenarios/console.ts";
 import { consoleRows } from "./scenarios/console-rows.ts";
+import { dbosPeer, type PeerResult } from "./scenarios/dbos-peer.ts";
 import { type DeadlinesResult, scheduleDeadlines } from "./scenarios/deadlines.ts";
 import { type HttpResult, httpScenario, httpUnavailable } from "./scenarios/http.ts";
 import { type HttpLifecyclesResult, httpLifecycles } from "./scenarios/http-lifecycle.ts";
@@ -40,6 +41,7 @@ async function main() {
   const skipped: Skipped[] = [];
   const notes: string[] = [];
   const results: Record<string, unknown> = {};
+  let engineLevels: ThroughputResult[] = [];
   try {
     if (wants(1) || wants(2) || wants(6)) {
       const { result, memory } = await measureMemory(environment.servers, (sample) =>
@@ -47,6 +49,7 @@ async function main() {
       );
       results.throughput = result;
       results.memory = memory;
+      engineLevels = result.engine;
       rows.push(...throughputRows(result), ...memoryRows(memory), ...serviceMemoryRows(result.http));
       notes.push(...throughputNotes(result));
       if (result.httpSkipped)
@@ -95,6 +98,17 @@ async function main() {
         results.console = consoleResult;
         rows.push(...consoleRows(consoleResult));
       }
+    }
+    if (wants(10)) {
+      const peer = await dbosPeer(environment, {
+        levels: PEER_LEVELS,
+        proposals: options.proposals,
+        budgetMs: Math.min(options.budgetSeconds, 10) * 1000,
+        log,
+      });
+      results.peer = peer;
+      if ("skipped" in peer) skipped.push({ scenario: "10 (DBOS peer)", reason: peer.skipped });
+      else rows.push(...peerRows(peer, engineLevels));
     }
     // Scenarios 8 and 9 (issue 16), behind --stats and --meeting: see scenarios/year.ts.
     const year = await yearScenarios(environment, options, log);
@@ -284,6 +298,13 @@ function throughputRows(result: ThroughputScenarios): Row[] {
     const http = result.http?.levels.find((level) => level.concurrency === c);
     if (!http) return;
     rows.push({
+      scenario: "1",
+      figure: `through HTTP (api process) against the engine called directly: committed transitions/s, ${clients} (goal ≥ 0.7)`,
+      huiyin: perSecond(http.transitionsPerSecond),
+      baseline: `${perSecond(engine.transitionsPerSecond)} engine direct`,
+      ratio: ratio(http.transitionsPerSecond, engine.transitionsPerSecond),
+    });
+    rows.push({
       scenario: "1·2",
       figure: `through HTTP (api process): committed transitions/s, ${clients} (baseline: raw UPDATE+INSERT tx/s)`,
       huiyin: perSecond(http.transitionsPerSecond),
@@ -417,6 +438,23 @@ function recoveryRow(result: RecoveryResult): Row {
   };
 }
 
+/** The client levels of scenario 10, the DBOS peer (issue 18's goal: huiyin ≥ 2× DBOS at 1 and 8 clients). */
+const PEER_LEVELS = [1, 8];
+
+function peerRows(peer: Extract<PeerResult, { levels: unknown }>, engine: readonly ThroughputResult[]): Row[] {
+  return peer.levels.map((level) => {
+    const ours = engine.find((each) => each.concurrency === level.concurrency);
+    const c = level.concurrency;
+    return {
+      scenario: "10·1",
+      figure: `huiyin (engine direct, full work: deadlines, notices, outbox) against DBOS Transact ${peer.version} (one workflow per event, state + history only, same PostgreSQL): transitions/s, ${c} client${c > 1 ? "s" : ""} (goal ≥ 2)`,
+      huiyin: ours ? perSecond(ours.transitionsPerSecond) : "— (scenario 1 not run at this level)",
+      baseline: `${perSecond(level.transitionsPerSecond)} DBOS (p50 ${(level.latencyMs.p50 ?? 0).toFixed(1)} ms)`,
+      ratio: ours ? ratio(ours.transitionsPerSecond, level.transitionsPerSecond) : undefined,
+    };
+  });
+}
+
 function httpRows(result: HttpResult): Row[] {
   const ceiling = result.healthz;
   const row = (figure: string, measured: HttpResult["healthz"]): Row => ({
@@ -426,9 +464,18 @@ function httpRows(result: HttpResult): Row[] {
     baseline: `${perSecond(ceiling.requestsPerSecond)}; ${ms(ceiling.latencyMs, ["p50", "p90", "p99"])}`,
     ratio: ratio(measured.requestsPerSecond, ceiling.requestsPerSecond),
   });
+  const postP99 = result.postEvent.latencyMs.p99 ?? 0;
+  const healthzP99 = ceiling.latencyMs.p99 ?? 0;
   return [
     row("GET /v1/proposals/:id", result.getProposal),
     row("POST /v1/proposals/:id/events (submit)", result.postEvent),
+    {
+      scenario: "5",
+      figure: `POST /v1/proposals/:id/events p99 ms against GET /healthz p99 of the same server, ${result.connections} connections (ratio: healthz p99 / POST p99; goal ≥ 0.2, i.e. POST within 5×)`,
+      huiyin: `${postP99.toFixed(1)} ms (${healthzP99 > 0 ? (postP99 / healthzP99).toFixed(1) : "—"}×)`,
+      baseline: `${healthzP99.toFixed(1)} ms`,
+      ratio: ratio(healthzP99, postP99),
+    },
   ];
 }
 

@@ -201,6 +201,11 @@ export const configSchema = z.object({
    * what missing and unknown keys and the acknowledge-link pages cost. Behind a proxy, see TRUST_PROXY.
    */
   API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().default(1200),
+  /**
+   * Seconds a verified API key is kept in each api process (0: read for every request). A revocation still
+   * applies at the next request: PostgreSQL publishes it to every process (services/api/src/auth/key-cache.ts).
+   */
+  API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   /** Failed authentications (401) per minute from one address; beyond, 429 before any key is looked up. */
   API_AUTH_FAILURES_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().default(30),
   /** A console session ends after this many minutes without a request (idle expiry). */

@@ -83,6 +83,10 @@ const serviceVariables: Record<ServiceVariable, VariableDoc> = {
     meaning:
       "requests per client address (an IPv6 /64) per minute, counted before the key is looked up: missing and unknown keys and the acknowledge-link pages are limited too (429 above). Raise it when many keys share one address (a NAT, a proxy not named in `TRUST_PROXY`).",
   },
+  API_KEY_CACHE_SECONDS: {
+    meaning:
+      "seconds a verified API key is kept in each api process (0: read for every request). Revocation stays immediate: every change of a key is published by PostgreSQL (NOTIFY) to every api process, and while that channel is down nothing is cached.",
+  },
   API_AUTH_FAILURES_PER_ADDRESS_PER_MINUTE: {
     meaning:
       "failed authentications (401) per client address per minute; once spent, the address gets 429 before any key is looked up, until the budget refills.",

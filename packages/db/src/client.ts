@@ -2,6 +2,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
 
+/** A connection taken out of the pool (a LISTEN session holds one for its life). */
+export type PoolClient = pg.PoolClient;
+
 export interface Database {
   prisma: PrismaClient;
   /** The pool behind Prisma, for the few places that need plain SQL (readiness, advisory locks). */

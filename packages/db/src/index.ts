@@ -1,4 +1,4 @@
-export { createDatabase, type Database, type DatabaseOptions } from "./client.ts";
+export { createDatabase, type Database, type DatabaseOptions, type PoolClient } from "./client.ts";
 export type {
   Alarm,
   Batch,

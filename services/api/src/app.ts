@@ -16,6 +16,7 @@ import { accountRoutes } from "./auth/accounts.ts";
 import { apiKeyRoutes } from "./auth/api-keys.ts";
 import { authenticate, callerOf, requireCaller } from "./auth/authenticate.ts";
 import { type InvitationMail, invitationAdminRoutes, invitationRoutes } from "./auth/invitations.ts";
+import type { KeyCache } from "./auth/key-cache.ts";
 import { grantsOf } from "./auth/keys.ts";
 import { ownOrigins, PEOPLE_DEFAULTS, type PeopleOptions } from "./auth/people-options.ts";
 import { roleView } from "./auth/person-grants.ts";
@@ -94,6 +95,11 @@ export interface AppDependencies
   consoleDir?: string | undefined;
   /** The queue board under /admin/queues (admins only); absent: no board. */
   queueBoard?: QueueBoardOptions | undefined;
+  /**
+   * Verified API keys kept for a few seconds, kept in step with revocations by auth/key-revocations.ts;
+   * absent: every request reads its key.
+   */
+  keyCache?: KeyCache | undefined;
 }
 
 /**
@@ -200,6 +206,7 @@ function v1(deps: AppDependencies): Router {
       limits: people,
       clock: deps.clock,
       ownOrigins: (request) => ownOrigins(request, people.publicBaseUrl),
+      keyCache: deps.keyCache,
     }),
   );
   router.use(failedAuthentication.counting);

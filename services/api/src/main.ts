@@ -16,6 +16,8 @@ import { sweepStaging } from "./attachments/receive.ts";
 import { s3Store } from "./attachments/s3-store.ts";
 import { directoryStore } from "./attachments/store.ts";
 import { ensureAdminKey } from "./auth/bootstrap.ts";
+import { KeyCache } from "./auth/key-cache.ts";
+import { listenForKeyChanges } from "./auth/key-revocations.ts";
 import { warnWhileUncovered } from "./calendar/coverage.ts";
 import { loadCalendarFolder } from "./calendar/folder.ts";
 import { committeeCalendar } from "./calendar/routes.ts";
@@ -79,8 +81,15 @@ runService(
       ? createQueue<JobPayload<"invitation.email">>(queues.invitationEmail, redis, { prefix: config.QUEUE_PREFIX })
       : undefined;
     if (invitationQueue) shutdown.add("invitation e-mail queue", () => invitationQueue.close());
+    // Verified keys for API_KEY_CACHE_SECONDS, served only while PostgreSQL's channel of key changes is heard.
+    const keyCache = new KeyCache(config.API_KEY_CACHE_SECONDS);
+    if (config.API_KEY_CACHE_SECONDS > 0) {
+      const keyChanges = listenForKeyChanges(database, keyCache, logger);
+      shutdown.add("api-key change channel", () => keyChanges.close());
+    }
     const emailRetry = { attempts: config.NOTIFY_EMAIL_ATTEMPTS, backoffMs: config.NOTIFY_EMAIL_BACKOFF_MS };
     const app = createApp({
+      keyCache,
       metrics,
       logger,
       checks,

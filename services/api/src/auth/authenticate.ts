@@ -4,6 +4,7 @@ import type { Request, RequestHandler, Response } from "express";
 import { refuse } from "../http/error-codes.ts";
 import type { HttpError } from "../http/errors.ts";
 import { csrfRefusal, csrfTokenOf } from "./csrf.ts";
+import type { KeyCache } from "./key-cache.ts";
 import { actingAs, bearerToken, type Caller, grantsOf, hashKey, KEY_ROLES, type KeyRole } from "./keys.ts";
 import { clearedSessionCookie, type SessionLimits, sessionCookieOf } from "./session-tokens.ts";
 import { readSession, type SignedIn } from "./sessions.ts";
@@ -13,6 +14,8 @@ export interface SessionAuthentication {
   clock: Clock;
   /** The origins the api answers as, for the Origin check of a cookie-authenticated change. */
   ownOrigins(request: Request): readonly string[];
+  /** Verified API keys kept for a few seconds (./key-cache.ts); absent: every request reads its key. */
+  keyCache?: KeyCache | undefined;
 }
 
 /** The signed-in person of a request authenticated by its session cookie (with or without any role). */
@@ -25,6 +28,8 @@ export interface SessionLocals extends SignedIn {
  * Authenticates a request under /v1, or answers 401 `UNAUTHENTICATED`:
  * - `Authorization: Bearer <api key>`: the key is looked up by its SHA-256 (the only form stored); a revoked key is
  *   as unknown as a wrong one, so the answer reveals nothing. Unchanged by sessions: a key never needs a CSRF token.
+ *   A verified key may come from the key cache (a few seconds; a revocation, published by PostgreSQL, drops it
+ *   at once on every process). Sessions are not cached: each request reads its session and roles.
  * - else the `huiyin_session` cookie: the session must hold (auth/sessions.ts), and a change (POST, PUT, PATCH,
  *   DELETE) must carry the session's `X-CSRF-Token` and, when the browser sends one, our own `Origin`; otherwise
  *   403 `CSRF_REJECTED`. The person's roles are read from the directory now, so a change applies at once.
@@ -38,7 +43,7 @@ export function authenticate(database: Database, sessions: SessionAuthentication
     if (!bearerToken(header)) {
       throw unauthenticated("Send an API key as Authorization: Bearer <key>, or sign in (POST /v1/session).");
     }
-    const caller = await keyCaller(database, header);
+    const caller = await keyCaller(database, header, sessions.keyCache);
     if (!caller) throw unauthenticated("The API key is unknown or revoked.");
     response.locals.caller = caller;
     request.log = request.log.child({ keyPrefix: caller.prefix, role: caller.role });
@@ -50,19 +55,43 @@ export function authenticate(database: Database, sessions: SessionAuthentication
  * The caller of an `Authorization: Bearer <api key>` header, or undefined when there is none or the key is unknown
  * or revoked. The key is looked up by its SHA-256, the only form stored.
  */
-export async function keyCaller(database: Database, header: string | undefined): Promise<Caller | undefined> {
+export async function keyCaller(
+  database: Database,
+  header: string | undefined,
+  cache?: KeyCache,
+): Promise<Caller | undefined> {
   const token = bearerToken(header);
   if (!token) return undefined;
-  const row = await database.prisma.apiKey.findUnique({ where: { hash: hashKey(token) } });
-  if (!row || row.revokedAt !== null) return undefined;
-  return {
+  const hash = hashKey(token);
+  const cached = cache?.get(hash, Date.now());
+  if (cached) return cached;
+  // Taken before the read: a change published while the read is in flight keeps its result out of the cache.
+  const generation = cache?.generation ?? 0;
+  const { rows } = await database.pool.query<KeyRow>(
+    `SELECT id, prefix, role, actor_id, unit_id, committee_id FROM api_keys WHERE hash = $1 AND revoked_at IS NULL`,
+    [hash],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const caller: Caller = {
     keyId: row.id,
     prefix: row.prefix,
     role: asRole(row.role),
-    actorId: row.actorId,
-    unitId: row.unitId,
-    committeeId: row.committeeId,
+    actorId: row.actor_id,
+    unitId: row.unit_id,
+    committeeId: row.committee_id,
   };
+  cache?.store(hash, caller, generation, Date.now());
+  return caller;
+}
+
+interface KeyRow {
+  id: string;
+  prefix: string;
+  role: string;
+  actor_id: string;
+  unit_id: string | null;
+  committee_id: string;
 }
 
 async function authenticateSession(

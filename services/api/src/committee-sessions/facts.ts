@@ -17,14 +17,23 @@ interface SessionRow {
   plenary: boolean;
 }
 
-/** The session of a committee whose span holds a local date, and whether the date is in its plenary. */
-async function sessionOn(client: Client, committeeId: string, date: string): Promise<SessionRow | undefined> {
+/**
+ * The session of the proposal's committee (`committeeId` when one is fixed) whose span holds a local date, and
+ * whether the date is in its plenary. The committee is read in the same statement: one round trip of the event's
+ * transaction, not two (issue 18).
+ */
+async function sessionOn(
+  client: Client,
+  of: { proposalId: string; committeeId: string | undefined },
+  date: string,
+): Promise<SessionRow | undefined> {
   const { rows } = await client.query<SessionRow>(
     `SELECT id, ($2::date BETWEEN plenary_starts_on AND plenary_ends_on) AS plenary
        FROM committee_sessions
-      WHERE committee_id = $1 AND $2::date BETWEEN starts_on AND ends_on
+      WHERE committee_id = COALESCE($3::text, (SELECT committee_id FROM proposals WHERE id = $1), 'default')
+        AND $2::date BETWEEN starts_on AND ends_on
       ORDER BY starts_on DESC LIMIT 1`,
-    [committeeId, date],
+    [of.proposalId, date, of.committeeId ?? null],
   );
   return rows[0];
 }
@@ -53,13 +62,7 @@ async function nextNumber(client: Client, sessionId: string): Promise<ProposalNu
  */
 export function sessionFacts(options: { committeeId?: string } = {}): EventFacts {
   // The proposal's own committee (read in the event's transaction) unless one is fixed: its sessions, its numbers.
-  const committeeOf = async (client: Client, proposalId: string): Promise<string> => {
-    if (options.committeeId) return options.committeeId;
-    const { rows } = await client.query<{ committee_id: string }>("SELECT committee_id FROM proposals WHERE id = $1", [
-      proposalId,
-    ]);
-    return rows[0]?.committee_id ?? "default";
-  };
+  const committeeOf = (proposalId: string) => ({ proposalId, committeeId: options.committeeId });
   const calendarFor = (context: Record<string, unknown>) => {
     // Every proposal snapshots its policy; a context without one is as old as the default policy.
     return calendarOf((context.policy as Policy | undefined) ?? defaultPolicy);
@@ -68,19 +71,15 @@ export function sessionFacts(options: { committeeId?: string } = {}): EventFacts
     const stamped = context.session as SessionRow | undefined;
     if (event.type === "submit") {
       if (stamped) return {};
-      const committeeId = await committeeOf(client, proposalId);
-      const session = await sessionOn(client, committeeId, localDateOf(at, calendarFor(context)));
+      const session = await sessionOn(client, committeeOf(proposalId), localDateOf(at, calendarFor(context)));
       return session ? { session: { id: session.id, plenary: session.plenary } } : {};
     }
     if (event.type !== "review.register" || context.number) return {};
     const submittedAt = typeof context.submittedAt === "string" ? context.submittedAt : undefined;
-    const committeeId = stamped ? undefined : await committeeOf(client, proposalId);
     const found =
-      stamped || !committeeId
+      stamped || !submittedAt
         ? undefined
-        : submittedAt
-          ? await sessionOn(client, committeeId, localDateOf(submittedAt, calendarFor(context)))
-          : undefined;
+        : await sessionOn(client, committeeOf(proposalId), localDateOf(submittedAt, calendarFor(context)));
     const session = stamped ?? found;
     if (!session) return {};
     const facts: NumberFacts = { number: await nextNumber(client, session.id) };

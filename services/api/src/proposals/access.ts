@@ -49,6 +49,19 @@ export async function grantsSeeing(database: Database, id: string, caller: Calle
   return grants.filter((_grant, index) => seeing[index] !== null);
 }
 
+/**
+ * The first of the caller's roles that sees proposal `id`, a proposal already found visible to the caller (so in
+ * its committee): what a proposal's answer is shaped under. An admin or staff role sees every proposal of its
+ * committee, so when it comes first (the most privileged does) no query is needed.
+ */
+export async function firstGrantSeeing(database: Database, id: string, caller: Caller): Promise<Grant> {
+  const grants = grantsOf(caller);
+  const [first] = grants;
+  if (grants.length <= 1 || first?.role === "admin" || first?.role === "staff") return first ?? caller;
+  const [seeing = caller] = await grantsSeeing(database, id, caller);
+  return seeing;
+}
+
 /** What one role sees within its committee (see `visibleWhere`, which adds the committee). */
 export function grantWhere(caller: Grant): Prisma.ProposalWhereInput {
   switch (caller.role) {

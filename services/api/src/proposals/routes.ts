@@ -21,7 +21,7 @@ import { refuse } from "../http/error-codes.ts";
 import { type IdempotencyLease, respondOnce } from "../http/idempotency.ts";
 import { parseBody, parseQuery } from "../http/validate.ts";
 import { refreshFigures } from "../stats/figures-store.ts";
-import { actorOf, createRefusal, grantsSeeing, viewerOf, visibleWhere } from "./access.ts";
+import { actorOf, createRefusal, firstGrantSeeing, grantsSeeing, viewerOf, visibleWhere } from "./access.ts";
 import { figureFiltersOf, usesFigureFilters } from "./figure-filters.ts";
 import { idsOf, namesOf } from "./names.ts";
 import { httpErrorOf } from "./refusals.ts";
@@ -134,7 +134,7 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
   router.get("/proposals/:id", async (request, response) => {
     const caller = callerOf(response);
     const row = await findVisible(request.params.id, caller);
-    const [grant = caller] = await grantsSeeing(database, row.id, caller);
+    const grant = await firstGrantSeeing(database, row.id, caller);
     const { status, body, headers } = await answer(row, actorOf(grant), 200);
     response.status(status).set(headers).json(body);
   });
@@ -158,7 +158,7 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
         logger: request.log,
       });
       // Answered as GET /v1/proposals/:id answers it: under the first of the caller's roles that sees it.
-      const [grant = caller] = await grantsSeeing(database, id, caller);
+      const grant = await firstGrantSeeing(database, id, caller);
       return answer(row, actorOf(grant), 200);
     });
   });

@@ -41,30 +41,42 @@ export function allowedFor(workflow: Workflow, row: Proposal, actor: Actor): str
   return workflow.allowedEvents(snapshotOf(workflow, row), actor).filter((type) => !type.startsWith("deadline."));
 }
 
+/**
+ * The proposal's open deadlines, each with the highest escalation level fired: one plain statement (the hot path of
+ * GET /v1/proposals/:id and of every event's answer, issue 18), where two Prisma queries were.
+ */
 async function openDeadlines(
   database: Database,
   proposalId: string,
   now: Date,
   calendar: BusinessCalendar,
 ): Promise<DeadlineView[]> {
-  const [deadlines, escalations] = await Promise.all([
-    database.prisma.deadline.findMany({ where: { proposalId, status: "open" }, orderBy: { dueAt: "asc" } }),
-    database.prisma.alarm.groupBy({
-      by: ["deadlineId"],
-      where: { proposalId, kind: "escalate", status: "fired" },
-      _max: { level: true },
-    }),
-  ]);
-  const levels = new Map(escalations.map((row) => [row.deadlineId, row._max.level ?? 0]));
-  return deadlines.map((deadline) => ({
-    deadlineId: deadline.deadlineId,
+  const { rows } = await database.pool.query<{
+    deadline_id: string;
+    kind: string;
+    unit_id: string | null;
+    due_at: Date;
+    opened_at: Date;
+    level: number | null;
+  }>(
+    `SELECT d.deadline_id, d.kind, d.unit_id, d.due_at, d.opened_at,
+       (SELECT max(a.level) FROM alarms a
+         WHERE a.proposal_id = d.proposal_id AND a.deadline_id = d.deadline_id
+           AND a.kind = 'escalate' AND a.status = 'fired') AS level
+     FROM deadlines d
+     WHERE d.proposal_id = $1 AND d.status = 'open'
+     ORDER BY d.due_at, d.deadline_id`,
+    [proposalId],
+  );
+  return rows.map((deadline) => ({
+    deadlineId: deadline.deadline_id,
     kind: deadline.kind,
-    unitId: deadline.unitId,
-    dueAt: deadline.dueAt.toISOString(),
-    level: levels.get(deadline.deadlineId) ?? 0,
-    overdue: deadline.dueAt.getTime() < now.getTime(),
-    calendar: calendarStatusBetween(deadline.openedAt, deadline.dueAt, calendar),
-    workingDaysLeft: workingDaysLeft(now, deadline.dueAt, calendar),
+    unitId: deadline.unit_id,
+    dueAt: deadline.due_at.toISOString(),
+    level: deadline.level ?? 0,
+    overdue: deadline.due_at.getTime() < now.getTime(),
+    calendar: calendarStatusBetween(deadline.opened_at, deadline.due_at, calendar),
+    workingDaysLeft: workingDaysLeft(now, deadline.due_at, calendar),
   }));
 }
 
