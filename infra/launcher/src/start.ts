@@ -90,6 +90,9 @@ async function main(): Promise<void> {
         secretsDir,
         port: config.HUIYIN_POSTGRES_PORT,
         logFile: path.join(logsDir, "postgres.log"),
+        source: config.HUIYIN_POSTGRES,
+        toolsDir: path.join(dir, "tools"),
+        say,
       };
       pending.push(
         startPostgres(options).then(async (server) => {
