@@ -7497,6 +7497,7 @@ export interface operations {
                 format?: "csv" | "xlsx";
                 from?: string;
                 groupBy?: "unit" | "leader" | "category" | "proposerType" | "sourceChannel" | "session";
+                /** @deprecated */
                 session?: string;
                 sessionId?: string;
                 to?: string;
@@ -11667,6 +11668,7 @@ export interface operations {
             query?: {
                 from?: string;
                 groupBy?: "unit" | "leader" | "category" | "proposerType" | "sourceChannel" | "session";
+                /** @deprecated */
                 session?: string;
                 sessionId?: string;
                 to?: string;
