@@ -175,3 +175,17 @@ describe("GET /v1/docs", () => {
     expect(policy).toContain(`style-src 'sha256-${hash}'`);
   });
 });
+
+describe("deprecation notices (docs/versioning.md)", () => {
+  it("answers GET /v1/stats?session= with Deprecation and a deprecation link, and ?sessionId= without", async () => {
+    const old = await api.call("GET", "/v1/stats?session=no-such-session");
+    expect(old.status).toBe(200);
+    expect(old.headers.get("deprecation")).toMatch(/^@\d+$/);
+    expect(old.headers.get("link")).toContain('rel="deprecation"');
+    const current = await api.call("GET", "/v1/stats?sessionId=no-such-session");
+    expect(current.status).toBe(200);
+    expect(current.headers.get("deprecation")).toBeNull();
+    // The same figures either way: the old name still works, as the 12 months promised.
+    expect({ ...current.body, at: null }).toEqual({ ...old.body, at: null });
+  });
+});

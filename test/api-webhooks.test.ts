@@ -20,6 +20,7 @@ import {
   newWebhookSecret,
   openSecret,
   relayBatch,
+  sealSecret,
   startWebhookWorker,
   systemClock,
   systemResolver,
@@ -242,6 +243,63 @@ describe("webhook subscriptions", () => {
     const deleted = await api.call("DELETE", `/v1/webhooks/${created.body.id}`, { key: keys.otherIntegrator });
     expect(deleted.status).toBe(204);
     expect((await api.call("GET", "/v1/webhooks", { key: keys.otherIntegrator })).body.items).toEqual([]);
+  });
+
+  it("replays a creation under the same Idempotency-Key with the same secret, which the stored answer keeps sealed", async () => {
+    const idempotencyKey = `create-hook-${randomBytes(6).toString("hex")}`;
+    const create = (key: string) =>
+      api.call("POST", "/v1/webhooks", {
+        key,
+        headers: { "idempotency-key": idempotencyKey },
+        body: { url: "https://example.org/idempotent-hook", events: ["proposal.closed"] },
+      });
+    const first = await create(keys.otherIntegrator);
+    expect(first.status).toBe(201);
+    const secret = first.body.secret as string;
+    expect(secret).toMatch(/^whsec_/);
+    const stored = await api.database.pool.query<{ api_key_id: string; response: string }>(
+      "SELECT api_key_id, response::text AS response FROM idempotent_requests WHERE key = $1",
+      [idempotencyKey],
+    );
+    expect(stored.rows).toHaveLength(1);
+    const row = stored.rows[0] as { api_key_id: string; response: string };
+    // Neither the secret nor a part of it in clear; its place holds a value only the keyring opens.
+    expect(row.response).not.toContain(secret);
+    expect(row.response).not.toContain(secret.slice("whsec_".length, "whsec_".length + 16));
+    const sealed = (JSON.parse(row.response) as { body: { secret: string } }).body.secret;
+    expect(sealed).toMatch(/^v1:test1:/);
+
+    const replay = await create(keys.otherIntegrator);
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect(replay.body).toEqual(first.body);
+    expect(replay.headers.get("location")).toBe(`/v1/webhooks/${first.body.id}`);
+    const mine = await api.call("GET", "/v1/webhooks", { key: keys.otherIntegrator });
+    expect(mine.body.items.map((item: { id: string }) => item.id)).toEqual([first.body.id]);
+
+    // Another caller's same key is another request: its own subscription and secret.
+    const others = await create(keys.integrator);
+    expect(others.status).toBe(201);
+    expect(others.headers.get("idempotent-replayed")).toBeNull();
+    expect(others.body.secret).not.toBe(secret);
+
+    // Sealed with a key the deployment has since dropped: a stable refusal, never another subscription or a 5xx.
+    const lost = sealSecret([{ id: "dropped", key: randomBytes(32) }], secret, "anything");
+    await api.database.pool.query(
+      "UPDATE idempotent_requests SET response = jsonb_set(response, '{body,secret}', to_jsonb($1::text)) WHERE key = $2 AND api_key_id = $3",
+      [lost, idempotencyKey, row.api_key_id],
+    );
+    const unopenable = await create(keys.otherIntegrator);
+    expect(unopenable.status).toBe(410);
+    expect(unopenable.body.error.code).toBe("IDEMPOTENT_ANSWER_SEALED");
+    expect(JSON.stringify(unopenable.body)).not.toContain("whsec_");
+
+    for (const [key, id] of [
+      [keys.otherIntegrator, first.body.id],
+      [keys.integrator, others.body.id],
+    ] as const) {
+      expect((await api.call("DELETE", `/v1/webhooks/${id}`, { key })).status).toBe(204);
+    }
   });
 
   it("refuses other roles (403), unknown topics and non-http URLs (422), and stores nothing", async () => {

@@ -27,7 +27,7 @@ describe("the queue board in the api, read-only (the default)", () => {
     await api.close();
   });
 
-  it("refuses anyone but an admin: no key 401, an unknown key 401, a staff or integrator key 403", async () => {
+  it("refuses anyone but the deployment's admins: no key 401, an unknown key 401, staff, integrator, operator or another committee's admin 403", async () => {
     const staffKey = await api.issueKey("staff", "staff-1");
     const integrator = await api.issueKey("integrator", "oa-system");
     const anonymous = await fetch(`${api.base}/admin/queues`);
@@ -37,7 +37,17 @@ describe("the queue board in the api, read-only (the default)", () => {
       headers: { authorization: "Bearer hy_unknownkey0_notakeyatallnotakeyatallnotakeyatall" },
     });
     expect(unknown.status).toBe(401);
-    for (const key of [staffKey, integrator]) {
+    // The operator (no committee's data) and another committee's admin (its own only): the board shows every one's jobs.
+    const operator = (await api.call("POST", "/v1/api-keys", { body: { role: "operator", actorId: "ops" } })).body
+      .key as string;
+    expect(
+      (await api.call("POST", "/v1/committees", { key: operator, body: { id: "county", name: "某县政协" } })).status,
+    ).toBe(201);
+    const countyAdmin = (
+      await api.call("POST", "/v1/committees/county/admin-keys", { key: operator, body: { actorId: "county-office" } })
+    ).body.key as string;
+    expect(countyAdmin).toMatch(/^hy_/);
+    for (const key of [staffKey, integrator, operator, countyAdmin]) {
       for (const path of ["/admin/queues", "/admin/queues/api/queues"]) {
         const refused = await fetch(`${api.base}${path}`, { headers: { authorization: `Bearer ${key}` } });
         expect(refused.status, path).toBe(403);

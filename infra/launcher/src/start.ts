@@ -90,6 +90,9 @@ async function main(): Promise<void> {
         secretsDir,
         port: config.HUIYIN_POSTGRES_PORT,
         logFile: path.join(logsDir, "postgres.log"),
+        source: config.HUIYIN_POSTGRES,
+        toolsDir: path.join(dir, "tools"),
+        say,
       };
       pending.push(
         startPostgres(options).then(async (server) => {
@@ -197,6 +200,8 @@ async function main(): Promise<void> {
     } else if (firstAdmin) {
       say(`  Sign in      ${apiUrl}/console as ${firstAdmin.login} (an admin can invite others)`);
     }
+    say(`  Reference    ${apiUrl}/v1/reference   (the OpenAPI document, browsable; /v1/openapi.json)`);
+    say(`  Queue board  ${apiUrl}/admin/queues   (the default committee's admins; read-only unless QUEUE_BOARD_WRITE)`);
     say(`  worker       http://127.0.0.1:${config.WORKER_HEALTH_PORT}/readyz`);
     say(`  notifier     http://127.0.0.1:${config.NOTIFIER_HEALTH_PORT}/readyz`);
     say(

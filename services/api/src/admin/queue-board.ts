@@ -2,7 +2,7 @@ import { createBullBoard } from "@bull-board/api";
 import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { ExpressAdapter } from "@bull-board/express";
 import type { Database } from "@huiyin/db";
-import type { Clock } from "@huiyin/engine";
+import { type Clock, DEFAULT_COMMITTEE } from "@huiyin/engine";
 import type { Queue } from "bullmq";
 import { type Request, type RequestHandler, Router } from "express";
 import { keyCaller } from "../auth/authenticate.ts";
@@ -32,13 +32,20 @@ export interface QueueBoardDeps {
   sessions: SessionLimits;
   /** The origins the api answers as: a change made with a session must come from one of them. */
   ownOrigins(request: Request): readonly string[];
-  /** Who may open the board: the deployment's administrators. */
+  /** Which roles of the default committee may open the board: its administrators. */
   roles?: readonly KeyRole[];
 }
 
 /**
- * The queue board (Bull Board) under `/admin/queues`, for administrators only: an admin API key
- * (`Authorization: Bearer`) or an admin's console session cookie; anyone else gets 401 or 403 before Bull Board runs.
+ * The queue board (Bull Board) under `/admin/queues`, for the deployment's administrators only: an admin API key
+ * (`Authorization: Bearer`) or an admin's console session cookie, of the default committee; anyone else gets 401 or
+ * 403 before Bull Board runs.
+ *
+ * Not the `operator` role, not even read-only, and not the admins of the other committees: the queues are shared by
+ * every committee of the deployment and Bull Board cannot filter them, so the board shows every committee's jobs,
+ * their data (proposal, deadline and person ids) and failure messages. The operator by design reads no
+ * committee's data (README, "Several committees in one deployment"); a committee's admin reads only its own. The
+ * operator's view of the system is /metrics and the health endpoints, which carry no committee data.
  *
  * Read-only unless `writable`. Even then a promoted alarm does not ring early: the worker's alarm handler compares
  * the alarm's fire time in PostgreSQL and puts the job back into the delayed set (packages/engine/src/workers.ts).
@@ -88,6 +95,7 @@ function boardAuthentication(deps: QueueBoardDeps): RequestHandler {
     const header = request.headers.authorization;
     const cookie = header === undefined ? sessionCookieOf(request.headers.cookie) : undefined;
     let held: readonly KeyRole[];
+    let committeeId: string;
     if (cookie !== undefined) {
       const signedIn = await readSession(deps.database, cookie, deps.sessions, deps.clock.now());
       if (!signedIn) throw unauthenticated();
@@ -100,13 +108,18 @@ function boardAuthentication(deps: QueueBoardDeps): RequestHandler {
         if (refused) throw refuse("CSRF_REJECTED", refused);
       }
       held = signedIn.grants.map((grant) => grant.role);
+      committeeId = signedIn.person.committeeId;
     } else {
       const caller = await keyCaller(deps.database, header);
       if (!caller) throw unauthenticated();
       held = [caller.role];
+      committeeId = caller.committeeId;
     }
-    if (!held.some((role) => roles.includes(role))) {
-      throw refuse("FORBIDDEN", "The queue board is for administrators.");
+    if (!held.some((role) => roles.includes(role)) || committeeId !== DEFAULT_COMMITTEE) {
+      throw refuse(
+        "FORBIDDEN",
+        "The queue board is for the deployment's administrators (the default committee's admins): it shows every committee's jobs.",
+      );
     }
     next();
   };

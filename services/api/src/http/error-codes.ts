@@ -138,6 +138,12 @@ export const ERRORS = {
   },
   COMMITTEE_EXISTS: { status: 409, named: true, meaning: "A committee with this id exists already." },
   ACK_LINK_EXPIRED: { status: 410, named: true, meaning: "The acknowledge link has expired." },
+  IDEMPOTENT_ANSWER_SEALED: {
+    status: 410,
+    named: true,
+    meaning:
+      "The first answer to this Idempotency-Key held a secret sealed with an encryption key the deployment has since dropped; what it created exists.",
+  },
   VERSION_MISMATCH: { status: 412, named: true, meaning: "If-Match names an older version (details.currentVersion)." },
   PAYLOAD_TOO_LARGE: { status: 413, meaning: "The body is larger than the limit." },
   ATTACHMENT_TOO_LARGE: {

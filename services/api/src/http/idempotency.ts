@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { type Database, isDatabaseUnavailable, type Prisma } from "@huiyin/db";
+import { type Keyring, openSecret, SecretBoxError, sealSecret } from "@huiyin/engine";
 import type { Request, Response } from "express";
 import { refuse } from "./error-codes.ts";
 
@@ -8,6 +9,12 @@ export interface Answer {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /**
+   * Top-level fields of `body` that hold a secret (a webhook's signing secret): the stored answer keeps them sealed
+   * with the store's keyring, bound to the key's row, and a replay opens them, so the same caller gets the same
+   * answer while the table holds no secret in clear.
+   */
+  secretFields?: readonly string[];
 }
 
 /**
@@ -28,6 +35,60 @@ export interface IdempotencyStore {
   database: Database;
   /** `DEFAULT_LEASE` when absent. */
   lease?: IdempotencyLease | undefined;
+  /** Seals the answers' `secretFields` at rest (SECRETS_ENCRYPTION_KEYS); needed where a handler answers any. */
+  keyring?: Keyring | undefined;
+}
+
+/** What the table keeps of an answer. */
+interface StoredAnswer {
+  body: unknown;
+  headers?: Record<string, string>;
+  /** The body's fields that are sealed (see `Answer.secretFields`). */
+  sealed?: string[];
+}
+
+/** What a sealed field is bound to: this key's row and field, so that it opens nowhere else. */
+const sealBinding = (identity: { apiKeyId: string; key: string }, field: string) =>
+  `idempotency:${identity.apiKeyId}:${identity.key}:${field}`;
+
+function sealAnswer(
+  answer: Answer,
+  keyring: Keyring | undefined,
+  identity: { apiKeyId: string; key: string },
+): StoredAnswer {
+  const stored: StoredAnswer = { body: answer.body, headers: answer.headers ?? {} };
+  const fields = answer.secretFields ?? [];
+  if (fields.length === 0) return stored;
+  // A handler that answers a secret runs only where a keyring was passed: storing it in clear is never the fallback.
+  if (!keyring) throw new Error("an answer with secret fields needs the idempotency store's keyring");
+  const body = { ...(answer.body as Record<string, unknown>) };
+  for (const field of fields) {
+    if (typeof body[field] === "string") body[field] = sealSecret(keyring, body[field], sealBinding(identity, field));
+  }
+  return { ...stored, body, sealed: [...fields] };
+}
+
+/** The first answer as it was sent; refused when a field was sealed with a key the keyring no longer holds. */
+function openAnswer(
+  stored: StoredAnswer,
+  keyring: Keyring | undefined,
+  identity: { apiKeyId: string; key: string },
+): unknown {
+  if (!stored.sealed?.length) return stored.body;
+  const body = { ...(stored.body as Record<string, unknown>) };
+  try {
+    for (const field of stored.sealed) {
+      if (typeof body[field] === "string")
+        body[field] = openSecret(keyring ?? [], body[field], sealBinding(identity, field));
+    }
+  } catch (error) {
+    if (!(error instanceof SecretBoxError)) throw error;
+    throw refuse(
+      "IDEMPOTENT_ANSWER_SEALED",
+      "The first answer to this Idempotency-Key held a secret sealed with an encryption key this deployment no longer has; what it created exists (list it), and a new secret can be issued for it.",
+    );
+  }
+  return body;
 }
 
 const IN_PROGRESS = 0;
@@ -53,7 +114,7 @@ export async function respondOnce(
   response: Response,
   handle: (key: string | undefined) => Promise<Answer>,
 ): Promise<void> {
-  const { database, lease = DEFAULT_LEASE } = store;
+  const { database, lease = DEFAULT_LEASE, keyring } = store;
   const key = request.headers["idempotency-key"];
   if (key === undefined) return send(response, await handle(undefined));
   if (typeof key !== "string" || !/^[\x21-\x7e]{1,200}$/.test(key)) {
@@ -101,10 +162,10 @@ export async function respondOnce(
       });
     }
     request.log.info({ idempotencyKey: key }, "idempotent repeat: the first answer replayed");
-    const stored = first.response as { body: unknown; headers?: Record<string, string> };
+    const stored = first.response as unknown as StoredAnswer;
     return send(response, {
       status: first.status,
-      body: stored.body,
+      body: openAnswer(stored, keyring, identity),
       headers: { ...stored.headers, "Idempotent-Replayed": "true" },
     });
   }
@@ -123,7 +184,7 @@ export async function respondOnce(
   await renewal.stop();
   const stored = {
     status: answer.status,
-    response: { body: answer.body, headers: answer.headers ?? {} } as Prisma.InputJsonValue,
+    response: sealAnswer(answer, keyring, identity) as unknown as Prisma.InputJsonValue,
     leaseUntil: null,
   };
   let count: number;

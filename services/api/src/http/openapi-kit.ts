@@ -33,10 +33,12 @@ export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
 /** Each property of a query schema as one `in: query` parameter. */
 export function queryParameters(schema: z.ZodType): JsonSchema[] {
   const json = jsonSchemaOf(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
-  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+  return Object.entries(json.properties ?? {}).map(([name, { deprecated, "x-deprecation": notice, ...property }]) => ({
     name,
     in: "query",
     required: json.required?.includes(name) ?? false,
+    // A property marked with `deprecated(…)` is a deprecated parameter (see ./deprecation.ts).
+    ...(deprecated === true ? { deprecated, "x-deprecation": notice } : {}),
     schema: property,
   }));
 }

@@ -4,6 +4,7 @@ import { Router } from "express";
 import { z } from "zod";
 import { callerOf, requireRole } from "../auth/authenticate.ts";
 import { type Caller, grantsOf } from "../auth/keys.ts";
+import { deprecated } from "../http/deprecation.ts";
 import { refuse } from "../http/error-codes.ts";
 import { parseQuery } from "../http/validate.ts";
 import { visibleWhere } from "../proposals/access.ts";
@@ -19,8 +20,14 @@ const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(v
 export const statsQuerySchema = z.strictObject({
   /** The committee session (届次) the proposals belong to. */
   sessionId: z.string().trim().min(1).max(100).optional(),
-  /** The same as `sessionId` (the parameter's first name). */
-  session: z.string().trim().min(1).max(100).optional(),
+  /** The same as `sessionId` (the parameter's first name): deprecated, answered with a Deprecation header. */
+  session: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ ...deprecated({ since: "2026-12-03" }), description: "Deprecated: use sessionId (the same)." }),
   /** Proposals first submitted at or after this instant. */
   from: instant.optional(),
   /** Proposals first submitted before this instant. */

@@ -168,6 +168,7 @@ export const webhooksApi: FeatureApi = {
             "INVALID_IDEMPOTENCY_KEY",
             "IDEMPOTENCY_KEY_REUSED",
             "IDEMPOTENCY_IN_PROGRESS",
+            "IDEMPOTENT_ANSWER_SEALED",
           ),
         },
       },

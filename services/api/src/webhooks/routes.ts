@@ -180,7 +180,9 @@ export function webhookRoutes(database: Database, deps: WebhookRoutesDeps): Rout
 
   router.post("/webhooks", allowed, async (request, response) => {
     const caller = callerOf(response);
-    await respondOnce({ database, lease: deps.lease }, caller, request, response, async () => {
+    // The answer holds the new secret: kept sealed in the idempotency table, opened for a replay.
+    const store = { database, lease: deps.lease, keyring: deps.keyring };
+    await respondOnce(store, caller, request, response, async () => {
       const body = parseBody(createWebhookSchema, request.body);
       // A host that is, or resolves to, an address the worker may not call is refused now, whatever the
       // spelling. A name that does not resolve yet is accepted: the worker checks again at every delivery.
@@ -218,6 +220,7 @@ export function webhookRoutes(database: Database, deps: WebhookRoutesDeps): Rout
         status: 201,
         body: { ...subscriptionView(row), secret },
         headers: { Location: `/v1/webhooks/${row.id}` },
+        secretFields: ["secret"],
       };
     });
   });

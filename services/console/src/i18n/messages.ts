@@ -405,6 +405,8 @@ const zh = {
   "refusal.UNSUPPORTED_ENCODING": "不支持此内容编码。",
   "refusal.INVALID_INPUT": "提案内容不完整或不符合要求。",
   "refusal.IDEMPOTENCY_KEY_REUSED": "幂等键已用于其他请求。",
+  "refusal.IDEMPOTENT_ANSWER_SEALED":
+    "首次应答中的密钥已无法解密（加密密钥已轮换），所建对象仍在，可为其重新签发密钥。",
   "refusal.WEBHOOK_URL_FORBIDDEN": "Webhook 只能发往公网地址。",
   "refusal.ATTACHMENT_CONTENT_MISMATCH": "附件内容与声明的类型不符。",
   "refusal.ATTACHMENT_NOT_USABLE": "附件不可用。",
@@ -827,6 +829,8 @@ const en: Record<MessageKey, string> = {
   "refusal.UNSUPPORTED_ENCODING": "This content encoding is not supported.",
   "refusal.INVALID_INPUT": "The proposal is incomplete or invalid.",
   "refusal.IDEMPOTENCY_KEY_REUSED": "The idempotency key was used for another request.",
+  "refusal.IDEMPOTENT_ANSWER_SEALED":
+    "The first answer's secret can no longer be opened (the encryption key was rotated away); what it created exists: issue it a new secret.",
   "refusal.WEBHOOK_URL_FORBIDDEN": "Webhooks may go to public addresses only.",
   "refusal.ATTACHMENT_CONTENT_MISMATCH": "The attachment is not what its type says.",
   "refusal.ATTACHMENT_NOT_USABLE": "The attachment cannot be used.",
