@@ -120,6 +120,26 @@ const serviceVariables: Record<ServiceVariable, VariableDoc> = {
     meaning: "tries per e-mail; then the delivery is `dead`. A 5xx answer is final at once.",
   },
   NOTIFY_EMAIL_BACKOFF_MS: { meaning: "the first retry delay of an e-mail, doubling with each further retry." },
+  NOTIFY_SMS_URL: {
+    shownDefault: "— (SMS off)",
+    meaning:
+      "the [SMS gateway](#notification-channels) the notifier POSTs text messages to (`https://` only). Unset: no SMS.",
+  },
+  NOTIFY_SMS_API_KEY: {
+    secret: true,
+    meaning: "the SMS gateway's API key (≥ 16 characters): sent as `X-Api-Key` and signing each request body.",
+  },
+  NOTIFY_SMS_KINDS: {
+    meaning: "the notice kinds sent by SMS, comma-separated, to the people they name who have a `phone`; empty: none.",
+  },
+  NOTIFY_ROBOT_KINDS: {
+    meaning:
+      "the notice kinds posted to the configured group robots (企业微信/政务微信, 钉钉) of the units, leaders and office they name; empty: none.",
+  },
+  NOTIFY_CHANNEL_ATTEMPTS: { meaning: "tries per SMS or robot message; then the delivery is `dead`." },
+  NOTIFY_CHANNEL_BACKOFF_MS: {
+    meaning: "the first retry delay of an SMS or robot message, doubling with each further retry.",
+  },
   DIGEST_TIME: {
     shownDefault: "— (off)",
     meaning:
