@@ -2077,6 +2077,8 @@ export interface components {
             /** @enum {string} */
             language: "zh-CN" | "en";
             name: string;
+            /** @description A mobile number for SMS notices. */
+            phone: string | null;
             /** @description The role labels held: `staff-head`, `leader:<id>`, `unit:<id>`, … */
             roles: string[];
             /** Format: date-time */
@@ -2747,6 +2749,7 @@ export interface components {
              */
             language: "zh-CN" | "en";
             name: string;
+            phone?: string | null;
         };
         PutDirectoryUnit: {
             headPersonId?: string | null;
