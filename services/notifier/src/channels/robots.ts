@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "@huiyin/db";
-import { type Keyring, openSecret, sealSecret } from "@huiyin/engine";
+import { type Keyring, openNoticeRobot, sealNoticeRobot } from "@huiyin/engine";
 import type { DirectoryUnit, RecipientRef, ResolutionContext } from "@huiyin/notify";
 import { ROBOT_KINDS, type RobotKind, type RobotRecipient } from "./adapter.ts";
 
@@ -17,9 +17,6 @@ export function isRobotKind(value: string): value is RobotKind {
 
 /** The delivery row's recipient for a robot (`notice_deliveries.recipient`). */
 export const robotRecipient = (robotId: string) => `robot:${robotId}`;
-
-/** What a robot's URL and secret are sealed to: a sealed value copied to another row or column does not open. */
-const boundTo = (robotId: string, part: "url" | "secret") => `notice-robot:${robotId}:${part}`;
 
 export interface RobotSettings {
   committeeId: string;
@@ -39,10 +36,7 @@ export async function saveRobot(database: Database, keyring: Keyring, robot: Rob
   const key = { committeeId: robot.committeeId, target: robot.target, kind: robot.kind };
   const existing = await database.prisma.noticeRobot.findUnique({ where: { committeeId_target_kind: key } });
   const id = existing?.id ?? `rb_${randomBytes(12).toString("base64url")}`;
-  const sealed = {
-    urlSealed: sealSecret(keyring, robot.url, boundTo(id, "url")),
-    secretSealed: robot.secret ? sealSecret(keyring, robot.secret, boundTo(id, "secret")) : null,
-  };
+  const sealed = sealNoticeRobot(keyring, id, robot);
   await database.prisma.noticeRobot.upsert({
     where: { committeeId_target_kind: key },
     create: { id, ...key, ...sealed },
@@ -56,10 +50,7 @@ export function openRobot(
   keyring: Keyring,
   row: { id: string; urlSealed: string; secretSealed: string | null },
 ): RobotRecipient {
-  return {
-    url: openSecret(keyring, row.urlSealed, boundTo(row.id, "url")),
-    secret: row.secretSealed ? openSecret(keyring, row.secretSealed, boundTo(row.id, "secret")) : null,
-  };
+  return openNoticeRobot(keyring, row);
 }
 
 /**
