@@ -152,7 +152,7 @@ const serviceVariables: Record<ServiceVariable, VariableDoc> = {
   WEBHOOK_ALLOWED_DESTINATIONS: {
     shownDefault: "— (public only)",
     meaning:
-      "holes in the [webhook outbound policy](#where-webhooks-may-go-outbound-policy): comma-separated CIDRs (`10.20.0.0/16`) and host:port pairs (`10.20.1.5:8443`, `oa.intranet:8443`) the api and the worker may send webhooks to although they are internal.",
+      "holes in the [webhook outbound policy](#where-webhooks-may-go-outbound-policy): comma-separated CIDRs (`10.20.0.0/16`) and host:port pairs (`10.20.1.5:8443`, `oa.intranet:8443`) the api and the worker may send webhooks to, and the notifier SMS and robot messages, although they are internal.",
   },
   SECRETS_ENCRYPTION_KEYS: {
     secret: true,
