@@ -158,7 +158,7 @@ const serviceVariables: Record<ServiceVariable, VariableDoc> = {
     secret: true,
     shownDefault: "generated with `npm start`",
     meaning:
-      "the keys that [seal webhook secrets](#webhook-secrets-at-rest): comma-separated `<id>:<base64 of 32 bytes>`, the first seals, all open. Required by the api and the worker (the same value); `npm start` generates one into `.huiyin/secrets/secrets-encryption-keys` (mode 0600) when unset.",
+      "the keys that [seal webhook secrets](#webhook-secrets-at-rest) and the notification robots' URLs: comma-separated `<id>:<base64 of 32 bytes>`, the first seals, all open. Required by the api and the worker, and by the notifier for robots (the same value); `npm start` generates one into `.huiyin/secrets/secrets-encryption-keys` (mode 0600) when unset.",
   },
   ATTACHMENT_MAX_BYTES: {
     shownDefault: "`20971520` (20 MiB)",
