@@ -2287,13 +2287,13 @@ export interface components {
         NoticeDelivery: {
             attempts: number;
             /** @enum {string} */
-            channel: "inbox" | "email";
+            channel: "inbox" | "email" | "sms" | "wecom" | "dingtalk";
             /** Format: date-time */
             createdAt: string;
             deliveredAt: string | null;
             id: string;
             lastError: string | null;
-            /** @description `role[:scope]` for the inbox, `person:<id>` for e-mail. */
+            /** @description `role[:scope]` for the inbox, `person:<id>` for e-mail and SMS, `robot:<id>` for a group robot. */
             recipient: string;
             /** @enum {string} */
             status: "queued" | "sending" | "retrying" | "delivered" | "dead";
@@ -2301,7 +2301,7 @@ export interface components {
         NoticeDeliveryListItem: {
             attempts: number;
             /** @enum {string} */
-            channel: "inbox" | "email";
+            channel: "inbox" | "email" | "sms" | "wecom" | "dingtalk";
             /** Format: date-time */
             createdAt: string;
             deliveredAt: string | null;
@@ -2311,7 +2311,7 @@ export interface components {
             level: number;
             noticeId: string;
             proposalId: string;
-            /** @description `role[:scope]` for the inbox, `person:<id>` for e-mail. */
+            /** @description `role[:scope]` for the inbox, `person:<id>` for e-mail and SMS, `robot:<id>` for a group robot. */
             recipient: string;
             /** @enum {string} */
             status: "queued" | "sending" | "retrying" | "delivered" | "dead";
@@ -8271,7 +8271,7 @@ export interface operations {
     listNoticeDeliveries: {
         parameters: {
             query?: {
-                channel?: "inbox" | "email";
+                channel?: "inbox" | "email" | "sms" | "wecom" | "dingtalk";
                 cursor?: string;
                 limit?: number;
                 noticeId?: string;
