@@ -48,6 +48,27 @@ async function admin(method: string, path: string, documented: string, body?: un
 const wang = { name: "王局长", email: "wang@zhujian.example", language: "zh-CN" };
 
 describe("people", () => {
+  it("keeps a phone number for SMS (spaces and dashes dropped), refuses one that is not, and audits only its last digits", async () => {
+    const saved = await admin("PUT", "/v1/directory/people/qian", "/v1/directory/people/{id}", {
+      name: "钱主任",
+      phone: "138-0013 8000",
+    });
+    expect(saved.status).toBe(201);
+    expect(saved.body).toMatchObject({ phone: "13800138000" });
+    const refused = await admin("PUT", "/v1/directory/people/qian", "/v1/directory/people/{id}", {
+      name: "钱主任",
+      phone: "call me",
+    });
+    expect(refused.status).toBe(422);
+    expect(await api.database.prisma.person.findUnique({ where: { id: "qian" } })).toMatchObject({
+      phone: "13800138000",
+    });
+    const audit = await api.database.prisma.auditEntry.findMany({ where: { targetId: "qian" } });
+    expect(JSON.stringify(audit.map((entry) => entry.details))).toContain("***8000");
+    expect(JSON.stringify(audit.map((entry) => entry.details))).not.toContain("13800138000");
+    expect((await admin("DELETE", "/v1/directory/people/qian", "/v1/directory/people/{id}")).status).toBe(204);
+  });
+
   it("PUT creates (201) then replaces (200), idempotently; what is left out is cleared", async () => {
     const created = await admin("PUT", "/v1/directory/people/wang", "/v1/directory/people/{id}", {
       ...wang,
@@ -89,7 +110,8 @@ describe("people", () => {
       // Webhooks are for integrators: the notifier never sends one to a person.
       ["wang", { ...wang, channels: { "deadline.escalation": ["webhook"] } }, "channels.deadline.escalation.0"],
       ["wang", { ...wang, channels: { "Not A Kind": ["inbox"] } }, "channels.Not A Kind"],
-      ["wang", { ...wang, phone: "123" }, ""],
+      ["wang", { ...wang, phone: "123" }, "phone"],
+      ["wang", { ...wang, mobile: "13800138000" }, ""],
       ["wang", { ...wang, name: " " }, "name"],
       ["wang", [], ""],
       ["a:b", wang, "id"],

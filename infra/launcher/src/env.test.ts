@@ -63,8 +63,8 @@ describe("the services' environment under npm start", () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     // Secrets sealed before a restart still open: the next start reads the same key.
     expect(specsFor({}).envOf("worker").SECRETS_ENCRYPTION_KEYS).toBe(keys);
-    // The notifier has no use for it.
-    expect(first.envOf("notifier").SECRETS_ENCRYPTION_KEYS).toBeUndefined();
+    // The notifier opens the notification robots' sealed URLs with it.
+    expect(first.envOf("notifier").SECRETS_ENCRYPTION_KEYS).toBe(keys);
   });
 
   it("passes explicitly set SECRETS_ENCRYPTION_KEYS (a rotation's list) to both and generates nothing", () => {

@@ -30,7 +30,8 @@ export function adminKeyFileOf(config: LocalConfig, secretsDir: string): string 
  * notifier signs the acknowledge links of its e-mails, the api verifies them): without one set, the start command
  * generates it once into `<secrets>/notify-link-secret` (mode 0600) and reuses it on every start, so links in
  * e-mails already sent keep working. A NOTIFY_LINK_SECRET that is set wins. Likewise the api (which seals webhook
- * secrets) and the worker (which opens them to sign) share SECRETS_ENCRYPTION_KEYS, generated once into
+ * secrets) and the worker (which opens them to sign), and the notifier (which opens the robots' URLs) share
+ * SECRETS_ENCRYPTION_KEYS, generated once into
  * `<secrets>/secrets-encryption-keys` when unset: losing it would make every stored webhook secret unreadable.
  */
 export function serviceSpecs(options: ServiceEnvOptions): ServiceSpec[] {
@@ -61,7 +62,13 @@ export function serviceSpecs(options: ServiceEnvOptions): ServiceSpec[] {
     },
     {
       name: "notifier",
-      env: { ...common, HEALTH_PORT: String(config.NOTIFIER_HEALTH_PORT), NOTIFY_LINK_SECRET: linkSecret },
+      // The notifier opens the sealed URLs and secrets of the notification robots (issue 17) with the same keys.
+      env: {
+        ...common,
+        HEALTH_PORT: String(config.NOTIFIER_HEALTH_PORT),
+        NOTIFY_LINK_SECRET: linkSecret,
+        SECRETS_ENCRYPTION_KEYS: encryptionKeys,
+      },
     },
   ];
 }

@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { NOTICE_KINDS } from "@huiyin/domain";
 import { z } from "zod";
 import { type CliConfig, cliConfigSchema } from "./cli.ts";
 import { type LocalConfig, localConfigSchema } from "./local.ts";
@@ -104,6 +105,20 @@ const allowedDestinations = z.string().transform((value, context) => {
 });
 
 /** `kid:base64key` entries: a name (written into what it seals) and a 256-bit key. */
+/** A comma-separated list of notice kinds (`deadline.escalation,deadline.due`); empty: none. */
+const noticeKinds = z.string().transform((value, context) => {
+  const kinds = value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const unknown = kinds.filter((kind) => !(NOTICE_KINDS as readonly string[]).includes(kind));
+  if (unknown.length > 0) {
+    context.addIssue({ code: "custom", message: `unknown notice kind(s): ${unknown.join(", ")}` });
+    return z.NEVER;
+  }
+  return [...new Set(kinds)];
+});
+
 const encryptionKeys = z.string().transform((value, context) => {
   const keys: { id: string; key: Buffer }[] = [];
   const entries = value
@@ -239,6 +254,23 @@ export const configSchema = z.object({
   NOTIFY_EMAIL_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   /** The first retry delay of an e-mail; each further retry waits twice as long (exponential backoff). */
   NOTIFY_EMAIL_BACKOFF_MS: z.coerce.number().int().min(10).default(30_000),
+  // --- notification channels (issue 17): begin ---
+  /**
+   * The SMS gateway the notifier POSTs text messages to (a JSON body, signed with NOTIFY_SMS_API_KEY): https only.
+   * Unset: no SMS.
+   */
+  NOTIFY_SMS_URL: z.url({ protocol: /^https$/, message: "must be an https:// URL" }).optional(),
+  /** The SMS gateway's API key: sent in `X-Api-Key` and signing each request (HMAC-SHA256). */
+  NOTIFY_SMS_API_KEY: z.string().min(16, "must be at least 16 characters").optional(),
+  /** The notice kinds sent by SMS to the people they name who have a phone number. */
+  NOTIFY_SMS_KINDS: noticeKinds.default(["deadline.escalation"]),
+  /** The notice kinds posted to the group robots (企业微信/政务微信, 钉钉) of the units, leaders and office they name. */
+  NOTIFY_ROBOT_KINDS: noticeKinds.default(["deadline.escalation", "deadline.due"]),
+  /** How many times one SMS or robot message is tried before its delivery is `dead`. */
+  NOTIFY_CHANNEL_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** The first retry delay of an SMS or robot message; each further retry waits twice as long. */
+  NOTIFY_CHANNEL_BACKOFF_MS: z.coerce.number().int().min(10).default(30_000),
+  // --- notification channels (issue 17): end ---
   /**
    * When the notifier sends the daily digest (what is overdue, due within 7 days, escalated) to unit heads and
    * leaders: `HH:MM`, 24-hour, in DIGEST_TIME_ZONE. Unset or `off`: no digest (and a schedule left from an earlier

@@ -124,6 +124,26 @@ const serviceVariables: Record<ServiceVariable, VariableDoc> = {
     meaning: "tries per e-mail; then the delivery is `dead`. A 5xx answer is final at once.",
   },
   NOTIFY_EMAIL_BACKOFF_MS: { meaning: "the first retry delay of an e-mail, doubling with each further retry." },
+  NOTIFY_SMS_URL: {
+    shownDefault: "— (SMS off)",
+    meaning:
+      "the [SMS gateway](#notification-channels) the notifier POSTs text messages to (`https://` only). Unset: no SMS.",
+  },
+  NOTIFY_SMS_API_KEY: {
+    secret: true,
+    meaning: "the SMS gateway's API key (≥ 16 characters): sent as `X-Api-Key` and signing each request body.",
+  },
+  NOTIFY_SMS_KINDS: {
+    meaning: "the notice kinds sent by SMS, comma-separated, to the people they name who have a `phone`; empty: none.",
+  },
+  NOTIFY_ROBOT_KINDS: {
+    meaning:
+      "the notice kinds posted to the configured group robots (企业微信/政务微信, 钉钉) of the units, leaders and office they name; empty: none.",
+  },
+  NOTIFY_CHANNEL_ATTEMPTS: { meaning: "tries per SMS or robot message; then the delivery is `dead`." },
+  NOTIFY_CHANNEL_BACKOFF_MS: {
+    meaning: "the first retry delay of an SMS or robot message, doubling with each further retry.",
+  },
   DIGEST_TIME: {
     shownDefault: "— (off)",
     meaning:
@@ -136,13 +156,13 @@ const serviceVariables: Record<ServiceVariable, VariableDoc> = {
   WEBHOOK_ALLOWED_DESTINATIONS: {
     shownDefault: "— (public only)",
     meaning:
-      "holes in the [webhook outbound policy](#where-webhooks-may-go-outbound-policy): comma-separated CIDRs (`10.20.0.0/16`) and host:port pairs (`10.20.1.5:8443`, `oa.intranet:8443`) the api and the worker may send webhooks to although they are internal.",
+      "holes in the [webhook outbound policy](#where-webhooks-may-go-outbound-policy): comma-separated CIDRs (`10.20.0.0/16`) and host:port pairs (`10.20.1.5:8443`, `oa.intranet:8443`) the api and the worker may send webhooks to, and the notifier SMS and robot messages, although they are internal.",
   },
   SECRETS_ENCRYPTION_KEYS: {
     secret: true,
     shownDefault: "generated with `npm start`",
     meaning:
-      "the keys that [seal webhook secrets](#webhook-secrets-at-rest): comma-separated `<id>:<base64 of 32 bytes>`, the first seals, all open. Required by the api and the worker (the same value); `npm start` generates one into `.huiyin/secrets/secrets-encryption-keys` (mode 0600) when unset.",
+      "the keys that [seal webhook secrets](#webhook-secrets-at-rest) and the notification robots' URLs: comma-separated `<id>:<base64 of 32 bytes>`, the first seals, all open. Required by the api and the worker, and by the notifier for robots (the same value); `npm start` generates one into `.huiyin/secrets/secrets-encryption-keys` (mode 0600) when unset.",
   },
   ATTACHMENT_MAX_BYTES: {
     shownDefault: "`20971520` (20 MiB)",

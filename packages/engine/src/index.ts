@@ -31,6 +31,12 @@ export {
   type StartRunInput,
   startMigrationRun,
 } from "./migrate.ts";
+export {
+  openNoticeRobot,
+  type SealedNoticeRobot,
+  sealNoticeRobot,
+  shownRobotUrl,
+} from "./notice-robots.ts";
 export type { EngineObserver } from "./observer.ts";
 export {
   type AddressClass,

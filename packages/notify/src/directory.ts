@@ -7,6 +7,12 @@ export type Language = (typeof LANGUAGES)[number];
 export const CHANNELS = ["inbox", "email"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/**
+ * Every channel a `notice_deliveries` row may name: a person's own channels, and those the deployment routes by
+ * notice kind (SMS to people with a phone, group robots of 企业微信/政务微信 and 钉钉; services/notifier `channels/`).
+ */
+export const DELIVERY_CHANNELS = [...CHANNELS, "sms", "wecom", "dingtalk"] as const;
+
 /** A person of the recipients directory, as the notifier needs them. */
 export interface Person {
   id: string;

@@ -27,6 +27,7 @@ export {
   CHANNELS,
   type Channel,
   channelsFor,
+  DELIVERY_CHANNELS,
   type Directory,
   type DirectoryUnit,
   defaultChannels,

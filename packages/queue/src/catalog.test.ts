@@ -40,6 +40,7 @@ describe("job catalog", () => {
       "digests",
       "events",
       "invitation-email",
+      "notice-channel",
       "notice-email",
       "notices",
       "webhooks",

@@ -24,6 +24,8 @@ export const queues = {
   digestEmail: "digest-email",
   /** Invitations e-mailed to the people invited (`invitation.email`): the api produces, the notifier sends. */
   invitationEmail: "invitation-email",
+  /** Single notices by SMS or to a group robot (`channel.send`): the notifier's channels beyond e-mail. */
+  noticeChannel: "notice-channel",
 } as const;
 
 export type QueueName = (typeof queues)[keyof typeof queues];
@@ -111,6 +113,16 @@ export const jobCatalog = {
     queue: queues.invitationEmail,
     payload: z.object({ invitationId: id }),
     idPrefix: "invitation-email",
+    retry: "configured",
+  },
+  /**
+   * One notice to one recipient on one channel beyond e-mail (`sms`, `wecom`, `dingtalk`): `jobId("channel.send",
+   * noticeId, channel, recipient)`, tracked by its `notice_deliveries` row and retried like e-mails.
+   */
+  "channel.send": {
+    queue: queues.noticeChannel,
+    payload: z.object({ noticeId: id, channel: z.enum(["sms", "wecom", "dingtalk"]), recipient: id }),
+    idPrefix: "channel",
     retry: "configured",
   },
 } as const satisfies Record<string, JobDefinition>;

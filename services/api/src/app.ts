@@ -43,6 +43,7 @@ import { requestForLog, responseForLog } from "./http/request-log.ts";
 import { type ImportDeps, importRoutes } from "./imports/routes.ts";
 import { migrationRoutes } from "./migrations/routes.ts";
 import { workRoutes } from "./my-work/routes.ts";
+import { notificationRobotRoutes } from "./notification-robots/routes.ts";
 import { ackLinkRoutes } from "./notifications/ack-link.ts";
 import { noticeDeliveryRoutes } from "./notifications/deliveries.ts";
 import type { EmailRequeue } from "./notifications/email-requeue.ts";
@@ -260,6 +261,7 @@ function v1(deps: AppDependencies): Router {
   router.use(policyRoutes(deps.database));
   router.use(webhookRoutes(deps.database, { ...deps.webhooks, lease: deps.idempotencyLease }));
   router.use("/directory", directoryRoutes(deps.database));
+  router.use(notificationRobotRoutes(deps.database, { keyring: deps.webhooks.keyring }));
   router.use(noticeDeliveryRoutes(deps.database, deps.emailRequeue));
   return router;
 }

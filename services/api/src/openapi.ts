@@ -20,6 +20,7 @@ import {
 import { importsApi } from "./imports/openapi.ts";
 import { migrationsApi } from "./migrations/openapi.ts";
 import { workApi } from "./my-work/openapi.ts";
+import { notificationRobotsApi } from "./notification-robots/openapi.ts";
 import { notificationsApi } from "./notifications/openapi.ts";
 import { policyApi } from "./policy/openapi.ts";
 import { proposalsApi } from "./proposals/openapi.ts";
@@ -38,6 +39,7 @@ export const FEATURE_APIS: readonly FeatureApi[] = [
   policyApi,
   webhooksApi,
   directoryApi,
+  notificationRobotsApi,
   auditApi,
   disclosureApi,
   attachmentsApi,

@@ -7,6 +7,8 @@ export interface DirectoryData {
     id: string;
     name: string;
     email?: string | null;
+    /** A mobile number for the SMS channel. */
+    phone?: string | null;
     language?: Language;
     channels?: Partial<Record<string, Channel[]>> | null;
   }[];
@@ -26,6 +28,7 @@ export async function importDirectory(database: Database, data: DirectoryData): 
       const fields = {
         name: person.name,
         email: person.email ?? null,
+        phone: person.phone ?? null,
         language: person.language ?? "zh-CN",
         // As the api's PUT of a person: absent channels are SQL NULL (the notifier's defaults), not "leave as is",
         // so that both writers of the directory mean the same by the same data.

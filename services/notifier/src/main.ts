@@ -1,8 +1,19 @@
-import { requireEncryptionKeys } from "@huiyin/config";
+import { ConfigError, requireEncryptionKeys } from "@huiyin/config";
+import { systemResolver } from "@huiyin/engine";
 import { parseDigestTime } from "@huiyin/notify";
 import { createQueue, createWorker, parsePayload, queues as queueNames } from "@huiyin/queue";
 import { Counter, rebuildOnDataLoss, runService } from "@huiyin/runtime";
 import { createTransport } from "nodemailer";
+import {
+  type ChannelJob,
+  type ChannelRouting,
+  dingtalkAdapter,
+  enqueueChannelJobs,
+  planChannels,
+  smsAdapter,
+  startChannelWorker,
+  wecomAdapter,
+} from "./channels.ts";
 import type { DigestEmailJob } from "./digest/run.ts";
 import { createDigestService } from "./digest/start.ts";
 import {
@@ -37,7 +48,7 @@ runService(
     // --- metrics (issue 17): begin ---
     const deliveries = new Counter({
       name: "huiyin_notice_deliveries_total",
-      help: "Notice deliveries of this process, by channel (inbox, email) and status (delivered, queued, sent, failed).",
+      help: "Notice deliveries of this process, by channel (inbox, email, sms, wecom, dingtalk) and status (delivered, queued, sent, failed).",
       labelNames: ["channel", "status"] as const,
       registers: [metrics.registry],
     });
@@ -47,6 +58,55 @@ runService(
       registers: [metrics.registry],
     });
     // --- metrics (issue 17): end ---
+
+    // --- notification channels (issue 17): begin ---
+    // SMS with a gateway configured; robots always listen, and find nothing to send until a robot is configured
+    // (their rows name no one otherwise). Every request goes where the webhook outbound policy allows, https only.
+    if (config.NOTIFY_SMS_URL && !config.NOTIFY_SMS_API_KEY) {
+      throw new ConfigError([
+        "NOTIFY_SMS_API_KEY: required with NOTIFY_SMS_URL (the gateway's key signs each request)",
+      ]);
+    }
+    const https = { policy: { allow: config.WEBHOOK_ALLOWED_DESTINATIONS, resolve: systemResolver() } };
+    const routing: ChannelRouting = {
+      sms: Boolean(config.NOTIFY_SMS_URL),
+      smsKinds: config.NOTIFY_SMS_KINDS,
+      robotKinds: config.SECRETS_ENCRYPTION_KEYS ? config.NOTIFY_ROBOT_KINDS : [],
+    };
+    const channelRetry = { attempts: config.NOTIFY_CHANNEL_ATTEMPTS, backoffMs: config.NOTIFY_CHANNEL_BACKOFF_MS };
+    const channelQueue = createQueue<ChannelJob>(queueNames.noticeChannel, redis, queueSettings);
+    shutdown.add("channel queue", () => channelQueue.close());
+    const channelWorker = startChannelWorker(
+      {
+        database,
+        adapters: {
+          sms:
+            config.NOTIFY_SMS_URL && config.NOTIFY_SMS_API_KEY
+              ? smsAdapter({ url: config.NOTIFY_SMS_URL, apiKey: config.NOTIFY_SMS_API_KEY }, https)
+              : undefined,
+          wecom: wecomAdapter(https),
+          dingtalk: dingtalkAdapter(https),
+        },
+        keyring: config.SECRETS_ENCRYPTION_KEYS,
+        publicBaseUrl: config.PUBLIC_BASE_URL,
+        logger,
+        redis,
+        prefix: config.QUEUE_PREFIX,
+      },
+      { lockDuration: config.JOB_LOCK_MS, stalledInterval: config.JOB_STALLED_CHECK_MS },
+    );
+    shutdown.add("channel messages", () => channelWorker.close());
+    channelWorker.on("completed", (job, result: { outcome?: string } | undefined) => {
+      if (result?.outcome === "sent") deliveries.inc({ channel: job.data.channel, status: "sent" });
+    });
+    channelWorker.on("failed", (job) => {
+      if (job) deliveries.inc({ channel: job.data.channel, status: "failed" });
+    });
+    logger.info(
+      { sms: routing.sms, smsKinds: routing.smsKinds, robotKinds: routing.robotKinds },
+      routing.sms || routing.robotKinds.length > 0 ? "SMS and robot channels" : "SMS and robot channels off",
+    );
+    // --- notification channels (issue 17): end ---
     const notices = createWorker(
       "notice.deliver",
       async (job) => {
@@ -57,11 +117,15 @@ runService(
         // person retries that e-mail only, never the inbox or the other people.
         const emails = emailQueue ? await planEmails(database, noticeId, jobLogger) : [];
         if (emailQueue) await enqueueEmails(emailQueue, emails, settings);
+        // SMS and robots likewise: rows first, then one job each (none while nothing is configured).
+        const messages = await planChannels(database, noticeId, routing, jobLogger);
+        await enqueueChannelJobs(channelQueue, messages, channelRetry);
+        for (const message of messages) deliveries.inc({ channel: message.channel, status: "queued" });
         await markHandled(database, noticeId);
         noticesHandled.inc();
         deliveries.inc({ channel: "inbox", status: "delivered" }, delivered);
         deliveries.inc({ channel: "email", status: "queued" }, emails.length);
-        return { delivered, emails: emails.length };
+        return { delivered, emails: emails.length, channelMessages: messages.length };
       },
       redis,
       { ...queueSettings, concurrency: 10 },
@@ -124,6 +188,7 @@ runService(
       invitationEmails: transport
         ? createQueue<InvitationEmailJob>(queueNames.invitationEmail, redis, queueSettings)
         : undefined,
+      channels: channelQueue,
     };
     shutdown.add("reconciler queues", async () => {
       await Promise.all([
@@ -143,6 +208,7 @@ runService(
         queues,
         emailSettings: transport ? settings : undefined,
         digest,
+        channelRetry,
       });
     const reconciler = startDeliveryReconciler({ database, logger, queues }, config.RECONCILE_EVERY_MS, rebuild);
     shutdown.add("delivery reconciler", () => reconciler.close());

@@ -1,7 +1,16 @@
 import type { Database } from "@huiyin/db";
 import type { Logger } from "@huiyin/logger";
-import { catalogJob, configuredJobOptions, jobId, jobOptions, type RedisConnection, withoutJobs } from "@huiyin/queue";
+import {
+  catalogJob,
+  configuredJobOptions,
+  jobId,
+  jobOptions,
+  type RedisConnection,
+  type RetrySettings,
+  withoutJobs,
+} from "@huiyin/queue";
 import type { Queue } from "bullmq";
+import { CHANNELS, type ChannelJob, channelJobOptions } from "./channels.ts";
 import { type DigestEmailJob, type DigestSettings, digestEmailJob } from "./digest/run.ts";
 import { DIGEST_SCHEDULER_ID, scheduleDigests } from "./digest/schedule.ts";
 import {
@@ -20,6 +29,8 @@ export interface NotifierQueues {
   emails?: Queue<EmailJob> | undefined;
   digestEmails?: Queue<DigestEmailJob> | undefined;
   invitationEmails?: Queue<InvitationEmailJob> | undefined;
+  /** SMS and robot messages (`channel.send`). */
+  channels?: Queue<ChannelJob> | undefined;
 }
 
 export interface NotifierRebuildDeps {
@@ -31,6 +42,8 @@ export interface NotifierRebuildDeps {
   emailSettings?: EmailSettings | undefined;
   /** With the daily digest on. */
   digest?: DigestSettings | undefined;
+  /** The retry policy of SMS and robot messages (NOTIFY_CHANNEL_ATTEMPTS, NOTIFY_CHANNEL_BACKOFF_MS). */
+  channelRetry?: RetrySettings | undefined;
 }
 
 export interface NotifierRebuild {
@@ -38,6 +51,7 @@ export interface NotifierRebuild {
   emails: number;
   digestEmails: number;
   invitationEmails: number;
+  channelMessages: number;
   /** E-mails (notice or digest) found `sending` without a job: made `dead`, see below. */
   deadSending: number;
   digestScheduled: boolean;
@@ -54,7 +68,7 @@ const LOST_WHILE_SENDING =
  * - `notice.deliver` for each notice its job has not finished with (`handled_at` null: `markHandled`), which writes
  *   the missing inbox rows (unique per notice and recipient) and e-mail rows and jobs, and skips what is there;
  * - one e-mail job per notice, digest or invitation e-mail still `queued` or `retrying` (a delivered one is never
- *   sent again);
+ *   sent again), and one `channel.send` job per SMS or robot message likewise;
  * - an e-mail `sending` whose job is gone was cut off mid-send: the server may have accepted it, so it is not sent
  *   again on its own but made `dead`, a dead letter the back office sees and can retry (as the reconciler does for
  *   a job BullMQ gave up on). A job still running in some process when Redis was emptied finishes and marks the
@@ -65,9 +79,20 @@ const LOST_WHILE_SENDING =
 export async function rebuildNotifierJobs(deps: NotifierRebuildDeps, batchSize = 1_000): Promise<NotifierRebuild> {
   const notices = await requeueNotices(deps, batchSize);
   const mails = await requeueEmails(deps, batchSize);
+  const channels = await requeueChannels(deps, batchSize);
   const digestScheduled = await rescheduleDigests(deps);
-  const result = { notices, ...mails, digestScheduled };
-  if (notices + mails.emails + mails.digestEmails + mails.invitationEmails + mails.deadSending > 0 || digestScheduled) {
+  const result = {
+    notices,
+    ...mails,
+    channelMessages: channels.added,
+    deadSending: mails.deadSending + channels.dead,
+    digestScheduled,
+  };
+  if (
+    notices + mails.emails + mails.digestEmails + mails.invitationEmails + result.channelMessages + result.deadSending >
+      0 ||
+    digestScheduled
+  ) {
     deps.logger.warn(result, "lost notifier jobs re-created from the database");
   }
   return result;
@@ -232,6 +257,43 @@ async function requeueTracked<Data>(
     }
     cursor = rows[rows.length - 1]?.key ?? cursor;
   }
+}
+
+/** SMS and robot messages still to send: their jobs, as for notice e-mails (`requeueEmails`). */
+async function requeueChannels(deps: NotifierRebuildDeps, batchSize: number): Promise<{ added: number; dead: number }> {
+  const { channels } = deps.queues;
+  const retry = deps.channelRetry;
+  if (!channels || !retry) return { added: 0, dead: 0 };
+  return requeueTracked<ChannelJob>(
+    deps,
+    channels,
+    async (cursor) => {
+      const { rows } = await deps.database.pool.query<{
+        id: string;
+        notice_id: string;
+        channel: ChannelJob["channel"];
+        recipient: string;
+        status: string;
+      }>(
+        `SELECT id, notice_id, channel, recipient, status FROM notice_deliveries
+        WHERE channel = ANY($1::text[]) AND status IN ('queued', 'sending', 'retrying') AND id > $2 ORDER BY id LIMIT $3`,
+        [CHANNELS, cursor, batchSize],
+      );
+      return rows.map((row) => {
+        const data = { noticeId: row.notice_id, channel: row.channel, recipient: row.recipient };
+        return {
+          key: row.id,
+          status: row.status,
+          job: catalogJob("channel.send", data, channelJobOptions(data, retry)),
+        };
+      });
+    },
+    (ids) =>
+      deps.database.pool.query(
+        `UPDATE notice_deliveries SET status = 'dead', last_error = $2 WHERE id = ANY($1::bigint[]) AND status = 'sending'`,
+        [ids, LOST_WHILE_SENDING],
+      ),
+  );
 }
 
 async function rescheduleDigests(deps: NotifierRebuildDeps): Promise<boolean> {

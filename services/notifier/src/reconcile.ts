@@ -2,6 +2,7 @@ import type { Database } from "@huiyin/db";
 import type { Logger } from "@huiyin/logger";
 import { addAgainAsNew, failedJobsOf, jobOptions } from "@huiyin/queue";
 import type { Job, Queue } from "bullmq";
+import type { ChannelJob } from "./channels.ts";
 import { type DigestEmailJob, dateColumn } from "./digest/run.ts";
 import { EMAIL_CHANNEL, type EmailJob, personRecipient } from "./email.ts";
 
@@ -14,12 +15,15 @@ export interface DeliveryQueues {
   /** `notice-email` and `digest-email`, when the e-mail channel is on. */
   emails?: Queue<EmailJob> | undefined;
   digestEmails?: Queue<DigestEmailJob> | undefined;
+  /** `notice-channel`: SMS and robot messages, when a channel is on. */
+  channels?: Queue<ChannelJob> | undefined;
 }
 
 export interface ReconcileResult {
   retriedNotices: number;
   deadEmails: number;
   deadDigests: number;
+  deadChannelMessages: number;
 }
 
 /**
@@ -75,7 +79,20 @@ export async function reconcileDeliveries(
         }),
       )
     : 0;
-  const result = { retriedNotices, deadEmails, deadDigests };
+  const deadChannelMessages = queues.channels
+    ? await markDead(await failedJobsOf(queues.channels, pageSize), logger, (data, lastError) =>
+        database.prisma.noticeDelivery.updateMany({
+          where: {
+            noticeId: data.noticeId,
+            channel: data.channel,
+            recipient: data.recipient,
+            status: { in: UNFINISHED },
+          },
+          data: { status: "dead", lastError },
+        }),
+      )
+    : 0;
+  const result = { retriedNotices, deadEmails, deadDigests, deadChannelMessages };
   logger.info(result, "deliveries reconciled");
   return result;
 }

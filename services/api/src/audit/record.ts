@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   "directory.role.unassign",
   "webhook.subscribe",
   "webhook.unsubscribe",
+  "notification-robot.save",
+  "notification-robot.delete",
   "webhook.update",
   "webhook.secret-rotate",
   "webhook.ping",

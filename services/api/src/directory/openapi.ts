@@ -21,6 +21,7 @@ const DirectoryPerson = z.strictObject({
   id: z.string(),
   name: z.string(),
   email: nullableString,
+  phone: nullableString.describe("A mobile number for SMS notices."),
   language: z.enum(LANGUAGES),
   channels: z.record(z.string(), z.array(z.enum(CHANNELS))).nullable(),
   roles: strings.describe("The role labels held: `staff-head`, `leader:<id>`, `unit:<id>`, …"),

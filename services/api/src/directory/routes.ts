@@ -22,6 +22,7 @@ export function personView(row: PersonRow) {
     id: row.id,
     name: row.name,
     email: row.email,
+    phone: row.phone,
     language: row.language,
     channels: (row.channels ?? null) as Record<string, string[]> | null,
     roles: row.roles.map(labelOf).sort(),
@@ -128,10 +129,11 @@ export function directoryRoutes(database: Database): Router {
       // One statement decides create or replace, so concurrent PUTs of one id all succeed and exactly one is the
       // creation (a row just inserted has no xmax); a read-then-write would race into a unique violation.
       const [saved] = await tx.$queryRaw<{ created: boolean }[]>`
-        INSERT INTO people (id, name, email, language, channels, created_at, updated_at, committee_id)
-        VALUES (${id}, ${body.name}, ${body.email ?? null}, ${body.language}, ${channels}::jsonb, now(), now(),
-                ${committeeId})
-        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, language = EXCLUDED.language,
+        INSERT INTO people (id, name, email, phone, language, channels, created_at, updated_at, committee_id)
+        VALUES (${id}, ${body.name}, ${body.email ?? null}, ${body.phone ?? null}, ${body.language}, ${channels}::jsonb,
+                now(), now(), ${committeeId})
+        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, phone = EXCLUDED.phone,
+          language = EXCLUDED.language,
           channels = EXCLUDED.channels, updated_at = now()
           WHERE people.committee_id = EXCLUDED.committee_id
         RETURNING (xmax = 0) AS created`;
@@ -142,12 +144,25 @@ export function directoryRoutes(database: Database): Router {
       await recordAudit(tx, subjectOf(request, response), {
         action: "directory.person.save",
         target: { type: "person", id },
-        details: { change: created ? "created" : "replaced", name: row.name, email: row.email, language: row.language },
+        // The phone is personal data the audit trail needs not keep: whether there is one, and its last digits.
+        details: {
+          change: created ? "created" : "replaced",
+          name: row.name,
+          email: row.email,
+          phone: row.phone ? `***${row.phone.slice(-4)}` : null,
+          language: row.language,
+        },
       });
       return { created, row };
     });
     request.log.info(
-      { personId: id, change: created ? "created" : "replaced", language: row.language, email: row.email !== null },
+      {
+        personId: id,
+        change: created ? "created" : "replaced",
+        language: row.language,
+        email: row.email !== null,
+        phone: row.phone !== null,
+      },
       "directory person saved",
     );
     response.status(created ? 201 : 200).json(personView(row));

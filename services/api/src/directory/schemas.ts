@@ -34,10 +34,20 @@ export const channelMapSchema = z
   )
   .refine((map) => Object.keys(map).length <= 50, "at most 50 notice kinds");
 
+/** A mobile number for the SMS channel: digits, an optional leading `+`; spaces and dashes are dropped. */
+export const PHONE = /^\+?[0-9]{6,20}$/;
+export const phoneSchema = z
+  .string()
+  .max(40)
+  .transform((value) => value.replace(/[\s-]/g, ""))
+  .refine((value) => PHONE.test(value), "a phone number: digits, optionally a leading +");
+
 /** `PUT /v1/directory/people/:id`: the whole person (what is left out is cleared). */
 export const personSchema = z.strictObject({
   name: text,
   email: z.email().max(254).nullable().optional(),
+  /** A mobile number for SMS notices (NOTIFY_SMS_KINDS). Personal data: logs show whether it is set, not its value. */
+  phone: phoneSchema.nullable().optional(),
   /** The language of the messages this person gets. */
   language: z.enum(LANGUAGES).default("zh-CN"),
   /** Null or absent: the notifier's defaults (inbox always, e-mail for deadlines). */

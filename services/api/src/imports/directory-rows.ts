@@ -1,6 +1,6 @@
 import { LANGUAGES } from "@huiyin/notify";
 import { labelOf, parseRoleLabel, type RoleLabel } from "../directory/roles.ts";
-import { directoryId } from "../directory/schemas.ts";
+import { directoryId, phoneSchema } from "../directory/schemas.ts";
 import { columnIndex, listOf, type RowError } from "./row-errors.ts";
 
 /** A person of an imported directory file, with the roles the file gives them. */
@@ -9,6 +9,8 @@ export interface PersonImport {
   id: string;
   name: string;
   email: string | null;
+  /** Undefined when the file has no phone column: the import leaves the directory's phone as it is. */
+  phone?: string | null;
   language: (typeof LANGUAGES)[number];
   roles: RoleLabel[];
 }
@@ -32,6 +34,7 @@ const ALIASES: Record<string, readonly string[]> = {
   id: ["编号", "ID"],
   name: ["姓名", "名称"],
   email: ["邮箱", "电子邮件"],
+  phone: ["手机", "手机号", "电话"],
   language: ["语言"],
   roles: ["角色"],
   headPersonId: ["负责人编号", "负责人"],
@@ -93,6 +96,9 @@ export function directoryRows(
       const email = cell("email");
       if (email !== "" && (email.length > 254 || !EMAIL.test(email)))
         problem("email", "INVALID_VALUE", "Not an e-mail address.");
+      const phoneCell = cell("phone");
+      const phone = phoneCell === "" ? null : phoneSchema.safeParse(phoneCell);
+      if (phone && !phone.success) problem("phone", "INVALID_VALUE", "Not a phone number.");
       const languageCell = cell("language") || "zh-CN";
       const language = LANGUAGES.find((candidate) => candidate === languageCell);
       if (!language) problem("language", "INVALID_VALUE", `One of ${LANGUAGES.join(", ")}.`);
@@ -103,7 +109,15 @@ export function directoryRows(
         else if (!roles.some((role) => labelOf(role) === labelOf(parsed))) roles.push(parsed);
       }
       if (problems.length === 0 && rowId && language) {
-        people.push({ line, id: rowId, name, email: email === "" ? null : email, language, roles });
+        people.push({
+          line,
+          id: rowId,
+          name,
+          email: email === "" ? null : email,
+          ...(columns.has("phone") ? { phone: phone?.success ? phone.data : null } : {}),
+          language,
+          roles,
+        });
       }
     } else if (kind === "unit") {
       const headPersonId = id("headPersonId", false);

@@ -81,14 +81,17 @@ export async function importDirectory(
           existing !== undefined &&
           existing.name === person.name &&
           existing.email === person.email &&
+          (person.phone === undefined || existing.phone === person.phone) &&
           existing.language === person.language &&
           person.roles.every((role) => held.has(labelOf(role)));
         count(existing, same);
         if (options.dryRun || same) continue;
         await tx.$executeRaw`
-          INSERT INTO people (id, committee_id, name, email, language, created_at, updated_at)
-          VALUES (${person.id}, ${committeeId}, ${person.name}, ${person.email}, ${person.language}, now(), now())
+          INSERT INTO people (id, committee_id, name, email, phone, language, created_at, updated_at)
+          VALUES (${person.id}, ${committeeId}, ${person.name}, ${person.email}, ${person.phone ?? null},
+                  ${person.language}, now(), now())
           ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, language = EXCLUDED.language,
+            phone = CASE WHEN ${person.phone !== undefined} THEN EXCLUDED.phone ELSE people.phone END,
             updated_at = now()
           WHERE people.committee_id = ${committeeId}`;
         for (const role of person.roles) {

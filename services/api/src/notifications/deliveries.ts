@@ -1,6 +1,6 @@
 import { type Database, type NoticeDelivery, Prisma } from "@huiyin/db";
 import { DEFAULT_COMMITTEE } from "@huiyin/engine";
-import { CHANNELS } from "@huiyin/notify";
+import { DELIVERY_CHANNELS } from "@huiyin/notify";
 import { Router } from "express";
 import { z } from "zod";
 import { recordAudit, subjectOf } from "../audit/record.ts";
@@ -53,7 +53,7 @@ export function deliveriesVisibleTo(
 /** `GET /v1/notice-deliveries`: newest first, `cursor` = the last id seen. */
 export const noticeDeliveriesQuerySchema = z.strictObject({
   status: z.enum(NOTICE_DELIVERY_STATUSES).optional(),
-  channel: z.enum(CHANNELS).optional(),
+  channel: z.enum(DELIVERY_CHANNELS).optional(),
   proposalId: z.string().min(1).max(100).optional(),
   noticeId: z.string().min(1).max(300).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),

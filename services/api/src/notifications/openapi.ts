@@ -1,4 +1,4 @@
-import { CHANNELS } from "@huiyin/notify";
+import { DELIVERY_CHANNELS } from "@huiyin/notify";
 import { z } from "zod";
 import {
   admin,
@@ -23,8 +23,10 @@ import { inboxQuerySchema } from "./routes.ts";
 
 const deliveryShape = {
   id: z.string().regex(/^\d+$/),
-  channel: z.enum(CHANNELS),
-  recipient: z.string().describe("`role[:scope]` for the inbox, `person:<id>` for e-mail."),
+  channel: z.enum(DELIVERY_CHANNELS),
+  recipient: z
+    .string()
+    .describe("`role[:scope]` for the inbox, `person:<id>` for e-mail and SMS, `robot:<id>` for a group robot."),
   status: z.enum(NOTICE_DELIVERY_STATUSES),
   attempts: integer,
   createdAt: instant,

@@ -35,7 +35,7 @@ export async function noticeFacts(
   database: Database,
   noticeId: string,
   person: Pick<Person, "id">,
-  settings: EmailSettings,
+  settings: Pick<EmailSettings, "publicBaseUrl" | "linkSecret">,
   now: Date,
 ): Promise<NoticeFacts> {
   const notice = await database.prisma.notice.findUniqueOrThrow({ where: { id: noticeId } });
@@ -114,7 +114,13 @@ async function unitNamesOf(database: Database, unitIds: string[]): Promise<Map<s
 }
 
 /** The message's links: the proposal, and an acknowledge link signed for this person when a secret is set. */
-function linksOf(settings: EmailSettings, proposalId: string, noticeId: string, personId: string, now: Date) {
+function linksOf(
+  settings: Pick<EmailSettings, "publicBaseUrl" | "linkSecret">,
+  proposalId: string,
+  noticeId: string,
+  personId: string,
+  now: Date,
+) {
   return {
     proposal: proposalLink(settings.publicBaseUrl, proposalId),
     ...(settings.linkSecret
