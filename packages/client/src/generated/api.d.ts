@@ -1198,6 +1198,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/session/oidc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether people may sign in with the identity platform (OIDC): its name, or 404 OIDC_DISABLED. */
+        get: operations["getOidcSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/session/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Back from the identity platform: checks the answer against the attempt's cookie, signs the person in (the huiyin_session cookie, as POST /v1/session) and answers 303 to the console page asked for. A browser (Accept: text/html) that cannot be signed in is sent to the sign-in page with ?error=<code>. */
+        get: operations["finishOidcSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/session/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A browser's way to the identity platform: 303 to its authorization URL (code flow, PKCE, state, nonce), with a sealed, httpOnly cookie of the attempt. */
+        get: operations["startOidcSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stats": {
         parameters: {
             query?: never;
@@ -2122,7 +2173,7 @@ export interface components {
         };
         Error: {
             error: {
-                /** @description A stable code: MALFORMED_JSON (400), INVALID_QUERY (400), INVALID_IF_MATCH (400), INVALID_IDEMPOTENCY_KEY (400), MALFORMED_URL (400), INVALID_CHARACTER (400), BODY_TOO_DEEP (400), MALFORMED_BODY_ENCODING (400), BAD_REQUEST (400), UNAUTHENTICATED (401), SIGN_IN_FAILED (401), FORBIDDEN (403), CSRF_REJECTED (403), ACK_LINK_INVALID (403), ON_BEHALF_NOT_INTEGRATOR (403), ON_BEHALF_UNKNOWN_PERSON (403), ON_BEHALF_PERSON_DISABLED (403), ON_BEHALF_NOT_BOUND (403), NOT_FOUND (404), INVITATION_INVALID (404), EVENT_NOT_ALLOWED (409), VERSION_CONFLICT (409), EXTERNAL_ID_TAKEN (409), IDEMPOTENCY_IN_PROGRESS (409), CANNOT_REVOKE_SELF (409), PERSON_HAS_NO_EMAIL (409), PERSON_HEADS_UNIT (409), ALREADY_DELIVERED (409), NOT_RETRYABLE (409), NOT_PUBLISHABLE (409), SESSION_OVERLAPS (409), SAVED_FILTERS_FULL (409), SESSION_NAME_TAKEN (409), ID_TAKEN (409), COMMITTEE_EXISTS (409), ACK_LINK_EXPIRED (410), VERSION_MISMATCH (412), PAYLOAD_TOO_LARGE (413), ATTACHMENT_TOO_LARGE (413), ATTACHMENT_TYPE_NOT_ALLOWED (415), IMPORT_TOO_LARGE (413), IMPORT_UNSUPPORTED_TYPE (415), UNSUPPORTED_ENCODING (415), VALIDATION_FAILED (422), INVALID_EVENT (422), INVALID_INPUT (422), IDEMPOTENCY_KEY_REUSED (422), WEBHOOK_URL_FORBIDDEN (422), ATTACHMENT_CONTENT_MISMATCH (422), ATTACHMENT_NOT_USABLE (422), DELEGATION_INVALID (422), SUCCESSION_INVALID (422), REDACTION_NOT_FOUND (422), PASSWORD_TOO_WEAK (422), CALENDAR_INVALID (422), POLICY_INVALID (422), IMPORT_INVALID (422), IMPORT_UNREADABLE (422), RATE_LIMITED (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), EMAIL_CHANNEL_OFF (503), or a rule code of the workflow (409). */
+                /** @description A stable code: MALFORMED_JSON (400), INVALID_QUERY (400), INVALID_IF_MATCH (400), INVALID_IDEMPOTENCY_KEY (400), MALFORMED_URL (400), INVALID_CHARACTER (400), BODY_TOO_DEEP (400), MALFORMED_BODY_ENCODING (400), BAD_REQUEST (400), UNAUTHENTICATED (401), SIGN_IN_FAILED (401), OIDC_DISABLED (404), OIDC_NEXT_REFUSED (400), OIDC_FLOW_INVALID (400), OIDC_SIGN_IN_FAILED (401), OIDC_UNAVAILABLE (503), FORBIDDEN (403), CSRF_REJECTED (403), ACK_LINK_INVALID (403), ON_BEHALF_NOT_INTEGRATOR (403), ON_BEHALF_UNKNOWN_PERSON (403), ON_BEHALF_PERSON_DISABLED (403), ON_BEHALF_NOT_BOUND (403), NOT_FOUND (404), INVITATION_INVALID (404), EVENT_NOT_ALLOWED (409), VERSION_CONFLICT (409), EXTERNAL_ID_TAKEN (409), IDEMPOTENCY_IN_PROGRESS (409), CANNOT_REVOKE_SELF (409), PERSON_HAS_NO_EMAIL (409), PERSON_HEADS_UNIT (409), ALREADY_DELIVERED (409), NOT_RETRYABLE (409), NOT_PUBLISHABLE (409), SESSION_OVERLAPS (409), SAVED_FILTERS_FULL (409), SESSION_NAME_TAKEN (409), ID_TAKEN (409), COMMITTEE_EXISTS (409), ACK_LINK_EXPIRED (410), VERSION_MISMATCH (412), PAYLOAD_TOO_LARGE (413), ATTACHMENT_TOO_LARGE (413), ATTACHMENT_TYPE_NOT_ALLOWED (415), IMPORT_TOO_LARGE (413), IMPORT_UNSUPPORTED_TYPE (415), UNSUPPORTED_ENCODING (415), VALIDATION_FAILED (422), INVALID_EVENT (422), INVALID_INPUT (422), IDEMPOTENCY_KEY_REUSED (422), WEBHOOK_URL_FORBIDDEN (422), ATTACHMENT_CONTENT_MISMATCH (422), ATTACHMENT_NOT_USABLE (422), DELEGATION_INVALID (422), SUCCESSION_INVALID (422), REDACTION_NOT_FOUND (422), PASSWORD_TOO_WEAK (422), CALENDAR_INVALID (422), POLICY_INVALID (422), IMPORT_INVALID (422), IMPORT_UNREADABLE (422), RATE_LIMITED (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), EMAIL_CHANNEL_OFF (503), or a rule code of the workflow (409). */
                 code: string;
                 details?: unknown;
                 message: string;
@@ -2313,6 +2364,12 @@ export interface components {
             }[];
             source: string;
             year: number;
+        };
+        OidcSignIn: {
+            /** @description The identity platform's name, for the sign-in button. */
+            name: string;
+            /** @description Where the browser goes to sign in (add ?next=<console path>). */
+            startUrl: string;
         };
         PolicyVersion: {
             /** Format: date-time */
@@ -11652,6 +11709,164 @@ export interface operations {
                 };
             };
             /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOidcSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OIDC sign-in is on. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OidcSignIn"];
+                };
+            };
+            /** @description Sign-in with an identity platform (OpenID Connect) is not configured here: OIDC_ISSUER is unset (OIDC_DISABLED). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    finishOidcSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: to the console page; or, for a browser, to the sign-in page with the error's code. */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An OIDC callback that does not belong to an attempt started in this browser (no or expired attempt, wrong state), or an answer of the platform that fails its checks (code, PKCE, nonce, ID token) (OIDC_FLOW_INVALID). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The identity platform named nobody who may sign in here (unknown, several people, no account, disabled, locked): one answer for all (OIDC_SIGN_IN_FAILED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Sign-in with an identity platform (OpenID Connect) is not configured here: OIDC_ISSUER is unset (OIDC_DISABLED). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The identity platform could not be reached, or its discovery failed; retry later (OIDC_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    startOidcSignIn: {
+        parameters: {
+            query?: {
+                /** @description The console page to land on after signing in, as a console path (`/proposals/p-1`); `/work` when absent. */
+                next?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the identity platform. */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The page to land on after an OIDC sign-in (next) is not a path inside the console (OIDC_NEXT_REFUSED). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Sign-in with an identity platform (OpenID Connect) is not configured here: OIDC_ISSUER is unset (OIDC_DISABLED). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The identity platform could not be reached, or its discovery failed; retry later (OIDC_UNAVAILABLE). */
             503: {
                 headers: {
                     [name: string]: unknown;
