@@ -327,7 +327,48 @@ export const configSchema = z.object({
   ATTACHMENT_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   /** Signs the requests (AWS Signature V4); never logged. */
   ATTACHMENT_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /**
+   * Sign-in with the committee's identity platform (OpenID Connect, authorization code flow with PKCE): the
+   * issuer's URL, exactly as its discovery document names it. Unset: OIDC is off (its routes answer 404
+   * `OIDC_DISABLED`, the sign-in page shows no button). `https://`, or `http://` on a loopback host only.
+   */
+  OIDC_ISSUER: z
+    .url({ protocol: /^https?$/ })
+    .refine(httpsOrLoopback, "must be https:// (http:// only on a loopback host)")
+    .optional(),
+  /** The client id huiyin is registered under at the issuer. */
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** The client's secret (client_secret_basic); unset: a public client (PKCE alone). Never logged. */
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The callback registered at the issuer; unset: PUBLIC_BASE_URL + `/v1/session/oidc/callback`. */
+  OIDC_REDIRECT_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The claim of the ID token (or of the userinfo answer) that names the directory person. */
+  OIDC_CLAIM: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,100}$/)
+    .default("email"),
+  /** How the claim names the person: `email` (the person's e-mail, any case) or `id` (the person's directory id). */
+  OIDC_MATCH: z.enum(["email", "id"]).default("email"),
+  /** The scopes asked for (space-separated; `openid` is needed). */
+  OIDC_SCOPES: z
+    .string()
+    .regex(/(^| )openid( |$)/, "must include openid")
+    .default("openid email profile"),
+  /** The name of the identity platform, on the sign-in page's button. */
+  OIDC_NAME: z.string().min(1).max(60).default("统一身份认证"),
 });
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/** An issuer over https, or over http on this machine (a local identity platform for trying it out). */
+function httpsOrLoopback(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || LOOPBACK_HOSTS.has(url.hostname);
+  } catch {
+    return false;
+  }
+}
 
 function isTimeZone(value: string): boolean {
   try {
@@ -387,6 +428,37 @@ export function attachmentStoreConfig(config: Config): AttachmentStoreConfig {
       .filter(([, value]) => !value)
       .map(([name]) => `${name}: required with ATTACHMENT_STORE=s3`),
   );
+}
+
+/** The OIDC sign-in the variables describe (`oidcConfig`); undefined when OIDC_ISSUER is unset (off). */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  redirectUrl: string;
+  claim: string;
+  match: "email" | "id";
+  scopes: string;
+  name: string;
+}
+
+/**
+ * OIDC sign-in for the whole deployment (the person it names carries their committee): off without OIDC_ISSUER; a
+ * start error when the issuer is set without its client id.
+ */
+export function oidcConfig(config: Config): OidcConfig | undefined {
+  if (!config.OIDC_ISSUER) return undefined;
+  if (!config.OIDC_CLIENT_ID) throw new ConfigError(["OIDC_CLIENT_ID: required with OIDC_ISSUER"]);
+  return {
+    issuer: config.OIDC_ISSUER,
+    clientId: config.OIDC_CLIENT_ID,
+    clientSecret: config.OIDC_CLIENT_SECRET,
+    redirectUrl: config.OIDC_REDIRECT_URL ?? new URL("/v1/session/oidc/callback", config.PUBLIC_BASE_URL).toString(),
+    claim: config.OIDC_CLAIM,
+    match: config.OIDC_MATCH,
+    scopes: config.OIDC_SCOPES,
+    name: config.OIDC_NAME,
+  };
 }
 
 /**

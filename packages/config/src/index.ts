@@ -5,6 +5,8 @@ export {
   type Config,
   ConfigError,
   configSchema,
+  type OidcConfig,
+  oidcConfig,
   parseCliConfig,
   parseConfig,
   parseLocalConfig,

@@ -190,6 +190,30 @@ const serviceVariables: Record<ServiceVariable, VariableDoc> = {
     meaning:
       "with `ATTACHMENT_STORE=s3`: the secret key that signs the requests (AWS Signature V4); keep it in a secret store.",
   },
+  OIDC_ISSUER: {
+    shownDefault: "— (OIDC off)",
+    meaning:
+      "[sign-in with the identity platform](#sign-in-with-your-identity-platform-oidc) (OpenID Connect): the issuer's URL as its discovery document names it (`https://`; `http://` on loopback only). Unset: no OIDC route (404 `OIDC_DISABLED`), no button.",
+  },
+  OIDC_CLIENT_ID: { meaning: "with `OIDC_ISSUER`: the client id huiyin is registered under at the issuer." },
+  OIDC_CLIENT_SECRET: {
+    secret: true,
+    shownDefault: "— (public client)",
+    meaning: "with `OIDC_ISSUER`: the client's secret (sent as HTTP Basic to the token endpoint); never logged.",
+  },
+  OIDC_REDIRECT_URL: {
+    shownDefault: "`PUBLIC_BASE_URL`/v1/session/oidc/callback",
+    meaning: "with `OIDC_ISSUER`: the callback URL registered at the issuer.",
+  },
+  OIDC_CLAIM: {
+    meaning: "with `OIDC_ISSUER`: the claim of the ID token (or of the userinfo answer) that names the person.",
+  },
+  OIDC_MATCH: {
+    meaning:
+      "with `OIDC_ISSUER`: `email` (the claim is the person's e-mail in the directory, any case) or `id` (the claim is the person's directory id).",
+  },
+  OIDC_SCOPES: { meaning: "with `OIDC_ISSUER`: the scopes asked for (must include `openid`)." },
+  OIDC_NAME: { meaning: "with `OIDC_ISSUER`: the identity platform's name on the sign-in page's button." },
 };
 
 const startVariables: Record<StartVariable, VariableDoc> = {

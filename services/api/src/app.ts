@@ -18,6 +18,8 @@ import { authenticate, callerOf, requireCaller } from "./auth/authenticate.ts";
 import { type InvitationMail, invitationAdminRoutes, invitationRoutes } from "./auth/invitations.ts";
 import type { KeyCache } from "./auth/key-cache.ts";
 import { grantsOf } from "./auth/keys.ts";
+import type { OidcSignIn } from "./auth/oidc/platform.ts";
+import { oidcRoutes } from "./auth/oidc/routes.ts";
 import { ownOrigins, PEOPLE_DEFAULTS, type PeopleOptions } from "./auth/people-options.ts";
 import { roleView } from "./auth/person-grants.ts";
 import { sessionRoutes, signInRoutes } from "./auth/sign-in.ts";
@@ -87,6 +89,11 @@ export interface AppDependencies
   people?: PeopleOptions | undefined;
   /** The notifier's e-mail queue, for retrying dead e-mails; absent when the e-mail channel is off (no SMTP_URL). */
   emailRequeue?: EmailRequeue | undefined;
+  /**
+   * Sign-in with the committee's identity platform (OIDC_*); absent: off, and its routes answer 404 OIDC_DISABLED.
+   * Its attempts are sealed with `webhooks.keyring` (SECRETS_ENCRYPTION_KEYS).
+   */
+  oidc?: OidcSignIn | undefined;
   /** E-mails invitations through the notifier; absent when the e-mail channel is off (no SMTP_URL). */
   invitationMail?: InvitationMail | undefined;
   /** The registry of `GET /metrics` (the service's, with the process metrics); a fresh one when absent. */
@@ -203,6 +210,15 @@ function v1(deps: AppDependencies): Router {
     signInRoutes({ database: deps.database, clock: deps.clock, people, failureLimiter: deps.authFailureLimiter }),
   );
   router.use(invitationRoutes({ database: deps.database, clock: deps.clock, people }));
+  router.use(
+    oidcRoutes({
+      database: deps.database,
+      clock: deps.clock,
+      people,
+      keyring: deps.webhooks.keyring,
+      oidc: deps.oidc,
+    }),
+  );
   const failedAuthentication = limitFailedAuthentication(deps.authFailureLimiter);
   router.use(failedAuthentication.before);
   router.use(

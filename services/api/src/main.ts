@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { attachmentStoreConfig, requireEncryptionKeys } from "@huiyin/config";
+import { attachmentStoreConfig, oidcConfig, requireEncryptionKeys } from "@huiyin/config";
 import {
   DEFAULT_COMMITTEE,
   resealWebhookSecrets,
@@ -18,6 +18,7 @@ import { directoryStore } from "./attachments/store.ts";
 import { ensureAdminKey } from "./auth/bootstrap.ts";
 import { KeyCache } from "./auth/key-cache.ts";
 import { listenForKeyChanges } from "./auth/key-revocations.ts";
+import { oidcSignIn } from "./auth/oidc/platform.ts";
 import { warnWhileUncovered } from "./calendar/coverage.ts";
 import { loadCalendarFolder } from "./calendar/folder.ts";
 import { committeeCalendar } from "./calendar/routes.ts";
@@ -33,6 +34,9 @@ runService(
   { name: "api", redisRole: "producer", healthServer: false },
   async ({ config, logger, database, redis, shutdown, checks, metrics }) => {
     const keyring = requireEncryptionKeys(config);
+    const oidc = oidcConfig(config);
+    // Whether OIDC is on, and with which issuer; never the client's secret.
+    if (oidc) logger.info({ issuer: oidc.issuer, claim: oidc.claim, match: oidc.match }, "OIDC sign-in on");
     const storeConfig = attachmentStoreConfig(config);
     const attachmentStore =
       storeConfig.kind === "directory" ? directoryStore(storeConfig.directory) : s3Store(storeConfig);
@@ -117,6 +121,7 @@ runService(
       clock: systemClock,
       workflowDefinition: { describe: exportDefinition, diagram: () => toMermaid() },
       ackLinkSecret: config.NOTIFY_LINK_SECRET,
+      oidc: oidc ? oidcSignIn(oidc) : undefined,
       // The console's build beside this service in the repository (npm start builds it; see services/console).
       consoleDir: fileURLToPath(new URL("../../console/dist", import.meta.url)),
       people: {

@@ -1,6 +1,7 @@
 import { actingForApi } from "./acting-for/openapi.ts";
 import { attachmentsApi } from "./attachments/openapi.ts";
 import { auditApi } from "./audit/openapi.ts";
+import { oidcApi } from "./auth/oidc/openapi.ts";
 import { authApi } from "./auth/openapi.ts";
 import { peopleApi } from "./auth/people-openapi.ts";
 import { batchesApi } from "./batches/openapi.ts";
@@ -34,6 +35,7 @@ export const FEATURE_APIS: readonly FeatureApi[] = [
   notificationsApi,
   authApi,
   peopleApi,
+  oidcApi,
   statsApi,
   calendarApi,
   policyApi,

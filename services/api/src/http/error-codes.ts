@@ -49,6 +49,33 @@ export const ERRORS = {
     meaning:
       "Wrong login or password, or an account that cannot sign in (unknown, disabled, locked): one answer for all.",
   },
+  OIDC_DISABLED: {
+    status: 404,
+    named: true,
+    meaning: "Sign-in with an identity platform (OpenID Connect) is not configured here: OIDC_ISSUER is unset.",
+  },
+  OIDC_NEXT_REFUSED: {
+    status: 400,
+    named: true,
+    meaning: "The page to land on after an OIDC sign-in (next) is not a path inside the console.",
+  },
+  OIDC_FLOW_INVALID: {
+    status: 400,
+    named: true,
+    meaning:
+      "An OIDC callback that does not belong to an attempt started in this browser (no or expired attempt, wrong state), or an answer of the platform that fails its checks (code, PKCE, nonce, ID token).",
+  },
+  OIDC_SIGN_IN_FAILED: {
+    status: 401,
+    named: true,
+    meaning:
+      "The identity platform named nobody who may sign in here (unknown, several people, no account, disabled, locked): one answer for all.",
+  },
+  OIDC_UNAVAILABLE: {
+    status: 503,
+    named: true,
+    meaning: "The identity platform could not be reached, or its discovery failed; retry later.",
+  },
   FORBIDDEN: {
     status: 403,
     meaning:

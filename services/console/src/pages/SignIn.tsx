@@ -1,5 +1,6 @@
-import { Alert, Button, Card, Form, Input, Typography } from "antd";
-import { useState } from "react";
+import { Alert, Button, Card, Divider, Form, Input, Typography } from "antd";
+import { useEffect, useState } from "react";
+import { api } from "../api/client.ts";
 import { useLocale } from "../i18n/locale.tsx";
 import { navigate } from "../router.tsx";
 import { useSession } from "../session.tsx";
@@ -10,10 +11,36 @@ export function nextPath(search: string): string {
   return next?.startsWith("/") && !next.startsWith("//") && !next.startsWith("/sign-in") ? next : "/work";
 }
 
+/**
+ * The identity platform's name when the api has OIDC sign-in on (GET /v1/session/oidc answers it); undefined while
+ * asking, or when it is off (404): then the page shows no such button.
+ */
+function useOidc(): string | undefined {
+  const [name, setName] = useState<string>();
+  useEffect(() => {
+    let live = true;
+    api.GET("/v1/session/oidc").then(
+      ({ data }) => {
+        if (live && data) setName(data.name);
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return name;
+}
+
 export function SignInPage() {
-  const { t } = useLocale();
+  const { t, tx } = useLocale();
   const { signIn } = useSession();
-  const [problem, setProblem] = useState<string>();
+  const oidc = useOidc();
+  // Back from the identity platform without a session: the api names why (?error=<code>).
+  const returned = new URLSearchParams(window.location.search).get("error");
+  const [problem, setProblem] = useState<string | undefined>(
+    returned ? tx(`refusal.${returned}`, t("signIn.failed")) : undefined,
+  );
   const [busy, setBusy] = useState(false);
   const asked = new URLSearchParams(window.location.search).has("next");
   const submit = async (values: { login: string; password: string }) => {
@@ -28,6 +55,20 @@ export function SignInPage() {
       <Typography.Title level={4}>{t("signIn.title")}</Typography.Title>
       {asked && !problem ? <Alert type="info" message={t("signIn.needed")} style={{ marginBottom: 16 }} /> : null}
       {problem ? <Alert type="error" role="alert" message={problem} style={{ marginBottom: 16 }} /> : null}
+      {oidc ? (
+        <>
+          {/* A real navigation (not a fetch): the platform's pages need the whole window. */}
+          <Button
+            block
+            size="large"
+            href={`/v1/session/oidc/start?next=${encodeURIComponent(nextPath(window.location.search))}`}
+            data-testid="oidc-sign-in"
+          >
+            {t("signIn.oidc", { name: oidc })}
+          </Button>
+          <Divider plain>{t("signIn.or")}</Divider>
+        </>
+      ) : null}
       <Form layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item name="login" label={t("signIn.login")} rules={[{ required: true }]}>
           <Input autoComplete="username" type="email" autoFocus />
