@@ -6,6 +6,14 @@ export interface Session {
   person: { id: string; name: string; language: string };
   roles: { role: string; scope: string }[];
   csrfToken: string;
+  /** Roles held now under a delegation to the person (absent: none), with whose they are. */
+  delegated?: {
+    role: string;
+    scope: string;
+    delegatorId: string;
+    delegatorName: string | null;
+    delegationId: string;
+  }[];
 }
 
 export type SignInOutcome = "ok" | "failed" | "rate-limited";
