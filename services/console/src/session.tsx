@@ -46,7 +46,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       async signIn(login, password) {
         const { status, data } = await call<Session>("POST", "/v1/session", { login, password });
         if (status === 200) {
-          adopt(data);
+          // The session as GET answers it: with the roles delegated to the person, which the sign-in leaves out.
+          const now = await call<Session>("GET", "/v1/session").catch(() => undefined);
+          adopt(now?.status === 200 ? now.data : data);
           return "ok";
         }
         return status === 429 ? "rate-limited" : "failed";
