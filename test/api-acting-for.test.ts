@@ -375,7 +375,9 @@ describe("a delegation", () => {
     expect((await liu("GET", `/v1/proposals/${water}`)).status).toBe(200);
     const session = await liu("GET", "/v1/session");
     expect(session.body.roles).toEqual([{ role: "proposer", scope: "member-liu" }]);
-    expect(session.body.delegated).toEqual([{ role: "unit", scope: "water", delegatorId: "wang", delegationId }]);
+    expect(session.body.delegated).toEqual([
+      { role: "unit", scope: "water", delegatorId: "wang", delegatorName: "王水务", delegationId },
+    ]);
     const work = await liu("GET", "/v1/my-work");
     expect(work.status).toBe(200);
     expect(work.body.items).toContainEqual(expect.objectContaining({ proposalId: water, delegatorId: "wang" }));

@@ -365,6 +365,31 @@ describe("GET /v1/proposals", () => {
     expect(water.body.items.every((item: { unitIds: string[] }) => item.unitIds.includes("water"))).toBe(true);
   });
 
+  it("names each row's proposers and units, with its next deadline", async () => {
+    // The directory's name of the unit; the proposer's name as the proposal records it.
+    await api.database.prisma.unit.upsert({
+      where: { id: "water" },
+      create: { id: "water", name: "市水务局" },
+      update: { name: "市水务局" },
+    });
+    const water = await api.call("GET", "/v1/proposals?unit=water&limit=100", { key: keys.staff });
+    expect(water.status).toBe(200);
+    expect(water.body.items.length).toBeGreaterThan(0);
+    for (const item of water.body.items) {
+      expect(item.units).toEqual([{ id: "water", name: "市水务局" }]);
+      expect(item.proposers).toEqual([{ id: "member-1", name: "张委员" }]);
+      // Assigned: the unit's open deadline is the next one, and it is not past.
+      expect(Date.parse(item.nextDueAt)).toBeGreaterThan(Date.now());
+      expect(item.overdue).toBe(false);
+    }
+    const drafts = await api.call("GET", "/v1/proposals?stage=submit&limit=100", { key: keys.staff });
+    expect(drafts.body.items.length).toBeGreaterThan(0);
+    for (const item of drafts.body.items) expect(item).toMatchObject({ nextDueAt: null, overdue: false, units: [] });
+    // A search answers the same rows.
+    const searched = await api.call("GET", "/v1/proposals?q=%E5%86%85%E6%B6%9D&limit=100", { key: keys.staff });
+    expect(searched.body.items[0].proposers).toEqual([{ id: "member-2", name: null }]);
+  });
+
   it("pages with a cursor, newest first, without gaps or repeats", async () => {
     const all = await api.call("GET", "/v1/proposals?limit=100", { key: keys.staff });
     const expected = all.body.items.map((item: { id: string }) => item.id);

@@ -272,7 +272,7 @@ describe("the console", () => {
       .toBe("成功 20 件，被拒绝 0 件，未找到 0 件");
     await page.locator(".ant-modal-content").waitFor({ state: "hidden" });
     // The list is read again: every row now names the unit.
-    await expect.poll(() => page.locator("tbody tr.ant-table-row", { hasText: "u-1" }).count()).toBe(20);
+    await expect.poll(() => page.locator("tbody tr.ant-table-row", { hasText: "市住建局" }).count()).toBe(20);
     await mainPage(page, "proposals");
     const listed = await admin("GET", "/v1/proposals?unit=u-1&limit=100");
     expect(listed.body.items).toHaveLength(20);

@@ -1,9 +1,10 @@
-import { App as AntApp, Button, ConfigProvider, Grid, Layout, Menu, Result, Space, Spin, Typography } from "antd";
+import { App as AntApp, Button, ConfigProvider, Grid, Layout, Menu, Result, Space, Spin, Tag, Typography } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { LocaleProvider, useLocale } from "./i18n/locale.tsx";
 import { AdminPage } from "./pages/Admin.tsx";
+import { ImportsPage } from "./pages/Imports.tsx";
 import { InboxPage } from "./pages/Inbox.tsx";
 import { InvitationPage } from "./pages/Invitation.tsx";
 import { MyWorkPage } from "./pages/MyWork.tsx";
@@ -66,7 +67,7 @@ function publicPage(path: string): ReactNode | undefined {
 function Shell() {
   const path = usePath();
   const { session, signOut } = useSession();
-  const { t, locale, setLocale } = useLocale();
+  const { t, tx, locale, setLocale } = useLocale();
   const screens = Grid.useBreakpoint();
   const open = publicPage(path);
   const needsSignIn = !open && session === null;
@@ -87,6 +88,9 @@ function Shell() {
     { key: "/inbox", label: <Link to="/inbox">{t("nav.inbox")}</Link> },
     ...(hasRole(session, "admin", "staff", "leader")
       ? [{ key: "/dashboard", label: <Link to="/dashboard">{t("nav.dashboard")}</Link> }]
+      : []),
+    ...(hasRole(session, "admin", "staff")
+      ? [{ key: "/imports", label: <Link to="/imports">{t("nav.imports")}</Link> }]
       : []),
     ...(hasRole(session, "admin") ? [{ key: "/admin", label: <Link to="/admin">{t("nav.admin")}</Link> }] : []),
   ];
@@ -122,6 +126,15 @@ function Shell() {
           <Typography.Text style={{ color: "#fff" }} data-testid="person-name">
             {session.person.name}
           </Typography.Text>
+          {/* Roles held for someone else (a delegation), marked as such: what the person may do now besides their own. */}
+          {(session.delegated ?? []).map((held) => (
+            <Tag key={`${held.delegationId}:${held.role}:${held.scope}`} color="gold" data-testid="delegated-role">
+              {t("header.delegated", {
+                role: tx(`role.${held.role}`, held.role),
+                name: held.delegatorName ?? held.delegatorId,
+              })}
+            </Tag>
+          ))}
           <Button size="small" onClick={() => setLocale(locale === "en" ? "zh-CN" : "en")}>
             {t("nav.language")}
           </Button>
@@ -159,6 +172,7 @@ function Page({ path }: { path: string }) {
       </Suspense>
     );
   }
+  if (match("/imports", path)) return <ImportsPage />;
   if (match("/admin", path)) return <AdminPage />;
   return <Result status="404" title="404" extra={<Link to="/work">{t("nav.work")}</Link>} />;
 }

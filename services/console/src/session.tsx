@@ -6,6 +6,14 @@ export interface Session {
   person: { id: string; name: string; language: string };
   roles: { role: string; scope: string }[];
   csrfToken: string;
+  /** Roles held now under a delegation to the person (absent: none), with whose they are. */
+  delegated?: {
+    role: string;
+    scope: string;
+    delegatorId: string;
+    delegatorName: string | null;
+    delegationId: string;
+  }[];
 }
 
 export type SignInOutcome = "ok" | "failed" | "rate-limited";
@@ -38,7 +46,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       async signIn(login, password) {
         const { status, data } = await call<Session>("POST", "/v1/session", { login, password });
         if (status === 200) {
-          adopt(data);
+          // The session as GET answers it: with the roles delegated to the person, which the sign-in leaves out.
+          const now = await call<Session>("GET", "/v1/session").catch(() => undefined);
+          adopt(now?.status === 200 ? now.data : data);
           return "ok";
         }
         return status === 429 ? "rate-limited" : "failed";

@@ -2668,6 +2668,47 @@ export interface components {
             /** @constant */
             type: "deadline.escalate";
         };
+        ProposalListItem: {
+            category: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            externalId: string | null;
+            id: string;
+            isKey: boolean;
+            leaderId: string | null;
+            /** @description The earliest open deadline's due time; null: no deadline open. */
+            nextDueAt: string | null;
+            /** @description Its number in the session, given at registration. */
+            number: number | null;
+            /** @description The number as the session's pattern writes it, e.g. 第0123号. */
+            numberLabel: string | null;
+            /** @description An open deadline is past due (what overdue=true filters on). */
+            overdue: boolean;
+            /** @description Submitted during the session's plenary (大会期间); false: interim. */
+            plenary: boolean | null;
+            proposerId: string;
+            /** @description The proposers, the lead first, with their names (null: the directory does not know the id). */
+            proposers: {
+                id: string;
+                name: string | null;
+            }[];
+            proposerType: ("member" | "joint" | "party-group" | "sector-group" | "special-committee" | "collective") | null;
+            /** @description The committee session (届次) of its first submission; null: no session holds it. */
+            sessionId: string | null;
+            sourceChannel: ("plenary" | "interim" | "public-platform") | null;
+            stage: string;
+            states: string[];
+            title: string;
+            unitIds: string[];
+            /** @description The handling units in the order of unitIds, with their names from the directory. */
+            units: {
+                id: string;
+                name: string | null;
+            }[];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
         ProposalNames: {
             /** @description Person, member or leader id → the person's name. */
             people: {
@@ -2679,7 +2720,7 @@ export interface components {
             };
         };
         ProposalPage: {
-            items: components["schemas"]["ProposalSummary"][];
+            items: components["schemas"]["ProposalListItem"][];
             nextCursor: string | null;
         };
         ProposalSummary: {
@@ -2842,6 +2883,8 @@ export interface components {
             delegated?: {
                 delegationId: string;
                 delegatorId: string;
+                /** @description The delegator's name in the directory. */
+                delegatorName: string | null;
                 /** @enum {string} */
                 role: "admin" | "staff" | "unit" | "leader" | "proposer" | "integrator" | "operator";
                 scope: string;

@@ -26,6 +26,7 @@ const Session = z.strictObject({
         role: z.enum(KEY_ROLES),
         scope: z.string(),
         delegatorId: z.string(),
+        delegatorName: z.string().nullable().describe("The delegator's name in the directory."),
         delegationId: z.string(),
       }),
     )

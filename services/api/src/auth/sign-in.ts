@@ -154,18 +154,34 @@ async function countFailure(
  */
 export function sessionRoutes(database: Database, clock: Clock): Router {
   const router = Router();
-  router.get("/session", (_request, response) => {
+  router.get("/session", async (_request, response) => {
     const session = sessionOf(response);
     if (!session) throw refuse("UNAUTHENTICATED", "No session: sign in (POST /v1/session).");
-    // The roles held now under delegations to the person (issue 14), beside their own: the console shows them.
+    // The roles held now under delegations to the person (issue 14), beside their own: the console shows them,
+    // with the delegator's name (read only when there are any, within the person's committee).
     // Absent without any, so that the answer is the sign-in's.
     const caller = response.locals.caller as Caller | undefined;
-    const delegated = (caller ? grantsOf(caller) : []).flatMap((grant) => {
+    const held = (caller ? grantsOf(caller) : []).flatMap((grant) => {
       const delegation = grant.behalf?.delegation;
-      return delegation
-        ? [{ ...roleView(grant), delegatorId: delegation.delegatorId, delegationId: delegation.id }]
-        : [];
+      return delegation ? [{ grant, delegation }] : [];
     });
+    const delegators =
+      held.length === 0
+        ? []
+        : await database.prisma.person.findMany({
+            where: {
+              committeeId: session.person.committeeId,
+              id: { in: [...new Set(held.map(({ delegation }) => delegation.delegatorId))] },
+            },
+            select: { id: true, name: true },
+          });
+    const names = new Map(delegators.map((person) => [person.id, person.name]));
+    const delegated = held.map(({ grant, delegation }) => ({
+      ...roleView(grant),
+      delegatorId: delegation.delegatorId,
+      delegatorName: names.get(delegation.delegatorId) ?? null,
+      delegationId: delegation.id,
+    }));
     response.json({
       ...sessionBody(session.person, session.grants, session.token),
       ...(delegated.length > 0 ? { delegated } : {}),

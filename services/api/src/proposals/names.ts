@@ -45,8 +45,15 @@ export function idsOf(
     }
   };
   for (const event of events) {
-    const actor = event.actor as { id?: unknown; role?: unknown } | null;
+    const actor = event.actor as { id?: unknown; role?: unknown; behalf?: unknown } | null;
     if (typeof actor?.id === "string" && actor.role !== "system") ids.people.add(actor.id);
+    // Who stood behind it (issue 14): the delegate and delegator, the person an integrator acted for.
+    const behalf = actor?.behalf as
+      | { delegation?: { delegatorId?: unknown; delegateId?: unknown }; via?: { personId?: unknown } }
+      | undefined;
+    for (const id of [behalf?.delegation?.delegatorId, behalf?.delegation?.delegateId, behalf?.via?.personId]) {
+      if (typeof id === "string") ids.people.add(id);
+    }
     if (!event.payloadHidden) walk(event.payload, undefined, 0);
   }
   return ids;

@@ -47,6 +47,19 @@ const summaryShape = {
 
 const ProposalSummary = z.strictObject(summaryShape);
 
+const named = z.strictObject({ id: z.string(), name: nullableString });
+
+/** A row of the list: the summary, with the names and the next deadline a committee office's list shows. */
+const ProposalListItem = z.strictObject({
+  ...summaryShape,
+  proposers: z
+    .array(named)
+    .describe("The proposers, the lead first, with their names (null: the directory does not know the id)."),
+  units: z.array(named).describe("The handling units in the order of unitIds, with their names from the directory."),
+  nextDueAt: instant.nullable().describe("The earliest open deadline's due time; null: no deadline open."),
+  overdue: z.boolean().describe("An open deadline is past due (what overdue=true filters on)."),
+});
+
 const Proposal = z.strictObject({
   ...summaryShape,
   state: z.unknown().describe("XState's state value: a string, or an object for nested and parallel states."),
@@ -122,7 +135,8 @@ export const proposalsApi: FeatureApi = {
   requests: { CreateProposal: createProposalSchema, ProposalEvent: proposalEventSchema },
   responses: {
     ProposalSummary,
-    ProposalPage: page(ProposalSummary),
+    ProposalListItem,
+    ProposalPage: page(ProposalListItem),
     Proposal,
     HistoryEntry,
     HistoryPage: page(HistoryEntry),

@@ -23,6 +23,7 @@ import { parseBody, parseQuery } from "../http/validate.ts";
 import { refreshFigures } from "../stats/figures-store.ts";
 import { actorOf, createRefusal, firstGrantSeeing, grantsSeeing, viewerOf, visibleWhere } from "./access.ts";
 import { figureFiltersOf, usesFigureFilters } from "./figure-filters.ts";
+import { listedItems } from "./listing.ts";
 import { idsOf, namesOf } from "./names.ts";
 import { httpErrorOf } from "./refusals.ts";
 import {
@@ -222,7 +223,8 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
     const query = parseQuery(listQuerySchema, request.query);
     const now = clock.now();
     if (query.q) {
-      response.json(await searchPage(caller, query, now));
+      const found = await searchPage(caller, query, now);
+      response.json({ ...found, items: await listedItems(database, caller.committeeId, found.items, now) });
       return;
     }
     // The figure filters read the derived statistics rows: bring them up to date with the history first.
@@ -235,7 +237,13 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
     });
     const page = rows.slice(0, query.limit);
     response.json({
-      items: page.map((row) => summaryOf(row)),
+      // Names and the next deadline of the page's rows, in one query for the whole page.
+      items: await listedItems(
+        database,
+        caller.committeeId,
+        page.map((row) => summaryOf(row)),
+        now,
+      ),
       nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
     });
   });

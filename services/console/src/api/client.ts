@@ -53,3 +53,15 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   const text = await response.text();
   return { status: response.status, data: (text ? JSON.parse(text) : undefined) as T };
 }
+
+/**
+ * A file sent as the request's body (the imports take CSV or .xlsx bytes, typed by Content-Type), with the session's
+ * CSRF token like every change; the answer as JSON.
+ */
+export async function upload<T>(path: string, file: Blob, contentType: string): Promise<{ status: number; data: T }> {
+  const headers: Record<string, string> = { accept: "application/json", "content-type": contentType };
+  if (csrfToken) headers["x-csrf-token"] = csrfToken;
+  const response = await fetch(path, { method: "POST", headers, credentials: "same-origin", body: file });
+  const text = await response.text();
+  return { status: response.status, data: (text ? JSON.parse(text) : undefined) as T };
+}

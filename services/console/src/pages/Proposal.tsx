@@ -161,6 +161,7 @@ export function ProposalPage({ id }: { id: string }) {
                         {new Date(entry.at).toLocaleString(locale)} · {tx(`role.${entry.actor.role}`, entry.actor.role)}{" "}
                         {entry.actor.role === "system" ? "" : personName(entry.actor.id)}
                       </Typography.Text>
+                      <Behalf actor={entry.actor} personName={personName} />
                       {entry.payloadHidden ? (
                         <div>
                           <Typography.Text type="secondary">{t("proposal.hidden")}</Typography.Text>
@@ -212,6 +213,42 @@ export function ProposalPage({ id }: { id: string }) {
         </Col>
       </Row>
     </Space>
+  );
+}
+
+/** Who else stood behind an event (`actor.behalf`, issue 14), as the domain's actor schema records it. */
+interface ActorBehalf {
+  via?: { keyPrefix: string; personId: string };
+  delegation?: { delegatorId: string; delegateId: string };
+}
+
+/**
+ * Who acted for whom: a delegate acting with the delegator's role ("done by B for A (delegation)"), or an
+ * integrator's key sending the event for a person ("for A through integrator hy_abc"). Nothing when nobody else
+ * stood behind the event.
+ */
+function Behalf({ actor, personName }: { actor: Record<string, unknown>; personName(id: string): string }) {
+  const { t } = useLocale();
+  const behalf = actor.behalf as ActorBehalf | undefined;
+  if (!behalf?.delegation && !behalf?.via) return null;
+  const parts: string[] = [];
+  if (behalf.delegation) {
+    parts.push(
+      t("behalf.by", { name: personName(behalf.delegation.delegateId) }),
+      t("behalf.for", { name: personName(behalf.delegation.delegatorId) }),
+      t("behalf.delegation"),
+    );
+  }
+  if (behalf.via) {
+    if (!behalf.delegation) parts.push(t("behalf.for", { name: personName(behalf.via.personId) }));
+    parts.push(t("behalf.via", { key: behalf.via.keyPrefix }));
+  }
+  return (
+    <div>
+      <Typography.Text type="secondary" data-testid="history-behalf">
+        {parts.join(" ")}
+      </Typography.Text>
+    </div>
   );
 }
 

@@ -7,8 +7,9 @@ import { Refusal, useRefusalText } from "../components/refusal.tsx";
 import { useLocale } from "../i18n/locale.tsx";
 import { Link } from "../router.tsx";
 import { hasRole, useSession } from "../session.tsx";
+import { ExportLinks } from "./ExportLinks.tsx";
 
-type Summary = components["schemas"]["ProposalSummary"];
+type Summary = components["schemas"]["ProposalListItem"];
 const STAGES = ["submit", "review", "assign", "handle", "supervise", "evaluate", "closed"] as const;
 const PAGE_SIZE = 50;
 
@@ -68,7 +69,7 @@ function filtersOf(query: string): Filters {
 
 /** The list with the API's filters, search on title and number, saved filters, pages by cursor, bulk actions. */
 export function ProposalsPage() {
-  const { t, tx } = useLocale();
+  const { t, tx, locale } = useLocale();
   const { session } = useSession();
   // The address's query is the first filter: a dashboard figure links here with the filters behind it.
   const [filters, setFilters] = useState<Filters>(() => filtersOf(window.location.search));
@@ -115,11 +116,17 @@ export function ProposalsPage() {
         dataIndex: "title",
         render: (title: string, row: Summary) => <Link to={`/proposals/${encodeURIComponent(row.id)}`}>{title}</Link>,
       },
-      { title: t("proposals.colProposer"), dataIndex: "proposerId", responsive: ["md" as const] },
+      {
+        title: t("proposals.colProposer"),
+        dataIndex: "proposers",
+        // Names from the list's answer; an id the directory does not know shows as the id.
+        render: (proposers: Summary["proposers"]) => proposers.map((entry) => entry.name ?? entry.id).join("、"),
+        responsive: ["md" as const],
+      },
       {
         title: t("proposals.colUnits"),
-        dataIndex: "unitIds",
-        render: (units: string[]) => units.join("、"),
+        dataIndex: "units",
+        render: (units: Summary["units"]) => units.map((entry) => entry.name ?? entry.id).join("、"),
         responsive: ["md" as const],
       },
       {
@@ -133,13 +140,18 @@ export function ProposalsPage() {
         ),
       },
       {
-        title: t("proposals.colUpdated"),
-        dataIndex: "updatedAt",
-        render: (at: string) => new Date(at).toLocaleString(),
+        title: t("proposals.colNextDue"),
+        dataIndex: "nextDueAt",
+        render: (at: string | null) => (at ? new Date(at).toLocaleDateString(locale) : t("proposals.noDeadline")),
         responsive: ["lg" as const],
       },
+      {
+        title: t("proposals.colOverdue"),
+        dataIndex: "overdue",
+        render: (overdue: boolean) => (overdue ? <Tag color="red">{t("proposals.isOverdue")}</Tag> : null),
+      },
     ],
-    [t, tx],
+    [t, tx, locale],
   );
   const search = (next: Filters) => {
     setFilters(next);
@@ -201,6 +213,7 @@ export function ProposalsPage() {
         ) : null}
         <SavedFilters current={queryOf(filters)} onOpen={open} />
       </Card>
+      <ExportLinks query={queryOf(filters)} />
       {staff ? (
         <Space wrap>
           <Typography.Text>{t("proposals.selected", { count: selected.length })}</Typography.Text>
