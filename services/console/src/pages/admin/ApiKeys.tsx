@@ -117,10 +117,7 @@ export function ApiKeys() {
                     <Button
                       size="small"
                       aria-label={`${t("admin.bind")} ${key.prefix}`}
-                      onClick={() => {
-                        bindForm.setFieldsValue({ people: key.actsFor.people, roles: key.actsFor.roles });
-                        setBinding(key);
-                      }}
+                      onClick={() => setBinding(key)}
                     >
                       {t("admin.bind")}
                     </Button>
@@ -159,10 +156,16 @@ export function ApiKeys() {
         cancelText={t("common.cancel")}
         onOk={() => bindForm.submit()}
         onCancel={() => setBinding(undefined)}
-        forceRender
+        destroyOnHidden
       >
         <Typography.Paragraph type="secondary">{t("admin.bindHelp")}</Typography.Paragraph>
-        <Form form={bindForm} name="actsFor" layout="vertical" onFinish={bind}>
+        <Form
+          form={bindForm}
+          name="actsFor"
+          layout="vertical"
+          onFinish={bind}
+          initialValues={binding ? binding.actsFor : {}}
+        >
           <Form.Item name="people" label={t("admin.bindPeople")}>
             <Select
               mode="tags"

@@ -68,7 +68,6 @@ function Committees() {
     });
     setAppointing(undefined);
     if (problem.report(error, response.status) || !data) return;
-    adminForm.resetFields();
     setInvited({ committee, answer: data });
   };
 
@@ -125,10 +124,7 @@ function Committees() {
                 <Button
                   size="small"
                   aria-label={`${t("committees.rename")} ${committee.id}`}
-                  onClick={() => {
-                    renameForm.setFieldsValue({ name: committee.name });
-                    setRenaming(committee);
-                  }}
+                  onClick={() => setRenaming(committee)}
                 >
                   {t("committees.rename")}
                 </Button>
@@ -151,9 +147,15 @@ function Committees() {
         cancelText={t("common.cancel")}
         onOk={() => renameForm.submit()}
         onCancel={() => setRenaming(undefined)}
-        forceRender
+        destroyOnHidden
       >
-        <Form form={renameForm} name="renameCommittee" layout="vertical" onFinish={rename}>
+        <Form
+          form={renameForm}
+          name="renameCommittee"
+          layout="vertical"
+          onFinish={rename}
+          initialValues={renaming ? { name: renaming.name } : {}}
+        >
           <Form.Item name="name" label={t("committees.name")} rules={[{ required: true, max: 200 }]}>
             <Input />
           </Form.Item>
@@ -166,7 +168,7 @@ function Committees() {
         cancelText={t("common.cancel")}
         onOk={() => adminForm.submit()}
         onCancel={() => setAppointing(undefined)}
-        forceRender
+        destroyOnHidden
       >
         <Form
           form={adminForm}

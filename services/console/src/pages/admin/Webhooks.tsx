@@ -183,20 +183,14 @@ export function Webhooks() {
                 <Button
                   size="small"
                   aria-label={`${t("admin.editWebhook")} ${hook.url}`}
-                  onClick={() => {
-                    editForm.setFieldsValue({ url: hook.url, events: hook.events as CreateWebhook["events"] });
-                    setEditing(hook);
-                  }}
+                  onClick={() => setEditing(hook)}
                 >
                   {t("admin.edit")}
                 </Button>
                 <Button
                   size="small"
                   aria-label={`${t("admin.rotateSecret")} ${hook.url}`}
-                  onClick={() => {
-                    rotateForm.setFieldsValue({ overlapHours: 24 });
-                    setRotating(hook);
-                  }}
+                  onClick={() => setRotating(hook)}
                 >
                   {t("admin.rotateSecret")}
                 </Button>
@@ -223,9 +217,15 @@ export function Webhooks() {
         cancelText={t("common.cancel")}
         onOk={() => editForm.submit()}
         onCancel={() => setEditing(undefined)}
-        forceRender
+        destroyOnHidden
       >
-        <Form form={editForm} name="editWebhook" layout="vertical" onFinish={update}>
+        <Form
+          form={editForm}
+          name="editWebhook"
+          layout="vertical"
+          onFinish={update}
+          initialValues={editing ? { url: editing.url, events: editing.events } : {}}
+        >
           <Form.Item name="url" label={t("admin.url")} rules={[{ required: true, type: "url" }]}>
             <Input placeholder="https://" />
           </Form.Item>
@@ -245,10 +245,16 @@ export function Webhooks() {
         cancelText={t("common.cancel")}
         onOk={() => rotateForm.submit()}
         onCancel={() => setRotating(undefined)}
-        forceRender
+        destroyOnHidden
       >
         <Typography.Paragraph>{t("admin.confirmRotate")}</Typography.Paragraph>
-        <Form form={rotateForm} name="rotateSecret" layout="inline" onFinish={rotate}>
+        <Form
+          form={rotateForm}
+          name="rotateSecret"
+          layout="inline"
+          onFinish={rotate}
+          initialValues={{ overlapHours: 24 }}
+        >
           <Form.Item name="overlapHours" label={t("admin.overlapHours")} rules={[{ required: true }]}>
             <InputNumber min={0} max={168} step={1} />
           </Form.Item>
@@ -326,10 +332,12 @@ function Deliveries({ id }: { id: string }) {
             title: t("admin.status"),
             dataIndex: "status",
             render: (status: Delivery["status"], delivery: Delivery) => (
-              <Tag color={STATUS_COLOR[status]} data-testid={`delivery-${delivery.id}`} data-status={status}>
-                {t(`admin.delivery.${status}` as MessageKey)}
-                {delivery.lastStatusCode ? ` · ${delivery.lastStatusCode}` : ""}
-              </Tag>
+              <span data-testid={`delivery-${delivery.id}`} data-status={status}>
+                <Tag color={STATUS_COLOR[status]}>
+                  {t(`admin.delivery.${status}` as MessageKey)}
+                  {delivery.lastStatusCode ? ` · ${delivery.lastStatusCode}` : ""}
+                </Tag>
+              </span>
             ),
           },
           { title: t("admin.attempts"), dataIndex: "attempts" },
