@@ -190,7 +190,7 @@ describe("the console's admin pages", () => {
 
     // The delivery in the subscription's deliveries, then redelivered; the worker sends it again.
     await panel.getByRole("button", { name: `投递记录 ${receiverBase}/hooks` }).click();
-    const drawer = page.locator(".ant-drawer-content");
+    const drawer = page.locator(".ant-drawer-body");
     await drawer.locator("[data-status=delivered]").first().waitFor();
     await expect.poll(() => drawer.locator("tbody tr.ant-table-row").count()).toBe(1);
     await drawer.getByRole("button", { name: /^重新投递 / }).click();
@@ -225,6 +225,8 @@ describe("the console's admin pages", () => {
     await panel.getByRole("button", { name: `设置代表范围 ${key.prefix}` }).click();
     const dialog = page.locator(".ant-modal", { hasText: `密钥 ${key.prefix} 可代表谁` });
     await choose(page, "人员编号", `${people.staff.name} (${people.staff.id})`);
+    // A multiple select keeps its list open: a click beside it closes it, as a person would.
+    await dialog.getByText("X-On-Behalf-Of").click();
     await dialog.getByRole("button", { name: "提交" }).click();
     await page.getByText("代表范围已保存。").waitFor();
     await expect.poll(() => panel.getByTestId(`acts-for-${key.prefix}`).textContent()).toContain(people.staff.id);
@@ -246,7 +248,7 @@ describe("the console's admin pages", () => {
     const page = adminPage;
     await page.getByRole("tab", { name: "人员与邀请" }).click();
     await page.getByRole("button", { name: `委托 ${people.staff.name}` }).click();
-    const drawer = page.locator(".ant-drawer-content", { hasText: `${people.staff.name} 的委托` });
+    const drawer = page.locator(".ant-drawer", { hasText: `${people.staff.name} 的委托` });
     await drawer.getByText("没有委托。").waitFor();
     await choose(page, "被委托人", `${people.deputy.name} (${people.deputy.id})`);
     await drawer.getByLabel("事由").fill("出差一周");
