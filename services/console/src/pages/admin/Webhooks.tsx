@@ -341,10 +341,7 @@ function Deliveries({ id }: { id: string }) {
             ),
           },
           { title: t("admin.attempts"), dataIndex: "attempts" },
-          { title: t("admin.lastAttempt"), dataIndex: "lastAttemptAt", responsive: ["md"], render: at },
           { title: t("admin.nextAttempt"), dataIndex: "nextAttemptAt", render: at },
-          { title: t("admin.error"), dataIndex: "lastError", responsive: ["lg"] },
-          { title: t("admin.createdAt"), dataIndex: "createdAt", responsive: ["md"], render: at },
           {
             title: t("admin.actions"),
             key: "actions",
@@ -361,6 +358,9 @@ function Deliveries({ id }: { id: string }) {
               </Popconfirm>
             ),
           },
+          { title: t("admin.lastAttempt"), dataIndex: "lastAttemptAt", responsive: ["md"], render: at },
+          { title: t("admin.error"), dataIndex: "lastError", responsive: ["lg"] },
+          { title: t("admin.createdAt"), dataIndex: "createdAt", responsive: ["md"], render: at },
         ]}
       />
     </Space>
