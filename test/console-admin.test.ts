@@ -6,7 +6,15 @@ import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis 
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { importDirectory } from "../services/notifier/src/directory.ts";
-import { choose, ensureChromium, ensureConsoleBuild, launchChromium, screenshot } from "./support/browser.ts";
+import {
+  type AxeViolation,
+  choose,
+  ensureChromium,
+  ensureConsoleBuild,
+  launchChromium,
+  screenshot,
+  seriousViolations,
+} from "./support/browser.ts";
 import { eventually, type Spawned, serviceEnv, spawnEntry } from "./support/processes.ts";
 
 /**
@@ -138,6 +146,8 @@ async function signedIn(who: keyof typeof people): Promise<Page> {
 }
 
 let adminPage: Page;
+/** What axe-core found on each admin page as the flows left it: asserted empty by the last test. */
+const accessibility: Record<string, AxeViolation[]> = {};
 
 describe("the console's admin pages", () => {
   it("an admin edits a webhook's URL, rotates its secret, pings the receiver and sees the delivery, and redelivers it", {
@@ -205,6 +215,7 @@ describe("the console's admin pages", () => {
     };
     await expect.poll(redelivered, { timeout: 20_000 }).toBe(2);
     await screenshot(page, "admin-webhook-deliveries");
+    accessibility.webhooks = await seriousViolations(page);
     const deliveries = (await admin("GET", `/v1/webhooks/${hook.id}/deliveries`)).body.items as {
       redeliveryOf: string | null;
       status: string;
@@ -231,6 +242,7 @@ describe("the console's admin pages", () => {
     await page.getByText("代表范围已保存。").waitFor();
     await expect.poll(() => panel.getByTestId(`acts-for-${key.prefix}`).textContent()).toContain(people.staff.id);
     await screenshot(page, "admin-key-binding");
+    accessibility.binding = await seriousViolations(page);
     const keys = (await admin("GET", "/v1/api-keys")).body.items as { id: string; actsFor: { people: string[] } }[];
     expect(keys.find((row) => row.id === key.id)?.actsFor.people).toEqual([people.staff.id]);
     // The binding holds: the key acts for that person, and for nobody else.
@@ -244,7 +256,7 @@ describe("the console's admin pages", () => {
     expect(await whoami(people.deputy.id)).toBe(403);
   });
 
-  it("an admin creates a delegation on the People page and it shows as active", { timeout: 60_000 }, async () => {
+  it("an admin creates a delegation on the People page and it shows as active, then hands the person's role over", { timeout: 60_000 }, async () => {
     const page = adminPage;
     await page.getByRole("tab", { name: "人员与邀请" }).click();
     await page.getByRole("button", { name: `委托 ${people.staff.name}` }).click();
@@ -269,6 +281,22 @@ describe("the console's admin pages", () => {
     await drawer.getByRole("button", { name: "新建委托" }).click();
     await drawer.getByText("委托期间无效").waitFor();
     expect((await admin("GET", `/v1/people/${people.staff.id}/delegations`)).body.items).toHaveLength(1);
+    accessibility.delegations = await seriousViolations(page);
+    await page.locator(".ant-drawer-close").click();
+
+    // A handover: what moves is shown first, then asked to confirm; the answer's counts are said.
+    await page.getByRole("button", { name: `离任交接 ${people.staff.name}` }).click();
+    const handover = page.locator(".ant-modal", { hasText: `${people.staff.name} 离任交接` });
+    await expect.poll(() => handover.getByTestId("succession-preview").textContent()).toContain("角色：staff");
+    await choose(page, "接任人员", `${people.deputy.name} (${people.deputy.id})`);
+    await handover.getByRole("button", { name: "离任交接" }).click();
+    await page.locator(".ant-popconfirm").getByRole("button", { name: "离任交接" }).click();
+    await page.getByText("已移交 1 个角色、0 个单位、0 条未确认通知，结束 1 项委托。").waitFor();
+    await screenshot(page, "admin-succession");
+    const roles = async (id: string) =>
+      (await db.prisma.roleAssignment.findMany({ where: { personId: id } })).map((row) => row.role);
+    expect(await roles(people.staff.id)).toEqual([]);
+    expect(await roles(people.deputy.id)).toEqual(["staff"]);
   });
 
   it("the operator creates a committee and appoints its first admin", { timeout: 90_000 }, async () => {
@@ -293,6 +321,7 @@ describe("the console's admin pages", () => {
     const link = ((await page.getByTestId("committee-invitation-link").textContent()) ?? "").trim();
     expect(link).toMatch(/\/console\/invitation#[\w-]+$/);
     await screenshot(page, "admin-committees");
+    accessibility.committees = await seriousViolations(page);
     const appointed = await db.prisma.person.findUnique({ where: { id: "ft-admin" }, include: { roles: true } });
     expect(appointed?.committeeId).toBe("sz-futian");
     expect(appointed?.roles.map((role) => role.role)).toEqual(["admin"]);
@@ -300,5 +329,10 @@ describe("the console's admin pages", () => {
     await adminPage.reload();
     await adminPage.getByTestId("person-name").waitFor();
     expect(await adminPage.getByRole("link", { name: "委员会" }).count()).toBe(0);
+  });
+
+  it("the admin pages have no serious or critical accessibility violation (axe-core, WCAG 2.1 A/AA)", () => {
+    expect(Object.keys(accessibility).sort()).toEqual(["binding", "committees", "delegations", "webhooks"]);
+    expect(accessibility).toEqual({ binding: [], committees: [], delegations: [], webhooks: [] });
   });
 });

@@ -20,9 +20,9 @@ function localInput(date: Date): string {
 
 /** Whether a delegation holds now, is still to come, or is over (ended early or by its period). */
 function stateOf(delegation: Delegation, now: Date): { key: MessageKey; color?: string } {
-  if (delegation.active) return { key: "admin.delegation.active", color: "green" };
+  if (delegation.active) return { key: "admin.delegation.active", color: "blue" };
   if (!delegation.revokedAt && new Date(delegation.from) > now)
-    return { key: "admin.delegation.upcoming", color: "blue" };
+    return { key: "admin.delegation.upcoming", color: "magenta" };
   return { key: "admin.delegation.ended" };
 }
 
