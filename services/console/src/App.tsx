@@ -5,6 +5,7 @@ import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { LocaleProvider, useLocale } from "./i18n/locale.tsx";
 import { AdminPage } from "./pages/Admin.tsx";
 import { ImportsPage } from "./pages/Imports.tsx";
+import { CommitteesPage } from "./pages/admin/Committees.tsx";
 import { InboxPage } from "./pages/Inbox.tsx";
 import { InvitationPage } from "./pages/Invitation.tsx";
 import { MyWorkPage } from "./pages/MyWork.tsx";
@@ -93,6 +94,10 @@ function Shell() {
       ? [{ key: "/imports", label: <Link to="/imports">{t("nav.imports")}</Link> }]
       : []),
     ...(hasRole(session, "admin") ? [{ key: "/admin", label: <Link to="/admin">{t("nav.admin")}</Link> }] : []),
+    // The deployment's operator manages the committees it hosts (and may hold no other role).
+    ...(hasRole(session, "operator")
+      ? [{ key: "/committees", label: <Link to="/committees">{t("admin.committees")}</Link> }]
+      : []),
   ];
   const selected = items.find((item) => path.startsWith(item.key))?.key ?? "/work";
   return (
@@ -174,6 +179,7 @@ function Page({ path }: { path: string }) {
   }
   if (match("/imports", path)) return <ImportsPage />;
   if (match("/admin", path)) return <AdminPage />;
+  if (match("/committees", path)) return <CommitteesPage />;
   return <Result status="404" title="404" extra={<Link to="/work">{t("nav.work")}</Link>} />;
 }
 

@@ -1,11 +1,16 @@
-import { Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } from "antd";
+import type { components } from "@huiyin/client/types";
+import { Alert, Button, Card, Drawer, Form, Input, Modal, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { api } from "../../api/client.ts";
 import { useLoad } from "../../api/use-load.ts";
 import { Refusal } from "../../components/refusal.tsx";
 import { useLocale } from "../../i18n/locale.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
+import { Delegations, Succession } from "./Delegations.tsx";
 import { useProblem } from "./problem.tsx";
+
+type Person = components["schemas"]["DirectoryPerson"];
+type SuccessionResult = components["schemas"]["SuccessionResult"];
 
 interface Account {
   personId: string;
@@ -25,7 +30,8 @@ function stateOf(account: Account | undefined): { key: MessageKey; color?: strin
 
 /**
  * People of the directory with their account: add or replace a person (with a first role), invite them (the link
- * shown this once; e-mailed too when the deployment sends e-mail), disable and enable their sign-in, lift a lockout.
+ * shown this once; e-mailed too when the deployment sends e-mail), disable and enable their sign-in, lift a lockout;
+ * a person's delegations (Delegations.tsx), and a leaver's handover to a successor with what moves shown first.
  */
 export function People() {
   const { t, locale } = useLocale();
@@ -39,6 +45,9 @@ export function People() {
     emailedTo?: string | null;
   }>();
   const [form] = Form.useForm();
+  const [delegating, setDelegating] = useState<Person>();
+  const [leaving, setLeaving] = useState<Person>();
+  const [handedOver, setHandedOver] = useState<SuccessionResult>();
   const byPerson = new Map((accounts.data?.items ?? []).map((account) => [account.personId, account]));
 
   const invite = async (id: string, name: string) => {
@@ -82,6 +91,21 @@ export function People() {
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
       {problem.shown}
+      {handedOver ? (
+        <Alert
+          role="status"
+          type="success"
+          showIcon
+          closable
+          onClose={() => setHandedOver(undefined)}
+          message={t("admin.successionDone", {
+            roles: handedOver.roles.length,
+            units: handedOver.headOf.length,
+            notices: handedOver.openNotices.length,
+            delegations: handedOver.delegationsRevoked,
+          })}
+        />
+      ) : null}
       <Refusal error={people.error ?? accounts.error} />
       <Card size="small" title={t("admin.addPerson")}>
         <Form form={form} name="person" layout="inline" onFinish={add}>
@@ -132,10 +156,24 @@ export function People() {
           {
             title: t("admin.actions"),
             key: "actions",
-            render: (_: unknown, person: { id: string; name: string }) => {
+            render: (_: unknown, person: Person) => {
               const account = byPerson.get(person.id);
               return (
                 <Space size="small" wrap>
+                  <Button
+                    size="small"
+                    onClick={() => setDelegating(person)}
+                    aria-label={`${t("admin.delegations")} ${person.name}`}
+                  >
+                    {t("admin.delegations")}
+                  </Button>
+                  <Button
+                    size="small"
+                    onClick={() => setLeaving(person)}
+                    aria-label={`${t("admin.succession")} ${person.name}`}
+                  >
+                    {t("admin.succession")}
+                  </Button>
                   <Button
                     size="small"
                     onClick={() => invite(person.id, person.name)}
@@ -177,6 +215,35 @@ export function People() {
           },
         ]}
       />
+      <Drawer
+        open={Boolean(delegating)}
+        title={delegating ? t("admin.delegationsOf", { name: delegating.name }) : ""}
+        size="large"
+        destroyOnHidden
+        onClose={() => setDelegating(undefined)}
+      >
+        {delegating ? <Delegations person={delegating} people={people.data?.items ?? []} /> : null}
+      </Drawer>
+      <Modal
+        open={Boolean(leaving)}
+        title={leaving ? t("admin.successionOf", { name: leaving.name }) : ""}
+        footer={null}
+        destroyOnHidden
+        onCancel={() => setLeaving(undefined)}
+      >
+        {leaving ? (
+          <Succession
+            person={leaving}
+            people={people.data?.items ?? []}
+            onDone={(result) => {
+              setLeaving(undefined);
+              setHandedOver(result);
+              people.reload();
+              accounts.reload();
+            }}
+          />
+        ) : null}
+      </Modal>
       <Modal
         open={Boolean(invitation)}
         title={invitation?.name}

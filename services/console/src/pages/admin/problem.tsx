@@ -2,17 +2,26 @@ import { Alert } from "antd";
 import { useState } from "react";
 import { type ApiError, isApiError } from "../../api/client.ts";
 import { useRefusalText } from "../../components/refusal.tsx";
+import { useLocale } from "../../i18n/locale.tsx";
 
 /**
  * The refusal of an admin's last change, shown above the tab until closed: `report` takes what a typed call answered
- * (its `error`) and shows the catalog's words for its code.
+ * (its `error`) and shows the catalog's words for its code. A refusal whose `details.reason` names what was wrong
+ * (DELEGATION_INVALID's SELF, PERIOD…) reads `refusal.<code>.<reason>` first, so the admin learns which field to fix.
  */
 export function useProblem() {
   const refusalText = useRefusalText();
+  const { tx } = useLocale();
   const [problem, setProblem] = useState<string>();
   const report = (error: unknown, status?: number): boolean => {
     if (!error) return false;
-    setProblem(isApiError(error) ? refusalText(error as ApiError) : String(status ?? error));
+    if (!isApiError(error)) {
+      setProblem(String(status ?? error));
+      return true;
+    }
+    const reason = (error.error.details as { reason?: unknown } | undefined)?.reason;
+    const precise = typeof reason === "string" ? tx(`refusal.${error.error.code}.${reason}`, "") : "";
+    setProblem(precise || refusalText(error as ApiError));
     return true;
   };
   const shown = problem ? (
