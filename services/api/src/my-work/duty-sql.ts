@@ -1,6 +1,6 @@
 import type { Database } from "@huiyin/db";
 import type { Grant } from "../auth/keys.ts";
-import type { WORK_KINDS } from "./my-work.ts";
+import type { WORK_KINDS } from "./kinds.ts";
 
 /**
  * Which proposals wait for a staff member or a unit, found in SQL (issue 15: My work at 100,000 proposals).
