@@ -14,8 +14,9 @@ import type { WORK_KINDS } from "./kinds.ts";
  * (in WORK_KINDS order) with an event the state accepts and the role's rules allow. The machine still runs on the
  * page of rows shown, and has the last word there (see my-work.ts).
  *
- * Indexes: the rows come from `proposals_committee_id_stage_idx` (committee, stage); the earliest open deadline of
- * each from the deadlines' primary key (proposal_id first). Nothing here needs an index on a column a transition
+ * Indexes: staff's rows come from `proposals_committee_id_stage_idx` (committee, stage), a unit's from
+ * `proposals_unit_ids_idx` (GIN on unit_ids, which changes only at assignment); deadlines from
+ * `deadlines_open_due_at_idx` (open ones by due time) and their primary key (proposal_id first). Nothing here needs an index on a column a transition
  * changes (proposals are HOT-updated, fillfactor 70).
  */
 type DutyKind = keyof typeof WORK_KINDS;
@@ -74,22 +75,22 @@ const UNIT_KIND = `CASE
 END`;
 const UNIT_STAGES = ["assign", "handle", "evaluate"];
 
-/** The rows of a source, with their kind (null: nothing waits), as a subquery over proposals `p`. */
-function dutyRows(source: DutySource): { sql: string; params: unknown[] } {
+/** A source's rows as conditions on proposals `p` ($1 the committee), and the kind of each (null: nothing waits). */
+function dutyRows(source: DutySource): { kind: string; where: string; params: unknown[] } {
   if (source.role === "staff") {
     return {
-      sql: `SELECT p.id, ${STAFF_KIND} AS kind FROM proposals p
-            WHERE p.committee_id = $1 AND p.stage = ANY($2::text[])`,
+      kind: STAFF_KIND,
+      where: "p.committee_id = $1 AND p.stage = ANY($2::text[])",
       params: [STAFF_STAGES],
     };
   }
   // A closed proposal waits for a unit only when a follow-up review asked it for a report: its open deadline says so.
   return {
-    sql: `SELECT p.id, ${UNIT_KIND} AS kind FROM proposals p
-          WHERE p.committee_id = $1 AND p.unit_ids @> ARRAY[$2::text]
+    kind: UNIT_KIND,
+    where: `p.committee_id = $1 AND p.unit_ids @> ARRAY[$2::text]
             AND (p.stage = ANY($3::text[])
-              OR (p.stage = 'closed' AND p.id IN (SELECT d.proposal_id FROM deadlines d
-                   WHERE d.status = 'open' AND d.kind = 'lookbackReport' AND d.unit_id = $2::text)))`,
+              OR (p.stage = 'closed' AND EXISTS (SELECT 1 FROM deadlines l WHERE l.proposal_id = p.id
+                   AND l.status = 'open' AND l.kind = 'lookbackReport' AND l.unit_id = $2::text)))`,
     params: [source.unitId ?? "", UNIT_STAGES],
   };
 }
@@ -109,48 +110,63 @@ export async function dutyCounts(
 ): Promise<Partial<Record<DutyKind, number>>> {
   const rows = dutyRows(source);
   const { rows: counted } = await database.pool.query<{ kind: DutyKind; count: string }>(
-    `SELECT w.kind, count(*) AS count FROM (${rows.sql}) w WHERE w.kind IS NOT NULL GROUP BY w.kind`,
+    `SELECT w.kind, count(*) AS count FROM (SELECT ${rows.kind} AS kind FROM proposals p WHERE ${rows.where}) w
+     WHERE w.kind IS NOT NULL GROUP BY w.kind`,
     [committeeId, ...rows.params],
   );
   return Object.fromEntries(counted.map((row) => [row.kind, Number(row.count)]));
 }
 
 /**
- * The most urgent `limit` duties after skipping `offset`: by the earliest open deadline of the proposal that
- * concerns the role (a unit's own, or the proposal's), so the overdue come first and the longest overdue before
- * the rest; those without an open deadline last; the proposal id breaks ties (the order `byUrgency` sorts in).
+ * The `limit` most urgent duties: by the earliest open deadline of the proposal that concerns the role (a unit's
+ * own, or the proposal's), so the overdue come first and the longest overdue before the rest; then those without
+ * an open deadline; the proposal id breaks ties (the order `byUrgency` sorts in).
+ *
+ * Two walks that stop at `limit`: the open deadlines in due order (`deadlines_open_due_at_idx`), each the earliest
+ * of its proposal, joined to their proposals; and only if those run short, the proposals without one, in id order.
  */
 export async function dutyPage(
   database: Database,
   committeeId: string,
   source: DutySource,
   limit: number,
-  offset: number,
 ): Promise<DutyRow[]> {
   const rows = dutyRows(source);
-  // A unit's rows take the unit as $2; staff's deadlines are all theirs to watch.
-  const ownDeadline = source.role === "unit" ? "AND (d.unit_id IS NULL OR d.unit_id = $2::text)" : "";
+  // A unit's rows take the unit as $2; staff watch every deadline of a proposal.
+  const concerns = (alias: string) =>
+    source.role === "unit" ? `AND (${alias}.unit_id IS NULL OR ${alias}.unit_id = $2::text)` : "";
   const next = rows.params.length + 2;
-  const { rows: page } = await database.pool.query<{
+  const params = [committeeId, ...rows.params, limit];
+  const { rows: due } = await database.pool.query<{
     id: string;
     kind: DutyKind;
-    deadline_kind: string | null;
-    due_at: Date | null;
+    deadline_kind: string;
+    due_at: Date;
   }>(
-    `SELECT w.id, w.kind, d.kind AS deadline_kind, d.due_at
-     FROM (${rows.sql}) w
-     LEFT JOIN LATERAL (SELECT d.kind, d.due_at FROM deadlines d
-                        WHERE d.proposal_id = w.id AND d.status = 'open' ${ownDeadline}
-                        ORDER BY d.due_at LIMIT 1) d ON true
-     WHERE w.kind IS NOT NULL
-     ORDER BY d.due_at ASC NULLS LAST, w.id ASC
-     LIMIT $${next}::int OFFSET $${next + 1}::int`,
-    [committeeId, ...rows.params, limit, offset],
+    `SELECT p.id, ${rows.kind} AS kind, d.kind AS deadline_kind, d.due_at
+     FROM deadlines d JOIN proposals p ON p.id = d.proposal_id
+     WHERE d.status = 'open' ${concerns("d")} AND ${rows.where} AND ${rows.kind} IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM deadlines e
+                       WHERE e.proposal_id = d.proposal_id AND e.status = 'open' ${concerns("e")}
+                         AND (e.due_at, e.deadline_id) < (d.due_at, d.deadline_id))
+     ORDER BY d.due_at ASC, p.id ASC
+     LIMIT $${next}::int`,
+    params,
   );
-  return page.map((row) => ({
+  const page: DutyRow[] = due.map((row) => ({
     proposalId: row.id,
     kind: row.kind,
     deadlineKind: row.deadline_kind,
     dueAt: row.due_at,
   }));
+  if (page.length >= limit) return page;
+  const { rows: undated } = await database.pool.query<{ id: string; kind: DutyKind }>(
+    `SELECT p.id, ${rows.kind} AS kind FROM proposals p
+     WHERE ${rows.where} AND ${rows.kind} IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM deadlines e WHERE e.proposal_id = p.id AND e.status = 'open' ${concerns("e")})
+     ORDER BY p.id ASC
+     LIMIT $${next}::int`,
+    [committeeId, ...rows.params, limit - page.length],
+  );
+  return [...page, ...undated.map((row) => ({ proposalId: row.id, kind: row.kind, deadlineKind: null, dueAt: null }))];
 }

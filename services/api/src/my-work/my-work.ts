@@ -58,7 +58,10 @@ function kindOf(allowed: readonly string[]): { kind: keyof typeof WORK_KINDS; ev
 
 /** The items a response carries: the most urgent; `counts` and `total` count them all. */
 export const PAGE_SIZE = 50;
-/** Pages of SQL duties the machine may turn down before the page is given as it is (it agrees; a bound for safety). */
+/**
+ * How many pages of SQL duties at most are judged to fill one (the machine agrees with the SQL, so one does; were
+ * it to turn rows down, two, then four pages are read, and no more).
+ */
 const MAX_PAGES = 4;
 
 /**
@@ -138,33 +141,35 @@ async function sqlDuties(
   policy: Policy,
 ): Promise<WorkItem[]> {
   const actor = actorOf(grant);
-  const items: WorkItem[] = [];
-  for (let page = 0; page < MAX_PAGES && items.length < PAGE_SIZE; page += 1) {
-    const duties = await dutyPage(database, committeeId, source, PAGE_SIZE, page * PAGE_SIZE);
+  let items: WorkItem[] = [];
+  for (let pages = 1; pages <= MAX_PAGES; pages *= 2) {
+    const duties = await dutyPage(database, committeeId, source, pages * PAGE_SIZE);
     const rows = await database.prisma.proposal.findMany({
       where: { id: { in: duties.map((duty) => duty.proposalId) }, committeeId },
     });
     const byId = new Map(rows.map((row) => [row.id, row]));
-    for (const duty of duties) {
+    items = duties.flatMap((duty) => {
       const row = byId.get(duty.proposalId);
       const judged = row ? kindOf(allowedFor(workflow, row, actor)) : undefined;
-      if (!row || !judged) continue;
-      items.push({
-        kind: judged.kind,
-        proposalId: row.id,
-        title: row.title,
-        stage: row.stage,
-        event: judged.event,
-        noticeId: null,
-        deadlineKind: duty.deadlineKind,
-        dueAt: duty.dueAt,
-        overdue: duty.dueAt ? duty.dueAt.getTime() < now.getTime() : false,
-        workingDaysLeft: duty.dueAt ? workingDaysLeft(now, duty.dueAt, calendarFor(row, policy)) : null,
-        level: 0,
-        delegatorId: grant.behalf?.delegation?.delegatorId ?? null,
-      });
-    }
-    if (duties.length < PAGE_SIZE) break;
+      if (!row || !judged) return [];
+      return [
+        {
+          kind: judged.kind,
+          proposalId: row.id,
+          title: row.title,
+          stage: row.stage,
+          event: judged.event,
+          noticeId: null,
+          deadlineKind: duty.deadlineKind,
+          dueAt: duty.dueAt,
+          overdue: duty.dueAt ? duty.dueAt.getTime() < now.getTime() : false,
+          workingDaysLeft: duty.dueAt ? workingDaysLeft(now, duty.dueAt, calendarFor(row, policy)) : null,
+          level: 0,
+          delegatorId: grant.behalf?.delegation?.delegatorId ?? null,
+        },
+      ];
+    });
+    if (items.length >= PAGE_SIZE || duties.length < pages * PAGE_SIZE) break;
   }
   return items.slice(0, PAGE_SIZE);
 }
