@@ -147,6 +147,71 @@ describe("GET /v1/my-work", () => {
     offsetMs = 0;
   });
 
+  it("orders by urgency: the overdue first (longest overdue first), then the soonest due in working days", async () => {
+    const submitAt = async (daysAgo: number, title: string) => {
+      offsetMs = -daysAgo * DAY;
+      const created = await api.call("POST", "/v1/proposals", {
+        key: keys.proposer,
+        body: {
+          title,
+          reasons: "理由。",
+          suggestions: ["建议"],
+          category: "livelihood",
+          proposers: [{ id: "member-1" }],
+          submit: true,
+        },
+      });
+      expect(created.status).toBe(201);
+      return created.body.id as string;
+    };
+    // Submitted now, 40 days ago (its review long overdue) and 60 days ago (overdue longer still), 3 days ago.
+    const fresh = await submitAt(0, "关于增设公交线路的建议");
+    const overdue = await submitAt(40, "关于规范夜市经营的建议");
+    const oldest = await submitAt(60, "关于治理噪声扰民的建议");
+    const recent = await submitAt(3, "关于完善停车设施的建议");
+    offsetMs = 0;
+    const staff = await work(keys.staff);
+    type Item = { proposalId: string; overdue: boolean; dueAt: string | null; workingDaysLeft: number | null };
+    const mine = (staff.items as Item[]).filter((item) => [fresh, overdue, oldest, recent].includes(item.proposalId));
+    expect(mine.map((item) => item.proposalId)).toEqual([oldest, overdue, recent, fresh]);
+    expect(mine.map((item) => item.overdue)).toEqual([true, true, false, false]);
+    // Across the whole page: overdue before not, due times ascending, the undated last, working days in step.
+    const items = staff.items as Item[];
+    const dated = items.filter((item) => item.dueAt !== null);
+    expect(items.slice(0, dated.length)).toEqual(dated);
+    const times = dated.map((item) => Date.parse(item.dueAt as string));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    const days = dated.map((item) => item.workingDaysLeft as number);
+    expect(days).toEqual([...days].sort((a, b) => a - b));
+  });
+
+  it("counts every item of each kind, beyond the page of fifty it shows", async () => {
+    const before = await work(keys.staff);
+    for (let n = 0; n < 52; n += 1) {
+      const created = await api.call("POST", "/v1/proposals", {
+        key: keys.proposer,
+        body: {
+          title: `关于第${n + 1}条背街小巷改造的建议`,
+          reasons: "理由。",
+          suggestions: ["建议"],
+          category: "livelihood",
+          proposers: [{ id: "member-1" }],
+          submit: true,
+        },
+      });
+      expect(created.status).toBe(201);
+    }
+    const after = await work(keys.staff);
+    expect(after.counts.review).toBe((before.counts.review ?? 0) + 52);
+    expect(after.items).toHaveLength(50);
+    expect(after.total).toBe(
+      Object.values(after.counts as Record<string, number>).reduce((sum, count) => sum + count, 0),
+    );
+    expect(after.total).toBeGreaterThan(50);
+    // The proposer's drafts and the other kinds are counted by the same rules: the draft still waits to be submitted.
+    expect((await work(keys.proposer)).counts).toEqual({ submit: 1 });
+  });
+
   it("needs a key like every /v1 call", async () => {
     expect((await api.call("GET", "/v1/my-work", { key: null })).status).toBe(401);
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { durationSchema } from "./duration.ts";
 import { REPLY_CLASSES, UNIT_ROLES } from "./events.ts";
+import { NOTICE_KINDS } from "./notice-kinds.ts";
 import { deadlineKindSchema, recipientRoleSchema } from "./policy.ts";
 
 /**
@@ -15,38 +16,8 @@ import { deadlineKindSchema, recipientRoleSchema } from "./policy.ts";
 export const EFFECT_TYPES = ["deadline.open", "deadline.close", "notify", "webhook.emit", "event.send"] as const;
 export type EffectType = (typeof EFFECT_TYPES)[number];
 
-/** What a notice is about: the machine's `notify` topic, stored as `notices.kind`. */
-export const NOTICE_KINDS = [
-  "deadline.reminder",
-  "deadline.due",
-  "deadline.escalation",
-  "proposal.submitted",
-  "proposal.registered",
-  "proposal.returned",
-  "proposal.rejected",
-  "proposal.converted",
-  "proposal.merged",
-  "proposal.assigned",
-  "assignment.announced",
-  "assignment.objected",
-  "key.designated",
-  "coOpinion.received",
-  "extension.requested",
-  "extension.decided",
-  "reply.received",
-  "reply.returned",
-  "reply.released",
-  "rehandle.requested",
-  "followUp.reported",
-  "tracking.closed",
-  "assignment.changed",
-  "consultation.required",
-  "consultation.arranged",
-  "consultation.recorded",
-  "lookback.reportRequested",
-  "lookback.reported",
-] as const;
-export type NoticeKind = (typeof NOTICE_KINDS)[number];
+// The notice kinds live in a module without zod, which the console imports (`@huiyin/domain/notice-kinds`).
+export { NOTICE_KINDS, type NoticeKind } from "./notice-kinds.ts";
 export const noticeKindSchema = z.enum(NOTICE_KINDS);
 
 /**

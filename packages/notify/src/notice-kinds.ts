@@ -1,4 +1,6 @@
-import { type DeadlineKind, NOTICE_KINDS, type NoticeKind } from "@huiyin/domain";
+import type { DeadlineKind } from "@huiyin/domain";
+// Not the package's index: the console bundles this module, and the index brings zod and every schema along.
+import { NOTICE_KINDS, type NoticeKind } from "@huiyin/domain/notice-kinds";
 /** Words in each language the notifier writes (directory.ts's `LANGUAGES`). */
 export interface Wording {
   "zh-CN": string;

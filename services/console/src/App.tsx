@@ -1,22 +1,53 @@
 import { App as AntApp, Button, ConfigProvider, Grid, Layout, Menu, Result, Space, Spin, Tag, Typography } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
-import { lazy, type ReactNode, Suspense, useEffect } from "react";
+import { type ReactNode, Suspense, useEffect } from "react";
 import { LocaleProvider, useLocale } from "./i18n/locale.tsx";
-import { AdminPage } from "./pages/Admin.tsx";
-import { ImportsPage } from "./pages/Imports.tsx";
-import { CommitteesPage } from "./pages/admin/Committees.tsx";
-import { InboxPage } from "./pages/Inbox.tsx";
-import { InvitationPage } from "./pages/Invitation.tsx";
-import { MyWorkPage } from "./pages/MyWork.tsx";
-import { ProposalPage } from "./pages/Proposal.tsx";
-import { ProposalsPage } from "./pages/Proposals.tsx";
-import { SignInPage } from "./pages/SignIn.tsx";
-import { Link, match, navigate, usePath } from "./router.tsx";
+import { Link, lazyPage, match, navigate, usePath } from "./router.tsx";
 import { hasRole, SessionProvider, useSession } from "./session.tsx";
 
-// ECharts is large and only the dashboard draws charts: loaded when the dashboard opens.
-const DashboardPage = lazy(() => import("./pages/Dashboard.tsx").then((module) => ({ default: module.DashboardPage })));
+// Every page is loaded when it is first opened (issue 15): the sign-in page and My work load only their own code.
+// ECharts, the largest part, is only on the dashboard.
+const AdminPage = lazyPage(
+  () => import("./pages/Admin.tsx"),
+  (module) => module.AdminPage,
+);
+const DashboardPage = lazyPage(
+  () => import("./pages/Dashboard.tsx"),
+  (module) => module.DashboardPage,
+);
+const InboxPage = lazyPage(
+  () => import("./pages/Inbox.tsx"),
+  (module) => module.InboxPage,
+);
+const InvitationPage = lazyPage(
+  () => import("./pages/Invitation.tsx"),
+  (module) => module.InvitationPage,
+);
+const MyWorkPage = lazyPage(
+  () => import("./pages/MyWork.tsx"),
+  (module) => module.MyWorkPage,
+);
+const ProposalPage = lazyPage(
+  () => import("./pages/Proposal.tsx"),
+  (module) => module.ProposalPage,
+);
+const ProposalsPage = lazyPage(
+  () => import("./pages/Proposals.tsx"),
+  (module) => module.ProposalsPage,
+);
+const ImportsPage = lazyPage(
+  () => import("./pages/Imports.tsx"),
+  (module) => module.ImportsPage,
+);
+const CommitteesPage = lazyPage(
+  () => import("./pages/admin/Committees.tsx"),
+  (module) => module.CommitteesPage,
+);
+const SignInPage = lazyPage(
+  () => import("./pages/SignIn.tsx"),
+  (module) => module.SignInPage,
+);
 
 export function App() {
   return (
@@ -81,7 +112,13 @@ function Shell() {
       if (!window.localStorage.getItem("huiyin.locale")) setLocale(session.person.language);
     }
   }, [session, setLocale]);
-  if (open) return <Centered>{open}</Centered>;
+  if (open) {
+    return (
+      <Centered>
+        <Suspense fallback={<Spin aria-label={t("common.loading")} />}>{open}</Suspense>
+      </Centered>
+    );
+  }
   if (!session) return <Spin fullscreen aria-label={t("common.loading")} />;
   const items = [
     { key: "/work", label: <Link to="/work">{t("nav.work")}</Link> },
@@ -156,7 +193,9 @@ function Shell() {
       </Layout.Header>
       <Layout.Content style={{ padding: screens.md ? 24 : 8 }}>
         <main>
-          <Page path={path} />
+          <Suspense fallback={<Spin aria-label={t("common.loading")} />}>
+            <Page path={path} />
+          </Suspense>
         </main>
       </Layout.Content>
     </Layout>
@@ -170,13 +209,7 @@ function Page({ path }: { path: string }) {
   const proposal = match("/proposals/:id", path);
   if (proposal?.id) return <ProposalPage id={proposal.id} />;
   if (match("/inbox", path)) return <InboxPage />;
-  if (match("/dashboard", path)) {
-    return (
-      <Suspense fallback={<Spin />}>
-        <DashboardPage />
-      </Suspense>
-    );
-  }
+  if (match("/dashboard", path)) return <DashboardPage />;
   if (match("/imports", path)) return <ImportsPage />;
   if (match("/admin", path)) return <AdminPage />;
   if (match("/committees", path)) return <CommitteesPage />;

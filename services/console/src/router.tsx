@@ -1,4 +1,11 @@
-import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from "react";
+import {
+  type AnchorHTMLAttributes,
+  type ComponentType,
+  type LazyExoticComponent,
+  lazy,
+  type MouseEvent,
+  useSyncExternalStore,
+} from "react";
 
 /**
  * The console's routing: a path under /console, the browser's history, and links that change it without a reload.
@@ -61,4 +68,16 @@ export function Link({ to, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & 
     navigate(to);
   };
   return <a href={`${BASE}${to}`} onClick={onClick} {...rest} />;
+}
+
+/**
+ * A page loaded when it is first shown (React.lazy): the first page a person opens loads the shell and that page's
+ * code, not every page's (issue 15: the JavaScript of the sign-in page and My work stays small). Each page is a
+ * chunk of its own; what pages share, the bundler puts in chunks they share. Render it inside `<Suspense>`.
+ */
+export function lazyPage<M, P extends object>(
+  load: () => Promise<M>,
+  pick: (module: M) => ComponentType<P>,
+): LazyExoticComponent<ComponentType<P>> {
+  return lazy(() => load().then((module) => ({ default: pick(module) })));
 }

@@ -40,10 +40,13 @@ export function consoleRows(result: ConsoleResult): Row[] {
     },
     {
       scenario: "7. console",
-      figure: "JavaScript the first page loads (gzip)",
-      huiyin: `${Math.round(result.firstPageJsGzipBytes / 1024)} KiB in ${result.firstPageJsFiles} files`,
+      figure: "JavaScript the first page loads (gzip): sign-in / My work",
+      huiyin: `${kib(result.signInJs)} / ${kib(result.myWorkJs)}`,
       baseline: "300 KiB",
-      ratio: (300 * 1024) / result.firstPageJsGzipBytes,
+      ratio: (300 * 1024) / Math.max(result.signInJs.gzipBytes, result.myWorkJs.gzipBytes),
+      note: "every script the page requested, each gzipped",
     },
   ];
 }
+
+const kib = (js: { gzipBytes: number; files: number }) => `${Math.round(js.gzipBytes / 1024)} KiB in ${js.files} files`;

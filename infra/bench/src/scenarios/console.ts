@@ -13,7 +13,7 @@ import { percentiles } from "../stats.ts";
  * The console's figures (issue 15): how long My work and a proposal's page take to first render on localhost
  * (navigation start to the page's content on screen, in headless Chromium, a fresh browser context each time: a
  * first visit, nothing cached) with `proposals` proposals in the database, and the gzip size of the JavaScript the
- * first page loads. Needs Debian's chromium and the console's build; says why it is skipped without them.
+ * first pages load (the sign-in page, and My work signed in): every script the browser requested for them. Needs Debian's chromium and the console's build; says why it is skipped without them.
  */
 export interface ConsoleResult {
   proposals: number;
@@ -24,8 +24,10 @@ export interface ConsoleResult {
   searchMs: { common: number; rare: number };
   /** The list's first page and a page from a cursor halfway down (keyset: the same cost), server and HTTP, ms. */
   listMs: { first: number; middle: number };
-  firstPageJsGzipBytes: number;
-  firstPageJsFiles: number;
+  /** The JavaScript the sign-in page loads (a visitor without a session): every script it requested. */
+  signInJs: { gzipBytes: number; files: number };
+  /** The JavaScript My work loads, signed in: every script it requested until the list was on screen. */
+  myWorkJs: { gzipBytes: number; files: number };
 }
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -38,16 +40,14 @@ export function consoleUnavailable(): string | undefined {
   return undefined;
 }
 
-/** The JavaScript the first page loads: the entry script and what it preloads, each gzipped as a server would. */
-export function firstPageJs(dist = DIST): { bytes: number; files: number } {
-  const html = readFileSync(path.join(dist, "index.html"), "utf8");
-  const assets = [
-    ...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
-    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
-  ].map((match) => (match[1] ?? "").replace(/^\/console\//, ""));
-  const unique = [...new Set(assets)];
-  const bytes = unique.reduce((sum, asset) => sum + gzipSync(readFileSync(path.join(dist, asset))).length, 0);
-  return { bytes, files: unique.length };
+/**
+ * The gzip size of scripts a page requested (their URLs, as Chromium saw them), each gzipped as a server would:
+ * the entry, what it preloads, and every chunk loaded on demand (the page's own code, since pages are lazy).
+ */
+export function gzipOfScripts(urls: Iterable<string>, dist = DIST): { gzipBytes: number; files: number } {
+  const assets = [...new Set([...urls].map((url) => new URL(url).pathname.replace(/^\/console\//, "")))];
+  const gzipBytes = assets.reduce((sum, asset) => sum + gzipSync(readFileSync(path.join(dist, asset))).length, 0);
+  return { gzipBytes, files: assets.length };
 }
 
 export async function consoleScenario(
@@ -119,11 +119,20 @@ export async function consoleScenario(
     const sample = proposalIds[Math.floor(proposalIds.length / 2)] ?? templates[0] ?? "";
 
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox"] });
-    const firstRender = async (route: string, selector: string): Promise<number> => {
+    const firstRender = async (
+      route: string,
+      selector: string,
+      options: { signedIn?: boolean; scripts?: Set<string> } = {},
+    ): Promise<number> => {
       const context = await (browser as Browser).newContext({ viewport: { width: 1280, height: 900 } });
       try {
-        await context.addCookies([{ name: cookieName, value: cookieValue, url: services.url }]);
+        if (options.signedIn !== false) {
+          await context.addCookies([{ name: cookieName, value: cookieValue, url: services.url }]);
+        }
         const page = await context.newPage();
+        page.on("request", (request) => {
+          if (request.resourceType() === "script") options.scripts?.add(request.url());
+        });
         await page.goto(`${services.url}${route}`, { waitUntil: "commit" });
         await page.waitForSelector(selector, { timeout: 60_000 });
         // Milliseconds from the navigation's start, read at once in the page.
@@ -134,7 +143,11 @@ export async function consoleScenario(
     };
     const myWork: number[] = [];
     const proposal: number[] = [];
-    await firstRender("/console/work", '[data-testid="work-item"]'); // warms the api (first queries, JIT)
+    // Warms the api (first queries, JIT), and records the scripts My work and the sign-in page request.
+    const myWorkScripts = new Set<string>();
+    const signInScripts = new Set<string>();
+    await firstRender("/console/work", '[data-testid="work-item"]', { scripts: myWorkScripts });
+    await firstRender("/console/sign-in", 'input[type="password"]', { signedIn: false, scripts: signInScripts });
     for (let n = 0; n < options.samples; n += 1) {
       myWork.push(await firstRender("/console/work", '[data-testid="work-item"]'));
       proposal.push(await firstRender(`/console/proposals/${sample}`, '[data-testid="history-entry"]'));
@@ -147,7 +160,6 @@ export async function consoleScenario(
       return Math.round(performance.now() - started);
     };
     const middle = [...proposalIds].sort()[Math.floor(proposalIds.length / 2)] ?? "";
-    const js = firstPageJs();
     return {
       proposals: options.proposals,
       samples: options.samples,
@@ -158,8 +170,8 @@ export async function consoleScenario(
         rare: await timed(`q=${encodeURIComponent("单列")}`),
       },
       listMs: { first: await timed("order=desc"), middle: await timed(`order=desc&cursor=${middle}`) },
-      firstPageJsGzipBytes: js.bytes,
-      firstPageJsFiles: js.files,
+      signInJs: gzipOfScripts(signInScripts),
+      myWorkJs: gzipOfScripts(myWorkScripts),
     };
   } finally {
     await browser?.close();

@@ -1,4 +1,4 @@
-import type { Database, Prisma, Proposal } from "@huiyin/db";
+import type { Database, Proposal } from "@huiyin/db";
 import { calendarOf, defaultPolicy, type Policy, workingDaysLeft } from "@huiyin/domain";
 import type { Workflow } from "@huiyin/engine";
 import { toRecord } from "@huiyin/engine";
@@ -7,48 +7,20 @@ import { scopedToCommittee } from "../committees/scope.ts";
 import { inboxOf, inboxPage } from "../notifications/inbox.ts";
 import { actorOf, grantWhere } from "../proposals/access.ts";
 import { allowedFor } from "../proposals/view.ts";
+import { type DutySource, dutyCounts, dutyPage, dutySourceOf } from "./duty-sql.ts";
+import { WORK_KINDS, type WorkKind } from "./kinds.ts";
 import { byUrgency } from "./urgency.ts";
 
-/**
- * The kinds of work, each named for the action that waits, in the order a proposal asks for them. An allowed event
- * is work when it is the caller's duty in that state; optional actions (withdraw, supervision notes, designating a
- * key proposal, asking for an extension, regrading) are allowed in many states and wait for nobody.
- */
-export const WORK_KINDS = {
-  submit: ["submit"],
-  resubmit: ["resubmit"],
-  review: ["review.register"],
-  assign: ["assign"],
-  confirm: ["unit.acknowledge"],
-  contact: ["handle.contact"],
-  coOpinion: ["handle.coOpinion"],
-  reply: ["handle.reply"],
-  extension: ["extension.approve"],
-  check: ["supervise.acceptReply"],
-  evaluate: ["evaluate"],
-  followUp: ["followup.report"],
-  consultation: ["consultation.arrange", "consultation.record"],
-  /** A unit's report asked by a follow-up review (回头看) of a closed proposal. */
-  lookback: ["lookback.report"],
-} as const satisfies Record<string, readonly string[]>;
-export type WorkKind = keyof typeof WORK_KINDS | "escalation";
-export const ALL_WORK_KINDS = [...(Object.keys(WORK_KINDS) as (keyof typeof WORK_KINDS)[]), "escalation"] as const;
+export { ALL_WORK_KINDS, WORK_KINDS, type WorkKind } from "./kinds.ts";
 
 /**
- * The stages where each role can have a duty: the candidates are read by stage (an indexed column), and the
- * machine's `allowedEvents` decides. A leader's work is its escalations, not a stage.
+ * The stages where a proposer can have a duty (submit, resubmit, rate): the candidates are read by stage (an indexed
+ * column), and the machine's `allowedEvents` decides. Staff and units are found in SQL (duty-sql.ts); a leader's
+ * work is its escalations, not a stage.
  */
-const DUTY_STAGES: Record<Grant["role"], readonly string[]> = {
-  admin: ["review", "assign", "handle", "supervise", "evaluate"],
-  staff: ["review", "assign", "handle", "supervise", "evaluate"],
-  unit: ["assign", "handle", "evaluate"],
-  proposer: ["submit", "evaluate"],
-  integrator: [],
-  leader: [],
-  operator: [],
-};
+const PROPOSER_STAGES = ["submit", "evaluate"];
 
-/** At most this many proposals are examined per request: the list is a work queue, not a search. */
+/** At most this many of a proposer's proposals are examined per request: a member has a handful in these stages. */
 export const CANDIDATE_LIMIT = 1000;
 const ESCALATION_LIMIT = 200;
 
@@ -84,11 +56,22 @@ function kindOf(allowed: readonly string[]): { kind: keyof typeof WORK_KINDS; ev
   return undefined;
 }
 
+/** The items a response carries: the most urgent; `counts` and `total` count them all. */
+export const PAGE_SIZE = 50;
+/**
+ * How many pages of SQL duties at most are judged to fill one (the machine agrees with the SQL, so one does; were
+ * it to turn rows down, two, then four pages are read, and no more).
+ */
+const MAX_PAGES = 4;
+
 /**
  * What waits for the caller's action, most urgent first: the proposals where the machine allows the caller a duty
  * event (with the earliest open deadline of the proposal that concerns the caller: a unit's own), and the
  * unacknowledged escalation notices in the caller's inbox (a leader's, a unit head's). A person with several roles
- * gets the work of each (one item per proposal and kind).
+ * gets the work of each (one item per proposal and kind). The first PAGE_SIZE items; counts per kind of all.
+ *
+ * Staff's and units' duties are found and counted in SQL (duty-sql.ts, index-backed at 100,000 proposals) and the
+ * machine runs only on the page shown; a proposer's few proposals are judged by the machine directly.
  */
 export async function myWork(
   database: Database,
@@ -97,24 +80,101 @@ export async function myWork(
   now: Date,
   policy: Policy = defaultPolicy,
 ): Promise<MyWork> {
-  const perGrant = await Promise.all(
-    grantsOf(caller).map((grant) => dutiesOf(database, workflow, grant, caller.committeeId, now, policy)),
-  );
+  // One query per source of duties: an admin who is also staff, or a delegate holding a role they hold themselves,
+  // has the same duties twice; the first grant (most privileged, one's own before a delegator's) speaks for them.
+  const sources = new Map<string, { grant: Grant; source: DutySource }>();
+  const byMachine: Grant[] = [];
+  for (const grant of grantsOf(caller)) {
+    const source = dutySourceOf(grant);
+    if (!source) byMachine.push(grant);
+    else if (!sources.has(`${source.role}:${source.unitId}`))
+      sources.set(`${source.role}:${source.unitId}`, { grant, source });
+  }
+  const [fromSql, fromMachine, escalated] = await Promise.all([
+    Promise.all(
+      [...sources.values()].map(async ({ grant, source }) => {
+        const [items, counts] = await Promise.all([
+          sqlDuties(database, workflow, grant, source, caller.committeeId, now, policy),
+          dutyCounts(database, caller.committeeId, source),
+        ]);
+        return { items, counts };
+      }),
+    ),
+    Promise.all(byMachine.map((grant) => dutiesOf(database, workflow, grant, caller.committeeId, now, policy))),
+    escalations(database, caller, now, policy),
+  ]);
+  const counts: Partial<Record<WorkKind, number>> = {};
+  const add = (kind: WorkKind, count: number) => {
+    counts[kind] = (counts[kind] ?? 0) + count;
+  };
   const seen = new Set<string>();
   const items: WorkItem[] = [];
-  for (const item of [...perGrant.flat(), ...(await escalations(database, caller, now, policy))]) {
+  for (const item of [...fromSql.flatMap((result) => result.items), ...fromMachine.flat(), ...escalated]) {
     const key = `${item.kind}\n${item.proposalId}\n${item.noticeId ?? ""}`;
     if (seen.has(key)) continue;
     seen.add(key);
     items.push(item);
   }
+  for (const result of fromSql) for (const [kind, count] of Object.entries(result.counts)) add(kind as WorkKind, count);
+  for (const item of items) if (!sqlKind(item, fromSql)) add(item.kind, 1);
   items.sort(byUrgency);
-  const counts: Partial<Record<WorkKind, number>> = {};
-  for (const item of items) counts[item.kind] = (counts[item.kind] ?? 0) + 1;
-  return { items, counts, total: items.length };
+  const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+  return { items: items.slice(0, PAGE_SIZE), counts, total };
 }
 
-/** The duties of one role: the proposals it sees, in its stages, where the machine allows it a duty event. */
+/** Whether an item was counted in SQL already (a staff or unit duty), not to count it again. */
+function sqlKind(item: WorkItem, fromSql: readonly { items: readonly WorkItem[] }[]): boolean {
+  return fromSql.some((result) => result.items.includes(item));
+}
+
+/**
+ * The most urgent duties of a staff or unit role: the page SQL orders, each confirmed by the machine, which also
+ * names the event (it agrees with the SQL; were it to turn a row down, the next rows fill the page).
+ */
+async function sqlDuties(
+  database: Database,
+  workflow: Workflow,
+  grant: Grant,
+  source: DutySource,
+  committeeId: string,
+  now: Date,
+  policy: Policy,
+): Promise<WorkItem[]> {
+  const actor = actorOf(grant);
+  let items: WorkItem[] = [];
+  for (let pages = 1; pages <= MAX_PAGES; pages *= 2) {
+    const duties = await dutyPage(database, committeeId, source, pages * PAGE_SIZE);
+    const rows = await database.prisma.proposal.findMany({
+      where: { id: { in: duties.map((duty) => duty.proposalId) }, committeeId },
+    });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    items = duties.flatMap((duty) => {
+      const row = byId.get(duty.proposalId);
+      const judged = row ? kindOf(allowedFor(workflow, row, actor)) : undefined;
+      if (!row || !judged) return [];
+      return [
+        {
+          kind: judged.kind,
+          proposalId: row.id,
+          title: row.title,
+          stage: row.stage,
+          event: judged.event,
+          noticeId: null,
+          deadlineKind: duty.deadlineKind,
+          dueAt: duty.dueAt,
+          overdue: duty.dueAt ? duty.dueAt.getTime() < now.getTime() : false,
+          workingDaysLeft: duty.dueAt ? workingDaysLeft(now, duty.dueAt, calendarFor(row, policy)) : null,
+          level: 0,
+          delegatorId: grant.behalf?.delegation?.delegatorId ?? null,
+        },
+      ];
+    });
+    if (items.length >= PAGE_SIZE || duties.length < pages * PAGE_SIZE) break;
+  }
+  return items.slice(0, PAGE_SIZE);
+}
+
+/** A proposer's duties: the proposals it sees, in its stages, where the machine allows it a duty event. */
 async function dutiesOf(
   database: Database,
   workflow: Workflow,
@@ -123,19 +183,11 @@ async function dutiesOf(
   now: Date,
   policy: Policy,
 ): Promise<WorkItem[]> {
-  const stages = DUTY_STAGES[grant.role];
-  if (stages.length === 0) return [];
+  if (grant.role !== "proposer") return [];
   const actor = actorOf(grant);
-  // A unit also owes the reports that follow-up reviews (回头看) asked of it, on proposals closed long ago: found by
-  // their open deadline, not by stage (the closed are most proposals, and the candidates are limited).
-  const inStages: Prisma.ProposalWhereInput = { stage: { in: [...stages] } };
-  const owed: Prisma.ProposalWhereInput[] =
-    grant.role === "unit"
-      ? [{ deadlines: { some: { kind: "lookbackReport", status: "open", unitId: grant.unitId ?? "" } } }]
-      : [];
   const rows: Proposal[] = await database.prisma.proposal.findMany({
-    where: { AND: [{ committeeId }, grantWhere(grant), { OR: [inStages, ...owed] }] },
-    orderBy: { updatedAt: "asc" },
+    where: { AND: [{ committeeId }, grantWhere(grant), { stage: { in: PROPOSER_STAGES } }] },
+    orderBy: { id: "asc" },
     take: CANDIDATE_LIMIT,
   });
   const duties = rows.flatMap((row) => {
@@ -144,11 +196,7 @@ async function dutiesOf(
   });
   if (duties.length === 0) return [];
   const deadlines = await database.prisma.deadline.findMany({
-    where: {
-      proposalId: { in: duties.map((duty) => duty.row.id) },
-      status: "open",
-      ...(grant.role === "unit" ? { OR: [{ unitId: grant.unitId }, { unitId: null }] } : {}),
-    },
+    where: { proposalId: { in: duties.map((duty) => duty.row.id) }, status: "open" },
     orderBy: { dueAt: "asc" },
   });
   return duties.map(({ row, kind, event }) => {
