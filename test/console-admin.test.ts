@@ -256,7 +256,9 @@ describe("the console's admin pages", () => {
     expect(await whoami(people.deputy.id)).toBe(403);
   });
 
-  it("an admin creates a delegation on the People page and it shows as active, then hands the person's role over", { timeout: 60_000 }, async () => {
+  it("an admin creates a delegation on the People page and it shows as active, then hands the person's role over", {
+    timeout: 60_000,
+  }, async () => {
     const page = adminPage;
     await page.getByRole("tab", { name: "人员与邀请" }).click();
     await page.getByRole("button", { name: `委托 ${people.staff.name}` }).click();

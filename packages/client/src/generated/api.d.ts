@@ -797,6 +797,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/notification-robots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The committee's robots, their URLs without the key (admin). */
+        get: operations["listNotificationRobots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notification-robots/{target}/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the robot of a unit, a leader or the office (admin): 201 when new, 200 when replaced. */
+        put: operations["putNotificationRobot"];
+        post?: never;
+        /** Remove a robot (admin): notices are no longer posted to it; messages still queued for it fail. */
+        delete: operations["deleteNotificationRobot"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/notifications": {
         parameters: {
             query?: never;
@@ -1574,7 +1609,7 @@ export interface components {
         };
         AuditEntry: {
             /** @enum {string} */
-            action: "api-key.issue" | "api-key.revoke" | "api-key.bind" | "delegation.create" | "delegation.revoke" | "person.succession" | "directory.person.save" | "directory.person.delete" | "directory.unit.save" | "directory.unit.delete" | "directory.role.assign" | "directory.role.unassign" | "webhook.subscribe" | "webhook.unsubscribe" | "webhook.update" | "webhook.secret-rotate" | "webhook.ping" | "webhook.redeliver" | "notice-delivery.retry" | "publication.publish" | "publication.withdraw" | "account.invite" | "account.password-set" | "account.lock" | "account.unlock" | "account.disable" | "account.enable" | "session.start" | "session.end" | "attachment.upload" | "attachment.download" | "committee-session.create" | "directory.import" | "proposals.import" | "committee.create" | "committee.update" | "committee.admin-key.issue" | "committee.admin.invite" | "authentication.failed" | "access.refused";
+            action: "api-key.issue" | "api-key.revoke" | "api-key.bind" | "delegation.create" | "delegation.revoke" | "person.succession" | "directory.person.save" | "directory.person.delete" | "directory.unit.save" | "directory.unit.delete" | "directory.role.assign" | "directory.role.unassign" | "webhook.subscribe" | "webhook.unsubscribe" | "notification-robot.save" | "notification-robot.delete" | "webhook.update" | "webhook.secret-rotate" | "webhook.ping" | "webhook.redeliver" | "notice-delivery.retry" | "publication.publish" | "publication.withdraw" | "account.invite" | "account.password-set" | "account.lock" | "account.unlock" | "account.disable" | "account.enable" | "session.start" | "session.end" | "attachment.upload" | "attachment.download" | "committee-session.create" | "directory.import" | "proposals.import" | "committee.create" | "committee.update" | "committee.admin-key.issue" | "committee.admin.invite" | "authentication.failed" | "access.refused";
             actor: {
                 actorId: string | null;
                 keyId: string;
@@ -2128,6 +2163,8 @@ export interface components {
             /** @enum {string} */
             language: "zh-CN" | "en";
             name: string;
+            /** @description A mobile number for SMS notices. */
+            phone: string | null;
             /** @description The role labels held: `staff-head`, `leader:<id>`, `unit:<id>`, … */
             roles: string[];
             /** Format: date-time */
@@ -2173,7 +2210,7 @@ export interface components {
         };
         Error: {
             error: {
-                /** @description A stable code: MALFORMED_JSON (400), INVALID_QUERY (400), INVALID_IF_MATCH (400), INVALID_IDEMPOTENCY_KEY (400), MALFORMED_URL (400), INVALID_CHARACTER (400), BODY_TOO_DEEP (400), MALFORMED_BODY_ENCODING (400), BAD_REQUEST (400), UNAUTHENTICATED (401), SIGN_IN_FAILED (401), OIDC_DISABLED (404), OIDC_NEXT_REFUSED (400), OIDC_FLOW_INVALID (400), OIDC_SIGN_IN_FAILED (401), OIDC_UNAVAILABLE (503), FORBIDDEN (403), CSRF_REJECTED (403), ACK_LINK_INVALID (403), ON_BEHALF_NOT_INTEGRATOR (403), ON_BEHALF_UNKNOWN_PERSON (403), ON_BEHALF_PERSON_DISABLED (403), ON_BEHALF_NOT_BOUND (403), NOT_FOUND (404), INVITATION_INVALID (404), EVENT_NOT_ALLOWED (409), VERSION_CONFLICT (409), EXTERNAL_ID_TAKEN (409), IDEMPOTENCY_IN_PROGRESS (409), CANNOT_REVOKE_SELF (409), PERSON_HAS_NO_EMAIL (409), PERSON_HEADS_UNIT (409), ALREADY_DELIVERED (409), NOT_RETRYABLE (409), NOT_PUBLISHABLE (409), SESSION_OVERLAPS (409), SAVED_FILTERS_FULL (409), SESSION_NAME_TAKEN (409), ID_TAKEN (409), COMMITTEE_EXISTS (409), ACK_LINK_EXPIRED (410), VERSION_MISMATCH (412), PAYLOAD_TOO_LARGE (413), ATTACHMENT_TOO_LARGE (413), ATTACHMENT_TYPE_NOT_ALLOWED (415), IMPORT_TOO_LARGE (413), IMPORT_UNSUPPORTED_TYPE (415), UNSUPPORTED_ENCODING (415), VALIDATION_FAILED (422), INVALID_EVENT (422), INVALID_INPUT (422), IDEMPOTENCY_KEY_REUSED (422), WEBHOOK_URL_FORBIDDEN (422), ATTACHMENT_CONTENT_MISMATCH (422), ATTACHMENT_NOT_USABLE (422), DELEGATION_INVALID (422), SUCCESSION_INVALID (422), REDACTION_NOT_FOUND (422), PASSWORD_TOO_WEAK (422), CALENDAR_INVALID (422), POLICY_INVALID (422), IMPORT_INVALID (422), IMPORT_UNREADABLE (422), RATE_LIMITED (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), EMAIL_CHANNEL_OFF (503), or a rule code of the workflow (409). */
+                /** @description A stable code: MALFORMED_JSON (400), INVALID_QUERY (400), INVALID_IF_MATCH (400), INVALID_IDEMPOTENCY_KEY (400), MALFORMED_URL (400), INVALID_CHARACTER (400), BODY_TOO_DEEP (400), MALFORMED_BODY_ENCODING (400), BAD_REQUEST (400), UNAUTHENTICATED (401), SIGN_IN_FAILED (401), OIDC_DISABLED (404), OIDC_NEXT_REFUSED (400), OIDC_FLOW_INVALID (400), OIDC_SIGN_IN_FAILED (401), OIDC_UNAVAILABLE (503), FORBIDDEN (403), CSRF_REJECTED (403), ACK_LINK_INVALID (403), ON_BEHALF_NOT_INTEGRATOR (403), ON_BEHALF_UNKNOWN_PERSON (403), ON_BEHALF_PERSON_DISABLED (403), ON_BEHALF_NOT_BOUND (403), NOT_FOUND (404), INVITATION_INVALID (404), EVENT_NOT_ALLOWED (409), VERSION_CONFLICT (409), EXTERNAL_ID_TAKEN (409), IDEMPOTENCY_IN_PROGRESS (409), CANNOT_REVOKE_SELF (409), PERSON_HAS_NO_EMAIL (409), PERSON_HEADS_UNIT (409), ALREADY_DELIVERED (409), NOT_RETRYABLE (409), NOT_PUBLISHABLE (409), SESSION_OVERLAPS (409), SAVED_FILTERS_FULL (409), SESSION_NAME_TAKEN (409), ID_TAKEN (409), COMMITTEE_EXISTS (409), ACK_LINK_EXPIRED (410), IDEMPOTENT_ANSWER_SEALED (410), VERSION_MISMATCH (412), PAYLOAD_TOO_LARGE (413), ATTACHMENT_TOO_LARGE (413), ATTACHMENT_TYPE_NOT_ALLOWED (415), IMPORT_TOO_LARGE (413), IMPORT_UNSUPPORTED_TYPE (415), UNSUPPORTED_ENCODING (415), VALIDATION_FAILED (422), INVALID_EVENT (422), INVALID_INPUT (422), IDEMPOTENCY_KEY_REUSED (422), WEBHOOK_URL_FORBIDDEN (422), ATTACHMENT_CONTENT_MISMATCH (422), ATTACHMENT_NOT_USABLE (422), DELEGATION_INVALID (422), SUCCESSION_INVALID (422), REDACTION_NOT_FOUND (422), PASSWORD_TOO_WEAK (422), CALENDAR_INVALID (422), POLICY_INVALID (422), IMPORT_INVALID (422), IMPORT_UNREADABLE (422), RATE_LIMITED (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), EMAIL_CHANNEL_OFF (503), or a rule code of the workflow (409). */
                 code: string;
                 details?: unknown;
                 message: string;
@@ -2301,13 +2338,13 @@ export interface components {
         NoticeDelivery: {
             attempts: number;
             /** @enum {string} */
-            channel: "inbox" | "email";
+            channel: "inbox" | "email" | "sms" | "wecom" | "dingtalk";
             /** Format: date-time */
             createdAt: string;
             deliveredAt: string | null;
             id: string;
             lastError: string | null;
-            /** @description `role[:scope]` for the inbox, `person:<id>` for e-mail. */
+            /** @description `role[:scope]` for the inbox, `person:<id>` for e-mail and SMS, `robot:<id>` for a group robot. */
             recipient: string;
             /** @enum {string} */
             status: "queued" | "sending" | "retrying" | "delivered" | "dead";
@@ -2315,7 +2352,7 @@ export interface components {
         NoticeDeliveryListItem: {
             attempts: number;
             /** @enum {string} */
-            channel: "inbox" | "email";
+            channel: "inbox" | "email" | "sms" | "wecom" | "dingtalk";
             /** Format: date-time */
             createdAt: string;
             deliveredAt: string | null;
@@ -2325,7 +2362,7 @@ export interface components {
             level: number;
             noticeId: string;
             proposalId: string;
-            /** @description `role[:scope]` for the inbox, `person:<id>` for e-mail. */
+            /** @description `role[:scope]` for the inbox, `person:<id>` for e-mail and SMS, `robot:<id>` for a group robot. */
             recipient: string;
             /** @enum {string} */
             status: "queued" | "sending" | "retrying" | "delivered" | "dead";
@@ -2353,6 +2390,24 @@ export interface components {
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             nextCursor: string | null;
+        };
+        NotificationRobot: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "wecom" | "dingtalk";
+            /** @description Whether a 钉钉 signing secret is set (it is never shown). */
+            signed: boolean;
+            /** @description Whose group: `unit:<unit id>`, `leader:<leader id>` or `committee`. */
+            target: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The webhook URL without its query: the robot's key is never shown. */
+            url: string;
+        };
+        NotificationRobotList: {
+            items: components["schemas"]["NotificationRobot"][];
         };
         OfficialYear: {
             calendarId: string;
@@ -2845,11 +2900,17 @@ export interface components {
              */
             language: "zh-CN" | "en";
             name: string;
+            phone?: string | null;
         };
         PutDirectoryUnit: {
             headPersonId?: string | null;
             name: string;
             supervisorLeaderId?: string | null;
+        };
+        PutNotificationRobot: {
+            secret?: string | null;
+            /** Format: uri */
+            url: string;
         };
         PutPolicy: {
             note?: string;
@@ -4380,7 +4441,7 @@ export interface operations {
     listAuditLog: {
         parameters: {
             query?: {
-                action?: "api-key.issue" | "api-key.revoke" | "api-key.bind" | "delegation.create" | "delegation.revoke" | "person.succession" | "directory.person.save" | "directory.person.delete" | "directory.unit.save" | "directory.unit.delete" | "directory.role.assign" | "directory.role.unassign" | "webhook.subscribe" | "webhook.unsubscribe" | "webhook.update" | "webhook.secret-rotate" | "webhook.ping" | "webhook.redeliver" | "notice-delivery.retry" | "publication.publish" | "publication.withdraw" | "account.invite" | "account.password-set" | "account.lock" | "account.unlock" | "account.disable" | "account.enable" | "session.start" | "session.end" | "attachment.upload" | "attachment.download" | "committee-session.create" | "directory.import" | "proposals.import" | "committee.create" | "committee.update" | "committee.admin-key.issue" | "committee.admin.invite" | "authentication.failed" | "access.refused";
+                action?: "api-key.issue" | "api-key.revoke" | "api-key.bind" | "delegation.create" | "delegation.revoke" | "person.succession" | "directory.person.save" | "directory.person.delete" | "directory.unit.save" | "directory.unit.delete" | "directory.role.assign" | "directory.role.unassign" | "webhook.subscribe" | "webhook.unsubscribe" | "notification-robot.save" | "notification-robot.delete" | "webhook.update" | "webhook.secret-rotate" | "webhook.ping" | "webhook.redeliver" | "notice-delivery.retry" | "publication.publish" | "publication.withdraw" | "account.invite" | "account.password-set" | "account.lock" | "account.unlock" | "account.disable" | "account.enable" | "session.start" | "session.end" | "attachment.upload" | "attachment.download" | "committee-session.create" | "directory.import" | "proposals.import" | "committee.create" | "committee.update" | "committee.admin-key.issue" | "committee.admin.invite" | "authentication.failed" | "access.refused";
                 actorId?: string;
                 cursor?: string;
                 from?: string;
@@ -7597,6 +7658,7 @@ export interface operations {
                 format?: "csv" | "xlsx";
                 from?: string;
                 groupBy?: "unit" | "leader" | "category" | "proposerType" | "sourceChannel" | "session";
+                /** @deprecated */
                 session?: string;
                 sessionId?: string;
                 to?: string;
@@ -8310,7 +8372,7 @@ export interface operations {
     listNoticeDeliveries: {
         parameters: {
             query?: {
-                channel?: "inbox" | "email";
+                channel?: "inbox" | "email" | "sms" | "wecom" | "dingtalk";
                 cursor?: string;
                 limit?: number;
                 noticeId?: string;
@@ -8567,6 +8629,303 @@ export interface operations {
             };
             /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listNotificationRobots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The robots. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationRobotList"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putNotificationRobot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `wecom` (企业微信/政务微信) or `dingtalk` (钉钉). */
+                kind: string;
+                /** @description `unit:<unit id>`, `leader:<leader id>` or `committee`. */
+                target: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutNotificationRobot"];
+            };
+        };
+        responses: {
+            /** @description Replaced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationRobot"];
+                };
+            };
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationRobot"];
+                };
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or a path segment is invalid (details.fields) (VALIDATION_FAILED). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key, or the client's address, spent its request budget, or the address (or the account) its budget of failed authentications or sign-ins (Retry-After) (RATE_LIMITED). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment, restarting or unreachable (Retry-After: send the same request again, with the same Idempotency-Key) (DATABASE_UNAVAILABLE). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteNotificationRobot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `wecom` (企业微信/政务微信) or `dingtalk` (钉钉). */
+                kind: string;
+                /** @description `unit:<unit id>`, `leader:<leader id>` or `committee`. */
+                target: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key or session, an unknown or revoked key, or a session that ended (WWW-Authenticate) (UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this; details.reason carries the machine's code (ROLE_NOT_ALLOWED, NOT_A_PARTY, NOT_A_CO_UNIT) or NOT_LEAD_PROPOSER for a proposer key naming another member as the lead proposer (FORBIDDEN). A change sent with a session cookie without the session's X-CSRF-Token, or from another origin (Origin) (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or one the key may not see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body Content-Encoding the api cannot read (it reads identity, gzip, deflate and br), or an unsupported charset (UNSUPPORTED_ENCODING). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or a path segment is invalid (details.fields) (VALIDATION_FAILED). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11925,6 +12284,7 @@ export interface operations {
             query?: {
                 from?: string;
                 groupBy?: "unit" | "leader" | "category" | "proposerType" | "sourceChannel" | "session";
+                /** @deprecated */
                 session?: string;
                 sessionId?: string;
                 to?: string;
@@ -12261,6 +12621,15 @@ export interface operations {
             };
             /** @description A request with this Idempotency-Key is still running (details.retryAfterSeconds) (IDEMPOTENCY_IN_PROGRESS). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The first answer to this Idempotency-Key held a secret sealed with an encryption key the deployment has since dropped; what it created exists (IDEMPOTENT_ANSWER_SEALED). */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
