@@ -736,7 +736,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What waits for the caller's action, most urgent first (overdue, then due soonest in working days), with counts per kind: for staff the reviews, assignments and reply checks; for a unit its confirmations, contacts and replies, and the reports follow-up reviews (回头看) asked of it; for a proposer submissions and ratings; for a leader or a unit head the unacknowledged escalations. */
+        /**
+         * What waits for the caller's action, most urgent first (overdue, then due soonest in working days), with counts per kind: for staff the reviews, assignments and reply checks; for a unit its confirmations, contacts and replies, and the reports follow-up reviews (回头看) asked of it; for a proposer submissions and ratings; for a leader or a unit head the unacknowledged escalations.
+         * @description `items` holds the 50 most urgent duties; `counts` and `total` count all of them, so a caller sees how much lies beyond the page and narrows with the console's proposal list.
+         */
         get: operations["getMyWork"];
         put?: never;
         post?: never;

@@ -36,6 +36,8 @@ export const workApi: FeatureApi = {
         tags: ["work"],
         summary:
           "What waits for the caller's action, most urgent first (overdue, then due soonest in working days), with counts per kind: for staff the reviews, assignments and reply checks; for a unit its confirmations, contacts and replies, and the reports follow-up reviews (回头看) asked of it; for a proposer submissions and ratings; for a leader or a unit head the unacknowledged escalations.",
+        description:
+          "`items` holds the 50 most urgent duties; `counts` and `total` count all of them, so a caller sees how much lies beyond the page and narrows with the console's proposal list.",
         responses: { "200": { description: "The work queue.", ...json(ref("MyWork")) }, ...errors(...common) },
       },
     },
