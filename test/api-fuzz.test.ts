@@ -565,6 +565,12 @@ describe("generated requests over every operation of the OpenAPI document", () =
       // One name, saved at once: one row (the others replace its query), never a unique-violation 5xx.
       "POST /v1/saved-filters": { path: "/v1/saved-filters", body: { name: "并发筛选", query: "stage=handle" } },
       "DELETE /v1/saved-filters/{id}": { path: `/v1/saved-filters/${savedFilter.body.id}` },
+      // One robot saved at once: one creation, the others replace it; then deleted at once: one 204, the rest 404.
+      "PUT /v1/notification-robots/{target}/{kind}": {
+        path: "/v1/notification-robots/committee/dingtalk",
+        body: { url: "https://oapi.dingtalk.com/robot/send?access_token=fuzz", secret: "SECfuzz" },
+      },
+      "DELETE /v1/notification-robots/{target}/{kind}": { path: "/v1/notification-robots/committee/dingtalk" },
       "PUT /v1/api-keys/{id}/acts-for": {
         path: `/v1/api-keys/${oaKey.body.id}/acts-for`,
         body: { people: ["fuzz-invitee"], roles: ["proposer"] },

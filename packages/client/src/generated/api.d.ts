@@ -12142,6 +12142,15 @@ export interface operations {
                     "application/json": components["schemas"]["OidcSignIn"];
                 };
             };
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Sign-in with an identity platform (OpenID Connect) is not configured here: OIDC_ISSUER is unset (OIDC_DISABLED). */
             404: {
                 headers: {
@@ -12178,7 +12187,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An OIDC callback that does not belong to an attempt started in this browser (no or expired attempt, wrong state), or an answer of the platform that fails its checks (code, PKCE, nonce, ID token) (OIDC_FLOW_INVALID). */
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). An OIDC callback that does not belong to an attempt started in this browser (no or expired attempt, wrong state), or an answer of the platform that fails its checks (code, PKCE, nonce, ID token) (OIDC_FLOW_INVALID). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12244,7 +12253,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The page to land on after an OIDC sign-in (next) is not a path inside the console (OIDC_NEXT_REFUSED). */
+            /** @description The body is not valid JSON (MALFORMED_JSON). The query string is not valid (details.fields), or a cursor the API did not give out (INVALID_QUERY). A URL whose percent-encoding is not UTF-8 (MALFORMED_URL). A NUL character (U+0000) in the path, the query or the body, or a lone surrogate in the body (INVALID_CHARACTER). A body nested deeper than 32 levels (BODY_TOO_DEEP). A body that is not what its Content-Encoding says (MALFORMED_BODY_ENCODING). Any other malformed request (or the 4xx status the HTTP library chose for it) (BAD_REQUEST). The page to land on after an OIDC sign-in (next) is not a path inside the console (OIDC_NEXT_REFUSED). */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -88,6 +88,7 @@ export function notificationRobotRoutes(database: Database, deps: { keyring: Key
     }
     const key = { committeeId, target, kind };
     const { created, row } = await database.prisma.$transaction(async (tx) => {
+      await lockRobot(tx, key);
       const existing = await tx.noticeRobot.findUnique({ where: { committeeId_target_kind: key } });
       const id = existing?.id ?? `rb_${randomBytes(12).toString("base64url")}`;
       const sealed = sealNoticeRobot(deps.keyring, id, body);
@@ -120,6 +121,7 @@ export function notificationRobotRoutes(database: Database, deps: { keyring: Key
     const { target, kind } = pathOf(request);
     const key = { committeeId: callerOf(response).committeeId, target, kind };
     const removed = await database.prisma.$transaction(async (tx) => {
+      await lockRobot(tx, key);
       const row = await tx.noticeRobot.findUnique({ where: { committeeId_target_kind: key } });
       if (!row) return null;
       await tx.noticeRobot.delete({ where: { id: row.id } });
@@ -136,4 +138,15 @@ export function notificationRobotRoutes(database: Database, deps: { keyring: Key
   });
 
   return router;
+}
+
+/**
+ * Saves and deletions of one robot take turns: without it, two saves at once both find no row and both answer
+ * "created", and two deletions at once both find the row and the second fails to delete it (a 5xx).
+ */
+async function lockRobot(
+  tx: { $executeRaw: (query: TemplateStringsArray, ...values: unknown[]) => Promise<number> },
+  key: { committeeId: string; target: string; kind: string },
+): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`notification-robot:${key.committeeId}:${key.target}:${key.kind}`}))`;
 }

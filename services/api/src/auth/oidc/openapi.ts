@@ -29,7 +29,7 @@ export const oidcApi: FeatureApi = {
         security: [],
         responses: {
           "200": { description: "OIDC sign-in is on.", ...json(ref("OidcSignIn")) },
-          ...errors(429, "OIDC_DISABLED"),
+          ...errors(400, 429, "OIDC_DISABLED"),
         },
       },
     },
@@ -43,7 +43,7 @@ export const oidcApi: FeatureApi = {
         parameters: [nextParameter],
         responses: {
           "303": { description: "To the identity platform." },
-          ...errors(429, "OIDC_DISABLED", "OIDC_NEXT_REFUSED", "OIDC_UNAVAILABLE"),
+          ...errors(400, 429, "OIDC_DISABLED", "OIDC_NEXT_REFUSED", "OIDC_UNAVAILABLE"),
         },
       },
     },
@@ -59,7 +59,7 @@ export const oidcApi: FeatureApi = {
             description:
               "Signed in: to the console page; or, for a browser, to the sign-in page with the error's code.",
           },
-          ...errors(429, "OIDC_DISABLED", "OIDC_FLOW_INVALID", "OIDC_SIGN_IN_FAILED", "OIDC_UNAVAILABLE"),
+          ...errors(400, 429, "OIDC_DISABLED", "OIDC_FLOW_INVALID", "OIDC_SIGN_IN_FAILED", "OIDC_UNAVAILABLE"),
         },
       },
     },
