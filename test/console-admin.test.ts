@@ -256,6 +256,34 @@ describe("the console's admin pages", () => {
     expect(await whoami(people.deputy.id)).toBe(403);
   });
 
+  it("an admin sets a 钉钉 robot for the committee office and sees it listed without its key or secret", {
+    timeout: 60_000,
+  }, async () => {
+    const page = adminPage;
+    await page.getByRole("tab", { name: "通知机器人" }).click();
+    const panel = page.getByRole("tabpanel", { name: "通知机器人" });
+    await choose(page, "通知群组", "政协办公室");
+    await choose(page, "机器人类型", "钉钉");
+    await panel
+      .getByLabel("Webhook 地址")
+      .fill("https://oapi.dingtalk.com/robot/send?access_token=console-robot-token");
+    await panel.getByLabel("加签密钥").fill("SEC-console-robot-secret");
+    await panel.getByRole("button", { name: "提交" }).click();
+    const row = panel.locator("tr", { hasText: "https://oapi.dingtalk.com/robot/send" });
+    await expect.poll(() => row.textContent()).toContain("committee");
+    expect(await row.textContent()).toContain("已设置");
+    // Sealed: neither the robot's key (the URL's query) nor its secret is on the page, nor in the API's list.
+    const shown = await panel.textContent();
+    expect(shown).not.toContain("console-robot-token");
+    expect(shown).not.toContain("SEC-console-robot-secret");
+    expect(await panel.getByLabel("加签密钥").inputValue()).toBe("");
+    await screenshot(page, "admin-robots");
+    accessibility.robots = await seriousViolations(page);
+    const listed = await admin("GET", "/v1/notification-robots");
+    expect(listed.body.items).toMatchObject([{ target: "committee", kind: "dingtalk", signed: true }]);
+    expect(JSON.stringify(listed.body)).not.toMatch(/console-robot-token|SEC-console-robot-secret/);
+  });
+
   it("an admin creates a delegation on the People page and it shows as active, then hands the person's role over", {
     timeout: 60_000,
   }, async () => {
@@ -334,7 +362,7 @@ describe("the console's admin pages", () => {
   });
 
   it("the admin pages have no serious or critical accessibility violation (axe-core, WCAG 2.1 A/AA)", () => {
-    expect(Object.keys(accessibility).sort()).toEqual(["binding", "committees", "delegations", "webhooks"]);
-    expect(accessibility).toEqual({ binding: [], committees: [], delegations: [], webhooks: [] });
+    expect(Object.keys(accessibility).sort()).toEqual(["binding", "committees", "delegations", "robots", "webhooks"]);
+    expect(accessibility).toEqual({ binding: [], committees: [], delegations: [], robots: [], webhooks: [] });
   });
 });

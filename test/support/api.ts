@@ -7,10 +7,11 @@ import path from "node:path";
 import { createDatabase, type Database } from "@huiyin/db";
 import { createTestDatabase, createTestRedis, type TestDatabase } from "@huiyin/infra-local/testing";
 import { createLogger } from "@huiyin/logger";
-import { createQueue, createRedisConnection, queues } from "@huiyin/queue";
+import { createQueue, createRedisConnection, type JobPayload, queues } from "@huiyin/queue";
 import { type Keyring, NOTHING_ALLOWED, systemClock, systemResolver } from "../../packages/engine/src/index.ts";
 import {
   type AppDependencies,
+  channelRequeue,
   createApp,
   directoryStore,
   ensureAdminKey,
@@ -19,6 +20,9 @@ import {
 } from "../../services/api/src/index.ts";
 import { exportDefinition, proposalWorkflow, toMermaid } from "../../workflows/proposal/src/index.ts";
 import { TEST_ENCRYPTION_KEYS } from "./processes.ts";
+
+/** The retries of SMS and robot messages the tests' api re-arms (short: the tests' notifiers retry fast). */
+export const CHANNEL_RETRY = { attempts: 2, backoffMs: 100 };
 
 /** The scrypt cost of the tests' password hashes. */
 export const TEST_SCRYPT = { N: 2 ** 14, r: 8, p: 1 };
@@ -110,6 +114,10 @@ export async function startApi(
   const boardQueues = options.queueBoard
     ? Object.values(queues).map((name) => createQueue(name, connection, { prefix: redis.prefix }))
     : [];
+  // The notifier's SMS and robot queue of this file's prefix, as the api always has it (retries of dead messages).
+  const channelQueue = createQueue<JobPayload<"channel.send">>(queues.noticeChannel, connection, {
+    prefix: redis.prefix,
+  });
   const deps: AppDependencies = {
     logger,
     checks: [],
@@ -127,6 +135,7 @@ export async function startApi(
     // times on two cores (services/api/src/auth/passwords.test.ts asserts the production parameters).
     people: { ...PEOPLE_DEFAULTS, scrypt: TEST_SCRYPT },
     attachments: { store: directoryStore(attachmentsDir), maxBytes: 1_000_000 },
+    channelRequeue: channelRequeue(channelQueue, CHANNEL_RETRY),
     ...(options.queueBoard ? { queueBoard: { queues: boardQueues, writable: options.queueBoard.writable } } : {}),
     ...options.overrides,
   };
@@ -198,7 +207,7 @@ export async function startApi(
             }),
         ),
       );
-      await Promise.all(boardQueues.map((queue) => queue.close()));
+      await Promise.all([...boardQueues, channelQueue].map((queue) => queue.close()));
       await database.close();
       await testDatabase.drop();
       await redis.cleanup();

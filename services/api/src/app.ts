@@ -47,6 +47,7 @@ import { migrationRoutes } from "./migrations/routes.ts";
 import { workRoutes } from "./my-work/routes.ts";
 import { notificationRobotRoutes } from "./notification-robots/routes.ts";
 import { ackLinkRoutes } from "./notifications/ack-link.ts";
+import type { ChannelRequeue } from "./notifications/channel-requeue.ts";
 import { noticeDeliveryRoutes } from "./notifications/deliveries.ts";
 import type { EmailRequeue } from "./notifications/email-requeue.ts";
 import { notificationRoutes } from "./notifications/routes.ts";
@@ -89,6 +90,8 @@ export interface AppDependencies
   people?: PeopleOptions | undefined;
   /** The notifier's e-mail queue, for retrying dead e-mails; absent when the e-mail channel is off (no SMTP_URL). */
   emailRequeue?: EmailRequeue | undefined;
+  /** The notifier's SMS and robot queue, for retrying dead messages there (the notifier always runs its worker). */
+  channelRequeue: ChannelRequeue;
   /**
    * Sign-in with the committee's identity platform (OIDC_*); absent: off, and its routes answer 404 OIDC_DISABLED.
    * Its attempts are sealed with `webhooks.keyring` (SECRETS_ENCRYPTION_KEYS).
@@ -278,6 +281,6 @@ function v1(deps: AppDependencies): Router {
   router.use(webhookRoutes(deps.database, { ...deps.webhooks, lease: deps.idempotencyLease }));
   router.use("/directory", directoryRoutes(deps.database));
   router.use(notificationRobotRoutes(deps.database, { keyring: deps.webhooks.keyring }));
-  router.use(noticeDeliveryRoutes(deps.database, deps.emailRequeue));
+  router.use(noticeDeliveryRoutes(deps.database, deps.emailRequeue, deps.channelRequeue));
   return router;
 }

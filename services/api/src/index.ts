@@ -7,4 +7,5 @@ export { KEY_CHANGES_CHANNEL, type KeyChangeListener, listenForKeyChanges } from
 export { PEOPLE_DEFAULTS, type PeopleOptions } from "./auth/people-options.ts";
 export { ERROR_CODES } from "./http/error-codes.ts";
 export { type RateDecision, type RateLimiter, redisRateLimiter } from "./http/rate-limit.ts";
+export { type ChannelRequeue, channelRequeue } from "./notifications/channel-requeue.ts";
 export { openApiDocument } from "./openapi.ts";

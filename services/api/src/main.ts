@@ -23,6 +23,7 @@ import { warnWhileUncovered } from "./calendar/coverage.ts";
 import { loadCalendarFolder } from "./calendar/folder.ts";
 import { committeeCalendar } from "./calendar/routes.ts";
 import { redisRateLimiter } from "./http/rate-limit.ts";
+import { channelRequeue } from "./notifications/channel-requeue.ts";
 import { emailRequeue } from "./notifications/email-requeue.ts";
 import { loadPolicyFile } from "./policy/file.ts";
 
@@ -75,6 +76,11 @@ runService(
       ? createQueue<JobPayload<"email">>(queues.noticeEmail, redis, { prefix: config.QUEUE_PREFIX })
       : undefined;
     if (emailQueue) shutdown.add("email queue", () => emailQueue.close());
+    // The notifier always runs its SMS and robot worker: retrying a dead message there puts it on that queue.
+    const channelQueue = createQueue<JobPayload<"channel.send">>(queues.noticeChannel, redis, {
+      prefix: config.QUEUE_PREFIX,
+    });
+    shutdown.add("channel queue", () => channelQueue.close());
     // The queue board's view of every queue of the catalog (it reads them; it changes them only with
     // QUEUE_BOARD_WRITE=true).
     const boardQueues = Object.values(queues).map((name) => createQueue(name, redis, { prefix: config.QUEUE_PREFIX }));
@@ -143,6 +149,10 @@ runService(
             backoffMs: config.NOTIFY_EMAIL_BACKOFF_MS,
           })
         : undefined,
+      channelRequeue: channelRequeue(channelQueue, {
+        attempts: config.NOTIFY_CHANNEL_ATTEMPTS,
+        backoffMs: config.NOTIFY_CHANNEL_BACKOFF_MS,
+      }),
       invitationMail: invitationQueue
         ? {
             keyring,

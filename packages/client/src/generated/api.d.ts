@@ -775,7 +775,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Put a dead e-mail back on the notifier's queue for a new round of attempts (admin); idempotent. */
+        /** Put a dead e-mail, SMS or robot message back on the notifier's queue of its channel for a new round of attempts (admin); idempotent. */
         post: operations["retryNoticeDelivery"];
         delete?: never;
         options?: never;
@@ -8518,7 +8518,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The delivery was delivered; there is nothing to retry (ALREADY_DELIVERED). Deliveries on this channel are not retried (NOT_RETRYABLE). */
+            /** @description The delivery was delivered; there is nothing to retry (ALREADY_DELIVERED). Deliveries on this channel (the inbox) are not retried (NOT_RETRYABLE). */
             409: {
                 headers: {
                     [name: string]: unknown;

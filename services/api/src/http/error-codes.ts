@@ -141,7 +141,7 @@ export const ERRORS = {
     meaning: "The person heads a unit; give the unit another head first.",
   },
   ALREADY_DELIVERED: { status: 409, named: true, meaning: "The delivery was delivered; there is nothing to retry." },
-  NOT_RETRYABLE: { status: 409, named: true, meaning: "Deliveries on this channel are not retried." },
+  NOT_RETRYABLE: { status: 409, named: true, meaning: "Deliveries on this channel (the inbox) are not retried." },
   NOT_PUBLISHABLE: {
     status: 409,
     named: true,

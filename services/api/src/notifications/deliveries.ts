@@ -8,6 +8,7 @@ import { callerOf, requireRole } from "../auth/authenticate.ts";
 import { type Caller, grantsOf } from "../auth/keys.ts";
 import { refuse } from "../http/error-codes.ts";
 import { parseQuery } from "../http/validate.ts";
+import type { ChannelRequeue } from "./channel-requeue.ts";
 import type { EmailRequeue } from "./email-requeue.ts";
 import type { Inbox } from "./inbox.ts";
 
@@ -87,9 +88,15 @@ const deliveryOrder = { id: "asc" } as const;
 /**
  * The back office's view of delivery: `GET /v1/notices/:id` (a notice and all its deliveries) and
  * `GET /v1/notice-deliveries` (filtered, e.g. `status=dead`: the dead letters) for admin and staff, and
- * `POST /v1/notice-deliveries/:id/retry` (admin): a dead e-mail goes back on the notifier's queue.
+ * `POST /v1/notice-deliveries/:id/retry` (admin): a dead e-mail, SMS or robot message goes back on the notifier's
+ * queue of its channel (`emails` only while the e-mail channel is on; `channels` always, as the notifier always
+ * runs its channel worker).
  */
-export function noticeDeliveryRoutes(database: Database, emails: EmailRequeue | undefined): Router {
+export function noticeDeliveryRoutes(
+  database: Database,
+  emails: EmailRequeue | undefined,
+  channels: ChannelRequeue,
+): Router {
   const router = Router();
   const backOffice = requireRole("admin", "staff");
 
@@ -150,11 +157,16 @@ export function noticeDeliveryRoutes(database: Database, emails: EmailRequeue | 
     if (row.status === "delivered") {
       throw refuse("ALREADY_DELIVERED", "This delivery was delivered; there is nothing to retry.");
     }
-    if (row.channel !== "email" || !row.recipient.startsWith("person:")) {
+    const channel = row.channel;
+    // What a retry re-arms: the job that sends this row, on its channel's queue. The inbox is written, not sent.
+    let requeue: () => Promise<string>;
+    if (channel === "email" && row.recipient.startsWith("person:")) {
+      if (!emails) throw refuse("EMAIL_CHANNEL_OFF", "The e-mail channel is off (SMTP_URL is not set).");
+      requeue = () => emails.requeue(row.noticeId, row.recipient.slice("person:".length));
+    } else if (channel === "sms" || channel === "wecom" || channel === "dingtalk") {
+      requeue = () => channels.requeue({ noticeId: row.noticeId, channel, recipient: row.recipient });
+    } else {
       throw refuse("NOT_RETRYABLE", `Deliveries on the ${row.channel} channel are not retried.`);
-    }
-    if (!emails) {
-      throw refuse("EMAIL_CHANNEL_OFF", "The e-mail channel is off (SMTP_URL is not set).");
     }
     // The row first: the job the requeue wakes only sends a delivery it can claim (`queued`). A repeat finds it
     // queued (or already on its way) and only makes sure its job exists: the retry is idempotent and repairs a
@@ -168,16 +180,16 @@ export function noticeDeliveryRoutes(database: Database, emails: EmailRequeue | 
         await recordAudit(tx, subjectOf(request, response), {
           action: "notice-delivery.retry",
           target: { type: "notice-delivery", id: row.id.toString() },
-          details: { noticeId: row.noticeId, recipient: row.recipient, previousError: row.lastError },
+          details: { noticeId: row.noticeId, channel, recipient: row.recipient, previousError: row.lastError },
         });
       }
       return revived;
     });
-    const outcome = await emails.requeue(row.noticeId, row.recipient.slice("person:".length));
+    const outcome = await requeue();
     const notice = await database.prisma.notice.findUnique({ where: { id: row.noticeId } });
     log.info(
       { proposalId: notice?.proposalId, revived: count > 0, job: outcome, previousError: row.lastError },
-      "dead e-mail requeued",
+      channel === "email" ? "dead e-mail requeued" : "dead channel message requeued",
     );
     const current = await database.prisma.noticeDelivery.findUniqueOrThrow({ where: { id: row.id } });
     response.status(202).json(deliveryView(current));

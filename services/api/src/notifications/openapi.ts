@@ -174,7 +174,8 @@ export const notificationsApi: FeatureApi = {
       post: {
         operationId: "retryNoticeDelivery",
         tags: ["notice-deliveries"],
-        summary: "Put a dead e-mail back on the notifier's queue for a new round of attempts (admin); idempotent.",
+        summary:
+          "Put a dead e-mail, SMS or robot message back on the notifier's queue of its channel for a new round of attempts (admin); idempotent.",
         parameters: [id],
         responses: {
           "202": { description: "Requeued (or already on its way): the delivery.", ...json(ref("NoticeDelivery")) },

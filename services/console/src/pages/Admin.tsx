@@ -2,12 +2,16 @@ import { Space, Tabs, Typography } from "antd";
 import { useLocale } from "../i18n/locale.tsx";
 import { ApiKeys } from "./admin/ApiKeys.tsx";
 import { DeadLetters } from "./admin/DeadLetters.tsx";
+import { NotificationRobots } from "./admin/NotificationRobots.tsx";
 import { People } from "./admin/People.tsx";
 import { Roles } from "./admin/Roles.tsx";
 import { Units } from "./admin/Units.tsx";
 import { Webhooks } from "./admin/Webhooks.tsx";
 
-/** Admin: people and invitations, units, role assignments, API keys, webhooks, dead letters with retry. */
+/**
+ * Admin: people and invitations, units, role assignments, API keys, webhooks, dead letters with retry, notification
+ * robots.
+ */
 export function AdminPage() {
   const { t } = useLocale();
   return (
@@ -21,6 +25,7 @@ export function AdminPage() {
           { key: "keys", label: t("admin.apiKeys"), children: <ApiKeys /> },
           { key: "webhooks", label: t("admin.webhooks"), children: <Webhooks /> },
           { key: "dead", label: t("admin.deadLetters"), children: <DeadLetters /> },
+          { key: "robots", label: t("admin.robots"), children: <NotificationRobots /> },
         ]}
       />
     </Space>

@@ -7,7 +7,10 @@ import { noticeKindName } from "../../i18n/messages.ts";
 import { Link } from "../../router.tsx";
 import { useProblem } from "./problem.tsx";
 
-/** Notice e-mails given up after their last attempt, each with a retry (the api queues it anew). */
+/**
+ * Notice deliveries given up after their last attempt (e-mail, SMS, 企业微信/钉钉 robots), each with a retry (the api
+ * queues it anew on its channel).
+ */
 export function DeadLetters() {
   const { t, locale } = useLocale();
   const problem = useProblem();
@@ -36,6 +39,7 @@ export function DeadLetters() {
             dataIndex: "proposalId",
             render: (id: string) => <Link to={`/proposals/${encodeURIComponent(id)}`}>{id}</Link>,
           },
+          { title: t("admin.channel"), dataIndex: "channel" },
           { title: t("admin.recipient"), dataIndex: "recipient" },
           { title: t("admin.attempts"), dataIndex: "attempts", responsive: ["md"] },
           { title: t("admin.error"), dataIndex: "lastError", responsive: ["md"] },

@@ -1,5 +1,5 @@
 import type { components } from "@huiyin/client/types";
-import { Alert, Button, Card, Drawer, Form, Input, Modal, Space, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Checkbox, Drawer, Form, Input, Modal, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { api } from "../../api/client.ts";
 import { useLoad } from "../../api/use-load.ts";
@@ -28,6 +28,20 @@ function stateOf(account: Account | undefined): { key: MessageKey; color?: strin
   return { key: "admin.account.active", color: "blue" };
 }
 
+/** A phone number as the list shows it: its last four digits only (the full number is personal data). */
+export function maskedPhone(phone: string | null | undefined): string {
+  return phone ? `***${phone.slice(-4)}` : "";
+}
+
+interface PersonForm {
+  id: string;
+  name: string;
+  email: string;
+  phone?: string;
+  clearPhone?: boolean;
+  role?: string;
+}
+
 /**
  * People of the directory with their account: add or replace a person (with a first role), invite them (the link
  * shown this once; e-mailed too when the deployment sends e-mail), disable and enable their sign-in, lift a lockout;
@@ -44,7 +58,8 @@ export function People() {
     expiresAt: string;
     emailedTo?: string | null;
   }>();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<PersonForm>();
+  const [editing, setEditing] = useState<Person>();
   const [delegating, setDelegating] = useState<Person>();
   const [leaving, setLeaving] = useState<Person>();
   const [handedOver, setHandedOver] = useState<SuccessionResult>();
@@ -71,11 +86,15 @@ export function People() {
     problem.report(error, response.status);
     accounts.reload();
   };
-  const add = async (values: { id: string; name: string; email: string; role?: string }) => {
+  const add = async (values: PersonForm) => {
     problem.clear();
+    // Saving replaces the person: an empty phone field keeps the number they have (it is never put back into the
+    // form, only its last digits shown), unless the admin asks to remove it.
+    const known = people.data?.items.find((person) => person.id === values.id)?.phone ?? null;
+    const phone = values.phone?.trim() || (values.clearPhone ? null : known);
     const put = await api.PUT("/v1/directory/people/{id}", {
       params: { path: { id: values.id } },
-      body: { name: values.name, email: values.email, language: locale === "en" ? "en" : "zh-CN" },
+      body: { name: values.name, email: values.email, phone, language: locale === "en" ? "en" : "zh-CN" },
     });
     if (problem.report(put.error, put.response.status)) return;
     if (values.role) {
@@ -85,7 +104,12 @@ export function People() {
       if (problem.report(role.error, role.response.status)) return;
     }
     form.resetFields();
+    setEditing(undefined);
     people.reload();
+  };
+  const edit = (person: Person) => {
+    setEditing(person);
+    form.setFieldsValue({ id: person.id, name: person.name, email: person.email ?? "", phone: "", clearPhone: false });
   };
 
   return (
@@ -118,6 +142,19 @@ export function People() {
           <Form.Item name="email" label={t("admin.email")} rules={[{ required: true, type: "email" }]}>
             <Input style={{ width: 200 }} />
           </Form.Item>
+          <Form.Item name="phone" label={t("admin.phone")} tooltip={editing?.phone ? t("admin.phoneKeep") : undefined}>
+            <Input
+              style={{ width: 150 }}
+              inputMode="tel"
+              autoComplete="off"
+              placeholder={editing?.phone ? maskedPhone(editing.phone) : "13800138000"}
+            />
+          </Form.Item>
+          {editing?.phone ? (
+            <Form.Item name="clearPhone" valuePropName="checked">
+              <Checkbox>{t("admin.phoneClear")}</Checkbox>
+            </Form.Item>
+          ) : null}
           <Form.Item name="role" label={t("admin.role")}>
             <Input placeholder="staff / unit:u-1 / leader:l-1" style={{ width: 180 }} />
           </Form.Item>
@@ -135,6 +172,12 @@ export function People() {
           { title: t("admin.id"), dataIndex: "id", responsive: ["md"] },
           { title: t("admin.name"), dataIndex: "name" },
           { title: t("admin.email"), dataIndex: "email", responsive: ["md"] },
+          {
+            title: t("admin.phone"),
+            dataIndex: "phone",
+            responsive: ["md"],
+            render: (phone: string | null) => <span data-testid="phone">{maskedPhone(phone)}</span>,
+          },
           {
             title: t("admin.role"),
             dataIndex: "roles",
@@ -160,6 +203,9 @@ export function People() {
               const account = byPerson.get(person.id);
               return (
                 <Space size="small" wrap>
+                  <Button size="small" onClick={() => edit(person)} aria-label={`${t("admin.edit")} ${person.name}`}>
+                    {t("admin.edit")}
+                  </Button>
                   <Button
                     size="small"
                     onClick={() => setDelegating(person)}
