@@ -27,6 +27,16 @@ function specsFor(env: Record<string, string>) {
 }
 
 describe("the services' environment under npm start", () => {
+  it("points the links of invitations and e-mails at the port this start serves, unless PUBLIC_BASE_URL is set", () => {
+    const moved = specsFor({ PORT: "3100" });
+    expect(["api", "notifier"].map((name) => moved.envOf(name).PUBLIC_BASE_URL)).toEqual([
+      "http://127.0.0.1:3100",
+      "http://127.0.0.1:3100",
+    ]);
+    const set = specsFor({ PORT: "3100", PUBLIC_BASE_URL: "https://tian.cppcc.example" });
+    expect(set.envOf("api").PUBLIC_BASE_URL).toBe("https://tian.cppcc.example");
+  });
+
   it("gives the api and the notifier one generated link secret, kept owner-only and reused on the next start", () => {
     const first = specsFor({ NOTIFY_LINK_SECRET: "" });
     const secret = first.envOf("api").NOTIFY_LINK_SECRET;

@@ -36,7 +36,14 @@ export function adminKeyFileOf(config: LocalConfig, secretsDir: string): string 
  */
 export function serviceSpecs(options: ServiceEnvOptions): ServiceSpec[] {
   const { config, secretsDir } = options;
-  const common = { ...options.env, DATABASE_URL: options.databaseUrl, REDIS_URL: options.redisUrl, LOG_FORMAT: "json" };
+  const common = {
+    ...options.env,
+    DATABASE_URL: options.databaseUrl,
+    REDIS_URL: options.redisUrl,
+    LOG_FORMAT: "json",
+    // The links in invitations and e-mails point where this start serves, also on another PORT, unless set.
+    PUBLIC_BASE_URL: options.env.PUBLIC_BASE_URL || `http://127.0.0.1:${config.PORT}`,
+  };
   const linkSecret = config.NOTIFY_LINK_SECRET ?? localSecret(secretsDir, LINK_SECRET_FILE);
   const adminKeyFile = adminKeyFileOf(config, secretsDir);
   const encryptionKeys =
