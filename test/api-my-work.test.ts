@@ -107,6 +107,29 @@ describe("GET /v1/my-work", () => {
     expect((await work(keys.fire)).total).toBe(0);
   });
 
+  it("gives staff an extension to decide only where a unit asked for one", async () => {
+    const [first] = ids as [string];
+    const send = async (key: string, body: Record<string, unknown>) => {
+      const answer = await api.call("POST", `/v1/proposals/${first}/events`, { key, body });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    };
+    await send(keys.water, { type: "unit.acknowledge" });
+    // Handling, nothing asked: the machine accepts extension.approve by role here, but nothing waits for staff.
+    const handling = await work(keys.staff);
+    expect(handling.counts.extension).toBeUndefined();
+    expect(handling.items.filter((item: { proposalId: string }) => item.proposalId === first)).toEqual([]);
+    // A month past the default three: within the cap, whenever the test runs.
+    const later = new Date(Date.now() + 120 * DAY).toISOString().slice(0, 10);
+    await send(keys.water, { type: "handle.requestExtension", newDueDate: later, reason: "延期理由：内部协调" });
+    const asked = await work(keys.staff);
+    expect(asked.counts.extension).toBe(1);
+    expect(asked.items).toContainEqual(
+      expect.objectContaining({ kind: "extension", proposalId: first, event: "extension.approve" }),
+    );
+    await send(keys.staff, { type: "extension.approve", unitId: "water" });
+    expect((await work(keys.staff)).counts.extension).toBeUndefined();
+  });
+
   it("names the units and people of a proposal's page from the caller's committee's directory", async () => {
     const [first] = ids as [string];
     for (const [path, body] of [

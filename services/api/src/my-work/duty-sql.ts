@@ -34,14 +34,15 @@ export function dutySourceOf(grant: Grant): DutySource | undefined {
 }
 
 /**
- * Staff's duties follow from the state alone (their rules for these events read no party): a review to register,
- * an assignment to make, a handling proposal (extension.approve is accepted anywhere in handle; its payload, not
- * the role, decides whether an extension is pending), a reply to check, a consultation to arrange.
+ * Staff's duties follow from the state (their rules for these events read no party): a review to register, an
+ * assignment to make, an extension request to decide (only where a unit's part has one pending: see `waitsNow`),
+ * a reply to check, a consultation to arrange.
  */
 const STAFF_KIND = `CASE
   WHEN p.states && ARRAY['review.reviewing'] THEN 'review'
   WHEN p.states && ARRAY['assign.unassigned', 'assign.objected'] THEN 'assign'
-  WHEN p.stage = 'handle' THEN 'extension'
+  WHEN p.stage = 'handle' THEN
+    CASE WHEN jsonb_path_exists(p.snapshot, '$.context.parts[*].pendingExtension.newDueDate') THEN 'extension' END
   WHEN p.states && ARRAY['supervise.checking'] THEN 'check'
   WHEN p.states && ARRAY['evaluate.consulting'] THEN 'consultation'
 END`;

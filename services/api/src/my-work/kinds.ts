@@ -22,3 +22,16 @@ export const WORK_KINDS = {
 } as const satisfies Record<string, readonly string[]>;
 export type WorkKind = keyof typeof WORK_KINDS | "escalation";
 export const ALL_WORK_KINDS = [...(Object.keys(WORK_KINDS) as (keyof typeof WORK_KINDS)[]), "escalation"] as const;
+
+/**
+ * Whether an event the machine allows the caller is work that waits now. The machine accepts extension.approve and
+ * extension.deny from staff anywhere in handle (their payload names the unit whose request is decided, and a payload
+ * rule refuses when none is pending), so by role and state alone every handling proposal would be staff's
+ * "extension" work; only a unit's part with a pending request makes it so. Read from the persisted snapshot's
+ * context, as the SQL of duty-sql.ts does.
+ */
+export function waitsNow(type: string, snapshot: unknown): boolean {
+  if (type !== "extension.approve" && type !== "extension.deny") return true;
+  const parts = (snapshot as { context?: { parts?: { pendingExtension?: unknown }[] } } | null)?.context?.parts;
+  return Array.isArray(parts) && parts.some((part) => Boolean(part?.pendingExtension));
+}

@@ -8,7 +8,7 @@ import { inboxOf, inboxPage } from "../notifications/inbox.ts";
 import { actorOf, grantWhere } from "../proposals/access.ts";
 import { allowedFor } from "../proposals/view.ts";
 import { type DutySource, dutyCounts, dutyPage, dutySourceOf } from "./duty-sql.ts";
-import { WORK_KINDS, type WorkKind } from "./kinds.ts";
+import { WORK_KINDS, type WorkKind, waitsNow } from "./kinds.ts";
 import { byUrgency } from "./urgency.ts";
 
 export { ALL_WORK_KINDS, WORK_KINDS, type WorkKind } from "./kinds.ts";
@@ -54,6 +54,11 @@ function kindOf(allowed: readonly string[]): { kind: keyof typeof WORK_KINDS; ev
     if (event) return { kind, event };
   }
   return undefined;
+}
+
+/** The events the machine allows `actor` on `row` that are work waiting now (see `waitsNow`). */
+function waitingFor(workflow: Workflow, row: Proposal, actor: ReturnType<typeof actorOf>): string[] {
+  return allowedFor(workflow, row, actor).filter((type) => waitsNow(type, row.snapshot));
 }
 
 /** The items a response carries: the most urgent; `counts` and `total` count them all. */
@@ -150,7 +155,7 @@ async function sqlDuties(
     const byId = new Map(rows.map((row) => [row.id, row]));
     items = duties.flatMap((duty) => {
       const row = byId.get(duty.proposalId);
-      const judged = row ? kindOf(allowedFor(workflow, row, actor)) : undefined;
+      const judged = row ? kindOf(waitingFor(workflow, row, actor)) : undefined;
       if (!row || !judged) return [];
       return [
         {
@@ -191,7 +196,7 @@ async function dutiesOf(
     take: CANDIDATE_LIMIT,
   });
   const duties = rows.flatMap((row) => {
-    const duty = kindOf(allowedFor(workflow, row, actor));
+    const duty = kindOf(waitingFor(workflow, row, actor));
     return duty ? [{ row, ...duty }] : [];
   });
   if (duties.length === 0) return [];
