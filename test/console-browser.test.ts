@@ -12,9 +12,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { importDirectory } from "../services/notifier/src/directory.ts";
 import {
   type AxeViolation,
+  callWithKey,
   choose,
+  closeBrowserStack,
   ensureChromium,
   ensureConsoleBuild,
+  keepDiagnostics,
   launchChromium,
   screenshot,
   seriousViolations,
@@ -87,9 +90,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  for (const spawned of processes) if (spawned.child.exitCode === null) spawned.child.kill("SIGKILL");
+  await closeBrowserStack(contexts, browser, processes);
   await smtp?.close();
   await db?.close();
   await redis?.cleanup();
@@ -97,15 +98,7 @@ afterAll(async () => {
 });
 
 /** The admin key's API (what the start banner and scripts use), for what the test prepares outside a browser. */
-async function admin(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN_KEY}`, ...(body ? { "content-type": "application/json" } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const admin = (method: string, url: string, body?: unknown) => callWithKey(base, ADMIN_KEY, method, url, body);
 
 async function newPage(options: { phone?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext(
@@ -116,13 +109,7 @@ async function newPage(options: { phone?: boolean } = {}): Promise<Page> {
   contexts.push(context);
   const page = await context.newPage();
   // What the page said and what the API refused: printed with a failing test.
-  page.on("console", (message) => {
-    if (message.type() === "error") diagnostics.push(`console: ${message.text()}`);
-  });
-  page.on("response", (response) => {
-    if (response.status() >= 400)
-      diagnostics.push(`${response.status()} ${response.request().method()} ${response.url()}`);
-  });
+  keepDiagnostics(page, diagnostics);
   return page;
 }
 

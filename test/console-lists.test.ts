@@ -8,7 +8,15 @@ import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis 
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { importDirectory } from "../services/notifier/src/directory.ts";
-import { choose, ensureChromium, ensureConsoleBuild, launchChromium, screenshot } from "./support/browser.ts";
+import {
+  callWithKey,
+  choose,
+  closeBrowserStack,
+  ensureChromium,
+  ensureConsoleBuild,
+  launchChromium,
+  screenshot,
+} from "./support/browser.ts";
 import { eventually, type Spawned, serviceEnv, spawnEntry } from "./support/processes.ts";
 
 /**
@@ -94,9 +102,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  for (const spawned of processes) if (spawned.child.exitCode === null) spawned.child.kill("SIGKILL");
+  await closeBrowserStack(contexts, browser, processes);
   await db?.close();
   await redis?.cleanup();
   await testDatabase?.drop();
@@ -111,15 +117,7 @@ afterEach(async (context) => {
 });
 
 /** The admin key's API, for what the test prepares outside a browser. */
-async function admin(method: string, url: string, body?: unknown) {
-  const response = await fetch(`${base}${url}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN_KEY}`, ...(body ? { "content-type": "application/json" } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const admin = (method: string, url: string, body?: unknown) => callWithKey(base, ADMIN_KEY, method, url, body);
 
 const event = (id: string, body: Record<string, unknown>) => admin("POST", `/v1/proposals/${id}/events`, body);
 

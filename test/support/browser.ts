@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { aptInstall } from "../../infra/local/src/system.ts";
-import { repoRoot } from "./processes.ts";
+import { repoRoot, type Spawned } from "./processes.ts";
 
 /**
  * The browser tests' Chromium: Debian's `chromium` and a CJK font (so that Chinese pages render, and screenshots
@@ -27,12 +27,26 @@ export function ensureChromium(): void {
   }
 }
 
-/** The console's static build, made when missing (`npm test` builds it first when its sources changed). */
+/**
+ * The console's static build, made when missing or older than a source file (`npm test` builds it first when its
+ * sources changed; this covers a test run straight through vitest after an edit, which would otherwise click
+ * through yesterday's pages).
+ */
 export function ensureConsoleBuild(): void {
-  if (existsSync(path.join(CONSOLE, "dist", "index.html"))) return;
+  const built = path.join(CONSOLE, "dist", "index.html");
+  if (existsSync(built) && newestSource() <= statSync(built).mtimeMs) return;
   const vite = path.join(CONSOLE, "node_modules", "vite", "bin", "vite.js");
-  const built = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn"], { cwd: CONSOLE, encoding: "utf8" });
-  if (built.status !== 0) throw new Error(`the console build failed:\n${built.stdout}${built.stderr}`);
+  const build = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn"], { cwd: CONSOLE, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`the console build failed:\n${build.stdout}${build.stderr}`);
+}
+
+/** When the console's newest source file changed (its src tree, index.html, the vite config, package.json). */
+function newestSource(): number {
+  const files = readdirSync(path.join(CONSOLE, "src"), { recursive: true, encoding: "utf8" }).map((file) =>
+    path.join(CONSOLE, "src", file),
+  );
+  files.push(...["index.html", "vite.config.ts", "package.json"].map((file) => path.join(CONSOLE, file)));
+  return Math.max(...files.filter((file) => existsSync(file)).map((file) => statSync(file).mtimeMs));
 }
 
 /**
@@ -104,4 +118,37 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     }));
   });
   return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+}
+
+/** The api with a bearer key (what the start banner and scripts use), for what a test prepares or checks outside a browser. */
+export async function callWithKey(base: string, key: string, method: string, url: string, body?: unknown) {
+  const response = await fetch(`${base}${url}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body ? { "content-type": "application/json" } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** What a page logs as errors and what the API refuses it, kept to be printed with a failing test. */
+export function keepDiagnostics(page: Page, diagnostics: string[]): void {
+  page.on("console", (message) => {
+    if (message.type() === "error") diagnostics.push(`console: ${message.text()}`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400)
+      diagnostics.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
+}
+
+/** Ends a browser test's stack: its browser contexts, the browser and the service processes it spawned. */
+export async function closeBrowserStack(
+  contexts: BrowserContext[],
+  browser: Browser | undefined,
+  processes: Spawned[],
+): Promise<void> {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  for (const spawned of processes) if (spawned.child.exitCode === null) spawned.child.kill("SIGKILL");
 }

@@ -71,7 +71,7 @@ function SchemaField(props: {
       <Form.Item label={label} required={required}>
         <Form.List name={name} initialValue={required ? [{}] : []}>
           {(fields, { add, remove }) => (
-            <Space direction="vertical" style={{ width: "100%" }}>
+            <Space orientation="vertical" style={{ width: "100%" }}>
               {fields.map((field) => (
                 <Space key={field.key} align="baseline" wrap>
                   <SchemaFields schema={items} path={[field.name]} />

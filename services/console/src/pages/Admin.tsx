@@ -15,7 +15,7 @@ import { Webhooks } from "./admin/Webhooks.tsx";
 export function AdminPage() {
   const { t } = useLocale();
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       <Typography.Title level={2}>{t("admin.title")}</Typography.Title>
       <Tabs
         items={[

@@ -54,7 +54,7 @@ export function DashboardPage() {
   const nameOf = (row: FigureRow) => (row.key === null ? t("dashboard.none") : tx(`${groupBy}.${row.key}`, row.key));
   const rows = data?.rows ?? [];
   return (
-    <Space direction="vertical" style={{ width: "100%" }} size="middle">
+    <Space orientation="vertical" style={{ width: "100%" }} size="middle">
       <Typography.Title level={2}>{t("dashboard.title")}</Typography.Title>
       <Space wrap>
         <Select

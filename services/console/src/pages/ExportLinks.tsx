@@ -28,7 +28,7 @@ export function ExportLinks({ query }: { query: string }) {
   const listHref = (format: string) => `/v1/exports/proposals?format=${format}${query ? `&${query}` : ""}`;
   return (
     <Card size="small" title={t("exports.title")}>
-      <Space direction="vertical" style={{ width: "100%" }}>
+      <Space orientation="vertical" style={{ width: "100%" }}>
         <Space wrap>
           <Typography.Text>{t("exports.list")}:</Typography.Text>
           <a href={listHref("csv")} download data-testid="export-csv">

@@ -81,7 +81,7 @@ export function ImportsPage() {
     }
   };
   return (
-    <Space direction="vertical" style={{ width: "100%" }} size="middle">
+    <Space orientation="vertical" style={{ width: "100%" }} size="middle">
       <Typography.Title level={2}>{t("imports.title")}</Typography.Title>
       <Card>
         <Form layout="vertical" name="import">

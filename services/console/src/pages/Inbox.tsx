@@ -20,7 +20,7 @@ export function InboxPage() {
     inbox.reload();
   };
   return (
-    <Space direction="vertical" style={{ width: "100%" }} size="middle">
+    <Space orientation="vertical" style={{ width: "100%" }} size="middle">
       <Typography.Title level={2}>{t("inbox.title")}</Typography.Title>
       <Space>
         <Switch

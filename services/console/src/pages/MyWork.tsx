@@ -16,7 +16,7 @@ export function MyWorkPage() {
     work.reload();
   };
   return (
-    <Space direction="vertical" style={{ width: "100%" }} size="middle">
+    <Space orientation="vertical" style={{ width: "100%" }} size="middle">
       <Typography.Title level={2}>{t("work.title")}</Typography.Title>
       <Refusal error={work.error} />
       {work.data ? (

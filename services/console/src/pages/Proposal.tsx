@@ -88,7 +88,7 @@ export function ProposalPage({ id }: { id: string }) {
   const content = row.content as { title?: string; reasons?: string; suggestions?: string[]; category?: string };
   const step = STEP_OF_STAGE[row.stage] ?? 0;
   return (
-    <Space direction="vertical" style={{ width: "100%" }} size="middle">
+    <Space orientation="vertical" style={{ width: "100%" }} size="middle">
       <Typography.Title level={2}>{row.title}</Typography.Title>
       <Space wrap>
         <Tag>{row.id}</Tag>
@@ -119,7 +119,7 @@ export function ProposalPage({ id }: { id: string }) {
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
-          <Space direction="vertical" style={{ width: "100%" }} size="middle">
+          <Space orientation="vertical" style={{ width: "100%" }} size="middle">
             <Card title={t("proposal.content")}>
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={t("proposal.category")}>
@@ -177,7 +177,7 @@ export function ProposalPage({ id }: { id: string }) {
           </Space>
         </Col>
         <Col xs={24} lg={10}>
-          <Space direction="vertical" style={{ width: "100%" }} size="middle">
+          <Space orientation="vertical" style={{ width: "100%" }} size="middle">
             <Card title={t("proposal.deadlines")}>
               {row.deadlines.length === 0 ? (
                 <Typography.Text type="secondary">{t("proposal.noDeadlines")}</Typography.Text>
@@ -188,7 +188,7 @@ export function ProposalPage({ id }: { id: string }) {
                   rowKey="deadlineId"
                   renderItem={(deadline) => (
                     <List.Item data-testid="deadline">
-                      <Space direction="vertical" size={0}>
+                      <Space orientation="vertical" size={0}>
                         <Typography.Text strong>
                           {deadlineKindName(locale, deadline.kind)}
                           {deadline.unitId ? ` · ${unitName(deadline.unitId)}` : ""}

@@ -165,7 +165,7 @@ export function ProposalsPage() {
     search(next);
   };
   return (
-    <Space direction="vertical" style={{ width: "100%" }} size="middle">
+    <Space orientation="vertical" style={{ width: "100%" }} size="middle">
       <Typography.Title level={2}>{t("proposals.title")}</Typography.Title>
       <Card>
         <Form

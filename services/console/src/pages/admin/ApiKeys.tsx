@@ -61,7 +61,7 @@ export function ApiKeys() {
     keys.reload();
   };
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       {problem.shown}
       {bound ? <Alert role="status" type="success" showIcon closable message={t("admin.bound")} /> : null}
       <Refusal error={keys.error} />

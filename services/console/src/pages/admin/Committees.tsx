@@ -72,7 +72,7 @@ function Committees() {
   };
 
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       <Typography.Title level={2}>{t("committees.title")}</Typography.Title>
       <Typography.Paragraph type="secondary">{t("committees.help")}</Typography.Paragraph>
       {problem.shown}

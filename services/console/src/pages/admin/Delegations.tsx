@@ -74,7 +74,7 @@ export function Delegations({ person, people }: { person: Person; people: readon
   };
 
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       {problem.shown}
       <Refusal error={list.error} />
       <Card size="small" title={t("admin.createDelegation")}>
@@ -216,7 +216,7 @@ export function Succession({
     onDone(data);
   };
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       {problem.shown}
       <Alert
         type="info"

@@ -53,7 +53,7 @@ export function NotificationRobots() {
   };
   const kindName = (kind: Robot["kind"]) => t(kind === "wecom" ? "admin.robot.wecom" : "admin.robot.dingtalk");
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       {problem.shown}
       <Refusal error={robots.error} />
       <Card size="small" title={t("admin.robot.set")}>

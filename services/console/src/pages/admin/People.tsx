@@ -113,7 +113,7 @@ export function People() {
   };
 
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       {problem.shown}
       {handedOver ? (
         <Alert

@@ -32,7 +32,7 @@ export function Roles() {
     roles.reload();
   };
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       {problem.shown}
       <Refusal error={roles.error} />
       <Card size="small" title={t("admin.assignRole")}>

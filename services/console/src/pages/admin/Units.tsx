@@ -39,7 +39,7 @@ export function Units() {
     units.reload();
   };
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       {problem.shown}
       <Refusal error={units.error} />
       <Card size="small" title={t("admin.saveUnit")}>

@@ -105,7 +105,7 @@ export function Webhooks() {
   };
 
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       {problem.shown}
       <Refusal error={hooks.error} />
       {pinged ? (
@@ -312,7 +312,7 @@ function Deliveries({ id }: { id: string }) {
     deliveries.reload();
   };
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       {problem.shown}
       {queued ? <Alert role="status" type="success" showIcon message={t("admin.redelivered")} /> : null}
       <Refusal error={deliveries.error} />
