@@ -45,7 +45,8 @@ const usage = `pnpm bench [-- options]
   --due-together N     deadlines due in the same second (default 1000; quick 200)
   --http-seconds S     length of each HTTP measurement (default 10; quick 1)
   --only 1,3           run only these scenarios (1–10; 10: the DBOS peer, at 1 and 8 clients)
-  --cpu-profile        write a CPU profile of scenario 1 (highest concurrency) to results/
+  --cpu-profile        write CPU profiles of scenario 1 to results/: the bench process at the highest concurrency,
+                       and the api and worker processes of scenario 1 through HTTP (written when they stop)
   --console-proposals N  proposals in the database for scenario 7, the console (default 2000; quick 300)
   --console-100k       --console-proposals 100000 (issue 15's figure; seeding adds a few minutes)
   --console-samples N  page loads measured per console page (default 5; quick 3)

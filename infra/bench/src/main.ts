@@ -233,6 +233,7 @@ async function throughputScenarios(
     concurrency: options.httpConcurrency,
     budgetMs: options.httpBudgetSeconds * 1000,
     settleSeconds: settleSeconds(options),
+    profileDir: options.cpuProfile ? resultsDir : undefined,
     log,
   });
   sample();

@@ -14,15 +14,22 @@ export interface Services {
   stop(): Promise<void>;
 }
 
-function spawnService(service: "api" | "worker", env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+function spawnService(service: "api" | "worker", env: Record<string, string>, profileDir?: string): ChildProcess {
+  // A V8 CPU profile of the whole process, written by Node when it exits (SIGTERM: the services shut down cleanly).
+  const profile = profileDir
+    ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${service}.cpuprofile`]
+    : [];
+  return spawn(process.execPath, [...profile, "--import", "tsx", "src/main.ts"], {
     cwd: path.join(repoRoot, "services", service),
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, LOG_LEVEL: "silent", QUEUE_PREFIX: BENCH_PREFIX, HOST: "127.0.0.1", ...env },
   });
 }
 
-export async function startServices(environment: Environment, options: { worker: boolean }): Promise<Services> {
+export async function startServices(
+  environment: Environment,
+  options: { worker: boolean; profileDir?: string | undefined },
+): Promise<Services> {
   const adminKey = randomBytes(32).toString("base64url");
   const servers = {
     DATABASE_URL: environment.databaseUrl,
@@ -31,22 +38,26 @@ export async function startServices(environment: Environment, options: { worker:
     SECRETS_ENCRYPTION_KEYS: process.env.SECRETS_ENCRYPTION_KEYS || `bench:${randomBytes(32).toString("base64")}`,
   };
   const port = await freePort();
-  const api = spawnService("api", {
-    ...servers,
-    PORT: String(port),
-    HUIYIN_ADMIN_KEY: adminKey,
-    // The per-key rate limit protects a deployment from one client; here one client is the load.
-    API_RATE_LIMIT_PER_MINUTE: "100000000",
-    // Every client of the bench is on 127.0.0.1: one address carries the whole load.
-    API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "100000000",
-  });
+  const api = spawnService(
+    "api",
+    {
+      ...servers,
+      PORT: String(port),
+      HUIYIN_ADMIN_KEY: adminKey,
+      // The per-key rate limit protects a deployment from one client; here one client is the load.
+      API_RATE_LIMIT_PER_MINUTE: "100000000",
+      // Every client of the bench is on 127.0.0.1: one address carries the whole load.
+      API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "100000000",
+    },
+    options.profileDir,
+  );
   const started: ChildProcess[] = [api];
   try {
     const url = `http://127.0.0.1:${port}`;
     let worker: ChildProcess | undefined;
     if (options.worker) {
       const healthPort = await freePort();
-      worker = spawnService("worker", { ...servers, HEALTH_PORT: String(healthPort) });
+      worker = spawnService("worker", { ...servers, HEALTH_PORT: String(healthPort) }, options.profileDir);
       started.push(worker);
       await waitForReady(`http://127.0.0.1:${healthPort}`, worker, "worker");
     }

@@ -46,7 +46,7 @@ export {
   NOTHING_ALLOWED,
 } from "./outbound-policy.ts";
 export { type EngineRebuild, rebuildEngineJobs } from "./rebuild.ts";
-export { type ProposalRecord, toRecord } from "./records.ts";
+export { fromRecord, type ProposalRecord, toRecord } from "./records.ts";
 export { type OutboxBacklog, outboxBacklog, type Relay, type RelayDeps, relayBatch, startRelay } from "./relay.ts";
 export {
   additionsOf,

@@ -7,6 +7,15 @@ export type ProposalRecord = Omit<Proposal, "snapshot"> & {
   context: Record<string, unknown>;
 };
 
+/**
+ * The row again from a record, its snapshot carrying the state value and context (what `resolveState` reads): how
+ * a caller answers with the proposal the engine just wrote, without reading it back.
+ */
+export function fromRecord(record: ProposalRecord): Proposal {
+  const { state, context, ...rest } = record;
+  return { ...rest, snapshot: { value: state, context } as Proposal["snapshot"] };
+}
+
 export function toRecord(row: Proposal): ProposalRecord {
   const { snapshot, ...rest } = row;
   const persisted = (snapshot ?? {}) as { value?: unknown; context?: Record<string, unknown> };

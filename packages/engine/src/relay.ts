@@ -12,6 +12,9 @@ export interface RelayDeps {
   clock: Clock;
 }
 
+/** Rows claimed at most per relay batch (one transaction, one `addBulk` per queue run). */
+const RELAY_BATCH = 200;
+
 /**
  * Moves committed outbox messages to BullMQ. Each batch is claimed with `FOR UPDATE SKIP LOCKED`, so any
  * number of relays (one per worker process, and two lanes in each) share the work without sending a message
@@ -22,7 +25,7 @@ export interface RelayDeps {
  * The claim walks `outbox_unsent_idx`, a partial index of the unsent rows alone (a day of sent rows is kept for
  * the rebuild, and an index of every row made the claim walk them).
  */
-export async function relayBatch(deps: RelayDeps, limit = 200): Promise<number> {
+export async function relayBatch(deps: RelayDeps, limit = RELAY_BATCH): Promise<number> {
   const client = await deps.db.pool.connect();
   try {
     await client.query("BEGIN");
@@ -164,15 +167,21 @@ export async function startRelay(
       do {
         again = false;
         try {
-          // Two lanes: while one waits for Redis, the other claims (SKIP LOCKED keeps their batches apart). A cancel
+          // A batch short of the limit took every row committed when it claimed (uncommitted rows are invisible,
+          // not locked), so the drain ends there: what commits later notifies and drains again. Under a trickle of
+          // commits that is one claim per wake-up, not one more that finds nothing (issue 18: empty claims were a
+          // third of the statements per transition through HTTP). Under a backlog (a full batch) a second lane
+          // joins: while one waits for Redis, the other claims (SKIP LOCKED keeps their batches apart). A cancel
           // and the enqueue of the same job may then race; the alarm row decides, so a job that stays rings for
           // nothing (its alarm is cancelled).
           const lane = async () => {
-            while (!stopped && (await relayBatch(deps)) > 0) {}
+            while (!stopped && (await relayBatch(deps, RELAY_BATCH)) === RELAY_BATCH) {}
           };
-          const lanes = await Promise.allSettled([lane(), lane()]);
-          const failed = lanes.find((outcome) => outcome.status === "rejected");
-          if (failed) throw failed.reason;
+          if ((await relayBatch(deps, RELAY_BATCH)) === RELAY_BATCH && !stopped) {
+            const lanes = await Promise.allSettled([lane(), lane()]);
+            const failed = lanes.find((outcome) => outcome.status === "rejected");
+            if (failed) throw failed.reason;
+          }
           if (failures > 0) log.info({ failures }, "relaying the outbox again");
           failures = 0;
         } catch (error) {

@@ -38,6 +38,8 @@ export async function httpLifecycles(
     concurrency: number[];
     budgetMs: number;
     settleSeconds: number;
+    /** Where the api and the worker write their CPU profiles (`--cpu-profile`); none when absent. */
+    profileDir?: string | undefined;
     log: (message: string) => void;
   },
 ): Promise<HttpLifecyclesResult> {
@@ -47,7 +49,7 @@ export async function httpLifecycles(
     // Everything, Redis included, before the worker starts on it.
     await resetState(environment, engine.db, engine.producer);
     const starting = performance.now();
-    const services = await startServices(environment, { worker: true });
+    const services = await startServices(environment, { worker: true, profileDir: options.profileDir });
     const ready = performance.now();
     const memory = sampleServiceMemory({ api: services.api.pid, worker: services.worker?.pid });
     try {

@@ -7,11 +7,12 @@ import {
   EngineError,
   type EngineObserver,
   type EventFacts,
+  fromRecord,
   type Workflow,
 } from "@huiyin/engine";
 import type { Logger } from "@huiyin/logger";
 import { refuseUnusableAttachments } from "../attachments/binding.ts";
-import type { Caller } from "../auth/keys.ts";
+import { type Caller, grantsOf } from "../auth/keys.ts";
 import { refuse } from "../http/error-codes.ts";
 import type { HttpError } from "../http/errors.ts";
 import { parseBody } from "../http/validate.ts";
@@ -63,6 +64,18 @@ export function eventSender(deps: EventSenderDeps) {
     return row;
   }
 
+  /**
+   * Refuses (404, as if it did not exist) a proposal the caller may not see; reads only its id, where `findVisible`
+   * reads the whole row with its snapshot.
+   */
+  async function requireVisible(id: string, caller: Caller): Promise<void> {
+    const row = await database.prisma.proposal.findFirst({
+      where: { AND: [{ id }, visibleWhere(caller)] },
+      select: { id: true },
+    });
+    if (!row) throw refuse("NOT_FOUND", `No proposal ${id}.`);
+  }
+
   /** Maps an engine refusal, with the state and what the caller may send now. */
   async function refused(error: EngineError, id: string, actor: Actor): Promise<HttpError> {
     const row = await database.prisma.proposal.findUnique({ where: { id } });
@@ -89,10 +102,12 @@ export function eventSender(deps: EventSenderDeps) {
    */
   async function send(input: SendInput): Promise<{ row: Proposal; actor: Actor }> {
     const { caller, proposalId: id } = input;
-    const visible = await findVisible(id, caller);
+    // The whole row (its snapshot) only for a caller of several roles, whose role is chosen by what the machine
+    // allows now; one role needs only to see the proposal.
+    const visible = grantsOf(caller).length > 1 ? await findVisible(id, caller) : await requireVisible(id, caller);
     const event = parseEvent(input.body);
     const seeing = await grantsSeeing(database, id, caller);
-    const snapshot = seeing.length > 1 ? snapshotOf(workflow, visible) : undefined;
+    const snapshot = visible && seeing.length > 1 ? snapshotOf(workflow, visible) : undefined;
     const at = clock.now().toISOString();
     const grant =
       grantFor(seeing, (candidate) => !snapshot || !workflow.check(snapshot, { ...event, actor: candidate, at })) ??
@@ -120,8 +135,8 @@ export function eventSender(deps: EventSenderDeps) {
     ).catch(async (error: unknown) => {
       throw error instanceof EngineError ? await refused(error, id, actor) : error;
     });
-    const row = await database.prisma.proposal.findUniqueOrThrow({ where: { id: result.proposal.id } });
-    return { row, actor };
+    // The row as the engine wrote it (or found it, for a repeat): no read back.
+    return { row: fromRecord(result.proposal), actor };
   }
 
   return { findVisible, refused, parseEvent, send };
