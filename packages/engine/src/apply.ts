@@ -15,7 +15,7 @@ import {
   inTransaction,
   isUniqueViolation,
   json,
-  lockProposal,
+  lockProposalWithSubscriptions,
   type ProposalRow,
   proposalOf,
   readProposal,
@@ -23,6 +23,7 @@ import {
   writeTransition,
   yearColumns,
 } from "./sql.ts";
+import type { CommitteeSubscription } from "./webhook-deliveries.ts";
 import type { Workflow } from "./workflow.ts";
 import { type AlarmRow, effectRows } from "./write-effects.ts";
 
@@ -201,7 +202,11 @@ async function applyInTransaction(
   input: ApplyInput,
   log: Logger,
 ): Promise<ApplyResult> {
-  const { rows: locked } = await run<ProposalRow>(client, lockProposal, [input.proposalId]);
+  const { rows: locked } = await run<ProposalRow & { webhook_subscriptions: CommitteeSubscription[] }>(
+    client,
+    lockProposalWithSubscriptions,
+    [input.proposalId],
+  );
   const found = locked[0];
   if (!found) throw new EngineError("PROPOSAL_NOT_FOUND", `No proposal ${input.proposalId}.`);
   const row = proposalOf(found);
@@ -275,7 +280,13 @@ async function applyInTransaction(
   const described = deps.workflow.describe(next);
   const { type: _type, ...body } = input.event;
   const payload = { ...body, ...facts };
-  const effects = await effectRows(client, { proposalId: row.id, seq, at, effects: effectsOf(actions) });
+  const effects = await effectRows(client, {
+    proposalId: row.id,
+    seq,
+    at,
+    effects: effectsOf(actions),
+    subscriptions: found.webhook_subscriptions,
+  });
   // The lock makes the version condition always true; it stays as a guard against a future path without it.
   const persisted = json(machine.getPersistedSnapshot(next));
   const { rows: written } = await run<ProposalRow>(client, writeTransition, [

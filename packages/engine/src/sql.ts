@@ -85,6 +85,21 @@ const statement = (name: string, text: string): Statement => ({ name: `huiyin.${
 
 export const lockProposal = statement("lockProposal", "SELECT * FROM proposals WHERE id = $1 FOR UPDATE");
 
+/**
+ * The lock read of an event, with the active webhook subscriptions of the proposal's committee in the same round
+ * trip (a transition that emits a webhook needed one more statement for them; issue 18). Read under the same
+ * transaction as before, a statement earlier: a subscription committed while the event runs is a race either way.
+ */
+export const lockProposalWithSubscriptions = statement(
+  "lockProposalWithSubscriptions",
+  `SELECT p.*,
+     (SELECT coalesce(json_agg(json_build_object('id', s.id, 'owner_role', s.owner_role, 'owner_id', s.owner_id,
+                                                 'events', s.events) ORDER BY s.id), '[]'::json)
+        FROM webhook_subscriptions s
+       WHERE s.deleted_at IS NULL AND s.committee_id = p.committee_id) AS webhook_subscriptions
+     FROM proposals p WHERE p.id = $1 FOR UPDATE OF p`,
+);
+
 export const readProposal = statement("readProposal", "SELECT * FROM proposals WHERE id = $1");
 
 export const findRepeat = statement(

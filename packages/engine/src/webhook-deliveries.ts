@@ -46,6 +46,14 @@ export function disclosedFields(
   return Object.fromEntries(Object.entries(details).filter(([key]) => allowed.has(key)));
 }
 
+/** An active subscription of the proposal's committee, as the lock read brings it (`lockProposalWithSubscriptions`). */
+export interface CommitteeSubscription {
+  id: string;
+  owner_role: string;
+  owner_id: string;
+  events: string[];
+}
+
 interface Emitted {
   proposalId: string;
   seq: number;
@@ -57,6 +65,8 @@ interface Emitted {
   creator?: Creator;
   /** The proposal's committee, when the caller knows it (a creation); otherwise read from the proposal's row. */
   committeeId?: string;
+  /** The committee's active subscriptions, when the caller read them with the lock; otherwise read here. */
+  subscriptions?: readonly CommitteeSubscription[];
 }
 
 /** One delivery row, with the column names of `webhook_deliveries` (status is always `pending`). */
@@ -79,11 +89,15 @@ export interface DeliveryRow {
 export async function webhookDeliveriesOf(client: pg.ClientBase, emitted: Emitted): Promise<DeliveryRow[]> {
   const { topic: declared, ...details } = emitted.params;
   const topic = String(declared ?? "");
-  const { rows: subscriptions } = await run<{ id: string; owner_role: string; owner_id: string }>(
-    client,
-    findCommitteeSubscriptions,
-    [topic, emitted.proposalId, emitted.committeeId ?? null],
-  );
+  const subscriptions = emitted.subscriptions
+    ? emitted.subscriptions.filter((subscription) => subscription.events.some((want) => want === topic || want === "*"))
+    : (
+        await run<{ id: string; owner_role: string; owner_id: string }>(client, findCommitteeSubscriptions, [
+          topic,
+          emitted.proposalId,
+          emitted.committeeId ?? null,
+        ])
+      ).rows;
   if (subscriptions.length === 0) return [];
   let creator = emitted.creator;
   if (!creator && subscriptions.some((subscription) => subscription.owner_role !== "admin")) {

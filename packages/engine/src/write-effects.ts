@@ -4,7 +4,7 @@ import type pg from "pg";
 import type { Effect } from "./effects.ts";
 import { alarmId } from "./ids.ts";
 import { json } from "./sql.ts";
-import { webhookDeliveriesOf } from "./webhook-deliveries.ts";
+import { type CommitteeSubscription, webhookDeliveriesOf } from "./webhook-deliveries.ts";
 
 interface EffectContext {
   proposalId: string;
@@ -16,6 +16,8 @@ interface EffectContext {
   creator?: { role?: unknown; id?: unknown };
   /** The proposal's committee, when its row is not written yet (a create): webhooks go to that committee's. */
   committeeId?: string;
+  /** The committee's active webhook subscriptions, when read with the lock (no statement of their own then). */
+  subscriptions?: readonly CommitteeSubscription[];
 }
 
 /** One outbox message, with the column names of `outbox`. */
@@ -197,6 +199,7 @@ export async function effectRows(client: pg.ClientBase, context: EffectContext):
           params: effect.params,
           ...(context.creator ? { creator: context.creator } : {}),
           ...(context.committeeId ? { committeeId: context.committeeId } : {}),
+          ...(context.subscriptions ? { subscriptions: context.subscriptions } : {}),
         });
         for (const delivery of emitted) {
           deliveries.push(delivery);
