@@ -58,7 +58,7 @@ export async function prepareEnvironment(env: NodeJS.ProcessEnv = process.env): 
       // Statistics per statement, so the report can say where the database time goes.
       postgresSettings: { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "top" },
     });
-    adminUrl = infrastructure.postgres.url("postgres");
+    adminUrl = infrastructure.postgres.localUrl("postgres");
     redisUrl = infrastructure.redisUrl;
   }
   const databaseUrl = withDatabase(adminUrl, BENCH_DATABASE);

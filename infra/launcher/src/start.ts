@@ -118,7 +118,7 @@ async function main(): Promise<void> {
       );
     }
     await Promise.all(pending);
-    const databaseUrl = config.DATABASE_URL ?? (postgres as PostgresServer).url("huiyin");
+    const databaseUrl = config.DATABASE_URL ?? (postgres as PostgresServer).localUrl("huiyin");
     const redisUrl = config.REDIS_URL ?? (redis as RedisServer).url;
 
     say("Applying database migrations…");

@@ -54,8 +54,13 @@ export interface PostgresOptions {
 
 export interface PostgresServer {
   port: number;
-  /** URL of a database on this server, as the `postgres` superuser. */
+  /** URL of a database on this server, as the `postgres` superuser, over TCP on loopback. */
   url(database: string): string;
+  /**
+   * The same through the server's Unix socket when its path fits the kernel's limit, else `url`: what the
+   * services and the bench use, a query costing the client 13–25 % less CPU than over loopback TCP (issue 18).
+   */
+  localUrl(database: string): string;
   /** Creates the database when it does not exist yet. */
   ensureDatabase(database: string): Promise<void>;
   /** Resolves when the server process has exited (stopped by us, or died), saying how. */
@@ -117,6 +122,7 @@ export async function startPostgres(options: PostgresOptions): Promise<PostgresS
   return {
     port: options.port,
     url,
+    localUrl: (database) => socketUrl(url(database), socketDir, options.port),
     exited: exitOf(child),
     async ensureDatabase(database) {
       const exists = await query(url("postgres"), "SELECT 1 FROM pg_database WHERE datname = $1", [database]);
@@ -125,6 +131,18 @@ export async function startPostgres(options: PostgresOptions): Promise<PostgresS
     // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit.
     stop: () => stopChild(child, "SIGINT", 20_000),
   };
+}
+
+/** A Unix socket's path is at most 107 bytes (sun_path); a deeper checkout keeps TCP. */
+const SOCKET_PATH_MAX = 107;
+
+/** `url` through the socket in `socketDir` (libpq's and `pg`'s `host` parameter naming a directory). */
+export function socketUrl(url: string, socketDir: string, port: number): string {
+  if (Buffer.byteLength(path.join(socketDir, `.s.PGSQL.${port}`)) > SOCKET_PATH_MAX) return url;
+  const parsed = new URL(url);
+  parsed.hostname = "localhost";
+  parsed.searchParams.set("host", socketDir);
+  return parsed.toString();
 }
 
 async function query(url: string, sql: string, params: unknown[] = []): Promise<pg.QueryResult> {

@@ -12,6 +12,10 @@ describe("isDatabaseUnavailable", () => {
   it.each([
     ["pg: refused", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })],
     [
+      "pg: the Unix socket gone while the server restarts",
+      Object.assign(new Error("connect ENOENT /srv/pg/run/.s.PGSQL.5432"), { code: "ENOENT", syscall: "connect" }),
+    ],
+    [
       "pg: admin shutdown",
       Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }),
     ],
@@ -37,6 +41,10 @@ describe("isDatabaseUnavailable", () => {
     ["prisma: unique", prismaKnown("P2002", { kind: "UniqueConstraintViolation" })],
     ["prisma: a raw query error", prismaKnown("P2010", { kind: "postgres", code: "42P01", originalCode: "42P01" })],
     ["a plain bug", new TypeError("cannot read properties of undefined")],
+    [
+      "a missing file",
+      Object.assign(new Error("ENOENT: no such file or directory, open '/srv/x'"), { code: "ENOENT", syscall: "open" }),
+    ],
     ["not an error", "ECONNREFUSED"],
     ["nothing", undefined],
   ])("%s: not unavailable", (_name, error) => {

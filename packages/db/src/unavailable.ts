@@ -4,7 +4,8 @@
  * later; the second is a bug or a refusal.
  *
  * The same outage reaches us in several wrappings, all seen against a real PostgreSQL being restarted:
- * - `pg` itself: a socket error (`ECONNREFUSED`, `ECONNRESET`…), a server error with SQLSTATE class 08
+ * - `pg` itself: a socket error (`ECONNREFUSED`, `ECONNRESET`…; `ENOENT` from `connect` when the server's Unix
+ *   socket is gone while it restarts), a server error with SQLSTATE class 08
  *   (connection exception), 57P01-57P03 (admin shutdown, crash shutdown, "the database system is shutting
  *   down / starting up") or 53300 (too many connections), or a plain Error ("Connection terminated
  *   unexpectedly", pg-pool's "timeout exceeded when trying to connect");
@@ -23,10 +24,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       originalCode?: unknown;
       kind?: unknown;
       message?: unknown;
+      syscall?: unknown;
       cause?: unknown;
       meta?: { driverAdapterError?: unknown };
     };
     if (matchesCode(candidate.code) || matchesCode(candidate.originalCode)) return true;
+    // A Unix socket's file is missing while the server restarts: ENOENT, but only from connecting (any other
+    // ENOENT, a missing file, is not the database's absence).
+    if (candidate.code === "ENOENT" && candidate.syscall === "connect") return true;
+    if (typeof candidate.message === "string" && candidate.message.startsWith("connect ENOENT ")) return true;
     if (typeof candidate.kind === "string" && UNAVAILABLE_KINDS.has(candidate.kind)) return true;
     if (typeof candidate.message === "string" && UNAVAILABLE_MESSAGES.some((text) => candidate.message === text))
       return true;
