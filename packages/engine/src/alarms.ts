@@ -215,27 +215,16 @@ export async function reconcileAlarms(
   redis?: RedisConnection,
 ): Promise<number> {
   const queue = deps.queues[jobCatalog["deadline.alarm"].queue];
-  // A page of pending alarms after `cursor`, only the columns a job needs.
-  const pageAfter = async (cursor: string | undefined) =>
-    deps.db.prisma.alarm.findMany({
+  let cursor: string | undefined;
+  let total = 0;
+  let added = 0;
+  for (;;) {
+    const alarms = await deps.db.prisma.alarm.findMany({
       where: { status: "pending", ...(cursor ? { id: { gt: cursor } } : {}) },
       orderBy: { id: "asc" },
       take: batchSize,
-      select: { id: true, proposalId: true, deadlineId: true, fireAt: true },
     });
-  let total = 0;
-  let added = 0;
-  let page = pageAfter(undefined);
-  for (;;) {
-    const alarms = await page;
     if (alarms.length === 0) break;
-    // The next page is read from PostgreSQL while this one goes to Redis (issue 18: the pass took PostgreSQL's
-    // time and Redis's one after the other). A page read ahead of an alarm that rings meanwhile adds a job that
-    // finds its alarm fired and does nothing, as a job added just before it rang would.
-    const last = alarms[alarms.length - 1]?.id;
-    page = pageAfter(last);
-    // Awaited at the next turn; a pass that fails before then must not leave it rejected and unheard.
-    page.catch(() => undefined);
     const now = deps.clock.now().getTime();
     const missing = redis
       ? await withoutJobs(redis, queue, alarms, (alarm) => jobId("deadline.alarm", alarm.id))
@@ -249,6 +238,7 @@ export async function reconcileAlarms(
       })),
     );
     total += alarms.length;
+    cursor = alarms[alarms.length - 1]?.id;
   }
   const retried = await retryFailedAlarmJobs(deps, queue, batchSize);
   deps.logger.info({ pendingAlarms: total, jobsAdded: added, retriedFailedJobs: retried }, "alarms reconciled");
