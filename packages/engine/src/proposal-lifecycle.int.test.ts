@@ -192,3 +192,37 @@ describe("a proposal left alone in review, in compressed time", () => {
     }
   });
 });
+
+describe("the webhook subscriptions an event's lock read brings along", () => {
+  it("delivers to the committee's active subscriptions that want the topic, and a row without topics stops nothing", async () => {
+    const stamp = Date.now();
+    const subscription = (id: string, data: { events?: string[]; committeeId?: string; deletedAt?: Date }) =>
+      h.db.prisma.webhookSubscription.create({
+        data: {
+          id: `wh_${id}${stamp}`,
+          url: "http://127.0.0.1:9/unused",
+          events: data.events ?? ["*"],
+          secret: "whsec_test",
+          ownerRole: "admin",
+          ownerId: "admin",
+          ...(data.committeeId ? { committeeId: data.committeeId } : {}),
+          ...(data.deletedAt ? { deletedAt: data.deletedAt } : {}),
+        },
+      });
+    const everything = await subscription("all", {});
+    const closedOnly = await subscription("closed", { events: ["proposal.closed"] });
+    const deleted = await subscription("deleted", { deletedAt: new Date() });
+    const elsewhere = await subscription("elsewhere", { committeeId: `other-${stamp}` });
+    // A row written around the API, its topics NULL: it wants nothing, and the committee's events go on.
+    const noTopics = await subscription("notopics", {});
+    await h.db.pool.query("UPDATE webhook_subscriptions SET events = NULL WHERE id = $1", [noTopics.id]);
+
+    const { proposal } = await createProposal(h.deps, { input: proposalInput(), actor: proposer });
+    const result = await applyEvent(h.deps, { proposalId: proposal.id, event: { type: "submit" }, actor: proposer });
+    expect(result.outcome).toBe("applied");
+    const deliveries = await h.db.prisma.webhookDelivery.findMany({ where: { proposalId: proposal.id } });
+    const heard = (id: string) => deliveries.filter((delivery) => delivery.subscriptionId === id).map((d) => d.topic);
+    expect(heard(everything.id)).toContain("proposal.stage");
+    for (const silent of [closedOnly, deleted, elsewhere, noTopics]) expect(heard(silent.id)).toEqual([]);
+  });
+});

@@ -94,7 +94,7 @@ export const lockProposalWithSubscriptions = statement(
   "lockProposalWithSubscriptions",
   `SELECT p.*,
      (SELECT coalesce(json_agg(json_build_object('id', s.id, 'owner_role', s.owner_role, 'owner_id', s.owner_id,
-                                                 'events', s.events) ORDER BY s.id), '[]'::json)
+                                                 'events', coalesce(s.events, '{}')) ORDER BY s.id), '[]'::json)
         FROM webhook_subscriptions s
        WHERE s.deleted_at IS NULL AND s.committee_id = p.committee_id) AS webhook_subscriptions
      FROM proposals p WHERE p.id = $1 FOR UPDATE OF p`,
