@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { importDirectory } from "../services/notifier/src/directory.ts";
 import {
   type AxeViolation,
+  acceptInvitation,
   callWithKey,
   choose,
   closeBrowserStack,
@@ -119,15 +120,7 @@ async function signedIn(who: keyof typeof people): Promise<Page> {
   contexts.push(context);
   const page = await context.newPage();
   keepDiagnostics(page, diagnostics);
-  await page.goto(invitation.body.link);
-  await page.getByLabel("新密码").fill(PASSWORD);
-  await page.getByLabel("再次输入密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "设置密码" }).click();
-  await page.getByText("密码已设置，请登录。").waitFor();
-  await page.getByRole("link", { name: "登录" }).click();
-  await page.getByLabel("电子邮箱").fill(people[who].email);
-  await page.getByLabel("密码", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
+  await acceptInvitation(page, invitation.body.link, people[who].email, PASSWORD);
   await expect.poll(() => page.getByTestId("person-name").textContent()).toBe(people[who].name);
   return page;
 }

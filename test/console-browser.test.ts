@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { importDirectory } from "../services/notifier/src/directory.ts";
 import {
   type AxeViolation,
+  acceptInvitation as acceptInvitationWith,
   callWithKey,
   choose,
   closeBrowserStack,
@@ -124,16 +125,7 @@ afterEach(async (context) => {
 });
 
 /** Sets the password on an invitation page and signs in as the person; the page ends on My work. */
-async function acceptInvitation(page: Page, link: string, email: string): Promise<void> {
-  await page.goto(link);
-  await page.getByLabel("新密码").fill(PASSWORD);
-  await page.getByLabel("再次输入密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "设置密码" }).click();
-  await page.getByText("密码已设置，请登录。").waitFor();
-  await page.getByRole("link", { name: "登录" }).click();
-  await signIn(page, email);
-  await page.getByTestId("person-name").waitFor(); // signed in: the header names the person
-}
+const acceptInvitation = (page: Page, link: string, email: string) => acceptInvitationWith(page, link, email, PASSWORD);
 
 async function signIn(page: Page, email: string, labels = { login: "电子邮箱", password: "密码", submit: "登录" }) {
   await page.getByLabel(labels.login).fill(email);

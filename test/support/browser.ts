@@ -73,6 +73,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
+/**
+ * Sets `password` on an invitation page and signs in as the person (zh-CN labels), as a person invited by e-mail
+ * does; resolves once the header names someone (signed in, on My work).
+ */
+export async function acceptInvitation(page: Page, link: string, email: string, password: string): Promise<void> {
+  await page.goto(link);
+  await page.getByLabel("新密码").fill(password);
+  await page.getByLabel("再次输入密码").fill(password);
+  await page.getByRole("button", { name: "设置密码" }).click();
+  await page.getByText("密码已设置，请登录。").waitFor();
+  await page.getByRole("link", { name: "登录" }).click();
+  await page.getByLabel("电子邮箱").fill(email);
+  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.getByTestId("person-name").waitFor();
+}
+
 /** Picks `option` in the Ant Design select labelled `label` (a combobox whose list opens in a popup). */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();

@@ -19,6 +19,13 @@ function localInput(date: Date): string {
 }
 
 /** Whether a delegation holds now, is still to come, or is over (ended early or by its period). */
+/** The people one may pick to act for, or succeed, person `id`: everyone else, as "name (id)". */
+function othersThan(people: readonly Person[], id: string) {
+  return people
+    .filter((candidate) => candidate.id !== id)
+    .map((candidate) => ({ value: candidate.id, label: `${candidate.name} (${candidate.id})` }));
+}
+
 function stateOf(delegation: Delegation, now: Date): { key: MessageKey; color?: string } {
   if (delegation.active) return { key: "admin.delegation.active", color: "blue" };
   if (!delegation.revokedAt && new Date(delegation.from) > now)
@@ -90,13 +97,7 @@ export function Delegations({ person, people }: { person: Person; people: readon
           }}
         >
           <Form.Item name="delegateId" label={t("admin.delegate")} rules={[{ required: true }]}>
-            <Select
-              showSearch
-              optionFilterProp="label"
-              options={people
-                .filter((candidate) => candidate.id !== person.id)
-                .map((candidate) => ({ value: candidate.id, label: `${candidate.name} (${candidate.id})` }))}
-            />
+            <Select showSearch optionFilterProp="label" options={othersThan(people, person.id)} />
           </Form.Item>
           <Space wrap>
             <Form.Item name="from" label={t("admin.from")} rules={[{ required: true }]}>
@@ -236,13 +237,7 @@ export function Succession({
       />
       <Form form={form} name="succession" layout="vertical" onFinish={submit} initialValues={{ account: "keep" }}>
         <Form.Item name="successorId" label={t("admin.successor")} rules={[{ required: true }]}>
-          <Select
-            showSearch
-            optionFilterProp="label"
-            options={people
-              .filter((candidate) => candidate.id !== person.id)
-              .map((candidate) => ({ value: candidate.id, label: `${candidate.name} (${candidate.id})` }))}
-          />
+          <Select showSearch optionFilterProp="label" options={othersThan(people, person.id)} />
         </Form.Item>
         <Form.Item name="account" label={t("admin.leaverAccount")}>
           <Radio.Group
