@@ -1,3 +1,4 @@
+import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ApiHarness, startApi } from "./support/api.ts";
 import { openApiContract } from "./support/contract.ts";
@@ -49,6 +50,22 @@ describe("the per-address budget", () => {
     expect(statuses).toEqual([403, 403, 403, 429, 429]);
     const page = await fetch(`${server.base}${link}`, { headers: { accept: "text/html" } });
     expect(page.status).toBe(429);
+  });
+});
+
+describe("the token bucket script", () => {
+  it("keeps counting after Redis forgot its scripts (SCRIPT FLUSH, a restart): cached again by one EVAL", async () => {
+    const server = await api({ addressRateLimitPerMinute: 3 });
+    const redis = new Redis(server.redis.url, { maxRetriesPerRequest: 1 });
+    try {
+      expect((await server.call("GET", "/v1/whoami", { key: null })).status).toBe(401);
+      await redis.script("FLUSH");
+      const statuses = await statusesOf(3, () => server.call("GET", "/v1/whoami", { key: null }));
+      // The budget spent before the flush still counts: 3 per minute, one spent, so the third request is refused.
+      expect(statuses).toEqual([401, 401, 429]);
+    } finally {
+      redis.disconnect();
+    }
   });
 });
 

@@ -331,7 +331,7 @@ function throughputNotes(result: ThroughputScenarios): string[] {
     const perTransition = (seconds: number | undefined, transitions: number) =>
       transitions > 0 ? round(((seconds ?? 0) / transitions) * 1000, 2) : 0;
     notes.push(
-      `${engine.concurrency} clients: ${engine.proposals} of ${engine.proposalsRequested} lifecycles within the budget (${engine.transitions} transitions, ${engine.endToEnd.outboxMessages} outbox messages); CPU seconds of the engine run (${engine.seconds} s): bench ${engine.cpuSeconds.bench}, ` +
+      `${engine.concurrency} clients: ${engine.proposals} of ${engine.proposalsRequested} lifecycles within the budget (${engine.transitions} transitions, ${engine.endToEnd.outboxMessages} outbox messages); CPU seconds of the engine run (${engine.seconds} s): bench ${engine.cpuSeconds.bench} (${engine.cpuSeconds.benchKernel} in the kernel), ` +
         `postgres ${engine.cpuSeconds.postgres}, redis ${engine.cpuSeconds.redis} ` +
         `(ms per transition: bench ${perTransition(engine.cpuSeconds.bench, engine.transitions)}, postgres ${perTransition(engine.cpuSeconds.postgres, engine.transitions)}); ` +
         `WAL ${engine.writes.walBytesPerTransition} B per transition (relay's included), ${Math.round(engine.writes.hotShare * 100)} % of ${engine.writes.proposalUpdates} proposal updates HOT` +

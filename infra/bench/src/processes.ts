@@ -105,6 +105,8 @@ export function cpuMeter(servers: ServerPids) {
     const self = process.cpuUsage(before.self);
     return {
       bench: round1((self.user + self.system) / 1e6),
+      // Of it, in the kernel: socket writes and reads, the round trips to PostgreSQL and Redis.
+      benchKernel: round1(self.system / 1e6),
       postgres: round1(serverCpuSeconds(servers.postgres) - before.postgres),
       redis: round1(serverCpuSeconds(servers.redis) - before.redis),
     };

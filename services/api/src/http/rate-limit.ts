@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Logger } from "@huiyin/logger";
 import type { RedisConnection } from "@huiyin/queue";
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
@@ -38,10 +39,7 @@ export function redisRateLimiter(
     options.name ? `${options.prefix}:ratelimit:${options.name}:${subject}` : `${options.prefix}:ratelimit:${subject}`;
   async function decide(subject: string, cost: 0 | 1): Promise<RateDecision> {
     try {
-      const [allowed, tokens] = (await redis.eval(TOKEN_BUCKET, 1, keyOf(subject), capacity, perMs, cost)) as [
-        number,
-        string,
-      ];
+      const [allowed, tokens] = (await runScript(redis, keyOf(subject), capacity, perMs, cost)) as [number, string];
       const left = Number(tokens);
       return {
         allowed: allowed === 1,
@@ -80,6 +78,23 @@ redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', now)
 redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) / per_ms) + 1000)
 return {allowed, tostring(tokens)}
 `;
+
+/** The script's SHA1, as Redis names a script it has cached. */
+const TOKEN_BUCKET_SHA = createHash("sha1").update(TOKEN_BUCKET).digest("hex");
+
+/**
+ * The token bucket by its SHA1 (`EVALSHA`): every request runs it up to three times (the address budget, the failed
+ * authentications, the key), and `EVAL` sent and hashed its whole text each time (issue 18). Redis forgets its
+ * scripts on a restart or `SCRIPT FLUSH`: then one `EVAL` caches it again.
+ */
+async function runScript(redis: RedisConnection, key: string, ...args: number[]): Promise<unknown> {
+  try {
+    return await redis.evalsha(TOKEN_BUCKET_SHA, 1, key, ...args);
+  } catch (error) {
+    if (!String((error as Error | undefined)?.message).startsWith("NOSCRIPT")) throw error;
+    return redis.eval(TOKEN_BUCKET, 1, key, ...args);
+  }
+}
 
 /**
  * 429 `RATE_LIMITED` with `Retry-After` once the caller's key has spent its budget; `RateLimit-Remaining` always.
