@@ -7,6 +7,7 @@ import type { Clock } from "./clock.ts";
 import { effectsOf } from "./effects.ts";
 import { EngineError } from "./errors.ts";
 import type { EngineObserver } from "./observer.ts";
+import { persistedSnapshot } from "./persisted.ts";
 import { type ProposalRecord, toRecord } from "./records.ts";
 import {
   describedColumns,
@@ -288,7 +289,7 @@ async function applyInTransaction(
     subscriptions: found.webhook_subscriptions,
   });
   // The lock makes the version condition always true; it stays as a guard against a future path without it.
-  const persisted = json(machine.getPersistedSnapshot(next));
+  const persisted = json(persistedSnapshot(machine, next));
   const { rows: written } = await run<ProposalRow>(client, writeTransition, [
     row.id,
     row.version,

@@ -4,6 +4,7 @@ import type { EngineDeps } from "./apply.ts";
 import { effectsOf } from "./effects.ts";
 import { EngineError } from "./errors.ts";
 import { newProposalId } from "./ids.ts";
+import { persistedSnapshot } from "./persisted.ts";
 import { type ProposalRecord, toRecord } from "./records.ts";
 import { DEFAULT_COMMITTEE } from "./rules-store.ts";
 import {
@@ -76,7 +77,7 @@ export async function createProposal(
         creator: input.actor,
         committeeId: input.committeeId ?? DEFAULT_COMMITTEE,
       });
-      const persisted = json(machine.getPersistedSnapshot(snapshot));
+      const persisted = json(persistedSnapshot(machine, snapshot));
       const { rows } = await run<ProposalRow>(client, writeCreation, [
         id,
         input.externalId ?? null,

@@ -45,6 +45,7 @@ export {
   mayConnect,
   NOTHING_ALLOWED,
 } from "./outbound-policy.ts";
+export { persistedSnapshot } from "./persisted.ts";
 export { type EngineRebuild, rebuildEngineJobs } from "./rebuild.ts";
 export { fromRecord, type ProposalRecord, toRecord } from "./records.ts";
 export { type OutboxBacklog, outboxBacklog, type Relay, type RelayDeps, relayBatch, startRelay } from "./relay.ts";

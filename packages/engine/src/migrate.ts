@@ -6,6 +6,7 @@ import type { AnyMachineSnapshot } from "xstate";
 import type { EngineDeps } from "./apply.ts";
 import { effectsOf } from "./effects.ts";
 import { EngineError } from "./errors.ts";
+import { persistedSnapshot } from "./persisted.ts";
 import {
   describedColumns,
   findRepeat,
@@ -271,7 +272,7 @@ function safely(deps: MigrationDeps, migrator: Migrator, row: ProposalRow, at: D
       assessment.snapshot as Parameters<typeof machine.resolveState>[0],
     ) as AnyMachineSnapshot;
     deps.workflow.describe(next);
-    return { ...assessment, effects, snapshot: machine.getPersistedSnapshot(next) };
+    return { ...assessment, effects, snapshot: persistedSnapshot(machine, next) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     deps.logger.error({ err: error, proposalId: row.id, planId: migrator.planId }, "migration assessment failed");
