@@ -289,11 +289,11 @@ async function applyInTransaction(
     subscriptions: found.webhook_subscriptions,
   });
   // The lock makes the version condition always true; it stays as a guard against a future path without it.
-  const persisted = json(persistedSnapshot(machine, next));
+  const persisted = persistedSnapshot(machine, next);
   const { rows: written } = await run<ProposalRow>(client, writeTransition, [
     row.id,
     row.version,
-    persisted,
+    json(persisted),
     ...describedColumns(described),
     input.event.type,
     json(input.actor),

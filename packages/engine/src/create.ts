@@ -77,12 +77,12 @@ export async function createProposal(
         creator: input.actor,
         committeeId: input.committeeId ?? DEFAULT_COMMITTEE,
       });
-      const persisted = json(persistedSnapshot(machine, snapshot));
+      const persisted = persistedSnapshot(machine, snapshot);
       const { rows } = await run<ProposalRow>(client, writeCreation, [
         id,
         input.externalId ?? null,
         deps.workflow.version,
-        persisted,
+        json(persisted),
         ...describedColumns(described),
         json(input.actor),
         json(input.input),
