@@ -350,7 +350,7 @@ function throughputNotes(result: ThroughputScenarios): string[] {
       `${http.concurrency} clients through HTTP: ${http.proposals} of ${http.proposalsRequested} lifecycles within the budget (${http.transitions} transitions)` +
         (engine ? `, ${ratio(http.transitionsPerSecond, engine.transitionsPerSecond)} of the engine-direct rate` : "") +
         `; end to end (relayed by the worker) ${perSecond(http.endToEnd.transitionsPerSecond)}; CPU seconds (${http.seconds} s): ` +
-        `api ${http.cpuSeconds.api} (${api} ms per transition), worker ${http.cpuSeconds.worker}, bench ${http.cpuSeconds.bench}, postgres ${http.cpuSeconds.postgres}`,
+        `api ${http.cpuSeconds.api} (${api} ms per transition; ${http.cpuSeconds.apiKernel} s in the kernel), worker ${http.cpuSeconds.worker}, bench ${http.cpuSeconds.bench}, postgres ${http.cpuSeconds.postgres}`,
     );
   }
   const profiledHttp = result.http?.levels.find((level) => level.statements);

@@ -50,6 +50,15 @@ export function cpuSecondsOfPid(pid: number | undefined): number {
   }
 }
 
+/** The part of `cpuSecondsOfPid` spent in the kernel (stime): its sockets, the round trips to the servers. */
+export function kernelSecondsOfPid(pid: number | undefined): number {
+  try {
+    return Number(statFields(readFileSync(`/proc/${pid}/stat`, "utf8"))[12]) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 /** Resident memory of one process in MiB (0 once it is gone, or off Linux). */
 export function rssMiBOf(pid: number | undefined): number {
   try {

@@ -169,6 +169,8 @@ export const configSchema = z.object({
   LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
   /** Jobs a worker process runs at once per queue. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(10),
+  /** Deadline alarms a worker process rings at once (applied in group commits: bigger commits, not more connections). */
+  ALARM_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(50),
   /**
    * How long a running job's lock lasts, and how often stalled jobs are looked for: together they bound
    * how soon a job whose worker died (kill -9, a lost machine) runs again elsewhere.

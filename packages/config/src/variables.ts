@@ -39,6 +39,10 @@ const serviceVariables: Record<ServiceVariable, VariableDoc> = {
   LOG_LEVEL: { meaning: "`fatal`…`trace`, or `silent`." },
   LOG_FORMAT: { meaning: "`json`, `pretty`, or `auto` (pretty on a terminal, JSON otherwise)." },
   WORKER_CONCURRENCY: { meaning: "jobs a worker process runs at once per queue." },
+  ALARM_CONCURRENCY: {
+    meaning:
+      "deadline alarms a worker process rings at once; alarms that ring together are applied in group commits, so more at once make bigger transactions, not more connections.",
+  },
   JOB_LOCK_MS: {
     meaning:
       "how long a running job's lock lasts; with `JOB_STALLED_CHECK_MS` it bounds how soon the jobs of a worker that died run elsewhere.",

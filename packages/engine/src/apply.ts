@@ -139,14 +139,18 @@ export async function applyEvent(deps: EngineDeps, input: ApplyInput): Promise<A
 }
 
 /**
- * Applies several events in ONE transaction (a group commit: one COMMIT, one WAL flush for all), each under a
- * SAVEPOINT of its own, so that one that is refused, or fails, is rolled back alone and the others still commit.
- * Every event gets exactly what `applyEvent` would give it: the same lock, idempotency key, checks and write; their
- * results count only once the transaction has committed. Events are applied in proposal order (the locks of two
- * chunks running at once are taken in one order, so they cannot deadlock each other). When the transaction itself
- * fails (a deadlock with some other writer, a failed COMMIT), nothing of it was committed: each event is applied
- * again on its own through `applyEvent`, whose idempotency key makes that safe even if the COMMIT's answer was lost.
- * For timer events that fall due together (`createAlarmBatcher`).
+ * Applies several events in ONE transaction (a group commit: one COMMIT, one WAL flush for all). Every event gets
+ * exactly what `applyEvent` would give it: the same lock, idempotency key, checks and write; their results count
+ * only once the transaction has committed. Events are applied in proposal order (the locks of two chunks running at
+ * once are taken in one order, so they cannot deadlock each other).
+ *
+ * Optimistic: no SAVEPOINT per event. The timer events it is for are not refused by throwing (a late one is
+ * recorded as stale), so an event that throws is rare (its proposal gone, a repeat racing the first delivery, the
+ * database failing); then nothing of the chunk was committed and each event is applied again on its own through
+ * `applyEvent`, whose idempotency key makes that safe even if the COMMIT's answer was lost, and whose outcome each
+ * caller gets: one event refused or failing still undoes nothing of the others. The savepoints cost two round
+ * trips per event for that rare case: without them 1,000 alarms due together rang with a p99 lateness 18 % lower
+ * (issue 18). For timer events that fall due together (`createAlarmBatcher`).
  */
 export async function applyChunk(
   deps: EngineDeps,
@@ -164,24 +168,13 @@ export async function applyChunk(
           eventType: input.event.type,
           ...(input.jobId ? { jobId: input.jobId } : {}),
         });
-        await client.query("SAVEPOINT huiyin_event");
-        try {
-          const result = await applyInTransaction(client, deps, input, log);
-          await client.query("RELEASE SAVEPOINT huiyin_event");
-          results[index] = { status: "fulfilled", value: result };
-        } catch (error) {
-          await client.query("ROLLBACK TO SAVEPOINT huiyin_event");
-          const first =
-            input.idempotencyKey && isUniqueViolation(error)
-              ? await findByKey(client, input.proposalId, input.idempotencyKey)
-              : undefined;
-          results[index] = first ? { status: "fulfilled", value: first } : { status: "rejected", reason: error };
-        }
+        results[index] = { status: "fulfilled", value: await applyInTransaction(client, deps, input, log) };
       }
       return results;
     });
   } catch (error) {
-    deps.logger.warn({ err: error, events: inputs.length }, "group commit failed: each event applied on its own");
+    const level = error instanceof EngineError || isUniqueViolation(error) ? "info" : "warn";
+    deps.logger[level]({ err: error, events: inputs.length }, "group commit undone: each event applied on its own");
     return Promise.allSettled(inputs.map((input) => applyEvent(deps, input)));
   }
   const seconds = (performance.now() - started) / 1000;

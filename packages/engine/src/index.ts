@@ -95,6 +95,11 @@ export {
   type WebhookDeliveryDeps,
   type WebhookOutcome,
 } from "./webhooks.ts";
-export { type EngineWorkerOptions, type EngineWorkers, startEngineWorkers } from "./workers.ts";
+export {
+  DEFAULT_ALARM_CONCURRENCY,
+  type EngineWorkerOptions,
+  type EngineWorkers,
+  startEngineWorkers,
+} from "./workers.ts";
 export type { Described, Refusal, Workflow } from "./workflow.ts";
 export { alarmsOf, type DeadlineSchedule } from "./write-effects.ts";

@@ -8,6 +8,14 @@ import { EngineError } from "./errors.ts";
 import { type EngineRebuild, rebuildEngineJobs } from "./rebuild.ts";
 import { type Relay, startRelay } from "./relay.ts";
 
+/**
+ * Alarms rung at once by one process, beside `concurrency` for the other queues. Alarms that ring together are applied
+ * in group commits (`createAlarmBatcher`: up to 50 per transaction, two transactions at once), so more of them in
+ * flight make bigger commits, not more connections: 1,000 alarms due in one second rang with a p99 lateness of
+ * 2.2 s at 10 and 1.7 s at 50 (100: no better; issue 18).
+ */
+export const DEFAULT_ALARM_CONCURRENCY = 50;
+
 /** How soon an alarm that waits for an earlier one of its deadline looks again. */
 const ALARM_ORDER_RECHECK_MS = 250;
 
@@ -17,6 +25,8 @@ export interface EngineWorkerOptions {
   prefix: string;
   /** Jobs in flight per queue in this process. */
   concurrency?: number;
+  /** Deadline alarms in flight in this process (`DEFAULT_ALARM_CONCURRENCY`). */
+  alarmConcurrency?: number;
   /** How often pending alarms are re-checked against Redis (besides at start). */
   reconcileEveryMs?: number;
   /**
@@ -59,7 +69,7 @@ export async function startEngineWorkers(
     ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
   };
 
-  // Alarms that ring together are applied in group commits (one transaction per chunk, a savepoint per event).
+  // Alarms that ring together are applied in group commits (one transaction per chunk).
   const applyAlarm = createAlarmBatcher();
   const alarms = createWorker(
     "deadline.alarm",
@@ -87,7 +97,7 @@ export async function startEngineWorkers(
       return { outcome };
     },
     options.connection,
-    common,
+    { ...common, concurrency: options.alarmConcurrency ?? DEFAULT_ALARM_CONCURRENCY },
   );
 
   const events = createWorker(

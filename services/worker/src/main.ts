@@ -101,6 +101,7 @@ runService(
         connection: redis,
         prefix: config.QUEUE_PREFIX,
         concurrency: config.WORKER_CONCURRENCY,
+        alarmConcurrency: config.ALARM_CONCURRENCY,
         lockDurationMs: config.JOB_LOCK_MS,
         stalledIntervalMs: config.JOB_STALLED_CHECK_MS,
         reconcileEveryMs: config.RECONCILE_EVERY_MS,

@@ -1,4 +1,11 @@
-import { applyEvent, createProposal, type EngineWorkers, relayBatch, startEngineWorkers } from "@huiyin/engine";
+import {
+  applyEvent,
+  createProposal,
+  DEFAULT_ALARM_CONCURRENCY,
+  type EngineWorkers,
+  relayBatch,
+  startEngineWorkers,
+} from "@huiyin/engine";
 import { createQueue, jobId, jobOptions } from "@huiyin/queue";
 import { type Job, Worker } from "bullmq";
 import { cloneIdOf, cloneProposal } from "../clone.ts";
@@ -32,7 +39,11 @@ export interface LatenessResult {
   baselineMs: Record<string, number>;
 }
 
-const WORKER_CONCURRENCY = 10;
+/**
+ * The alarm worker's concurrency: the engine's default (`ALARM_CONCURRENCY`), and the no-op baseline's, so that both
+ * have as many jobs in flight.
+ */
+const WORKER_CONCURRENCY = DEFAULT_ALARM_CONCURRENCY;
 /** The most jobs the addBulk baseline adds. */
 const BASELINE_JOBS = 100_000;
 

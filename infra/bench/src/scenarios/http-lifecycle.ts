@@ -2,7 +2,7 @@ import { driveLifecycleOverHttp, issueLifecycleKeys, type KeysByRole } from "../
 import { countOf, type EngineContext, emptyTables, openEngine, resetState, waitForEmptyOutbox } from "../context.ts";
 import type { Environment } from "../environment.ts";
 import { type LifecycleRun, runLifecycles } from "../lifecycle-run.ts";
-import { cpuMeter, cpuSecondsOfPid, type ServerPids } from "../processes.ts";
+import { cpuMeter, cpuSecondsOfPid, kernelSecondsOfPid, type ServerPids } from "../processes.ts";
 import { type Services, startServices } from "../services.ts";
 import { pool, round } from "../stats.ts";
 import { type ServiceMemoryResult, sampleServiceMemory } from "./service-memory.ts";
@@ -105,7 +105,11 @@ async function runLevel(
   const { db } = engine;
   if (options.statements) await db.pool.query("SELECT pg_stat_statements_reset()").catch(() => {});
   const cpu = cpuMeter(options.servers);
-  const serviceCpu = { api: cpuSecondsOfPid(services.api.pid), worker: cpuSecondsOfPid(services.worker?.pid) };
+  const serviceCpu = {
+    api: cpuSecondsOfPid(services.api.pid),
+    apiKernel: kernelSecondsOfPid(services.api.pid),
+    worker: cpuSecondsOfPid(services.worker?.pid),
+  };
   const { run, startedAt } = await runLifecycles(options, (latencies) =>
     driveLifecycleOverHttp(services.url, keys, latencies),
   );
@@ -123,6 +127,7 @@ async function runLevel(
     cpuSeconds: {
       bench,
       api: round(cpuSecondsOfPid(services.api.pid) - serviceCpu.api, 1),
+      apiKernel: round(kernelSecondsOfPid(services.api.pid) - serviceCpu.apiKernel, 1),
       worker: round(cpuSecondsOfPid(services.worker?.pid) - serviceCpu.worker, 1),
       postgres,
     },
