@@ -28,7 +28,7 @@ interface AlarmRow {
 }
 
 /**
- * A ringing alarm, whether an earlier alarm of its deadline is still pending (it must ring first: only a deadline
+ * Ringing alarms (`$1`: their ids), whether an earlier alarm of its deadline is still pending (it must ring first: only a deadline
  * planned before alarms were chained has more than one pending), and its deadline's schedule (the next level to arm).
  */
 const RINGING_ALARM = `SELECT a.id, a.proposal_id, a.deadline_id, a.kind, a.level, a.fire_at, a.status,
@@ -37,7 +37,7 @@ const RINGING_ALARM = `SELECT a.id, a.proposal_id, a.deadline_id, a.kind, a.leve
                     AND e.status = 'pending' AND e.fire_at < a.fire_at) AS earlier,
          d.definition
     FROM alarms a LEFT JOIN deadlines d ON d.proposal_id = a.proposal_id AND d.deadline_id = a.deadline_id
-   WHERE a.id = $1`;
+   WHERE a.id = ANY($1::text[])`;
 
 /** The `deadline.*` event an alarm of each kind feeds its proposal. */
 const eventTypeOf: Record<string, TimerEventType> = {
@@ -80,15 +80,13 @@ export async function handleAlarm(
    * `createAlarmBatcher`, which applies alarms that ring together in one transaction.
    */
   apply: (deps: EngineDeps, input: ApplyInput) => Promise<ApplyResult> = applyEvent,
+  /**
+   * How the alarm row is read: alone by default; the worker passes its `createRingingReader`, which reads the alarms
+   * of the jobs that start together in one statement.
+   */
+  read: RingingRead = readRingingAlarm,
 ): Promise<AlarmOutcome> {
-  // One plain-SQL read (the alarm, and whether an earlier one of its deadline is still pending) instead of two
-  // Prisma queries: a burst of alarms due together is limited by what each firing costs before its transaction.
-  const { rows } = await deps.db.pool.query<AlarmRow>({
-    name: "huiyin.ringingAlarm",
-    text: RINGING_ALARM,
-    values: [payload.alarmId],
-  });
-  const found = rows[0];
+  const found = await read(deps, payload.alarmId);
   if (found?.status !== "pending") return "already-handled";
   const alarm = {
     id: found.id,
@@ -128,6 +126,61 @@ export async function handleAlarm(
     result.outcome === "stale" && result.reason === ESCALATION_ACKNOWLEDGED ? "suppressed" : result.outcome;
   deps.observer?.alarm(alarm.kind, alarm.level, outcome, (deps.clock.now().getTime() - alarm.fireAt.getTime()) / 1000);
   return outcome;
+}
+
+/** Reads one ringing alarm (see `RINGING_ALARM`). */
+type RingingRead = (deps: EngineDeps, alarmId: string) => Promise<AlarmRow | undefined>;
+
+async function ringingAlarms(deps: EngineDeps, alarmIds: readonly string[]): Promise<AlarmRow[]> {
+  const { rows } = await deps.db.pool.query<AlarmRow>({
+    name: "huiyin.ringingAlarms",
+    text: RINGING_ALARM,
+    values: [alarmIds],
+  });
+  return rows;
+}
+
+/**
+ * One plain-SQL read (the alarm, and whether an earlier one of its deadline is still pending) instead of two Prisma
+ * queries: a burst of alarms due together is limited by what each firing costs before its transaction.
+ */
+const readRingingAlarm: RingingRead = async (deps, alarmId) => (await ringingAlarms(deps, [alarmId]))[0];
+
+/**
+ * The `read` of `handleAlarm` that the alarm worker uses: the alarms of the jobs that start in the same turn of the
+ * event loop (a burst due together, `ALARM_CONCURRENCY` at a time) are read in one statement, not one round trip
+ * each; they then commit together too (`createAlarmBatcher`). One statement for up to `ALARM_CONCURRENCY` reads
+ * (issue 18: 1,000 alarms due in one second, a p99 lateness of 1,244–1,783 ms against 1,388–2,031 without, three runs
+ * each on a machine whose noise is as large as the gain).
+ */
+export function createRingingReader(): RingingRead {
+  let waiting: { deps: EngineDeps; alarmId: string; done: (row: AlarmRow | undefined, error?: unknown) => void }[] = [];
+  const read = async () => {
+    const batch = waiting;
+    waiting = [];
+    // One statement per pool; the worker has one.
+    for (const deps of new Set(batch.map((item) => item.deps))) {
+      const items = batch.filter((item) => item.deps === deps);
+      try {
+        const byId = new Map(
+          (
+            await ringingAlarms(
+              deps,
+              items.map((item) => item.alarmId),
+            )
+          ).map((row) => [row.id, row]),
+        );
+        for (const item of items) item.done(byId.get(item.alarmId));
+      } catch (error) {
+        for (const item of items) item.done(undefined, error);
+      }
+    }
+  };
+  return (deps, alarmId) =>
+    new Promise((resolve, reject) => {
+      waiting.push({ deps, alarmId, done: (row, error) => (error === undefined ? resolve(row) : reject(error)) });
+      if (waiting.length === 1) setImmediate(() => void read());
+    });
 }
 
 /** Pending alarms in one group commit at most, and chunks committing at once. */

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, staff, startHarness, ticketInput } from "../test/harness.ts";
-import { createAlarmBatcher, handleAlarm } from "./alarms.ts";
+import { createAlarmBatcher, createRingingReader, handleAlarm } from "./alarms.ts";
 import { applyChunk, applyEvent } from "./apply.ts";
 import { createProposal } from "./create.ts";
 import { EngineError } from "./errors.ts";
 
 /**
- * Group commit for timer events (issue 18), against real PostgreSQL: several events in one transaction, a SAVEPOINT
- * each, so a refused one undoes nothing of the others and each keeps its exactly-once guarantees.
+ * Group commit for timer events (issue 18), against real PostgreSQL: several events in one transaction; one that is
+ * refused undoes the chunk, and each event then goes again on its own, so it undoes nothing of the others and each
+ * keeps its exactly-once guarantees.
  */
 let h: Harness;
 
@@ -71,6 +72,7 @@ describe("a group commit of timer events", () => {
     const ids = await Promise.all(Array.from({ length: 6 }, () => submitted()));
     const alarms = await Promise.all(ids.map(pendingAlarm));
     const apply = createAlarmBatcher({ maxChunk: 4 });
+    const read = createRingingReader();
     const ring = (alarm: (typeof alarms)[number]) =>
       handleAlarm(
         h.deps,
@@ -78,6 +80,7 @@ describe("a group commit of timer events", () => {
         undefined,
         undefined,
         apply,
+        read,
       );
     // Each rung twice at once (a job BullMQ delivered twice): one applied, the other finds it handled or a repeat.
     const outcomes = await Promise.all(alarms.flatMap((alarm) => [ring(alarm), ring(alarm)]));
@@ -93,5 +96,29 @@ describe("a group commit of timer events", () => {
     expect(await h.db.prisma.alarm.count({ where: { proposalId: { in: ids }, status: "pending", kind: "due" } })).toBe(
       ids.length,
     );
+  });
+
+  it("the worker's reader: the alarms of jobs that start together are read in one statement", async () => {
+    const ids = await Promise.all(Array.from({ length: 3 }, () => submitted()));
+    const alarms = await Promise.all(ids.map(pendingAlarm));
+    let statements = 0;
+    const pool = new Proxy(h.db.pool, {
+      get(target, key, receiver) {
+        if (key !== "query") return Reflect.get(target, key, receiver);
+        return (config: { name?: string }, ...rest: unknown[]) => {
+          if (config?.name === "huiyin.ringingAlarms") statements += 1;
+          return (target.query as (...args: unknown[]) => unknown).call(target, config, ...rest);
+        };
+      },
+    });
+    const deps = { ...h.deps, db: { ...h.db, pool } };
+    const read = createRingingReader();
+    const rows = await Promise.all([...alarms.map((alarm) => read(deps, alarm.id)), read(deps, "no-such-alarm")]);
+    expect(statements).toBe(1);
+    expect(rows.map((row) => row?.id)).toEqual([...alarms.map((alarm) => alarm.id), undefined]);
+    expect(rows.slice(0, 3).map((row) => row?.status)).toEqual(["pending", "pending", "pending"]);
+    // A read in a later turn of the event loop is a statement of its own.
+    expect((await read(deps, alarms[0]?.id ?? ""))?.id).toBe(alarms[0]?.id);
+    expect(statements).toBe(2);
   });
 });

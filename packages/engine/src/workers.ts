@@ -2,7 +2,7 @@ import { type Actor, QUEUE_ACTOR } from "@huiyin/domain";
 import type { Logger } from "@huiyin/logger";
 import { createWorker, type OutboxQueueName, parsePayload, type RedisConnection } from "@huiyin/queue";
 import { DelayedError, type Queue, type Worker } from "bullmq";
-import { createAlarmBatcher, handleAlarm } from "./alarms.ts";
+import { createAlarmBatcher, createRingingReader, handleAlarm } from "./alarms.ts";
 import { applyEvent, type EngineDeps } from "./apply.ts";
 import { EngineError } from "./errors.ts";
 import { type EngineRebuild, rebuildEngineJobs } from "./rebuild.ts";
@@ -71,6 +71,7 @@ export async function startEngineWorkers(
 
   // Alarms that ring together are applied in group commits (one transaction per chunk).
   const applyAlarm = createAlarmBatcher();
+  const readAlarm = createRingingReader();
   const alarms = createWorker(
     "deadline.alarm",
     async (job, token) => {
@@ -87,7 +88,7 @@ export async function startEngineWorkers(
             await job.moveToDelayed(Date.now() + delayMs, token);
           }
         : undefined;
-      const outcome = await handleAlarm(deps, payload, job.id, early, applyAlarm);
+      const outcome = await handleAlarm(deps, payload, job.id, early, applyAlarm, readAlarm);
       if (outcome === "early") throw new DelayedError();
       if (outcome === "wait" && token) {
         // Back to the delayed set without spending an attempt: BullMQ's way to postpone a running job.
