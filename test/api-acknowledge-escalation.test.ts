@@ -68,6 +68,26 @@ describe("an escalation acknowledged in the inbox", () => {
 
     expect(await ring("escalate", 2)).toBe("suppressed");
     expect(await api.database.prisma.notice.count({ where: { ...target, kind: "deadline.escalation" } })).toBe(1);
+    // The proposal's page shows the open deadlines as the rows the timers run on have them: the due time (rung by
+    // hand, ahead of it: not overdue yet) and the highest escalation level fired (1: the suppressed level 2 did not).
+    const page = await api.call("GET", `/v1/proposals/${proposalId}`, { key: staff });
+    const rows = await api.database.prisma.deadline.findMany({ where: { proposalId, status: "open" } });
+    const fired = await api.database.prisma.alarm.findMany({
+      where: { ...target, kind: "escalate", status: "fired" },
+      select: { level: true },
+    });
+    expect(page.body.deadlines).toEqual(
+      rows.map((row) =>
+        expect.objectContaining({
+          deadlineId: row.deadlineId,
+          kind: row.kind,
+          dueAt: row.dueAt.toISOString(),
+          overdue: row.dueAt.getTime() < Date.now(),
+          level: row.deadlineId === target.deadlineId ? Math.max(...fired.map((alarm) => alarm.level)) : 0,
+        }),
+      ),
+    );
+    expect(page.body.deadlines[0]?.level).toBe(1);
     const history = await api.call("GET", `/v1/proposals/${proposalId}/history?limit=100`, { key: staff });
     const escalations = history.body.items.filter((item: { type: string }) => item.type === "deadline.escalate");
     expect(escalations.map((item: { payload: { level: number } }) => item.payload.level)).toEqual([1]);

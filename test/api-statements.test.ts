@@ -84,14 +84,14 @@ describe("statements per request on the hot path", () => {
     const post = await statementsOf(submit, 200);
     const get = await statementsOf(() => call("GET", `/v1/proposals/${id}`, { key: staff }), 200);
     if (process.env.SHOW_SQL) console.log(JSON.stringify({ post, get }));
-    // With the key cached: POST checks the proposal is visible (its id alone), (the engine's transaction, whose
-    // written row it answers), and reads the open deadlines; GET reads the visible row and its open deadlines.
-    // Before issue 18: 5 and 4 (a key lookup, a full-row re-read, two queries for the deadlines).
+    // With the key cached: POST checks the proposal is visible (its id alone), then the engine's transaction, whose
+    // written row it answers; GET reads the visible row. The open deadlines come with the snapshot (its context).
+    // Before issue 18: 5 and 4 (a key lookup, a full-row re-read, two queries for the deadlines); then 2 and 2.
     // The engine's transaction of a submit: BEGIN, the lock read (which brings the committee's webhook
     // subscriptions along), the session facts, the write, COMMIT. Before the subscriptions came with the lock
     // read: 6.
     expect(post.engine).toBe(5);
-    expect(post.api).toBe(2);
-    expect(get).toEqual({ api: 2, engine: 0 });
+    expect(post.api).toBe(1);
+    expect(get).toEqual({ api: 1, engine: 0 });
   });
 });

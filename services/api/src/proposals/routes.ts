@@ -73,7 +73,7 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
   async function answer(row: Proposal, actor: Actor, status: number) {
     return {
       status,
-      body: await proposalView(database, workflow, row, actor, clock.now()),
+      body: proposalView(workflow, row, actor, clock.now()),
       headers: { ETag: `"${row.version}"` },
     };
   }
@@ -209,11 +209,11 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
     const caller = callerOf(response);
     const row = await findVisible(request.params.id, caller);
     const [grant = caller] = await grantsSeeing(database, row.id, caller);
-    const [{ visible }, deadlines, view] = await Promise.all([
+    const [{ visible }, deadlines] = await Promise.all([
       visibleHistory(row, grant, 0, NAMED_HISTORY),
       database.prisma.deadline.findMany({ where: { proposalId: row.id }, select: { unitId: true } }),
-      proposalView(database, workflow, row, actorOf(grant), clock.now()),
     ]);
+    const view = proposalView(workflow, row, actorOf(grant), clock.now());
     const ids = idsOf(row, deadlines, view.proposers as { id: string }[], visible);
     response.json(await namesOf(database, caller.committeeId, ids));
   });
