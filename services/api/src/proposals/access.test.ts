@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Caller, KeyRole } from "../auth/keys.ts";
-import { actorOf, createRefusal, visibleWhere } from "./access.ts";
+import { actorOf, createRefusal, seesWholeCommittee, visibleWhere } from "./access.ts";
 
 const caller = (role: KeyRole, extra: Partial<Caller> = {}): Caller => ({
   keyId: "k",
@@ -22,6 +22,19 @@ describe("what a caller sees", () => {
     expect(visibleWhere(caller("staff", { committeeId: "county-b" }))).toEqual({
       AND: [{ committeeId: "county-b" }, {}],
     });
+  });
+
+  it("is the committee alone (a plain statement's check) exactly when no role narrows it", () => {
+    expect(seesWholeCommittee(caller("admin"))).toBe(true);
+    expect(seesWholeCommittee(caller("staff"))).toBe(true);
+    for (const role of ["unit", "leader", "proposer", "integrator", "operator"] as const) {
+      expect(seesWholeCommittee(caller(role, { unitId: "water" }))).toBe(false);
+    }
+    // A person holding several roles sees the union: the whole committee once one of them is staff.
+    const person = (roles: KeyRole[]) =>
+      caller("proposer", { grants: roles.map((role) => caller(role, { unitId: "water" })) });
+    expect(seesWholeCommittee(person(["proposer", "staff"]))).toBe(true);
+    expect(seesWholeCommittee(person(["proposer", "unit"]))).toBe(false);
   });
 
   it("is the assigned proposals for a unit, and nothing for a unit key without a unit", () => {

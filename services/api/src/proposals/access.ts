@@ -22,6 +22,15 @@ export function visibleWhere(caller: Caller): Prisma.ProposalWhereInput {
   return { AND: [scopedToCommittee(caller), rolesWhere(caller)] };
 }
 
+/**
+ * Whether the caller's roles see every proposal of its committee (admin, staff; or a person holding such a role):
+ * then `visibleWhere` is the committee alone, which a plain statement can check (`eventSender`'s `requireVisible`).
+ * Derived from the same conditions, so the rule stays in one place.
+ */
+export function seesWholeCommittee(caller: Caller): boolean {
+  return Object.keys(rolesWhere(caller)).length === 0;
+}
+
 function rolesWhere(caller: Caller): Prisma.ProposalWhereInput {
   const grants = grantsOf(caller);
   const [only] = grants;
