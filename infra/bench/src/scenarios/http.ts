@@ -22,6 +22,8 @@ export interface HttpResult {
   connections: number;
   seconds: number;
   healthz: HttpFigure;
+  /** `GET /v1/whoami`: the api's middleware alone (rate limits, authentication, acting-for), no proposal read. */
+  whoami?: HttpFigure;
   getProposal: HttpFigure;
   postEvent: HttpFigure;
   draftsUsed: number;
@@ -39,7 +41,8 @@ export function httpUnavailable(): string | undefined {
 /**
  * Scenario 5: the real api process (services/api, started as `pnpm start` would), loaded by autocannon
  * at a fixed number of connections: its trivial `/healthz` as the ceiling of this server on this machine,
- * then `GET /v1/proposals/:id` over many proposals, then `POST /v1/proposals/:id/events` submitting a
+ * `GET /v1/whoami` (what every `/v1` request pays before its route: rate limits, authentication), then
+ * `GET /v1/proposals/:id` over many proposals, then `POST /v1/proposals/:id/events` submitting a
  * different draft with every request (a real transition: history, deadline, alarms, outbox).
  */
 export async function httpScenario(
@@ -61,6 +64,7 @@ export async function httpScenario(
       measure({ url, connections: options.connections, duration: options.seconds, requests });
 
     const healthz = await run([{ method: "GET", path: "/healthz" }]);
+    const whoami = await run([{ method: "GET", path: "/v1/whoami", headers }]);
     let read = 0;
     const getProposal = await run([
       {
@@ -85,6 +89,7 @@ export async function httpScenario(
       connections: options.connections,
       seconds: options.seconds,
       healthz,
+      whoami,
       getProposal,
       postEvent,
       // Past the last draft the ids repeat and are refused (4xx, counted in non2xx): then give more drafts.
