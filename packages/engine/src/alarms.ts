@@ -28,8 +28,9 @@ interface AlarmRow {
 }
 
 /**
- * Ringing alarms (`$1`: their ids), whether an earlier alarm of its deadline is still pending (it must ring first: only a deadline
- * planned before alarms were chained has more than one pending), and its deadline's schedule (the next level to arm).
+ * Ringing alarms (`$1`: their ids), each with whether an earlier alarm of its deadline is still pending (it must ring
+ * first: only a deadline planned before alarms were chained has more than one pending) and its deadline's schedule
+ * (the next level to arm).
  */
 const RINGING_ALARM = `SELECT a.id, a.proposal_id, a.deadline_id, a.kind, a.level, a.fire_at, a.status,
          EXISTS (SELECT 1 FROM alarms e
@@ -154,7 +155,13 @@ const readRingingAlarm: RingingRead = async (deps, alarmId) => (await ringingAla
  * each on a machine whose noise is as large as the gain).
  */
 export function createRingingReader(): RingingRead {
-  let waiting: { deps: EngineDeps; alarmId: string; done: (row: AlarmRow | undefined, error?: unknown) => void }[] = [];
+  interface Waiting {
+    deps: EngineDeps;
+    alarmId: string;
+    resolve: (row: AlarmRow | undefined) => void;
+    reject: (error: unknown) => void;
+  }
+  let waiting: Waiting[] = [];
   const read = async () => {
     const batch = waiting;
     waiting = [];
@@ -162,23 +169,20 @@ export function createRingingReader(): RingingRead {
     for (const deps of new Set(batch.map((item) => item.deps))) {
       const items = batch.filter((item) => item.deps === deps);
       try {
-        const byId = new Map(
-          (
-            await ringingAlarms(
-              deps,
-              items.map((item) => item.alarmId),
-            )
-          ).map((row) => [row.id, row]),
+        const rows = await ringingAlarms(
+          deps,
+          items.map((item) => item.alarmId),
         );
-        for (const item of items) item.done(byId.get(item.alarmId));
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        for (const item of items) item.resolve(byId.get(item.alarmId));
       } catch (error) {
-        for (const item of items) item.done(undefined, error);
+        for (const item of items) item.reject(error);
       }
     }
   };
   return (deps, alarmId) =>
     new Promise((resolve, reject) => {
-      waiting.push({ deps, alarmId, done: (row, error) => (error === undefined ? resolve(row) : reject(error)) });
+      waiting.push({ deps, alarmId, resolve, reject });
       if (waiting.length === 1) setImmediate(() => void read());
     });
 }
