@@ -255,6 +255,13 @@ export function createAlarmBatcher(
     });
 }
 
+interface PendingAlarm {
+  id: string;
+  proposal_id: string;
+  deadline_id: string;
+  fire_at: Date;
+}
+
 /**
  * Re-creates the BullMQ job of every pending alarm, for when Redis lost its data (a flush, a failover
  * without persistence) or a job was removed by hand, and brings back the failed job of every alarm that
@@ -272,15 +279,24 @@ export async function reconcileAlarms(
   redis?: RedisConnection,
 ): Promise<number> {
   const queue = deps.queues[jobCatalog["deadline.alarm"].queue];
-  let cursor: string | undefined;
+  let cursor = "";
   let total = 0;
   let added = 0;
   for (;;) {
-    const alarms = await deps.db.prisma.alarm.findMany({
-      where: { status: "pending", ...(cursor ? { id: { gt: cursor } } : {}) },
-      orderBy: { id: "asc" },
-      take: batchSize,
+    // Plain SQL, not Prisma: the pass is one Node process reading a page and adding its jobs, and Prisma's mapping
+    // of 1,000 rows cost a fifth of what `addBulk` of them costs (issue 18: reconcile 0.86 of bare `addBulk`).
+    const { rows } = await deps.db.pool.query<PendingAlarm>({
+      name: "huiyin.pendingAlarms",
+      text: `SELECT id, proposal_id, deadline_id, fire_at FROM alarms
+              WHERE status = 'pending' AND id > $1 ORDER BY id LIMIT $2`,
+      values: [cursor, batchSize],
     });
+    const alarms = rows.map((row) => ({
+      id: row.id,
+      proposalId: row.proposal_id,
+      deadlineId: row.deadline_id,
+      fireAt: row.fire_at,
+    }));
     if (alarms.length === 0) break;
     const now = deps.clock.now().getTime();
     const missing = redis
@@ -295,7 +311,7 @@ export async function reconcileAlarms(
       })),
     );
     total += alarms.length;
-    cursor = alarms[alarms.length - 1]?.id;
+    cursor = alarms[alarms.length - 1]?.id ?? cursor;
   }
   const retried = await retryFailedAlarmJobs(deps, queue, batchSize);
   deps.logger.info({ pendingAlarms: total, jobsAdded: added, retriedFailedJobs: retried }, "alarms reconciled");
