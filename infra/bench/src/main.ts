@@ -468,9 +468,7 @@ function httpRows(result: HttpResult): Row[] {
   const postP99 = result.postEvent.latencyMs.p99 ?? 0;
   const healthzP99 = ceiling.latencyMs.p99 ?? 0;
   return [
-    ...(result.whoami
-      ? [row("GET /v1/whoami (the middleware every /v1 request passes: rate limits, authentication)", result.whoami)]
-      : []),
+    row("GET /v1/whoami (the middleware every /v1 request passes: rate limits, authentication)", result.whoami),
     row("GET /v1/proposals/:id", result.getProposal),
     row("POST /v1/proposals/:id/events (submit)", result.postEvent),
     {

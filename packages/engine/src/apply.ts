@@ -158,17 +158,17 @@ export async function applyChunk(
 ): Promise<PromiseSettledResult<ApplyResult>[]> {
   const order = inputs.map((input, index) => ({ input, index })).sort((a, b) => compare(a.input, b.input));
   const started = performance.now();
-  let settled: PromiseSettledResult<ApplyResult>[];
+  let applied: ApplyResult[];
   try {
-    settled = await inTransaction(deps.db.pool, async (client) => {
-      const results: PromiseSettledResult<ApplyResult>[] = new Array(inputs.length);
+    applied = await inTransaction(deps.db.pool, async (client) => {
+      const results: ApplyResult[] = new Array(inputs.length);
       for (const { input, index } of order) {
         const log = deps.logger.child({
           proposalId: input.proposalId,
           eventType: input.event.type,
           ...(input.jobId ? { jobId: input.jobId } : {}),
         });
-        results[index] = { status: "fulfilled", value: await applyInTransaction(client, deps, input, log) };
+        results[index] = await applyInTransaction(client, deps, input, log);
       }
       return results;
     });
@@ -178,13 +178,10 @@ export async function applyChunk(
     return Promise.allSettled(inputs.map((input) => applyEvent(deps, input)));
   }
   const seconds = (performance.now() - started) / 1000;
-  for (const [index, result] of settled.entries()) {
-    const type = inputs[index]?.event.type ?? "";
-    const outcome =
-      result.status === "fulfilled" ? result.value.outcome : result.reason instanceof EngineError ? "refused" : "error";
-    deps.observer?.transition(type, outcome, seconds);
+  for (const [index, result] of applied.entries()) {
+    deps.observer?.transition(inputs[index]?.event.type ?? "", result.outcome, seconds);
   }
-  return settled;
+  return applied.map((value) => ({ status: "fulfilled", value }));
 }
 
 const compare = (a: ApplyInput, b: ApplyInput): number =>

@@ -6,7 +6,7 @@ import type { AnyMachineSnapshot, AnyStateMachine } from "xstate";
  * (an actor is referenced from a context only once spawned, and a spawned actor is a child). The walk was 30–40 % of
  * the machine's CPU per transition (issue 18: `persistContext` in the profiles of the bench and the api), for a
  * context of ~3.5 KB whose policy alone is 2.4 KB. A machine with children still goes through XState's own.
- * The result is the same object (`persisted.test.ts` compares the two over whole lifecycles).
+ * The result is the same object (test/persisted-snapshot.test.ts compares the two over a lifecycle).
  */
 export function persistedSnapshot(machine: AnyStateMachine, snapshot: AnyMachineSnapshot): Record<string, unknown> {
   if (Object.keys(snapshot.children ?? {}).length > 0) {

@@ -35,6 +35,28 @@ describe("the outbox relay", () => {
     expect(await delayedOf(closed)).toHaveLength(0);
   });
 
+  it("lets the commits that follow a notification gather into one batch (gatherMs)", async () => {
+    await relayBatch(h.deps);
+    // Polling an hour apart: only the notifications move this relay. Three proposals committed one after the other
+    // within the window are claimed by one batch: their rows share the claiming transaction's sent_at.
+    const relay = await startRelay(h.deps, { pollMs: 3_600_000, gatherMs: 1_500 });
+    try {
+      const ids = [await submitted(), await submitted(), await submitted()];
+      const sent = async () =>
+        (
+          await h.db.pool.query<{ sent_at: Date | null }>("SELECT sent_at FROM outbox WHERE proposal_id = ANY($1)", [
+            ids,
+          ])
+        ).rows;
+      await until(async () => (await sent()).every((row) => row.sent_at !== null), 10_000, "the rows relayed");
+      const rows = await sent();
+      expect(rows.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(rows.map((row) => row.sent_at?.toISOString())).size).toBe(1);
+    } finally {
+      await relay.stop();
+    }
+  });
+
   it("prunes sent rows past the retention, never unsent ones", async () => {
     const sent = await submitted();
     await relayBatch(h.deps);

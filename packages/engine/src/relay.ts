@@ -34,7 +34,7 @@ export const RELAY_GATHER_MS = 10;
 
 /**
  * Moves committed outbox messages to BullMQ. Each batch is claimed with `FOR UPDATE SKIP LOCKED`, so any
- * number of relays (one per worker process, and two lanes in each) share the work without sending a message
+ * number of relays (one per worker process, and `RELAY_LANES` lanes in each under a backlog) share the work without sending a message
  * twice at once; a relay that dies after `add` but before its commit leaves the rows unsent (the mark is part of
  * the claiming statement, committed only once Redis has the jobs), to be sent again, and the deterministic job id
  * makes that second `add` a no-op. Nothing committed is ever lost.

@@ -23,7 +23,7 @@ export interface HttpResult {
   seconds: number;
   healthz: HttpFigure;
   /** `GET /v1/whoami`: the api's middleware alone (rate limits, authentication, acting-for), no proposal read. */
-  whoami?: HttpFigure;
+  whoami: HttpFigure;
   getProposal: HttpFigure;
   postEvent: HttpFigure;
   draftsUsed: number;
