@@ -1,9 +1,9 @@
 import type { Actor } from "@huiyin/domain";
-import { initialTransition } from "xstate";
 import type { EngineDeps } from "./apply.ts";
 import { effectsOf } from "./effects.ts";
 import { EngineError } from "./errors.ts";
 import { newProposalId } from "./ids.ts";
+import { machineStart } from "./machine-step.ts";
 import { persistedSnapshot } from "./persisted.ts";
 import { type ProposalRecord, toRecord } from "./records.ts";
 import { DEFAULT_COMMITTEE } from "./rules-store.ts";
@@ -14,7 +14,6 @@ import {
   json,
   type ProposalRow,
   proposalOf,
-  run,
   writeCreation,
   yearColumns,
 } from "./sql.ts";
@@ -59,16 +58,16 @@ export async function createProposal(
   const id = newProposalId(at);
   const { machine } = deps.workflow;
   const machineInput = { ...input.input, id, createdAt: at.toISOString() };
-  let snapshot: ReturnType<typeof initialTransition>[0];
-  let actions: ReturnType<typeof initialTransition>[1];
+  let snapshot: ReturnType<typeof machineStart>[0];
+  let actions: ReturnType<typeof machineStart>[1];
   try {
-    [snapshot, actions] = initialTransition(machine, machineInput);
+    [snapshot, actions] = machineStart(machine, machineInput);
   } catch (error) {
     throw new EngineError("INVALID_INPUT", error instanceof Error ? error.message : String(error));
   }
   const described = deps.workflow.describe(snapshot);
   try {
-    const row = await inTransaction(deps.db.pool, async (client) => {
+    const row = await inTransaction(deps.db.pool, async (client, transaction) => {
       const effects = await effectRows(client, {
         proposalId: id,
         seq: 1,
@@ -78,7 +77,8 @@ export async function createProposal(
         committeeId: input.committeeId ?? DEFAULT_COMMITTEE,
       });
       const persisted = persistedSnapshot(machine, snapshot);
-      const { rows } = await run<ProposalRow>(client, writeCreation, [
+      // BEGIN, the statement and COMMIT go out together: a creation is one round trip.
+      const { rows } = await transaction.commitWith<ProposalRow>(writeCreation, [
         id,
         input.externalId ?? null,
         deps.workflow.version,

@@ -4,6 +4,7 @@ import { jobCatalog, jobOptions, type OutboxJobName, type OutboxQueueName } from
 import type { Queue } from "bullmq";
 import type pg from "pg";
 import type { Clock } from "./clock.ts";
+import { inTransaction } from "./sql.ts";
 
 export interface RelayDeps {
   db: Database;
@@ -43,9 +44,8 @@ export const RELAY_GATHER_MS = 10;
  * the rebuild, and an index of every row made the claim walk them).
  */
 export async function relayBatch(deps: RelayDeps, limit = RELAY_BATCH): Promise<number> {
-  const client = await deps.db.pool.connect();
-  try {
-    await client.query("BEGIN");
+  // BEGIN goes out with the claim (`inTransaction`); COMMIT once Redis has the jobs.
+  return inTransaction(deps.db.pool, async (client) => {
     const { rows: claimed } = await client.query<{
       id: string;
       action: string;
@@ -89,15 +89,9 @@ export async function relayBatch(deps: RelayDeps, limit = RELAY_BATCH): Promise<
       }
     }
     await flush();
-    await client.query("COMMIT");
     if (rows.length > 0) deps.logger.debug({ count: rows.length }, "outbox relayed");
     return rows.length;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** How long sent outbox rows stay for inspection ("did this job go out, and when?") before they are deleted. */

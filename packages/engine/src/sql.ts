@@ -81,7 +81,7 @@ export function proposalOf(
 }
 
 /** A named statement: prepared once per connection. */
-interface Statement {
+export interface Statement {
   name: string;
   text: string;
 }
@@ -169,19 +169,21 @@ export const dropStale = statement(
  * actions come before its entry actions). The relays are NOTIFYed (delivered at commit) when there is anything to
  * relay.
  */
-function effectsCtes(first: number, at: string): string {
+function effectsCtes(first: number, at: string, guard?: string): string {
   const [closing, deadlines, alarms, notices, deliveries, outbox] = [0, 1, 2, 3, 4, 5].map(
     (offset) => `$${first + offset}::jsonb`,
   );
+  // Every row written only if the guard CTE has a row (see `writeTransition`).
+  const only = guard ? `EXISTS (SELECT 1 FROM ${guard})` : "true";
   return `
    closing AS (SELECT jsonb_array_elements_text(${closing}) AS deadline_id),
    closed AS (
      UPDATE deadlines SET status = 'closed', closed_at = ${at}
-      WHERE proposal_id = $1 AND deadline_id IN (SELECT deadline_id FROM closing) AND status = 'open'
+      WHERE proposal_id = $1 AND deadline_id IN (SELECT deadline_id FROM closing) AND status = 'open' AND ${only}
    ),
    cancelled AS (
      UPDATE alarms SET status = 'cancelled'
-      WHERE proposal_id = $1 AND deadline_id IN (SELECT deadline_id FROM closing) AND status = 'pending'
+      WHERE proposal_id = $1 AND deadline_id IN (SELECT deadline_id FROM closing) AND status = 'pending' AND ${only}
      RETURNING id
    ),
    new_deadlines AS (
@@ -189,24 +191,28 @@ function effectsCtes(first: number, at: string): string {
      SELECT proposal_id, deadline_id, kind, unit_id, due_at, 'open', opened_at, definition
        FROM jsonb_to_recordset(${deadlines}) AS r(proposal_id text, deadline_id text, kind text, unit_id text,
             due_at timestamptz, opened_at timestamptz, definition jsonb)
+      WHERE ${only}
    ),
    new_alarms AS (
      INSERT INTO alarms (id, proposal_id, deadline_id, kind, level, fire_at, status)
      SELECT id, proposal_id, deadline_id, kind, level, fire_at, 'pending'
        FROM jsonb_to_recordset(${alarms}) AS r(id text, proposal_id text, deadline_id text, kind text, level int,
             fire_at timestamptz)
+      WHERE ${only}
    ),
    new_notices AS (
      INSERT INTO notices (id, proposal_id, deadline_id, kind, level, recipients, content)
      SELECT id, proposal_id, deadline_id, kind, level, recipients, content
        FROM jsonb_to_recordset(${notices}) AS r(id text, proposal_id text, deadline_id text, kind text, level int,
             recipients jsonb, content jsonb)
+      WHERE ${only}
    ),
    new_deliveries AS (
      INSERT INTO webhook_deliveries (id, subscription_id, proposal_id, topic, payload, status, created_at)
      SELECT id, subscription_id, proposal_id, topic, payload, 'pending', created_at
        FROM jsonb_to_recordset(${deliveries}) AS r(id text, subscription_id text, proposal_id text, topic text,
             payload jsonb, created_at timestamptz)
+      WHERE ${only}
    ),
    new_outbox AS (
      INSERT INTO outbox (proposal_id, action, job_name, job_id, payload, run_at)
@@ -215,10 +221,11 @@ function effectsCtes(first: number, at: string): string {
      SELECT proposal_id, action, job_name, job_id, payload, run_at
        FROM jsonb_to_recordset(${outbox}) AS r(proposal_id text, action text, job_name text, job_id text,
             payload jsonb, run_at timestamptz)
+      WHERE ${only}
    ),
    notified AS (
      SELECT pg_notify('huiyin_outbox', $1)
-      WHERE jsonb_array_length(${outbox}) > 0 OR EXISTS (SELECT 1 FROM cancelled)
+      WHERE (jsonb_array_length(${outbox}) > 0 AND ${only}) OR EXISTS (SELECT 1 FROM cancelled)
    )`;
 }
 
@@ -232,7 +239,8 @@ const RETURNED_COLUMNS = `id, external_id, created_by, machine_version, stage, s
 
 /**
  * Applies a transition: the proposal row (only at the version read under the lock; the answer is empty
- * otherwise), its history row, the effects, and the alarm that rang marked fired (a no-op when `$25` is
+ * otherwise, and then nothing else is written either: the statement is sent with its COMMIT, so an empty answer must
+ * leave nothing to commit), its history row, the effects, and the alarm that rang marked fired (a no-op when `$25` is
  * null, or when the transition closes that alarm's deadline: then it is cancelled, as before the write folded the
  * closing in) with the next alarm of its deadline armed (`$27`, see `armedCtes`). Returns the new row without its
  * snapshot.
@@ -256,10 +264,11 @@ export const writeTransition = statement(
      SELECT id, version, $12, $13::jsonb, $14::jsonb, $15::text[], states, machine_version, $16, $17, $18
        FROM moved
    ),
-   ${effectsCtes(19, "$18")},
+   ${effectsCtes(19, "$18", "moved")},
    fired AS (
      UPDATE alarms SET status = 'fired', fired_at = $18
       WHERE id = $25 AND status = 'pending' AND deadline_id NOT IN (SELECT deadline_id FROM closing)
+        AND EXISTS (SELECT 1 FROM moved)
      RETURNING id
    ),
    ${armedCtes("$27", "fired")}
@@ -324,22 +333,58 @@ export function yearColumns(described: Described): string {
 /** JSON for a `jsonb` parameter (`pg` would turn a JS array into a PostgreSQL array, not JSON). */
 export const json = (value: unknown): string => JSON.stringify(value ?? null);
 
+/** What `inTransaction` gives its work besides the connection. */
+export interface Transaction {
+  /**
+   * Sends `statement` with COMMIT right behind it, pipelined (one round trip, not two), and so ends the transaction:
+   * it must be the work's last statement. When the statement fails, the COMMIT that follows it finds the transaction
+   * aborted and rolls it back (PostgreSQL answers a COMMIT of a failed transaction with ROLLBACK): nothing is kept.
+   */
+  commitWith<Row extends pg.QueryResultRow>(statement: Statement, values: unknown[]): Promise<pg.QueryResult<Row>>;
+}
+
 /**
  * `work` inside BEGIN … COMMIT on one connection of the pool, rolled back when it throws. A connection
  * whose ROLLBACK fails is broken: it is destroyed rather than returned to the pool.
+ *
+ * The pool is pipelined (`createDatabase`): BEGIN is sent without waiting for its answer, so it travels with the
+ * work's first statement, and `commitWith` sends COMMIT with its last. A transition is then two round trips instead
+ * of four; on the bench's 2 cores each round trip cost a socket write and a wake-up on both sides (issue 18). BEGIN
+ * fails only with its connection, and then so does every statement behind it: nothing runs outside the transaction.
  */
-export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient, transaction: Transaction) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  let committed = false;
+  const begun = client.query("BEGIN");
+  // Its failure is thrown where it is awaited (below); until then it must not count as an unhandled rejection.
+  begun.catch(() => {});
+  const transaction: Transaction = {
+    async commitWith<Row extends pg.QueryResultRow>(statement: Statement, values: unknown[]) {
+      await begun;
+      const answer = run<Row>(client, statement, values);
+      const commit = client.query("COMMIT");
+      const [written, ended] = await Promise.allSettled([answer, commit]);
+      if (written.status === "rejected") throw written.reason;
+      if (ended.status === "rejected") throw ended.reason;
+      committed = true;
+      return written.value;
+    },
+  };
   try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
+    const result = await work(client, transaction);
+    await begun;
+    if (!committed) await client.query("COMMIT");
     return result;
   } catch (error) {
-    await client.query("ROLLBACK").catch((rollbackError: Error) => {
-      broken = rollbackError;
-    });
+    if (!committed) {
+      await client.query("ROLLBACK").catch((rollbackError: Error) => {
+        broken = rollbackError;
+      });
+    }
     throw error;
   } finally {
     client.release(broken);
