@@ -84,7 +84,7 @@ describe("statements per request on the hot path", () => {
     const post = await statementsOf(submit, 200);
     const get = await statementsOf(() => call("GET", `/v1/proposals/${id}`, { key: staff }), 200);
     if (process.env.SHOW_SQL) console.log(JSON.stringify({ post, get }));
-    // With the key cached: POST checks the proposal is visible (its id alone), then the engine's transaction, whose
+    // With the key cached: a proposer's POST checks the proposal is visible (its id alone), then the engine's transaction, whose
     // written row it answers; GET reads the visible row. The open deadlines come with the snapshot (its context).
     // Before issue 18: 5 and 4 (a key lookup, a full-row re-read, two queries for the deadlines); then 2 and 2.
     // The engine's transaction of a submit: BEGIN, the lock read (which brings the committee's webhook
@@ -93,5 +93,17 @@ describe("statements per request on the hot path", () => {
     expect(post.engine).toBe(5);
     expect(post.api).toBe(1);
     expect(get).toEqual({ api: 1, engine: 0 });
+    // Staff see the whole committee: the committee is checked on the row the engine locks, no statement before it.
+    const register = await statementsOf(
+      () =>
+        call("POST", `/v1/proposals/${id}/events`, {
+          key: staff,
+          body: { type: "review.register", category: "livelihood" },
+        }),
+      200,
+    );
+    if (process.env.SHOW_SQL) console.log(JSON.stringify({ register }));
+    expect(register.api).toBe(0);
+    expect(register.engine).toBe(5);
   });
 });

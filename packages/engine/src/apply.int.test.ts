@@ -122,6 +122,18 @@ describe("applying events", () => {
     });
   });
 
+  it("answers PROPOSAL_NOT_FOUND for a proposal of another committee, repeats included, and writes nothing", async () => {
+    const ticket = await newTicket();
+    const send = (committeeId: string, idempotencyKey: string) =>
+      applyEvent(h.deps, { proposalId: ticket.id, event: { type: "poke" }, actor: staff, committeeId, idempotencyKey });
+    await expect(send("elsewhere", "c1")).rejects.toMatchObject({ code: "PROPOSAL_NOT_FOUND" });
+    expect(await send("default", "c1")).toMatchObject({ outcome: "applied", seq: 2 });
+    // The key's first result exists now: a repeat from another committee still finds no proposal.
+    await expect(send("elsewhere", "c1")).rejects.toMatchObject({ code: "PROPOSAL_NOT_FOUND" });
+    expect(await h.db.prisma.proposalEvent.count({ where: { proposalId: ticket.id } })).toBe(2);
+    expect((await h.db.prisma.proposal.findUniqueOrThrow({ where: { id: ticket.id } })).version).toBe(2);
+  });
+
   it("drops a stale timer event and records it, changing nothing else", async () => {
     const ticket = await newTicket();
     await applyEvent(h.deps, { proposalId: ticket.id, event: { type: "submit" }, actor: staff });

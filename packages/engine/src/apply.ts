@@ -2,10 +2,11 @@ import type { Database } from "@huiyin/db";
 import { type Actor, TIMER_EVENT_TYPES } from "@huiyin/domain";
 import type { Logger } from "@huiyin/logger";
 import type pg from "pg";
-import { type AnyMachineSnapshot, transition } from "xstate";
+import type { AnyMachineSnapshot } from "xstate";
 import type { Clock } from "./clock.ts";
 import { effectsOf } from "./effects.ts";
 import { EngineError } from "./errors.ts";
+import { machineStep } from "./machine-step.ts";
 import type { EngineObserver } from "./observer.ts";
 import { persistedSnapshot } from "./persisted.ts";
 import { type ProposalRecord, toRecord } from "./records.ts";
@@ -21,6 +22,7 @@ import {
   proposalOf,
   readProposal,
   run,
+  type Transaction,
   writeTransition,
   yearColumns,
 } from "./sql.ts";
@@ -66,6 +68,12 @@ export interface ApplyInput {
   idempotencyKey?: string;
   /** `If-Match`: apply only if the proposal is still at this version. */
   expectedVersion?: number;
+  /**
+   * Apply only to a proposal of this committee: one of another is `PROPOSAL_NOT_FOUND`, as if it did not exist (a
+   * repeat of an idempotency key too). For a caller who sees every proposal of its committee, this is the whole
+   * visibility rule, checked on the row the lock read anyway instead of by a statement of its own (issue 18).
+   */
+  committeeId?: string;
   requestId?: string;
   /** The BullMQ job that carried the event, for the logs. */
   jobId?: string;
@@ -121,7 +129,9 @@ export async function applyEvent(deps: EngineDeps, input: ApplyInput): Promise<A
   const observe = (outcome: string) =>
     deps.observer?.transition(input.event.type, outcome, (performance.now() - started) / 1000);
   try {
-    const result = await inTransaction(deps.db.pool, (client) => applyInTransaction(client, deps, input, log));
+    const result = await inTransaction(deps.db.pool, (client, transaction) =>
+      applyInTransaction(client, deps, input, log, transaction.commitWith),
+    );
     observe(result.outcome);
     return result;
   } catch (error) {
@@ -187,27 +197,35 @@ export async function applyChunk(
 const compare = (a: ApplyInput, b: ApplyInput): number =>
   a.proposalId < b.proposalId ? -1 : a.proposalId > b.proposalId ? 1 : 0;
 
+/**
+ * One event inside the caller's transaction. `finish`, when given, sends the event's last statement with the COMMIT
+ * behind it (`Transaction.commitWith`); a group commit gives none and commits once for the chunk.
+ */
 async function applyInTransaction(
   client: pg.PoolClient,
   deps: EngineDeps,
   input: ApplyInput,
   log: Logger,
+  finish: Transaction["commitWith"] = (statement, values) => run(client, statement, values),
 ): Promise<ApplyResult> {
-  const { rows: locked } = await run<ProposalRow & { webhook_subscriptions: CommitteeSubscription[] }>(
-    client,
-    lockProposalWithSubscriptions,
-    [input.proposalId],
-  );
+  // The lock read and the idempotency key's lookup go out together (pipelined: one round trip); the lookup runs
+  // after the lock is taken, so a first request committing meanwhile is seen.
+  const [{ rows: locked }, repeat] = await Promise.all([
+    run<ProposalRow & { webhook_subscriptions: CommitteeSubscription[] }>(client, lockProposalWithSubscriptions, [
+      input.proposalId,
+    ]),
+    input.idempotencyKey ? run<{ seq: number }>(client, findRepeat, [input.proposalId, input.idempotencyKey]) : null,
+  ]);
   const found = locked[0];
-  if (!found) throw new EngineError("PROPOSAL_NOT_FOUND", `No proposal ${input.proposalId}.`);
+  if (!found || (input.committeeId !== undefined && found.committee_id !== input.committeeId)) {
+    throw new EngineError("PROPOSAL_NOT_FOUND", `No proposal ${input.proposalId}.`);
+  }
   const row = proposalOf(found);
 
-  if (input.idempotencyKey) {
-    const first = await findByKey(client, input.proposalId, input.idempotencyKey, row);
-    if (first) {
-      log.info({ idempotencyKey: input.idempotencyKey }, "repeated event: nothing applied");
-      return first;
-    }
+  const first = repeat?.rows[0];
+  if (first) {
+    log.info({ idempotencyKey: input.idempotencyKey }, "repeated event: nothing applied");
+    return { outcome: "duplicate", proposal: toRecord(row), seq: first.seq };
   }
   if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
     throw new EngineError(
@@ -252,7 +270,7 @@ async function applyInTransaction(
       ? await input.hold(client)
       : undefined;
   if (held) {
-    await run(client, dropStale, [
+    await finish(dropStale, [
       row.id,
       input.event.type,
       json({ ...input.event, ...held.details }),
@@ -266,7 +284,7 @@ async function applyInTransaction(
     return { outcome: "stale", proposal: toRecord(row), reason: held.reason };
   }
 
-  const [next, actions] = transition(machine, snapshot, event);
+  const [next, actions] = machineStep(machine, snapshot, event);
   const seq = row.version + 1;
   const described = deps.workflow.describe(next);
   const { type: _type, ...body } = input.event;
@@ -278,9 +296,10 @@ async function applyInTransaction(
     effects: effectsOf(actions),
     subscriptions: found.webhook_subscriptions,
   });
-  // The lock makes the version condition always true; it stays as a guard against a future path without it.
+  // The lock makes the version condition always true; it stays as a guard against a future path without it (with
+  // no row moved, the statement writes nothing at all: its COMMIT, sent with it, commits an empty transaction).
   const persisted = persistedSnapshot(machine, next);
-  const { rows: written } = await run<ProposalRow>(client, writeTransition, [
+  const { rows: written } = await finish<ProposalRow>(writeTransition, [
     row.id,
     row.version,
     json(persisted),
@@ -303,17 +322,11 @@ async function applyInTransaction(
   return { outcome: "applied", proposal: toRecord(proposalOf(after, persisted)), seq };
 }
 
-/** The first result of an idempotency key, if it was used on this proposal already. */
-async function findByKey(
-  client: pg.ClientBase | pg.Pool,
-  proposalId: string,
-  idempotencyKey: string,
-  proposal?: ReturnType<typeof proposalOf>,
-): Promise<ApplyResult | undefined> {
-  const { rows } = await run<{ seq: number }>(client, findRepeat, [proposalId, idempotencyKey]);
+/** The first result of an idempotency key, if it was used on this proposal already (a race's loser asks). */
+async function findByKey(pool: pg.Pool, proposalId: string, idempotencyKey: string): Promise<ApplyResult | undefined> {
+  const { rows } = await run<{ seq: number }>(pool, findRepeat, [proposalId, idempotencyKey]);
   const event = rows[0];
   if (!event) return undefined;
-  const current =
-    proposal ?? proposalOf((await run<ProposalRow>(client, readProposal, [proposalId])).rows[0] as ProposalRow);
+  const current = proposalOf((await run<ProposalRow>(pool, readProposal, [proposalId])).rows[0] as ProposalRow);
   return { outcome: "duplicate", proposal: toRecord(current), seq: event.seq };
 }

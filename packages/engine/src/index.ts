@@ -15,6 +15,7 @@ export { type CreateInput, createProposal, creatorOf } from "./create.ts";
 export { type Effect, effectsOf } from "./effects.ts";
 export { EngineError } from "./errors.ts";
 export { alarmId, newProposalId } from "./ids.ts";
+export { machineStart, machineStep } from "./machine-step.ts";
 export {
   MIGRATION_ACTOR,
   MIGRATION_OUTCOMES,
