@@ -122,10 +122,16 @@ describe("applying events", () => {
     });
   });
 
-  it("answers PROPOSAL_NOT_FOUND for a proposal of another committee, repeats included, and writes nothing", async () => {
+  it("answers PROPOSAL_NOT_FOUND for a proposal its admits test refuses, repeats included, and writes nothing", async () => {
     const ticket = await newTicket();
     const send = (committeeId: string, idempotencyKey: string) =>
-      applyEvent(h.deps, { proposalId: ticket.id, event: { type: "poke" }, actor: staff, committeeId, idempotencyKey });
+      applyEvent(h.deps, {
+        proposalId: ticket.id,
+        event: { type: "poke" },
+        actor: staff,
+        admits: (proposal) => proposal.committeeId === committeeId,
+        idempotencyKey,
+      });
     await expect(send("elsewhere", "c1")).rejects.toMatchObject({ code: "PROPOSAL_NOT_FOUND" });
     expect(await send("default", "c1")).toMatchObject({ outcome: "applied", seq: 2 });
     // The key's first result exists now: a repeat from another committee still finds no proposal.

@@ -1,4 +1,4 @@
-import type { Database } from "@huiyin/db";
+import type { Database, Proposal } from "@huiyin/db";
 import { type Actor, TIMER_EVENT_TYPES } from "@huiyin/domain";
 import type { Logger } from "@huiyin/logger";
 import type pg from "pg";
@@ -69,11 +69,11 @@ export interface ApplyInput {
   /** `If-Match`: apply only if the proposal is still at this version. */
   expectedVersion?: number;
   /**
-   * Apply only to a proposal of this committee: one of another is `PROPOSAL_NOT_FOUND`, as if it did not exist (a
-   * repeat of an idempotency key too). For a caller who sees every proposal of its committee, this is the whole
-   * visibility rule, checked on the row the lock read anyway instead of by a statement of its own (issue 18).
+   * Apply only to a proposal this test admits, asked of the row the lock read (before a repeat's first result is
+   * answered): one it refuses is `PROPOSAL_NOT_FOUND`, as if it did not exist. The caller's visibility rule, checked
+   * on the row the engine reads anyway instead of by a statement of its own (issue 18). Synchronous, pure.
    */
-  committeeId?: string;
+  admits?: (proposal: Proposal) => boolean;
   requestId?: string;
   /** The BullMQ job that carried the event, for the logs. */
   jobId?: string;
@@ -217,10 +217,10 @@ async function applyInTransaction(
     input.idempotencyKey ? run<{ seq: number }>(client, findRepeat, [input.proposalId, input.idempotencyKey]) : null,
   ]);
   const found = locked[0];
-  if (!found || (input.committeeId !== undefined && found.committee_id !== input.committeeId)) {
+  const row = found && proposalOf(found);
+  if (!found || !row || (input.admits && !input.admits(row))) {
     throw new EngineError("PROPOSAL_NOT_FOUND", `No proposal ${input.proposalId}.`);
   }
-  const row = proposalOf(found);
 
   const first = repeat?.rows[0];
   if (first) {

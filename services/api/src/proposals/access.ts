@@ -1,4 +1,4 @@
-import type { Database, Prisma } from "@huiyin/db";
+import type { Database, Prisma, Proposal } from "@huiyin/db";
 import type { Actor } from "@huiyin/engine";
 import type { Viewer } from "@huiyin/workflow-proposal";
 import { type Caller, type Grant, grantsOf } from "../auth/keys.ts";
@@ -29,6 +29,63 @@ export function visibleWhere(caller: Caller): Prisma.ProposalWhereInput {
  */
 export function seesWholeCommittee(caller: Caller): boolean {
   return Object.keys(rolesWhere(caller)).length === 0;
+}
+
+/** The columns of a proposal that `visibleRowTest` reads. */
+export type VisibleRow = Pick<Proposal, "id" | "committeeId" | "unitIds" | "leaderId" | "proposerId" | "snapshot">;
+
+/**
+ * `visibleWhere` of a caller of one role as a test of a row already read, for the engine to ask of the row its lock
+ * read brings anyway (`ApplyInput.admits`): no statement of its own before an event (issue 18). Undefined where the
+ * rule needs more than the row (an integrator's reads the history; a person of several roles has their role chosen
+ * by reading the row first): then ask the database. Written rule by rule beside `grantWhere`; test/access-row.test.ts
+ * holds the two equal over proposals of every shape and callers of every role.
+ */
+export function visibleRowTest(caller: Caller): ((row: VisibleRow) => boolean) | undefined {
+  const grants = grantsOf(caller);
+  const [only] = grants;
+  if (grants.length !== 1 || !only) return undefined;
+  const role = grantRowTest(only);
+  return role && ((row) => row.committeeId === caller.committeeId && role(row));
+}
+
+function grantRowTest(grant: Grant): ((row: VisibleRow) => boolean) | undefined {
+  switch (grant.role) {
+    case "admin":
+    case "staff":
+      return () => true;
+    case "unit": {
+      const { unitId } = grant;
+      return unitId ? (row) => row.unitIds.includes(unitId) : () => false;
+    }
+    case "leader": {
+      const scope = grant.leaderScope;
+      if (!scope) return (row) => row.leaderId === grant.actorId;
+      return (row) =>
+        row.leaderId === grant.actorId ||
+        row.unitIds.some((unitId) => scope.supervisedUnitIds.includes(unitId)) ||
+        scope.addressedProposalIds.includes(row.id);
+    }
+    case "proposer":
+      return (row) =>
+        row.proposerId === grant.actorId ||
+        listsPerson(row.snapshot, "proposers", grant.actorId) ||
+        listsPerson(row.snapshot, "linkedProposers", grant.actorId);
+    case "operator":
+      return () => false;
+    case "integrator":
+      return undefined;
+  }
+}
+
+/** Whether the snapshot's `context[list]` holds `{ id }` (`array_contains: [{ id }]` of `grantWhere`). */
+function listsPerson(snapshot: unknown, list: string, id: string): boolean {
+  const context = (snapshot as { context?: Record<string, unknown> } | null)?.context;
+  const people = context?.[list];
+  return (
+    Array.isArray(people) &&
+    people.some((person) => typeof person === "object" && person !== null && (person as { id?: unknown }).id === id)
+  );
 }
 
 function rolesWhere(caller: Caller): Prisma.ProposalWhereInput {

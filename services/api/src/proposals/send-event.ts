@@ -16,7 +16,7 @@ import { type Caller, grantsOf } from "../auth/keys.ts";
 import { refuse } from "../http/error-codes.ts";
 import type { HttpError } from "../http/errors.ts";
 import { parseBody } from "../http/validate.ts";
-import { actorOf, grantFor, grantsSeeing, seesWholeCommittee, visibleWhere } from "./access.ts";
+import { actorOf, grantFor, grantsSeeing, seesWholeCommittee, visibleRowTest, visibleWhere } from "./access.ts";
 import { httpErrorOf } from "./refusals.ts";
 import { allowedFor, snapshotOf } from "./view.ts";
 
@@ -37,8 +37,8 @@ export interface SendInput {
   caller: Caller;
   proposalId: string;
   /**
-   * The request body: validated here, after the caller was found allowed to see the proposal (before, for a caller
-   * whose committee is the whole rule: the engine checks that; a 422 of a body says nothing about the proposal).
+   * The request body: validated here, after the caller was found allowed to see the proposal (before, when the
+   * engine checks that on the row it locks: a 422 of a body says nothing about the proposal).
    */
   body: unknown;
   /** `If-Match`: apply only if the proposal is still at this version. */
@@ -118,13 +118,13 @@ export function eventSender(deps: EventSenderDeps) {
   async function send(input: SendInput): Promise<{ row: Proposal; actor: Actor }> {
     const { caller, proposalId: id } = input;
     const several = grantsOf(caller).length > 1;
-    // A caller of one role that sees its whole committee: the committee is the whole rule, and the engine checks it
-    // on the row it locks (`committeeId`): no statement of its own. Not when the event carries attachments: whether
-    // they are usable is asked only of a proposal the caller was found to see.
-    const byEngine = !several && seesWholeCommittee(caller) && !carriesAttachments(input.body);
+    // The caller's rule as a test of the row the engine locks anyway (`admits`): no statement of its own. Not when
+    // the event carries attachments (whether they are usable is asked only of a proposal the caller was found to
+    // see), nor where the rule needs more than the row (`visibleRowTest`).
+    const admits = carriesAttachments(input.body) ? undefined : visibleRowTest(caller);
     // The whole row (its snapshot) only for a caller of several roles, whose role is chosen by what the machine
     // allows now; one role needs only to see the proposal.
-    const visible = several ? await findVisible(id, caller) : byEngine ? undefined : await requireVisible(id, caller);
+    const visible = several ? await findVisible(id, caller) : admits ? undefined : await requireVisible(id, caller);
     const event = parseEvent(input.body);
     const seeing = await grantsSeeing(database, id, caller);
     const snapshot = visible && seeing.length > 1 ? snapshotOf(workflow, visible) : undefined;
@@ -149,7 +149,7 @@ export function eventSender(deps: EventSenderDeps) {
         event,
         actor,
         requestId: input.requestId,
-        ...(byEngine ? { committeeId: caller.committeeId } : {}),
+        ...(admits ? { admits } : {}),
         ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
         ...(input.expectedVersion === undefined ? {} : { expectedVersion: input.expectedVersion }),
       },
