@@ -68,6 +68,46 @@ describe("a group commit of timer events", () => {
     expect((await h.db.prisma.proposal.findUniqueOrThrow({ where: { id: refused } })).version).toBe(versionBefore);
   });
 
+  it("runs the events of several proposals side by side in one transaction, one proposal's in their order", async () => {
+    const [one, two, three] = [await submitted(), await submitted(), await submitted()];
+    const undone: string[] = [];
+    const logger = {
+      child: () => logger,
+      debug: () => {},
+      info: (_fields: unknown, message?: string) => message && undone.push(message),
+      warn: (_fields: unknown, message?: string) => message && undone.push(message),
+      error: () => {},
+    } as unknown as typeof h.deps.logger;
+    const poke = (proposalId: string, key: string) => ({
+      proposalId,
+      event: { type: "poke" },
+      actor: staff,
+      idempotencyKey: key,
+    });
+    // Two events of `two` in one chunk: the second must see the first (a second lock read sent before the first's
+    // write would read the old version, fail its write and undo the chunk).
+    const results = await applyChunk({ ...h.deps, logger }, [
+      poke(three, "side-3"),
+      poke(two, "side-2a"),
+      poke(one, "side-1"),
+      poke(two, "side-2b"),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "fulfilled"]);
+    expect(undone.filter((message) => message.includes("group commit undone"))).toEqual([]);
+    const rows = await h.db.prisma.proposal.findMany({ where: { id: { in: [one, two, three] } } });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const pokes = (id: string) => (byId.get(id)?.snapshot as { context: { pokes: number } } | undefined)?.context.pokes;
+    expect([pokes(one), pokes(two), pokes(three)]).toEqual([1, 2, 1]);
+    const seqs = await h.db.prisma.proposalEvent.findMany({
+      where: { proposalId: two, type: "poke" },
+      orderBy: { seq: "asc" },
+      select: { idempotencyKey: true },
+    });
+    expect(seqs.map((event) => event.idempotencyKey)).toEqual(["side-2a", "side-2b"]);
+    // One transaction: PostgreSQL's now() (the transaction's start) stamped every row it updated.
+    expect(new Set(rows.map((row) => row.updatedAt.getTime())).size).toBe(1);
+  });
+
   it("the worker's batcher: alarms ringing together each get their own outcome, applied once", async () => {
     const ids = await Promise.all(Array.from({ length: 6 }, () => submitted()));
     const alarms = await Promise.all(ids.map(pendingAlarm));
