@@ -364,10 +364,11 @@ export async function inTransaction<T>(
   begun.catch(() => {});
   const transaction: Transaction = {
     async commitWith<Row extends pg.QueryResultRow>(statement: Statement, values: unknown[]) {
-      await begun;
+      // Not waiting for BEGIN's answer: a work of one statement (a creation) is then one round trip in all.
       const answer = run<Row>(client, statement, values);
       const commit = client.query("COMMIT");
-      const [written, ended] = await Promise.allSettled([answer, commit]);
+      const [started, written, ended] = await Promise.allSettled([begun, answer, commit]);
+      if (started.status === "rejected") throw started.reason;
       if (written.status === "rejected") throw written.reason;
       if (ended.status === "rejected") throw ended.reason;
       committed = true;
