@@ -5,6 +5,7 @@ import { applyEvent } from "./apply.ts";
 import { createProposal } from "./create.ts";
 import { EngineError } from "./errors.ts";
 import { relayBatch } from "./relay.ts";
+import { readProposalRow } from "./sql.ts";
 
 let h: Harness;
 
@@ -138,6 +139,14 @@ describe("applying events", () => {
     await expect(send("elsewhere", "c1")).rejects.toMatchObject({ code: "PROPOSAL_NOT_FOUND" });
     expect(await h.db.prisma.proposalEvent.count({ where: { proposalId: ticket.id } })).toBe(2);
     expect((await h.db.prisma.proposal.findUniqueOrThrow({ where: { id: ticket.id } })).version).toBe(2);
+  });
+
+  it("readProposalRow gives a proposal's row as Prisma's findUnique gives it", async () => {
+    const ticket = await newTicket();
+    await applyEvent(h.deps, { proposalId: ticket.id, event: { type: "submit" }, actor: staff });
+    const prisma = await h.db.prisma.proposal.findUniqueOrThrow({ where: { id: ticket.id } });
+    expect(await readProposalRow(h.db.pool, ticket.id)).toEqual(prisma);
+    expect(await readProposalRow(h.db.pool, "p_missing")).toBeUndefined();
   });
 
   it("drops a stale timer event and records it, changing nothing else", async () => {

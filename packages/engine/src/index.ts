@@ -63,6 +63,7 @@ export {
   savePolicyVersion,
 } from "./rules-store.ts";
 export { type Keyring, type MasterKey, openSecret, SecretBoxError, sealSecret } from "./secret-box.ts";
+export { readProposalRow } from "./sql.ts";
 export { disclosedFields, INTEGRATOR_FIELDS, WEBHOOK_TOPICS, type WebhookTopic } from "./webhook-deliveries.ts";
 export {
   type DestinationPolicy,

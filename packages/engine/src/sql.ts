@@ -107,6 +107,17 @@ export const lockProposalWithSubscriptions = statement(
 
 export const readProposal = statement("readProposal", "SELECT * FROM proposals WHERE id = $1");
 
+/**
+ * A proposal's row as Prisma's `findUnique` gives it, in one plain named statement: for a hot read whose caller
+ * judges the row itself (the api's visibility test): Prisma's client and query compiler cost more CPU than
+ * PostgreSQL spends on the read (issue 18).
+ */
+export async function readProposalRow(pool: pg.Pool, id: string): Promise<Proposal | undefined> {
+  const { rows } = await run<ProposalRow>(pool, readProposal, [id]);
+  const row = rows[0];
+  return row ? proposalOf(row) : undefined;
+}
+
 export const findRepeat = statement(
   "findRepeat",
   "SELECT seq FROM proposal_events WHERE proposal_id = $1 AND idempotency_key = $2",

@@ -8,6 +8,7 @@ import {
   type EngineObserver,
   type EventFacts,
   fromRecord,
+  readProposalRow,
   type Workflow,
 } from "@huiyin/engine";
 import type { Logger } from "@huiyin/logger";
@@ -62,6 +63,13 @@ export function eventSender(deps: EventSenderDeps) {
 
   /** The row, if the caller may see it; otherwise 404 as if it did not exist (see `visibleWhere`). */
   async function findVisible(id: string, caller: Caller): Promise<Proposal> {
+    const test = visibleRowTest(caller);
+    if (test) {
+      // One plain statement, and the rule tested on the row it brings (issue 18: Prisma cost more CPU than the read).
+      const read = await readProposalRow(database.pool, id);
+      if (!read || !test(read)) throw refuse("NOT_FOUND", `No proposal ${id}.`);
+      return read;
+    }
     const row = await database.prisma.proposal.findFirst({ where: { AND: [{ id }, visibleWhere(caller)] } });
     if (!row) throw refuse("NOT_FOUND", `No proposal ${id}.`);
     return row;
