@@ -1,7 +1,15 @@
 import { machineStart, machineStep } from "@huiyin/engine";
 import { proposalMachine } from "@huiyin/workflow-proposal";
 import { describe, expect, it } from "vitest";
-import { type AnyMachineSnapshot, assign, createMachine, initialTransition, setup, transition } from "xstate";
+import {
+  type AnyMachineSnapshot,
+  assign,
+  createMachine,
+  initialTransition,
+  setup,
+  stopChild,
+  transition,
+} from "xstate";
 import { input, lead, staff, unit } from "../workflows/proposal/src/test-support/fixtures.ts";
 
 /**
@@ -67,6 +75,40 @@ describe("machineStep and machineStart", () => {
     const [bumped] = machineStep(machine, one, { type: "BUMP" });
     expect(bumped.context.count).toBe(1);
     expect(Object.keys(bumped.children)).toEqual(["kid"]);
+  });
+
+  it("drops its shared scope after a step that spawned and stopped a child, or threw", () => {
+    const child = createMachine({ initial: "idle", states: { idle: {} } });
+    const machine = setup({ actors: { child } }).createMachine({
+      context: { ref: undefined as unknown },
+      on: {
+        FLASH: {
+          actions: [
+            assign({ ref: ({ spawn }) => spawn("child", { id: "kid", systemId: "kid" }) }),
+            stopChild("kid"),
+            assign({ ref: undefined }),
+          ],
+        },
+        BOOM: {
+          actions: assign({
+            ref: ({ spawn }) => {
+              spawn("child", { id: "kid", systemId: "kid" });
+              throw new Error("boom");
+            },
+          }),
+        },
+      },
+    });
+    const [start] = machineStart(machine, undefined);
+    const [flashed] = machineStep(machine, start, { type: "FLASH" });
+    expect(Object.keys(flashed.children)).toEqual([]);
+    // A step whose action throws throws, as XState's own does.
+    expect(() => machineStep(machine, start, { type: "BOOM" })).toThrow("boom");
+    expect(() => transition(machine, start, { type: "BOOM" })).toThrow("boom");
+    // Had either step left "kid" registered in a shared system, spawning it again would fail.
+    const [again] = machineStep(machine, start, { type: "FLASH" });
+    expect(again.status).toBe("active");
+    expect(again.status).toBe(transition(machine, start, { type: "FLASH" })[0].status);
   });
 
   it("drops its shared scope once a step spawns: two steps that spawn one systemId each get their child", () => {

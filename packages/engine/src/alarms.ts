@@ -194,9 +194,9 @@ const CHUNKS_IN_FLIGHT = 2;
 /**
  * Group commit for timer events: the `apply` of `handleAlarm` that the alarm worker uses. Alarms that ring together
  * (a burst of deadlines due in the same second, handled `concurrency` at a time) wait while a chunk commits and then
- * go together, up to `maxChunk`, in one transaction (`applyChunk`: a SAVEPOINT per event, so a refusal or failure of
- * one undoes nothing else, and each keeps its idempotency key and alarm row check). A lone alarm goes at once, in a
- * chunk of one. Each caller gets its own event's result, after the COMMIT.
+ * go together, up to `maxChunk`, in one transaction (`applyChunk`: a refusal or failure of one undoes the chunk, whose
+ * events then go again one by one, so it undoes nothing else; each keeps its idempotency key and alarm row check). A
+ * lone alarm goes at once, in a chunk of one. Each caller gets its own event's result, after the COMMIT.
  */
 export function createAlarmBatcher(
   options: { maxChunk?: number; inFlight?: number } = {},

@@ -141,6 +141,34 @@ describe("applying events", () => {
     expect((await h.db.prisma.proposal.findUniqueOrThrow({ where: { id: ticket.id } })).version).toBe(2);
   });
 
+  it("with committeeId, finds no proposal of another committee, and does not wait for its lock", async () => {
+    const ticket = await newTicket();
+    const holder = await h.db.pool.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query("SELECT 1 FROM proposals WHERE id = $1 FOR UPDATE", [ticket.id]);
+      const elsewhere = applyEvent(h.deps, {
+        proposalId: ticket.id,
+        event: { type: "poke" },
+        actor: staff,
+        committeeId: "elsewhere",
+      }).catch((error: unknown) => error);
+      const waited = new Promise((resolve) => setTimeout(() => resolve("waited for the lock"), 3_000));
+      expect(await Promise.race([elsewhere, waited])).toMatchObject({ code: "PROPOSAL_NOT_FOUND" });
+    } finally {
+      await holder.query("ROLLBACK");
+      holder.release();
+    }
+    expect(
+      await applyEvent(h.deps, {
+        proposalId: ticket.id,
+        event: { type: "poke" },
+        actor: staff,
+        committeeId: "default",
+      }),
+    ).toMatchObject({ outcome: "applied" });
+  });
+
   it("readProposalRow gives a proposal's row as Prisma's findUnique gives it", async () => {
     const ticket = await newTicket();
     await applyEvent(h.deps, { proposalId: ticket.id, event: { type: "submit" }, actor: staff });

@@ -74,6 +74,11 @@ export interface ApplyInput {
    * on the row the engine reads anyway instead of by a statement of its own (issue 18). Synchronous, pure.
    */
   admits?: (proposal: Proposal) => boolean;
+  /**
+   * Find only a proposal of this committee: one of another is `PROPOSAL_NOT_FOUND` without being locked (in the lock
+   * read's SQL), so a caller cannot hold up, or time, another committee's proposals by sending to their ids.
+   */
+  committeeId?: string;
   requestId?: string;
   /** The BullMQ job that carried the event, for the logs. */
   jobId?: string;
@@ -183,22 +188,30 @@ export async function applyChunk(
         if (group) group.push(item);
         else groups.set(item.input.proposalId, [item]);
       }
-      const settled = await Promise.allSettled(
+      // The first failure in time (a later one is often its echo: "current transaction is aborted"); once there is
+      // one, no group starts another event, as the chunk will be undone and its events applied one by one.
+      let failure: { error: unknown } | undefined;
+      await Promise.all(
         [...groups.values()].map(async (group) => {
           for (const { input, index } of group) {
+            if (failure) return;
             const log = deps.logger.child({
               proposalId: input.proposalId,
               eventType: input.event.type,
               ...(input.jobId ? { jobId: input.jobId } : {}),
             });
-            results[index] = await applyInTransaction(client, deps, input, log);
+            try {
+              results[index] = await applyInTransaction(client, deps, input, log);
+            } catch (error) {
+              failure ??= { error };
+              return;
+            }
           }
         }),
       );
-      // Only once every event has stopped: a ROLLBACK sent while one still ran would leave its next statement outside
-      // the transaction. (After a failure, whatever the others still send fails too: the transaction is aborted.)
-      const failed = settled.find((outcome) => outcome.status === "rejected");
-      if (failed) throw failed.reason;
+      // Thrown only once every group has stopped: a ROLLBACK sent while one still ran would leave its next statement
+      // outside the transaction.
+      if (failure) throw failure.error;
       return results;
     });
   } catch (error) {
@@ -232,6 +245,7 @@ async function applyInTransaction(
   const [{ rows: locked }, repeat] = await Promise.all([
     run<ProposalRow & { webhook_subscriptions: CommitteeSubscription[] }>(client, lockProposalWithSubscriptions, [
       input.proposalId,
+      input.committeeId ?? null,
     ]),
     input.idempotencyKey ? run<{ seq: number }>(client, findRepeat, [input.proposalId, input.idempotencyKey]) : null,
   ]);
@@ -315,8 +329,9 @@ async function applyInTransaction(
     effects: effectsOf(actions),
     subscriptions: found.webhook_subscriptions,
   });
-  // The lock makes the version condition always true; it stays as a guard against a future path without it (with
-  // no row moved, the statement writes nothing at all: its COMMIT, sent with it, commits an empty transaction).
+  // The lock makes the version condition always true; it stays as a guard against a future path without it. With no
+  // row moved the statement writes none of its rows, but its COMMIT, sent with it, would keep what the facts wrote
+  // before it (a number taken): unreachable while the lock holds, and to be rethought with any path without it.
   const persisted = persistedSnapshot(machine, next);
   const { rows: written } = await finish<ProposalRow>(writeTransition, [
     row.id,

@@ -20,9 +20,9 @@ import {
  *
  * XState builds a fresh actor system per call so that children registered by one call (an invoked or spawned actor
  * with a `systemId`) cannot collide with the next's. Here a step from a snapshot with children goes through XState's
- * own `transition`, a scope whose step made children is dropped with its system (a system is shared only by steps
- * that registered nothing in it), and a machine whose inert actor has children from its construction is left to
- * XState's own functions altogether.
+ * own `transition`, a scope whose step made children, registered anything or threw is dropped with its system (a
+ * system is shared only by steps that registered nothing in it), and a machine whose inert actor has children from
+ * its construction is left to XState's own functions altogether.
  */
 interface Scope {
   scope: AnyActorScope;
@@ -76,10 +76,16 @@ function collecting(
   const found = scopeOf(machine);
   if (!found) return xstates();
   found.collected = [];
-  const next = step(found.scope);
+  let next: AnyMachineSnapshot | undefined;
+  try {
+    next = step(found.scope);
+  } finally {
+    // A step that threw, made children, or left anything registered in the system (a child spawned and stopped in
+    // one step: the inert scope never runs the stop) does not share its system with the next step.
+    if (!next || hasChildren(next) || Object.keys(found.scope.system.getAll()).length > 0) scopes.delete(machine);
+  }
   const actions = found.collected;
   found.collected = [];
-  if (hasChildren(next)) scopes.delete(machine);
   return [next, actions];
 }
 

@@ -10,8 +10,8 @@ import type { Described } from "./workflow.ts";
  * limit at 89–140 committed transitions/s, 0.05 of raw `pg`: ~5.6 ms of CPU per transition, 39% of the
  * profile in Prisma's client and 12% in its query compiler, for 12.8 statements per transition where the
  * minimum is 4. Here a transition is BEGIN, one `SELECT … FOR UPDATE`, one write statement (proposal,
- * history and every effect row, as data-modifying CTEs), COMMIT, and one UPDATE more when it closes a
- * deadline. The statements are named, so each connection parses and plans them once; multi-row inserts take
+ * history and every effect row, closing deadlines included, as data-modifying CTEs), COMMIT: two round trips on the
+ * pipelined pool (`inTransaction`). The statements are named, so each connection parses and plans them once; multi-row inserts take
  * their rows as one JSON array (`jsonb_to_recordset`), so the text never depends on how many rows there are.
  * Reads and the admin paths stay on Prisma, where a statement more or less does not matter.
  */
@@ -94,6 +94,8 @@ export const lockProposal = statement("lockProposal", "SELECT * FROM proposals W
  * The lock read of an event, with the active webhook subscriptions of the proposal's committee in the same round
  * trip (a transition that emits a webhook needed one more statement for them; issue 18). Read under the same
  * transaction as before, a statement earlier: a subscription committed while the event runs is a race either way.
+ * `$2`, when not null, is the only committee whose proposal it finds (and locks): a caller of another committee
+ * locks nothing, and waits for nothing, on a proposal it cannot see.
  */
 export const lockProposalWithSubscriptions = statement(
   "lockProposalWithSubscriptions",
@@ -102,7 +104,7 @@ export const lockProposalWithSubscriptions = statement(
                                                  'events', coalesce(s.events, '{}')) ORDER BY s.id), '[]'::json)
         FROM webhook_subscriptions s
        WHERE s.deleted_at IS NULL AND s.committee_id = p.committee_id) AS webhook_subscriptions
-     FROM proposals p WHERE p.id = $1 FOR UPDATE OF p`,
+     FROM proposals p WHERE p.id = $1 AND ($2::text IS NULL OR p.committee_id = $2) FOR UPDATE OF p`,
 );
 
 export const readProposal = statement("readProposal", "SELECT * FROM proposals WHERE id = $1");
@@ -369,7 +371,8 @@ export async function inTransaction<T>(
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
-  let committed = false;
+  /** Ended by `commitWith`'s COMMIT: nothing more to commit or roll back. */
+  let finished = false;
   const begun = client.query("BEGIN");
   // Its failure is thrown where it is awaited (below); until then it must not count as an unhandled rejection.
   begun.catch(() => {});
@@ -379,20 +382,21 @@ export async function inTransaction<T>(
       const answer = run<Row>(client, statement, values);
       const commit = client.query("COMMIT");
       const [started, written, ended] = await Promise.allSettled([begun, answer, commit]);
+      // The transaction is over once COMMIT answered, whatever the statement did (a failed one made it a ROLLBACK).
+      if (ended.status === "fulfilled") finished = true;
       if (started.status === "rejected") throw started.reason;
       if (written.status === "rejected") throw written.reason;
       if (ended.status === "rejected") throw ended.reason;
-      committed = true;
       return written.value;
     },
   };
   try {
     const result = await work(client, transaction);
     await begun;
-    if (!committed) await client.query("COMMIT");
+    if (!finished) await client.query("COMMIT");
     return result;
   } catch (error) {
-    if (!committed) {
+    if (!finished) {
       await client.query("ROLLBACK").catch((rollbackError: Error) => {
         broken = rollbackError;
       });

@@ -157,7 +157,7 @@ export function eventSender(deps: EventSenderDeps) {
         event,
         actor,
         requestId: input.requestId,
-        ...(admits ? { admits } : {}),
+        ...(admits ? { admits, committeeId: caller.committeeId } : {}),
         ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
         ...(input.expectedVersion === undefined ? {} : { expectedVersion: input.expectedVersion }),
       },
