@@ -21,6 +21,7 @@ import {
   type ProposalRow,
   proposalOf,
   readProposal,
+  readProposalRow,
   run,
   type Transaction,
   writeTransition,
@@ -249,11 +250,12 @@ async function applyInTransaction(
     ]),
     input.idempotencyKey ? run<{ seq: number }>(client, findRepeat, [input.proposalId, input.idempotencyKey]) : null,
   ]);
+  // A proposal the caller's test refuses is as unknown as one that does not exist.
+  const notFound = () => new EngineError("PROPOSAL_NOT_FOUND", `No proposal ${input.proposalId}.`);
   const found = locked[0];
-  const row = found && proposalOf(found);
-  if (!found || !row || (input.admits && !input.admits(row))) {
-    throw new EngineError("PROPOSAL_NOT_FOUND", `No proposal ${input.proposalId}.`);
-  }
+  if (!found) throw notFound();
+  const row = proposalOf(found);
+  if (input.admits && !input.admits(row)) throw notFound();
 
   const first = repeat?.rows[0];
   if (first) {
@@ -361,6 +363,7 @@ async function findByKey(pool: pg.Pool, proposalId: string, idempotencyKey: stri
   const { rows } = await run<{ seq: number }>(pool, findRepeat, [proposalId, idempotencyKey]);
   const event = rows[0];
   if (!event) return undefined;
-  const current = proposalOf((await run<ProposalRow>(pool, readProposal, [proposalId])).rows[0] as ProposalRow);
+  const current = await readProposalRow(pool, proposalId);
+  if (!current) return undefined;
   return { outcome: "duplicate", proposal: toRecord(current), seq: event.seq };
 }

@@ -10,9 +10,10 @@ import type { Described } from "./workflow.ts";
  * limit at 89–140 committed transitions/s, 0.05 of raw `pg`: ~5.6 ms of CPU per transition, 39% of the
  * profile in Prisma's client and 12% in its query compiler, for 12.8 statements per transition where the
  * minimum is 4. Here a transition is BEGIN, one `SELECT … FOR UPDATE`, one write statement (proposal,
- * history and every effect row, closing deadlines included, as data-modifying CTEs), COMMIT: two round trips on the
- * pipelined pool (`inTransaction`). The statements are named, so each connection parses and plans them once; multi-row inserts take
- * their rows as one JSON array (`jsonb_to_recordset`), so the text never depends on how many rows there are.
+ * history and every effect row, closing deadlines included, as data-modifying CTEs), COMMIT: two round trips on
+ * the pipelined pool (`inTransaction`). The statements are named, so each connection parses and plans them once;
+ * multi-row inserts take their rows as one JSON array (`jsonb_to_recordset`), so the text never depends on how many
+ * rows there are.
  * Reads and the admin paths stay on Prisma, where a statement more or less does not matter.
  */
 
