@@ -1,5 +1,5 @@
 import { createDatabase, type Database } from "@huiyin/db";
-import { type EngineDeps, systemClock } from "@huiyin/engine";
+import { createGroupCommit, type EngineDeps, systemClock } from "@huiyin/engine";
 import { createLogger, type Logger } from "@huiyin/logger";
 import {
   createQueue,
@@ -45,7 +45,8 @@ export async function openEngine(environment: Environment, connections: number):
     names.map((name) => [name, createQueue(name, producer, { prefix: BENCH_PREFIX })]),
   ) as Record<OutboxQueueName, Queue>;
   return {
-    deps: { db, logger, clock: systemClock, workflow: proposalWorkflow, queues },
+    // As the api holds it: concurrent events share transactions under load (group commit).
+    deps: { db, logger, clock: systemClock, workflow: proposalWorkflow, queues, groupCommit: createGroupCommit() },
     db,
     producer,
     workerConnection,

@@ -11,8 +11,9 @@ import {
   withoutJobs,
 } from "@huiyin/queue";
 import type { Queue } from "bullmq";
-import { type ApplyInput, type ApplyResult, applyChunk, applyEvent, type EngineDeps } from "./apply.ts";
+import { type ApplyInput, type ApplyResult, applyEvent, type EngineDeps } from "./apply.ts";
 import { ESCALATION_ACKNOWLEDGED, escalationHold } from "./escalation-hold.ts";
+import { createGroupCommit } from "./group-commit.ts";
 import { type DeadlineSchedule, nextAlarmOf } from "./write-effects.ts";
 
 interface AlarmRow {
@@ -194,65 +195,20 @@ const CHUNKS_IN_FLIGHT = 2;
 /**
  * Group commit for timer events: the `apply` of `handleAlarm` that the alarm worker uses. Alarms that ring together
  * (a burst of deadlines due in the same second, handled `concurrency` at a time) wait while a chunk commits and then
- * go together, up to `maxChunk`, in one transaction (`applyChunk`: a refusal or failure of one undoes the chunk, whose
- * events then go again one by one, so it undoes nothing else; each keeps its idempotency key and alarm row check). A
- * lone alarm goes at once, in a chunk of one. Each caller gets its own event's result, after the COMMIT.
+ * go together, up to `maxChunk`, in one transaction (`createGroupCommit`, gathering what BullMQ hands over in one turn
+ * of the event loop; each keeps its idempotency key and alarm row check). A lone alarm goes at once, alone. Each
+ * caller gets its own event's result, after the COMMIT.
  */
 export function createAlarmBatcher(
   options: { maxChunk?: number; inFlight?: number } = {},
 ): (deps: EngineDeps, input: ApplyInput) => Promise<ApplyResult> {
-  const maxChunk = options.maxChunk ?? MAX_CHUNK;
-  const inFlight = options.inFlight ?? CHUNKS_IN_FLIGHT;
-  interface Waiting {
-    deps: EngineDeps;
-    input: ApplyInput;
-    resolve: (result: ApplyResult) => void;
-    reject: (error: unknown) => void;
-  }
-  const waiting: Waiting[] = [];
-  let running = 0;
-  let scheduled = false;
-  const pump = () => {
-    scheduled = false;
-    while (running < inFlight && waiting.length > 0) {
-      const first = waiting[0] as Waiting;
-      // One chunk runs on one set of deps (one pool); the worker has one.
-      const chunk: Waiting[] = [];
-      for (let index = 0; index < waiting.length && chunk.length < maxChunk; ) {
-        if ((waiting[index] as Waiting).deps === first.deps) chunk.push(...waiting.splice(index, 1));
-        else index += 1;
-      }
-      running += 1;
-      applyChunk(
-        first.deps,
-        chunk.map((item) => item.input),
-      )
-        .then(
-          (results) =>
-            results.forEach((result, index) => {
-              const item = chunk[index] as Waiting;
-              if (result.status === "fulfilled") item.resolve(result.value);
-              else item.reject(result.reason);
-            }),
-          (error: unknown) => {
-            for (const item of chunk) item.reject(error);
-          },
-        )
-        .finally(() => {
-          running -= 1;
-          pump();
-        });
-    }
-  };
-  return (deps, input) =>
-    new Promise<ApplyResult>((resolve, reject) => {
-      waiting.push({ deps, input, resolve, reject });
-      // The jobs BullMQ hands over in the same turn of the event loop join the same chunk.
-      if (!scheduled) {
-        scheduled = true;
-        setImmediate(pump);
-      }
-    });
+  const group = createGroupCommit({
+    maxChunk: options.maxChunk ?? MAX_CHUNK,
+    inFlight: options.inFlight ?? CHUNKS_IN_FLIGHT,
+    // The jobs BullMQ hands over in the same turn of the event loop join the same chunk.
+    gatherTurn: true,
+  });
+  return (deps, input) => group.apply(deps, input);
 }
 
 interface PendingAlarm {

@@ -4,6 +4,7 @@ import { type Harness, staff, startHarness, ticketInput } from "../test/harness.
 import { applyEvent } from "./apply.ts";
 import { createProposal } from "./create.ts";
 import { EngineError } from "./errors.ts";
+import { createGroupCommit } from "./group-commit.ts";
 import { relayBatch } from "./relay.ts";
 import { readProposalRow } from "./sql.ts";
 
@@ -197,10 +198,20 @@ describe("applying events", () => {
     );
   });
 
-  it("50 concurrent senders on one proposal: no update lost, the history a gapless sequence", async () => {
+  it.each([
+    ["each in a transaction of its own", () => h.deps],
+    [
+      "through a group commit (one proposal's events in one chunk, one after the other)",
+      () => ({
+        ...h.deps,
+        groupCommit: createGroupCommit({ inFlight: 2, maxChunk: 8 }),
+      }),
+    ],
+  ])("50 concurrent senders on one proposal, %s: no update lost, the history a gapless sequence", async (_, depsOf) => {
     const ticket = await newTicket();
+    const deps = depsOf();
     const senders = Array.from({ length: 50 }, (_, index) =>
-      applyEvent(h.deps, { proposalId: ticket.id, event: { type: "poke" }, actor: { role: "staff", id: `s${index}` } }),
+      applyEvent(deps, { proposalId: ticket.id, event: { type: "poke" }, actor: { role: "staff", id: `s${index}` } }),
     );
     const results = await Promise.all(senders);
     expect(results.every((result) => result.outcome === "applied")).toBe(true);

@@ -31,6 +31,11 @@ import type { CommitteeSubscription } from "./webhook-deliveries.ts";
 import type { Workflow } from "./workflow.ts";
 import { type AlarmRow, effectRows } from "./write-effects.ts";
 
+/** Gathers a process's concurrent events into shared transactions (`createGroupCommit` in group-commit.ts). */
+export interface GroupCommit {
+  apply(deps: EngineDeps, input: ApplyInput): Promise<ApplyResult>;
+}
+
 export interface EngineDeps {
   db: Database;
   logger: Logger;
@@ -40,6 +45,11 @@ export interface EngineDeps {
   observer?: EngineObserver;
   /** Facts from outside the instance that the composition root owns (see `EventFacts`). */
   facts?: EventFacts | undefined;
+  /**
+   * Concurrent `applyEvent` calls of this process gathered into shared transactions under load (`createGroupCommit`);
+   * without it each event is a transaction of its own.
+   */
+  groupCommit?: GroupCommit | undefined;
 }
 
 /**
@@ -124,19 +134,19 @@ const TIMER_EVENTS: ReadonlySet<string> = new Set(TIMER_EVENT_TYPES);
  * with none of that, and other proposals are not blocked). The snapshot, the history row, deadlines,
  * alarms, notices and outbox messages are written together, or not at all.
  */
-export async function applyEvent(deps: EngineDeps, input: ApplyInput): Promise<ApplyResult> {
-  const log = deps.logger.child({
-    proposalId: input.proposalId,
-    eventType: input.event.type,
-    ...(input.requestId ? { requestId: input.requestId } : {}),
-    ...(input.jobId ? { jobId: input.jobId } : {}),
-  });
+export function applyEvent(deps: EngineDeps, input: ApplyInput): Promise<ApplyResult> {
+  return deps.groupCommit ? deps.groupCommit.apply(deps, input) : applyAlone(deps, input);
+}
+
+/** `applyEvent` in a transaction of its own, whatever `deps.groupCommit` says. */
+export async function applyAlone(deps: EngineDeps, input: ApplyInput, logger = deps.logger): Promise<ApplyResult> {
+  const log = eventLogger(logger, input);
   const started = performance.now();
   const observe = (outcome: string) =>
     deps.observer?.transition(input.event.type, outcome, (performance.now() - started) / 1000);
   try {
     const result = await inTransaction(deps.db.pool, (client, transaction) =>
-      applyInTransaction(client, deps, input, log, transaction.commitWith),
+      applyInTransaction(client, deps, input, log, { wrote: false }, transaction.commitWith),
     );
     observe(result.outcome);
     return result;
@@ -162,24 +172,27 @@ export async function applyEvent(deps: EngineDeps, input: ApplyInput): Promise<A
  * side on the pipelined connection, their statements sent as each is ready, so a chunk of 50 waits for answers a
  * few times, not 100 (issue 18).
  *
- * Optimistic: no SAVEPOINT per event. The timer events it is for are not refused by throwing (a late one is
- * recorded as stale), so an event that throws is rare (its proposal gone, a repeat racing the first delivery, the
- * database failing); then nothing of the chunk was committed and each event is applied again on its own through
- * `applyEvent`, whose idempotency key makes that safe even if the COMMIT's answer was lost, and whose outcome each
- * caller gets: one event refused or failing still undoes nothing of the others. The savepoints cost two round
- * trips per event for that rare case: without them 1,000 alarms due together rang with a p99 lateness 18 % lower
- * (issue 18). For timer events that fall due together (`createAlarmBatcher`).
+ * Optimistic: no SAVEPOINT per event (savepoints nest, so the events running side by side could not each have one;
+ * and they cost two round trips per event). An event refused before it wrote anything (an unknown proposal, a stale
+ * `If-Match`, an event its state does not accept) is refused alone: its statements only read, the transaction is
+ * whole, the others go on. Anything else an event throws (a refusal after the facts took a number, a repeat racing
+ * the first delivery, the database failing) undoes the chunk, and each event is applied again on its own through
+ * `applyAlone`, whose idempotency key makes that safe even if the COMMIT's answer was lost, and whose outcome each
+ * caller gets: one event failing still undoes nothing of the others. `logs`, when given, are the callers' loggers,
+ * one per input.
  */
 export async function applyChunk(
   deps: EngineDeps,
   inputs: readonly ApplyInput[],
+  logs?: readonly Logger[],
 ): Promise<PromiseSettledResult<ApplyResult>[]> {
   const order = inputs.map((input, index) => ({ input, index })).sort((a, b) => compare(a.input, b.input));
+  const loggerOf = (index: number) => logs?.[index] ?? deps.logger;
   const started = performance.now();
-  let applied: ApplyResult[];
+  let settled: PromiseSettledResult<ApplyResult>[];
   try {
-    applied = await inTransaction(deps.db.pool, async (client) => {
-      const results: ApplyResult[] = new Array(inputs.length);
+    settled = await inTransaction(deps.db.pool, async (client) => {
+      const results: PromiseSettledResult<ApplyResult>[] = new Array(inputs.length);
       // The events of one proposal one after the other (each sees the one before); those of different proposals side
       // by side on the pipelined connection, so that a chunk waits for its statements' answers once, not once per
       // statement: each proposal's first statement, its lock read, is sent at once and in proposal order.
@@ -196,16 +209,20 @@ export async function applyChunk(
         [...groups.values()].map(async (group) => {
           for (const { input, index } of group) {
             if (failure) return;
-            const log = deps.logger.child({
-              proposalId: input.proposalId,
-              eventType: input.event.type,
-              ...(input.jobId ? { jobId: input.jobId } : {}),
-            });
+            const progress = { wrote: false };
             try {
-              results[index] = await applyInTransaction(client, deps, input, log);
+              const value = await applyInTransaction(
+                client,
+                deps,
+                input,
+                eventLogger(loggerOf(index), input),
+                progress,
+              );
+              results[index] = { status: "fulfilled", value };
             } catch (error) {
-              failure ??= { error };
-              return;
+              if (error instanceof EngineError && !progress.wrote)
+                results[index] = { status: "rejected", reason: error };
+              else failure ??= { error };
             }
           }
         }),
@@ -218,13 +235,24 @@ export async function applyChunk(
   } catch (error) {
     const level = error instanceof EngineError || isUniqueViolation(error) ? "info" : "warn";
     deps.logger[level]({ err: error, events: inputs.length }, "group commit undone: each event applied on its own");
-    return Promise.allSettled(inputs.map((input) => applyEvent(deps, input)));
+    return Promise.allSettled(inputs.map((input, index) => applyAlone(deps, input, loggerOf(index))));
   }
   const seconds = (performance.now() - started) / 1000;
-  for (const [index, result] of applied.entries()) {
-    deps.observer?.transition(inputs[index]?.event.type ?? "", result.outcome, seconds);
+  for (const [index, result] of settled.entries()) {
+    const outcome = result.status === "fulfilled" ? result.value.outcome : "refused";
+    deps.observer?.transition(inputs[index]?.event.type ?? "", outcome, seconds);
   }
-  return applied.map((value) => ({ status: "fulfilled", value }));
+  return settled;
+}
+
+/** A logger that names the event in every line it writes. */
+function eventLogger(logger: Logger, input: ApplyInput): Logger {
+  return logger.child({
+    proposalId: input.proposalId,
+    eventType: input.event.type,
+    ...(input.requestId ? { requestId: input.requestId } : {}),
+    ...(input.jobId ? { jobId: input.jobId } : {}),
+  });
 }
 
 const compare = (a: ApplyInput, b: ApplyInput): number =>
@@ -232,13 +260,16 @@ const compare = (a: ApplyInput, b: ApplyInput): number =>
 
 /**
  * One event inside the caller's transaction. `finish`, when given, sends the event's last statement with the COMMIT
- * behind it (`Transaction.commitWith`); a group commit gives none and commits once for the chunk.
+ * behind it (`Transaction.commitWith`); a group commit gives none and commits once for the chunk. `progress.wrote`
+ * is set before the first statement that may write (the facts, a hold, the write): until then a refusal has changed
+ * nothing, and a group commit refuses that event alone.
  */
 async function applyInTransaction(
   client: pg.PoolClient,
   deps: EngineDeps,
   input: ApplyInput,
   log: Logger,
+  progress: { wrote: boolean },
   finish: Transaction["commitWith"] = (statement, values) => run(client, statement, values),
 ): Promise<ApplyResult> {
   // The lock read and the idempotency key's lookup go out together (pipelined: one round trip); the lookup runs
@@ -280,10 +311,11 @@ async function applyInTransaction(
       })
     : input.event;
   const context = (row.snapshot as { context?: Record<string, unknown> } | null)?.context ?? {};
+  const asksFacts = deps.facts !== undefined && !TIMER_EVENTS.has(input.event.type);
+  // The facts may write (a number taken, given back by a rollback).
+  if (asksFacts) progress.wrote = true;
   const facts =
-    deps.facts && !TIMER_EVENTS.has(input.event.type)
-      ? await deps.facts(client, { proposalId: row.id, event: input.event, context, at })
-      : {};
+    asksFacts && deps.facts ? await deps.facts(client, { proposalId: row.id, event: input.event, context, at }) : {};
   const event = { ...prepared, ...facts, actor: input.actor, at: at.toISOString() };
   const { machine } = deps.workflow;
   const snapshot = machine.resolveState(
@@ -299,6 +331,7 @@ async function applyInTransaction(
   }
   // A timer event that came too late (the proposal moved on before the alarm rang), or one held back by a rule
   // the machine cannot see: record it and mark its alarm, change nothing else.
+  if (isTimer) progress.wrote = true;
   const held = refusal
     ? { reason: refusal.code, alarmStatus: "stale", details: {} }
     : isTimer && input.hold
@@ -335,6 +368,7 @@ async function applyInTransaction(
   // row moved the statement writes none of its rows, but its COMMIT, sent with it, would keep what the facts wrote
   // before it (a number taken): unreachable while the lock holds, and to be rethought with any path without it.
   const persisted = persistedSnapshot(machine, next);
+  progress.wrote = true;
   const { rows: written } = await finish<ProposalRow>(writeTransition, [
     row.id,
     row.version,

@@ -4,11 +4,12 @@ import { createAlarmBatcher, createRingingReader, handleAlarm } from "./alarms.t
 import { applyChunk, applyEvent } from "./apply.ts";
 import { createProposal } from "./create.ts";
 import { EngineError } from "./errors.ts";
+import { createGroupCommit } from "./group-commit.ts";
 
 /**
- * Group commit for timer events (issue 18), against real PostgreSQL: several events in one transaction; one that is
- * refused undoes the chunk, and each event then goes again on its own, so it undoes nothing of the others and each
- * keeps its exactly-once guarantees.
+ * Group commit (issue 18), against real PostgreSQL: several events in one transaction; one refused before it wrote
+ * anything is refused alone, one that fails after undoes the chunk, and each event then goes again on its own, so it
+ * undoes nothing of the others and each keeps its exactly-once guarantees.
  */
 let h: Harness;
 
@@ -30,7 +31,7 @@ const pendingAlarm = (proposalId: string) =>
   h.db.prisma.alarm.findFirstOrThrow({ where: { proposalId, status: "pending" } });
 
 describe("a group commit of timer events", () => {
-  it("commits the accepted events together and undoes only the refused one", async () => {
+  it("commits the accepted events together and refuses the refused one alone", async () => {
     const [first, refused, last] = [await submitted(), await submitted(), await submitted()];
     const alarms = await Promise.all([first, last].map(pendingAlarm));
     const timer = (proposalId: string, alarm: (typeof alarms)[number]) => ({
@@ -160,5 +161,96 @@ describe("a group commit of timer events", () => {
     // A read in a later turn of the event loop is a statement of its own.
     expect((await read(deps, alarms[0]?.id ?? ""))?.id).toBe(alarms[0]?.id);
     expect(statements).toBe(2);
+  });
+});
+
+/** The transactions that wrote these proposals' events of this type: PostgreSQL's `xmin`, one per transaction. */
+async function transactionsOf(ids: string[], type: string): Promise<Map<string, string>> {
+  const { rows } = await h.db.pool.query<{ proposal_id: string; xmin: string }>(
+    "SELECT proposal_id, xmin::text FROM proposal_events WHERE proposal_id = ANY($1) AND type = $2",
+    [ids, type],
+  );
+  return new Map(rows.map((row) => [row.proposal_id, row.xmin]));
+}
+
+/** A logger that keeps the messages of lines at info and warn. */
+function keptLogger(messages: string[]) {
+  const logger = {
+    child: () => logger,
+    debug: () => {},
+    info: (_fields: unknown, message?: string) => message && messages.push(message),
+    warn: (_fields: unknown, message?: string) => message && messages.push(message),
+    error: () => {},
+  } as unknown as typeof h.deps.logger;
+  return logger;
+}
+
+describe("a group commit of events sent at once (createGroupCommit)", () => {
+  async function drafts(count: number): Promise<string[]> {
+    const created = await Promise.all(
+      Array.from({ length: count }, () => createProposal(h.deps, { input: ticketInput(), actor: staff })),
+    );
+    return created.map(({ proposal }) => proposal.id);
+  }
+
+  it("lets the first event go alone and gathers those that come while it runs into one transaction", async () => {
+    const ids = await drafts(5);
+    const deps = { ...h.deps, groupCommit: createGroupCommit({ inFlight: 1 }) };
+    const results = await Promise.all(
+      ids.map((proposalId) => applyEvent(deps, { proposalId, event: { type: "submit" }, actor: staff })),
+    );
+    expect(results.map((result) => result.outcome)).toEqual(ids.map(() => "applied"));
+    const transactions = await transactionsOf(ids, "submit");
+    expect(transactions.size).toBe(5);
+    const [first, ...rest] = ids.map((id) => transactions.get(id));
+    expect(new Set(rest).size).toBe(1);
+    expect(rest[0]).not.toBe(first);
+  });
+
+  it("refuses an event its state does not accept alone: the others commit together, nothing is undone", async () => {
+    const [busy, one, refused, two] = await drafts(4);
+    await applyEvent(h.deps, { proposalId: refused as string, event: { type: "submit" }, actor: staff });
+    const messages: string[] = [];
+    const deps = { ...h.deps, logger: keptLogger(messages), groupCommit: createGroupCommit({ inFlight: 1 }) };
+    const send = (proposalId: string | undefined) =>
+      applyEvent(deps, { proposalId: proposalId as string, event: { type: "submit" }, actor: staff });
+    const results = await Promise.allSettled([send(busy), send(one), send(refused), send(two)]);
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
+    const reason = results[2]?.status === "rejected" ? results[2].reason : undefined;
+    expect(reason).toBeInstanceOf(EngineError);
+    expect(messages.filter((message) => message.includes("group commit undone"))).toEqual([]);
+    const transactions = await transactionsOf([one, two].map(String), "submit");
+    expect(transactions.get(String(one))).toBeDefined();
+    expect(transactions.get(String(one))).toBe(transactions.get(String(two)));
+  });
+
+  it("undoes the chunk when a refused event's facts wrote; each event then goes alone, the facts' write given back", async () => {
+    await h.db.pool.query("CREATE TABLE IF NOT EXISTS facts_probe (proposal_id text NOT NULL)");
+    const [busy, one, refused, two] = await drafts(4);
+    await applyEvent(h.deps, { proposalId: refused as string, event: { type: "submit" }, actor: staff });
+    const messages: string[] = [];
+    const deps = {
+      ...h.deps,
+      logger: keptLogger(messages),
+      groupCommit: createGroupCommit({ inFlight: 1 }),
+      // Facts that write, as a number taken at registration does.
+      facts: async (client: Parameters<NonNullable<typeof h.deps.facts>>[0], request: { proposalId: string }) => {
+        await client.query("INSERT INTO facts_probe (proposal_id) VALUES ($1)", [request.proposalId]);
+        return {};
+      },
+    };
+    const send = (proposalId: string | undefined) =>
+      applyEvent(deps, { proposalId: proposalId as string, event: { type: "submit" }, actor: staff });
+    const results = await Promise.allSettled([send(busy), send(one), send(refused), send(two)]);
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
+    expect(messages.filter((message) => message.includes("group commit undone"))).toHaveLength(1);
+    const { rows } = await h.db.pool.query<{ proposal_id: string }>(
+      "SELECT proposal_id FROM facts_probe WHERE proposal_id = ANY($1) ORDER BY proposal_id",
+      [[busy, one, refused, two]],
+    );
+    expect(rows.map((row) => row.proposal_id)).toEqual([busy, one, two].map(String).sort());
+    const transactions = await transactionsOf([one, two].map(String), "submit");
+    expect(transactions.size).toBe(2);
+    expect(transactions.get(String(one))).not.toBe(transactions.get(String(two)));
   });
 });

@@ -1,7 +1,14 @@
 /** The port's actor is the domain's: re-exported for the engine's callers. */
 export type { Actor } from "@huiyin/domain";
 export { type AlarmOutcome, handleAlarm, reconcileAlarms } from "./alarms.ts";
-export { type ApplyInput, type ApplyResult, applyEvent, type EngineDeps, type EventFacts } from "./apply.ts";
+export {
+  type ApplyInput,
+  type ApplyResult,
+  applyEvent,
+  type EngineDeps,
+  type EventFacts,
+  type GroupCommit,
+} from "./apply.ts";
 export {
   type PlannedCorrection,
   planCalendarChange,
@@ -14,6 +21,7 @@ export { type Clock, systemClock } from "./clock.ts";
 export { type CreateInput, createProposal, creatorOf } from "./create.ts";
 export { type Effect, effectsOf } from "./effects.ts";
 export { EngineError } from "./errors.ts";
+export { createGroupCommit, type GroupCommitOptions } from "./group-commit.ts";
 export { alarmId, newProposalId } from "./ids.ts";
 export { machineStart, machineStep } from "./machine-step.ts";
 export {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@huiyin/db";
-import { DEFAULT_COMMITTEE } from "@huiyin/engine";
+import { createGroupCommit, DEFAULT_COMMITTEE } from "@huiyin/engine";
 import type { Logger } from "@huiyin/logger";
 import { type Check, createMetrics, engineMetrics, type Metrics } from "@huiyin/runtime";
 import express, { type Express, Router } from "express";
@@ -260,8 +260,9 @@ function v1(deps: AppDependencies): Router {
   router.use(committeeRoutes({ database: deps.database, clock: deps.clock, people }));
   router.use(migrationRoutes(deps.database));
   // The committee's sessions and numbers, stamped on submissions and registrations in their transactions.
-  // Each proposal's own committee's (read in the transaction).
-  const year = { ...deps, facts: sessionFacts() };
+  // Each proposal's own committee's (read in the transaction). Events sent at once share transactions under load
+  // (group commit, issue 18).
+  const year = { ...deps, facts: sessionFacts(), groupCommit: createGroupCommit() };
   router.use(proposalRoutes(year));
   router.use(savedFilterRoutes(deps.database));
   router.use(attachmentRoutes(deps.database, deps.attachments));

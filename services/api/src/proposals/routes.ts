@@ -10,6 +10,7 @@ import {
   EngineError,
   type EngineObserver,
   type EventFacts,
+  type GroupCommit,
   type Workflow,
 } from "@huiyin/engine";
 import { acceptedReplies, disclose } from "@huiyin/workflow-proposal";
@@ -52,6 +53,8 @@ export interface ProposalRoutesDeps {
   observer?: EngineObserver | undefined;
   /** The committee's sessions and numbers (`sessionFacts`), stamped in the event's transaction. */
   facts?: EventFacts | undefined;
+  /** The process's group commit (`createGroupCommit`): events sent at once share transactions under load. */
+  groupCommit?: GroupCommit | undefined;
 }
 
 /** The proposals routes under /v1: create, read, send events, history, list. */
@@ -65,6 +68,7 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
     clock,
     workflow,
     ...(deps.observer ? { observer: deps.observer } : {}),
+    ...(deps.groupCommit ? { groupCommit: deps.groupCommit } : {}),
     facts: deps.facts,
   });
 

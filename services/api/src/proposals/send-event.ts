@@ -8,6 +8,7 @@ import {
   type EngineObserver,
   type EventFacts,
   fromRecord,
+  type GroupCommit,
   readProposalRow,
   type Workflow,
 } from "@huiyin/engine";
@@ -32,6 +33,8 @@ export interface EventSenderDeps {
   facts?: EventFacts | undefined;
   /** Told about each event the engine applies (the metrics of /metrics); none when absent. */
   observer?: EngineObserver | undefined;
+  /** The process's group commit (`createGroupCommit`): events sent at once share transactions under load. */
+  groupCommit?: GroupCommit | undefined;
 }
 
 export interface SendInput {
@@ -151,6 +154,7 @@ export function eventSender(deps: EventSenderDeps) {
         workflow,
         facts: deps.facts,
         ...(deps.observer ? { observer: deps.observer } : {}),
+        ...(deps.groupCommit ? { groupCommit: deps.groupCommit } : {}),
       },
       {
         proposalId: id,
