@@ -56,6 +56,8 @@ const UNAVAILABLE_MESSAGES = [
   "timeout exceeded when trying to connect",
   "Client has encountered a connection error and is not queryable",
   "Client was closed and is not queryable",
+  // The engine's group commit, when an event waited too long for a transaction (`TRANSACTION_WAIT_MESSAGE`).
+  "timeout exceeded when waiting for a transaction",
 ];
 
 function matchesCode(code: unknown): boolean {

@@ -207,6 +207,8 @@ export function createAlarmBatcher(
     inFlight: options.inFlight ?? CHUNKS_IN_FLIGHT,
     // The jobs BullMQ hands over in the same turn of the event loop join the same chunk.
     gatherTurn: true,
+    // At most `ALARM_CONCURRENCY` wait: BullMQ hands over no more, and a job that waits keeps its lock.
+    maxWaitMs: Number.POSITIVE_INFINITY,
   });
   return (deps, input) => group.apply(deps, input);
 }

@@ -177,9 +177,9 @@ export async function applyAlone(deps: EngineDeps, input: ApplyInput, logger = d
  * `If-Match`, an event its state does not accept) is refused alone: its statements only read, the transaction is
  * whole, the others go on. Anything else an event throws (a refusal after the facts took a number, a repeat racing
  * the first delivery, the database failing) undoes the chunk, and each event is applied again on its own through
- * `applyAlone`, whose idempotency key makes that safe even if the COMMIT's answer was lost, and whose outcome each
- * caller gets: one event failing still undoes nothing of the others. `logs`, when given, are the callers' loggers,
- * one per input.
+ * `applyAlone`, whose outcome each caller gets: one event failing still undoes nothing of the others. A chunk that
+ * fails at its COMMIT (or gets no connection) is not applied again: it may have committed, and each caller gets the
+ * error. `logs`, when given, are the callers' loggers, one per input.
  */
 export async function applyChunk(
   deps: EngineDeps,
@@ -190,6 +190,8 @@ export async function applyChunk(
   const loggerOf = (index: number) => logs?.[index] ?? deps.logger;
   const started = performance.now();
   let settled: PromiseSettledResult<ApplyResult>[];
+  /** Rolled back because an event failed: nothing of the chunk committed, its events can go again alone. */
+  let undone = false;
   try {
     settled = await inTransaction(deps.db.pool, async (client) => {
       const results: PromiseSettledResult<ApplyResult>[] = new Array(inputs.length);
@@ -229,10 +231,20 @@ export async function applyChunk(
       );
       // Thrown only once every group has stopped: a ROLLBACK sent while one still ran would leave its next statement
       // outside the transaction.
-      if (failure) throw failure.error;
+      if (failure) {
+        undone = true;
+        throw failure.error;
+      }
       return results;
     });
   } catch (error) {
+    if (!undone) {
+      // No connection, or the COMMIT failed: whether it committed is not known (its answer may be what was lost), and
+      // applying the events again could apply them twice. Each caller gets the error, as a lone event whose COMMIT
+      // failed does; a repeat with its idempotency key finds out.
+      deps.logger.warn({ err: error, events: inputs.length }, "group commit failed at its end: nothing applied again");
+      return inputs.map(() => ({ status: "rejected", reason: error }));
+    }
     const level = error instanceof EngineError || isUniqueViolation(error) ? "info" : "warn";
     deps.logger[level]({ err: error, events: inputs.length }, "group commit undone: each event applied on its own");
     return Promise.allSettled(inputs.map((input, index) => applyAlone(deps, input, loggerOf(index))));
@@ -243,6 +255,25 @@ export async function applyChunk(
     deps.observer?.transition(inputs[index]?.event.type ?? "", outcome, seconds);
   }
   return settled;
+}
+
+/**
+ * The connection as the facts get it: a statement of theirs that is not a plain SELECT (a number taken: `UPDATE …`)
+ * sets `progress.wrote`, so that a refusal after it undoes the group commit's chunk (and gives the number back), while
+ * a refusal after facts that only read is refused alone.
+ */
+function writesNoted(client: pg.PoolClient, progress: { wrote: boolean }): pg.PoolClient {
+  return new Proxy(client, {
+    get(target, key) {
+      const value = Reflect.get(target, key, target);
+      if (key !== "query") return typeof value === "function" ? value.bind(target) : value;
+      return (config: string | { text?: string }, ...rest: unknown[]) => {
+        const text = typeof config === "string" ? config : config?.text;
+        if (!/^\s*select\b/i.test(text ?? "")) progress.wrote = true;
+        return (target.query as (...args: unknown[]) => unknown).call(target, config, ...rest);
+      };
+    },
+  });
 }
 
 /** A logger that names the event in every line it writes. */
@@ -261,8 +292,8 @@ const compare = (a: ApplyInput, b: ApplyInput): number =>
 /**
  * One event inside the caller's transaction. `finish`, when given, sends the event's last statement with the COMMIT
  * behind it (`Transaction.commitWith`); a group commit gives none and commits once for the chunk. `progress.wrote`
- * is set before the first statement that may write (the facts, a hold, the write): until then a refusal has changed
- * nothing, and a group commit refuses that event alone.
+ * is set before the first statement that may write (one of the facts' that is not a SELECT, a hold, the write): until
+ * then a refusal has changed nothing, and a group commit refuses that event alone.
  */
 async function applyInTransaction(
   client: pg.PoolClient,
@@ -311,11 +342,10 @@ async function applyInTransaction(
       })
     : input.event;
   const context = (row.snapshot as { context?: Record<string, unknown> } | null)?.context ?? {};
-  const asksFacts = deps.facts !== undefined && !TIMER_EVENTS.has(input.event.type);
-  // The facts may write (a number taken, given back by a rollback).
-  if (asksFacts) progress.wrote = true;
   const facts =
-    asksFacts && deps.facts ? await deps.facts(client, { proposalId: row.id, event: input.event, context, at }) : {};
+    deps.facts && !TIMER_EVENTS.has(input.event.type)
+      ? await deps.facts(writesNoted(client, progress), { proposalId: row.id, event: input.event, context, at })
+      : {};
   const event = { ...prepared, ...facts, actor: input.actor, at: at.toISOString() };
   const { machine } = deps.workflow;
   const snapshot = machine.resolveState(

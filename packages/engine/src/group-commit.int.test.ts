@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from "@huiyin/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, staff, startHarness, ticketInput } from "../test/harness.ts";
 import { createAlarmBatcher, createRingingReader, handleAlarm } from "./alarms.ts";
@@ -211,7 +212,16 @@ describe("a group commit of events sent at once (createGroupCommit)", () => {
     const [busy, one, refused, two] = await drafts(4);
     await applyEvent(h.deps, { proposalId: refused as string, event: { type: "submit" }, actor: staff });
     const messages: string[] = [];
-    const deps = { ...h.deps, logger: keptLogger(messages), groupCommit: createGroupCommit({ inFlight: 1 }) };
+    const deps = {
+      ...h.deps,
+      logger: keptLogger(messages),
+      groupCommit: createGroupCommit({ inFlight: 1 }),
+      // Facts that only read (as the session of a submission is looked up) leave a refusal alone.
+      facts: async (client: Parameters<NonNullable<typeof h.deps.facts>>[0]) => {
+        await client.query("SELECT 1");
+        return {};
+      },
+    };
     const send = (proposalId: string | undefined) =>
       applyEvent(deps, { proposalId: proposalId as string, event: { type: "submit" }, actor: staff });
     const results = await Promise.allSettled([send(busy), send(one), send(refused), send(two)]);
@@ -252,5 +262,99 @@ describe("a group commit of events sent at once (createGroupCommit)", () => {
     const transactions = await transactionsOf([one, two].map(String), "submit");
     expect(transactions.size).toBe(2);
     expect(transactions.get(String(one))).not.toBe(transactions.get(String(two)));
+  });
+
+  /** Holds a proposal's row lock on a connection of its own until `release`. */
+  async function holdLock(proposalId: string) {
+    const holder = await h.db.pool.connect();
+    await holder.query("BEGIN");
+    await holder.query("SELECT 1 FROM proposals WHERE id = $1 FOR UPDATE", [proposalId]);
+    return async () => {
+      await holder.query("ROLLBACK");
+      holder.release();
+    };
+  }
+
+  it("keeps an event whose proposal is in a running transaction out of a chunk: the others do not wait on its lock", async () => {
+    const [held, other] = await drafts(2);
+    const release = await holdLock(held as string);
+    const deps = { ...h.deps, groupCommit: createGroupCommit({ inFlight: 2 }) };
+    const poke = (proposalId: string | undefined, key: string) =>
+      applyEvent(deps, {
+        proposalId: proposalId as string,
+        event: { type: "poke" },
+        actor: staff,
+        idempotencyKey: key,
+      });
+    const first = poke(held, "held-1");
+    const second = poke(held, "held-2");
+    // The second lane is free, and `other`'s event takes it alone: without the busy check it would have gone in a
+    // chunk with `held`'s second event, behind the lock.
+    await expect(poke(other, "other-1")).resolves.toMatchObject({ outcome: "applied" });
+    await release();
+    await expect(Promise.all([first, second])).resolves.toMatchObject([{ outcome: "applied" }, { outcome: "applied" }]);
+    const keys = await h.db.prisma.proposalEvent.findMany({
+      where: { proposalId: held as string, type: "poke" },
+      orderBy: { seq: "asc" },
+      select: { idempotencyKey: true },
+    });
+    expect(keys.map((event) => event.idempotencyKey)).toEqual(["held-1", "held-2"]);
+  });
+
+  it("refuses an event that waited longer than maxWaitMs as the database being unavailable, and applies nothing", async () => {
+    const [held, other] = await drafts(2);
+    const release = await holdLock(held as string);
+    const deps = { ...h.deps, groupCommit: createGroupCommit({ inFlight: 1, maxWaitMs: 200 }) };
+    const blocked = applyEvent(deps, { proposalId: held as string, event: { type: "submit" }, actor: staff });
+    const waited = applyEvent(deps, { proposalId: other as string, event: { type: "submit" }, actor: staff });
+    const error = await waited.then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(isDatabaseUnavailable(error)).toBe(true);
+    await release();
+    await expect(blocked).resolves.toMatchObject({ outcome: "applied" });
+    expect(await h.db.prisma.proposalEvent.count({ where: { proposalId: other as string, type: "submit" } })).toBe(0);
+  });
+
+  it("does not apply a chunk again when its COMMIT's answer is lost: each caller gets the error, each event applied once", async () => {
+    const [busy, one, two] = await drafts(3);
+    // A pool whose COMMIT commits, then reports the connection lost (the answer that never came back).
+    const pool = new Proxy(h.db.pool, {
+      get(target, key) {
+        const value = Reflect.get(target, key, target);
+        if (key !== "connect") return typeof value === "function" ? value.bind(target) : value;
+        return async () => {
+          const client = await target.connect();
+          return new Proxy(client, {
+            get(inner, name) {
+              const member = Reflect.get(inner, name, inner);
+              if (name !== "query") return typeof member === "function" ? member.bind(inner) : member;
+              return async (...args: unknown[]) => {
+                const result = await (inner.query as (...rest: unknown[]) => Promise<unknown>).apply(inner, args);
+                if (args[0] === "COMMIT") throw new Error("Connection terminated unexpectedly");
+                return result;
+              };
+            },
+          });
+        };
+      },
+    });
+    const messages: string[] = [];
+    const deps = {
+      ...h.deps,
+      db: { ...h.db, pool },
+      logger: keptLogger(messages),
+      groupCommit: createGroupCommit({ inFlight: 1 }),
+    };
+    // Pokes without a key: applied again, each would be a second poke.
+    const send = (proposalId: string | undefined) =>
+      applyEvent(deps, { proposalId: proposalId as string, event: { type: "poke" }, actor: staff });
+    const results = await Promise.allSettled([send(busy), send(one), send(two)]);
+    expect(results.map((result) => result.status)).toEqual(["rejected", "rejected", "rejected"]);
+    expect(messages.filter((message) => message.includes("nothing applied again"))).toHaveLength(1);
+    for (const id of [busy, one, two]) {
+      expect(await h.db.prisma.proposalEvent.count({ where: { proposalId: id as string, type: "poke" } })).toBe(1);
+    }
   });
 });
