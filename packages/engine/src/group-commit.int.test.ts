@@ -28,6 +28,18 @@ async function submitted(): Promise<string> {
   return proposal.id;
 }
 
+/** A logger that keeps the messages of lines at info and warn. */
+function keptLogger(messages: string[]) {
+  const logger = {
+    child: () => logger,
+    debug: () => {},
+    info: (_fields: unknown, message?: string) => message && messages.push(message),
+    warn: (_fields: unknown, message?: string) => message && messages.push(message),
+    error: () => {},
+  } as unknown as typeof h.deps.logger;
+  return logger;
+}
+
 const pendingAlarm = (proposalId: string) =>
   h.db.prisma.alarm.findFirstOrThrow({ where: { proposalId, status: "pending" } });
 
@@ -73,13 +85,7 @@ describe("a group commit of timer events", () => {
   it("runs the events of several proposals side by side in one transaction, one proposal's in their order", async () => {
     const [one, two, three] = [await submitted(), await submitted(), await submitted()];
     const undone: string[] = [];
-    const logger = {
-      child: () => logger,
-      debug: () => {},
-      info: (_fields: unknown, message?: string) => message && undone.push(message),
-      warn: (_fields: unknown, message?: string) => message && undone.push(message),
-      error: () => {},
-    } as unknown as typeof h.deps.logger;
+    const logger = keptLogger(undone);
     const poke = (proposalId: string, key: string) => ({
       proposalId,
       event: { type: "poke" },
@@ -174,18 +180,6 @@ async function transactionsOf(ids: string[], type: string): Promise<Map<string, 
   return new Map(rows.map((row) => [row.proposal_id, row.xmin]));
 }
 
-/** A logger that keeps the messages of lines at info and warn. */
-function keptLogger(messages: string[]) {
-  const logger = {
-    child: () => logger,
-    debug: () => {},
-    info: (_fields: unknown, message?: string) => message && messages.push(message),
-    warn: (_fields: unknown, message?: string) => message && messages.push(message),
-    error: () => {},
-  } as unknown as typeof h.deps.logger;
-  return logger;
-}
-
 describe("a group commit of events sent at once (createGroupCommit)", () => {
   async function drafts(count: number): Promise<string[]> {
     const created = await Promise.all(
@@ -208,60 +202,54 @@ describe("a group commit of events sent at once (createGroupCommit)", () => {
     expect(rest[0]).not.toBe(first);
   });
 
-  it("refuses an event its state does not accept alone: the others commit together, nothing is undone", async () => {
-    const [busy, one, refused, two] = await drafts(4);
-    await applyEvent(h.deps, { proposalId: refused as string, event: { type: "submit" }, actor: staff });
+  type Facts = NonNullable<typeof h.deps.facts>;
+
+  /**
+   * Submits four drafts at once through a group commit of one transaction at a time, with `facts`: the first goes
+   * alone, the other three (the second of them submitted already, so refused) together.
+   */
+  async function submitFour(facts: Facts) {
+    const ids = await drafts(4);
+    const [busy, one, refused, two] = ids as [string, string, string, string];
+    await applyEvent(h.deps, { proposalId: refused, event: { type: "submit" }, actor: staff });
     const messages: string[] = [];
-    const deps = {
-      ...h.deps,
-      logger: keptLogger(messages),
-      groupCommit: createGroupCommit({ inFlight: 1 }),
-      // Facts that only read (as the session of a submission is looked up) leave a refusal alone.
-      facts: async (client: Parameters<NonNullable<typeof h.deps.facts>>[0]) => {
-        await client.query("SELECT 1");
-        return {};
-      },
-    };
-    const send = (proposalId: string | undefined) =>
-      applyEvent(deps, { proposalId: proposalId as string, event: { type: "submit" }, actor: staff });
+    const deps = { ...h.deps, logger: keptLogger(messages), groupCommit: createGroupCommit({ inFlight: 1 }), facts };
+    const send = (proposalId: string) => applyEvent(deps, { proposalId, event: { type: "submit" }, actor: staff });
     const results = await Promise.allSettled([send(busy), send(one), send(refused), send(two)]);
     expect(results.map((result) => result.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
-    const reason = results[2]?.status === "rejected" ? results[2].reason : undefined;
-    expect(reason).toBeInstanceOf(EngineError);
-    expect(messages.filter((message) => message.includes("group commit undone"))).toEqual([]);
-    const transactions = await transactionsOf([one, two].map(String), "submit");
-    expect(transactions.get(String(one))).toBeDefined();
-    expect(transactions.get(String(one))).toBe(transactions.get(String(two)));
+    expect(results[2]?.status === "rejected" ? results[2].reason : undefined).toBeInstanceOf(EngineError);
+    const undone = messages.filter((message) => message.includes("group commit undone")).length;
+    return { busy, one, refused, two, undone };
+  }
+
+  it("refuses an event its state does not accept alone: the others commit together, nothing is undone", async () => {
+    // Facts that only read (as the session of a submission is looked up) leave a refusal alone.
+    const { one, two, undone } = await submitFour(async (client) => {
+      await client.query("SELECT 1");
+      return {};
+    });
+    expect(undone).toBe(0);
+    const transactions = await transactionsOf([one, two], "submit");
+    expect(transactions.get(one)).toBeDefined();
+    expect(transactions.get(one)).toBe(transactions.get(two));
   });
 
   it("undoes the chunk when a refused event's facts wrote; each event then goes alone, the facts' write given back", async () => {
     await h.db.pool.query("CREATE TABLE IF NOT EXISTS facts_probe (proposal_id text NOT NULL)");
-    const [busy, one, refused, two] = await drafts(4);
-    await applyEvent(h.deps, { proposalId: refused as string, event: { type: "submit" }, actor: staff });
-    const messages: string[] = [];
-    const deps = {
-      ...h.deps,
-      logger: keptLogger(messages),
-      groupCommit: createGroupCommit({ inFlight: 1 }),
-      // Facts that write, as a number taken at registration does.
-      facts: async (client: Parameters<NonNullable<typeof h.deps.facts>>[0], request: { proposalId: string }) => {
-        await client.query("INSERT INTO facts_probe (proposal_id) VALUES ($1)", [request.proposalId]);
-        return {};
-      },
-    };
-    const send = (proposalId: string | undefined) =>
-      applyEvent(deps, { proposalId: proposalId as string, event: { type: "submit" }, actor: staff });
-    const results = await Promise.allSettled([send(busy), send(one), send(refused), send(two)]);
-    expect(results.map((result) => result.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
-    expect(messages.filter((message) => message.includes("group commit undone"))).toHaveLength(1);
+    // Facts that write, as a number taken at registration does.
+    const { busy, one, refused, two, undone } = await submitFour(async (client, request) => {
+      await client.query("INSERT INTO facts_probe (proposal_id) VALUES ($1)", [request.proposalId]);
+      return {};
+    });
+    expect(undone).toBe(1);
     const { rows } = await h.db.pool.query<{ proposal_id: string }>(
       "SELECT proposal_id FROM facts_probe WHERE proposal_id = ANY($1) ORDER BY proposal_id",
       [[busy, one, refused, two]],
     );
-    expect(rows.map((row) => row.proposal_id)).toEqual([busy, one, two].map(String).sort());
-    const transactions = await transactionsOf([one, two].map(String), "submit");
+    expect(rows.map((row) => row.proposal_id)).toEqual([busy, one, two].sort());
+    const transactions = await transactionsOf([one, two], "submit");
     expect(transactions.size).toBe(2);
-    expect(transactions.get(String(one))).not.toBe(transactions.get(String(two)));
+    expect(transactions.get(one)).not.toBe(transactions.get(two));
   });
 
   /** Holds a proposal's row lock on a connection of its own until `release`. */

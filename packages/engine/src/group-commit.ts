@@ -50,9 +50,10 @@ export function createGroupCommit(options: GroupCommitOptions = {}): GroupCommit
   // As many transactions at once as PostgreSQL has cores to run them (on this machine, by default): one chunk runs on
   // one backend, so fewer would leave cores idle, and more would gather less; and two connections of the pool left
   // for the process's other work.
+  // Asked once: it is a system call (the process's CPU affinity), and `pump` runs for every event.
+  const cores = Math.max(2, availableParallelism());
   const lanesOf = (deps: EngineDeps) =>
-    options.inFlight ??
-    Math.max(1, Math.min(Math.max(2, availableParallelism()), (deps.db.pool.options.max ?? 10) - 2));
+    options.inFlight ?? Math.max(1, Math.min(cores, (deps.db.pool.options.max ?? 10) - 2));
   interface Waiting {
     deps: EngineDeps;
     input: ApplyInput;
