@@ -65,8 +65,11 @@ export function createGroupCommit(options: GroupCommitOptions = {}): GroupCommit
   const waiting: Waiting[] = [];
   let running = 0;
   let scheduled = false;
-  /** Proposals in a running transaction: an event of one waits for it rather than queue behind its lock in a chunk. */
-  const busy = new Map<string, number>();
+  /**
+   * Proposals in a running transaction: an event of one waits for it rather than queue behind its lock in a chunk (so
+   * a proposal is never in two of them at once).
+   */
+  const busy = new Set<string>();
   const together = (a: EngineDeps, b: EngineDeps) =>
     a === b ||
     (a.db === b.db &&
@@ -112,24 +115,21 @@ export function createGroupCommit(options: GroupCommitOptions = {}): GroupCommit
         item.started = true;
         clearTimeout(item.timer);
       }
-      for (const id of proposals) busy.set(id, (busy.get(id) ?? 0) + 1);
+      for (const id of proposals) busy.add(id);
       run(chunk)
         .catch((error: unknown) => {
           for (const item of chunk) item.reject(error);
         })
         .finally(() => {
           running -= 1;
-          for (const id of proposals) {
-            const left = (busy.get(id) ?? 1) - 1;
-            if (left > 0) busy.set(id, left);
-            else busy.delete(id);
-          }
+          for (const id of proposals) busy.delete(id);
           pump();
         });
     }
   };
   const giveUp = (item: Waiting) => {
-    const index = item.started ? -1 : waiting.indexOf(item);
+    // Only ever armed for an event still waiting: starting it clears the timer.
+    const index = waiting.indexOf(item);
     if (index === -1) return;
     waiting.splice(index, 1);
     item.reject(new Error(TRANSACTION_WAIT_MESSAGE));

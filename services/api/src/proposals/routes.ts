@@ -68,7 +68,7 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
     clock,
     workflow,
     ...(deps.observer ? { observer: deps.observer } : {}),
-    ...(deps.groupCommit ? { groupCommit: deps.groupCommit } : {}),
+    groupCommit: deps.groupCommit,
     facts: deps.facts,
   });
 

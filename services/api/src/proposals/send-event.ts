@@ -154,7 +154,7 @@ export function eventSender(deps: EventSenderDeps) {
         workflow,
         facts: deps.facts,
         ...(deps.observer ? { observer: deps.observer } : {}),
-        ...(deps.groupCommit ? { groupCommit: deps.groupCommit } : {}),
+        groupCommit: deps.groupCommit,
       },
       {
         proposalId: id,
