@@ -189,6 +189,31 @@ describe("a worker starting beside pending alarms", () => {
   });
 });
 
+describe("a reconcile pass over several pages", () => {
+  it("adds the lost jobs of every page (the next page is read while one is added)", async () => {
+    const proposalIds: string[] = [];
+    for (let index = 0; index < 5; index += 1) {
+      const { proposal } = await createProposal(h.deps, {
+        input: ticketInput({ replyMs: 120_000, remindBeforeMs: 60_000, escalateEveryMs: 60_000 }),
+        actor: staff,
+      });
+      await applyEvent(h.deps, { proposalId: proposal.id, event: { type: "submit" }, actor: staff });
+      proposalIds.push(proposal.id);
+    }
+    while ((await relayBatch(h.deps)) > 0) {}
+    const alarms = await h.db.prisma.alarm.findMany({ where: { proposalId: { in: proposalIds }, status: "pending" } });
+    expect(alarms).toHaveLength(5);
+    const queue = h.deps.queues.alarms;
+    const lost = alarms.map((alarm) => jobId("deadline.alarm", alarm.id));
+    for (const id of lost) await queue.remove(id);
+
+    // Pages of two rows: the pass must go through at least three of them, whatever else is pending.
+    const pending = await reconcileAlarms(h.deps, 2, h.workerConnection);
+    expect(pending).toBeGreaterThanOrEqual(5);
+    for (const id of lost) expect(await queue.getJobState(id)).toBe("delayed");
+  });
+});
+
 describe("losing Redis", () => {
   let dir: string;
   let redis: Awaited<ReturnType<typeof startRedis>>;
