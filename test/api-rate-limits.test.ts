@@ -69,6 +69,38 @@ describe("the token bucket script", () => {
   });
 });
 
+describe("the token bucket's round trips", () => {
+  it("asks Redis twice per authenticated request: the address's two budgets in one call, then the key's", async () => {
+    const server = await api({ authFailuresPerMinute: 3 });
+    const staff = await server.issueKey("staff", "s-1");
+    // Redis's own log of the commands it runs, kept to this api's buckets (other test files share the server).
+    const monitor = await new Redis(server.redis.url, { maxRetriesPerRequest: 1 }).monitor();
+    const calls: string[][] = [];
+    monitor.on("monitor", (_time: string, args: string[]) => {
+      const [command] = args;
+      const ours = args.some((arg) => arg.startsWith(`${server.redis.prefix}:ratelimit:`));
+      if (ours && command && /^eval(sha)?$/i.test(command)) calls.push(args);
+    });
+    try {
+      expect((await server.call("GET", "/v1/whoami", { key: staff })).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      calls.length = 0;
+      for (let index = 0; index < 5; index++) {
+        expect((await server.call("GET", "/v1/whoami", { key: staff })).status).toBe(200);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(calls).toHaveLength(10);
+      // Each request: the address's budget taken with its failures read (two keys), then the key's (one).
+      expect(calls.map((args) => Number(args[2]))).toEqual([2, 1, 2, 1, 2, 1, 2, 1, 2, 1]);
+      // The failures read at the door still refuse a spent address before its key is looked up.
+      await statusesOf(3, (index) => server.call("GET", "/v1/whoami", { key: `${unknownKey}${index}` }));
+      expect((await server.call("GET", "/v1/whoami", { key: staff })).status).toBe(429);
+    } finally {
+      monitor.disconnect();
+    }
+  });
+});
+
 describe("the budget of failed authentications", () => {
   it("refuses an address that spent it with 429 before looking its key up; other failures cost nothing", async () => {
     const server = await api({ authFailuresPerMinute: 3 });

@@ -160,7 +160,7 @@ export function createApp(deps: AppDependencies): Express {
     metrics.render().then((text) => response.type(metrics.contentType).send(text), next);
   });
   // Per address, before the acknowledge-link pages and authentication: what an unauthenticated caller can cost.
-  app.use("/v1", rateLimitByAddress(deps.addressRateLimiter));
+  app.use("/v1", rateLimitByAddress(deps.addressRateLimiter, deps.authFailureLimiter));
   app.use("/v1", ackLinkRoutes({ database: deps.database, secret: deps.ackLinkSecret, clock: deps.clock }));
   app.use("/v1", v1({ ...deps, observer }));
   // The disclosure (公开) endpoints and pages: no key, so behind the same per-address budget as /v1.
@@ -179,7 +179,7 @@ function adminRoutes(deps: AppDependencies, board: QueueBoardOptions): Router {
   const router = Router();
   const people = deps.people ?? PEOPLE_DEFAULTS;
   const failedAuthentication = limitFailedAuthentication(deps.authFailureLimiter);
-  router.use(rateLimitByAddress(deps.addressRateLimiter), failedAuthentication.before);
+  router.use(rateLimitByAddress(deps.addressRateLimiter, deps.authFailureLimiter), failedAuthentication.before);
   router.use(
     queueBoardRoutes(board, {
       database: deps.database,
