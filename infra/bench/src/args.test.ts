@@ -16,6 +16,13 @@ describe("parseArgs", () => {
     expect(quick.budgetSeconds).toBeLessThan(defaults.budgetSeconds);
   });
 
+  it("runs scenario 1 and its baselines in three interleaved rounds by default, one when quick", () => {
+    expect(parseArgs([]).rounds).toBe(3);
+    expect(parseArgs(["--quick"]).rounds).toBe(1);
+    expect(parseArgs(["--rounds", "5"]).rounds).toBe(5);
+    expect(() => parseArgs(["--rounds", "0"])).toThrow(/positive integer/);
+  });
+
   it("takes what `pnpm bench -- …` passes, the separator included", () => {
     const options = parseArgs(["--", "--concurrency", "4,16", "--only", "1,3", "--million"]);
     expect(options.concurrency).toEqual([4, 16]);

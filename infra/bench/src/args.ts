@@ -3,8 +3,14 @@ export interface BenchOptions {
   quick: boolean;
   /** Proposals driven through a whole lifecycle, per concurrency level. */
   proposals: number;
-  /** Seconds after which scenario 1 starts no new lifecycle at one concurrency level. */
+  /** Seconds after which scenario 1 starts no new lifecycle at one concurrency level (all its rounds together). */
   budgetSeconds: number;
+  /**
+   * Rounds of scenario 1 and its baselines per level, interleaved (engine, same rows, raw, engine, …), each with its
+   * share of the budget; the median round of each is reported, so that the machine's drift over a minute moves
+   * both sides of a ratio alike.
+   */
+  rounds: number;
   /** The same for scenario 1 through HTTP: a level of its own, slower, so shorter by default to keep the run under 10 minutes. */
   httpBudgetSeconds: number;
   /** Concurrent clients of scenario 1 through HTTP (quick: 8 alone, which keeps the whole run under a minute). */
@@ -37,6 +43,8 @@ const usage = `pnpm bench [-- options]
   --quick              small sizes: the whole run in under a minute
   --proposals N        proposals per concurrency level in scenario 1 (default 2000; quick 150)
   --budget S           scenario 1 starts no new lifecycle after S seconds per level (default 25; quick 1)
+  --rounds N           interleaved rounds of scenario 1 and its baselines per level, medians reported (default 3;
+                       quick 1)
   --http-budget S      the same for scenario 1 through HTTP (default: --budget, at most 10)
   --http-concurrency L clients of scenario 1 through HTTP (default: --concurrency; quick 8)
   --concurrency 1,8,32 concurrent clients = pool connections (default 1,8,32)
@@ -91,6 +99,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     "--proposals",
     "--concurrency",
     "--budget",
+    "--rounds",
     "--http-budget",
     "--http-concurrency",
     "--deadlines",
@@ -116,6 +125,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     quick,
     proposals: count("--proposals", quick ? 150 : 2_000),
     budgetSeconds,
+    rounds: count("--rounds", quick ? 1 : 3),
     httpBudgetSeconds: count("--http-budget", Math.min(budgetSeconds, 10)),
     concurrency,
     httpConcurrency: list("--http-concurrency", quick && value("--concurrency") === undefined ? [8] : concurrency),

@@ -19,7 +19,7 @@ import { type RecoveryResult, recoverAlarms } from "./scenarios/recovery.ts";
 import { recordLifecycle, type SameRowsResult, sameRowsTransactions } from "./scenarios/same-rows.ts";
 import { engineThroughput, type ThroughputResult } from "./scenarios/throughput.ts";
 import { yearRows, yearScenarios } from "./scenarios/year.ts";
-import { round } from "./stats.ts";
+import { medianRound, round } from "./stats.ts";
 
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "results");
 
@@ -137,6 +137,7 @@ function settingsOf(options: BenchOptions, environment: Environment): Record<str
     servers: environment.embedded ? "embedded (.huiyin/bench)" : "DATABASE_URL/REDIS_URL",
     proposals: options.proposals,
     budgetSecondsPerLevel: options.budgetSeconds,
+    roundsPerLevel: options.rounds,
     httpBudgetSecondsPerLevel: options.httpBudgetSeconds,
     httpClients: options.httpConcurrency,
     transitionsPerProposal: TRANSITIONS_PER_LIFECYCLE,
@@ -183,47 +184,74 @@ async function throughputScenarios(
     );
   }
   for (const concurrency of options.concurrency) {
-    log(
-      `1. engine: up to ${options.proposals} lifecycles in ${options.budgetSeconds} s, ${concurrency} clients, relay running`,
+    const rounds: { engine: ThroughputResult; same?: SameRowsResult; raw?: RawResult }[] = [];
+    for (let round = 1; round <= options.rounds; round++) {
+      const last = round === options.rounds;
+      const of = options.rounds > 1 ? ` (round ${round} of ${options.rounds})` : "";
+      log(
+        `1. engine: up to ${options.proposals} lifecycles in ${options.budgetSeconds / options.rounds} s, ${concurrency} clients, relay running${of}`,
+      );
+      const result = await engineThroughput(environment, {
+        proposals: options.proposals,
+        concurrency,
+        budgetMs: (options.budgetSeconds * 1000) / options.rounds,
+        statements: concurrency === highest && last,
+        ...(options.cpuProfile && concurrency === highest && last
+          ? { profileTo: path.join(resultsDir, `scenario1-c${concurrency}.cpuprofile`) }
+          : {}),
+      });
+      sample();
+      log(
+        `   ${result.proposals} lifecycles: ${result.transitionsPerSecond} transitions/s committed, ` +
+          `${result.endToEnd.transitionsPerSecond}/s relayed, p50 ${result.latencyMs.p50} ms`,
+      );
+      // Without the baselines (`--only 1`), the engine's rounds alone.
+      if (!recorded) {
+        rounds.push({ engine: result });
+        continue;
+      }
+      log(
+        `2a. same rows, plain pg: ${result.proposals} lifecycles, one transaction per transition, ${concurrency} clients${of}`,
+      );
+      const same = await sameRowsTransactions(environment, recorded, {
+        lifecycles: result.proposals,
+        concurrency,
+        servers: environment.servers,
+      });
+      sample();
+      log(`   ${same.transactionsPerSecond} transactions/s, p50 ${same.latencyMs.p50} ms`);
+      log(`2. raw pg: ${result.transitions} UPDATE+INSERT transactions, ${concurrency} clients${of}`);
+      const limit = await rawTransactions(environment, {
+        rows: result.proposals,
+        transactionsPerRow: TRANSITIONS_PER_LIFECYCLE,
+        concurrency,
+        stateBytes: result.rowBytes.snapshot,
+        payloadBytes: result.rowBytes.payload,
+      });
+      sample();
+      log(`   ${limit.transactionsPerSecond} transactions/s, p50 ${limit.latencyMs.p50} ms`);
+      rounds.push({ engine: result, same, raw: limit });
+    }
+    // The median round of each side; what only the last round measured (statements, a profile) kept with it.
+    const lastEngine = rounds[rounds.length - 1]?.engine;
+    const median = medianRound(
+      rounds.map((round) => round.engine),
+      (result) => result.transitionsPerSecond,
     );
-    const result = await engineThroughput(environment, {
-      proposals: options.proposals,
-      concurrency,
-      budgetMs: options.budgetSeconds * 1000,
-      statements: concurrency === highest,
-      ...(options.cpuProfile && concurrency === highest
-        ? { profileTo: path.join(resultsDir, `scenario1-c${concurrency}.cpuprofile`) }
-        : {}),
+    engine.push({
+      ...median,
+      ...(lastEngine?.statements ? { statements: lastEngine.statements } : {}),
+      ...(lastEngine?.profile ? { profile: lastEngine.profile } : {}),
+      rounds: rounds.map((round) => ({
+        engine: round.engine.transitionsPerSecond,
+        ...(round.same ? { sameRows: round.same.transactionsPerSecond } : {}),
+        ...(round.raw ? { raw: round.raw.transactionsPerSecond } : {}),
+      })),
     });
-    engine.push(result);
-    sample();
-    log(
-      `   ${result.proposals} lifecycles: ${result.transitionsPerSecond} transitions/s committed, ` +
-        `${result.endToEnd.transitionsPerSecond}/s relayed, p50 ${result.latencyMs.p50} ms`,
-    );
-    if (!recorded) continue;
-    log(
-      `2a. same rows, plain pg: ${result.proposals} lifecycles, one transaction per transition, ${concurrency} clients`,
-    );
-    const same = await sameRowsTransactions(environment, recorded, {
-      lifecycles: result.proposals,
-      concurrency,
-      servers: environment.servers,
-    });
-    sameRows.push(same);
-    sample();
-    log(`   ${same.transactionsPerSecond} transactions/s, p50 ${same.latencyMs.p50} ms`);
-    log(`2. raw pg: ${result.transitions} UPDATE+INSERT transactions, ${concurrency} clients`);
-    const limit = await rawTransactions(environment, {
-      rows: result.proposals,
-      transactionsPerRow: TRANSITIONS_PER_LIFECYCLE,
-      concurrency,
-      stateBytes: result.rowBytes.snapshot,
-      payloadBytes: result.rowBytes.payload,
-    });
-    raw.push(limit);
-    sample();
-    log(`   ${limit.transactionsPerSecond} transactions/s, p50 ${limit.latencyMs.p50} ms`);
+    const raws = rounds.flatMap((round) => (round.raw ? [round.raw] : []));
+    if (raws.length > 0) raw.push(medianRound(raws, (result) => result.transactionsPerSecond));
+    const sames = rounds.flatMap((round) => (round.same ? [round.same] : []));
+    if (sames.length > 0) sameRows.push(medianRound(sames, (result) => result.transactionsPerSecond));
   }
   // After every engine level: the api and worker processes would otherwise share the machine with them.
   const overHttp = options.only.size === 0 || options.only.has(1) || options.only.has(6);
@@ -332,8 +360,14 @@ function throughputNotes(result: ThroughputScenarios): string[] {
     const same = result.sameRows[index];
     const perTransition = (seconds: number | undefined, transitions: number) =>
       transitions > 0 ? round(((seconds ?? 0) / transitions) * 1000, 2) : 0;
+    const rounds =
+      (engine.rounds?.length ?? 0) > 1
+        ? `medians of ${engine.rounds?.length} interleaved rounds (engine / same rows / raw per second: ${engine.rounds
+            ?.map((one) => [one.engine, one.sameRows ?? "—", one.raw ?? "—"].join(" / "))
+            .join("; ")}); the median round's figures: `
+        : "";
     notes.push(
-      `${engine.concurrency} clients: ${engine.proposals} of ${engine.proposalsRequested} lifecycles within the budget (${engine.transitions} transitions, ${engine.endToEnd.outboxMessages} outbox messages); CPU seconds of the engine run (${engine.seconds} s): bench ${engine.cpuSeconds.bench} (${engine.cpuSeconds.benchKernel} in the kernel), ` +
+      `${engine.concurrency} clients: ${rounds}${engine.proposals} of ${engine.proposalsRequested} lifecycles within the budget (${engine.transitions} transitions, ${engine.endToEnd.outboxMessages} outbox messages); CPU seconds of the engine run (${engine.seconds} s): bench ${engine.cpuSeconds.bench} (${engine.cpuSeconds.benchKernel} in the kernel), ` +
         `postgres ${engine.cpuSeconds.postgres}, redis ${engine.cpuSeconds.redis} ` +
         `(ms per transition: bench ${perTransition(engine.cpuSeconds.bench, engine.transitions)}, postgres ${perTransition(engine.cpuSeconds.postgres, engine.transitions)}); ` +
         `WAL ${engine.writes.walBytesPerTransition} B per transition (relay's included), ${Math.round(engine.writes.hotShare * 100)} % of ${engine.writes.proposalUpdates} proposal updates HOT` +

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nearBaseline, percentiles, pool } from "./stats.ts";
+import { medianRound, nearBaseline, percentiles, pool } from "./stats.ts";
 
 describe("percentiles", () => {
   it("takes the nearest rank", () => {
@@ -34,5 +34,19 @@ describe("nearBaseline", () => {
     expect(nearBaseline(400, 440, tolerance)).toBe(true);
     expect(nearBaseline(400, 441, tolerance)).toBe(false);
     expect(nearBaseline(100, 60, tolerance)).toBe(true);
+  });
+});
+
+describe("medianRound", () => {
+  it("picks the whole run whose figure is the median, the lower middle of an even count", () => {
+    const runs = [
+      { at: 1, perSecond: 300 },
+      { at: 2, perSecond: 200 },
+      { at: 3, perSecond: 250 },
+    ];
+    expect(medianRound(runs, (run) => run.perSecond)).toEqual({ at: 3, perSecond: 250 });
+    expect(medianRound(runs.slice(0, 2), (run) => run.perSecond)).toEqual({ at: 2, perSecond: 200 });
+    expect(medianRound([runs[0]], (run) => run?.perSecond ?? 0)).toBe(runs[0]);
+    expect(() => medianRound([], () => 0)).toThrow();
   });
 });

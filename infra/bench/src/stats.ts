@@ -40,3 +40,11 @@ export async function pool(
 export function nearBaseline(baseline: number, after: number, tolerance: { fraction: number; slack: number }): boolean {
   return after <= Math.max(baseline * (1 + tolerance.fraction), baseline + tolerance.slack);
 }
+
+/** The run whose `figure` is the median of `runs` (the lower middle one of an even count). */
+export function medianRound<T>(runs: readonly T[], figure: (run: T) => number): T {
+  const sorted = [...runs].sort((a, b) => figure(a) - figure(b));
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (middle === undefined) throw new Error("medianRound: no runs");
+  return middle;
+}

@@ -17,6 +17,11 @@ export interface ThroughputResult extends LifecycleRun {
   statements?: StatementProfile;
   /** Self time by component in the CPU profile of this run, percent. */
   profile?: Record<string, number>;
+  /**
+   * Each interleaved round of the level, when it ran several: the engine's transitions/s and its baselines'
+   * transactions/s (this result is the engine's median round; the baselines report theirs).
+   */
+  rounds?: { engine: number; sameRows?: number; raw?: number }[];
   /** Average stored size of a proposal's snapshot and of a history row's payload, in bytes. */
   rowBytes: { snapshot: number; payload: number };
   /** What the run wrote, per committed transition: WAL bytes, and the share of `proposals` updates that were HOT. */
