@@ -1,3 +1,4 @@
+import http from "node:http";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ApiHarness, startApi } from "./support/api.ts";
@@ -73,31 +74,74 @@ describe("the token bucket's round trips", () => {
   it("asks Redis twice per authenticated request: the address's two budgets in one call, then the key's", async () => {
     const server = await api({ authFailuresPerMinute: 3 });
     const staff = await server.issueKey("staff", "s-1");
-    // Redis's own log of the commands it runs, kept to this api's buckets (other test files share the server).
-    const monitor = await new Redis(server.redis.url, { maxRetriesPerRequest: 1 }).monitor();
+    // Redis's own log of the commands it runs, kept to this api's buckets (other test files share the server). A
+    // marker sent on another connection closes each stretch: MONITOR reports commands in the order Redis ran them.
+    const base = new Redis(server.redis.url, { maxRetriesPerRequest: 1 });
+    const monitor = await base.monitor();
     const calls: string[][] = [];
+    const markers: string[] = [];
     monitor.on("monitor", (_time: string, args: string[]) => {
-      const [command] = args;
+      const [command, argument] = args;
+      if (command?.toLowerCase() === "echo" && argument?.startsWith(server.redis.prefix)) markers.push(argument);
       const ours = args.some((arg) => arg.startsWith(`${server.redis.prefix}:ratelimit:`));
       if (ours && command && /^eval(sha)?$/i.test(command)) calls.push(args);
     });
+    const settled = async (marker: string) => {
+      await base.echo(`${server.redis.prefix}${marker}`);
+      for (let waited = 0; !markers.includes(`${server.redis.prefix}${marker}`); waited += 10) {
+        if (waited > 5_000) throw new Error(`MONITOR did not show ${marker}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
     try {
       expect((await server.call("GET", "/v1/whoami", { key: staff })).status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await settled("warm");
       calls.length = 0;
       for (let index = 0; index < 5; index++) {
         expect((await server.call("GET", "/v1/whoami", { key: staff })).status).toBe(200);
       }
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await settled("five");
       expect(calls).toHaveLength(10);
       // Each request: the address's budget taken with its failures read (two keys), then the key's (one).
       expect(calls.map((args) => Number(args[2]))).toEqual([2, 1, 2, 1, 2, 1, 2, 1, 2, 1]);
-      // The failures read at the door still refuse a spent address before its key is looked up.
-      await statusesOf(3, (index) => server.call("GET", "/v1/whoami", { key: `${unknownKey}${index}` }));
-      expect((await server.call("GET", "/v1/whoami", { key: staff })).status).toBe(429);
     } finally {
       monitor.disconnect();
+      base.disconnect();
     }
+  });
+
+  it("reads the failures again when the body took long: a slow upload does not carry an old read past them", async () => {
+    const server = await api({ authFailuresPerMinute: 3 });
+    const url = new URL(`${server.base}/v1/proposals`);
+    const body = JSON.stringify({ title: "slow" });
+    // Headers now (the door reads the failures: none spent), the body's last byte after three failed guesses.
+    const slow = new Promise<number>((resolve, reject) => {
+      const request = http.request(
+        url,
+        {
+          method: "POST",
+          headers: {
+            authorization: `Bearer ${unknownKey}slow`,
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(body),
+          },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      request.on("error", reject);
+      request.write(body.slice(0, -1));
+      setTimeout(async () => {
+        const guesses = await statusesOf(3, (index) =>
+          server.call("GET", "/v1/whoami", { key: `${unknownKey}${index}` }),
+        );
+        expect(guesses).toEqual([401, 401, 401]);
+        request.end(body.slice(-1));
+      }, 300);
+    });
+    expect(await slow).toBe(429);
   });
 });
 

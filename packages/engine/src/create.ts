@@ -77,8 +77,8 @@ export async function createProposal(
         committeeId: input.committeeId ?? DEFAULT_COMMITTEE,
       });
       const persisted = persistedSnapshot(machine, snapshot);
-      // BEGIN, the statement and COMMIT go out together (one round trip, with one more before it when an effect
-      // emits a webhook and the committee's subscriptions are looked up).
+      // The statement and COMMIT go out together, BEGIN before them unanswered: one round trip (with one more before
+      // it when an effect emits a webhook and the committee's subscriptions are looked up).
       const { rows } = await transaction.commitWith<ProposalRow>(writeCreation, [
         id,
         input.externalId ?? null,

@@ -31,7 +31,7 @@ interface Bucket {
   cost: 0 | 1;
 }
 
-/** What `decideTogether` needs of a limiter made by `redisRateLimiter`: its connection and its buckets. */
+/** What `takeAndRead` needs of a limiter made by `redisRateLimiter`: its connection and its buckets. */
 interface RedisBuckets {
   redis: RedisConnection;
   logger: Logger;
@@ -201,7 +201,18 @@ function limited(decision: RateDecision, message: string): HttpError {
 const bucketOf = (request: Request) => addressBucket(request.ip ?? request.socket.remoteAddress ?? "unknown");
 
 /** The failed-authentication budget read at the door (`rateLimitByAddress`), for `limitFailedAuthentication`. */
-const failuresRead = new WeakMap<Response, { limiter: RateLimiter; subject: string; decision: RateDecision }>();
+const failuresRead = new WeakMap<
+  Response,
+  { limiter: RateLimiter; subject: string; decision: RateDecision; readAt: number }
+>();
+
+/**
+ * How old the door's read of the failures may be when authentication starts. Between them the body is read: a body
+ * trickled in for a minute must not carry a read made before it past the failures spent meanwhile (N such requests
+ * would each guess a key on one read). A read this fresh is as good as one made then: what spends the budget is a
+ * 401, and concurrent guesses within milliseconds of each other pass a check made at any point before their lookups.
+ */
+const FRESH_READ_MS = 50;
 
 /**
  * 429 `RATE_LIMITED` once the client's address has spent its budget. It runs before anything else under /v1
@@ -220,7 +231,7 @@ export function rateLimitByAddress(limiter: RateLimiter, failures?: RateLimiter)
     }
     const [decision, failed] = await takeAndRead(limiter, failures, subject);
     if (!decision.allowed) throw limited(decision, "Too many requests from this address");
-    failuresRead.set(response, { limiter: failures, subject, decision: failed });
+    failuresRead.set(response, { limiter: failures, subject, decision: failed, readAt: performance.now() });
     next();
   };
 }
@@ -228,7 +239,7 @@ export function rateLimitByAddress(limiter: RateLimiter, failures?: RateLimiter)
 /**
  * A budget of failed authentications per address, stricter than the request budget: guessing keys is what it
  * stops. `before` refuses (429) an address whose failures are spent, before the key is looked up (as read at the
- * door when `rateLimitByAddress` was given this budget: nothing between them spends it); `counting`, placed right
+ * door when `rateLimitByAddress` was given this budget and its read is fresh, see `FRESH_READ_MS`); `counting`, placed right
  * after `authenticate`, takes one from that budget for each 401 and passes the error on.
  */
 export function limitFailedAuthentication(limiter: RateLimiter): {
@@ -240,8 +251,9 @@ export function limitFailedAuthentication(limiter: RateLimiter): {
       const subject = bucketOf(request);
       const read = failuresRead.get(response);
       failuresRead.delete(response);
-      const decision =
-        read && read.limiter === limiter && read.subject === subject ? read.decision : await limiter.check(subject);
+      const fresh =
+        read?.limiter === limiter && read.subject === subject && performance.now() - read.readAt <= FRESH_READ_MS;
+      const decision = fresh && read ? read.decision : await limiter.check(subject);
       if (!decision.allowed) throw limited(decision, "Too many failed authentications from this address");
       next();
     },
