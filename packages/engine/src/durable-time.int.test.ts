@@ -150,19 +150,25 @@ describe("an alarm job that BullMQ gave up on", () => {
   });
 });
 
+/** `count` proposals submitted with months-long deadlines (one pending alarm each), their jobs relayed to Redis. */
+async function submittedWithPendingAlarms(count: number): Promise<string[]> {
+  const proposalIds: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const { proposal } = await createProposal(h.deps, {
+      input: ticketInput({ replyMs: 120_000, remindBeforeMs: 60_000, escalateEveryMs: 60_000 }),
+      actor: staff,
+    });
+    await applyEvent(h.deps, { proposalId: proposal.id, event: { type: "submit" }, actor: staff });
+    proposalIds.push(proposal.id);
+  }
+  while ((await relayBatch(h.deps)) > 0) {}
+  return proposalIds;
+}
+
 describe("a worker starting beside pending alarms", () => {
   it("adds again only the jobs that are gone from Redis", async () => {
     // Two deadlines (one pending alarm each: the chain arms the next level as one rings), one job lost.
-    const proposalIds: string[] = [];
-    for (let index = 0; index < 2; index += 1) {
-      const { proposal } = await createProposal(h.deps, {
-        input: ticketInput({ replyMs: 120_000, remindBeforeMs: 60_000, escalateEveryMs: 60_000 }),
-        actor: staff,
-      });
-      await applyEvent(h.deps, { proposalId: proposal.id, event: { type: "submit" }, actor: staff });
-      proposalIds.push(proposal.id);
-    }
-    while ((await relayBatch(h.deps)) > 0) {}
+    const proposalIds = await submittedWithPendingAlarms(2);
     const alarms = await h.db.prisma.alarm.findMany({
       where: { proposalId: { in: proposalIds } },
       orderBy: { fireAt: "asc" },
@@ -191,16 +197,7 @@ describe("a worker starting beside pending alarms", () => {
 
 describe("a reconcile pass over several pages", () => {
   it("adds the lost jobs of every page (the next page is read while one is added)", async () => {
-    const proposalIds: string[] = [];
-    for (let index = 0; index < 5; index += 1) {
-      const { proposal } = await createProposal(h.deps, {
-        input: ticketInput({ replyMs: 120_000, remindBeforeMs: 60_000, escalateEveryMs: 60_000 }),
-        actor: staff,
-      });
-      await applyEvent(h.deps, { proposalId: proposal.id, event: { type: "submit" }, actor: staff });
-      proposalIds.push(proposal.id);
-    }
-    while ((await relayBatch(h.deps)) > 0) {}
+    const proposalIds = await submittedWithPendingAlarms(5);
     const alarms = await h.db.prisma.alarm.findMany({ where: { proposalId: { in: proposalIds }, status: "pending" } });
     expect(alarms).toHaveLength(5);
     const queue = h.deps.queues.alarms;
