@@ -492,7 +492,7 @@ function recoveryRow(result: RecoveryResult): Row {
   const baselineSeconds = result.pendingAlarms / result.baseline.jobsPerSecond;
   return {
     scenario: "4",
-    figure: `recovery: ${result.pendingAlarms.toLocaleString("en-US")} alarms rebuilt by reconcileAlarms after ${result.wiped}, s (baseline: addBulk, ${perSecond(result.baseline.jobsPerSecond)} measured just before, scaled to as many jobs)`,
+    figure: `recovery: ${result.pendingAlarms.toLocaleString("en-US")} alarms rebuilt by reconcileAlarms after ${result.wiped}, s (baseline: addBulk, ${perSecond(result.baseline.jobsPerSecond)} measured just before with ${result.baseline.jobs.toLocaleString("en-US")} jobs${result.baseline.jobs < result.pendingAlarms ? ", scaled to as many" : ""})`,
     huiyin: `${result.seconds} s (${perSecond(result.alarmsPerSecond)})`,
     baseline: `${round(baselineSeconds)} s`,
     ratio: ratio(baselineSeconds, result.seconds),
