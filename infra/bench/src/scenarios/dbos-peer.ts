@@ -13,8 +13,8 @@ import { cpuMeter } from "../processes.ts";
  * lifecycle.ts) on DBOS Transact (`@dbos-inc/dbos-sdk`, a durable-workflow library on PostgreSQL), one workflow
  * per event, on the bench's PostgreSQL. The peer does state and history only: each workflow runs one step that
  * updates the proposal's state and appends its history row in one statement; DBOS checkpoints the workflow and
- * the step in its system database. huiyin, measured in scenario 1, does its full work besides (deadlines,
- * notices, the outbox relayed to BullMQ).
+ * the step in its system database. huiyin, measured right before each of the peer's levels (`beside`), does its full
+ * work besides (deadlines, notices, the outbox relayed to BullMQ).
  *
  * DBOS keeps everything in a database of its own on the same server (`huiyin_bench_dbos`, dropped and made afresh
  * each run), the peer's two tables included, so that nothing of it reaches huiyin's bench database. It never
@@ -24,6 +24,8 @@ import { cpuMeter } from "../processes.ts";
  */
 export interface PeerLevel extends LifecycleRun {
   cpuSeconds: Record<string, number>;
+  /** huiyin's engine-direct transitions/s measured right before this level, with the same clients and budget. */
+  huiyinBeside?: number;
 }
 
 export type PeerResult = { levels: PeerLevel[]; version: string } | { skipped: string };
@@ -56,7 +58,17 @@ async function loadDbos(): Promise<{ module: DbosModule; version: string } | { s
 
 export async function dbosPeer(
   environment: Environment,
-  options: { levels: number[]; proposals: number; budgetMs: number; log: (message: string) => void },
+  options: {
+    levels: number[];
+    proposals: number;
+    budgetMs: number;
+    log: (message: string) => void;
+    /**
+     * huiyin's engine-direct rate at `concurrency` clients, run right before each of the peer's levels: the ratio of
+     * two runs side by side, not of two a few minutes apart (the machine drifts in between).
+     */
+    beside?: (concurrency: number) => Promise<number>;
+  },
 ): Promise<PeerResult> {
   const loaded = await loadDbos();
   if ("skipped" in loaded) return loaded;
@@ -108,6 +120,7 @@ export async function dbosPeer(
       const levels: PeerLevel[] = [];
       const events: Event[] = [{ type: "create" }, ...lifecycleSteps().map((step) => step.event)];
       for (const concurrency of options.levels) {
+        const huiyinBeside = options.beside ? await options.beside(concurrency) : undefined;
         options.log(`10. DBOS peer: up to ${options.proposals} lifecycles, ${concurrency} clients`);
         await app.query("TRUNCATE peer_proposals, peer_history");
         const cpu = cpuMeter(environment.servers);
@@ -122,7 +135,7 @@ export async function dbosPeer(
             }
           },
         );
-        levels.push({ ...run, cpuSeconds: cpu() });
+        levels.push({ ...run, cpuSeconds: cpu(), ...(huiyinBeside === undefined ? {} : { huiyinBeside }) });
         options.log(`   ${run.proposals} lifecycles: ${run.transitionsPerSecond} transitions/s`);
       }
       return { levels, version: loaded.version };
