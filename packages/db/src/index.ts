@@ -14,4 +14,4 @@ export type {
 } from "./generated/prisma/client.ts";
 export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 export { checkDatabase, expectedMigrations, type MigrationState, migrationState } from "./readiness.ts";
-export { isDatabaseUnavailable } from "./unavailable.ts";
+export { isDatabaseUnavailable, TRANSACTION_WAIT_MESSAGE } from "./unavailable.ts";

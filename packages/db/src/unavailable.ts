@@ -48,6 +48,12 @@ const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 const SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300"]);
 /** The driver adapter's names for socket-level failures. */
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+/**
+ * The refusal of an event that waited too long for one of the engine's group-commit transactions: unavailable, as a
+ * wait for a connection of the pool is (503 and Retry-After in the api). Defined here, where it is recognised.
+ */
+export const TRANSACTION_WAIT_MESSAGE = "timeout exceeded when waiting for a transaction";
+
 /** `pg` and `pg-pool` raise these as plain Errors, without a code. */
 const UNAVAILABLE_MESSAGES = [
   "Connection terminated unexpectedly",
@@ -56,8 +62,7 @@ const UNAVAILABLE_MESSAGES = [
   "timeout exceeded when trying to connect",
   "Client has encountered a connection error and is not queryable",
   "Client was closed and is not queryable",
-  // The engine's group commit, when an event waited too long for a transaction (`TRANSACTION_WAIT_MESSAGE`).
-  "timeout exceeded when waiting for a transaction",
+  TRANSACTION_WAIT_MESSAGE,
 ];
 
 function matchesCode(code: unknown): boolean {

@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { TRANSACTION_WAIT_MESSAGE } from "@huiyin/db";
 import {
   type ApplyInput,
   type ApplyResult,
@@ -25,9 +26,6 @@ export interface GroupCommitOptions {
    */
   maxWaitMs?: number;
 }
-
-/** The refusal of an event that waited `maxWaitMs` (`isDatabaseUnavailable` knows the message). */
-export const TRANSACTION_WAIT_MESSAGE = "timeout exceeded when waiting for a transaction";
 
 /**
  * Group commit: while `inFlight` transactions run, the events that come wait, and go together in the next one

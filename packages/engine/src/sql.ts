@@ -488,7 +488,7 @@ export const migratedAlready = statement(
  * fifth of the api's CPU profile at 8 clients). The socket is corked while `send` runs, synchronously, and uncorked
  * after, whatever it threw.
  */
-export function sentTogether<T>(client: pg.ClientBase, send: () => T): T {
+function sentTogether<T>(client: pg.ClientBase, send: () => T): T {
   const stream = (client as unknown as { connection?: { stream?: Partial<Writable> } }).connection?.stream;
   stream?.cork?.();
   try {
