@@ -214,6 +214,20 @@ describe("signing in", () => {
     expect(JSON.stringify(rows)).not.toContain(token);
   });
 
+  it("matches the login to one e-mail exactly, ignoring case only: no pattern characters, no 500", async () => {
+    // li has a password (set in "an invitation"); their e-mail is Li@Water.example.
+    const exact = await signIn("LI@water.EXAMPLE", PASSWORD);
+    expect(exact.response.status).toBe(200);
+    // `%`, `_` and `\` were LIKE pattern characters in the lookup: a wildcard for any address, one for a letter, and
+    // a trailing backslash a PostgreSQL error (500).
+    for (const login of ["%", "li@water.exampl_", "l%@water.example", "li\\", "li@water.example\\"]) {
+      const { response } = await signIn(login, PASSWORD);
+      expect(response.status, login).toBe(401);
+      expect(response.body.error.code, login).toBe("SIGN_IN_FAILED");
+      expect(response.headers.get("set-cookie"), login).toBeNull();
+    }
+  });
+
   it("refuses a sign-in sent from another origin", async () => {
     const response = await browse({}, "POST", "/v1/session", {
       body: { login: "li@water.example", password: PASSWORD },

@@ -11,6 +11,7 @@ import { sessionOf } from "./authenticate.ts";
 import { csrfTokenOf, originRefused } from "./csrf.ts";
 import { type Caller, type Grant, grantsOf } from "./keys.ts";
 import { decoyHash, verifyPassword } from "./passwords.ts";
+import { peopleWithEmail } from "./people-by-email.ts";
 import { ownOrigins, type PeopleOptions } from "./people-options.ts";
 import { grantsOfPerson, roleView } from "./person-grants.ts";
 import { clearedSessionCookie, hashToken, sessionCookie } from "./session-tokens.ts";
@@ -73,11 +74,7 @@ export function signInRoutes(deps: SignInDeps): Router {
       }
     }
     // An e-mail held by two people names nobody: neither can sign in with it until the directory is fixed.
-    const matches = await database.prisma.person.findMany({
-      where: { email: { equals: body.login, mode: "insensitive" } },
-      include: { account: true },
-      take: 2,
-    });
+    const matches = await peopleWithEmail(database, body.login);
     const person = matches.length === 1 ? matches[0] : undefined;
     const account = person?.account ?? undefined;
     const passwordMatches = await verifyPassword(

@@ -5,6 +5,7 @@ import * as client from "openid-client";
 import { recordAudit, subjectOf } from "../../audit/record.ts";
 import { refuse } from "../../http/error-codes.ts";
 import { HttpError } from "../../http/http-error.ts";
+import { peopleWithEmail } from "../people-by-email.ts";
 import type { PeopleOptions } from "../people-options.ts";
 import { sessionCookie } from "../session-tokens.ts";
 import { startSession } from "../sessions.ts";
@@ -169,11 +170,10 @@ async function personNamed(
   const value = claims[oidc.claim];
   if (typeof value !== "string" || value === "" || value.length > 320) return undefined;
   if (oidc.match === "email" && oidc.claim === "email" && claims.email_verified === false) return undefined;
-  const matches = await database.prisma.person.findMany({
-    where: oidc.match === "email" ? { email: { equals: value, mode: "insensitive" } } : { id: value },
-    include: { account: true },
-    take: 2,
-  });
+  const matches =
+    oidc.match === "email"
+      ? await peopleWithEmail(database, value)
+      : await database.prisma.person.findMany({ where: { id: value }, include: { account: true } });
   const person = matches.length === 1 ? matches[0] : undefined;
   const account = person?.account;
   if (!person || !account || account.disabledAt || account.lockedAt) return undefined;
