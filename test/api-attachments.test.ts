@@ -246,7 +246,9 @@ describe("attachments", () => {
     expect(await listed(keys.proposer)).toEqual([supporting]);
     // The co-unit sees the proposal's own file and its opinion's, not the lead's letters (its own part only).
     expect(await listed(keys.finance)).toEqual([supporting, opinion]);
-    expect(await listed(keys.housing)).toEqual([supporting, draftLetter, letter]);
+    // The lead unit reads the co-unit's opinion, sent to it for its reply, and its letter.
+    expect(await listed(keys.housing)).toEqual([supporting, opinion, draftLetter, letter]);
+    expect((await download(keys.housing, opinion)).status).toBe(200);
     expect(await listed(keys.staff)).toEqual([supporting, opinion, draftLetter, letter]);
     // A unit the proposal is not assigned to sees none of it, not even that it exists.
     expect((await download(keys.police, supporting)).status).toBe(404);
@@ -274,7 +276,7 @@ describe("attachments", () => {
     expect((await download(keys.proposer, draftLetter)).status).toBe(404);
     expect((await download(keys.finance, letter)).status).toBe(404);
     expect((await download(keys.police, letter)).status).toBe(404);
-    // The co-unit's opinion stays internal (as its text does).
+    // The co-unit's opinion is not the proposers' (as its text is not).
     expect((await download(keys.proposer, opinion)).status).toBe(404);
     const list = await api.call("GET", `/v1/proposals/${id}/attachments`, { key: keys.proposer });
     contract.expectConforms("GET", "/v1/proposals/{id}/attachments", list);

@@ -140,6 +140,15 @@ describe("draft to closed over HTTP", () => {
       details: { reason: "NOT_A_PARTY", allowedEvents: ["handle.coOpinion"] },
     });
     await client.send(keys.co, { type: "handle.coOpinion", opinion: "可安排专项资金一半。" }, "clerk-finance");
+    // The opinion is sent to the lead unit, which reads it in the history to write the one reply; the proposer not.
+    const opinionOf = async (key: string) => {
+      const history = await api.call("GET", `/v1/proposals/${client.id}/history`, { key });
+      expect(history.status).toBe(200);
+      return history.body.items.find((item: { type: string }) => item.type === "handle.coOpinion");
+    };
+    expect((await opinionOf(keys.lead)).payload).toMatchObject({ opinion: "可安排专项资金一半。" });
+    expect((await opinionOf(keys.co)).payload).toMatchObject({ opinion: "可安排专项资金一半。" });
+    expect(await opinionOf(keys.proposer)).toMatchObject({ payload: null, payloadHidden: true });
     await client.send(keys.lead, contact("上门沟通"), "clerk-housing");
     await client.send(keys.lead, reply("A", "会同财政局落实改造资金。"), "clerk-housing");
     await client.send(keys.staff, { type: "supervise.acceptReply" }, "office-li");

@@ -1,6 +1,6 @@
 import { PROPOSAL_EVENT_TYPES } from "@huiyin/domain";
 import { describe, expect, it } from "vitest";
-import { acceptedReplies, disclose, type HistoryEntryFacts, maySeePayload } from "./disclosure.ts";
+import { acceptedReplies, disclose, type HistoryEntryFacts, leadUnitOf, maySeePayload } from "./disclosure.ts";
 
 const unit = (unitId: string) => ({ role: "unit", id: `clerk-${unitId}`, unitId });
 const staff = { role: "staff", id: "office" };
@@ -38,7 +38,7 @@ describe("maySeePayload", () => {
     expect(maySeePayload({ audience: "unit", unitId: "a" }, unknown, new Set())).toBe(false);
   });
 
-  it("keeps internal notes from proposers and units, and one unit's part from another", () => {
+  it("keeps internal notes from proposers and units, and one unit's part from another but the opinions sent to the lead", () => {
     const note = entry(1, "supervise.record", staff, { note: "x" });
     const opinion = entry(2, "handle.coOpinion", unit("b"), { opinion: "y" });
     expect(maySeePayload({ audience: "proposer" }, note, new Set())).toBe(false);
@@ -46,6 +46,12 @@ describe("maySeePayload", () => {
     expect(maySeePayload({ audience: "unit", unitId: "a" }, opinion, new Set())).toBe(false);
     expect(maySeePayload({ audience: "unit", unitId: "b" }, opinion, new Set())).toBe(true);
     expect(maySeePayload({ audience: "proposer" }, opinion, new Set())).toBe(false);
+    // Co-units send their opinion to the lead unit (主办): it reads it; being the lead opens nothing else.
+    const lead = { audience: "unit", unitId: "a", leadsProposal: true } as const;
+    expect(maySeePayload(lead, opinion, new Set())).toBe(true);
+    expect(maySeePayload(lead, note, new Set())).toBe(false);
+    expect(maySeePayload(lead, entry(4, "handle.requestExtension", unit("b"), { reason: "r" }), new Set())).toBe(false);
+    expect(maySeePayload({ audience: "proposer", leadsProposal: true }, opinion, new Set())).toBe(false);
     // Why a proposal was not registered is the proposer's to know, not a unit's.
     const rejected = entry(3, "review.reject", staff, { reason: "z" });
     expect(maySeePayload({ audience: "proposer" }, rejected, new Set())).toBe(true);
@@ -65,5 +71,22 @@ describe("maySeePayload", () => {
     expect(hidden).toMatchObject({ seq: 4, type: "handle.reply", payload: null, payloadHidden: true });
     const [shown] = disclose({ audience: "proposer" }, [reply], new Set([4]));
     expect(shown).toMatchObject({ payload: { text: "答复" }, payloadHidden: false });
+  });
+});
+
+describe("leadUnitOf", () => {
+  it("names the lead of a lead + co assignment, nobody for other assignments or none", () => {
+    const assigned = (units: { unitId: string; role: string }[]) => ({ assignment: { mode: "x", units } });
+    expect(
+      leadUnitOf(
+        assigned([
+          { unitId: "housing", role: "co" },
+          { unitId: "finance", role: "lead" },
+        ]),
+      ),
+    ).toBe("finance");
+    expect(leadUnitOf(assigned([{ unitId: "housing", role: "separate" }]))).toBeUndefined();
+    expect(leadUnitOf({ assignment: null })).toBeUndefined();
+    expect(leadUnitOf(undefined)).toBeUndefined();
   });
 });

@@ -7,11 +7,12 @@ import type { ProposalEventType } from "@huiyin/domain";
  * - the back office (staff, admin) and leaders see everything: they supervise the whole;
  * - a handling unit sees the proposal itself, the assignment, and its own part (its contacts, opinions,
  *   extension requests, replies, and what staff decided about them), not another unit's part nor the committee's
- *   internal notes;
+ *   internal notes; the lead unit (主办) also reads the co-units' opinions, which the regulations send to it for
+ *   its reply;
  * - the proposers (and integrators acting for them) see their proposal, what the committee decided about it and
  *   why, the contacts, and a reply only once staff have accepted it: the staff check is a gate, so a reply that
  *   is returned for rework never reaches them. Internal notes (supervision, objections, co-units' opinions,
- *   extensions, staff's return reasons) stay internal.
+ *   extensions, staff's return reasons) are not theirs.
  * The history, the proposal view, notices, webhooks and exports apply the same rules through `disclose`.
  */
 export type Audience = "back-office" | "leader" | "unit" | "proposer";
@@ -20,6 +21,22 @@ export interface Viewer {
   audience: Audience;
   /** The viewer's unit, for `unit`. */
   unitId?: string | null;
+  /**
+   * For `unit`: whether the viewer's unit is the proposal's lead unit (主办), to which the co-units (会办) send their
+   * opinions (`leadUnitOf`). Absent: not the lead.
+   */
+  leadsProposal?: boolean;
+}
+
+/**
+ * The lead unit (主办) of a proposal assigned to a lead with co-units, from its persisted context; none for other
+ * assignments or before one. The co-units' opinions are sent to it.
+ */
+export function leadUnitOf(context: unknown): string | undefined {
+  const assignment = (context as { assignment?: { units?: { unitId?: unknown; role?: unknown }[] } } | null)
+    ?.assignment;
+  const lead = assignment?.units?.find((unit) => unit.role === "lead");
+  return typeof lead?.unitId === "string" ? lead.unitId : undefined;
 }
 
 /** What of a history entry `disclose` needs. */
@@ -32,11 +49,15 @@ export interface HistoryEntryFacts {
 
 /**
  * Per event type, who besides the back office and leaders sees its payload: `all`, `proposer`, `unit` (any
- * handling unit), `own-unit` (the unit the event concerns), `accepted-reply` (a unit's reply: its unit at once, the
- * proposers once staff accepted it), or `internal` (nobody else). A type missing here is internal: a new event
+ * handling unit), `own-unit` (the unit the event concerns), `to-lead` (the unit the event concerns and the lead
+ * unit), `accepted-reply` (a unit's reply: its unit at once, the proposers once staff accepted it), or `internal`
+ * (nobody else). A type missing here is internal: a new event
  * type is hidden until someone decides who may read it.
  */
-const RULES: Record<ProposalEventType | "create", "all" | "proposer" | "own-unit" | "accepted-reply" | "internal"> = {
+const RULES: Record<
+  ProposalEventType | "create",
+  "all" | "proposer" | "own-unit" | "to-lead" | "accepted-reply" | "internal"
+> = {
   // The proposal as it was first written (the history's first entry, `create`).
   create: "all",
   submit: "all",
@@ -55,7 +76,8 @@ const RULES: Record<ProposalEventType | "create", "all" | "proposer" | "own-unit
   "unit.object": "own-unit",
   // A contact is with the proposer: both sides know what was said.
   "handle.contact": "own-unit",
-  "handle.coOpinion": "own-unit",
+  // "Co-units send their opinion to the lead unit": the lead reads it (and its letter) to write the one reply.
+  "handle.coOpinion": "to-lead",
   "handle.requestExtension": "own-unit",
   "extension.approve": "own-unit",
   "extension.deny": "own-unit",
@@ -137,9 +159,10 @@ export function maySeePayload(viewer: Viewer, entry: HistoryEntryFacts, accepted
     if (rule === "proposer" || PROPOSER_ALSO.has(entry.type)) return true;
     return rule === "accepted-reply" && accepted.has(entry.seq);
   }
-  // A unit: its own part, and its own replies from the start.
-  if (rule === "own-unit" || rule === "accepted-reply") {
-    return viewer.unitId != null && unitOf(entry) === viewer.unitId;
+  // A unit: its own part, and its own replies from the start; the lead unit, the co-units' opinions too.
+  if (rule === "own-unit" || rule === "accepted-reply" || rule === "to-lead") {
+    if (viewer.unitId == null) return false;
+    return unitOf(entry) === viewer.unitId || (rule === "to-lead" && viewer.leadsProposal === true);
   }
   return false;
 }

@@ -22,6 +22,7 @@ export {
   acceptedReplies,
   disclose,
   type HistoryEntryFacts,
+  leadUnitOf,
   maySeePayload,
   type Viewer,
 } from "./disclosure.ts";

@@ -73,7 +73,8 @@ export function attachmentRoutes(database: Database, deps: AttachmentDeps): Rout
   async function visibleProposal(id: string, caller: Caller) {
     const row = await database.prisma.proposal.findFirst({
       where: { AND: [{ id }, visibleWhere(caller)] },
-      select: { id: true },
+      // The snapshot tells a unit whether it is the lead unit, which reads the co-units' opinion letters.
+      select: { id: true, snapshot: true },
     });
     if (!row) throw refuse("NOT_FOUND", `No proposal ${id}.`);
     const history: HistoryRow[] = await database.prisma.proposalEvent.findMany({
@@ -86,7 +87,7 @@ export function attachmentRoutes(database: Database, deps: AttachmentDeps): Rout
     const [grant = caller] = await grantsSeeing(database, id, caller);
     return {
       id: row.id,
-      viewer: viewerOf(grant),
+      viewer: viewerOf(grant, row),
       history,
       accepted: acceptedReplies(history),
       carriers: eventsByAttachment(history),

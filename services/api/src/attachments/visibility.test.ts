@@ -17,7 +17,8 @@ const PROPOSERS_FILE: Uploader = { uploaderRole: "proposer", uploaderId: "member
 const viewers: Record<string, Viewer> = {
   staff: { audience: "back-office" },
   leader: { audience: "leader" },
-  housing: { audience: "unit", unitId: "housing" },
+  // The lead unit (主办) of a lead + co assignment, `finance` its co-unit.
+  housing: { audience: "unit", unitId: "housing", leadsProposal: true },
   finance: { audience: "unit", unitId: "finance" },
   proposer: { audience: "proposer" },
 };
@@ -56,9 +57,12 @@ describe("who sees an attachment", () => {
     expect(seers(HOUSING_LETTER, [submit, reply, returned, second, acceptedLater], "att_r")).not.toContain("proposer");
   });
 
-  it("a co-unit's opinion: that unit and the back office only", () => {
+  it("a co-unit's opinion: that unit, the lead unit it is sent to and the back office", () => {
     const finance: Uploader = { uploaderRole: "unit", uploaderId: "clerk-f", uploaderUnitId: "finance" };
-    expect(seers(finance, [submit, opinion], "att_o")).toEqual(["staff", "leader", "finance"]);
+    expect(seers(finance, [submit, opinion], "att_o")).toEqual(["staff", "leader", "housing", "finance"]);
+    // A unit that is not the lead (another co-unit, a unit handling separately) does not read it.
+    const other: Viewer = { audience: "unit", unitId: "transport" };
+    expect(maySeeAttachment(other, finance, [opinion], new Set())).toBe(false);
   });
 
   it("a file no event carries: its uploader's side and the back office", () => {

@@ -1,6 +1,6 @@
 import type { Database, Prisma, Proposal } from "@huiyin/db";
 import type { Actor } from "@huiyin/engine";
-import type { Viewer } from "@huiyin/workflow-proposal";
+import { leadUnitOf, type Viewer } from "@huiyin/workflow-proposal";
 import { type Caller, type Grant, grantsOf } from "../auth/keys.ts";
 import { scopedToCommittee } from "../committees/scope.ts";
 
@@ -226,16 +226,20 @@ export function createRefusal(
 /**
  * Which audience of the disclosure rules (workflows/proposal `disclose`) a caller reads as: an integrator creates
  * and follows proposals for their proposers (the member app, the public platform), so it reads what they read.
+ * `proposal`, the row read (its snapshot), tells a unit whether it is the lead unit the co-units' opinions go to.
  */
-export function viewerOf(caller: Grant): Viewer {
+export function viewerOf(caller: Grant, proposal?: { snapshot: unknown }): Viewer {
   switch (caller.role) {
     case "admin":
     case "staff":
       return { audience: "back-office" };
     case "leader":
       return { audience: "leader" };
-    case "unit":
-      return { audience: "unit", unitId: caller.unitId };
+    case "unit": {
+      const context = (proposal?.snapshot as { context?: unknown } | null | undefined)?.context;
+      const lead = caller.unitId != null && leadUnitOf(context) === caller.unitId;
+      return { audience: "unit", unitId: caller.unitId, ...(lead ? { leadsProposal: true } : {}) };
+    }
     case "proposer":
     case "integrator":
     case "operator":

@@ -181,7 +181,11 @@ export function proposalRoutes(deps: ProposalRoutesDeps): Router {
       where: { proposalId: row.id, type: { in: ["handle.reply", "supervise.acceptReply", "supervise.returnReply"] } },
       select: { seq: true, type: true, actor: true, payload: true },
     });
-    return { visible: disclose(viewerOf(grant), page, acceptedReplies(replyFates)), page, more: events.length > limit };
+    return {
+      visible: disclose(viewerOf(grant, row), page, acceptedReplies(replyFates)),
+      page,
+      more: events.length > limit,
+    };
   }
 
   router.get("/proposals/:id/history", async (request, response) => {
