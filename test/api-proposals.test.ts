@@ -404,5 +404,14 @@ describe("GET /v1/proposals", () => {
     expect(unknown.body.error.code).toBe("INVALID_QUERY");
     const bad = await api.call("GET", "/v1/proposals?createdFrom=yesterday", { key: keys.staff });
     expect(bad.body.error.details.fields).toEqual([expect.objectContaining({ path: "createdFrom" })]);
+    // A cursor is the nextCursor of an earlier page, not a bound to compare ids with.
+    for (const cursor of ["../../", "%25", "zzz", "P_ABC"]) {
+      const page = await api.call("GET", `/v1/proposals?cursor=${encodeURIComponent(cursor)}`, { key: keys.staff });
+      expect(page.status, cursor).toBe(400);
+      expect(page.body.error.details.fields, cursor).toEqual([expect.objectContaining({ path: "cursor" })]);
+    }
+    const batches = await api.call("GET", "/v1/batches?cursor=..%2F..%2F", { key: keys.staff });
+    expect(batches.status).toBe(400);
+    expect(batches.body.error.code).toBe("INVALID_QUERY");
   });
 });

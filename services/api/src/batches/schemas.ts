@@ -29,7 +29,11 @@ export type CreateBatchBody = z.output<typeof createBatchSchema>;
 /** `GET /v1/batches`: newest first, `cursor` = the last id seen. */
 export const batchListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().trim().min(1).max(100).optional(),
+  /** `nextCursor` of the previous page: a batch's id (`b_` and base-36 time and hex random), nothing else. */
+  cursor: z
+    .string()
+    .regex(/^b_[0-9a-z]{1,60}$/, "not a cursor this API gave out (nextCursor of an earlier page)")
+    .optional(),
 });
 
 /** What happened to one proposal of a batch. */

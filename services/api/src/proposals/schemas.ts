@@ -57,8 +57,11 @@ export const listQuerySchema = z.strictObject({
   ...figureFilterSchema,
   order: z.enum(["asc", "desc"]).default("desc"),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  /** `nextCursor` of the previous page. */
-  cursor: text(100).optional(),
+  /** `nextCursor` of the previous page: a proposal's id (`p_` and base-36 time and random), nothing else. */
+  cursor: z
+    .string()
+    .regex(/^p_[0-9a-z]{1,60}$/, "not a cursor this API gave out (nextCursor of an earlier page)")
+    .optional(),
 });
 export type ListQuery = z.output<typeof listQuerySchema>;
 
