@@ -326,6 +326,14 @@ describe("changing the handling units during handling", () => {
     expect((await historyOf(id, keys.co)).find((i) => i.type === "handle.reassign")?.payload).toMatchObject({
       reason: "步行环境属园林部门职责",
     });
+    // Parks was given the proposal now: it may object within its own window (the first unit's is long over).
+    const asParks = await api.call("GET", `/v1/proposals/${id}`, { key: keys.parks });
+    expect(asParks.body.allowedEvents).toContain("unit.object");
+    const objected = await ok(id, keys.parks, { type: "unit.object", reason: "不属园林部门职责" });
+    expect(objected.stage).toBe("handle");
+    expect((await noticesOf(id, "assignment.objected")).at(-1)).toMatchObject({ recipients: [{ role: "staff" }] });
+    await refused(id, keys.parks, { type: "unit.object", reason: "again" }, 409, "ALREADY_OBJECTED");
+    // Staff keep it with parks (they may reassign again): parks handles it.
     await ok(id, keys.parks, contact);
     expect((await ok(id, keys.parks, reply("A"))).stage).toBe("supervise");
   });

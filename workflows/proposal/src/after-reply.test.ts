@@ -1,5 +1,6 @@
 import { defaultPolicy, type Policy } from "@huiyin/domain";
 import { describe, expect, it } from "vitest";
+import { allowedEvents } from "./queries.ts";
 import {
   closed,
   coProposer,
@@ -355,6 +356,40 @@ describe("changing the handling units after handling started", () => {
     ).toBe("NOT_A_PARTY");
     run.contactAndReply("u-right");
     expect(run.state).toBe("supervise.checking");
+  });
+
+  it("a unit added during handling may object within its own window from then, once; the others may not", () => {
+    const run = new Run().submitAndRegister().assignSeparately(["u-a", "u-b"]);
+    expect(run.state).toBe("handle.separately");
+    run.advanceDays(20);
+    const allowed = (unitId: string) => allowedEvents(run.snapshot, unit(unitId), at(run));
+    run.send(
+      { type: "handle.reassign", add: [{ unitId: "u-c", role: "separate" }], remove: ["u-b"], reason: "r" },
+      staff,
+    );
+    // The first units' window is over; the added unit's runs from its assignment.
+    expect(run.refuse({ type: "unit.object", reason: "x" }, unit("u-a"))).toBe("OBJECTION_WINDOW_CLOSED");
+    expect(allowed("u-a")).not.toContain("unit.object");
+    expect(allowed("u-c")).toContain("unit.object");
+    run.advanceDays(5);
+    const effects = run.send({ type: "unit.object", reason: "不属于本单位职责" }, unit("u-c"));
+    const notices = effects.flatMap((e) => (e.type === "notify" ? [e.params] : []));
+    expect(notices).toEqual([
+      { topic: "assignment.objected", recipients: [{ role: "staff" }], note: "不属于本单位职责" },
+    ]);
+    expect(run.state).toBe("handle.separately");
+    expect(run.context.objections).toEqual([expect.objectContaining({ unitId: "u-c", reason: "不属于本单位职责" })]);
+    // Once: then staff decide (and reassign, or not).
+    expect(run.refuse({ type: "unit.object", reason: "again" }, unit("u-c"))).toBe("ALREADY_OBJECTED");
+    run.send(
+      { type: "handle.reassign", add: [{ unitId: "u-d", role: "separate" }], remove: ["u-c"], reason: "r" },
+      staff,
+    );
+    expect(run.context.assignment?.joined?.map((j) => j.unitId)).toEqual(["u-d"]);
+    // A unit whose window passed in silence handles the proposal: its objection is refused.
+    run.advanceDays(11);
+    expect(run.refuse({ type: "unit.object", reason: "late" }, unit("u-d"))).toBe("OBJECTION_WINDOW_CLOSED");
+    expect(allowed("u-d")).not.toContain("unit.object");
   });
 
   it("adds and removes co-units, keeps the mode's shape, and refuses the unknown", () => {

@@ -13,7 +13,7 @@ import type {
 import type { DeadlineOpenParams } from "./effects.ts";
 
 /** Bumped on every change to states, events or context shape; the engine stores it with each instance. */
-export const PROPOSAL_MACHINE_VERSION = "1.2.0";
+export const PROPOSAL_MACHINE_VERSION = "1.3.0";
 
 /** What creating a proposal instance needs. */
 export interface ProposalInput {
@@ -66,6 +66,12 @@ export interface Assignment {
   /** End of the objection window (ISO, time-scaled): objections after it are refused. */
   objectionDueAt: string;
   acknowledged: string[];
+  /**
+   * Units added after handling started (`handle.reassign`), each with its own objection window from when it was
+   * added: a unit newly given the proposal may object that it is outside its remit as the first ones could (the
+   * regulations' window runs from a unit's assignment). Absent before machine 1.3.0.
+   */
+  joined?: { unitId: string; at: string; objectionDueAt: string }[];
   replyDueDate?: string;
 }
 

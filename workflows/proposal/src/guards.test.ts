@@ -132,6 +132,16 @@ describe("review and assignment", () => {
     expect(allowedEvents(run.snapshot, unit("u-civil"), late)).toEqual(["unit.acknowledge"]);
     expect(allowedEvents(run.snapshot, unit("u-civil"))).toEqual(["unit.acknowledge", "unit.object"]);
   });
+
+  it("refuses a second objection of a unit added during handling: staff decide on the first", () => {
+    const run = handling();
+    run.send(
+      { type: "handle.reassign", add: [{ unitId: "u-new", role: "lead" }], remove: ["u-civil"], reason: "r" },
+      staff,
+    );
+    run.send({ type: "unit.object", reason: "不属本单位职责" }, unit("u-new"));
+    expect(refuse(run, { type: "unit.object", reason: "again" }, unit("u-new"))).toBe("ALREADY_OBJECTED");
+  });
 });
 
 describe("handling", () => {

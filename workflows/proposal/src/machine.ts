@@ -90,6 +90,8 @@ export const proposalMachine = setup({
       "deadlineId" in event &&
       context.deadlines.some((d) => d.deadlineId === event.deadlineId && d.kind === params.kind),
     separate: ({ context }) => context.assignment?.mode === "separate",
+    /** The sender is a unit added after handling started (`joined`): it alone may still object then. */
+    joinedUnit: ({ context, event }) => (context.assignment?.joined ?? []).some((j) => j.unitId === event.actor.unitId),
     /** This acknowledgement is the last one outstanding. */
     lastAcknowledgement: ({ context, event }) =>
       (context.assignment?.units ?? []).every(
@@ -299,6 +301,8 @@ export const proposalMachine = setup({
         "key.designate": record("designateKey"),
         // Staff change the handling units after handling started (reassign, add, remove), with a reason.
         "handle.reassign": record("reassign"),
+        // A unit added by that may object within its own window (the rules judge it); staff then reassign.
+        "unit.object": { guard: and(["permitted", "joinedUnit"]), actions: apply("object") },
       },
       states: {
         contacting: {

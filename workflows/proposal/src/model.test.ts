@@ -190,6 +190,10 @@ function abstractState(s: ProposalSnapshot): string {
     c.coOpinions.length,
     c.rehandles,
     currentRatings(c).map((r) => [r.proposerId, r.result]),
+    // A unit added during handling that may still object: told apart only before any contact (where the one
+    // reassignment is offered), so that its objection is reached without doubling the rest of the graph.
+    c.parts.every((p) => p.contacts === 0) &&
+      (c.assignment?.joined ?? []).some((j) => !c.objections.some((o) => o.unitId === j.unitId)),
     // Not the open deadlines, key designation, extensions granted or timer history: they follow from the rest or
     // only multiply the graph, and every transition is still reached the first time its situation arises.
   ]);

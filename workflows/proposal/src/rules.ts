@@ -63,10 +63,21 @@ const leaderInScope = (ctx: ProposalContext, actor: Actor, what: string) =>
     ? refusal("NOT_A_PARTY", `a leader ${what} the key proposals they lead or of the units they supervise`)
     : undefined;
 
-const objectionWindow = (ctx: ProposalContext, at: string | undefined) =>
-  at !== undefined && ctx.assignment && Date.parse(at) > Date.parse(ctx.assignment.objectionDueAt)
-    ? refusal("OBJECTION_WINDOW_CLOSED", `objections were due by ${ctx.assignment.objectionDueAt}`)
+/**
+ * Whether `unitId` may still object: within the assignment's window, or, for a unit added after handling started,
+ * within its own window from when it was added (and once: then staff decide).
+ */
+const objectionWindow = (ctx: ProposalContext, unitId: string | undefined, at: string | undefined) => {
+  const joined = ctx.assignment?.joined?.find((j) => j.unitId === unitId);
+  if (joined && ctx.objections.some((o) => o.unitId === unitId && Date.parse(o.at) >= Date.parse(joined.at))) {
+    return refusal("ALREADY_OBJECTED", "the unit has objected to this assignment; the committee office decides");
+  }
+  const due = joined?.objectionDueAt ?? ctx.assignment?.objectionDueAt;
+  // At the due instant the window's timer has fired: handling started, silence was acceptance.
+  return at !== undefined && due !== undefined && Date.parse(at) >= Date.parse(due)
+    ? refusal("OBJECTION_WINDOW_CLOSED", `objections were due by ${due}`)
     : undefined;
+};
 
 const unknownUnit = (ctx: ProposalContext, unitIds: readonly string[]) => {
   const unknown = unitIds.filter((u) => !ctx.parts.some((p) => p.unitId === u));
@@ -137,7 +148,7 @@ export const RULES: Rules = {
       assignedUnit(ctx, actor) ??
       (ctx.assignment?.acknowledged.includes(actor.unitId ?? "")
         ? refusal("ALREADY_ACKNOWLEDGED", "the unit accepted the assignment and can no longer object")
-        : objectionWindow(ctx, at)),
+        : objectionWindow(ctx, actor.unitId, at)),
   },
   "key.designate": { roles: STAFF },
   "handle.contact": { roles: UNIT, actor: handlingUnit },

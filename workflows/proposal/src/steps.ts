@@ -307,11 +307,21 @@ export const STEPS = {
     const added = e.add ?? [];
     // A removed unit's deadlines close with it (its reply, contact, opinion, check); an added unit's open from now.
     for (const unitId of removed) c.closeDeadlines("left", { unitId });
+    // An added unit may object within the policy's objection window from now, as the first units could.
+    const objectionDueAt = scheduleDeadline(deadlineRuleOf(c.ctx.policy, "objection"), e.at, c.ctx.policy, {
+      notBefore: e.at,
+    }).dueAt;
+    const changed = new Set([...removed, ...added.map((u) => u.unitId)]);
+    const joined = [
+      ...(a.joined ?? []).filter((j) => !changed.has(j.unitId)),
+      ...added.map((u) => ({ unitId: u.unitId, at: e.at, objectionDueAt })),
+    ];
     c.set({
       assignment: {
         ...a,
         units: [...a.units.filter((u) => !removed.includes(u.unitId)), ...added],
         acknowledged: a.acknowledged.filter((u) => !removed.includes(u)),
+        ...(joined.length > 0 ? { joined } : {}),
       },
       parts: c.ctx.parts.filter((p) => !removed.includes(p.unitId)),
       reassignments: [...(c.ctx.reassignments ?? []), { added, removed, reason: e.reason, by: e.actor, at: e.at }],
