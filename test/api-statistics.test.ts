@@ -1,7 +1,10 @@
-import { cnMainlandCalendar, workingDaysBetween } from "@huiyin/domain";
+import { cnMainlandCalendar, REJECTION_GROUNDS, workingDaysBetween } from "@huiyin/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiHarness, startApi } from "./support/api.ts";
 import { openApiContract } from "./support/contract.ts";
+
+/** What a rejection is counted under: a ground of the regulations' list, or none named. */
+const REJECTION_GROUND_FIGURES = [...REJECTION_GROUNDS, "unspecified"];
 
 /**
  * Statistics with rates over real HTTP (issue 16): a year of proposals driven through the engine on a clock the test
@@ -24,6 +27,8 @@ interface Spec {
   channel?: "public-platform";
   proposerType?: "party-group";
   end?: "draft" | "rejected" | "converted" | "withdrawn" | "registered";
+  /** A rejection's ground from the regulations' list; none named when absent. */
+  rejectedOn?: string;
   leader?: string;
   mode?: "sole" | "lead-co" | "separate";
   units?: [string, "lead" | "co" | "separate"][];
@@ -38,7 +43,7 @@ interface Spec {
 const sole = (unit: string): Pick<Spec, "mode" | "units"> => ({ mode: "sole", units: [[unit, "lead"]] });
 const SPECS: Spec[] = [
   { plenary: true, proposers: ["m1"], category: "livelihood", end: "draft" },
-  { plenary: true, proposers: ["m1"], category: "livelihood", end: "rejected" },
+  { plenary: true, proposers: ["m1"], category: "livelihood", end: "rejected", rejectedOn: "private-matter" },
   { plenary: true, proposers: ["m2"], category: "economy", end: "converted" },
   { plenary: false, proposers: ["m3"], category: "economy", end: "withdrawn" },
   { plenary: true, proposers: ["m2"], category: "economy", end: "registered" },
@@ -199,8 +204,10 @@ async function driveYear() {
     });
     if (spec.end === "draft") return;
     step(2, async () => {
-      if (spec.end === "rejected") await ok(id(), keys.staff, { type: "review.reject", reason: "不属于提案范围" });
-      else if (spec.end === "converted") {
+      if (spec.end === "rejected") {
+        const ground = spec.rejectedOn ? { ground: spec.rejectedOn } : {};
+        await ok(id(), keys.staff, { type: "review.reject", reason: "不属于提案范围", ...ground });
+      } else if (spec.end === "converted") {
         await ok(id(), keys.staff, { type: "review.convert", target: "opinion", reason: "转为意见" });
       } else if (spec.end === "withdrawn") {
         await ok(id(), keys[spec.proposers[0] as string], { type: "withdraw", reason: "撤回" });
@@ -325,6 +332,8 @@ interface Facts {
   submittedAt?: number;
   registered: boolean;
   ground?: string;
+  /** A rejection's ground as its history says it (`unspecified` when it named none). */
+  rejectedOn?: string;
   assigned: boolean;
   parts: Part[];
   ratings: { result: string; units: { unitId: string; result: string }[] }[];
@@ -386,6 +395,13 @@ async function factsOf(id: string): Promise<Facts> {
     ...(closed && closed !== "completed" && !history.some((item) => item.type === "review.register")
       ? { ground: closed }
       : {}),
+    ...(closed === "rejected"
+      ? {
+          rejectedOn:
+            (history.find((item) => item.type === "review.reject")?.payload as { ground?: string } | null)?.ground ??
+            "unspecified",
+        }
+      : {}),
     assigned: assign !== undefined,
     parts,
     ratings,
@@ -434,6 +450,7 @@ function expectedOfProposals(all: Facts[]): Expected {
   for (const ground of ["rejected", "converted", "merged", "withdrawn", "lapsed"]) {
     counts[`ground:${ground}`] = list((f) => f.ground === ground);
   }
+  for (const ground of REJECTION_GROUND_FIGURES) counts[`rejectedOn:${ground}`] = list((f) => f.rejectedOn === ground);
   const ratings: Record<string, number> = {};
   const grades: Record<string, number> = {};
   for (const f of all) {
@@ -530,6 +547,9 @@ async function check(row: Row, expected: Expected, unit: boolean, key = keys.sta
     for (const ground of ["rejected", "converted", "merged", "withdrawn", "lapsed"]) {
       figures.push([`ground:${ground}`, row.notRegistered.byGround[ground]]);
     }
+    for (const ground of REJECTION_GROUND_FIGURES) {
+      figures.push([`rejectedOn:${ground}`, row.notRegistered.rejectedByGround[ground]]);
+    }
   }
   for (const [name, figure] of figures) {
     const behind = [...(expected.counts[name] ?? [])].sort();
@@ -572,7 +592,16 @@ describe("GET /v1/stats over a seeded year", () => {
     facts = (await Promise.all(ids.map(factsOf))).filter((f) => f.submittedAt !== undefined);
     // The year is what the test meant it to be: something of everything.
     const all = expectedOfProposals(facts);
-    for (const name of ["repliedOnTime", "repliedLate", "rehandled", "overdueNow", "ground:rejected", "grade:C"]) {
+    for (const name of [
+      "repliedOnTime",
+      "repliedLate",
+      "rehandled",
+      "overdueNow",
+      "ground:rejected",
+      "grade:C",
+      "rejectedOn:private-matter",
+      "rejectedOn:unspecified",
+    ]) {
       expect(all.counts[name]?.length, name).toBeGreaterThan(0);
     }
   });

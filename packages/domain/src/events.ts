@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Actor } from "./actor.ts";
 import { calendarAdditionsSchema } from "./calendar/index.ts";
 import { proposalContentSchema, proposerSchema } from "./content.ts";
+import { REJECTION_GROUNDS } from "./rejection-grounds.ts";
 import type { NumberFacts, SessionFacts } from "./year.ts";
 
 const text = z.string().trim().min(1);
@@ -74,7 +75,12 @@ export const eventBodySchemas = {
     category: text,
     key: z.boolean().optional(),
   }),
-  "review.reject": z.strictObject({ type: z.literal("review.reject"), reason: text }),
+  // The ground from the regulations' list (statistics count by it); optional for callers from before it existed.
+  "review.reject": z.strictObject({
+    type: z.literal("review.reject"),
+    reason: text,
+    ground: z.enum(REJECTION_GROUNDS).optional(),
+  }),
   "review.convert": z.strictObject({
     type: z.literal("review.convert"),
     target: z.enum(CONVERT_TARGETS),

@@ -7,6 +7,7 @@ export * from "./events.ts";
 export * from "./migration-plan.ts";
 export * from "./policy.ts";
 export * from "./refusals.ts";
+export * from "./rejection-grounds.ts";
 export * from "./schedule.ts";
 export * from "./state-paths.ts";
 export * from "./year.ts";

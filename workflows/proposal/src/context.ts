@@ -8,6 +8,7 @@ import type {
   ProposalNumber,
   ProposalOrigin,
   Proposer,
+  RejectionGround,
   ReplyClass,
 } from "@huiyin/domain";
 import type { DeadlineOpenParams } from "./effects.ts";
@@ -195,7 +196,13 @@ export interface ProposalContext {
   number?: ProposalNumber;
   submittedAt?: string;
   submissions: number;
-  review?: { outcome: "registered" | "rejected" | "converted" | "merged" | "returned"; at: string; note?: string };
+  review?: {
+    outcome: "registered" | "rejected" | "converted" | "merged" | "returned";
+    at: string;
+    note?: string;
+    /** A rejection's ground from the regulations' list (machine 1.3.0; absent when none was named). */
+    ground?: RejectionGround;
+  };
   key?: { leaderId?: string };
   assignment?: Assignment;
   assignments: number;

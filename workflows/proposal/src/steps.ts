@@ -121,7 +121,7 @@ export const STEPS = {
     c.notify({ topic: "proposal.registered", recipients: allProposers(c.ctx) });
   }),
   reject: step("review.reject", (c, e) => {
-    c.set({ review: { outcome: "rejected", at: e.at, note: e.reason } });
+    c.set({ review: { outcome: "rejected", at: e.at, note: e.reason, ...(e.ground ? { ground: e.ground } : {}) } });
     c.notify({ topic: "proposal.rejected", recipients: allProposers(c.ctx), note: e.reason });
   }),
   convert: step("review.convert", (c, e) => {

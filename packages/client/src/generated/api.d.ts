@@ -1851,6 +1851,8 @@ export interface components {
                 /** @constant */
                 type: "review.register";
             } | {
+                /** @enum {string} */
+                ground?: "outside-remit" | "private-matter" | "litigation" | "state-secret" | "duplicate" | "no-suggestion" | "several-matters" | "unverified-facts" | "advertising" | "other";
                 reason: string;
                 /** @constant */
                 type: "review.reject";
@@ -2534,6 +2536,8 @@ export interface components {
             /** @constant */
             type: "review.register";
         } | {
+            /** @enum {string} */
+            ground?: "outside-remit" | "private-matter" | "litigation" | "state-secret" | "duplicate" | "no-suggestion" | "several-matters" | "unverified-facts" | "advertising" | "other";
             reason: string;
             /** @constant */
             type: "review.reject";
@@ -3081,8 +3085,9 @@ export interface components {
                 };
                 /** @description The group's value (unit id, leader id, category, ...); null for the summary. */
                 key: string | null;
-                /** @description Ended without registration, per ground: rejected, converted, merged, withdrawn, lapsed. */
+                /** @description Ended without registration. */
                 notRegistered?: {
+                    /** @description How they ended: rejected, converted, merged, withdrawn, lapsed. */
                     byGround: {
                         [key: string]: {
                             count: number;
@@ -3093,6 +3098,14 @@ export interface components {
                     count: number;
                     /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
                     list: string | null;
+                    /** @description The rejections (不予立案) by the ground of the regulations' list that staff named (`review.reject`'s `ground`): outside-remit, private-matter, litigation, state-secret, duplicate, no-suggestion, several-matters, unverified-facts, advertising, other; `unspecified` when none was named. */
+                    rejectedByGround: {
+                        [key: string]: {
+                            count: number;
+                            /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                            list: string | null;
+                        };
+                    };
                 };
                 /** @description A reply deadline past due while open, now or before it closed. */
                 overdueEver: {
@@ -3215,8 +3228,9 @@ export interface components {
                 };
                 /** @description The group's value (unit id, leader id, category, ...); null for the summary. */
                 key: string | null;
-                /** @description Ended without registration, per ground: rejected, converted, merged, withdrawn, lapsed. */
+                /** @description Ended without registration. */
                 notRegistered?: {
+                    /** @description How they ended: rejected, converted, merged, withdrawn, lapsed. */
                     byGround: {
                         [key: string]: {
                             count: number;
@@ -3227,6 +3241,14 @@ export interface components {
                     count: number;
                     /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
                     list: string | null;
+                    /** @description The rejections (不予立案) by the ground of the regulations' list that staff named (`review.reject`'s `ground`): outside-remit, private-matter, litigation, state-secret, duplicate, no-suggestion, several-matters, unverified-facts, advertising, other; `unspecified` when none was named. */
+                    rejectedByGround: {
+                        [key: string]: {
+                            count: number;
+                            /** @description Query string of GET /v1/proposals listing the proposals behind the count (null for a group no filter can name, e.g. no leader). */
+                            list: string | null;
+                        };
+                    };
                 };
                 /** @description A reply deadline past due while open, now or before it closed. */
                 overdueEver: {
@@ -7557,6 +7579,7 @@ export interface operations {
                 q?: string;
                 registered?: "true" | "false";
                 rehandled?: "true" | "false";
+                rejectionGround?: "outside-remit" | "private-matter" | "litigation" | "state-secret" | "duplicate" | "no-suggestion" | "several-matters" | "unverified-facts" | "advertising" | "other" | "unspecified";
                 replied?: "true" | "false";
                 repliedLate?: "true" | "false";
                 repliedOnTime?: "true" | "false";
@@ -10475,6 +10498,7 @@ export interface operations {
                 q?: string;
                 registered?: "true" | "false";
                 rehandled?: "true" | "false";
+                rejectionGround?: "outside-remit" | "private-matter" | "litigation" | "state-secret" | "duplicate" | "no-suggestion" | "several-matters" | "unverified-facts" | "advertising" | "other" | "unspecified";
                 replied?: "true" | "false";
                 repliedLate?: "true" | "false";
                 repliedOnTime?: "true" | "false";

@@ -6,6 +6,7 @@
  */
 import type { Prisma } from "@huiyin/db";
 import { z } from "zod";
+import { REJECTION_GROUND_FIGURES } from "../stats/derive.ts";
 
 const flag = z.enum(["true", "false"]).transform((value) => value === "true");
 const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
@@ -18,6 +19,8 @@ export const figureFilterSchema = {
   submittedTo: instant.optional(),
   /** Registered (立案). `registered=false&stage=closed`: ended without registration. */
   registered: flag.optional(),
+  /** Rejected (不予立案) on this ground of the regulations' list; `unspecified`: on none named. */
+  rejectionGround: z.enum(REJECTION_GROUND_FIGURES).optional(),
   /** Assigned (with `unit`: a part of its own to answer, 承办, not co-handling 协办). */
   assigned: flag.optional(),
   /** With `unit`: its role in the assignment. */
@@ -69,6 +72,7 @@ export function figureFiltersOf(
   if (query.submittedFrom) filters.push(facts({ submittedAt: { gte: query.submittedFrom } }));
   if (query.submittedTo) filters.push(facts({ submittedAt: { lt: query.submittedTo } }));
   both(facts({ registeredAt: { not: null } }), query.registered);
+  if (query.rejectionGround) filters.push(facts({ rejectionGround: query.rejectionGround }));
   both(unit ? part(owed) : facts({ assignedAt: { not: null } }), query.assigned);
   if (query.unitRole) filters.push(part({ role: query.unitRole }));
   both(unit ? part({ ...owed, repliedAt: { not: null } }) : facts({ repliedAt: { not: null } }), query.replied);

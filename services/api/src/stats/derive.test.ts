@@ -33,11 +33,37 @@ describe("deriveFigures", () => {
       submittedAt: d("2027-01-21T00:00:00Z"),
       registeredAt: null,
       notRegistered: "rejected",
+      // Rejected without a ground named (before grounds existed, or a caller that sent none).
+      rejectionGround: "unspecified",
       assignedAt: null,
       repliedAt: null,
       parts: [],
       ratings: [],
     });
+  });
+
+  it("a rejection counts under the ground staff named; other endings under none", () => {
+    const ended = (states: string[], history: HistoryFact[]) =>
+      deriveFigures({
+        committeeId: "default",
+        states,
+        history,
+        deadlines: [],
+        record: {},
+        calendar: cnMainlandCalendar,
+      });
+    const submitted = event(1, "submit", "2027-01-21T00:00:00Z");
+    const rejected = (ground: unknown) =>
+      ended(
+        ["closed.rejected"],
+        [submitted, event(2, "review.reject", "2027-01-22T00:00:00Z", { payload: { reason: "r", ground } })],
+      );
+    expect(rejected("state-secret").rejectionGround).toBe("state-secret");
+    expect(rejected("private-matter").rejectionGround).toBe("private-matter");
+    expect(rejected(undefined).rejectionGround).toBe("unspecified");
+    expect(rejected("not-a-ground").rejectionGround).toBe("unspecified");
+    expect(ended(["closed.converted"], [submitted]).rejectionGround).toBeNull();
+    expect(ended(["review.pending"], [submitted]).rejectionGround).toBeNull();
   });
 
   it("counts the last assignment's units, each part's first reply against the deadline in force, final grades and ratings", () => {

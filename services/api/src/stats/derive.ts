@@ -3,7 +3,7 @@
  * opened, and the machine's own record of final grades and ratings (what the ratings feature keeps). Pure, so that
  * the definitions are tested without a database; `figures-store.ts` reads the rows and writes what this returns.
  */
-import { type BusinessCalendar, workingDaysBetween } from "@huiyin/domain";
+import { type BusinessCalendar, REJECTION_GROUNDS, workingDaysBetween } from "@huiyin/domain";
 
 /** One history entry, as far as the figures read it. */
 export interface HistoryFact {
@@ -42,6 +42,13 @@ export interface ProposalFacts {
 export const NOT_REGISTERED_GROUNDS = ["rejected", "converted", "merged", "withdrawn", "lapsed"] as const;
 export type NotRegisteredGround = (typeof NOT_REGISTERED_GROUNDS)[number];
 
+/**
+ * What a rejection (不予立案) is counted under: the ground from the regulations' list that staff named
+ * (`review.reject`'s `ground`), or `unspecified` for one that named none (sent without it, or before it existed).
+ */
+export const REJECTION_GROUND_FIGURES = [...REJECTION_GROUNDS, "unspecified"] as const;
+export type RejectionGroundFigure = (typeof REJECTION_GROUND_FIGURES)[number];
+
 export interface DerivedPart {
   unitId: string;
   role: string;
@@ -66,6 +73,8 @@ export interface DerivedFigures {
   submittedAt: Date | null;
   registeredAt: Date | null;
   notRegistered: NotRegisteredGround | null;
+  /** For a rejected proposal, the ground it was rejected on. */
+  rejectionGround: RejectionGroundFigure | null;
   assignedAt: Date | null;
   repliedAt: Date | null;
   repliedOnTime: boolean | null;
@@ -94,6 +103,13 @@ export function deriveFigures(facts: ProposalFacts): DerivedFigures {
     registeredAt === null && (NOT_REGISTERED_GROUNDS as readonly string[]).includes(closedAs ?? "")
       ? (closedAs as NotRegisteredGround)
       : null;
+  const ground = events.findLast((event) => event.type === "review.reject")?.payload?.ground;
+  const rejectionGround =
+    notRegistered !== "rejected"
+      ? null
+      : (REJECTION_GROUND_FIGURES as readonly unknown[]).includes(ground) && ground !== "unspecified"
+        ? (ground as RejectionGroundFigure)
+        : "unspecified";
 
   // The units as they stand: the last assignment (a reassignment after an objection replaces it), then the units
   // staff added or removed during handling.
@@ -181,6 +197,7 @@ export function deriveFigures(facts: ProposalFacts): DerivedFigures {
     submittedAt,
     registeredAt,
     notRegistered,
+    rejectionGround,
     assignedAt,
     repliedAt,
     repliedOnTime: repliedAt ? owed.every((part) => part.repliedOnTime === true) : null,

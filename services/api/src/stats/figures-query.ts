@@ -5,7 +5,7 @@
  * (the list's figure filters read the same derived rows), so each figure can be traced.
  */
 import type { Database } from "@huiyin/db";
-import { NOT_REGISTERED_GROUNDS, REPLY_DEADLINE_KINDS } from "./derive.ts";
+import { NOT_REGISTERED_GROUNDS, REJECTION_GROUND_FIGURES, REPLY_DEADLINE_KINDS } from "./derive.ts";
 import { replyDays, share } from "./rate-math.ts";
 
 export const GROUP_BYS = ["unit", "leader", "category", "proposerType", "sourceChannel", "session"] as const;
@@ -39,7 +39,11 @@ export interface FigureRow {
   key: string | null;
   submitted?: Figure;
   registered?: Figure;
-  notRegistered?: Figure & { byGround: Record<string, Figure> };
+  /**
+   * Ended without registration; `byGround`: how (rejected, converted, merged, withdrawn, lapsed);
+   * `rejectedByGround`: the rejections by the regulations' ground staff named (`unspecified`: none named).
+   */
+  notRegistered?: Figure & { byGround: Record<string, Figure>; rejectedByGround: Record<string, Figure> };
   assigned: Figure;
   /** Unit rows: co-handling (协办), which owes no reply of its own. */
   coAssigned?: Figure;
@@ -146,6 +150,7 @@ interface CountRow {
   rated_unsatisfied: number;
   days: number[] | null;
   [ground: `nr_${string}`]: number;
+  [ground: `rg_${string}`]: number;
 }
 
 /** One query over `stat_proposals`: the proposals as a whole, in one group or per value of a dimension. */
@@ -163,9 +168,11 @@ async function proposalRows(
   }
   const key = groupBy ? `t.${DIMENSION[groupBy].column}` : "NULL::text";
   const od = overdueNow(params, query.now);
-  const grounds = NOT_REGISTERED_GROUNDS.map(
-    (g) => `count(*) FILTER (WHERE t.not_registered = '${g}')::int AS "nr_${g}"`,
-  );
+  // The names come from the code's own lists, never from a request.
+  const grounds = [
+    ...NOT_REGISTERED_GROUNDS.map((g) => `count(*) FILTER (WHERE t.not_registered = '${g}')::int AS "nr_${g}"`),
+    ...REJECTION_GROUND_FIGURES.map((g) => `count(*) FILTER (WHERE t.rejection_ground = '${g}')::int AS "rg_${g}"`),
+  ];
   const { rows } = await database.pool.query<CountRow>(
     `SELECT ${key} AS key, count(*)::int AS submitted, count(t.registered_at)::int AS registered,
             count(t.not_registered)::int AS not_registered, ${grounds.join(", ")},
@@ -270,6 +277,12 @@ function rowOf(row: CountRow, link: URLSearchParams, untraceable: boolean, unit:
             NOT_REGISTERED_GROUNDS.map((g) => [
               g,
               f(row[`nr_${g}`] ?? 0, { registered: "false", state: `closed.${g}` }),
+            ]),
+          ),
+          rejectedByGround: Object.fromEntries(
+            REJECTION_GROUND_FIGURES.map((g) => [
+              g,
+              f(row[`rg_${g}`] ?? 0, { registered: "false", state: "closed.rejected", rejectionGround: g }),
             ]),
           ),
         },

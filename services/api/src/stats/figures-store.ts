@@ -23,8 +23,11 @@ interface Queryable {
   query(text: string, values?: unknown[]): Promise<unknown>;
 }
 
-/** The events the derivation reads; the others (contacts, timers, supervision notes) change no figure. */
-const EVENT_TYPES = ["submit", "review.register", "assign", "handle.reassign", "handle.reply"];
+/**
+ * The events the derivation reads (a rejection for its ground); the others (contacts, timers, supervision notes)
+ * change no figure.
+ */
+const EVENT_TYPES = ["submit", "review.register", "review.reject", "assign", "handle.reassign", "handle.reply"];
 
 interface ProposalRow {
   id: string;
@@ -127,6 +130,7 @@ export async function refreshFigures(pool: Pool, options: { batch?: number } = {
           figures.submittedAt,
           figures.registeredAt,
           figures.notRegistered,
+          figures.rejectionGround,
           figures.assignedAt,
           figures.repliedAt,
           figures.repliedOnTime,
@@ -167,7 +171,7 @@ export async function refreshFigures(pool: Pool, options: { batch?: number } = {
       await insertRows(
         client,
         `INSERT INTO stat_proposals (proposal_id, committee_id, session_id, category, leader_id, proposer_type,
-           source_channel, unit_ids, submitted_at, registered_at, not_registered, assigned_at, replied_at,
+           source_channel, unit_ids, submitted_at, registered_at, not_registered, rejection_ground, assigned_at, replied_at,
            replied_on_time, reply_working_days, rehandled, overdue_ever, grades_a, grades_b, grades_c,
            rated_satisfied, rated_basically, rated_unsatisfied)`,
         [
@@ -181,6 +185,7 @@ export async function refreshFigures(pool: Pool, options: { batch?: number } = {
           "text",
           "timestamptz",
           "timestamptz",
+          "text",
           "text",
           "timestamptz",
           "timestamptz",
@@ -201,6 +206,7 @@ export async function refreshFigures(pool: Pool, options: { batch?: number } = {
            proposer_type = EXCLUDED.proposer_type, source_channel = EXCLUDED.source_channel,
            unit_ids = EXCLUDED.unit_ids, submitted_at = EXCLUDED.submitted_at,
            registered_at = EXCLUDED.registered_at, not_registered = EXCLUDED.not_registered,
+           rejection_ground = EXCLUDED.rejection_ground,
            assigned_at = EXCLUDED.assigned_at, replied_at = EXCLUDED.replied_at,
            replied_on_time = EXCLUDED.replied_on_time, reply_working_days = EXCLUDED.reply_working_days,
            rehandled = EXCLUDED.rehandled, overdue_ever = EXCLUDED.overdue_ever, grades_a = EXCLUDED.grades_a,

@@ -38,9 +38,20 @@ const FigureRow = z.strictObject({
   submitted: figure.optional().describe("Proposals submitted (not in the unit table)."),
   registered: figure.optional().describe("Registered (立案)."),
   notRegistered: figure
-    .extend({ byGround: z.record(z.string(), figure) })
+    .extend({
+      byGround: z
+        .record(z.string(), figure)
+        .describe("How they ended: rejected, converted, merged, withdrawn, lapsed."),
+      rejectedByGround: z
+        .record(z.string(), figure)
+        .describe(
+          "The rejections (不予立案) by the ground of the regulations' list that staff named (`review.reject`'s " +
+            "`ground`): outside-remit, private-matter, litigation, state-secret, duplicate, no-suggestion, " +
+            "several-matters, unverified-facts, advertising, other; `unspecified` when none was named.",
+        ),
+    })
     .optional()
-    .describe("Ended without registration, per ground: rejected, converted, merged, withdrawn, lapsed."),
+    .describe("Ended without registration."),
   assigned: figure.describe("Assigned (unit table: the unit's own parts to answer, 承办; co-handling apart)."),
   coAssigned: figure.optional().describe("Unit table: co-handling (协办), which owes no reply of its own."),
   replied: figure.describe("Replied: every part's first reply sent (unit table: the unit's)."),
