@@ -142,6 +142,8 @@ beforeAll(async () => {
   expect(
     (await api.call("PUT", "/v1/directory/units/roads", { body: { name: "交通局", headPersonId: "zhao" } })).status,
   ).toBe(201);
+  // Proposals are assigned only to units of the directory, once it has any.
+  expect((await api.call("PUT", "/v1/directory/units/water", { body: { name: "水务局" } })).status).toBe(201);
   expect((await api.call("POST", "/v1/people/qian/disable")).status).toBe(200);
   // A person of another committee, whom no key of this one may act for.
   await api.database.prisma.person.create({ data: { id: "xu", name: "徐外委", committeeId: "elsewhere" } });

@@ -196,6 +196,49 @@ describe("units", () => {
   });
 });
 
+describe("assigning to the directory's units", () => {
+  it("refuses an assignment or a reassignment naming a unit the directory lacks (422), changing nothing", async () => {
+    // u-1 is in the directory (above); u-typo is not.
+    const created = await api.call("POST", "/v1/proposals", {
+      key: keys.staff,
+      body: {
+        title: "关于改善老旧小区供水的建议",
+        reasons: "水压不足。",
+        suggestions: ["改造管网"],
+        category: "urban",
+        proposers: [{ id: "member-1" }],
+        submit: true,
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.id as string;
+    const send = (body: unknown) => api.call("POST", `/v1/proposals/${id}/events`, { key: keys.staff, body });
+    expect((await send({ type: "review.register", category: "urban" })).status).toBe(200);
+    const before = await api.call("GET", `/v1/proposals/${id}`, { key: keys.staff });
+    const typo = await send({
+      type: "assign",
+      mode: "lead-co",
+      units: [
+        { unitId: "u-1", role: "lead" },
+        { unitId: "u-typo", role: "co" },
+      ],
+    });
+    expect(typo.status).toBe(422);
+    expect(typo.body.error).toMatchObject({
+      code: "UNIT_NOT_IN_DIRECTORY",
+      details: { fields: [{ path: "units.1.unitId" }] },
+    });
+    contract.expectConforms("POST", "/v1/proposals/{id}/events", typo);
+    const after = await api.call("GET", `/v1/proposals/${id}`, { key: keys.staff });
+    expect(after.body.version).toBe(before.body.version);
+    // The directory's unit: assigned; a reassignment adding an unknown one: refused as well.
+    expect((await send({ type: "assign", mode: "sole", units: [{ unitId: "u-1", role: "lead" }] })).status).toBe(200);
+    const added = await send({ type: "handle.reassign", add: [{ unitId: "u-typo", role: "co" }], reason: "r" });
+    expect(added.status).toBe(422);
+    expect(added.body.error.details.fields).toEqual([expect.objectContaining({ path: "add.0.unitId" })]);
+  });
+});
+
 describe("role assignments", () => {
   const assign = (label: string, personId: string) =>
     admin("PUT", `/v1/directory/roles/${label}/people/${personId}`, "/v1/directory/roles/{label}/people/{personId}");

@@ -214,6 +214,12 @@ export const ERRORS = {
     meaning:
       "The file's bytes are not what its Content-Type says, or none of the types huiyin keeps (details.declared, details.detected); nothing was stored.",
   },
+  UNIT_NOT_IN_DIRECTORY: {
+    status: 422,
+    named: true,
+    meaning:
+      "An assignment or reassignment names a handling unit the committee's directory does not have (details.fields); nothing changed. A committee with no units in its directory assigns any unit id.",
+  },
   ATTACHMENT_NOT_USABLE: {
     status: 422,
     named: true,

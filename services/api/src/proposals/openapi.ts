@@ -125,6 +125,7 @@ const eventErrors = errors(
   "VERSION_MISMATCH",
   "INVALID_EVENT",
   "ATTACHMENT_NOT_USABLE",
+  "UNIT_NOT_IN_DIRECTORY",
   ...idempotency,
   ...onBehalfRefusals,
 );

@@ -19,6 +19,7 @@ import { refuse } from "../http/error-codes.ts";
 import type { HttpError } from "../http/errors.ts";
 import { parseBody } from "../http/validate.ts";
 import { actorOf, grantFor, grantsSeeing, seesWholeCommittee, visibleRowTest, visibleWhere } from "./access.ts";
+import { refuseUnitsOutsideDirectory } from "./directory-units.ts";
 import { httpErrorOf } from "./refusals.ts";
 import { allowedFor, snapshotOf } from "./view.ts";
 
@@ -145,6 +146,7 @@ export function eventSender(deps: EventSenderDeps) {
       caller;
     const actor = actorOf(grant);
     await refuseUnusableAttachments(database, id, { role: actor.role, id: actor.id, unitId: actor.unitId }, event);
+    await refuseUnitsOutsideDirectory(database, caller.committeeId, event);
     const logger = input.logger.child({ proposalId: id });
     const result = await applyEvent(
       {
