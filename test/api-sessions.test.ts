@@ -398,3 +398,42 @@ describe("rate limits of sign-in", () => {
     }
   });
 });
+
+describe("the committee's last admin", () => {
+  it("cannot disable themselves, and nobody disables, deletes or un-admins the last enabled admin", async () => {
+    for (const [id, email] of [
+      ["boss", "boss@office.example"],
+      ["deputy", "deputy@office.example"],
+    ] as const) {
+      expect((await api.call("PUT", `/v1/directory/people/${id}`, { body: { name: id, email } })).status).toBe(201);
+    }
+    // ann (above) is an admin without an account; boss becomes the only other one, then ann goes.
+    expect((await api.call("PUT", "/v1/directory/roles/admin/people/boss")).status).toBe(201);
+    expect((await api.call("DELETE", "/v1/directory/roles/admin/people/ann")).status).toBe(204);
+    await invite("boss");
+    const { response, browser } = await signIn("boss@office.example", PASSWORD);
+    expect(response.status).toBe(200);
+
+    const self = await browse(browser, "POST", "/v1/people/boss/disable");
+    expect(self.status).toBe(409);
+    expect(self.body.error.code).toBe("CANNOT_DISABLE_SELF");
+    // Through the admin key too: boss is the last enabled admin.
+    for (const [method, path] of [
+      ["POST", "/v1/people/boss/disable"],
+      ["DELETE", "/v1/directory/roles/admin/people/boss"],
+      ["DELETE", "/v1/directory/people/boss"],
+    ] as const) {
+      const refused = await api.call(method, path);
+      expect(refused.status, path).toBe(409);
+      expect(refused.body.error.code, path).toBe("LAST_ADMIN");
+    }
+    expect((await browse(browser, "GET", "/v1/session")).status).toBe(200);
+    const account = await api.database.prisma.personAccount.findUniqueOrThrow({ where: { personId: "boss" } });
+    expect(account.disabledAt).toBeNull();
+
+    // With a second admin, boss can be disabled (by someone else).
+    expect((await api.call("PUT", "/v1/directory/roles/admin/people/deputy")).status).toBe(201);
+    expect((await api.call("POST", "/v1/people/boss/disable")).status).toBe(200);
+    expect((await browse(browser, "GET", "/v1/session")).status).toBe(401);
+  });
+});

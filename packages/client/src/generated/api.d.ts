@@ -514,7 +514,7 @@ export interface paths {
         /** Give a person a role (admin): 201 when new, 200 when they held it already. */
         put: operations["assignDirectoryRole"];
         post?: never;
-        /** Take a role from a person (admin). */
+        /** Take a role from a person (admin); not the admin role of the committee's last enabled admin. */
         delete: operations["unassignDirectoryRole"];
         options?: never;
         head?: never;
@@ -948,7 +948,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Disable a person's sign-in (admin); their sessions end at once. */
+        /** Disable a person's sign-in (admin); their sessions end at once. Not one's own, nor the last enabled admin's. */
         post: operations["disableAccount"];
         delete?: never;
         options?: never;
@@ -2215,7 +2215,7 @@ export interface components {
         };
         Error: {
             error: {
-                /** @description A stable code: MALFORMED_JSON (400), INVALID_QUERY (400), INVALID_IF_MATCH (400), INVALID_IDEMPOTENCY_KEY (400), MALFORMED_URL (400), INVALID_CHARACTER (400), BODY_TOO_DEEP (400), MALFORMED_BODY_ENCODING (400), BAD_REQUEST (400), UNAUTHENTICATED (401), SIGN_IN_FAILED (401), OIDC_DISABLED (404), OIDC_NEXT_REFUSED (400), OIDC_FLOW_INVALID (400), OIDC_SIGN_IN_FAILED (401), OIDC_UNAVAILABLE (503), FORBIDDEN (403), CSRF_REJECTED (403), ACK_LINK_INVALID (403), ON_BEHALF_NOT_INTEGRATOR (403), ON_BEHALF_UNKNOWN_PERSON (403), ON_BEHALF_PERSON_DISABLED (403), ON_BEHALF_NOT_BOUND (403), NOT_FOUND (404), INVITATION_INVALID (404), EVENT_NOT_ALLOWED (409), VERSION_CONFLICT (409), EXTERNAL_ID_TAKEN (409), IDEMPOTENCY_IN_PROGRESS (409), CANNOT_REVOKE_SELF (409), PERSON_HAS_NO_EMAIL (409), PERSON_HEADS_UNIT (409), ALREADY_DELIVERED (409), NOT_RETRYABLE (409), NOT_PUBLISHABLE (409), SESSION_OVERLAPS (409), SAVED_FILTERS_FULL (409), SESSION_NAME_TAKEN (409), ID_TAKEN (409), COMMITTEE_EXISTS (409), ACK_LINK_EXPIRED (410), IDEMPOTENT_ANSWER_SEALED (410), VERSION_MISMATCH (412), PAYLOAD_TOO_LARGE (413), ATTACHMENT_TOO_LARGE (413), ATTACHMENT_TYPE_NOT_ALLOWED (415), IMPORT_TOO_LARGE (413), IMPORT_UNSUPPORTED_TYPE (415), UNSUPPORTED_ENCODING (415), VALIDATION_FAILED (422), INVALID_EVENT (422), INVALID_INPUT (422), IDEMPOTENCY_KEY_REUSED (422), WEBHOOK_URL_FORBIDDEN (422), ATTACHMENT_CONTENT_MISMATCH (422), UNIT_NOT_IN_DIRECTORY (422), ATTACHMENT_NOT_USABLE (422), DELEGATION_INVALID (422), SUCCESSION_INVALID (422), REDACTION_NOT_FOUND (422), PASSWORD_TOO_WEAK (422), CALENDAR_INVALID (422), POLICY_INVALID (422), IMPORT_INVALID (422), IMPORT_UNREADABLE (422), RATE_LIMITED (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), EMAIL_CHANNEL_OFF (503), or a rule code of the workflow (409). */
+                /** @description A stable code: MALFORMED_JSON (400), INVALID_QUERY (400), INVALID_IF_MATCH (400), INVALID_IDEMPOTENCY_KEY (400), MALFORMED_URL (400), INVALID_CHARACTER (400), BODY_TOO_DEEP (400), MALFORMED_BODY_ENCODING (400), BAD_REQUEST (400), UNAUTHENTICATED (401), SIGN_IN_FAILED (401), OIDC_DISABLED (404), OIDC_NEXT_REFUSED (400), OIDC_FLOW_INVALID (400), OIDC_SIGN_IN_FAILED (401), OIDC_UNAVAILABLE (503), FORBIDDEN (403), CSRF_REJECTED (403), ACK_LINK_INVALID (403), ON_BEHALF_NOT_INTEGRATOR (403), ON_BEHALF_UNKNOWN_PERSON (403), ON_BEHALF_PERSON_DISABLED (403), ON_BEHALF_NOT_BOUND (403), NOT_FOUND (404), INVITATION_INVALID (404), EVENT_NOT_ALLOWED (409), VERSION_CONFLICT (409), EXTERNAL_ID_TAKEN (409), IDEMPOTENCY_IN_PROGRESS (409), CANNOT_REVOKE_SELF (409), PERSON_HAS_NO_EMAIL (409), PERSON_HEADS_UNIT (409), ALREADY_DELIVERED (409), NOT_RETRYABLE (409), NOT_PUBLISHABLE (409), SESSION_OVERLAPS (409), SAVED_FILTERS_FULL (409), SESSION_NAME_TAKEN (409), ID_TAKEN (409), COMMITTEE_EXISTS (409), ACK_LINK_EXPIRED (410), IDEMPOTENT_ANSWER_SEALED (410), VERSION_MISMATCH (412), PAYLOAD_TOO_LARGE (413), ATTACHMENT_TOO_LARGE (413), ATTACHMENT_TYPE_NOT_ALLOWED (415), IMPORT_TOO_LARGE (413), IMPORT_UNSUPPORTED_TYPE (415), UNSUPPORTED_ENCODING (415), VALIDATION_FAILED (422), INVALID_EVENT (422), INVALID_INPUT (422), IDEMPOTENCY_KEY_REUSED (422), WEBHOOK_URL_FORBIDDEN (422), ATTACHMENT_CONTENT_MISMATCH (422), LAST_ADMIN (409), CANNOT_DISABLE_SELF (409), UNIT_NOT_IN_DIRECTORY (422), ATTACHMENT_NOT_USABLE (422), DELEGATION_INVALID (422), SUCCESSION_INVALID (422), REDACTION_NOT_FOUND (422), PASSWORD_TOO_WEAK (422), CALENDAR_INVALID (422), POLICY_INVALID (422), IMPORT_INVALID (422), IMPORT_UNREADABLE (422), RATE_LIMITED (429), INTERNAL (500), DATABASE_UNAVAILABLE (503), EMAIL_CHANNEL_OFF (503), or a rule code of the workflow (409). */
                 code: string;
                 details?: unknown;
                 message: string;
@@ -6526,7 +6526,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The person heads a unit; give the unit another head first (PERSON_HEADS_UNIT). */
+            /** @description The person heads a unit; give the unit another head first (PERSON_HEADS_UNIT). The change would leave the committee with no enabled person holding the admin role (disabling, deleting or removing the role of its last admin); nothing changed (LAST_ADMIN). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6916,6 +6916,15 @@ export interface operations {
             };
             /** @description No such resource, or one the key may not see (NOT_FOUND). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The change would leave the committee with no enabled person holding the admin role (disabling, deleting or removing the role of its last admin); nothing changed (LAST_ADMIN). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9759,6 +9768,15 @@ export interface operations {
             };
             /** @description No such resource, or one the key may not see (NOT_FOUND). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A person signed in as admin disabling their own account; another admin does it. Nothing changed (CANNOT_DISABLE_SELF). The change would leave the committee with no enabled person holding the admin role (disabling, deleting or removing the role of its last admin); nothing changed (LAST_ADMIN). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

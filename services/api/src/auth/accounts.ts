@@ -5,6 +5,7 @@ import { type AuditAction, recordAudit, subjectOf } from "../audit/record.ts";
 import { scopedToCommittee } from "../committees/scope.ts";
 import { refuse } from "../http/error-codes.ts";
 import { callerOf, requireRole } from "./authenticate.ts";
+import { refuseLosingLastAdmin } from "./last-admin.ts";
 import { endSessionsOf, lockAccount } from "./sessions.ts";
 
 /** An account as admins see it: never the hash. */
@@ -67,8 +68,15 @@ export function accountRoutes(database: Database, clock: Clock): Router {
     (action: AuditAction, data: (now: Date) => Record<string, unknown>, endsSessions: boolean) =>
     async (request: Request, response: Response) => {
       const personId = await person(request, response);
+      const caller = callerOf(response);
+      const disabling = action === "account.disable";
+      // Signed out at once, with nobody to enable the account again if no other admin is left.
+      if (disabling && caller.person?.id === personId) {
+        throw refuse("CANNOT_DISABLE_SELF", "You cannot disable your own account; another admin can.");
+      }
       const now = clock.now();
       const row = await database.prisma.$transaction(async (tx) => {
+        if (disabling) await refuseLosingLastAdmin(tx, caller.committeeId, personId);
         await lockAccount(tx, personId);
         const before = await tx.personAccount.findUniqueOrThrow({ where: { personId } });
         const after = await tx.personAccount.update({ where: { personId }, data: data(now) });

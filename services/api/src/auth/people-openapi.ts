@@ -44,13 +44,20 @@ const Account = z.strictObject({
 });
 
 const token = pathParameter("token", "The token of the invitation link (after `#`).");
-const accountChange = (operationId: string, summary: string) => ({
+const accountChange = (
+  operationId: string,
+  summary: string,
+  refusals: ("LAST_ADMIN" | "CANNOT_DISABLE_SELF")[] = [],
+) => ({
   post: {
     operationId,
     tags: ["people"],
     summary,
     parameters: [pathParameter("id")],
-    responses: { "200": { description: "The account now.", ...json(ref("Account")) }, ...errors(...admin, 404) },
+    responses: {
+      "200": { description: "The account now.", ...json(ref("Account")) },
+      ...errors(...admin, 404, ...refusals),
+    },
   },
 });
 
@@ -170,7 +177,8 @@ export const peopleApi: FeatureApi = {
     "/v1/people/{id}/unlock": accountChange("unlockAccount", "Lift a lockout after failed sign-ins (admin)."),
     "/v1/people/{id}/disable": accountChange(
       "disableAccount",
-      "Disable a person's sign-in (admin); their sessions end at once.",
+      "Disable a person's sign-in (admin); their sessions end at once. Not one's own, nor the last enabled admin's.",
+      ["CANNOT_DISABLE_SELF", "LAST_ADMIN"],
     ),
     "/v1/people/{id}/enable": accountChange("enableAccount", "Enable a disabled person's sign-in again (admin)."),
   },

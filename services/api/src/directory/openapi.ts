@@ -115,7 +115,10 @@ export const directoryApi: FeatureApi = {
   },
   paths: {
     "/v1/directory/people": list("people", "DirectoryPersonPage"),
-    "/v1/directory/people/{id}": one("person", "DirectoryPerson", "PutDirectoryPerson", ["PERSON_HEADS_UNIT"]),
+    "/v1/directory/people/{id}": one("person", "DirectoryPerson", "PutDirectoryPerson", [
+      "PERSON_HEADS_UNIT",
+      "LAST_ADMIN",
+    ]),
     "/v1/directory/units": list("units", "DirectoryUnitPage"),
     "/v1/directory/units/{id}": one("unit", "DirectoryUnit", "PutDirectoryUnit", []),
     "/v1/directory/roles": {
@@ -154,9 +157,9 @@ export const directoryApi: FeatureApi = {
       delete: {
         operationId: "unassignDirectoryRole",
         tags: ["directory"],
-        summary: "Take a role from a person (admin).",
+        summary: "Take a role from a person (admin); not the admin role of the committee's last enabled admin.",
         parameters: [roleLabel, pathParameter("personId")],
-        responses: { "204": { description: "Unassigned." }, ...errors(...admin, 404, 422) },
+        responses: { "204": { description: "Unassigned." }, ...errors(...admin, 404, 422, "LAST_ADMIN") },
       },
     },
   },

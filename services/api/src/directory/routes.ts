@@ -3,6 +3,7 @@ import { DEFAULT_COMMITTEE } from "@huiyin/engine";
 import { type Request, Router } from "express";
 import { recordAudit, subjectOf } from "../audit/record.ts";
 import { callerOf, requireRole } from "../auth/authenticate.ts";
+import { refuseLosingLastAdmin } from "../auth/last-admin.ts";
 import { scopedToCommittee } from "../committees/scope.ts";
 import { refuse } from "../http/error-codes.ts";
 import { parseBody, parseQuery } from "../http/validate.ts";
@@ -185,6 +186,7 @@ export function directoryRoutes(database: Database): Router {
         });
       }
       // Role assignments go with the person (schema: ON DELETE CASCADE); the log says which.
+      await refuseLosingLastAdmin(tx, callerOf(response).committeeId, id);
       await tx.person.delete({ where: { id } });
       await recordAudit(tx, subjectOf(request, response), {
         action: "directory.person.delete",
@@ -344,6 +346,7 @@ export function directoryRoutes(database: Database): Router {
     const personId = String(request.params.personId);
     const label = labelOf(role);
     const { count } = await database.prisma.$transaction(async (tx) => {
+      if (role.role === "admin") await refuseLosingLastAdmin(tx, callerOf(response).committeeId, personId);
       const removed = await tx.roleAssignment.deleteMany({
         where: { ...role, personId, person: scopedToCommittee(callerOf(response)) },
       });

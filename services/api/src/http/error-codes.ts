@@ -214,6 +214,17 @@ export const ERRORS = {
     meaning:
       "The file's bytes are not what its Content-Type says, or none of the types huiyin keeps (details.declared, details.detected); nothing was stored.",
   },
+  LAST_ADMIN: {
+    status: 409,
+    named: true,
+    meaning:
+      "The change would leave the committee with no enabled person holding the admin role (disabling, deleting or removing the role of its last admin); nothing changed.",
+  },
+  CANNOT_DISABLE_SELF: {
+    status: 409,
+    named: true,
+    meaning: "A person signed in as admin disabling their own account; another admin does it. Nothing changed.",
+  },
   UNIT_NOT_IN_DIRECTORY: {
     status: 422,
     named: true,

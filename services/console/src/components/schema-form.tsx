@@ -26,7 +26,16 @@ const LOCAL_DATE = "^\\d{4}-\\d{2}-\\d{2}$";
  * sub-forms for an array of objects), required where the schema requires it. Labels come from the catalog
  * (`field.<name>`), choices from `value.<value>`.
  */
-export function SchemaFields({ schema, path = [] }: { schema: JsonSchema; path?: (string | number)[] }) {
+export function SchemaFields({
+  schema,
+  path = [],
+  optional = false,
+}: {
+  schema: JsonSchema;
+  path?: (string | number)[];
+  /** The object itself may be left out (a draft's `content` on submit): none of its fields is required then. */
+  optional?: boolean;
+}) {
   const { tx } = useLocale();
   const entries = Object.entries(schema.properties ?? {}).filter(([name]) => name !== "type");
   return (
@@ -38,7 +47,7 @@ export function SchemaFields({ schema, path = [] }: { schema: JsonSchema; path?:
           label={tx(`field.${name}`, name)}
           fieldName={name}
           schema={property}
-          required={schema.required?.includes(name) ?? false}
+          required={!optional && (schema.required?.includes(name) ?? false)}
         />
       ))}
     </>
@@ -60,8 +69,8 @@ function SchemaField(props: {
   if (schema.type === "object" && schema.properties) {
     return (
       <fieldset style={{ border: "1px solid #d9d9d9", padding: 12, marginBottom: 16 }}>
-        <legend>{label}</legend>
-        <SchemaFields schema={schema} path={name} />
+        <legend>{required ? label : `${label} ${tx("form.optionalGroup", "")}`.trim()}</legend>
+        <SchemaFields schema={schema} path={name} optional={!required} />
       </fieldset>
     );
   }
@@ -133,7 +142,8 @@ export function toBody(schema: JsonSchema, values: unknown): unknown {
       const value = toBody(property, (values as Record<string, unknown>)[name]);
       if (value !== undefined) out[name] = value;
     }
-    return out;
+    // An optional group left empty is left out (a draft submitted as it is), not sent as an empty object.
+    return Object.keys(out).length > 0 ? out : undefined;
   }
   if (schema.type === "array" && Array.isArray(values)) {
     // An optional list left empty is left out (the schemas say "at least one" where a list is given).

@@ -358,7 +358,7 @@ function EventForm(props: { proposal: Proposal; type: string; schema: JsonSchema
   const submit = async (values: Record<string, unknown>) => {
     setBusy(true);
     setError(undefined);
-    const body = { ...(toBody(props.schema, values) as Record<string, unknown>), type: props.type };
+    const body = { ...((toBody(props.schema, values) as Record<string, unknown> | undefined) ?? {}), type: props.type };
     const { error: refusal, response } = await api
       .POST("/v1/proposals/{id}/events", {
         params: { path: { id: props.proposal.id }, header: { "If-Match": String(props.proposal.version) } },

@@ -1,5 +1,19 @@
 import type { components } from "@huiyin/client/types";
-import { Alert, Button, Card, Checkbox, Drawer, Form, Input, Modal, Space, Table, Tag, Typography } from "antd";
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Drawer,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import { api } from "../../api/client.ts";
 import { useLoad } from "../../api/use-load.ts";
@@ -90,11 +104,14 @@ export function People() {
     problem.clear();
     // Saving replaces the person: an empty phone field keeps the number they have (it is never put back into the
     // form, only its last digits shown), unless the admin asks to remove it.
-    const known = people.data?.items.find((person) => person.id === values.id)?.phone ?? null;
-    const phone = values.phone?.trim() || (values.clearPhone ? null : known);
+    const existing = people.data?.items.find((person) => person.id === values.id);
+    const phone = values.phone?.trim() || (values.clearPhone ? null : (existing?.phone ?? null));
+    // A person keeps the language they have (it is theirs, not the console's of the admin editing them); a new one
+    // gets the admin's.
+    const language = existing?.language ?? (locale === "en" ? "en" : "zh-CN");
     const put = await api.PUT("/v1/directory/people/{id}", {
       params: { path: { id: values.id } },
-      body: { name: values.name, email: values.email, phone, language: locale === "en" ? "en" : "zh-CN" },
+      body: { name: values.name, email: values.email, phone, language },
     });
     if (problem.report(put.error, put.response.status)) return;
     if (values.role) {
@@ -237,14 +254,18 @@ export function People() {
                     </Button>
                   ) : null}
                   {account && !account.disabledAt ? (
-                    <Button
-                      size="small"
-                      danger
-                      onClick={() => change(person.id, "disable")}
-                      aria-label={`${t("admin.disable")} ${person.name}`}
+                    // Disabling signs the person out at once: asked first.
+                    <Popconfirm
+                      title={t("admin.disableConfirm", { name: person.name })}
+                      okText={t("admin.disable")}
+                      okButtonProps={{ danger: true }}
+                      cancelText={t("common.cancel")}
+                      onConfirm={() => change(person.id, "disable")}
                     >
-                      {t("admin.disable")}
-                    </Button>
+                      <Button size="small" danger aria-label={`${t("admin.disable")} ${person.name}`}>
+                        {t("admin.disable")}
+                      </Button>
+                    </Popconfirm>
                   ) : null}
                   {account?.disabledAt ? (
                     <Button
