@@ -314,6 +314,38 @@ describe("the console", () => {
     await mainPage(page, "proposal");
   });
 
+  it("a proposer writes a proposal in the console, with two suggestions, and submits it", {
+    timeout: 120_000,
+  }, async () => {
+    const page = pages.member as Page;
+    await page.goto(`${base}/console/proposals`);
+    await page.getByRole("button", { name: "新建提案" }).click();
+    const form = page.getByRole("form", { name: "新建提案" });
+    // Nothing written: refused in the form, nothing sent.
+    await form.getByRole("button", { name: "提交" }).click();
+    await form.getByText("请填写此项。").first().waitFor();
+    await form.getByLabel("标题").fill("关于增设公共自行车站点的建议");
+    await form.getByLabel("类别").fill("urban");
+    await form.getByLabel("案由").fill("城区公共自行车站点不足，群众出行不便。");
+    await form.getByLabel("建议 1", { exact: true }).fill("在地铁站周边增设站点");
+    await form.getByRole("button", { name: "添加一条建议" }).click();
+    await form.getByLabel("建议 2", { exact: true }).fill("延长运营时间");
+    await mainPage(page, "new-proposal");
+    await form.getByRole("button", { name: "提交" }).click();
+    await page.waitForURL(/\/console\/proposals\/p_/);
+    const id = new URL(page.url()).pathname.split("/").at(-1) as string;
+    const created = await admin("GET", `/v1/proposals/${id}`);
+    expect(created.body).toMatchObject({
+      stage: "review",
+      title: "关于增设公共自行车站点的建议",
+      proposers: [{ id: people.member.id }],
+    });
+    const history = await admin("GET", `/v1/proposals/${id}/history?limit=10`);
+    expect(history.body.items.map((entry: { type: string }) => entry.type)).toEqual(["create", "submit"]);
+    const content = history.body.items[0].payload;
+    expect(JSON.stringify(content)).toContain("延长运营时间");
+  });
+
   it("a deadline missed in compressed time escalates; the leader opens the e-mail link on a phone, signs in, lands on the proposal and acknowledges", {
     timeout: 180_000,
   }, async () => {
@@ -452,6 +484,7 @@ describe("the console", () => {
       "inbox-phone",
       "invitation",
       "my-work",
+      "new-proposal",
       "not-found",
       "proposal",
       "proposals",

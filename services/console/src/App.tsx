@@ -36,6 +36,10 @@ const ProposalsPage = lazyPage(
   () => import("./pages/Proposals.tsx"),
   (module) => module.ProposalsPage,
 );
+const NewProposalPage = lazyPage(
+  () => import("./pages/NewProposal.tsx"),
+  (module) => module.NewProposalPage,
+);
 const ImportsPage = lazyPage(
   () => import("./pages/Imports.tsx"),
   (module) => module.ImportsPage,
@@ -206,6 +210,7 @@ function Page({ path }: { path: string }) {
   const { t } = useLocale();
   if (path === "/" || match("/work", path)) return <MyWorkPage />;
   if (match("/proposals", path)) return <ProposalsPage />;
+  if (match("/proposals/new", path)) return <NewProposalPage />;
   const proposal = match("/proposals/:id", path);
   if (proposal?.id) return <ProposalPage id={proposal.id} />;
   if (match("/inbox", path)) return <InboxPage />;

@@ -5,7 +5,7 @@ import { api, call, isApiError } from "../api/client.ts";
 import { useLoad } from "../api/use-load.ts";
 import { Refusal, useRefusalText } from "../components/refusal.tsx";
 import { useLocale } from "../i18n/locale.tsx";
-import { Link } from "../router.tsx";
+import { Link, navigate } from "../router.tsx";
 import { hasRole, useSession } from "../session.tsx";
 import { ExportLinks } from "./ExportLinks.tsx";
 
@@ -166,7 +166,15 @@ export function ProposalsPage() {
   };
   return (
     <Space orientation="vertical" style={{ width: "100%" }} size="middle">
-      <Typography.Title level={2}>{t("proposals.title")}</Typography.Title>
+      <Space wrap align="center" style={{ justifyContent: "space-between", width: "100%" }}>
+        <Typography.Title level={2}>{t("proposals.title")}</Typography.Title>
+        {/* Proposers write their own; staff enter one for a member (a paper submission). */}
+        {hasRole(session, "proposer", "staff") ? (
+          <Button type="primary" onClick={() => navigate("/proposals/new")}>
+            {t("proposals.new")}
+          </Button>
+        ) : null}
+      </Space>
       <Card>
         <Form
           form={form}
