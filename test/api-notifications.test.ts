@@ -68,7 +68,8 @@ describe("GET /v1/notifications", () => {
     expect(staff.map((item) => item.topic)).not.toContain("proposal.assigned");
     const water = await inbox(keys.water);
     expect(water.map((item) => item.topic)).toEqual(["proposal.assigned"]);
-    expect(water[0]).toMatchObject({ proposalId, acknowledgedAt: null });
+    // Named by its title, for the inbox to show.
+    expect(water[0]).toMatchObject({ proposalId, proposalTitle: "关于改善农村饮水安全的建议", acknowledgedAt: null });
     expect(await inbox(keys.roads)).toEqual([]);
   });
 

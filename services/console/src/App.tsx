@@ -156,7 +156,11 @@ function Shell() {
         <Typography.Text strong style={{ color: "#fff", whiteSpace: "nowrap" }}>
           {screens.sm ? t("appName") : "回音"}
         </Typography.Text>
-        <nav aria-label={t("appName")} style={screens.md ? { flex: 1, minWidth: 0 } : { order: 3, flexBasis: "100%" }}>
+        <nav
+          aria-label={t("appName")}
+          // minWidth 0: a flex item is as wide as its content otherwise, and the menu pushed the page sideways on a phone.
+          style={screens.md ? { flex: 1, minWidth: 0 } : { order: 3, flexBasis: "100%", minWidth: 0, maxWidth: "100%" }}
+        >
           {/* No overflow menu: it hides items with aria-hidden yet leaves their links focusable; on a phone the
               bar scrolls sideways instead. */}
           <Menu

@@ -2390,6 +2390,8 @@ export interface components {
             kind: string;
             level: number;
             proposalId: string;
+            /** @description The proposal's title, for the inbox to name it (null if it is gone). */
+            proposalTitle: string | null;
             topic: string;
         };
         NotificationPage: {

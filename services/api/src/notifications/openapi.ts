@@ -49,7 +49,11 @@ const noticeShape = {
   deliveries: z.array(NoticeDelivery),
 };
 
-const Notification = z.strictObject({ ...noticeShape, topic: z.string() });
+const Notification = z.strictObject({
+  ...noticeShape,
+  topic: z.string(),
+  proposalTitle: nullableString.describe("The proposal's title, for the inbox to name it (null if it is gone)."),
+});
 
 const NoticeDeliveryListItem = z.strictObject({
   noticeId: z.string(),

@@ -48,9 +48,13 @@ export function notificationRoutes(database: Database): Router {
       include: { deliveries: { orderBy: { id: "asc" } } },
     });
     const byId = new Map(rows.map((row) => [row.id, row]));
+    const titles = await titlesOf(
+      database,
+      rows.map((row) => row.proposalId),
+    );
     const items = page.flatMap(({ id, matched }) => {
       const notice = byId.get(id);
-      return notice ? [noticeView(notice, deliveriesVisibleTo(caller, inbox, matched))] : [];
+      return notice ? [noticeView(notice, deliveriesVisibleTo(caller, inbox, matched), titles)] : [];
     });
     const lastId = page.at(-1)?.id;
     const last = lastId === undefined ? undefined : byId.get(lastId);
@@ -76,13 +80,24 @@ export function notificationRoutes(database: Database): Router {
       include: { deliveries: { orderBy: { id: "asc" } } },
     });
     request.log.info({ proposalId: acknowledged.proposalId, noticeId: found.id }, "notification acknowledged");
-    response.json(noticeView(acknowledged, deliveriesVisibleTo(caller, inbox, found.matched)));
+    const titles = await titlesOf(database, [acknowledged.proposalId]);
+    response.json(noticeView(acknowledged, deliveriesVisibleTo(caller, inbox, found.matched), titles));
   });
 
   return router;
 }
 
 /** A notice as its recipients see it, with the deliveries `visible` lets through (all when undefined). */
+/** The titles of the notices' proposals: an inbox names a proposal by its title, not its id. */
+async function titlesOf(database: Database, proposalIds: readonly string[]): Promise<Map<string, string>> {
+  if (proposalIds.length === 0) return new Map();
+  const rows = await database.prisma.proposal.findMany({
+    where: { id: { in: [...new Set(proposalIds)] } },
+    select: { id: true, title: true },
+  });
+  return new Map(rows.map((row) => [row.id, row.title]));
+}
+
 function noticeView(
   notice: {
     id: string;
@@ -98,11 +113,13 @@ function noticeView(
     deliveries: NoticeDelivery[];
   },
   visible: ((delivery: NoticeDelivery) => boolean) | undefined,
+  titles: ReadonlyMap<string, string>,
 ) {
   const content = (notice.content ?? {}) as Record<string, unknown>;
   return {
     id: notice.id,
     proposalId: notice.proposalId,
+    proposalTitle: titles.get(notice.proposalId) ?? null,
     deadlineId: notice.deadlineId,
     kind: notice.kind,
     topic: typeof content.topic === "string" ? content.topic : notice.kind,

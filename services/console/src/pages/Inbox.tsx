@@ -69,7 +69,7 @@ export function InboxPage() {
                     }
                     description={
                       <Space wrap>
-                        <span>{notice.proposalId}</span>
+                        <span>{notice.proposalTitle ?? notice.proposalId}</span>
                         {deadlineKind ? <span>{deadlineKindName(locale, deadlineKind)}</span> : null}
                         <span>{new Date(notice.createdAt).toLocaleString(locale)}</span>
                       </Space>

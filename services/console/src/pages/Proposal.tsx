@@ -253,13 +253,15 @@ function Behalf({ actor, personName }: { actor: Record<string, unknown>; personN
 }
 
 /** A history entry's payload as label: value lines (what the API lets this viewer read). */
+const HIDDEN_IN_HISTORY: ReadonlySet<string> = new Set(["type", "policy", "deadlineId", "attachmentIds", "alarmId"]);
+
 function Payload({ payload, names }: { payload: unknown; names: Names }) {
   const { tx } = useLocale();
   if (!payload || typeof payload !== "object") return null;
-  // The policy a proposal was created under is configuration, not something a person reads in its history.
-  const entries = Object.entries(payload as Record<string, unknown>).filter(
-    ([name]) => name !== "type" && name !== "policy",
-  );
+  // The policy a proposal was created under is configuration, and a timer's deadline id and the files' ids are the
+  // machine's references (the deadline is named by the event, the files are listed with the proposal): nothing a
+  // person reads in its history.
+  const entries = Object.entries(payload as Record<string, unknown>).filter(([name]) => !HIDDEN_IN_HISTORY.has(name));
   if (entries.length === 0) return null;
   return (
     <dl style={{ margin: "4px 0 0" }}>
