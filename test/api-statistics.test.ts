@@ -152,6 +152,15 @@ beforeAll(async () => {
   keys = { staff: await api.issueKey("staff", "office-li"), leader: await api.issueKey("leader", "leader-1") };
   for (const member of ["m1", "m2", "m3", "m4"]) keys[member] = await api.issueKey("proposer", member);
   for (const unit of ["water", "roads", "parks"]) keys[unit] = await api.issueKey("unit", `clerk-${unit}`, unit);
+  // Two of the units are in the directory (the unit table names them); a committee with directory units assigns
+  // only to them, so parks is there too, without a name of its own but its id.
+  for (const [unit, name] of [
+    ["water", "市水务局"],
+    ["roads", "市交通运输局"],
+    ["parks", "parks"],
+  ]) {
+    expect((await api.call("PUT", `/v1/directory/units/${unit}`, { body: { name } })).status).toBe(201);
+  }
   const made = await api.call("POST", "/v1/committee-sessions", {
     body: {
       name: "十四届四次会议",
@@ -623,6 +632,12 @@ describe("GET /v1/stats over a seeded year", () => {
     (await openApiContract(api)).expectConforms("GET", "/v1/stats", stats);
     const rows = stats.body.rows as Row[];
     expect(rows.map((row) => row.key).sort()).toEqual(["parks", "roads", "water"]);
+    // Named as the directory names them.
+    expect(Object.fromEntries(rows.map((row) => [row.key, (row as Row & { name?: string }).name]))).toEqual({
+      water: "市水务局",
+      roads: "市交通运输局",
+      parks: "parks",
+    });
     for (const row of rows) await check(row, expectedOfUnit(facts, row.key), true);
   });
 

@@ -3087,6 +3087,8 @@ export interface components {
                 };
                 /** @description The group's value (unit id, leader id, category, ...); null for the summary. */
                 key: string | null;
+                /** @description Unit rows: the unit's name in the committee's directory (null when it has none there). */
+                name?: string | null;
                 /** @description Ended without registration. */
                 notRegistered?: {
                     /** @description How they ended: rejected, converted, merged, withdrawn, lapsed. */
@@ -3230,6 +3232,8 @@ export interface components {
                 };
                 /** @description The group's value (unit id, leader id, category, ...); null for the summary. */
                 key: string | null;
+                /** @description Unit rows: the unit's name in the committee's directory (null when it has none there). */
+                name?: string | null;
                 /** @description Ended without registration. */
                 notRegistered?: {
                     /** @description How they ended: rejected, converted, merged, withdrawn, lapsed. */

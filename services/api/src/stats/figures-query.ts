@@ -37,6 +37,8 @@ export interface Figure {
 export interface FigureRow {
   /** The group's value (a unit id, a leader id, a category...); null for the summary or an empty value. */
   key: string | null;
+  /** Unit rows: the unit's name in the committee's directory (null when it has none there). */
+  name?: string | null;
   submitted?: Figure;
   registered?: Figure;
   /**
@@ -132,6 +134,8 @@ function overdueNow(params: unknown[], now: Date): string {
 
 interface CountRow {
   key: string | null;
+  /** Unit rows: the unit's name in the directory. */
+  name?: string | null;
   submitted?: number;
   registered?: number;
   not_registered?: number;
@@ -209,7 +213,7 @@ async function unitRows(database: Database, base: Base, query: FigureQuery): Pro
   }
   const od = overdueNow(params, query.now);
   const { rows } = await database.pool.query<CountRow>(
-    `SELECT t.unit_id AS key,
+    `SELECT t.unit_id AS key, max(u.name) AS name,
             count(*) FILTER (WHERE t.role <> 'co')::int AS assigned,
             count(*) FILTER (WHERE t.role = 'co')::int AS co_assigned,
             count(t.replied_at)::int AS replied,
@@ -225,6 +229,8 @@ async function unitRows(database: Database, base: Base, query: FigureQuery): Pro
             array_agg(t.reply_working_days) FILTER (WHERE t.reply_working_days IS NOT NULL) AS days
        FROM stat_parts t
        LEFT JOIN (${od}) o ON o.proposal_id = t.proposal_id AND o.unit_id = t.unit_id
+       -- The unit's name in the committee's directory, for the table to show (none for a unit it does not have).
+       LEFT JOIN units u ON u.id = t.unit_id AND u.committee_id = t.committee_id
       WHERE ${where.join(" AND ")}
       GROUP BY 1`,
     params,
@@ -232,7 +238,7 @@ async function unitRows(database: Database, base: Base, query: FigureQuery): Pro
   return rows.map((row) => {
     const link = new URLSearchParams(base.link);
     if (row.key !== null) link.set("unit", row.key);
-    return rowOf(row, link, false, true);
+    return { ...rowOf(row, link, false, true), name: row.name ?? null };
   });
 }
 

@@ -35,6 +35,11 @@ const grades = z
 /** One row of the statistics tables (the summary, or one unit, leader, category, ...). */
 const FigureRow = z.strictObject({
   key: z.string().nullable().describe("The group's value (unit id, leader id, category, ...); null for the summary."),
+  name: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("Unit rows: the unit's name in the committee's directory (null when it has none there)."),
   submitted: figure.optional().describe("Proposals submitted (not in the unit table)."),
   registered: figure.optional().describe("Registered (立案)."),
   notRegistered: figure

@@ -51,7 +51,9 @@ export function DashboardPage() {
     name: unit === "null" ? "—" : unit,
     value: count,
   }));
-  const nameOf = (row: FigureRow) => (row.key === null ? t("dashboard.none") : tx(`${groupBy}.${row.key}`, row.key));
+  // A unit by its directory name (the API gives it); other groups through the catalogs (categories, channels...).
+  const nameOf = (row: FigureRow) =>
+    row.key === null ? t("dashboard.none") : (row.name ?? tx(`${groupBy}.${row.key}`, row.key));
   const rows = data?.rows ?? [];
   return (
     <Space orientation="vertical" style={{ width: "100%" }} size="middle">
