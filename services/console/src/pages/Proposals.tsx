@@ -330,7 +330,12 @@ function SavedFilters({ current, onOpen }: { current: string; onOpen(query: stri
         okButtonProps={{ disabled: !name.trim() }}
         onCancel={() => setNaming(false)}
       >
-        <Form layout="vertical">
+        <Form
+          layout="vertical"
+          onFinish={() => {
+            if (name.trim()) save();
+          }}
+        >
           <Form.Item label={t("proposals.filterName")} htmlFor="saved-filter-name">
             <Input
               id="saved-filter-name"
@@ -375,7 +380,8 @@ function BulkDialog(props: {
   return (
     <Modal open title={`${title} (${props.proposalIds.length})`} onOk={submit} onCancel={props.onClose}>
       {problem ? <Alert type="error" role="alert" message={problem} /> : null}
-      <Form form={form} name="bulk" layout="vertical">
+      {/* Enter in a field sends, as the dialog's OK button does. */}
+      <Form form={form} name="bulk" layout="vertical" onFinish={submit}>
         {props.kind === "register" ? (
           <Form.Item name="category" label={t("proposals.bulkCategory")} rules={[{ required: true }]}>
             <Input />
