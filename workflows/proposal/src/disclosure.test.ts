@@ -71,6 +71,9 @@ describe("maySeePayload", () => {
     expect(hidden).toMatchObject({ seq: 4, type: "handle.reply", payload: null, payloadHidden: true });
     const [shown] = disclose({ audience: "proposer" }, [reply], new Set([4]));
     expect(shown).toMatchObject({ payload: { text: "答复" }, payloadHidden: false });
+    // An acknowledgement carries nothing: nothing is hidden (the reader is not told there was something).
+    const [acknowledged] = disclose({ audience: "proposer" }, [entry(5, "unit.acknowledge", unit("a"), {})], new Set());
+    expect(acknowledged).toMatchObject({ payload: {}, payloadHidden: false });
   });
 });
 

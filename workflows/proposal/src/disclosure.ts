@@ -167,14 +167,23 @@ export function maySeePayload(viewer: Viewer, entry: HistoryEntryFacts, accepted
   return false;
 }
 
-/** The history as `viewer` may read it: every entry, with `payload` null and `payloadHidden` where it may not. */
+/** A payload that says nothing (an acknowledgement, an acceptance without a note): there is nothing to hide. */
+const saysNothing = (payload: unknown): boolean =>
+  payload === null ||
+  payload === undefined ||
+  (typeof payload === "object" && !Array.isArray(payload) && Object.keys(payload).length === 0);
+
+/**
+ * The history as `viewer` may read it: every entry, with `payload` null and `payloadHidden` where it may not. An
+ * empty payload is not hidden: "content hidden" under an event that carried none told a reader there was something.
+ */
 export function disclose<Entry extends HistoryEntryFacts>(
   viewer: Viewer,
   page: readonly Entry[],
   accepted: ReadonlySet<number>,
 ): (Entry & { payloadHidden: boolean })[] {
   return page.map((entry) =>
-    maySeePayload(viewer, entry, accepted)
+    saysNothing(entry.payload) || maySeePayload(viewer, entry, accepted)
       ? { ...entry, payloadHidden: false }
       : { ...entry, payload: null, payloadHidden: true },
   );
