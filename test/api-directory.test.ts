@@ -237,6 +237,20 @@ describe("assigning to the directory's units", () => {
     expect(added.status).toBe(422);
     expect(added.body.error.details.fields).toEqual([expect.objectContaining({ path: "add.0.unitId" })]);
   });
+
+  it("names the units for those who assign and follow proposals (GET /v1/units), not for units or integrators", async () => {
+    for (const key of [keys.staff, keys.leader, api.adminKey]) {
+      const names = await api.call("GET", "/v1/units", { key });
+      expect(names.status).toBe(200);
+      contract.expectConforms("GET", "/v1/units", names);
+      expect(names.body.items).toContainEqual({ id: "u-1", name: "市住建局" });
+      // Names only: not the heads and leaders the admin's directory keeps.
+      expect(Object.keys(names.body.items[0]).sort()).toEqual(["id", "name"]);
+    }
+    for (const key of [keys.unit, keys.integrator]) {
+      expect((await api.call("GET", "/v1/units", { key })).status).toBe(403);
+    }
+  });
 });
 
 describe("role assignments", () => {

@@ -31,6 +31,7 @@ import { committeeSessionRoutes } from "./committee-sessions/routes.ts";
 import { committeeRoutes } from "./committees/routes.ts";
 import { consoleRoutes } from "./console/static.ts";
 import { directoryRoutes } from "./directory/routes.ts";
+import { unitNameRoutes } from "./directory/unit-names.ts";
 import { publicationRoutes, publicRoutes } from "./disclosure/routes.ts";
 import { type ExportDeps, exportRoutes } from "./exports/routes.ts";
 import { apiReference } from "./http/api-reference.ts";
@@ -281,6 +282,7 @@ function v1(deps: AppDependencies): Router {
   router.use(policyRoutes(deps.database));
   router.use(webhookRoutes(deps.database, { ...deps.webhooks, lease: deps.idempotencyLease }));
   router.use("/directory", directoryRoutes(deps.database));
+  router.use(unitNameRoutes(deps.database));
   router.use(notificationRobotRoutes(deps.database, { keyring: deps.webhooks.keyring }));
   router.use(noticeDeliveryRoutes(deps.database, deps.emailRequeue, deps.channelRequeue));
   return router;

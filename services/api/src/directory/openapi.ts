@@ -112,8 +112,21 @@ export const directoryApi: FeatureApi = {
     DirectoryRole: z.strictObject({ ...roleLabelShape, people: z.array(DirectoryPerson) }),
     DirectoryRoleList: z.strictObject({ items: z.array(z.strictObject({ ...roleLabelShape, personIds: strings })) }),
     DirectoryRoleAssignment: z.strictObject({ ...roleLabelShape, personId: z.string() }),
+    UnitNames: z.strictObject({ items: z.array(z.strictObject({ id: z.string(), name: z.string() })) }),
   },
   paths: {
+    "/v1/units": {
+      get: {
+        operationId: "listUnitNames",
+        tags: ["directory"],
+        summary:
+          "The committee's handling units by id and name (admin, staff, leader): to pick a unit by its name when assigning.",
+        responses: {
+          "200": { description: "Every unit of the directory, by id.", ...json(ref("UnitNames")) },
+          ...errors(...admin),
+        },
+      },
+    },
     "/v1/directory/people": list("people", "DirectoryPersonPage"),
     "/v1/directory/people/{id}": one("person", "DirectoryPerson", "PutDirectoryPerson", [
       "PERSON_HEADS_UNIT",
