@@ -273,6 +273,13 @@ describe("the console", () => {
       await page.getByText(`已办理：${label}`).waitFor();
     };
     const head = pages.head as Page;
+    // The unit's notices about the proposal (its assignment...) are one banner, acknowledged at once.
+    await head.goto(`${base}/console/proposals/${id}`);
+    const banner = head.getByTestId("proposal-notices");
+    await banner.waitFor();
+    expect(await banner.count()).toBe(1);
+    await banner.getByRole("button").click();
+    await banner.waitFor({ state: "detached" });
     await act(head, "unit.acknowledge", "确认承办");
     await act(head, "handle.contact", "办前沟通", async (page) => {
       const when = page.getByLabel("沟通时间");

@@ -378,6 +378,8 @@ const zh = {
   "refusal.SUCCESSION_INVALID.SUCCESSOR_DISABLED": "接任人员的账户已停用。",
   "common.save": "提交",
   "common.cancel": "取消",
+  "proposal.otherNotices": "关于本提案有 {count} 条消息待确认",
+  "proposal.acknowledgeAll": "全部确认",
   "newProposal.title": "新建提案",
   "newProposal.hint": "领衔提案人列在第一位；联名提案请逐一添加提案人。可先保存草稿，稍后在提案页面提交。",
   "newProposal.submit": "提交",
@@ -977,6 +979,8 @@ const en: Record<MessageKey, string> = {
   "refusal.SUCCESSION_INVALID.SUCCESSOR_DISABLED": "The successor's account is disabled.",
   "common.save": "Submit",
   "common.cancel": "Cancel",
+  "proposal.otherNotices": "{count} notices about this proposal to acknowledge",
+  "proposal.acknowledgeAll": "Acknowledge all",
   "newProposal.title": "New proposal",
   "newProposal.hint":
     "The lead proposer comes first; add every proposer of a joint proposal. Save a draft to submit it later from its page.",

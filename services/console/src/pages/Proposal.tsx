@@ -74,10 +74,18 @@ export function ProposalPage({ id }: { id: string }) {
     () => api.GET("/v1/notifications", { params: { query: { proposalId: id, unacknowledged: "true" } } }),
     [id],
   );
-  const acknowledge = async (noticeId: string) => {
-    await api.POST("/v1/notifications/{id}/ack", { params: { path: { id: noticeId } } });
+  const acknowledge = async (...noticeIds: string[]) => {
+    await Promise.all(
+      noticeIds.map((noticeId) => api.POST("/v1/notifications/{id}/ack", { params: { path: { id: noticeId } } })),
+    );
     notices.reload();
   };
+  // An escalation stands alone (a leader acts on it); the other notices about the proposal (assignments, reminders,
+  // a submission to review) are one banner with one acknowledgement: one banner each piled up above the content.
+  const waiting = notices.data?.items ?? [];
+  const escalations = waiting.filter((notice) => notice.kind === "deadline.escalation");
+  const others = waiting.filter((notice) => notice.kind !== "deadline.escalation");
+  const levelOf = (level: number) => (level > 0 ? ` · ${t("proposal.level", { level })}` : "");
   if (proposal.status === 404) {
     // The same words whether it does not exist or the person may not see it: the API answers both with 404.
     return <Result status="404" title={t("proposal.notFound")} data-testid="not-found" />;
@@ -95,13 +103,13 @@ export function ProposalPage({ id }: { id: string }) {
         <Tag color="blue">{tx(`stage.${row.stage}`, row.stage)}</Tag>
         <Typography.Text type="secondary">{`${t("proposal.version")} ${row.version}`}</Typography.Text>
       </Space>
-      {(notices.data?.items ?? []).map((notice) => (
+      {escalations.map((notice) => (
         <Alert
           key={notice.id}
-          type={notice.kind === "deadline.escalation" ? "error" : "warning"}
+          type="error"
           showIcon
           data-testid="proposal-notice"
-          message={`${noticeKindName(locale, notice.kind)}${notice.level > 0 ? ` · ${t("proposal.level", { level: notice.level })}` : ""}`}
+          message={`${noticeKindName(locale, notice.kind)}${levelOf(notice.level)}`}
           action={
             <Button type="primary" onClick={() => acknowledge(notice.id)}>
               {t("inbox.acknowledge")}
@@ -109,6 +117,28 @@ export function ProposalPage({ id }: { id: string }) {
           }
         />
       ))}
+      {others.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="proposal-notices"
+          message={t("proposal.otherNotices", { count: others.length })}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {others.map((notice) => (
+                <li key={notice.id}>
+                  {`${noticeKindName(locale, notice.kind)}${levelOf(notice.level)} · ${new Date(notice.createdAt).toLocaleString(locale)}`}
+                </li>
+              ))}
+            </ul>
+          }
+          action={
+            <Button onClick={() => acknowledge(...others.map((notice) => notice.id))}>
+              {others.length > 1 ? t("proposal.acknowledgeAll") : t("inbox.acknowledge")}
+            </Button>
+          }
+        />
+      ) : null}
       <Card>
         <Steps
           current={Math.min(step, STEPS.length - 1)}
