@@ -51,8 +51,7 @@ export interface HistoryEntryFacts {
  * Per event type, who besides the back office and leaders sees its payload: `all`, `proposer`, `unit` (any
  * handling unit), `own-unit` (the unit the event concerns), `to-lead` (the unit the event concerns and the lead
  * unit), `accepted-reply` (a unit's reply: its unit at once, the proposers once staff accepted it), or `internal`
- * (nobody else). A type missing here is internal: a new event
- * type is hidden until someone decides who may read it.
+ * (nobody else). A type missing here is internal: a new event type is hidden until someone decides who may read it.
  */
 const RULES: Record<
   ProposalEventType | "create",

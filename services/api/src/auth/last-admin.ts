@@ -13,7 +13,8 @@ export async function refuseLosingLastAdmin(
   personId: string,
 ): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`huiyin.admins:${committeeId}`}))`;
-  const held = await tx.roleAssignment.count({ where: { role: "admin", personId } });
+  // Only a person of this committee counts (another committee's id is the caller's 404, told nothing here).
+  const held = await tx.roleAssignment.count({ where: { role: "admin", personId, person: { committeeId } } });
   if (held === 0) return;
   const others = await tx.roleAssignment.count({
     where: {

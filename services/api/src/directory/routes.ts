@@ -172,6 +172,8 @@ export function directoryRoutes(database: Database): Router {
   router.delete("/people/:id", async (request, response) => {
     const id = request.params.id;
     await database.prisma.$transaction(async (tx) => {
+      // Taken before the person's row lock, in the order disabling an account takes them (no deadlock between the two).
+      await refuseLosingLastAdmin(tx, callerOf(response).committeeId, id);
       // The person's row lock orders this delete with every write that names them (a unit's head, a role): those
       // hold the row FOR KEY SHARE until they commit. So the check below sees a unit that names them as head,
       // and a later write finds them gone; neither can leave a unit whose head was deleted.
@@ -186,7 +188,6 @@ export function directoryRoutes(database: Database): Router {
         });
       }
       // Role assignments go with the person (schema: ON DELETE CASCADE); the log says which.
-      await refuseLosingLastAdmin(tx, callerOf(response).committeeId, id);
       await tx.person.delete({ where: { id } });
       await recordAudit(tx, subjectOf(request, response), {
         action: "directory.person.delete",

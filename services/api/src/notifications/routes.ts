@@ -87,7 +87,6 @@ export function notificationRoutes(database: Database): Router {
   return router;
 }
 
-/** A notice as its recipients see it, with the deliveries `visible` lets through (all when undefined). */
 /** The titles of the notices' proposals: an inbox names a proposal by its title, not its id. */
 async function titlesOf(database: Database, proposalIds: readonly string[]): Promise<Map<string, string>> {
   if (proposalIds.length === 0) return new Map();
@@ -98,6 +97,7 @@ async function titlesOf(database: Database, proposalIds: readonly string[]): Pro
   return new Map(rows.map((row) => [row.id, row.title]));
 }
 
+/** A notice as its recipients see it, with the deliveries `visible` lets through (all when undefined). */
 function noticeView(
   notice: {
     id: string;

@@ -43,7 +43,7 @@ export async function refuseUnitsOutsideDirectory(
   if (fields.length > 0) {
     throw refuse(
       "UNIT_NOT_IN_DIRECTORY",
-      "Assign only units of the committee's directory (GET /v1/directory/units); add the unit there first.",
+      "Assign only units of the committee's directory (GET /v1/units); an admin adds a unit there first.",
       { fields },
     );
   }

@@ -107,7 +107,7 @@ export function deriveFigures(facts: ProposalFacts): DerivedFigures {
   const rejectionGround =
     notRegistered !== "rejected"
       ? null
-      : (REJECTION_GROUND_FIGURES as readonly unknown[]).includes(ground) && ground !== "unspecified"
+      : (REJECTION_GROUNDS as readonly unknown[]).includes(ground)
         ? (ground as RejectionGroundFigure)
         : "unspecified";
 

@@ -282,9 +282,9 @@ function Behalf({ actor, personName }: { actor: Record<string, unknown>; personN
   );
 }
 
-/** A history entry's payload as label: value lines (what the API lets this viewer read). */
 const HIDDEN_IN_HISTORY: ReadonlySet<string> = new Set(["type", "policy", "deadlineId", "attachmentIds", "alarmId"]);
 
+/** A history entry's payload as label: value lines (what the API lets this viewer read). */
 function Payload({ payload, names }: { payload: unknown; names: Names }) {
   const { tx } = useLocale();
   if (!payload || typeof payload !== "object") return null;
